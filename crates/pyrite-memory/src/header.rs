@@ -1,0 +1,340 @@
+//! The object header shared by every heap object, and strong references to objects.
+
+use std::alloc::Layout;
+use std::cell::Cell;
+
+use std::ptr::NonNull;
+
+use crate::heap;
+use crate::trace::Trace;
+
+/// Per-payload-type operations the heap needs without knowing the payload's type.
+pub struct VTable {
+    /// Payload type name, for debugging.
+    pub name: &'static str,
+    /// Whether objects of this payload are containers tracked by the cycle collector; such
+    /// objects get a [`GcHead`] in front of their header.
+    pub tracked: bool,
+    /// Layout of the whole allocation.
+    pub layout: Layout,
+    /// Offset of the header inside the allocation.
+    pub header_offset: usize,
+    /// Drops the payload in place.
+    pub drop_payload: unsafe fn(NonNull<Header>),
+    /// Visits the references the payload owns.
+    pub traverse: unsafe fn(NonNull<Header>, &mut dyn FnMut(&ObjRef)),
+    /// Drops the references the payload owns (to break cycles).
+    pub clear: unsafe fn(NonNull<Header>),
+}
+
+/// Collector bookkeeping that precedes the header of tracked objects.
+#[repr(C)]
+#[derive(Default)]
+pub struct GcHead {
+    pub(crate) prev: Cell<Option<NonNull<GcHead>>>,
+    pub(crate) next: Cell<Option<NonNull<GcHead>>>,
+    pub(crate) gc_refs: Cell<isize>,
+}
+
+/// Header flag: the object's finalizer (`__del__`) has run (PEP 442: it runs once).
+pub const FLAG_FINALIZED: u32 = 1;
+/// Header flag: the object must be handed to the finalizer hook before being freed.
+pub const FLAG_HAS_FINALIZER: u32 = 2;
+/// Header flag: the object is never freed (builtin types, singletons).
+pub const FLAG_IMMORTAL: u32 = 4;
+
+/// The header at the start of every heap object.
+#[repr(C)]
+pub struct Header {
+    refcnt: Cell<usize>,
+    vtable: &'static VTable,
+    /// The object's Python type (an owned reference), or `None` while bootstrapping.
+    ty: Cell<Option<NonNull<Header>>>,
+    flags: Cell<u32>,
+}
+
+/// An object and its payload, as laid out in memory.
+#[repr(C)]
+pub struct HeapObject<T> {
+    header: Header,
+    payload: T,
+}
+
+#[repr(C)]
+struct TrackedObject<T> {
+    gc: GcHead,
+    object: HeapObject<T>,
+}
+
+/// A payload type that lives on the heap. Implement it with [`crate::payload!`].
+pub trait Payload: Trace + Sized + 'static {
+    /// The vtable for this payload type (a `static`, so its address identifies the type).
+    fn vtable() -> &'static VTable;
+}
+
+/// Builds the vtable of a payload type. Used by [`crate::payload!`].
+#[must_use]
+pub const fn vtable_for<T: Payload>(name: &'static str, tracked: bool) -> VTable {
+    let (layout, header_offset) = if tracked {
+        (Layout::new::<TrackedObject<T>>(), std::mem::offset_of!(TrackedObject<T>, object))
+    } else {
+        (Layout::new::<HeapObject<T>>(), 0)
+    };
+    VTable {
+        name,
+        tracked,
+        layout,
+        header_offset,
+        drop_payload: drop_payload::<T>,
+        traverse: traverse_payload::<T>,
+        clear: clear_payload::<T>,
+    }
+}
+
+unsafe fn drop_payload<T>(header: NonNull<Header>) {
+    // SAFETY: the caller passes the header of a live `HeapObject<T>` whose payload is
+    // dropped exactly once, just before the memory is freed.
+    unsafe { std::ptr::drop_in_place(&raw mut (*header.as_ptr().cast::<HeapObject<T>>()).payload) }
+}
+
+unsafe fn traverse_payload<T: Trace>(header: NonNull<Header>, visit: &mut dyn FnMut(&ObjRef)) {
+    // SAFETY: the caller passes the header of a live `HeapObject<T>`.
+    let object = unsafe { &*header.as_ptr().cast::<HeapObject<T>>() };
+    object.payload.traverse(visit);
+}
+
+unsafe fn clear_payload<T: Trace>(header: NonNull<Header>) {
+    // SAFETY: the caller passes the header of a live `HeapObject<T>`.
+    let object = unsafe { &*header.as_ptr().cast::<HeapObject<T>>() };
+    object.payload.clear();
+}
+
+/// Declares that a type is a heap payload: `payload!(List, "list", tracked)` or
+/// `payload!(Str, "str", untracked)`.
+#[macro_export]
+macro_rules! payload {
+    ($ty:ty, $name:literal, tracked) => {
+        $crate::payload!(@impl $ty, $name, true);
+    };
+    ($ty:ty, $name:literal, untracked) => {
+        $crate::payload!(@impl $ty, $name, false);
+    };
+    (@impl $ty:ty, $name:literal, $tracked:expr) => {
+        impl $crate::Payload for $ty {
+            #[inline]
+            fn vtable() -> &'static $crate::VTable {
+                static VTABLE: $crate::VTable = $crate::vtable_for::<$ty>($name, $tracked);
+                &VTABLE
+            }
+        }
+    };
+}
+
+/// An owned, strong reference to a heap object: cloning increments the reference count,
+/// dropping decrements it and frees the object when it reaches zero.
+#[repr(transparent)]
+pub struct ObjRef {
+    ptr: NonNull<Header>,
+}
+
+impl ObjRef {
+    /// Allocates an object with the given payload and Python type; the new reference is the
+    /// only one. Returns `None` if memory is exhausted (the caller raises `MemoryError`).
+    pub fn try_new<T: Payload>(payload: T, ty: Option<&ObjRef>) -> Option<ObjRef> {
+        let vtable = T::vtable();
+        // SAFETY: the layout is non-zero-sized (it contains a header).
+        let base = NonNull::new(unsafe { std::alloc::alloc(vtable.layout) })?;
+        let header_ptr = base.as_ptr().wrapping_add(vtable.header_offset).cast::<HeapObject<T>>();
+        let header = Header {
+            refcnt: Cell::new(1),
+            vtable,
+            ty: Cell::new(ty.map(|t| t.clone().into_raw())),
+            flags: Cell::new(0),
+        };
+        if vtable.tracked {
+            // SAFETY: `base` was allocated with the tracked layout, whose first field is the GcHead.
+            unsafe { base.cast::<GcHead>().as_ptr().write(GcHead::default()) };
+        }
+        // SAFETY: `header_ptr` points into the fresh allocation at the object's offset.
+        unsafe { header_ptr.write(HeapObject { header, payload }) };
+        heap::note_allocation();
+        // SAFETY: just written, non-null.
+        Some(ObjRef { ptr: unsafe { NonNull::new_unchecked(header_ptr.cast::<Header>()) } })
+    }
+
+    /// Allocates, aborting like `Box::new` when memory is exhausted. For fixed-size
+    /// objects; sizes chosen by Python code go through [`ObjRef::try_new`].
+    pub fn new<T: Payload>(payload: T, ty: Option<&ObjRef>) -> ObjRef {
+        match ObjRef::try_new(payload, ty) {
+            Some(obj) => obj,
+            None => std::alloc::handle_alloc_error(T::vtable().layout),
+        }
+    }
+
+    #[inline]
+    fn header(&self) -> &Header {
+        // SAFETY: an ObjRef keeps its object alive.
+        unsafe { self.ptr.as_ref() }
+    }
+
+    /// The payload, if the object's payload type is `T`.
+    #[inline]
+    #[must_use]
+    pub fn downcast<T: Payload>(&self) -> Option<&T> {
+        if std::ptr::eq(self.header().vtable, T::vtable()) {
+            // SAFETY: the vtable identifies the payload type, and the reference keeps it alive.
+            Some(unsafe { &(*self.ptr.as_ptr().cast::<HeapObject<T>>()).payload })
+        } else {
+            None
+        }
+    }
+
+    /// Whether the payload type is `T`.
+    #[inline]
+    #[must_use]
+    pub fn is<T: Payload>(&self) -> bool {
+        std::ptr::eq(self.header().vtable, T::vtable())
+    }
+
+    /// The object's Python type. Panics only if called during bootstrap before the type
+    /// was set (a Pyrite bug).
+    #[inline]
+    #[must_use]
+    pub fn type_ref(&self) -> &ObjRef {
+        let slot = self.header().ty.as_ptr();
+        // SAFETY: `ObjRef` is a transparent NonNull<Header>, and `Option<NonNull>` uses the
+        // null niche, so a `Some` slot has the layout of an ObjRef. The object owns that
+        // reference for as long as `self` keeps the object alive.
+        unsafe {
+            assert!((*slot).is_some(), "object type used before bootstrap set it");
+            &*slot.cast::<ObjRef>()
+        }
+    }
+
+    /// Replaces the object's type (bootstrap and `__class__` assignment).
+    pub fn set_type(&self, ty: &ObjRef) {
+        let old = self.header().ty.replace(Some(ty.clone().into_raw()));
+        if let Some(old) = old {
+            // SAFETY: the slot owned that reference.
+            drop(unsafe { ObjRef::from_raw(old) });
+        }
+    }
+
+    /// The current reference count.
+    #[inline]
+    #[must_use]
+    pub fn refcount(&self) -> usize {
+        self.header().refcnt.get()
+    }
+
+    /// Identity of the object (its address), for `id()` and `is`.
+    #[inline]
+    #[must_use]
+    pub fn addr(&self) -> usize {
+        self.ptr.as_ptr() as usize
+    }
+
+    /// Whether two references point to the same object.
+    #[inline]
+    #[must_use]
+    pub fn is_same(&self, other: &ObjRef) -> bool {
+        self.ptr == other.ptr
+    }
+
+    /// The object's header flags.
+    #[must_use]
+    pub fn flags(&self) -> u32 {
+        self.header().flags.get()
+    }
+
+    /// Sets header flags (see the `FLAG_*` constants).
+    pub fn set_flags(&self, flags: u32) {
+        self.header().flags.set(self.header().flags.get() | flags);
+    }
+
+    /// The payload type name (for diagnostics).
+    #[must_use]
+    pub fn payload_name(&self) -> &'static str {
+        self.header().vtable.name
+    }
+
+    /// Visits the references the object owns, including its type.
+    pub fn traverse(&self, visit: &mut dyn FnMut(&ObjRef)) {
+        // SAFETY: the reference keeps the object alive.
+        unsafe { (self.header().vtable.traverse)(self.ptr, visit) }
+    }
+
+    /// Leaks the reference into a raw pointer (the count is kept).
+    #[must_use]
+    pub fn into_raw(self) -> NonNull<Header> {
+        let ptr = self.ptr;
+        std::mem::forget(self);
+        ptr
+    }
+
+    /// Takes back a reference leaked by [`ObjRef::into_raw`].
+    ///
+    /// # Safety
+    /// `ptr` came from `into_raw` and its count has not been released since.
+    #[must_use]
+    pub unsafe fn from_raw(ptr: NonNull<Header>) -> ObjRef {
+        ObjRef { ptr }
+    }
+
+    /// Makes the object immortal: it will never be freed (builtin types and singletons).
+    pub fn make_immortal(&self) {
+        self.set_flags(FLAG_IMMORTAL);
+        self.header().refcnt.set(usize::MAX / 2);
+    }
+}
+
+impl Clone for ObjRef {
+    #[inline]
+    fn clone(&self) -> ObjRef {
+        let header = self.header();
+        header.refcnt.set(header.refcnt.get() + 1);
+        ObjRef { ptr: self.ptr }
+    }
+}
+
+impl Drop for ObjRef {
+    #[inline]
+    fn drop(&mut self) {
+        let header = self.header();
+        let count = header.refcnt.get() - 1;
+        header.refcnt.set(count);
+        if count == 0 {
+            // SAFETY: the count reached zero: this was the last reference.
+            unsafe { heap::release(self.ptr) };
+        }
+    }
+}
+
+impl std::fmt::Debug for ObjRef {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "<{} object at {:#x}>", self.payload_name(), self.addr())
+    }
+}
+
+/// Frees an object whose count reached zero: drops its payload and type reference and
+/// returns its memory.
+///
+/// # Safety
+/// The object's count is zero and nothing else refers to it.
+pub(crate) unsafe fn free_object(ptr: NonNull<Header>) {
+    // SAFETY: guaranteed by the caller.
+    let header = unsafe { ptr.as_ref() };
+    let vtable = header.vtable;
+    let ty = header.ty.take();
+    // SAFETY: the object is dead; its payload is dropped once.
+    unsafe { (vtable.drop_payload)(ptr) };
+    if let Some(ty) = ty {
+        // SAFETY: the header owned this reference.
+        drop(unsafe { ObjRef::from_raw(ty) });
+    }
+    let base = ptr.as_ptr().cast::<u8>().wrapping_sub(vtable.header_offset);
+    // SAFETY: allocated in `try_new` with this layout at this base.
+    unsafe { std::alloc::dealloc(base, vtable.layout) };
+    heap::note_free();
+}
+

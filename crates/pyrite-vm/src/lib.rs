@@ -1,0 +1,1 @@
+//! pyrite-vm

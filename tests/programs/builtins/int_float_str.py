@@ -1,0 +1,10 @@
+# int(), float(), str() and repr() conversions.
+print(int("42"), int("-17"), int("+5"), int("  12  "), int("0"), int("-0"))
+print(int("007"), int("1_000"), int("99999999999999999999999"))
+print(int(3.99), int(-3.99), int(1e10), int(True), int(False), int(7))
+print(float("1.5"), float("-2"), float("1e-3"), float("  inf "), float("-Infinity"))
+print(float(7), float(-(2 ** 60)), float("0.1") + float("0.2"))
+print(str(42), str(-1.5), str(None), str(True), str("s"), str([1]), str((1,)))
+print(repr(42), repr(-1.5), repr(None), repr("s"), repr(["s"]))
+print(int(str(12345)) == 12345, float(repr(0.1)) == 0.1, str(int("12")) + "!")
+print(int(), float(), repr(str()))

@@ -1,0 +1,3 @@
+# A SyntaxError: nothing runs, not even this print.
+print("not printed")
+x = (1 +

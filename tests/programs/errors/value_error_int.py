@@ -1,0 +1,3 @@
+# int() of a string that is not a number.
+print(int("12"))
+print(int("abc"))

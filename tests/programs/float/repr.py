@@ -1,0 +1,15 @@
+# repr of floats uses the shortest string that round-trips,
+# with exponent form when the exponent is < -4 or >= 16.
+print(0.1 + 0.2)
+print(1e16, 1e15, 123456789012345678.0)
+print(1e-5, 1e-4, 0.0001234, 0.00001234)
+print(1.0, 100.0, -2.0, 0.0, -0.0)
+print(1 / 3, 2 / 3, 10 / 7)
+print(2.5e-320, 5e-324, 1.7976931348623157e308)
+print(float("inf"), float("-inf"), float("nan"))
+print(1e22, 1e23, 1.5e300, -1e-300)
+print(2.0 ** -25, 2.0 ** 60, 2.0 ** 70)
+print(0.5, 0.25, 0.125, 3.14159, 2.718281828459045)
+print(9007199254740993.0, 1234.5678, 1e100)
+print(repr(1.1), str(1.1), repr(-0.0), str(1e16))
+print([0.1, 1e-7, 1e16, -0.0, 1.0])

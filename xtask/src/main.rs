@@ -1,0 +1,78 @@
+//! `cargo xtask`: project chores that are easier in Rust than in shell.
+//!
+//! - `bless [FILTER...]` records CPython's behaviour for the end-to-end programs under
+//!   `tests/programs` into `.expected` files (see [`bless`]).
+//! - `snapshots` re-records every insta snapshot of the workspace.
+//!
+//! It must stay small and dependency-free; checks belong in ordinary tests.
+
+mod bless;
+
+use std::path::PathBuf;
+use std::process::{Command, ExitCode};
+
+const USAGE: &str = "\
+usage: cargo xtask <command>
+
+commands:
+  bless [FILTER...]   run the oracle (python3, or $PYRITE_ORACLE) on tests/programs/**/*.py
+                      (only paths containing a FILTER, if given) and rewrite the .expected files
+  snapshots [ARGS...] re-record insta snapshots: cargo test --workspace ARGS with
+                      INSTA_UPDATE=always INSTA_FORCE_PASS=1
+";
+
+fn main() -> ExitCode {
+    let mut args = std::env::args().skip(1);
+    let command = args.next();
+    let rest: Vec<String> = args.collect();
+    let result = match command.as_deref() {
+        Some("bless") => bless::run(&workspace_root(), &rest),
+        Some("snapshots") => snapshots(&rest),
+        Some("help" | "-h" | "--help") => {
+            print!("{USAGE}");
+            return ExitCode::SUCCESS;
+        }
+        Some(other) => {
+            eprintln!("xtask: unknown command `{other}`\n\n{USAGE}");
+            return ExitCode::from(2);
+        }
+        None => {
+            eprint!("{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("xtask: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// The workspace root: xtask lives one level below it.
+fn workspace_root() -> PathBuf {
+    let manifest_dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    manifest_dir
+        .parent()
+        .expect("xtask is inside the workspace")
+        .to_path_buf()
+}
+
+/// Runs the workspace's tests with insta told to accept and write every snapshot.
+fn snapshots(extra: &[String]) -> Result<(), String> {
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
+    let status = Command::new(&cargo)
+        .current_dir(workspace_root())
+        .args(["test", "--workspace"])
+        .args(extra)
+        .env("INSTA_UPDATE", "always")
+        .env("INSTA_FORCE_PASS", "1")
+        .status()
+        .map_err(|e| format!("cannot run `{cargo}`: {e}"))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("`cargo test --workspace` failed ({status})"))
+    }
+}
