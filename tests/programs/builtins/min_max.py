@@ -1,5 +1,5 @@
 # min and max of several arguments and of an iterable.
-print(min(3, 1, 2), max(3, 1, 2), min(5), max([5]))
+print(min(3, 1, 2), max(3, 1, 2), min((5,)), max([5]))
 print(min([4, -2, 9]), max((4, -2, 9)), min("zebra"), max("zebra"))
 print(max(1, 2.0), max(2, 2.0), max(2.0, 2), min(1, True), min(True, 1))
 print(min(-0.0, 0.0), min(0.0, -0.0), max(-(2 ** 100), -(2 ** 99)))

@@ -1,0 +1,106 @@
+//! The thread context passed to every operation that may run Python code.
+//!
+//! `pyrite-object` cannot depend on the VM, yet a list's `repr` may call a user's
+//! `__repr__`. The VM registers its entry points in [`Hooks`] (plain function pointers)
+//! and keeps its own state in [`Ctx::vm`]; everything here receives `&mut Ctx` explicitly.
+//! There is no thread-local interpreter state.
+
+use std::any::Any;
+
+use pyrite_memory::ObjRef;
+
+use crate::error::{PyErr, PyResult};
+use crate::value::Value;
+
+/// Arguments of a call: positional values followed by keyword values, and the names of the
+/// keyword values (str objects), as in CPython's vectorcall convention.
+#[derive(Clone, Copy)]
+pub struct Args<'a> {
+    /// Positional values, then keyword values.
+    pub values: &'a [Value],
+    /// Names of the trailing keyword values.
+    pub kwnames: &'a [Value],
+}
+
+impl<'a> Args<'a> {
+    /// Positional-only arguments.
+    #[must_use]
+    pub fn positional(values: &'a [Value]) -> Args<'a> {
+        Args { values, kwnames: &[] }
+    }
+
+    /// The positional part.
+    #[must_use]
+    pub fn pos(&self) -> &'a [Value] {
+        &self.values[..self.values.len() - self.kwnames.len()]
+    }
+
+    /// The keyword part, as (name, value) pairs.
+    pub fn keywords(&self) -> impl Iterator<Item = (&'a Value, &'a Value)> {
+        let start = self.values.len() - self.kwnames.len();
+        self.kwnames.iter().zip(&self.values[start..])
+    }
+}
+
+/// Entry points the VM registers.
+#[derive(Clone, Copy)]
+pub struct Hooks {
+    /// Calls a Python function object (payload `Function`) with arguments.
+    pub call_function: fn(&mut Ctx, &ObjRef, Args<'_>) -> PyResult,
+}
+
+fn no_vm(_: &mut Ctx, _: &ObjRef, _: Args<'_>) -> PyResult {
+    Err(PyErr::new_system("no virtual machine is registered to run Python functions"))
+}
+
+/// Per-thread interpreter context.
+pub struct Ctx {
+    /// The VM's entry points.
+    pub hooks: Hooks,
+    /// Current depth of nested Python and native calls.
+    pub recursion_depth: u32,
+    /// `sys.getrecursionlimit()`.
+    pub recursion_limit: u32,
+    /// The exceptions being handled, innermost last (`sys.exc_info()`).
+    pub handled: Vec<Option<ObjRef>>,
+    /// The VM's own per-thread state.
+    pub vm: Box<dyn Any>,
+}
+
+impl Ctx {
+    /// A context with no VM attached (for tests of this crate).
+    #[must_use]
+    pub fn new() -> Ctx {
+        crate::registry::init();
+        Ctx { hooks: Hooks { call_function: no_vm }, recursion_depth: 0, recursion_limit: 1000, handled: Vec::new(), vm: Box::new(()) }
+    }
+
+    /// Enters a nested call, failing with RecursionError past the limit.
+    #[inline]
+    pub fn enter_call(&mut self, what: &str) -> PyResult<()> {
+        self.recursion_depth += 1;
+        if self.recursion_depth > self.recursion_limit {
+            self.recursion_depth -= 1;
+            return Err(PyErr::recursion(what));
+        }
+        Ok(())
+    }
+
+    /// Leaves a nested call.
+    #[inline]
+    pub fn leave_call(&mut self) {
+        self.recursion_depth -= 1;
+    }
+
+    /// The exception currently being handled, if any.
+    #[must_use]
+    pub fn current_handled(&self) -> Option<&ObjRef> {
+        self.handled.iter().rev().flatten().next()
+    }
+}
+
+impl Default for Ctx {
+    fn default() -> Self {
+        Ctx::new()
+    }
+}

@@ -1,0 +1,126 @@
+//! `BaseException` and its subclasses: construction, `args`, `str`/`repr`, chaining fields.
+
+use crate::ctx::{Args, Ctx};
+use crate::error::{PyErr, PyResult};
+use crate::methods::{add_methods, method_args, set_slots};
+use crate::protocol;
+use crate::registry::{TypeTable, types};
+use crate::types::exception::{PyException, new_exception};
+use crate::types::list::PyTuple;
+use crate::types::str::PyStr;
+use crate::value::Value;
+
+pub(crate) fn setup(t: &TypeTable) {
+    set_slots(&t.base_exception, |s| {
+        s.new = Some(|_, ty, args| Ok(Value::Obj(new_exception(ty, args.pos().to_vec()))));
+        s.init = Some(exception_init);
+        s.repr = Some(exception_repr);
+        s.str = Some(exception_str);
+        s.getattro = Some(exception_getattro);
+        s.setattro = Some(exception_setattro);
+    });
+    set_slots(&t.key_error, |s| s.str = Some(key_error_str));
+    add_methods(&t.base_exception, "BaseException", &[("with_traceback", with_traceback)]);
+}
+
+fn this(v: &Value) -> PyResult<&PyException> {
+    v.downcast::<PyException>().ok_or_else(|| PyErr::type_error("descriptor requires a 'BaseException' object"))
+}
+
+fn exception_init(_: &mut Ctx, v: &Value, args: Args<'_>) -> PyResult<()> {
+    let exc = this(v)?;
+    let old = exc.args.replace(Value::Obj(PyTuple::new_obj(args.pos().to_vec())));
+    drop(old);
+    Ok(())
+}
+
+fn exception_repr(ctx: &mut Ctx, v: &Value) -> PyResult {
+    let args = this(v)?.args_vec();
+    let name = v.type_name();
+    let inner = if args.len() == 1 {
+        protocol::repr_string(ctx, &args[0])?
+    } else {
+        let tuple = protocol::repr_string(ctx, &Value::Obj(PyTuple::new_obj(args)))?;
+        tuple.trim_start_matches('(').trim_end_matches(')').trim_end_matches(',').to_owned()
+    };
+    Ok(Value::str(&format!("{name}({inner})")))
+}
+
+fn exception_str(ctx: &mut Ctx, v: &Value) -> PyResult {
+    let args = this(v)?.args_vec();
+    match args.len() {
+        0 => Ok(Value::str("")),
+        1 => protocol::str_(ctx, &args[0]),
+        _ => protocol::str_(ctx, &Value::Obj(PyTuple::new_obj(args))),
+    }
+}
+
+fn key_error_str(ctx: &mut Ctx, v: &Value) -> PyResult {
+    let args = this(v)?.args_vec();
+    if args.len() == 1 {
+        return protocol::repr(ctx, &args[0]);
+    }
+    exception_str(ctx, v)
+}
+
+fn exception_getattro(ctx: &mut Ctx, v: &Value, name: &Value) -> PyResult {
+    let exc = this(v)?;
+    let optional = |slot: &pyrite_memory::PayloadCell<Option<pyrite_memory::ObjRef>>| slot.borrow().clone().map_or(Value::None, Value::Obj);
+    match name.as_str().map(PyStr::as_str) {
+        Some("args") => Ok(exc.args.borrow().clone()),
+        Some("__traceback__") => Ok(optional(&exc.traceback)),
+        Some("__cause__") => Ok(optional(&exc.cause)),
+        Some("__context__") => Ok(optional(&exc.context)),
+        Some("__suppress_context__") => Ok(Value::Bool(exc.suppress_context.get())),
+        Some("value") if protocol::isinstance(v, &types().stop_iteration) => {
+            Ok(exc.args_vec().into_iter().next().unwrap_or(Value::None))
+        }
+        Some("code") if protocol::isinstance(v, &types().system_exit) => {
+            let args = exc.args_vec();
+            Ok(match args.len() {
+                0 => Value::None,
+                1 => args[0].clone(),
+                _ => Value::Obj(PyTuple::new_obj(args)),
+            })
+        }
+        _ => protocol::generic_getattr(ctx, v, name),
+    }
+}
+
+fn as_exception_or_none(value: Option<Value>, what: &str) -> PyResult<Option<pyrite_memory::ObjRef>> {
+    match value {
+        None | Some(Value::None) => Ok(None),
+        Some(Value::Obj(o)) if o.is::<PyException>() => Ok(Some(o)),
+        Some(_) => Err(PyErr::type_error(format!("exception {what} must be None or derive from BaseException"))),
+    }
+}
+
+fn exception_setattro(ctx: &mut Ctx, v: &Value, name: &Value, value: Option<Value>) -> PyResult<()> {
+    let exc = this(v)?;
+    match name.as_str().map(PyStr::as_str) {
+        Some("args") => {
+            let items = protocol::collect(ctx, &value.unwrap_or(Value::None))?;
+            drop(exc.args.replace(Value::Obj(PyTuple::new_obj(items))));
+        }
+        Some("__cause__") => {
+            let cause = as_exception_or_none(value, "cause")?;
+            exc.suppress_context.set(true);
+            drop(exc.cause.replace(cause));
+        }
+        Some("__context__") => drop(exc.context.replace(as_exception_or_none(value, "context")?)),
+        Some("__traceback__") => drop(exc.traceback.replace(value.and_then(|v| v.as_obj().cloned()))),
+        Some("__suppress_context__") => {
+            let flag = protocol::truthy(ctx, &value.unwrap_or(Value::Bool(false)))?;
+            exc.suppress_context.set(flag);
+        }
+        _ => return protocol::generic_setattr(ctx, v, name, value),
+    }
+    Ok(())
+}
+
+fn with_traceback(_: &mut Ctx, args: Args<'_>) -> PyResult {
+    let (exc, rest) = method_args("with_traceback", args, 1, 1)?;
+    let tb = rest[0].as_obj().cloned();
+    drop(this(exc)?.traceback.replace(tb));
+    Ok(exc.clone())
+}

@@ -1,0 +1,125 @@
+//! Functions, native functions, bound methods, code objects, cells and modules.
+
+use crate::ctx::Ctx;
+use crate::error::{PyErr, PyResult};
+use crate::methods::set_slots;
+use crate::protocol;
+use crate::registry::TypeTable;
+use crate::types::dict::PyDict;
+use crate::types::function::{BoundMethod, BuiltinFunction, Code, Function, Module};
+use crate::types::str::PyStr;
+use crate::value::Value;
+
+pub(crate) fn setup(t: &TypeTable) {
+    set_slots(&t.function, |s| {
+        s.repr = Some(function_repr);
+        s.getattro = Some(function_getattro);
+    });
+    for ty in [&t.builtin_function, &t.method_descriptor] {
+        set_slots(ty, |s| {
+            s.repr = Some(builtin_repr);
+            s.getattro = Some(builtin_getattro);
+        });
+    }
+    set_slots(&t.method, |s| {
+        s.repr = Some(method_repr);
+        s.getattro = Some(method_getattro);
+    });
+    set_slots(&t.code, |s| {
+        s.repr = Some(|_, v| {
+            let code = v.downcast::<Code>().ok_or_else(|| PyErr::type_error("not a code object"))?;
+            let b = &code.bytecode;
+            Ok(Value::str(&format!("<code object {} at {:#x}, file \"{}\", line {}>", b.name, v.id(), b.filename, b.first_line)))
+        });
+    });
+    set_slots(&t.module, |s| {
+        s.repr = Some(module_repr);
+    });
+    set_slots(&t.cell, |s| {
+        s.repr = Some(|_, v| Ok(Value::str(&format!("<cell at {:#x}>", v.id()))));
+    });
+}
+
+fn function_repr(_: &mut Ctx, v: &Value) -> PyResult {
+    let f = v.downcast::<Function>().ok_or_else(|| PyErr::type_error("not a function"))?;
+    let qualname = f.qualname.borrow().clone();
+    let name = qualname.as_str().map_or("?", PyStr::as_str).to_owned();
+    Ok(Value::str(&format!("<function {name} at {:#x}>", v.id())))
+}
+
+fn function_getattro(ctx: &mut Ctx, v: &Value, name: &Value) -> PyResult {
+    let f = v.downcast::<Function>().ok_or_else(|| PyErr::type_error("not a function"))?;
+    let field = match name.as_str().map(PyStr::as_str) {
+        Some("__name__") => &f.name,
+        Some("__qualname__") => &f.qualname,
+        Some("__defaults__") => &f.defaults,
+        Some("__kwdefaults__") => &f.kwdefaults,
+        Some("__closure__") => &f.closure,
+        Some("__doc__") => &f.doc,
+        Some("__module__") => &f.module,
+        Some("__code__") => return Ok(Value::Obj(f.code.clone())),
+        Some("__globals__") => return Ok(Value::Obj(f.globals.clone())),
+        Some("__dict__") => {
+            return Ok(protocol::instance_dict(v.as_obj().ok_or_else(|| PyErr::type_error("?"))?, true).map_or(Value::None, Value::Obj));
+        }
+        _ => return protocol::generic_getattr(ctx, v, name),
+    };
+    Ok(field.borrow().clone())
+}
+
+fn builtin_repr(_: &mut Ctx, v: &Value) -> PyResult {
+    let f = v.downcast::<BuiltinFunction>().ok_or_else(|| PyErr::type_error("not a builtin"))?;
+    Ok(Value::str(&match (&f.bound, f.owner) {
+        (None, Some(owner)) => format!("<method '{}' of '{owner}' objects>", f.name),
+        (None, None) => format!("<built-in function {}>", f.name),
+        (Some(this), _) if this.downcast::<Module>().is_some() => format!("<built-in function {}>", f.name),
+        (Some(this), _) => format!("<built-in method {} of {} object at {:#x}>", f.name, this.type_name(), this.id()),
+    }))
+}
+
+fn builtin_getattro(ctx: &mut Ctx, v: &Value, name: &Value) -> PyResult {
+    let f = v.downcast::<BuiltinFunction>().ok_or_else(|| PyErr::type_error("not a builtin"))?;
+    match name.as_str().map(PyStr::as_str) {
+        Some("__name__") => Ok(Value::str(f.name)),
+        Some("__qualname__") => Ok(Value::str(&match f.owner {
+            Some(owner) => format!("{owner}.{}", f.name),
+            None => f.name.to_owned(),
+        })),
+        Some("__self__") => Ok(f.bound.clone().unwrap_or(Value::None)),
+        _ => protocol::generic_getattr(ctx, v, name),
+    }
+}
+
+fn method_repr(ctx: &mut Ctx, v: &Value) -> PyResult {
+    let m = v.downcast::<BoundMethod>().ok_or_else(|| PyErr::type_error("not a method"))?;
+    let (func, this) = (m.func.clone(), m.this.clone());
+    let qualname = protocol::getattr_str(ctx, &func, "__qualname__")?;
+    let this_repr = protocol::repr_string(ctx, &this)?;
+    Ok(Value::str(&format!("<bound method {} of {this_repr}>", qualname.as_str().map_or("?", PyStr::as_str))))
+}
+
+fn method_getattro(ctx: &mut Ctx, v: &Value, name: &Value) -> PyResult {
+    let m = v.downcast::<BoundMethod>().ok_or_else(|| PyErr::type_error("not a method"))?;
+    match name.as_str().map(PyStr::as_str) {
+        Some("__self__") => Ok(m.this.clone()),
+        Some("__func__") => Ok(m.func.clone()),
+        _ => {
+            let func = m.func.clone();
+            match protocol::generic_getattr(ctx, v, name) {
+                Ok(found) => Ok(found),
+                Err(_) => protocol::getattr(ctx, &func, name),
+            }
+        }
+    }
+}
+
+fn module_repr(_: &mut Ctx, v: &Value) -> PyResult {
+    let m = v.downcast::<Module>().ok_or_else(|| PyErr::type_error("not a module"))?;
+    let dict = m.dict.downcast::<PyDict>().ok_or_else(|| PyErr::new_system("module dict"))?;
+    let name = dict.get_str(&PyStr::from_str("__name__"));
+    let name = name.as_ref().and_then(Value::as_str).map_or("?", PyStr::as_str).to_owned();
+    Ok(Value::str(&match name.as_str() {
+        "builtins" | "sys" => format!("<module '{name}' (built-in)>"),
+        _ => format!("<module '{name}'>"),
+    }))
+}

@@ -1,0 +1,386 @@
+//! `int` and `bool`: arithmetic with an `i64` fast path and big integers beyond it.
+
+use std::borrow::Cow;
+
+use num_bigint::BigInt;
+use num_traits::{Signed, ToPrimitive, Zero};
+use pyrite_bytecode::{BinaryOp, CompareOp};
+
+use crate::ctx::{Args, Ctx};
+use crate::error::{PyErr, PyResult};
+use crate::methods::{add_methods, method_args, set_slots};
+use crate::num::{self, PowResult};
+use crate::protocol::{self, not_implemented};
+use crate::registry::TypeTable;
+use crate::types::int::PyInt;
+use crate::types::str::PyStr;
+use crate::types::typeobj::UnaryOp;
+use crate::value::Value;
+
+pub(crate) fn setup(t: &TypeTable) {
+    set_slots(&t.int, |s| {
+        s.repr = Some(int_repr);
+        s.hash = Some(int_hash);
+        s.richcompare = Some(int_richcompare);
+        s.binary = Some(int_binary);
+        s.unary = Some(int_unary);
+        s.bool = Some(|_, v| Ok(!is_zero(v)));
+        s.new = Some(int_new);
+    });
+    set_slots(&t.bool, |s| {
+        s.repr = Some(int_repr);
+        s.hash = Some(int_hash);
+        s.richcompare = Some(int_richcompare);
+        s.binary = Some(bool_binary);
+        s.unary = Some(int_unary);
+        s.new = Some(bool_new);
+    });
+    add_methods(&t.int, "int", &[("bit_length", int_bit_length), ("conjugate", int_conjugate)]);
+}
+
+/// The integer value of an int or bool, borrowing a big one.
+#[must_use]
+pub fn as_int(value: &Value) -> Option<Cow<'_, BigInt>> {
+    match value {
+        Value::Int(i) => Some(Cow::Owned(BigInt::from(*i))),
+        Value::Bool(b) => Some(Cow::Owned(BigInt::from(i64::from(*b)))),
+        Value::Obj(o) => o.downcast::<PyInt>().map(|i| Cow::Borrowed(&i.0)),
+        _ => None,
+    }
+}
+
+/// The value as an `i64` if it is an int or bool that fits.
+#[inline]
+#[must_use]
+pub fn as_small(value: &Value) -> Option<i64> {
+    match value {
+        Value::Int(i) => Some(*i),
+        Value::Bool(b) => Some(i64::from(*b)),
+        _ => None,
+    }
+}
+
+fn is_zero(value: &Value) -> bool {
+    as_int(value).is_some_and(|i| i.is_zero())
+}
+
+fn int_repr(_: &mut Ctx, v: &Value) -> PyResult {
+    match v {
+        Value::Bool(b) => Ok(Value::str(if *b { "True" } else { "False" })),
+        _ => Ok(Value::str(&as_int(v).map(|i| i.to_string()).unwrap_or_default())),
+    }
+}
+
+fn int_hash(_: &mut Ctx, v: &Value) -> PyResult<i64> {
+    Ok(match v {
+        Value::Int(i) => num::hash_i64(*i),
+        Value::Bool(b) => i64::from(*b),
+        _ => as_int(v).map_or(0, |i| num::hash_bigint(&i)),
+    })
+}
+
+fn ordering_result(ordering: Option<std::cmp::Ordering>, op: CompareOp) -> Value {
+    use std::cmp::Ordering::{Equal, Greater, Less};
+    Value::Bool(match (ordering, op) {
+        (None, CompareOp::Ne) => true,
+        (None, _) => false,
+        (Some(o), CompareOp::Lt) => o == Less,
+        (Some(o), CompareOp::Le) => o != Greater,
+        (Some(o), CompareOp::Eq) => o == Equal,
+        (Some(o), CompareOp::Ne) => o != Equal,
+        (Some(o), CompareOp::Gt) => o == Greater,
+        (Some(o), CompareOp::Ge) => o != Less,
+    })
+}
+
+/// Compares two numbers (int, bool or float) exactly; `None` when either is not a number.
+#[must_use]
+pub fn compare_numbers(a: &Value, b: &Value, op: CompareOp) -> Option<Value> {
+    if let (Some(x), Some(y)) = (as_small(a), as_small(b)) {
+        return Some(ordering_result(Some(x.cmp(&y)), op));
+    }
+    match (a, b) {
+        (Value::Float(x), Value::Float(y)) => Some(ordering_result(x.partial_cmp(y), op)),
+        (Value::Float(x), other) => {
+            let y = as_int(other)?;
+            Some(ordering_result(num::cmp_int_f64(&y, *x).map(std::cmp::Ordering::reverse), op))
+        }
+        (other, Value::Float(y)) => {
+            let x = as_int(other)?;
+            Some(ordering_result(num::cmp_int_f64(&x, *y), op))
+        }
+        _ => {
+            let (x, y) = (as_int(a)?, as_int(b)?);
+            Some(ordering_result(Some(x.as_ref().cmp(y.as_ref())), op))
+        }
+    }
+}
+
+fn int_richcompare(_: &mut Ctx, a: &Value, b: &Value, op: CompareOp) -> PyResult {
+    if matches!(b, Value::Float(_)) {
+        return Ok(not_implemented());
+    }
+    Ok(compare_numbers(a, b, op).unwrap_or_else(not_implemented))
+}
+
+/// `a <op> b` for two ints that fit in an `i64`, without allocating; `None` when the
+/// result needs the general path (overflow, float result, error).
+#[inline]
+#[must_use]
+pub fn small_binary(x: i64, y: i64, op: BinaryOp) -> Option<Value> {
+    Some(Value::Int(match op {
+        BinaryOp::Add => x.checked_add(y)?,
+        BinaryOp::Subtract => x.checked_sub(y)?,
+        BinaryOp::Multiply => x.checked_mul(y)?,
+        BinaryOp::FloorDivide => {
+            if y == 0 {
+                return None;
+            }
+            let q = x.checked_div(y)?;
+            if (x % y != 0) && ((x < 0) != (y < 0)) { q - 1 } else { q }
+        }
+        BinaryOp::Remainder => {
+            if y == 0 {
+                return None;
+            }
+            let r = x.checked_rem(y)?;
+            if r != 0 && ((r < 0) != (y < 0)) { r + y } else { r }
+        }
+        BinaryOp::And => x & y,
+        BinaryOp::Or => x | y,
+        BinaryOp::Xor => x ^ y,
+        BinaryOp::Lshift => {
+            if !(0..63).contains(&y) {
+                return None;
+            }
+            let shifted = x.checked_shl(u32::try_from(y).ok()?)?;
+            if shifted >> y != x {
+                return None;
+            }
+            shifted
+        }
+        BinaryOp::Rshift => {
+            if y < 0 {
+                return None;
+            }
+            x >> y.min(63)
+        }
+        BinaryOp::Power => {
+            if y < 0 {
+                return None;
+            }
+            x.checked_pow(u32::try_from(y).ok()?)?
+        }
+        BinaryOp::TrueDivide => {
+            const EXACT: i64 = 1 << 53;
+            if y == 0 || !(-EXACT..=EXACT).contains(&x) || !(-EXACT..=EXACT).contains(&y) {
+                return None;
+            }
+            #[expect(clippy::cast_precision_loss, reason = "both are within 2**53, so exact")]
+            return Some(Value::Float(x as f64 / y as f64));
+        }
+        BinaryOp::MatrixMultiply => return None,
+    }))
+}
+
+fn int_binary(_: &mut Ctx, a: &Value, b: &Value, op: BinaryOp) -> PyResult {
+    if let (Some(x), Some(y)) = (as_small(a), as_small(b))
+        && let Some(result) = small_binary(x, y, op)
+    {
+        return Ok(result);
+    }
+    let (Some(x), Some(y)) = (as_int(a), as_int(b)) else { return Ok(not_implemented()) };
+    big_binary(&x, &y, op)
+}
+
+fn big_binary(x: &BigInt, y: &BigInt, op: BinaryOp) -> PyResult {
+    let arith = PyErr::from_arith;
+    Ok(match op {
+        BinaryOp::Add => Value::from_bigint(x + y),
+        BinaryOp::Subtract => Value::from_bigint(x - y),
+        BinaryOp::Multiply => Value::from_bigint(x * y),
+        BinaryOp::FloorDivide => Value::from_bigint(num::int_floordiv(x, y).map_err(arith)?),
+        BinaryOp::Remainder => Value::from_bigint(num::int_mod(x, y).map_err(arith)?),
+        BinaryOp::TrueDivide => Value::Float(num::int_truediv(x, y).map_err(arith)?),
+        BinaryOp::Power => match num::int_pow(x, y).map_err(arith)? {
+            PowResult::Int(i) => Value::from_bigint(i),
+            PowResult::Float(f) => Value::Float(f),
+            PowResult::Complex(..) => return Err(PyErr::not_implemented("complex numbers are not supported yet")),
+        },
+        BinaryOp::Lshift => Value::from_bigint(num::int_lshift(x, y).map_err(arith)?),
+        BinaryOp::Rshift => Value::from_bigint(num::int_rshift(x, y).map_err(arith)?),
+        BinaryOp::And => Value::from_bigint(x & y),
+        BinaryOp::Or => Value::from_bigint(x | y),
+        BinaryOp::Xor => Value::from_bigint(x ^ y),
+        BinaryOp::MatrixMultiply => return Ok(not_implemented()),
+    })
+}
+
+fn bool_binary(ctx: &mut Ctx, a: &Value, b: &Value, op: BinaryOp) -> PyResult {
+    if let (Value::Bool(x), Value::Bool(y)) = (a, b) {
+        match op {
+            BinaryOp::And => return Ok(Value::Bool(x & y)),
+            BinaryOp::Or => return Ok(Value::Bool(x | y)),
+            BinaryOp::Xor => return Ok(Value::Bool(x ^ y)),
+            _ => {}
+        }
+    }
+    int_binary(ctx, a, b, op)
+}
+
+fn int_unary(_: &mut Ctx, v: &Value, op: UnaryOp) -> PyResult {
+    if let Some(x) = as_small(v) {
+        match op {
+            UnaryOp::Negative => {
+                if let Some(n) = x.checked_neg() {
+                    return Ok(Value::Int(n));
+                }
+            }
+            UnaryOp::Positive => return Ok(Value::Int(x)),
+            UnaryOp::Invert => return Ok(Value::Int(!x)),
+        }
+    }
+    let Some(x) = as_int(v) else { return Ok(not_implemented()) };
+    Ok(Value::from_bigint(match op {
+        UnaryOp::Negative => -x.into_owned(),
+        UnaryOp::Positive => x.into_owned(),
+        UnaryOp::Invert => -(x.into_owned()) - 1,
+    }))
+}
+
+/// `int(x)` conversion of one value (not a str).
+pub fn int_from_value(v: &Value) -> PyResult {
+    match v {
+        Value::Int(_) => Ok(v.clone()),
+        Value::Bool(b) => Ok(Value::Int(i64::from(*b))),
+        Value::Float(f) => {
+            if f.is_finite() && f.abs() < 9.0e18 {
+                #[expect(clippy::cast_possible_truncation, reason = "int() truncates; range checked")]
+                return Ok(Value::Int(f.trunc() as i64));
+            }
+            Ok(Value::from_bigint(num::f64_to_int(*f).map_err(PyErr::from_arith)?))
+        }
+        Value::Obj(o) if o.is::<PyInt>() => Ok(v.clone()),
+        _ => Err(PyErr::type_error(format!(
+            "int() argument must be a string, a bytes-like object or a real number, not '{}'",
+            v.type_name()
+        ))),
+    }
+}
+
+/// Parses `text` as `int(text, base)` would, with CPython's error message.
+pub fn int_from_str(text: &PyStr, base: u32) -> PyResult {
+    match num::parse_int(text.as_str(), base) {
+        Some(value) => Ok(Value::from_bigint(value)),
+        None => Err(PyErr::value_error(format!(
+            "invalid literal for int() with base {base}: {}",
+            text.repr()
+        ))),
+    }
+}
+
+fn int_new(ctx: &mut Ctx, _ty: &pyrite_memory::ObjRef, args: Args<'_>) -> PyResult {
+    let mut x = None;
+    let mut base = None;
+    for (i, v) in args.pos().iter().enumerate() {
+        match i {
+            0 => x = Some(v.clone()),
+            1 => base = Some(v.clone()),
+            _ => return Err(PyErr::type_error(format!("int() takes at most 2 arguments ({} given)", args.values.len()))),
+        }
+    }
+    for (name, v) in args.keywords() {
+        match name.as_str().map(PyStr::as_str) {
+            Some("base") => base = Some(v.clone()),
+            Some(other) => return Err(PyErr::type_error(format!("'{other}' is an invalid keyword argument for int()"))),
+            None => return Err(PyErr::type_error("keywords must be strings")),
+        }
+    }
+    let Some(x) = x else {
+        if base.is_some() {
+            return Err(PyErr::type_error("int() missing string argument"));
+        }
+        return Ok(Value::Int(0));
+    };
+    match base {
+        None => match x.as_str() {
+            Some(s) => int_from_str(s, 10),
+            None => {
+                let _ = ctx;
+                int_from_value(&x)
+            }
+        },
+        Some(base) => {
+            let base_value = as_small(&base).ok_or_else(|| {
+                PyErr::type_error(format!("'{}' object cannot be interpreted as an integer", base.type_name()))
+            })?;
+            let valid = base_value == 0 || (2..=36).contains(&base_value);
+            let Some(base_u32) = u32::try_from(base_value).ok().filter(|_| valid) else {
+                return Err(PyErr::value_error("int() base must be >= 2 and <= 36, or 0"));
+            };
+            match x.as_str() {
+                Some(s) => int_from_str(s, base_u32),
+                None => Err(PyErr::type_error("int() can't convert non-string with explicit base")),
+            }
+        }
+    }
+}
+
+fn bool_new(ctx: &mut Ctx, _ty: &pyrite_memory::ObjRef, args: Args<'_>) -> PyResult {
+    let values = crate::methods::check_args("bool", args, 0, 1)?;
+    match values.first() {
+        None => Ok(Value::Bool(false)),
+        Some(v) => Ok(Value::Bool(protocol::truthy(ctx, v)?)),
+    }
+}
+
+fn int_bit_length(_: &mut Ctx, args: Args<'_>) -> PyResult {
+    let (this, _) = method_args("bit_length", args, 0, 0)?;
+    let x = as_int(this).ok_or_else(|| PyErr::type_error("bit_length needs an int"))?;
+    Ok(Value::from(usize::try_from(num::int_bit_length(&x.abs())).unwrap_or(usize::MAX)))
+}
+
+fn int_conjugate(_: &mut Ctx, args: Args<'_>) -> PyResult {
+    let (this, _) = method_args("conjugate", args, 0, 0)?;
+    int_from_value(this)
+}
+
+/// The value as an `f64` for float arithmetic, or `None` if it is not a number.
+pub fn to_f64(value: &Value) -> Option<PyResult<f64>> {
+    match value {
+        Value::Float(f) => Some(Ok(*f)),
+        #[expect(clippy::cast_precision_loss, reason = "int to float conversion rounds, as in CPython")]
+        Value::Int(i) => Some(Ok(*i as f64)),
+        Value::Bool(b) => Some(Ok(f64::from(u8::from(*b)))),
+        Value::Obj(o) => {
+            let big = &o.downcast::<PyInt>()?.0;
+            Some(num::int_to_f64(big).map_err(PyErr::from_arith))
+        }
+        Value::None => None,
+    }
+}
+
+/// Whether the value is an exact int (or bool) object or inline int.
+#[must_use]
+pub fn is_int(value: &Value) -> bool {
+    match value {
+        Value::Int(_) | Value::Bool(_) => true,
+        Value::Obj(o) => o.is::<PyInt>(),
+        _ => false,
+    }
+}
+
+/// Converts an int value to `i64` with CPython's OverflowError text.
+pub fn to_i64(value: &Value) -> PyResult<i64> {
+    match value {
+        Value::Int(i) => Ok(*i),
+        Value::Bool(b) => Ok(i64::from(*b)),
+        _ => match as_int(value) {
+            Some(big) => big.to_i64().ok_or_else(|| PyErr::overflow("Python int too large to convert to C ssize_t")),
+            None => Err(PyErr::type_error(format!(
+                "'{}' object cannot be interpreted as an integer",
+                value.type_name()
+            ))),
+        },
+    }
+}

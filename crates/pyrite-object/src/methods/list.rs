@@ -1,0 +1,226 @@
+//! `list`: a mutable sequence.
+
+use pyrite_bytecode::{BinaryOp, CompareOp};
+
+use crate::ctx::{Args, Ctx};
+use crate::error::{PyErr, PyResult};
+use crate::methods::sequence::{checked_total, compare_sequences, index_of, normalize_index, repeat_count, repr_items};
+use crate::methods::{add_methods, check_args, method_args, set_slots};
+use crate::protocol::{self, not_implemented};
+use crate::registry::{TypeTable, types};
+use crate::types::list::PyList;
+use crate::types::misc::SeqIter;
+use crate::value::Value;
+
+pub(crate) fn setup(t: &TypeTable) {
+    set_slots(&t.list, |s| {
+        s.repr = Some(list_repr);
+        s.richcompare = Some(list_richcompare);
+        s.binary = Some(list_binary);
+        s.inplace = Some(list_inplace);
+        s.len = Some(|_, v| Ok(this(v)?.len()));
+        s.getitem = Some(list_getitem);
+        s.setitem = Some(list_setitem);
+        s.iter = Some(|_, v| Ok(Value::Obj(SeqIter::new_obj(v.clone(), &types().list_iterator, 0))));
+        s.new = Some(list_new);
+    });
+    set_slots(&t.list_iterator, |s| {
+        s.iter = Some(|_, v| Ok(v.clone()));
+        s.next = Some(list_iter_next);
+    });
+    add_methods(&t.list, "list", &[
+        ("append", list_append),
+        ("pop", list_pop),
+        ("extend", list_extend),
+        ("insert", list_insert),
+        ("index", list_index),
+        ("count", list_count),
+        ("reverse", list_reverse),
+        ("copy", list_copy),
+        ("clear", list_clear),
+    ]);
+}
+
+fn this(v: &Value) -> PyResult<&PyList> {
+    v.downcast::<PyList>().ok_or_else(|| PyErr::type_error(format!("descriptor requires a 'list' object but received a '{}'", v.type_name())))
+}
+
+fn list_repr(ctx: &mut Ctx, v: &Value) -> PyResult {
+    let items = this(v)?.to_vec();
+    Ok(Value::str(&repr_items(ctx, &items, "[", "]")?))
+}
+
+fn list_richcompare(ctx: &mut Ctx, a: &Value, b: &Value, op: CompareOp) -> PyResult {
+    let (Some(x), Some(y)) = (a.downcast::<PyList>(), b.downcast::<PyList>()) else { return Ok(not_implemented()) };
+    let (x, y) = (x.to_vec(), y.to_vec());
+    Ok(Value::Bool(compare_sequences(ctx, &x, &y, op)?))
+}
+
+fn list_binary(_: &mut Ctx, a: &Value, b: &Value, op: BinaryOp) -> PyResult {
+    match op {
+        BinaryOp::Add => {
+            let (Some(x), Some(y)) = (a.downcast::<PyList>(), b.downcast::<PyList>()) else { return Ok(not_implemented()) };
+            let mut items = x.to_vec();
+            items.extend(y.to_vec());
+            Ok(Value::Obj(PyList::new_obj(items)))
+        }
+        BinaryOp::Multiply => {
+            let (list, n) = match (a.downcast::<PyList>(), b.downcast::<PyList>()) {
+                (Some(l), None) => (l, b),
+                (None, Some(l)) => (l, a),
+                _ => return Ok(not_implemented()),
+            };
+            let Some(count) = repeat_count(n) else { return Ok(not_implemented()) };
+            let count = count?;
+            let items = list.to_vec();
+            checked_total(items.len(), count)?;
+            Ok(Value::Obj(PyList::new_obj(crate::methods::sequence::repeat_values(&items, count))))
+        }
+        _ => Ok(not_implemented()),
+    }
+}
+
+fn list_inplace(ctx: &mut Ctx, a: &Value, b: &Value, op: BinaryOp) -> PyResult {
+    match op {
+        BinaryOp::Add => {
+            let extra = protocol::collect(ctx, b)?;
+            this(a)?.items.borrow_mut().extend(extra);
+            Ok(a.clone())
+        }
+        _ => Ok(not_implemented()),
+    }
+}
+
+fn list_getitem(_: &mut Ctx, v: &Value, key: &Value) -> PyResult {
+    let list = this(v)?;
+    let Some(index) = index_of(key, "list")? else { return Err(PyErr::index_error("cannot fit 'int' into an index-sized integer")) };
+    let items = list.items.borrow();
+    normalize_index(index, items.len())
+        .map(|i| items[i].clone())
+        .ok_or_else(|| PyErr::index_error("list index out of range"))
+}
+
+fn list_setitem(_: &mut Ctx, v: &Value, key: &Value, value: Option<Value>) -> PyResult<()> {
+    let list = this(v)?;
+    let Some(index) = index_of(key, "list")? else { return Err(PyErr::index_error("cannot fit 'int' into an index-sized integer")) };
+    let old = {
+        let mut items = list.items.borrow_mut();
+        let Some(position) = normalize_index(index, items.len()) else {
+            let what = if value.is_some() { "list assignment index out of range" } else { "list assignment index out of range" };
+            return Err(PyErr::index_error(what));
+        };
+        match value {
+            Some(value) => std::mem::replace(&mut items[position], value),
+            None => items.remove(position),
+        }
+    };
+    drop(old);
+    Ok(())
+}
+
+fn list_iter_next(_: &mut Ctx, it: &Value) -> PyResult<Option<Value>> {
+    let Some(iter) = it.downcast::<SeqIter>() else { return Ok(None) };
+    let seq = iter.seq.borrow().clone();
+    let Some(list) = seq.as_ref().and_then(|s| s.downcast::<PyList>()) else { return Ok(None) };
+    let i = iter.index.get();
+    match list.get(i) {
+        Some(item) => {
+            iter.index.set(i + 1);
+            Ok(Some(item))
+        }
+        None => {
+            drop(iter.seq.replace(None));
+            Ok(None)
+        }
+    }
+}
+
+fn list_new(ctx: &mut Ctx, _ty: &pyrite_memory::ObjRef, args: Args<'_>) -> PyResult {
+    let values = check_args("list", args, 0, 1)?;
+    let items = match values.first() {
+        None => Vec::new(),
+        Some(iterable) => protocol::collect(ctx, iterable)?,
+    };
+    Ok(Value::Obj(PyList::new_obj(items)))
+}
+
+fn list_append(_: &mut Ctx, args: Args<'_>) -> PyResult {
+    let (list, rest) = method_args("append", args, 1, 1)?;
+    this(list)?.push(rest[0].clone());
+    Ok(Value::None)
+}
+
+fn list_pop(_: &mut Ctx, args: Args<'_>) -> PyResult {
+    let (list, rest) = method_args("pop", args, 0, 1)?;
+    let list = this(list)?;
+    let mut items = list.items.borrow_mut();
+    if items.is_empty() {
+        return Err(PyErr::index_error("pop from empty list"));
+    }
+    let index = match rest.first() {
+        None => -1,
+        Some(i) => crate::methods::int::to_i64(i)?,
+    };
+    let position = normalize_index(index, items.len()).ok_or_else(|| PyErr::index_error("pop index out of range"))?;
+    Ok(items.remove(position))
+}
+
+fn list_extend(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
+    let (list, rest) = method_args("extend", args, 1, 1)?;
+    let extra = protocol::collect(ctx, &rest[0])?;
+    this(list)?.items.borrow_mut().extend(extra);
+    Ok(Value::None)
+}
+
+fn list_insert(_: &mut Ctx, args: Args<'_>) -> PyResult {
+    let (list, rest) = method_args("insert", args, 2, 2)?;
+    let list = this(list)?;
+    let index = crate::methods::int::to_i64(&rest[0])?;
+    let mut items = list.items.borrow_mut();
+    let len = i64::try_from(items.len()).unwrap_or(i64::MAX);
+    let position = if index < 0 { (index + len).max(0) } else { index.min(len) };
+    items.insert(usize::try_from(position).unwrap_or(0), rest[1].clone());
+    Ok(Value::None)
+}
+
+fn list_index(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
+    let (list, rest) = method_args("index", args, 1, 1)?;
+    let items = this(list)?.to_vec();
+    for (i, item) in items.iter().enumerate() {
+        if protocol::eq(ctx, item, &rest[0])? {
+            return Ok(Value::from(i));
+        }
+    }
+    let r = protocol::repr_string(ctx, &rest[0])?;
+    Err(PyErr::value_error(format!("{r} is not in list")))
+}
+
+fn list_count(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
+    let (list, rest) = method_args("count", args, 1, 1)?;
+    let items = this(list)?.to_vec();
+    let mut n = 0usize;
+    for item in &items {
+        if protocol::eq(ctx, item, &rest[0])? {
+            n += 1;
+        }
+    }
+    Ok(Value::from(n))
+}
+
+fn list_reverse(_: &mut Ctx, args: Args<'_>) -> PyResult {
+    let (list, _) = method_args("reverse", args, 0, 0)?;
+    this(list)?.items.borrow_mut().reverse();
+    Ok(Value::None)
+}
+
+fn list_copy(_: &mut Ctx, args: Args<'_>) -> PyResult {
+    let (list, _) = method_args("copy", args, 0, 0)?;
+    Ok(Value::Obj(PyList::new_obj(this(list)?.to_vec())))
+}
+
+fn list_clear(_: &mut Ctx, args: Args<'_>) -> PyResult {
+    let (list, _) = method_args("clear", args, 0, 0)?;
+    let old = this(list)?.items.replace(Vec::new());
+    drop(old);
+    Ok(Value::None)
+}

@@ -1,0 +1,104 @@
+//! The Python-visible behaviour of the builtin types: their slots and methods, one module
+//! per type, installed into the type objects once at start-up.
+
+use pyrite_memory::ObjRef;
+
+use crate::ctx::Args;
+use crate::error::{PyErr, PyResult};
+use crate::registry::TypeTable;
+use crate::types::dict::PyDict;
+use crate::types::function::{BuiltinFunction, NativeFn};
+use crate::types::typeobj::{Slots, type_payload};
+use crate::value::Value;
+
+mod exception;
+pub mod float;
+mod function;
+pub mod int;
+mod list;
+mod mapping;
+mod object;
+pub mod range;
+pub mod sequence;
+pub mod str;
+mod tuple;
+
+/// Installs every builtin type's slots and methods.
+pub fn setup_all(t: &TypeTable) {
+    object::setup(t);
+    int::setup(t);
+    float::setup(t);
+    str::setup(t);
+    list::setup(t);
+    tuple::setup(t);
+    mapping::setup(t);
+    range::setup(t);
+    function::setup(t);
+    exception::setup(t);
+}
+
+/// Changes a type's slots.
+pub(crate) fn set_slots(ty: &ObjRef, f: impl FnOnce(&mut Slots)) {
+    f(&mut type_payload(ty).slots.borrow_mut());
+}
+
+/// Adds native methods to a type's dict.
+pub(crate) fn add_methods(ty: &ObjRef, owner: &'static str, methods: &[(&'static str, NativeFn)]) {
+    let dict = type_payload(ty).dict.clone();
+    let Some(d) = dict.downcast::<PyDict>() else { return };
+    for &(name, func) in methods {
+        d.set_str(name, Value::Obj(BuiltinFunction::new_method(owner, name, func)));
+    }
+}
+
+/// Stores a plain attribute in a type's dict.
+pub(crate) fn set_type_attr(ty: &ObjRef, name: &str, value: Value) {
+    if let Some(d) = type_payload(ty).dict.downcast::<PyDict>() {
+        d.set_str(name, value);
+    }
+}
+
+/// Checks a native function's positional argument count and that no keywords were given;
+/// returns the positional arguments.
+pub fn check_args<'a>(name: &str, args: Args<'a>, min: usize, max: usize) -> PyResult<&'a [Value]> {
+    if !args.kwnames.is_empty() {
+        return Err(PyErr::type_error(format!("{name}() takes no keyword arguments")));
+    }
+    let n = args.values.len();
+    if n < min || n > max {
+        return Err(arg_count_error(name, n, min, max));
+    }
+    Ok(args.values)
+}
+
+/// The TypeError for a wrong number of arguments, worded as CPython's argument clinic.
+#[must_use]
+pub fn arg_count_error(name: &str, given: usize, min: usize, max: usize) -> PyErr {
+    if min == max {
+        return match min {
+            0 => PyErr::type_error(format!("{name}() takes no arguments ({given} given)")),
+            1 => PyErr::type_error(format!("{name}() takes exactly one argument ({given} given)")),
+            _ => PyErr::type_error(format!("{name} expected {min} arguments, got {given}")),
+        };
+    }
+    if given < min {
+        PyErr::type_error(format!("{name} expected at least {min} argument{}, got {given}", if min == 1 { "" } else { "s" }))
+    } else {
+        PyErr::type_error(format!("{name} expected at most {max} argument{}, got {given}", if max == 1 { "" } else { "s" }))
+    }
+}
+
+/// For methods: `self` and the other positional arguments, checked for count (not
+/// counting `self`).
+pub fn method_args<'a>(name: &str, args: Args<'a>, min: usize, max: usize) -> PyResult<(&'a Value, &'a [Value])> {
+    if !args.kwnames.is_empty() {
+        return Err(PyErr::type_error(format!("{name}() takes no keyword arguments")));
+    }
+    let Some((this, rest)) = args.values.split_first() else {
+        return Err(PyErr::type_error(format!("descriptor '{name}' needs an argument")));
+    };
+    if rest.len() < min || rest.len() > max {
+        return Err(arg_count_error(name, rest.len(), min, max));
+    }
+    Ok((this, rest))
+}

@@ -1,0 +1,115 @@
+//! `object`, `type`, `NoneType`, `NotImplementedType` and `ellipsis`.
+
+use pyrite_bytecode::CompareOp;
+
+use crate::ctx::{Args, Ctx};
+use crate::error::{PyErr, PyResult};
+use crate::methods::{add_methods, check_args, set_slots, set_type_attr};
+use crate::protocol::{self, default_repr, not_implemented};
+use crate::registry::{TypeTable, types};
+use crate::types::list::PyTuple;
+use crate::types::misc::Singleton;
+use crate::types::typeobj::{TYPE_BASETYPE, TypeObject, type_name, type_payload};
+use crate::value::Value;
+
+pub(crate) fn setup(t: &TypeTable) {
+    set_slots(&t.object, |s| {
+        s.repr = Some(|_, v| Ok(Value::str(&default_repr(v))));
+        s.hash = Some(|_, v| Ok(protocol::pointer_hash(v.id())));
+        s.richcompare = Some(object_richcompare);
+        s.init = Some(|_, _, _| Ok(()));
+    });
+    set_slots(&t.type_, |s| {
+        s.call = Some(type_call);
+        s.repr = Some(type_repr);
+        s.getattro = Some(type_getattro);
+        s.hash = Some(|_, v| Ok(protocol::pointer_hash(v.id())));
+    });
+    set_slots(&t.none_type, |s| {
+        s.new = Some(|_, _, _| Ok(Value::None));
+    });
+    for (ty, name) in [(&t.not_implemented_type, "NotImplemented"), (&t.ellipsis_type, "Ellipsis")] {
+        set_slots(ty, |s| {
+            s.repr = Some(|_, v| Ok(Value::str(v.downcast::<Singleton>().map_or("?", |s| s.0))));
+        });
+        let _ = name;
+    }
+    for ty in [&t.none_type, &t.bool, &t.not_implemented_type, &t.ellipsis_type, &t.function, &t.builtin_function,
+        &t.method_descriptor, &t.method, &t.code, &t.cell, &t.range, &t.range_iterator, &t.list_iterator,
+        &t.tuple_iterator, &t.str_iterator, &t.dict_keyiterator, &t.traceback]
+    {
+        let payload = type_payload(ty);
+        payload.flags.set(payload.flags.get() & !TYPE_BASETYPE);
+    }
+    add_methods(&t.type_, "type", &[("mro", type_mro)]);
+    set_type_attr(&t.object, "__doc__", Value::str("The base class of the class hierarchy."));
+}
+
+fn object_richcompare(_: &mut Ctx, a: &Value, b: &Value, op: CompareOp) -> PyResult {
+    match op {
+        CompareOp::Eq if a.is(b) => Ok(Value::Bool(true)),
+        CompareOp::Ne if a.is(b) => Ok(Value::Bool(false)),
+        _ => Ok(not_implemented()),
+    }
+}
+
+fn type_repr(_: &mut Ctx, v: &Value) -> PyResult {
+    let ty = v.as_obj().ok_or_else(|| PyErr::type_error("not a type"))?;
+    Ok(Value::str(&format!("<class '{}'>", protocol::qualified_type_name(ty))))
+}
+
+/// `type(x)` and `Class(args)`: `__new__` then `__init__` when the result is an instance.
+fn type_call(ctx: &mut Ctx, callable: &Value, args: Args<'_>) -> PyResult {
+    let ty = callable.as_obj().ok_or_else(|| PyErr::type_error("not a type"))?.clone();
+    if ty.is_same(&types().type_) && args.values.len() == 1 && args.kwnames.is_empty() {
+        return Ok(Value::Obj(args.values[0].type_ref().clone()));
+    }
+    let slots = type_payload(&ty).slots();
+    let Some(new) = slots.new else {
+        return Err(PyErr::type_error(format!("cannot create '{}' instances", type_name(&ty))));
+    };
+    let instance = new(ctx, &ty, args)?;
+    if protocol::isinstance(&instance, &ty)
+        && let Some(init) = type_payload(instance.type_ref()).slots().init
+    {
+        init(ctx, &instance, args)?;
+    }
+    Ok(instance)
+}
+
+/// Attribute lookup on a class: the metatype's data descriptors, then the class's own MRO,
+/// then the metatype's other attributes.
+fn type_getattro(ctx: &mut Ctx, v: &Value, name: &Value) -> PyResult {
+    let Some(ty) = v.as_obj().filter(|o| o.is::<TypeObject>()) else {
+        return protocol::generic_getattr(ctx, v, name);
+    };
+    let Some(name_str) = name.as_str() else {
+        return Err(PyErr::type_error("attribute name must be string"));
+    };
+    let payload = type_payload(ty);
+    match name_str.as_str() {
+        "__name__" => return Ok(Value::str(&payload.name.borrow())),
+        "__qualname__" => return Ok(Value::str(&payload.qualname.borrow())),
+        "__mro__" => return Ok(Value::Obj(PyTuple::new_obj(payload.mro.borrow().iter().cloned().map(Value::Obj).collect()))),
+        "__bases__" => return Ok(Value::Obj(PyTuple::new_obj(payload.bases.borrow().iter().cloned().map(Value::Obj).collect()))),
+        "__base__" => return Ok(payload.bases.borrow().first().cloned().map_or(Value::None, Value::Obj)),
+        "__dict__" => return Ok(Value::Obj(payload.dict.clone())),
+        _ => {}
+    }
+    if let Some(attr) = crate::types::typeobj::lookup(ty, name_str) {
+        if let Value::Obj(a) = &attr
+            && let Some(get) = type_payload(a.type_ref()).slots().descr_get
+        {
+            return get(ctx, &attr, None, ty);
+        }
+        return Ok(attr);
+    }
+    protocol::generic_getattr(ctx, v, name)
+}
+
+fn type_mro(_: &mut Ctx, args: Args<'_>) -> PyResult {
+    let values = check_args("mro", args, 1, 1)?;
+    let ty = values[0].as_obj().filter(|o| o.is::<TypeObject>()).ok_or_else(|| PyErr::type_error("mro() needs a type"))?;
+    let mro = type_payload(ty).mro.borrow().iter().cloned().map(Value::Obj).collect();
+    Ok(Value::Obj(crate::types::list::PyList::new_obj(mro)))
+}

@@ -1,0 +1,103 @@
+//! Helpers shared by the sequence types: index normalization, slices, comparison, repr.
+
+use pyrite_bytecode::CompareOp;
+
+use crate::ctx::Ctx;
+use crate::error::{PyErr, PyResult};
+use crate::protocol;
+use crate::types::int::PyInt;
+use crate::value::Value;
+
+/// Turns a possibly negative index into a position, or `None` when out of range.
+#[must_use]
+pub fn normalize_index(index: i64, len: usize) -> Option<usize> {
+    let len_i = i64::try_from(len).ok()?;
+    let position = if index < 0 { index + len_i } else { index };
+    if (0..len_i).contains(&position) { usize::try_from(position).ok() } else { None }
+}
+
+/// The index value of a subscript: an int (or bool), or a TypeError naming the type.
+pub fn index_of(key: &Value, what: &str) -> PyResult<Option<i64>> {
+    match key {
+        Value::Int(i) => Ok(Some(*i)),
+        Value::Bool(b) => Ok(Some(i64::from(*b))),
+        Value::Obj(o) if o.is::<PyInt>() => Ok(None),
+        _ => Err(PyErr::type_error(format!("{what} indices must be integers or slices, not {}", key.type_name()))),
+    }
+}
+
+/// Lexicographic comparison of two sequences (lists or tuples) as CPython does: find the
+/// first unequal pair, then compare it; otherwise compare lengths.
+pub fn compare_sequences(ctx: &mut Ctx, a: &[Value], b: &[Value], op: CompareOp) -> PyResult<bool> {
+    if a.len() != b.len() && matches!(op, CompareOp::Eq | CompareOp::Ne) {
+        return Ok(op == CompareOp::Ne);
+    }
+    let mut i = 0;
+    while i < a.len() && i < b.len() {
+        if !protocol::eq(ctx, &a[i], &b[i])? {
+            break;
+        }
+        i += 1;
+    }
+    if i >= a.len() || i >= b.len() {
+        let (x, y) = (a.len(), b.len());
+        return Ok(match op {
+            CompareOp::Lt => x < y,
+            CompareOp::Le => x <= y,
+            CompareOp::Eq => x == y,
+            CompareOp::Ne => x != y,
+            CompareOp::Gt => x > y,
+            CompareOp::Ge => x >= y,
+        });
+    }
+    match op {
+        CompareOp::Eq => Ok(false),
+        CompareOp::Ne => Ok(true),
+        _ => protocol::compare_bool(ctx, &a[i], &b[i], op),
+    }
+}
+
+/// `repr` of items joined with `", "` between `open` and `close`, guarding recursion.
+pub fn repr_items(ctx: &mut Ctx, items: &[Value], open: &str, close: &str) -> PyResult<String> {
+    let mut out = String::from(open);
+    for (i, item) in items.iter().enumerate() {
+        if i > 0 {
+            out.push_str(", ");
+        }
+        out.push_str(&protocol::repr_string(ctx, item)?);
+    }
+    out.push_str(close);
+    Ok(out)
+}
+
+/// The repetition count of `seq * n`.
+pub fn repeat_count(n: &Value) -> Option<PyResult<usize>> {
+    match n {
+        Value::Int(i) => Some(Ok(usize::try_from(*i).unwrap_or(0))),
+        Value::Bool(b) => Some(Ok(usize::from(*b))),
+        Value::Obj(o) if o.is::<PyInt>() => {
+            let big = &o.downcast::<PyInt>()?.0;
+            if big.sign() == num_bigint::Sign::Minus {
+                Some(Ok(0))
+            } else {
+                Some(Err(PyErr::overflow("cannot fit 'int' into an index-sized integer")))
+            }
+        }
+        _ => None,
+    }
+}
+
+/// Checks that a repeated sequence stays within memory limits.
+pub fn checked_total(len: usize, count: usize) -> PyResult<usize> {
+    len.checked_mul(count).filter(|&n| n < (1usize << 40)).ok_or_else(PyErr::memory)
+}
+
+/// `items * count` for values (which are not `Copy`).
+#[must_use]
+pub fn repeat_values(items: &[Value], count: usize) -> Vec<Value> {
+    let mut out = Vec::with_capacity(items.len() * count);
+    for _ in 0..count {
+        out.extend_from_slice(items);
+    }
+    out
+}

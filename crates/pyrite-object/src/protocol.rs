@@ -1,0 +1,714 @@
+//! The abstract object protocol: what `repr(x)`, `a == b`, `a + b`, `x.attr`, `iter(x)`,
+//! `x[k]` and `f(*args)` mean for any value, dispatched through the types' slots (CPython's
+//! `Objects/abstract.c` and `object.c`). Inline values take fast paths first.
+
+use pyrite_bytecode::{BinaryOp, CompareOp};
+use pyrite_memory::ObjRef;
+
+use crate::ctx::{Args, Ctx};
+use crate::error::{PyErr, PyResult};
+use crate::num;
+use crate::registry::types;
+use crate::types::dict::PyDict;
+use crate::types::exception::PyException;
+use crate::types::function::{BoundMethod, BuiltinFunction, Function, Module};
+use crate::types::int::PyInt;
+use crate::types::list::{PyList, PyTuple};
+use crate::types::misc::Instance;
+use crate::types::str::PyStr;
+use crate::types::typeobj::{self, TypeObject, UnaryOp, is_subtype, type_name, type_payload};
+use crate::value::Value;
+
+/// Whether `value` is an instance of `ty` (exact or subclass), without `__instancecheck__`.
+#[inline]
+#[must_use]
+pub fn isinstance(value: &Value, ty: &ObjRef) -> bool {
+    is_subtype(value.type_ref(), ty)
+}
+
+/// Whether the value is the `NotImplemented` singleton.
+#[inline]
+#[must_use]
+pub fn is_not_implemented(value: &Value) -> bool {
+    value.as_obj().is_some_and(|o| o.is_same(&types().not_implemented))
+}
+
+/// `NotImplemented`.
+#[must_use]
+pub fn not_implemented() -> Value {
+    Value::Obj(types().not_implemented.clone())
+}
+
+/// Equality decided without running Python code, when possible.
+#[must_use]
+pub fn eq_fast(a: &Value, b: &Value) -> Option<bool> {
+    match (a, b) {
+        (Value::Int(x), Value::Int(y)) => Some(x == y),
+        (Value::Float(x), Value::Float(y)) => Some(x == y),
+        (Value::Int(x), Value::Float(y)) | (Value::Float(y), Value::Int(x)) => {
+            Some(num::cmp_int_f64(&(*x).into(), *y) == Some(std::cmp::Ordering::Equal))
+        }
+        (Value::None, Value::None) => Some(true),
+        (Value::Bool(x), Value::Bool(y)) => Some(x == y),
+        (Value::Bool(x), Value::Int(y)) | (Value::Int(y), Value::Bool(x)) => Some(i64::from(*x) == *y),
+        (Value::Obj(x), Value::Obj(y)) => {
+            let t = types();
+            if x.type_ref().is_same(&t.str) && y.type_ref().is_same(&t.str) {
+                return Some(x.downcast::<PyStr>()?.eq_str(y.downcast::<PyStr>()?));
+            }
+            if x.type_ref().is_same(&t.int) && y.type_ref().is_same(&t.int) {
+                return Some(x.downcast::<PyInt>()?.0 == y.downcast::<PyInt>()?.0);
+            }
+            None
+        }
+        (Value::Obj(x), _) | (_, Value::Obj(x)) => {
+            let t = types();
+            let ty = x.type_ref();
+            if ty.is_same(&t.str) || ty.is_same(&t.int) || ty.is_same(&t.tuple) || ty.is_same(&t.list) {
+                Some(false)
+            } else {
+                None
+            }
+        }
+        _ => Some(false),
+    }
+}
+
+/// `a == b` as a bool, with the identity shortcut containers use.
+pub fn eq(ctx: &mut Ctx, a: &Value, b: &Value) -> PyResult<bool> {
+    if a.is(b) && !matches!(a, Value::Float(f) if f.is_nan()) {
+        return Ok(true);
+    }
+    if let Some(result) = eq_fast(a, b) {
+        return Ok(result);
+    }
+    let result = rich_compare(ctx, a, b, CompareOp::Eq)?;
+    truthy(ctx, &result)
+}
+
+/// `a <op> b` (CPython's `PyObject_RichCompare`): tries the reflected operation of a
+/// subclass first, then `a`'s, then `b`'s; `==`/`!=` fall back to identity.
+pub fn rich_compare(ctx: &mut Ctx, a: &Value, b: &Value, op: CompareOp) -> PyResult {
+    let ta = a.type_ref().clone();
+    let tb = b.type_ref().clone();
+    let slot_a = type_payload(&ta).slots().richcompare;
+    let slot_b = type_payload(&tb).slots().richcompare;
+    let mut checked_reflected = false;
+    if !ta.is_same(&tb) && is_subtype(&tb, &ta) {
+        if let Some(slot) = slot_b {
+            checked_reflected = true;
+            let result = slot(ctx, b, a, op.swapped())?;
+            if !is_not_implemented(&result) {
+                return Ok(result);
+            }
+        }
+    }
+    if let Some(slot) = slot_a {
+        let result = slot(ctx, a, b, op)?;
+        if !is_not_implemented(&result) {
+            return Ok(result);
+        }
+    }
+    if !checked_reflected && let Some(slot) = slot_b {
+        let result = slot(ctx, b, a, op.swapped())?;
+        if !is_not_implemented(&result) {
+            return Ok(result);
+        }
+    }
+    match op {
+        CompareOp::Eq => Ok(Value::Bool(a.is(b))),
+        CompareOp::Ne => Ok(Value::Bool(!a.is(b))),
+        _ => Err(PyErr::type_error(format!(
+            "'{}' not supported between instances of '{}' and '{}'",
+            op.symbol(),
+            type_name(&ta),
+            type_name(&tb)
+        ))),
+    }
+}
+
+/// `a <op> b` as a bool.
+pub fn compare_bool(ctx: &mut Ctx, a: &Value, b: &Value, op: CompareOp) -> PyResult<bool> {
+    if op == CompareOp::Eq {
+        return eq(ctx, a, b);
+    }
+    let result = rich_compare(ctx, a, b, op)?;
+    truthy(ctx, &result)
+}
+
+/// `hash(v)`.
+pub fn hash(ctx: &mut Ctx, value: &Value) -> PyResult<i64> {
+    match value {
+        Value::Int(i) => Ok(num::hash_i64(*i)),
+        Value::Bool(b) => Ok(i64::from(*b)),
+        Value::Float(f) => Ok(num::hash_f64(*f).unwrap_or_else(|| pointer_hash(value.id()))),
+        Value::None => Ok(pointer_hash(value.id())),
+        Value::Obj(obj) => {
+            if let Some(s) = obj.downcast::<PyStr>() {
+                return Ok(s.hash());
+            }
+            let slots = type_payload(obj.type_ref()).slots();
+            match slots.hash {
+                Some(slot) => slot(ctx, value),
+                None => Err(PyErr::type_error(format!("unhashable type: '{}'", value.type_name()))),
+            }
+        }
+    }
+}
+
+/// CPython's `_Py_HashPointer`: the address rotated by 4 bits.
+#[must_use]
+pub fn pointer_hash(address: usize) -> i64 {
+    #[expect(clippy::cast_possible_wrap, reason = "a hash is the bits of the address")]
+    let h = address.rotate_right(4) as i64;
+    if h == -1 { -2 } else { h }
+}
+
+/// CPython's tuple hash (an xxHash variant) over item hashes.
+#[must_use]
+pub fn combine_tuple_hash(hashes: impl ExactSizeIterator<Item = i64>) -> i64 {
+    const P1: u64 = 11_400_714_785_074_694_791;
+    const P2: u64 = 14_029_467_366_897_019_727;
+    const P5: u64 = 2_870_177_450_012_600_261;
+    let len = hashes.len() as u64;
+    let mut acc = P5;
+    for h in hashes {
+        #[expect(clippy::cast_sign_loss, reason = "hash bits")]
+        let lane = h as u64;
+        acc = acc.wrapping_add(lane.wrapping_mul(P2));
+        acc = acc.rotate_left(31);
+        acc = acc.wrapping_mul(P1);
+    }
+    acc = acc.wrapping_add(len ^ (P5 ^ 3_527_539));
+    #[expect(clippy::cast_possible_wrap, reason = "hash bits")]
+    let result = acc as i64;
+    if result == -1 { 1_546_275_796 } else { result }
+}
+
+/// `bool(v)`.
+pub fn truthy(ctx: &mut Ctx, value: &Value) -> PyResult<bool> {
+    match value {
+        Value::None => Ok(false),
+        Value::Bool(b) => Ok(*b),
+        Value::Int(i) => Ok(*i != 0),
+        Value::Float(f) => Ok(*f != 0.0),
+        Value::Obj(obj) => {
+            if let Some(s) = obj.downcast::<PyStr>() {
+                return Ok(!s.is_empty());
+            }
+            if let Some(l) = obj.downcast::<PyList>() {
+                return Ok(!l.is_empty());
+            }
+            if let Some(t) = obj.downcast::<PyTuple>() {
+                return Ok(!t.is_empty());
+            }
+            if let Some(d) = obj.downcast::<PyDict>() {
+                return Ok(!d.is_empty());
+            }
+            let slots = type_payload(obj.type_ref()).slots();
+            if let Some(slot) = slots.bool {
+                return slot(ctx, value);
+            }
+            if let Some(slot) = slots.len {
+                return Ok(slot(ctx, value)? != 0);
+            }
+            Ok(true)
+        }
+    }
+}
+
+/// `repr(v)` as a str value.
+pub fn repr(ctx: &mut Ctx, value: &Value) -> PyResult {
+    match value {
+        Value::None => Ok(Value::str("None")),
+        Value::Bool(true) => Ok(Value::str("True")),
+        Value::Bool(false) => Ok(Value::str("False")),
+        Value::Int(i) => Ok(Value::str(&i.to_string())),
+        Value::Float(f) => Ok(Value::str(&num::float_repr(*f))),
+        Value::Obj(obj) => {
+            let slot = type_payload(obj.type_ref()).slots().repr;
+            ctx.enter_call(" while getting the repr of an object")?;
+            let result = match slot {
+                Some(slot) => slot(ctx, value),
+                None => Ok(Value::str(&default_repr(value))),
+            };
+            ctx.leave_call();
+            let result = result?;
+            if result.as_str().is_none() {
+                return Err(PyErr::type_error(format!("__repr__ returned non-string (type {})", result.type_name())));
+            }
+            Ok(result)
+        }
+    }
+}
+
+/// `<module.Name object at 0x...>`.
+#[must_use]
+pub fn default_repr(value: &Value) -> String {
+    format!("<{} object at {:#x}>", qualified_type_name(value.type_ref()), value.id())
+}
+
+/// `module.qualname` of a type, without `builtins.`.
+#[must_use]
+pub fn qualified_type_name(ty: &ObjRef) -> String {
+    let payload = type_payload(ty);
+    let qualname = payload.qualname.borrow().to_string();
+    let module = payload.dict.downcast::<PyDict>().and_then(|d| d.get_str(&PyStr::from_str("__module__")));
+    match module.as_ref().and_then(Value::as_str) {
+        Some(m) if m.as_str() != "builtins" => format!("{}.{qualname}", m.as_str()),
+        _ => qualname,
+    }
+}
+
+/// `repr(v)` as Rust text.
+pub fn repr_string(ctx: &mut Ctx, value: &Value) -> PyResult<String> {
+    let r = repr(ctx, value)?;
+    Ok(r.as_str().map(|s| s.as_str().to_owned()).unwrap_or_default())
+}
+
+/// `str(v)` as a str value.
+pub fn str_(ctx: &mut Ctx, value: &Value) -> PyResult {
+    if let Value::Obj(obj) = value {
+        if obj.type_ref().is_same(&types().str) {
+            return Ok(value.clone());
+        }
+        if let Some(slot) = type_payload(obj.type_ref()).slots().str {
+            let result = slot(ctx, value)?;
+            if result.as_str().is_none() {
+                return Err(PyErr::type_error(format!("__str__ returned non-string (type {})", result.type_name())));
+            }
+            return Ok(result);
+        }
+    }
+    repr(ctx, value)
+}
+
+/// `str(v)` as Rust text.
+pub fn str_string(ctx: &mut Ctx, value: &Value) -> PyResult<String> {
+    let s = str_(ctx, value)?;
+    Ok(s.as_str().map(|s| s.as_str().to_owned()).unwrap_or_default())
+}
+
+/// The `__dict__` of an object that has one.
+#[must_use]
+pub fn instance_dict(obj: &ObjRef, create: bool) -> Option<ObjRef> {
+    let slot = if let Some(i) = obj.downcast::<Instance>() {
+        &i.dict
+    } else if let Some(f) = obj.downcast::<Function>() {
+        &f.dict
+    } else if let Some(e) = obj.downcast::<PyException>() {
+        &e.dict
+    } else if let Some(m) = obj.downcast::<Module>() {
+        return Some(m.dict.clone());
+    } else {
+        return None;
+    };
+    let existing = slot.borrow().clone();
+    match existing {
+        Some(dict) => Some(dict),
+        None if create => {
+            let dict = PyDict::new_obj();
+            *slot.borrow_mut() = Some(dict.clone());
+            Some(dict)
+        }
+        None => None,
+    }
+}
+
+/// `getattr(v, name)`; `name` is a str value. Raises AttributeError when missing.
+pub fn getattr(ctx: &mut Ctx, value: &Value, name: &Value) -> PyResult {
+    let slot = type_payload(value.type_ref()).slots().getattro;
+    match slot {
+        Some(slot) => slot(ctx, value, name),
+        None => generic_getattr(ctx, value, name),
+    }
+}
+
+/// `getattr(v, "name")` for a Rust string name.
+pub fn getattr_str(ctx: &mut Ctx, value: &Value, name: &str) -> PyResult {
+    getattr(ctx, value, &Value::str(name))
+}
+
+fn descriptor_get(ctx: &mut Ctx, attr: &Value, obj: Option<&Value>, owner: &ObjRef) -> PyResult<Option<Value>> {
+    let Value::Obj(a) = attr else { return Ok(None) };
+    if let Some(f) = a.downcast::<BuiltinFunction>() {
+        if f.bound.is_none() && a.type_ref().is_same(&types().method_descriptor) {
+            return Ok(Some(match obj {
+                Some(o) => Value::Obj(f.bind(o.clone())),
+                None => attr.clone(),
+            }));
+        }
+        return Ok(None);
+    }
+    if a.is::<Function>() {
+        return Ok(Some(match obj {
+            Some(o) => Value::Obj(BoundMethod::new_obj(attr.clone(), o.clone())),
+            None => attr.clone(),
+        }));
+    }
+    match type_payload(a.type_ref()).slots().descr_get {
+        Some(get) => get(ctx, attr, obj, owner).map(Some),
+        None => Ok(None),
+    }
+}
+
+fn is_data_descriptor(attr: &Value) -> bool {
+    attr.as_obj().is_some_and(|a| type_payload(a.type_ref()).slots().descr_set.is_some())
+}
+
+/// `object.__getattribute__`: data descriptors on the type, then the instance dict, then
+/// other class attributes.
+pub fn generic_getattr(ctx: &mut Ctx, value: &Value, name: &Value) -> PyResult {
+    let Some(name_str) = name.as_str() else {
+        return Err(PyErr::type_error(format!("attribute name must be string, not '{}'", name.type_name())));
+    };
+    let ty = value.type_ref().clone();
+    let class_attr = typeobj::lookup(&ty, name_str);
+    if let Some(attr) = &class_attr
+        && is_data_descriptor(attr)
+        && let Some(result) = descriptor_get(ctx, attr, Some(value), &ty)?
+    {
+        return Ok(result);
+    }
+    if let Value::Obj(obj) = value
+        && let Some(dict) = instance_dict(obj, false)
+        && let Some(found) = dict.downcast::<PyDict>().and_then(|d| d.get_str(name_str))
+    {
+        return Ok(found);
+    }
+    if let Some(attr) = class_attr {
+        return Ok(descriptor_get(ctx, &attr, Some(value), &ty)?.unwrap_or(attr));
+    }
+    Err(no_attribute(value, name_str))
+}
+
+/// The AttributeError for a missing attribute, worded as CPython words it.
+#[must_use]
+pub fn no_attribute(value: &Value, name: &PyStr) -> PyErr {
+    if let Some(module) = value.downcast::<Module>() {
+        let module_name = module.dict.downcast::<PyDict>().and_then(|d| d.get_str(&PyStr::from_str("__name__")));
+        if let Some(n) = module_name.as_ref().and_then(Value::as_str) {
+            return PyErr::attribute_error(format!("module '{}' has no attribute '{}'", n.as_str(), name.as_str()));
+        }
+    }
+    if let Some(ty) = value.as_obj().filter(|o| o.is::<TypeObject>()) {
+        return PyErr::attribute_error(format!("type object '{}' has no attribute '{}'", type_name(ty), name.as_str()));
+    }
+    PyErr::attribute_error(format!("'{}' object has no attribute '{}'", value.type_name(), name.as_str()))
+}
+
+/// Looks up a method for a call without making a bound method: returns `(callable, self)`
+/// where `self` is `Some` when the callable is an unbound function to be passed `value`.
+pub fn get_method(ctx: &mut Ctx, value: &Value, name: &Value) -> PyResult<(Value, Option<Value>)> {
+    let ty = value.type_ref().clone();
+    let custom_getattr = type_payload(&ty).slots().getattro.is_some();
+    if !custom_getattr && let Some(name_str) = name.as_str() {
+        let class_attr = typeobj::lookup(&ty, name_str);
+        if let Some(attr @ Value::Obj(a)) = &class_attr {
+            let is_plain_method = a.is::<Function>()
+                || (a.type_ref().is_same(&types().method_descriptor) && a.downcast::<BuiltinFunction>().is_some_and(|f| f.bound.is_none()));
+            if is_plain_method {
+                let shadowed = value.as_obj().and_then(|o| instance_dict(o, false)).is_some_and(|d| {
+                    d.downcast::<PyDict>().and_then(|d| d.get_str(name_str)).is_some()
+                });
+                if !shadowed {
+                    return Ok((attr.clone(), Some(value.clone())));
+                }
+            }
+        }
+    }
+    Ok((getattr(ctx, value, name)?, None))
+}
+
+/// `setattr(v, name, value)` (or `delattr` when `new_value` is `None`).
+pub fn setattr(ctx: &mut Ctx, target: &Value, name: &Value, new_value: Option<Value>) -> PyResult<()> {
+    if let Some(slot) = type_payload(target.type_ref()).slots().setattro {
+        return slot(ctx, target, name, new_value);
+    }
+    generic_setattr(ctx, target, name, new_value)
+}
+
+/// `object.__setattr__`: data descriptors on the type, else the instance dict.
+pub fn generic_setattr(ctx: &mut Ctx, target: &Value, name: &Value, new_value: Option<Value>) -> PyResult<()> {
+    let Some(name_str) = name.as_str() else {
+        return Err(PyErr::type_error(format!("attribute name must be string, not '{}'", name.type_name())));
+    };
+    let ty = target.type_ref().clone();
+    if let Some(attr) = typeobj::lookup(&ty, name_str)
+        && let Some(set) = attr.as_obj().and_then(|a| type_payload(a.type_ref()).slots().descr_set)
+    {
+        return set(ctx, &attr, target, new_value);
+    }
+    let dict = target.as_obj().and_then(|o| instance_dict(o, true));
+    match (dict, new_value) {
+        (Some(dict), Some(v)) => {
+            let d = dict.downcast::<PyDict>().ok_or_else(|| PyErr::new_system("__dict__ is not a dict"))?;
+            d.set_item(ctx, name.clone(), v)
+        }
+        (Some(dict), None) => {
+            let d = dict.downcast::<PyDict>().ok_or_else(|| PyErr::new_system("__dict__ is not a dict"))?;
+            match d.remove(ctx, name)? {
+                Some(_) => Ok(()),
+                None => Err(no_attribute(target, name_str)),
+            }
+        }
+        (None, _) => {
+            if typeobj::lookup(&ty, name_str).is_some() {
+                Err(PyErr::attribute_error(format!(
+                    "'{}' object attribute '{}' is read-only",
+                    target.type_name(),
+                    name_str.as_str()
+                )))
+            } else {
+                Err(PyErr::attribute_error(format!(
+                    "'{}' object has no attribute '{}'",
+                    target.type_name(),
+                    name_str.as_str()
+                )))
+            }
+        }
+    }
+}
+
+fn binary_slot(value: &Value, inplace: bool) -> Option<typeobj::BinaryOpFn> {
+    let slots = type_payload(value.type_ref()).slots();
+    if inplace { slots.inplace } else { slots.binary }
+}
+
+/// `a <op> b` (CPython's `binary_op1`): a subclass's reflected method first, then `a`'s
+/// slot, then `b`'s; sequence concatenation and repetition errors as CPython words them.
+pub fn binary_op(ctx: &mut Ctx, a: &Value, b: &Value, op: BinaryOp) -> PyResult {
+    let result = binary_op1(ctx, a, b, op)?;
+    if !is_not_implemented(&result) {
+        return Ok(result);
+    }
+    Err(binary_type_error(a, b, op, op.symbol()))
+}
+
+fn binary_op1(ctx: &mut Ctx, a: &Value, b: &Value, op: BinaryOp) -> PyResult {
+    let ta = a.type_ref().clone();
+    let tb = b.type_ref().clone();
+    let slot_a = binary_slot(a, false);
+    let slot_b = if ta.is_same(&tb) { None } else { binary_slot(b, false) };
+    let slot_b = match (slot_a, slot_b) {
+        (Some(sa), Some(sb)) if std::ptr::fn_addr_eq(sa, sb) => None,
+        (_, sb) => sb,
+    };
+    if let Some(sa) = slot_a {
+        if let Some(sb) = slot_b
+            && is_subtype(&tb, &ta)
+        {
+            let result = sb(ctx, a, b, op)?;
+            if !is_not_implemented(&result) {
+                return Ok(result);
+            }
+            return sa(ctx, a, b, op);
+        }
+        let result = sa(ctx, a, b, op)?;
+        if !is_not_implemented(&result) {
+            return Ok(result);
+        }
+    }
+    if let Some(sb) = slot_b {
+        return sb(ctx, a, b, op);
+    }
+    Ok(not_implemented())
+}
+
+fn binary_type_error(a: &Value, b: &Value, op: BinaryOp, symbol: &str) -> PyErr {
+    let t = types();
+    let is_seq = |v: &Value| {
+        let ty = v.type_ref();
+        is_subtype(ty, &t.str) || is_subtype(ty, &t.list) || is_subtype(ty, &t.tuple)
+    };
+    match op {
+        BinaryOp::Add if is_seq(a) => {
+            let a_name = a.type_name();
+            let b_name = b.type_name();
+            if a_name == "str" {
+                return PyErr::type_error(format!("can only concatenate str (not \"{b_name}\") to str"));
+            }
+            return PyErr::type_error(format!("can only concatenate {a_name} (not \"{b_name}\") to {a_name}"));
+        }
+        BinaryOp::Multiply if is_seq(a) || is_seq(b) => {
+            let other = if is_seq(a) { b } else { a };
+            return PyErr::type_error(format!("can't multiply sequence by non-int of type '{}'", other.type_name()));
+        }
+        _ => {}
+    }
+    let symbol = if op == BinaryOp::Power && !symbol.ends_with('=') { "** or pow()" } else { symbol };
+    PyErr::type_error(format!(
+        "unsupported operand type(s) for {symbol}: '{}' and '{}'",
+        a.type_name(),
+        b.type_name()
+    ))
+}
+
+/// `a <op>= b`: the in-place slot of `a`, falling back to the binary operation.
+pub fn inplace_op(ctx: &mut Ctx, a: &Value, b: &Value, op: BinaryOp) -> PyResult {
+    if let Some(slot) = binary_slot(a, true) {
+        let result = slot(ctx, a, b, op)?;
+        if !is_not_implemented(&result) {
+            return Ok(result);
+        }
+    }
+    let result = binary_op1(ctx, a, b, op)?;
+    if !is_not_implemented(&result) {
+        return Ok(result);
+    }
+    Err(binary_type_error(a, b, op, op.inplace_symbol()))
+}
+
+/// `-v`, `+v`, `~v`.
+pub fn unary_op(ctx: &mut Ctx, value: &Value, op: UnaryOp) -> PyResult {
+    if let Some(slot) = type_payload(value.type_ref()).slots().unary {
+        let result = slot(ctx, value, op)?;
+        if !is_not_implemented(&result) {
+            return Ok(result);
+        }
+    }
+    let symbol = match op {
+        UnaryOp::Negative => "unary -",
+        UnaryOp::Positive => "unary +",
+        UnaryOp::Invert => "unary ~",
+    };
+    Err(PyErr::type_error(format!("bad operand type for {symbol}: '{}'", value.type_name())))
+}
+
+/// `iter(v)`.
+pub fn get_iter(ctx: &mut Ctx, value: &Value) -> PyResult {
+    if let Some(slot) = type_payload(value.type_ref()).slots().iter {
+        return slot(ctx, value);
+    }
+    Err(PyErr::type_error(format!("'{}' object is not iterable", value.type_name())))
+}
+
+/// `next(it)`: `None` when exhausted.
+pub fn next(ctx: &mut Ctx, iterator: &Value) -> PyResult<Option<Value>> {
+    match type_payload(iterator.type_ref()).slots().next {
+        Some(slot) => slot(ctx, iterator),
+        None => Err(PyErr::type_error(format!("'{}' object is not an iterator", iterator.type_name()))),
+    }
+}
+
+/// Collects an iterable into a vector.
+pub fn collect(ctx: &mut Ctx, iterable: &Value) -> PyResult<Vec<Value>> {
+    if let Some(l) = iterable.downcast::<PyList>() {
+        return Ok(l.to_vec());
+    }
+    if let Some(t) = iterable.downcast::<PyTuple>() {
+        return Ok(t.items().to_vec());
+    }
+    let iterator = get_iter(ctx, iterable)?;
+    let mut items = Vec::new();
+    while let Some(item) = next(ctx, &iterator)? {
+        items.push(item);
+    }
+    Ok(items)
+}
+
+/// `len(v)`.
+pub fn len(ctx: &mut Ctx, value: &Value) -> PyResult<usize> {
+    match type_payload(value.type_ref()).slots().len {
+        Some(slot) => slot(ctx, value),
+        None => Err(PyErr::type_error(format!("object of type '{}' has no len()", value.type_name()))),
+    }
+}
+
+/// `obj[key]`.
+pub fn getitem(ctx: &mut Ctx, obj: &Value, key: &Value) -> PyResult {
+    match type_payload(obj.type_ref()).slots().getitem {
+        Some(slot) => slot(ctx, obj, key),
+        None => {
+            if let Some(ty) = obj.as_obj().filter(|o| o.is::<TypeObject>()) {
+                return Err(PyErr::type_error(format!("type '{}' is not subscriptable", type_name(ty))));
+            }
+            Err(PyErr::type_error(format!("'{}' object is not subscriptable", obj.type_name())))
+        }
+    }
+}
+
+/// `obj[key] = value` (or `del obj[key]` when `value` is `None`).
+pub fn setitem(ctx: &mut Ctx, obj: &Value, key: &Value, value: Option<Value>) -> PyResult<()> {
+    match type_payload(obj.type_ref()).slots().setitem {
+        Some(slot) => slot(ctx, obj, key, value),
+        None if value.is_some() => {
+            Err(PyErr::type_error(format!("'{}' object does not support item assignment", obj.type_name())))
+        }
+        None => Err(PyErr::type_error(format!("'{}' object doesn't support item deletion", obj.type_name()))),
+    }
+}
+
+/// `item in container`.
+pub fn contains(ctx: &mut Ctx, container: &Value, item: &Value) -> PyResult<bool> {
+    if let Some(slot) = type_payload(container.type_ref()).slots().contains {
+        return slot(ctx, container, item);
+    }
+    if type_payload(container.type_ref()).slots().iter.is_none() {
+        return Err(PyErr::type_error(format!(
+            "argument of type '{}' is not iterable",
+            container.type_name()
+        )));
+    }
+    let iterator = get_iter(ctx, container)?;
+    while let Some(candidate) = next(ctx, &iterator)? {
+        if eq(ctx, &candidate, item)? {
+            return Ok(true);
+        }
+    }
+    Ok(false)
+}
+
+/// `callable(*args)`.
+pub fn call(ctx: &mut Ctx, callable: &Value, args: Args<'_>) -> PyResult {
+    if let Value::Obj(obj) = callable {
+        if obj.is::<Function>() {
+            let hook = ctx.hooks.call_function;
+            return hook(ctx, obj, args);
+        }
+        if let Some(f) = obj.downcast::<BuiltinFunction>() {
+            return call_builtin(ctx, f, args);
+        }
+        if let Some(m) = obj.downcast::<BoundMethod>() {
+            let mut values = Vec::with_capacity(args.values.len() + 1);
+            values.push(m.this.clone());
+            values.extend_from_slice(args.values);
+            return call(ctx, &m.func, Args { values: &values, kwnames: args.kwnames });
+        }
+    }
+    match type_payload(callable.type_ref()).slots().call {
+        Some(slot) => slot(ctx, callable, args),
+        None => Err(PyErr::type_error(format!("'{}' object is not callable", callable.type_name()))),
+    }
+}
+
+/// Calls a native function, passing its bound object first.
+pub fn call_builtin(ctx: &mut Ctx, f: &BuiltinFunction, args: Args<'_>) -> PyResult {
+    ctx.enter_call(" while calling a Python object")?;
+    let result = match &f.bound {
+        None => (f.func)(ctx, args),
+        Some(this) => {
+            let mut values = Vec::with_capacity(args.values.len() + 1);
+            values.push(this.clone());
+            values.extend_from_slice(args.values);
+            (f.func)(ctx, Args { values: &values, kwnames: args.kwnames })
+        }
+    };
+    ctx.leave_call();
+    result
+}
+
+/// Calls with positional arguments only.
+pub fn call_positional(ctx: &mut Ctx, callable: &Value, args: &[Value]) -> PyResult {
+    call(ctx, callable, Args::positional(args))
+}
+
+/// `operator.index(v)`: the value as an int, or TypeError.
+pub fn index(value: &Value, what: impl FnOnce(&Value) -> String) -> PyResult<Value> {
+    match value {
+        Value::Int(_) => Ok(value.clone()),
+        Value::Bool(b) => Ok(Value::Int(i64::from(*b))),
+        Value::Obj(o) if o.is::<PyInt>() => Ok(value.clone()),
+        _ => Err(PyErr::type_error(what(value))),
+    }
+}

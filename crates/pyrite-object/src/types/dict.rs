@@ -1,0 +1,305 @@
+//! `dict`: a compact, insertion-ordered hash table.
+//!
+//! Entries live in a vector in insertion order; a `hashbrown` table maps hashes to entry
+//! indexes. Comparing keys may run Python code (`__eq__`) that mutates the dict, so a
+//! lookup copies what it needs, releases the borrow, calls out, and restarts if the dict
+//! changed meanwhile (as CPython's `dictobject.c` does).
+
+use std::cell::Cell;
+
+use hashbrown::HashTable;
+use pyrite_memory::{ObjRef, PayloadCell, Trace, payload};
+
+use crate::ctx::Ctx;
+use crate::error::PyResult;
+use crate::protocol;
+use crate::registry::types;
+use crate::types::str::PyStr;
+use crate::value::Value;
+
+struct Entry {
+    hash: i64,
+    key: Value,
+    value: Value,
+}
+
+#[derive(Default)]
+struct Table {
+    entries: Vec<Option<Entry>>,
+    index: HashTable<usize>,
+    len: usize,
+}
+
+/// The payload of a dict object.
+#[derive(Default)]
+pub struct PyDict {
+    table: PayloadCell<Table>,
+    version: Cell<u64>,
+}
+
+impl Trace for PyDict {
+    fn traverse(&self, visit: &mut dyn FnMut(&ObjRef)) {
+        for entry in self.table.borrow().entries.iter().flatten() {
+            entry.key.traverse(visit);
+            entry.value.traverse(visit);
+        }
+    }
+
+    fn clear(&self) {
+        let old = self.table.replace(Table::default());
+        drop(old);
+    }
+}
+
+payload!(PyDict, "dict", tracked);
+
+#[expect(clippy::cast_sign_loss, reason = "the table hashes the bits of the Python hash")]
+fn table_hash(hash: i64) -> u64 {
+    hash as u64
+}
+
+enum Probe {
+    Found(usize),
+    Missing,
+    /// A candidate needs Python's `__eq__`: its index and key.
+    NeedsEq(usize, Value),
+}
+
+impl PyDict {
+    /// An empty dict object.
+    #[must_use]
+    pub fn new_obj() -> ObjRef {
+        ObjRef::new(PyDict::default(), Some(&types().dict))
+    }
+
+    /// Number of items.
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.table.borrow().len
+    }
+
+    /// Whether the dict is empty.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Changes on every mutation (for caches and "changed size during iteration").
+    #[must_use]
+    pub fn version(&self) -> u64 {
+        self.version.get()
+    }
+
+    fn bump(&self) {
+        self.version.set(self.version.get().wrapping_add(1));
+    }
+
+    /// Probes for `key` without running Python code; `skip` lists candidates already
+    /// compared unequal by `__eq__`.
+    fn probe(&self, key: &Value, hash: i64, skip: &[usize]) -> Probe {
+        let table = self.table.borrow();
+        let mut slow = None;
+        for &index in table.index.iter_hash(table_hash(hash)) {
+            let Some(entry) = &table.entries[index] else { continue };
+            if entry.hash != hash || skip.contains(&index) {
+                continue;
+            }
+            if entry.key.is(key) {
+                return Probe::Found(index);
+            }
+            match protocol::eq_fast(&entry.key, key) {
+                Some(true) => return Probe::Found(index),
+                Some(false) => {}
+                None => {
+                    if slow.is_none() {
+                        slow = Some((index, entry.key.clone()));
+                    }
+                }
+            }
+        }
+        match slow {
+            Some((index, candidate)) => Probe::NeedsEq(index, candidate),
+            None => Probe::Missing,
+        }
+    }
+
+    /// Finds the entry index of `key`, running `__eq__` where needed.
+    fn find(&self, ctx: &mut Ctx, key: &Value, hash: i64) -> PyResult<Option<usize>> {
+        let mut skip = Vec::new();
+        loop {
+            match self.probe(key, hash, &skip) {
+                Probe::Found(index) => return Ok(Some(index)),
+                Probe::Missing => return Ok(None),
+                Probe::NeedsEq(index, candidate) => {
+                    let version = self.version();
+                    let equal = protocol::eq(ctx, &candidate, key)?;
+                    if self.version() != version {
+                        skip.clear();
+                        continue;
+                    }
+                    if equal {
+                        return Ok(Some(index));
+                    }
+                    skip.push(index);
+                }
+            }
+        }
+    }
+
+    /// `d.get(key)`.
+    pub fn get_item(&self, ctx: &mut Ctx, key: &Value) -> PyResult<Option<Value>> {
+        let hash = protocol::hash(ctx, key)?;
+        self.get_item_hashed(ctx, key, hash)
+    }
+
+    /// `d.get(key)` with the key's hash known.
+    pub fn get_item_hashed(&self, ctx: &mut Ctx, key: &Value, hash: i64) -> PyResult<Option<Value>> {
+        Ok(self.find(ctx, key, hash)?.and_then(|index| {
+            self.table.borrow().entries[index].as_ref().map(|e| e.value.clone())
+        }))
+    }
+
+    /// Looks up a str key without running Python code (str keys compare by content).
+    #[must_use]
+    pub fn get_str(&self, name: &PyStr) -> Option<Value> {
+        let hash = name.hash();
+        let table = self.table.borrow();
+        for &index in table.index.iter_hash(table_hash(hash)) {
+            let Some(entry) = &table.entries[index] else { continue };
+            if entry.hash == hash && entry.key.as_str().is_some_and(|k| k.eq_str(name)) {
+                return Some(entry.value.clone());
+            }
+        }
+        None
+    }
+
+    /// `d[key] = value`.
+    pub fn set_item(&self, ctx: &mut Ctx, key: Value, value: Value) -> PyResult<()> {
+        let hash = protocol::hash(ctx, &key)?;
+        self.set_item_hashed(ctx, key, hash, value)
+    }
+
+    /// `d[key] = value` with the key's hash known.
+    pub fn set_item_hashed(&self, ctx: &mut Ctx, key: Value, hash: i64, value: Value) -> PyResult<()> {
+        let found = self.find(ctx, &key, hash)?;
+        self.bump();
+        let old = {
+            let mut table = self.table.borrow_mut();
+            match found.and_then(|i| table.entries[i].as_mut()) {
+                Some(entry) => Some(std::mem::replace(&mut entry.value, value)),
+                None => {
+                    let Table { entries, index, len } = &mut *table;
+                    let position = entries.len();
+                    entries.push(Some(Entry { hash, key, value }));
+                    index.insert_unique(table_hash(hash), position, |&i| {
+                        entries[i].as_ref().map_or(0, |e| table_hash(e.hash))
+                    });
+                    *len += 1;
+                    None
+                }
+            }
+        };
+        drop(old);
+        Ok(())
+    }
+
+    /// Stores a str key (module and type namespaces); never runs Python code.
+    pub fn set_str(&self, name: &str, value: Value) {
+        let key = PyStr::from_str(name);
+        let found = self.get_str(&key).is_some();
+        let key = Value::Obj(ObjRef::new(key, Some(&types().str)));
+        let mut ctx_free = NoCtx;
+        ctx_free.set(self, key, value, found);
+    }
+
+    /// Removes `key`; returns its value, or `None` if missing.
+    pub fn remove(&self, ctx: &mut Ctx, key: &Value) -> PyResult<Option<Value>> {
+        let hash = protocol::hash(ctx, key)?;
+        let Some(position) = self.find(ctx, key, hash)? else { return Ok(None) };
+        self.bump();
+        let removed = {
+            let mut table = self.table.borrow_mut();
+            let Table { entries, index, len } = &mut *table;
+            if let Ok(slot) = index.find_entry(table_hash(hash), |&i| i == position) {
+                slot.remove();
+            }
+            *len -= 1;
+            entries[position].take()
+        };
+        self.compact_if_sparse();
+        Ok(removed.map(|e| e.value))
+    }
+
+    fn compact_if_sparse(&self) {
+        let mut table = self.table.borrow_mut();
+        if table.entries.len() < 16 || table.len * 2 > table.entries.len() {
+            return;
+        }
+        let live: Vec<Entry> = table.entries.drain(..).flatten().collect();
+        table.index.clear();
+        let Table { entries, index, .. } = &mut *table;
+        for entry in live {
+            let position = entries.len();
+            let h = table_hash(entry.hash);
+            entries.push(Some(entry));
+            index.insert_unique(h, position, |&i| entries[i].as_ref().map_or(0, |e| table_hash(e.hash)));
+        }
+    }
+
+    /// The items in order (a snapshot).
+    #[must_use]
+    pub fn items(&self) -> Vec<(Value, Value)> {
+        self.table.borrow().entries.iter().flatten().map(|e| (e.key.clone(), e.value.clone())).collect()
+    }
+
+    /// The keys in order (a snapshot).
+    #[must_use]
+    pub fn keys(&self) -> Vec<Value> {
+        self.table.borrow().entries.iter().flatten().map(|e| e.key.clone()).collect()
+    }
+
+    /// The entry at or after position `index` of the entry vector, for iterators:
+    /// returns the entry and the position after it.
+    #[must_use]
+    pub fn entry_from(&self, index: usize) -> Option<(usize, Value, Value)> {
+        let table = self.table.borrow();
+        table.entries.iter().enumerate().skip(index).find_map(|(i, e)| {
+            e.as_ref().map(|e| (i + 1, e.key.clone(), e.value.clone()))
+        })
+    }
+
+    /// Removes every item.
+    pub fn clear_items(&self) {
+        self.bump();
+        let old = self.table.replace(Table::default());
+        drop(old);
+    }
+}
+
+/// Inserting str keys needs no context: their hash and equality never run Python code.
+struct NoCtx;
+
+impl NoCtx {
+    fn set(&mut self, dict: &PyDict, key: Value, value: Value, exists: bool) {
+        let Some(name) = key.as_str() else { return };
+        let hash = name.hash();
+        dict.bump();
+        let old = {
+            let mut table = dict.table.borrow_mut();
+            let Table { entries, index, len } = &mut *table;
+            if exists {
+                let position = index.iter_hash(table_hash(hash)).copied().find(|&i| {
+                    entries[i].as_ref().is_some_and(|e| e.key.as_str().is_some_and(|k| k.eq_str(name)))
+                });
+                position.and_then(|p| entries[p].as_mut()).map(|e| std::mem::replace(&mut e.value, value))
+            } else {
+                let position = entries.len();
+                entries.push(Some(Entry { hash, key: key.clone(), value }));
+                index.insert_unique(table_hash(hash), position, |&i| entries[i].as_ref().map_or(0, |e| table_hash(e.hash)));
+                *len += 1;
+                None
+            }
+        };
+        drop(old);
+    }
+}

@@ -1,0 +1,103 @@
+//! Exception instances and traceback entries.
+
+use pyrite_memory::{ObjRef, PayloadCell, Trace, payload};
+
+use crate::registry::types;
+use crate::types::list::PyTuple;
+use crate::value::Value;
+
+/// The payload of every exception instance (`BaseException` and subclasses).
+pub struct PyException {
+    /// `args`: a tuple.
+    pub args: PayloadCell<Value>,
+    /// `__traceback__`: a `Traceback` object or None.
+    pub traceback: PayloadCell<Option<ObjRef>>,
+    /// `__cause__`.
+    pub cause: PayloadCell<Option<ObjRef>>,
+    /// `__context__`.
+    pub context: PayloadCell<Option<ObjRef>>,
+    /// `__suppress_context__`.
+    pub suppress_context: std::cell::Cell<bool>,
+    /// `__dict__` (attributes of subclasses, `__notes__`), created on first use.
+    pub dict: PayloadCell<Option<ObjRef>>,
+}
+
+impl Trace for PyException {
+    fn traverse(&self, visit: &mut dyn FnMut(&ObjRef)) {
+        self.args.borrow().traverse(visit);
+        for slot in [&self.traceback, &self.cause, &self.context, &self.dict] {
+            if let Some(obj) = &*slot.borrow() {
+                visit(obj);
+            }
+        }
+    }
+
+    fn clear(&self) {
+        let old = (
+            self.args.replace(Value::None),
+            self.traceback.replace(None),
+            self.cause.replace(None),
+            self.context.replace(None),
+            self.dict.replace(None),
+        );
+        drop(old);
+    }
+}
+
+payload!(PyException, "BaseException", tracked);
+
+/// Creates an exception instance of type `ty` with `args`.
+#[must_use]
+pub fn new_exception(ty: &ObjRef, args: Vec<Value>) -> ObjRef {
+    let payload = PyException {
+        args: PayloadCell::new(Value::Obj(PyTuple::new_obj(args))),
+        traceback: PayloadCell::new(None),
+        cause: PayloadCell::new(None),
+        context: PayloadCell::new(None),
+        suppress_context: std::cell::Cell::new(false),
+        dict: PayloadCell::new(None),
+    };
+    ObjRef::new(payload, Some(ty))
+}
+
+impl PyException {
+    /// The `args` tuple's items.
+    #[must_use]
+    pub fn args_vec(&self) -> Vec<Value> {
+        self.args.borrow().downcast::<PyTuple>().map(|t| t.items().to_vec()).unwrap_or_default()
+    }
+}
+
+/// One entry of a traceback: where an exception passed through.
+pub struct Traceback {
+    /// The next (inner) entry.
+    pub next: PayloadCell<Option<ObjRef>>,
+    /// The `Code` object running at this entry.
+    pub code: ObjRef,
+    /// Index of the code unit that was executing.
+    pub lasti: u32,
+}
+
+impl Trace for Traceback {
+    fn traverse(&self, visit: &mut dyn FnMut(&ObjRef)) {
+        if let Some(next) = &*self.next.borrow() {
+            visit(next);
+        }
+        visit(&self.code);
+    }
+
+    fn clear(&self) {
+        let old = self.next.replace(None);
+        drop(old);
+    }
+}
+
+payload!(Traceback, "traceback", tracked);
+
+impl Traceback {
+    /// A new traceback entry in front of `next`.
+    #[must_use]
+    pub fn new_obj(code: ObjRef, lasti: u32, next: Option<ObjRef>) -> ObjRef {
+        ObjRef::new(Traceback { next: PayloadCell::new(next), code, lasti }, Some(&types().traceback))
+    }
+}

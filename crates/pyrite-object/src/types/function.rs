@@ -1,0 +1,224 @@
+//! Callables: Python functions, their code, cells, native functions and bound methods.
+
+use pyrite_bytecode::CodeObject;
+use pyrite_memory::{ObjRef, PayloadCell, Trace, payload};
+
+use crate::ctx::{Args, Ctx};
+use crate::error::PyResult;
+use crate::registry::types;
+use crate::value::Value;
+
+/// A function implemented in Rust: receives the context and the arguments (for methods,
+/// `self` first).
+pub type NativeFn = fn(&mut Ctx, Args<'_>) -> PyResult;
+
+/// The runtime form of a code object: the bytecode plus its constants and names turned
+/// into values once.
+pub struct Code {
+    /// The compiled code as the compiler produced it.
+    pub bytecode: CodeObject,
+    /// `co_consts` as values.
+    pub consts: Box<[Value]>,
+    /// `co_names` as str values.
+    pub names: Box<[Value]>,
+    /// `co_varnames` as str values.
+    pub varnames: Box<[Value]>,
+    /// `co_name`.
+    pub name: Value,
+    /// `co_qualname`.
+    pub qualname: Value,
+}
+
+impl Trace for Code {
+    fn traverse(&self, visit: &mut dyn FnMut(&ObjRef)) {
+        for value in self.consts.iter().chain(self.names.iter()).chain(self.varnames.iter()) {
+            value.traverse(visit);
+        }
+        self.name.traverse(visit);
+        self.qualname.traverse(visit);
+    }
+}
+
+payload!(Code, "code", tracked);
+
+impl Code {
+    /// Number of local slots: parameters and locals, then cells, then free variables.
+    #[must_use]
+    pub fn nlocalsplus(&self) -> usize {
+        self.bytecode.varnames.len() + self.bytecode.cellvars.len() + self.bytecode.freevars.len()
+    }
+}
+
+/// A function defined in Python.
+pub struct Function {
+    /// The `Code` object.
+    pub code: ObjRef,
+    /// The module globals dict.
+    pub globals: ObjRef,
+    /// `__name__`.
+    pub name: PayloadCell<Value>,
+    /// `__qualname__`.
+    pub qualname: PayloadCell<Value>,
+    /// `__defaults__`: a tuple or None.
+    pub defaults: PayloadCell<Value>,
+    /// `__kwdefaults__`: a dict or None.
+    pub kwdefaults: PayloadCell<Value>,
+    /// `__closure__`: a tuple of cells or None.
+    pub closure: PayloadCell<Value>,
+    /// `__doc__`.
+    pub doc: PayloadCell<Value>,
+    /// `__module__`.
+    pub module: PayloadCell<Value>,
+    /// `__annotations__`: a dict or None.
+    pub annotations: PayloadCell<Value>,
+    /// `__dict__`, created on first use.
+    pub dict: PayloadCell<Option<ObjRef>>,
+}
+
+impl Trace for Function {
+    fn traverse(&self, visit: &mut dyn FnMut(&ObjRef)) {
+        visit(&self.code);
+        visit(&self.globals);
+        for cell in [&self.name, &self.qualname, &self.defaults, &self.kwdefaults, &self.closure, &self.doc, &self.module, &self.annotations] {
+            cell.borrow().traverse(visit);
+        }
+        if let Some(dict) = &*self.dict.borrow() {
+            visit(dict);
+        }
+    }
+
+    fn clear(&self) {
+        let old = (
+            self.defaults.replace(Value::None),
+            self.kwdefaults.replace(Value::None),
+            self.closure.replace(Value::None),
+            self.annotations.replace(Value::None),
+            self.dict.replace(None),
+        );
+        drop(old);
+    }
+}
+
+payload!(Function, "function", tracked);
+
+/// A cell: one variable shared between a function and the functions nested in it.
+#[derive(Default)]
+pub struct Cell {
+    /// The contents; `None` when empty (unbound).
+    pub value: PayloadCell<Option<Value>>,
+}
+
+impl Trace for Cell {
+    fn traverse(&self, visit: &mut dyn FnMut(&ObjRef)) {
+        if let Some(value) = &*self.value.borrow() {
+            value.traverse(visit);
+        }
+    }
+
+    fn clear(&self) {
+        let old = self.value.replace(None);
+        drop(old);
+    }
+}
+
+payload!(Cell, "cell", tracked);
+
+impl Cell {
+    /// A new cell object.
+    #[must_use]
+    pub fn new_obj(value: Option<Value>) -> ObjRef {
+        ObjRef::new(Cell { value: PayloadCell::new(value) }, Some(&types().cell))
+    }
+}
+
+/// A function implemented in Rust; bound to `self` when `bound` is set.
+pub struct BuiltinFunction {
+    /// `__name__`.
+    pub name: &'static str,
+    /// The implementation.
+    pub func: NativeFn,
+    /// For methods: the object it is bound to.
+    pub bound: Option<Value>,
+    /// For methods: the name of the owning type (for `__qualname__` and messages).
+    pub owner: Option<&'static str>,
+}
+
+impl Trace for BuiltinFunction {
+    fn traverse(&self, visit: &mut dyn FnMut(&ObjRef)) {
+        if let Some(bound) = &self.bound {
+            bound.traverse(visit);
+        }
+    }
+}
+
+payload!(BuiltinFunction, "builtin_function_or_method", tracked);
+
+impl BuiltinFunction {
+    /// A module-level native function (`len`, `print`, ...).
+    #[must_use]
+    pub fn new_obj(name: &'static str, func: NativeFn) -> ObjRef {
+        ObjRef::new(BuiltinFunction { name, func, bound: None, owner: None }, Some(&types().builtin_function))
+    }
+
+    /// An unbound method descriptor of a builtin type.
+    #[must_use]
+    pub fn new_method(owner: &'static str, name: &'static str, func: NativeFn) -> ObjRef {
+        ObjRef::new(BuiltinFunction { name, func, bound: None, owner: Some(owner) }, Some(&types().method_descriptor))
+    }
+
+    /// The method bound to `obj`.
+    #[must_use]
+    pub fn bind(&self, obj: Value) -> ObjRef {
+        ObjRef::new(
+            BuiltinFunction { name: self.name, func: self.func, bound: Some(obj), owner: self.owner },
+            Some(&types().builtin_function),
+        )
+    }
+}
+
+/// A Python function bound to an object (`obj.method`).
+pub struct BoundMethod {
+    /// The function.
+    pub func: Value,
+    /// The object (`__self__`).
+    pub this: Value,
+}
+
+impl Trace for BoundMethod {
+    fn traverse(&self, visit: &mut dyn FnMut(&ObjRef)) {
+        self.func.traverse(visit);
+        self.this.traverse(visit);
+    }
+}
+
+payload!(BoundMethod, "method", tracked);
+
+impl BoundMethod {
+    /// A new bound method object.
+    #[must_use]
+    pub fn new_obj(func: Value, this: Value) -> ObjRef {
+        ObjRef::new(BoundMethod { func, this }, Some(&types().method))
+    }
+}
+
+/// A module object: a namespace dict with a name.
+pub struct Module {
+    /// The module's globals.
+    pub dict: ObjRef,
+}
+
+impl Trace for Module {
+    fn traverse(&self, visit: &mut dyn FnMut(&ObjRef)) {
+        visit(&self.dict);
+    }
+}
+
+payload!(Module, "module", tracked);
+
+impl Module {
+    /// A module object around a dict.
+    #[must_use]
+    pub fn new_obj(dict: ObjRef) -> ObjRef {
+        ObjRef::new(Module { dict }, Some(&types().module))
+    }
+}

@@ -1,0 +1,10 @@
+//! The payloads of the builtin types and their Python-visible behaviour.
+
+pub mod dict;
+pub mod exception;
+pub mod function;
+pub mod int;
+pub mod list;
+pub mod misc;
+pub mod str;
+pub mod typeobj;

@@ -1,0 +1,234 @@
+//! Type objects: a class's name, bases, MRO, attribute dict and slot table.
+//!
+//! Slots are function pointers the VM and the protocol functions call without dictionary
+//! lookups. Builtin types fill them with their Rust implementations; classes defined in
+//! Python fill them with wrappers that look up the dunder methods. Each type carries a
+//! version tag, changed whenever the type or a base is mutated, for attribute caches.
+
+use std::cell::Cell;
+
+use pyrite_bytecode::{BinaryOp, CompareOp};
+use pyrite_memory::{ObjRef, PayloadCell, Trace, payload};
+
+use crate::ctx::{Args, Ctx};
+use crate::error::PyResult;
+use crate::types::dict::PyDict;
+use crate::types::str::PyStr;
+use crate::value::Value;
+
+/// `type.__new__`-like constructor: `(type, args) -> instance`.
+pub type NewFn = fn(&mut Ctx, &ObjRef, Args<'_>) -> PyResult;
+/// `__init__`.
+pub type InitFn = fn(&mut Ctx, &Value, Args<'_>) -> PyResult<()>;
+/// `__call__`.
+pub type CallFn = fn(&mut Ctx, &Value, Args<'_>) -> PyResult;
+/// A unary slot returning a value (`__repr__`, `__str__`, `__iter__`).
+pub type UnaryFn = fn(&mut Ctx, &Value) -> PyResult;
+/// `__hash__`.
+pub type HashFn = fn(&mut Ctx, &Value) -> PyResult<i64>;
+/// Rich comparison; returns `NotImplemented` when the operand types are not handled.
+pub type CompareFn = fn(&mut Ctx, &Value, &Value, CompareOp) -> PyResult;
+/// `__getattribute__`: name is a str value. Raises AttributeError when missing.
+pub type GetAttrFn = fn(&mut Ctx, &Value, &Value) -> PyResult;
+/// `__setattr__` (value given) / `__delattr__` (value `None`).
+pub type SetAttrFn = fn(&mut Ctx, &Value, &Value, Option<Value>) -> PyResult<()>;
+/// `__next__`: `None` when exhausted (no StopIteration object is made).
+pub type NextFn = fn(&mut Ctx, &Value) -> PyResult<Option<Value>>;
+/// `__len__`.
+pub type LenFn = fn(&mut Ctx, &Value) -> PyResult<usize>;
+/// `__bool__`.
+pub type BoolFn = fn(&mut Ctx, &Value) -> PyResult<bool>;
+/// `__getitem__`.
+pub type GetItemFn = fn(&mut Ctx, &Value, &Value) -> PyResult;
+/// `__setitem__` (value given) / `__delitem__` (value `None`).
+pub type SetItemFn = fn(&mut Ctx, &Value, &Value, Option<Value>) -> PyResult<()>;
+/// `__contains__`.
+pub type ContainsFn = fn(&mut Ctx, &Value, &Value) -> PyResult<bool>;
+/// A binary operator; returns `NotImplemented` when the operand types are not handled.
+/// Called as `slot(a, b)` for both the normal and the reflected attempt.
+pub type BinaryOpFn = fn(&mut Ctx, &Value, &Value, BinaryOp) -> PyResult;
+/// Unary `-`, `+`, `~`.
+pub type UnaryOpFn = fn(&mut Ctx, &Value, UnaryOp) -> PyResult;
+/// `__get__(obj, owner)`; `obj` is `None` for access through the class.
+pub type DescrGetFn = fn(&mut Ctx, &Value, Option<&Value>, &ObjRef) -> PyResult;
+/// `__set__` (value given) / `__delete__` (value `None`).
+pub type DescrSetFn = fn(&mut Ctx, &Value, &Value, Option<Value>) -> PyResult<()>;
+
+/// The unary operators with a slot.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum UnaryOp {
+    Negative,
+    Positive,
+    Invert,
+}
+
+/// The slot table of a type.
+#[derive(Clone, Copy, Default)]
+pub struct Slots {
+    pub new: Option<NewFn>,
+    pub init: Option<InitFn>,
+    pub call: Option<CallFn>,
+    pub repr: Option<UnaryFn>,
+    pub str: Option<UnaryFn>,
+    pub hash: Option<HashFn>,
+    pub richcompare: Option<CompareFn>,
+    pub getattro: Option<GetAttrFn>,
+    pub setattro: Option<SetAttrFn>,
+    pub iter: Option<UnaryFn>,
+    pub next: Option<NextFn>,
+    pub len: Option<LenFn>,
+    pub bool: Option<BoolFn>,
+    pub getitem: Option<GetItemFn>,
+    pub setitem: Option<SetItemFn>,
+    pub contains: Option<ContainsFn>,
+    pub binary: Option<BinaryOpFn>,
+    pub inplace: Option<BinaryOpFn>,
+    pub unary: Option<UnaryOpFn>,
+    pub descr_get: Option<DescrGetFn>,
+    pub descr_set: Option<DescrSetFn>,
+}
+
+/// Type flag: Python code may subclass the type.
+pub const TYPE_BASETYPE: u32 = 1;
+/// Type flag: the type was created at run time (a `class` statement).
+pub const TYPE_HEAPTYPE: u32 = 2;
+/// Type flag: instances are unhashable (`__hash__ = None`).
+pub const TYPE_UNHASHABLE: u32 = 4;
+
+/// The payload of a type object.
+pub struct TypeObject {
+    /// `__name__`.
+    pub name: PayloadCell<Box<str>>,
+    /// `__qualname__`.
+    pub qualname: PayloadCell<Box<str>>,
+    /// `__bases__`.
+    pub bases: PayloadCell<Vec<ObjRef>>,
+    /// `__mro__`, starting with the type itself.
+    pub mro: PayloadCell<Vec<ObjRef>>,
+    /// The attribute dict (a `PyDict` object).
+    pub dict: ObjRef,
+    /// The slot table.
+    pub slots: PayloadCell<Slots>,
+    /// `TYPE_*` flags.
+    pub flags: Cell<u32>,
+    /// Changes whenever the type or one of its bases changes.
+    pub version: Cell<u32>,
+}
+
+impl Trace for TypeObject {
+    fn traverse(&self, visit: &mut dyn FnMut(&ObjRef)) {
+        visit(&self.dict);
+        for base in self.bases.borrow().iter() {
+            visit(base);
+        }
+        // The MRO's first entry is the type itself: not an owned edge worth reporting
+        // twice, but it is a real reference, so report all of them as CPython does.
+        for t in self.mro.borrow().iter() {
+            visit(t);
+        }
+    }
+
+    fn clear(&self) {
+        let mro = self.mro.replace(Vec::new());
+        let bases = self.bases.replace(Vec::new());
+        drop((mro, bases));
+    }
+}
+
+payload!(TypeObject, "type", tracked);
+
+impl TypeObject {
+    /// The slot table (copied out: slots are plain function pointers).
+    #[inline]
+    #[must_use]
+    pub fn slots(&self) -> Slots {
+        *self.slots.borrow()
+    }
+}
+
+/// The `TypeObject` payload of a type object.
+///
+/// # Panics
+/// If `ty` is not a type object (a Pyrite bug: callers pass `Value::type_ref()`).
+#[inline]
+#[must_use]
+pub fn type_payload(ty: &ObjRef) -> &TypeObject {
+    ty.downcast::<TypeObject>().expect("type_ref() always refers to a type object")
+}
+
+/// `ty.__name__`.
+#[must_use]
+pub fn type_name(ty: &ObjRef) -> String {
+    ty.downcast::<TypeObject>().map_or_else(|| "?".to_owned(), |t| t.name.borrow().to_string())
+}
+
+/// Whether `sub` is `sup` or derives from it.
+#[must_use]
+pub fn is_subtype(sub: &ObjRef, sup: &ObjRef) -> bool {
+    if sub.is_same(sup) {
+        return true;
+    }
+    match sub.downcast::<TypeObject>() {
+        Some(t) => t.mro.borrow().iter().any(|m| m.is_same(sup)),
+        None => false,
+    }
+}
+
+/// Finds `name` in the MRO of `ty` (no descriptors are invoked).
+#[must_use]
+pub fn lookup(ty: &ObjRef, name: &PyStr) -> Option<Value> {
+    let mro: Vec<ObjRef> = type_payload(ty).mro.borrow().clone();
+    for class in &mro {
+        let dict = type_payload(class).dict.clone();
+        if let Some(found) = dict.downcast::<PyDict>().and_then(|d| d.get_str(name)) {
+            return Some(found);
+        }
+    }
+    None
+}
+
+/// Finds `name` (a Rust string) in the MRO of `ty`.
+#[must_use]
+pub fn lookup_str(ty: &ObjRef, name: &str) -> Option<Value> {
+    lookup(ty, &PyStr::from_str(name))
+}
+
+/// Creates a type object. `dict` holds the class namespace.
+#[must_use]
+pub fn new_type(metatype: Option<&ObjRef>, name: &str, bases: Vec<ObjRef>, dict: ObjRef, slots: Slots, flags: u32) -> ObjRef {
+    let payload = TypeObject {
+        name: PayloadCell::new(name.into()),
+        qualname: PayloadCell::new(name.into()),
+        bases: PayloadCell::new(bases),
+        mro: PayloadCell::new(Vec::new()),
+        dict,
+        slots: PayloadCell::new(slots),
+        flags: Cell::new(flags),
+        version: Cell::new(next_version()),
+    };
+    let ty = ObjRef::new(payload, metatype);
+    let mro = simple_mro(&ty);
+    *type_payload(&ty).mro.borrow_mut() = mro;
+    ty
+}
+
+/// The MRO of a type with at most one base (builtin types): itself, then its base's MRO.
+/// Classes with several bases get the C3 linearization from the VM.
+fn simple_mro(ty: &ObjRef) -> Vec<ObjRef> {
+    let mut mro = vec![ty.clone()];
+    let bases = type_payload(ty).bases.borrow().clone();
+    if let Some(base) = bases.first() {
+        mro.extend(type_payload(base).mro.borrow().iter().cloned());
+    }
+    mro
+}
+
+fn next_version() -> u32 {
+    static COUNTER: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(1);
+    COUNTER.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+}
+
+/// Marks a type (and so its attribute caches) as modified.
+pub fn bump_version(ty: &ObjRef) {
+    type_payload(ty).version.set(next_version());
+}
