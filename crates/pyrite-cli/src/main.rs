@@ -1,1 +1,187 @@
-fn main() {}
+//! The `pyrite` command: a `python`-compatible command line.
+//!
+//! `pyrite FILE [ARGS]`, `pyrite -c CODE`, a program on stdin, `-V`, `-h`, and
+//! `--dis FILE` to show the compiled bytecode. The interpreter runs on a thread with a
+//! large stack so deep native recursion (compiler, repr of nested data) has room.
+
+use std::io::{IsTerminal, Read, Write};
+use std::process::ExitCode;
+
+use pyrite_vm::{Interpreter, RunError};
+
+const VERSION: &str = env!("CARGO_PKG_VERSION");
+const STACK_SIZE: usize = 512 * 1024 * 1024;
+
+const USAGE: &str = "usage: pyrite [option] ... [-c cmd | file | -] [arg] ...
+Options:
+-c cmd : program passed in as string (terminates option list)
+-h     : print this help message and exit (also -? or --help)
+-V     : print the Python version number and exit (also --version)
+--dis  : print the disassembly of the program's bytecode instead of running it
+file   : program read from script file
+-      : program read from stdin (default; interactive mode if a tty)
+arg ...: arguments passed to program in sys.argv[1:]
+";
+
+/// What the command line asks for.
+enum Action {
+    Run { source: Source, args: Vec<String>, dis: bool },
+    Help,
+    Version,
+}
+
+enum Source {
+    Command(String),
+    File(String),
+    Stdin,
+}
+
+fn parse_args() -> Result<Action, String> {
+    use lexopt::prelude::*;
+    let mut parser = lexopt::Parser::from_env();
+    let mut dis = false;
+    loop {
+        let Some(arg) = parser.next().map_err(|e| e.to_string())? else {
+            return Ok(Action::Run { source: Source::Stdin, args: Vec::new(), dis });
+        };
+        match arg {
+            Short('h' | '?') | Long("help") => return Ok(Action::Help),
+            Short('V') | Long("version") => return Ok(Action::Version),
+            Long("dis") => dis = true,
+            Short('c') => {
+                let code = parser.value().map_err(|_| "Argument expected for the -c option".to_owned())?;
+                let args = parser.raw_args().map_err(|e| e.to_string())?.map(|a| a.to_string_lossy().into_owned()).collect();
+                return Ok(Action::Run { source: Source::Command(code.to_string_lossy().into_owned()), args, dis });
+            }
+            Short('B' | 'E' | 's' | 'S' | 'u' | 'I' | 'O' | 'q') => {}
+            Value(file) => {
+                let file = file.to_string_lossy().into_owned();
+                let args = parser.raw_args().map_err(|e| e.to_string())?.map(|a| a.to_string_lossy().into_owned()).collect();
+                let source = if file == "-" { Source::Stdin } else { Source::File(file) };
+                return Ok(Action::Run { source, args, dis });
+            }
+            other => return Err(other.unexpected().to_string()),
+        }
+    }
+}
+
+fn read_source(source: &Source) -> Result<(Vec<u8>, String), ExitCode> {
+    match source {
+        Source::Command(code) => Ok((code.clone().into_bytes(), "<string>".to_owned())),
+        Source::Stdin => {
+            if std::io::stdin().is_terminal() {
+                eprintln!("pyrite: the interactive prompt is not available yet; pass a file, -c or a program on stdin");
+                return Err(ExitCode::from(2));
+            }
+            let mut bytes = Vec::new();
+            if let Err(e) = std::io::stdin().read_to_end(&mut bytes) {
+                eprintln!("pyrite: can't read stdin: {e}");
+                return Err(ExitCode::from(2));
+            }
+            Ok((bytes, "<stdin>".to_owned()))
+        }
+        Source::File(path) => match std::fs::read(path) {
+            // CPython gives the main script's code an absolute file name.
+            Ok(bytes) => Ok((bytes, std::path::absolute(path).map_or_else(|_| path.clone(), |p| p.display().to_string()))),
+            Err(e) => {
+                let absolute = std::path::absolute(path).unwrap_or_else(|_| path.into());
+                let errno = e.raw_os_error().unwrap_or(2);
+                let reason = match e.kind() {
+                    std::io::ErrorKind::NotFound => "No such file or directory".to_owned(),
+                    std::io::ErrorKind::PermissionDenied => "Permission denied".to_owned(),
+                    _ => e.to_string(),
+                };
+                eprintln!("pyrite: can't open file '{}': [Errno {errno}] {reason}", absolute.display());
+                Err(ExitCode::from(2))
+            }
+        },
+    }
+}
+
+fn exit_code(status: i32) -> ExitCode {
+    ExitCode::from(u8::try_from(status & 0xff).unwrap_or(1))
+}
+
+fn run(source: &Source, dis: bool) -> ExitCode {
+    let (bytes, filename) = match read_source(source) {
+        Ok(read) => read,
+        Err(code) => return code,
+    };
+    let text = match pyrite_parser::decode_source(&bytes, &filename) {
+        Ok(text) => text,
+        Err(e) => {
+            eprint!("{}", pyrite_vm::traceback::format_syntax_error(&e));
+            return ExitCode::from(1);
+        }
+    };
+    if dis {
+        return match pyrite_compiler::compile(&text, &filename, pyrite_vm::Mode::Exec) {
+            Ok(code) => {
+                print!("{}", pyrite_bytecode::dis::disassemble(&code));
+                ExitCode::SUCCESS
+            }
+            Err(pyrite_compiler::CompileError::Syntax(e)) => {
+                eprint!("{}", pyrite_vm::traceback::format_syntax_error(&e));
+                ExitCode::from(1)
+            }
+            Err(e) => {
+                eprintln!("pyrite: internal compiler error: {e}");
+                ExitCode::from(1)
+            }
+        };
+    }
+    let mut interpreter = Interpreter::new();
+    let result = interpreter.run_main(&text, &filename);
+    interpreter.flush();
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(RunError::Syntax(e)) => {
+            eprint!("{}", pyrite_vm::traceback::format_syntax_error(&e));
+            ExitCode::from(1)
+        }
+        Err(RunError::Exception(err)) => {
+            if interpreter.is_system_exit(&err) {
+                let (status, message) = interpreter.system_exit_status(&err);
+                if let Some(message) = message {
+                    eprintln!("{message}");
+                }
+                return exit_code(status);
+            }
+            let text = interpreter.format_exception(&err);
+            let _ = std::io::stderr().write_all(text.as_bytes());
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn main() -> ExitCode {
+    let action = match parse_args() {
+        Ok(action) => action,
+        Err(message) => {
+            eprintln!("pyrite: {message}");
+            eprint!("{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    match action {
+        Action::Help => {
+            print!("{USAGE}");
+            ExitCode::SUCCESS
+        }
+        Action::Version => {
+            println!("Pyrite {VERSION} (Python 3.11.7)");
+            ExitCode::SUCCESS
+        }
+        Action::Run { source, args, dis } => {
+            let _ = args;
+            let worker = std::thread::Builder::new().name("pyrite-main".into()).stack_size(STACK_SIZE).spawn(move || run(&source, dis));
+            match worker.map(std::thread::JoinHandle::join) {
+                Ok(Ok(code)) => code,
+                _ => {
+                    eprintln!("pyrite: internal error: the interpreter thread stopped unexpectedly");
+                    ExitCode::from(70)
+                }
+            }
+        }
+    }
+}

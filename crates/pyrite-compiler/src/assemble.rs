@@ -47,6 +47,7 @@ pub(crate) fn assemble(mut cfg: Cfg, consts: &mut ConstTable, first_line: u32) -
     propagate_line_numbers(&mut cfg);
     let depths = stack_depths(&cfg)?;
     label_exception_targets(&mut cfg);
+    let lasti = handler_lasti(&cfg);
     for &b in &cfg.order {
         for instr in &mut cfg.blocks[b].instrs {
             if instr.is_block_push() || instr.op == Op::PopBlock {
@@ -60,7 +61,7 @@ pub(crate) fn assemble(mut cfg: Cfg, consts: &mut ConstTable, first_line: u32) -
     }
     eliminate_empty_blocks(&mut cfg);
     normalize_jumps(&mut cfg)?;
-    encode(&cfg, &depths, first_line)
+    encode(&cfg, &depths, &lasti, first_line)
 }
 
 fn const_tuple_of(block: &Block, end: usize, n: usize, consts: &ConstTable) -> Option<Vec<Constant>> {
@@ -145,16 +146,13 @@ pub(crate) fn constant_truth(c: &Constant) -> Option<bool> {
     })
 }
 
-/// The first instruction of `b` that is not a NOP, following empty blocks in layout order.
+/// The first instruction at `b`, following empty blocks in layout order.
 fn first_real(cfg: &Cfg, positions: &[usize], b: BlockId) -> Option<(BlockId, usize)> {
     let mut pos = positions[b];
     while pos < cfg.order.len() {
         let block = cfg.order[pos];
-        if let Some(i) = cfg.blocks[block].instrs.iter().position(|i| !i.is_nop()) {
-            return Some((block, i));
-        }
-        if !cfg.blocks[block].has_fallthrough() {
-            return None;
+        if !cfg.blocks[block].instrs.is_empty() {
+            return Some((block, 0));
         }
         pos += 1;
     }
@@ -441,6 +439,9 @@ fn propagate_line_numbers(cfg: &mut Cfg) {
 
 fn effect(instr: &Instr, jump: bool) -> i32 {
     match instr.op {
+        // The table gives RETURN_GENERATOR no effect, but the frame is resumed with the
+        // first sent value (None) pushed, which the following POP_TOP discards.
+        Op::Real(Opcode::RETURN_GENERATOR) => 1,
         Op::Real(op) => op.stack_effect(instr.arg, jump),
         Op::Jump | Op::JumpNoInterrupt | Op::PopBlock => 0,
         Op::SetupFinally | Op::SetupWith => i32::from(jump),
@@ -460,7 +461,7 @@ fn stack_depths(cfg: &Cfg) -> Result<Depths, String> {
     let mut max = 0;
     let mut todo = vec![cfg.order[0]];
     start[cfg.order[0]] = 0;
-    let mut push = |b: BlockId, depth: i32, todo: &mut Vec<BlockId>, start: &mut Vec<i32>| -> Result<(), String> {
+    let push = |b: BlockId, depth: i32, todo: &mut Vec<BlockId>, start: &mut Vec<i32>| -> Result<(), String> {
         if depth < 0 {
             return Err(format!("negative stack depth at block {b}"));
         }
@@ -624,7 +625,7 @@ fn size(instr: &Instr) -> Result<usize, String> {
 
 /// Lays out the blocks: computes jump arguments until `EXTENDED_ARG` sizes settle, then
 /// writes code units, locations and the exception table.
-fn encode(cfg: &Cfg, depths: &Depths, first_line: u32) -> Result<Assembled, String> {
+fn encode(cfg: &Cfg, depths: &Depths, lasti: &[bool], first_line: u32) -> Result<Assembled, String> {
     let mut cfg = cfg.clone();
     let mut block_start = vec![0usize; cfg.blocks.len()];
     for _ in 0..64 {
@@ -656,20 +657,25 @@ fn encode(cfg: &Cfg, depths: &Depths, first_line: u32) -> Result<Assembled, Stri
             }
         }
         if !changed {
-            return write_out(&cfg, &block_start, depths, first_line);
+            return write_out(&cfg, &block_start, depths, lasti, first_line);
         }
     }
     Err("jump offsets did not converge".into())
 }
 
-fn write_out(cfg: &Cfg, block_start: &[usize], depths: &Depths, first_line: u32) -> Result<Assembled, String> {
-    let lasti = handler_lasti(cfg);
+fn write_out(
+    cfg: &Cfg,
+    block_start: &[usize],
+    depths: &Depths,
+    lasti: &[bool],
+    first_line: u32,
+) -> Result<Assembled, String> {
     let mut code = Vec::new();
     let mut locations = Vec::new();
     let mut entries: Vec<ExceptionTableEntry> = Vec::new();
     let mut current: Option<(BlockId, usize)> = None;
     let to_u32 = |x: usize| u32::try_from(x).map_err(|_| "code object too large".to_string());
-    let mut close = |current: Option<(BlockId, usize)>, end: usize, entries: &mut Vec<ExceptionTableEntry>| {
+    let close = |current: Option<(BlockId, usize)>, end: usize, entries: &mut Vec<ExceptionTableEntry>| {
         if let Some((h, start)) = current
             && end > start
         {

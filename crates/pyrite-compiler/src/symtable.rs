@@ -493,7 +493,7 @@ impl Builder {
         for alias in names {
             if alias.name.as_str() == "*" {
                 if self.cur_ref().kind != ScopeKind::Module {
-                    return Err(err("import * only allowed at module level", range));
+                    return Err(err("import * only allowed at module level", alias.range));
                 }
                 continue;
             }

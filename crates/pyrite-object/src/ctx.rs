@@ -61,8 +61,9 @@ pub struct Ctx {
     pub recursion_depth: u32,
     /// `sys.getrecursionlimit()`.
     pub recursion_limit: u32,
-    /// The exceptions being handled, innermost last (`sys.exc_info()`).
-    pub handled: Vec<Option<ObjRef>>,
+    /// The exception being handled (`sys.exception()`), saved and restored by the
+    /// `PUSH_EXC_INFO`/`POP_EXCEPT` instructions as CPython's `exc_info` is.
+    pub exc_info: Option<ObjRef>,
     /// The VM's own per-thread state.
     pub vm: Box<dyn Any>,
 }
@@ -72,7 +73,7 @@ impl Ctx {
     #[must_use]
     pub fn new() -> Ctx {
         crate::registry::init();
-        Ctx { hooks: Hooks { call_function: no_vm }, recursion_depth: 0, recursion_limit: 1000, handled: Vec::new(), vm: Box::new(()) }
+        Ctx { hooks: Hooks { call_function: no_vm }, recursion_depth: 0, recursion_limit: 1000, exc_info: None, vm: Box::new(()) }
     }
 
     /// Enters a nested call, failing with RecursionError past the limit.
@@ -92,11 +93,6 @@ impl Ctx {
         self.recursion_depth -= 1;
     }
 
-    /// The exception currently being handled, if any.
-    #[must_use]
-    pub fn current_handled(&self) -> Option<&ObjRef> {
-        self.handled.iter().rev().flatten().next()
-    }
 }
 
 impl Default for Ctx {

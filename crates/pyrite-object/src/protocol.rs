@@ -43,28 +43,30 @@ pub fn not_implemented() -> Value {
 #[must_use]
 pub fn eq_fast(a: &Value, b: &Value) -> Option<bool> {
     match (a, b) {
-        (Value::Int(x), Value::Int(y)) => Some(x == y),
-        (Value::Float(x), Value::Float(y)) => Some(x == y),
-        (Value::Int(x), Value::Float(y)) | (Value::Float(y), Value::Int(x)) => {
-            Some(num::cmp_int_f64(&(*x).into(), *y) == Some(std::cmp::Ordering::Equal))
-        }
-        (Value::None, Value::None) => Some(true),
-        (Value::Bool(x), Value::Bool(y)) => Some(x == y),
-        (Value::Bool(x), Value::Int(y)) | (Value::Int(y), Value::Bool(x)) => Some(i64::from(*x) == *y),
+        (Value::Int(x), Value::Int(y)) => return Some(x == y),
+        (Value::None, Value::None) => return Some(true),
+        (Value::Bool(x), Value::Bool(y)) => return Some(x == y),
+        _ => {}
+    }
+    let t = types();
+    let is_number = |v: &Value| match v {
+        Value::Int(_) | Value::Bool(_) | Value::Float(_) => true,
+        Value::Obj(o) => o.type_ref().is_same(&t.int) || o.type_ref().is_same(&t.float),
+        Value::None => false,
+    };
+    if is_number(a) && is_number(b) {
+        return crate::methods::int::compare_numbers(a, b, CompareOp::Eq).map(|v| matches!(v, Value::Bool(true)));
+    }
+    match (a, b) {
         (Value::Obj(x), Value::Obj(y)) => {
-            let t = types();
             if x.type_ref().is_same(&t.str) && y.type_ref().is_same(&t.str) {
                 return Some(x.downcast::<PyStr>()?.eq_str(y.downcast::<PyStr>()?));
-            }
-            if x.type_ref().is_same(&t.int) && y.type_ref().is_same(&t.int) {
-                return Some(x.downcast::<PyInt>()?.0 == y.downcast::<PyInt>()?.0);
             }
             None
         }
         (Value::Obj(x), _) | (_, Value::Obj(x)) => {
-            let t = types();
             let ty = x.type_ref();
-            if ty.is_same(&t.str) || ty.is_same(&t.int) || ty.is_same(&t.tuple) || ty.is_same(&t.list) {
+            if ty.is_same(&t.str) || ty.is_same(&t.tuple) || ty.is_same(&t.list) {
                 Some(false)
             } else {
                 None
@@ -76,7 +78,7 @@ pub fn eq_fast(a: &Value, b: &Value) -> Option<bool> {
 
 /// `a == b` as a bool, with the identity shortcut containers use.
 pub fn eq(ctx: &mut Ctx, a: &Value, b: &Value) -> PyResult<bool> {
-    if a.is(b) && !matches!(a, Value::Float(f) if f.is_nan()) {
+    if a.is(b) {
         return Ok(true);
     }
     if let Some(result) = eq_fast(a, b) {
@@ -141,7 +143,7 @@ pub fn hash(ctx: &mut Ctx, value: &Value) -> PyResult<i64> {
     match value {
         Value::Int(i) => Ok(num::hash_i64(*i)),
         Value::Bool(b) => Ok(i64::from(*b)),
-        Value::Float(f) => Ok(num::hash_f64(*f).unwrap_or_else(|| pointer_hash(value.id()))),
+        Value::Float(f) => Ok(num::hash_f64(*f).unwrap_or(0)),
         Value::None => Ok(pointer_hash(value.id())),
         Value::Obj(obj) => {
             if let Some(s) = obj.downcast::<PyStr>() {

@@ -32,6 +32,28 @@ impl Value {
         }
     }
 
+    /// A float value: inline, except NaNs, which are boxed so each has its own identity.
+    #[inline]
+    #[must_use]
+    pub fn float(f: f64) -> Value {
+        if f.is_nan() {
+            Value::Obj(ObjRef::new(crate::types::misc::BoxedFloat(f), Some(&types().float)))
+        } else {
+            Value::Float(f)
+        }
+    }
+
+    /// The float value of a float (inline or boxed NaN).
+    #[inline]
+    #[must_use]
+    pub fn as_f64(&self) -> Option<f64> {
+        match self {
+            Value::Float(f) => Some(*f),
+            Value::Obj(o) => o.downcast::<crate::types::misc::BoxedFloat>().map(|b| b.0),
+            _ => None,
+        }
+    }
+
     /// A str value.
     #[must_use]
     pub fn str(text: &str) -> Value {
@@ -149,7 +171,7 @@ impl From<usize> for Value {
 
 impl From<f64> for Value {
     fn from(f: f64) -> Value {
-        Value::Float(f)
+        Value::float(f)
     }
 }
 

@@ -1,1 +1,144 @@
-//! pyrite-vm
+//! Pyrite's virtual machine: frames, the eval loop, calls, exceptions, the builtins, and
+//! the interpreter API that the command line and embedders use.
+//!
+//! Everything runs with an explicit [`Ctx`] (the thread's interpreter context); the VM's
+//! own state lives in it (see [`state`]). Nothing is kept in thread-locals.
+
+mod builtins;
+mod call;
+mod eval;
+mod frame;
+mod materialize;
+pub mod state;
+pub mod traceback;
+
+use std::io::{IsTerminal, Write};
+
+use pyrite_compiler::CompileError;
+use pyrite_object::types::dict::PyDict;
+use pyrite_object::types::exception::PyException;
+use pyrite_object::{Ctx, ObjRef, PyErr, PyResult, Value, protocol};
+pub use pyrite_parser::{Mode, SyntaxError};
+
+use crate::state::{Streams, VmState, vm};
+use crate::traceback::SourceCache;
+
+/// Why running a program failed.
+pub enum RunError {
+    /// The source did not compile.
+    Syntax(SyntaxError),
+    /// An exception escaped.
+    Exception(PyErr),
+}
+
+/// One interpreter with its main thread's context.
+pub struct Interpreter {
+    ctx: Ctx,
+    sources: SourceCache,
+}
+
+impl Default for Interpreter {
+    fn default() -> Self {
+        Interpreter::new()
+    }
+}
+
+impl Interpreter {
+    /// Creates an interpreter: the builtin types, the `builtins` module, the streams.
+    #[must_use]
+    pub fn new() -> Interpreter {
+        pyrite_object::init();
+        let mut ctx = Ctx::new();
+        ctx.hooks.call_function = eval::call_function_hook;
+        let stdout = std::io::stdout();
+        let stdout_is_tty = stdout.is_terminal();
+        ctx.vm = Box::new(VmState {
+            builtins: builtins::make_builtins(),
+            slots: frame::SlotStack::default(),
+            arg_buffers: Vec::new(),
+            streams: Streams { stdout: std::io::BufWriter::with_capacity(1 << 16, stdout), stdout_is_tty },
+        });
+        Interpreter { ctx, sources: SourceCache::default() }
+    }
+
+    /// The context, for embedders that call the object API directly.
+    pub fn ctx(&mut self) -> &mut Ctx {
+        &mut self.ctx
+    }
+
+    /// Sets `sys.setrecursionlimit`'s value.
+    pub fn set_recursion_limit(&mut self, limit: u32) {
+        self.ctx.recursion_limit = limit;
+    }
+
+    /// Compiles and runs `source` as the `__main__` module.
+    ///
+    /// # Errors
+    /// A syntax error, or the exception that escaped.
+    pub fn run_main(&mut self, source: &str, filename: &str) -> Result<(), RunError> {
+        let code = match pyrite_compiler::compile(source, filename, Mode::Exec) {
+            Ok(code) => code,
+            Err(CompileError::Syntax(e)) => return Err(RunError::Syntax(e)),
+            Err(CompileError::Internal(message)) => {
+                return Err(RunError::Exception(PyErr::new_system(format!("compiler error: {message}"))));
+            }
+        };
+        let globals = PyDict::new_obj();
+        if let Some(d) = globals.downcast::<PyDict>() {
+            d.set_str("__name__", Value::str("__main__"));
+            d.set_str("__doc__", Value::None);
+            d.set_str("__builtins__", Value::Obj(vm(&mut self.ctx).builtins.clone()));
+            if filename != "<string>" && filename != "<stdin>" {
+                d.set_str("__file__", Value::str(filename));
+            }
+        }
+        self.exec_code(code, &globals).map(drop).map_err(RunError::Exception)
+    }
+
+    /// Runs compiled module code with `globals` as both globals and locals.
+    ///
+    /// # Errors
+    /// The exception that escaped.
+    pub fn exec_code(&mut self, code: pyrite_bytecode::CodeObject, globals: &ObjRef) -> PyResult {
+        let code = materialize::materialize(code)?;
+        let builtins = vm(&mut self.ctx).builtins.clone();
+        let frame = eval::new_frame(&mut self.ctx, code, None, globals.clone(), builtins, Some(globals.clone()));
+        eval::run_frame(&mut self.ctx, frame)
+    }
+
+    /// Formats an exception's traceback as CPython prints it.
+    pub fn format_exception(&mut self, err: &PyErr) -> String {
+        traceback::format_exception(&mut self.ctx, &mut self.sources, err.value())
+    }
+
+    /// The exit status and message for an uncaught `SystemExit`, as CPython handles it.
+    pub fn system_exit_status(&mut self, err: &PyErr) -> (i32, Option<String>) {
+        let code = err
+            .value()
+            .downcast::<PyException>()
+            .map(|e| e.args_vec())
+            .map(|args| match args.len() {
+                0 => Value::None,
+                1 => args[0].clone(),
+                _ => Value::Obj(pyrite_object::types::list::PyTuple::new_obj(args)),
+            })
+            .unwrap_or(Value::None);
+        match code {
+            Value::None => (0, None),
+            Value::Int(i) => (i32::try_from(i).unwrap_or(-1), None),
+            Value::Bool(b) => (i32::from(b), None),
+            other => (1, Some(protocol::str_string(&mut self.ctx, &other).unwrap_or_default())),
+        }
+    }
+
+    /// Whether the error is a `SystemExit`.
+    #[must_use]
+    pub fn is_system_exit(&self, err: &PyErr) -> bool {
+        traceback::is_system_exit(err)
+    }
+
+    /// Flushes `sys.stdout`.
+    pub fn flush(&mut self) {
+        let _ = vm(&mut self.ctx).streams.stdout.flush();
+    }
+}

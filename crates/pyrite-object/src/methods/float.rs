@@ -26,10 +26,7 @@ pub(crate) fn setup(t: &TypeTable) {
 }
 
 fn as_float(v: &Value) -> f64 {
-    match v {
-        Value::Float(f) => *f,
-        _ => f64::NAN,
-    }
+    v.as_f64().unwrap_or(f64::NAN)
 }
 
 fn float_richcompare(_: &mut Ctx, a: &Value, b: &Value, op: CompareOp) -> PyResult {
@@ -39,7 +36,7 @@ fn float_richcompare(_: &mut Ctx, a: &Value, b: &Value, op: CompareOp) -> PyResu
 /// `a <op> b` where at least one operand is a float and the other a number.
 pub fn float_arith(x: f64, y: f64, op: BinaryOp) -> PyResult {
     let arith = PyErr::from_arith;
-    Ok(Value::Float(match op {
+    Ok(Value::float(match op {
         BinaryOp::Add => x + y,
         BinaryOp::Subtract => x - y,
         BinaryOp::Multiply => x * y,
@@ -64,8 +61,8 @@ fn float_binary(_: &mut Ctx, a: &Value, b: &Value, op: BinaryOp) -> PyResult {
 fn float_unary(_: &mut Ctx, v: &Value, op: UnaryOp) -> PyResult {
     let x = as_float(v);
     match op {
-        UnaryOp::Negative => Ok(Value::Float(-x)),
-        UnaryOp::Positive => Ok(Value::Float(x)),
+        UnaryOp::Negative => Ok(Value::float(-x)),
+        UnaryOp::Positive => Ok(v.clone()),
         UnaryOp::Invert => Ok(not_implemented()),
     }
 }
@@ -74,12 +71,12 @@ fn float_new(_: &mut Ctx, _ty: &pyrite_memory::ObjRef, args: Args<'_>) -> PyResu
     let values = check_args("float", args, 0, 1)?;
     let Some(x) = values.first() else { return Ok(Value::Float(0.0)) };
     if let Some(s) = x.as_str() {
-        return num::parse_float(s.as_str()).map(Value::Float).ok_or_else(|| {
+        return num::parse_float(s.as_str()).map(Value::float).ok_or_else(|| {
             PyErr::value_error(format!("could not convert string to float: {}", s.repr()))
         });
     }
     match to_f64(x) {
-        Some(f) => Ok(Value::Float(f?)),
+        Some(f) => Ok(Value::float(f?)),
         None => Err(PyErr::type_error(format!(
             "float() argument must be a string or a real number, not '{}'",
             x.type_name()

@@ -99,17 +99,17 @@ pub fn compare_numbers(a: &Value, b: &Value, op: CompareOp) -> Option<Value> {
     if let (Some(x), Some(y)) = (as_small(a), as_small(b)) {
         return Some(ordering_result(Some(x.cmp(&y)), op));
     }
-    match (a, b) {
-        (Value::Float(x), Value::Float(y)) => Some(ordering_result(x.partial_cmp(y), op)),
-        (Value::Float(x), other) => {
-            let y = as_int(other)?;
-            Some(ordering_result(num::cmp_int_f64(&y, *x).map(std::cmp::Ordering::reverse), op))
+    match (a.as_f64(), b.as_f64()) {
+        (Some(x), Some(y)) => Some(ordering_result(x.partial_cmp(&y), op)),
+        (Some(x), None) => {
+            let y = as_int(b)?;
+            Some(ordering_result(num::cmp_int_f64(&y, x).map(std::cmp::Ordering::reverse), op))
         }
-        (other, Value::Float(y)) => {
-            let x = as_int(other)?;
-            Some(ordering_result(num::cmp_int_f64(&x, *y), op))
+        (None, Some(y)) => {
+            let x = as_int(a)?;
+            Some(ordering_result(num::cmp_int_f64(&x, y), op))
         }
-        _ => {
+        (None, None) => {
             let (x, y) = (as_int(a)?, as_int(b)?);
             Some(ordering_result(Some(x.as_ref().cmp(y.as_ref())), op))
         }
@@ -117,7 +117,7 @@ pub fn compare_numbers(a: &Value, b: &Value, op: CompareOp) -> Option<Value> {
 }
 
 fn int_richcompare(_: &mut Ctx, a: &Value, b: &Value, op: CompareOp) -> PyResult {
-    if matches!(b, Value::Float(_)) {
+    if b.as_f64().is_some() {
         return Ok(not_implemented());
     }
     Ok(compare_numbers(a, b, op).unwrap_or_else(not_implemented))
@@ -353,6 +353,9 @@ pub fn to_f64(value: &Value) -> Option<PyResult<f64>> {
         Value::Int(i) => Some(Ok(*i as f64)),
         Value::Bool(b) => Some(Ok(f64::from(u8::from(*b)))),
         Value::Obj(o) => {
+            if let Some(f) = value.as_f64() {
+                return Some(Ok(f));
+            }
             let big = &o.downcast::<PyInt>()?.0;
             Some(num::int_to_f64(big).map_err(PyErr::from_arith))
         }

@@ -13,6 +13,7 @@ use crate::value::Value;
 
 mod exception;
 pub mod float;
+pub mod format;
 mod function;
 pub mod int;
 mod list;
@@ -35,6 +36,24 @@ pub fn setup_all(t: &TypeTable) {
     range::setup(t);
     function::setup(t);
     exception::setup(t);
+    for ty in [&t.list, &t.dict] {
+        set_slots(ty, |s| s.hash = Some(hash_not_implemented));
+    }
+    let mut all: Vec<&ObjRef> = vec![
+        &t.object, &t.type_, &t.none_type, &t.int, &t.bool, &t.float, &t.str, &t.list, &t.tuple, &t.dict,
+        &t.function, &t.builtin_function, &t.method_descriptor, &t.method, &t.code, &t.cell, &t.module,
+        &t.range, &t.range_iterator, &t.list_iterator, &t.tuple_iterator, &t.str_iterator,
+        &t.dict_keyiterator, &t.not_implemented_type, &t.ellipsis_type, &t.traceback,
+    ];
+    all.extend(crate::registry::exception_types().into_iter().map(|(_, ty)| ty));
+    for ty in all {
+        crate::types::typeobj::inherit_slots(ty);
+    }
+}
+
+/// The `__hash__` of unhashable types.
+fn hash_not_implemented(_: &mut crate::ctx::Ctx, v: &Value) -> PyResult<i64> {
+    Err(PyErr::type_error(format!("unhashable type: '{}'", v.type_name())))
 }
 
 /// Changes a type's slots.

@@ -4,27 +4,31 @@ use pyrite_bytecode::CompareOp;
 
 use crate::ctx::{Args, Ctx};
 use crate::error::{PyErr, PyResult};
-use crate::methods::int::to_i64;
-use crate::methods::sequence::{index_of, normalize_index};
+use num_bigint::BigInt;
+use num_traits::{Signed, ToPrimitive, Zero};
+use pyrite_memory::PayloadCell;
+
+use crate::methods::int::as_int;
+use crate::methods::sequence::index_of;
 use crate::methods::{check_args, set_slots};
 use crate::protocol::not_implemented;
 use crate::registry::{TypeTable, types};
-use crate::types::misc::{PyRange, RangeIter};
+use crate::types::misc::{BigRange, BigRangeIter, PyRange, RangeIter};
 use crate::value::Value;
 
 pub(crate) fn setup(t: &TypeTable) {
     set_slots(&t.range, |s| {
         s.new = Some(range_new);
         s.repr = Some(range_repr);
-        s.len = Some(|_, v| Ok(this(v)?.len()));
+        s.len = Some(|_, v| big_len(this(v)?));
         s.getitem = Some(range_getitem);
-        s.iter = Some(|_, v| Ok(Value::Obj(RangeIter::new_obj(this(v)?))));
+        s.iter = Some(range_iter);
         s.contains = Some(range_contains);
         s.richcompare = Some(range_richcompare);
     });
     set_slots(&t.range_iterator, |s| {
         s.iter = Some(|_, v| Ok(v.clone()));
-        s.next = Some(|_, v| Ok(v.downcast::<RangeIter>().and_then(RangeIter::next_item).map(Value::Int)));
+        s.next = Some(range_iter_next);
     });
 }
 
@@ -34,28 +38,80 @@ fn this(v: &Value) -> PyResult<&PyRange> {
 
 /// A new range object.
 pub fn new_range(start: i64, stop: i64, step: i64) -> Value {
-    Value::Obj(pyrite_memory::ObjRef::new(PyRange { start, stop, step }, Some(&types().range)))
+    Value::Obj(pyrite_memory::ObjRef::new(PyRange { start, stop, step, big: None }, Some(&types().range)))
+}
+
+fn new_big_range(start: BigInt, stop: BigInt, step: BigInt) -> Value {
+    let big = Some(Box::new(BigRange { start, stop, step }));
+    Value::Obj(pyrite_memory::ObjRef::new(PyRange { start: 0, stop: 0, step: 1, big }, Some(&types().range)))
+}
+
+fn range_iter(_: &mut Ctx, v: &Value) -> PyResult {
+    let r = this(v)?;
+    match &r.big {
+        None => Ok(Value::Obj(RangeIter::new_obj(r))),
+        Some(big) => Ok(Value::Obj(pyrite_memory::ObjRef::new(
+            BigRangeIter {
+                next: PayloadCell::new(big.start.clone()),
+                remaining: PayloadCell::new(big.len()),
+                step: big.step.clone(),
+            },
+            Some(&types().range_iterator),
+        ))),
+    }
+}
+
+fn range_iter_next(_: &mut Ctx, v: &Value) -> PyResult<Option<Value>> {
+    if let Some(it) = v.downcast::<RangeIter>() {
+        return Ok(it.next_item().map(Value::Int));
+    }
+    let Some(it) = v.downcast::<BigRangeIter>() else { return Ok(None) };
+    if it.remaining.borrow().is_zero() {
+        return Ok(None);
+    }
+    *it.remaining.borrow_mut() -= 1;
+    let value = it.next.borrow().clone();
+    *it.next.borrow_mut() += &it.step;
+    Ok(Some(Value::from_bigint(value)))
+}
+
+fn big_len(r: &PyRange) -> PyResult<usize> {
+    match &r.big {
+        None => Ok(r.len()),
+        Some(big) => big.len().to_usize().ok_or_else(|| PyErr::overflow("Python int too large to convert to C ssize_t")),
+    }
 }
 
 fn range_new(_: &mut Ctx, _ty: &pyrite_memory::ObjRef, args: Args<'_>) -> PyResult {
     let values = check_args("range", args, 1, 3)?;
     let int = |v: &Value| {
-        crate::protocol::index(v, |v| format!("'{}' object cannot be interpreted as an integer", v.type_name())).and_then(|v| to_i64(&v))
+        crate::protocol::index(v, |v| format!("'{}' object cannot be interpreted as an integer", v.type_name()))
+            .map(|v| as_int(&v).map(std::borrow::Cow::into_owned).unwrap_or_default())
     };
     let (start, stop, step) = match values {
-        [stop] => (0, int(stop)?, 1),
-        [start, stop] => (int(start)?, int(stop)?, 1),
+        [stop] => (BigInt::zero(), int(stop)?, BigInt::from(1)),
+        [start, stop] => (int(start)?, int(stop)?, BigInt::from(1)),
         [start, stop, step] => (int(start)?, int(stop)?, int(step)?),
-        _ => unreachable!("check_args bounds the count"),
+        _ => return Err(PyErr::type_error("range expected at most 3 arguments")),
     };
-    if step == 0 {
+    if step.is_zero() {
         return Err(PyErr::value_error("range() arg 3 must not be zero"));
     }
-    Ok(new_range(start, stop, step))
+    match (start.to_i64(), stop.to_i64(), step.to_i64()) {
+        (Some(a), Some(b), Some(c)) => Ok(new_range(a, b, c)),
+        _ => Ok(new_big_range(start, stop, step)),
+    }
 }
 
 fn range_repr(_: &mut Ctx, v: &Value) -> PyResult {
     let r = this(v)?;
+    if let Some(big) = &r.big {
+        return Ok(Value::str(&if big.step == BigInt::from(1) {
+            format!("range({}, {})", big.start, big.stop)
+        } else {
+            format!("range({}, {}, {})", big.start, big.stop, big.step)
+        }));
+    }
     Ok(Value::str(&if r.step == 1 {
         format!("range({}, {})", r.start, r.stop)
     } else {
@@ -63,21 +119,37 @@ fn range_repr(_: &mut Ctx, v: &Value) -> PyResult {
     }))
 }
 
+fn bounds(r: &PyRange) -> BigRange {
+    match &r.big {
+        Some(big) => BigRange { start: big.start.clone(), stop: big.stop.clone(), step: big.step.clone() },
+        None => BigRange { start: r.start.into(), stop: r.stop.into(), step: r.step.into() },
+    }
+}
+
 fn range_getitem(_: &mut Ctx, v: &Value, key: &Value) -> PyResult {
     let r = this(v)?;
-    let Some(index) = index_of(key, "range")? else { return Err(PyErr::index_error("range object index out of range")) };
-    normalize_index(index, r.len()).map(|i| Value::Int(r.item(i))).ok_or_else(|| PyErr::index_error("range object index out of range"))
+    index_of(key, "range")?;
+    let index = as_int(key).map(std::borrow::Cow::into_owned).unwrap_or_default();
+    let b = bounds(r);
+    let len = b.len();
+    let position = if index.is_negative() { &index + &len } else { index };
+    if position.is_negative() || position >= len {
+        return Err(PyErr::index_error("range object index out of range"));
+    }
+    Ok(Value::from_bigint(&b.start + &b.step * position))
 }
 
 fn range_contains(ctx: &mut Ctx, v: &Value, item: &Value) -> PyResult<bool> {
     let r = this(v)?;
-    if let Value::Int(x) = item {
-        let (x, start, stop, step) = (i128::from(*x), i128::from(r.start), i128::from(r.stop), i128::from(r.step));
-        let in_bounds = if step > 0 { start <= x && x < stop } else { stop < x && x <= start };
-        return Ok(in_bounds && (x - start) % step == 0);
+    if matches!(item, Value::Int(_) | Value::Bool(_)) || item.as_obj().is_some_and(|o| o.is::<crate::types::int::PyInt>()) {
+        let x = as_int(item).map(std::borrow::Cow::into_owned).unwrap_or_default();
+        let b = bounds(r);
+        let in_bounds = if b.step.is_positive() { b.start <= x && x < b.stop } else { b.stop < x && x <= b.start };
+        return Ok(in_bounds && ((x - &b.start) % &b.step).is_zero());
     }
-    for i in 0..r.len() {
-        if crate::protocol::eq(ctx, &Value::Int(r.item(i)), item)? {
+    let iterator = crate::protocol::get_iter(ctx, v)?;
+    while let Some(candidate) = crate::protocol::next(ctx, &iterator)? {
+        if crate::protocol::eq(ctx, &candidate, item)? {
             return Ok(true);
         }
     }
@@ -86,7 +158,10 @@ fn range_contains(ctx: &mut Ctx, v: &Value, item: &Value) -> PyResult<bool> {
 
 fn range_richcompare(_: &mut Ctx, a: &Value, b: &Value, op: CompareOp) -> PyResult {
     let (Some(x), Some(y)) = (a.downcast::<PyRange>(), b.downcast::<PyRange>()) else { return Ok(not_implemented()) };
-    let same = x.len() == y.len() && (x.is_empty() || (x.start == y.start && (x.len() == 1 || x.step == y.step)));
+    let (x, y) = (bounds(x), bounds(y));
+    let (lx, ly) = (x.len(), y.len());
+    let one = BigInt::from(1);
+    let same = lx == ly && (lx.is_zero() || (x.start == y.start && (lx == one || x.step == y.step)));
     match op {
         CompareOp::Eq => Ok(Value::Bool(same)),
         CompareOp::Ne => Ok(Value::Bool(!same)),

@@ -35,12 +35,48 @@ pub struct Singleton(pub &'static str);
 impl Trace for Singleton {}
 payload!(Singleton, "singleton", untracked);
 
-/// `range(start, stop, step)` with bounds that fit in an `i64`.
+/// `range(start, stop, step)`. Bounds that fit in an `i64` use the fast fields; others
+/// are kept in `big` (and the fast fields are unused).
 pub struct PyRange {
     pub start: i64,
     pub stop: i64,
     pub step: i64,
+    pub big: Option<Box<BigRange>>,
 }
+
+/// The bounds of a range whose values do not fit in an `i64`.
+pub struct BigRange {
+    pub start: num_bigint::BigInt,
+    pub stop: num_bigint::BigInt,
+    pub step: num_bigint::BigInt,
+}
+
+impl BigRange {
+    /// Number of items.
+    #[must_use]
+    pub fn len(&self) -> num_bigint::BigInt {
+        use num_traits::{Signed, Zero};
+        let zero = num_bigint::BigInt::zero();
+        let one = num_bigint::BigInt::from(1);
+        if self.step.is_positive() && self.start < self.stop {
+            (&self.stop - &self.start - &one) / &self.step + &one
+        } else if self.step.is_negative() && self.start > self.stop {
+            (&self.start - &self.stop - &one) / (-&self.step) + &one
+        } else {
+            zero
+        }
+    }
+}
+
+/// Iterator over a range with big bounds.
+pub struct BigRangeIter {
+    pub next: PayloadCell<num_bigint::BigInt>,
+    pub remaining: PayloadCell<num_bigint::BigInt>,
+    pub step: num_bigint::BigInt,
+}
+
+impl Trace for BigRangeIter {}
+payload!(BigRangeIter, "range_iterator", untracked);
 
 impl Trace for PyRange {}
 payload!(PyRange, "range", untracked);
@@ -142,3 +178,10 @@ impl SeqIter {
         )
     }
 }
+
+/// A NaN float. NaNs live on the heap so that identity works as in CPython: `x = nan;
+/// [x] == [x]` is true (same object) while two NaNs made separately are distinct.
+pub struct BoxedFloat(pub f64);
+
+impl Trace for BoxedFloat {}
+payload!(BoxedFloat, "float", untracked);

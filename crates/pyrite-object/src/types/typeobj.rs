@@ -228,6 +228,25 @@ fn next_version() -> u32 {
     COUNTER.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
 }
 
+macro_rules! inherit {
+    ($slots:ident, $from:ident, $($name:ident),*) => {
+        $( if $slots.$name.is_none() { $slots.$name = $from.$name; } )*
+    };
+}
+
+/// Fills the slots a type does not define from its MRO, as CPython's `inherit_slots`.
+pub fn inherit_slots(ty: &ObjRef) {
+    let payload = type_payload(ty);
+    let mro: Vec<ObjRef> = payload.mro.borrow().iter().skip(1).cloned().collect();
+    let mut slots = payload.slots();
+    for base in &mro {
+        let from = type_payload(base).slots();
+        inherit!(slots, from, new, init, call, repr, str, hash, richcompare, getattro, setattro, iter, next,
+            len, bool, getitem, setitem, contains, binary, inplace, unary, descr_get, descr_set);
+    }
+    *payload.slots.borrow_mut() = slots;
+}
+
 /// Marks a type (and so its attribute caches) as modified.
 pub fn bump_version(ty: &ObjRef) {
     type_payload(ty).version.set(next_version());

@@ -1,0 +1,326 @@
+//! The `builtins` module.
+
+use pyrite_object::methods::check_args;
+use pyrite_object::methods::int::to_i64;
+use pyrite_object::protocol;
+use pyrite_object::registry::exception_types;
+use pyrite_object::types::dict::PyDict;
+use pyrite_object::types::function::{BuiltinFunction, NativeFn};
+use pyrite_object::types::list::PyTuple;
+use pyrite_object::types::str::PyStr;
+use pyrite_object::types::typeobj::{TypeObject, UnaryOp, is_subtype};
+use pyrite_object::{Args, Ctx, ObjRef, PyErr, PyResult, Value, types};
+
+use crate::state::vm;
+
+/// Writes text to `sys.stdout`.
+pub fn write_stdout(ctx: &mut Ctx, text: &str) -> PyResult<()> {
+    vm(ctx).streams.write_stdout(text).map_err(|e| PyErr::new(&types().os_error, e.to_string()))
+}
+
+/// Makes the `builtins` module's dict.
+#[must_use]
+pub fn make_builtins() -> ObjRef {
+    let dict = PyDict::new_obj();
+    let d = dict.downcast::<PyDict>().expect("a new dict");
+    let t = types();
+    d.set_str("__name__", Value::str("builtins"));
+    d.set_str("__doc__", Value::None);
+    for (name, ty) in [
+        ("object", &t.object), ("type", &t.type_), ("int", &t.int), ("float", &t.float), ("bool", &t.bool),
+        ("str", &t.str), ("list", &t.list), ("tuple", &t.tuple), ("dict", &t.dict), ("range", &t.range),
+    ] {
+        d.set_str(name, Value::Obj(ty.clone()));
+    }
+    for (name, ty) in exception_types() {
+        d.set_str(name, Value::Obj(ty.clone()));
+    }
+    d.set_str("Ellipsis", Value::Obj(t.ellipsis.clone()));
+    d.set_str("NotImplemented", Value::Obj(t.not_implemented.clone()));
+    let functions: &[(&'static str, NativeFn)] = &[
+        ("print", builtin_print),
+        ("len", builtin_len),
+        ("repr", builtin_repr),
+        ("abs", builtin_abs),
+        ("min", builtin_min),
+        ("max", builtin_max),
+        ("isinstance", builtin_isinstance),
+        ("issubclass", builtin_issubclass),
+        ("iter", builtin_iter),
+        ("next", builtin_next),
+        ("hash", builtin_hash),
+        ("id", builtin_id),
+        ("callable", builtin_callable),
+        ("chr", builtin_chr),
+        ("ord", builtin_ord),
+        ("getattr", builtin_getattr),
+        ("setattr", builtin_setattr),
+        ("hasattr", builtin_hasattr),
+        ("format", builtin_format),
+        ("ascii", builtin_ascii),
+    ];
+    for &(name, func) in functions {
+        d.set_str(name, Value::Obj(BuiltinFunction::new_obj(name, func)));
+    }
+    dict
+}
+
+fn keyword<'a>(args: &Args<'a>, name: &str) -> Option<&'a Value> {
+    args.keywords().find(|(k, _)| k.as_str().is_some_and(|s| s.as_str() == name)).map(|(_, v)| v)
+}
+
+fn check_keywords(args: &Args<'_>, function: &str, allowed: &[&str]) -> PyResult<()> {
+    for (k, _) in args.keywords() {
+        let name = k.as_str().map_or("?", PyStr::as_str);
+        if !allowed.contains(&name) {
+            return Err(PyErr::type_error(format!("'{name}' is an invalid keyword argument for {function}()")));
+        }
+    }
+    Ok(())
+}
+
+fn optional_str(ctx: &mut Ctx, value: Option<&Value>, default: &str, what: &str) -> PyResult<String> {
+    match value {
+        None | Some(Value::None) => Ok(default.to_owned()),
+        Some(v) => match v.as_str() {
+            Some(s) => Ok(s.as_str().to_owned()),
+            None => {
+                let _ = ctx;
+                Err(PyErr::type_error(format!("{what} must be None or a string, not {}", v.type_name())))
+            }
+        },
+    }
+}
+
+fn builtin_print(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
+    check_keywords(&args, "print", &["sep", "end", "file", "flush"])?;
+    let sep = optional_str(ctx, keyword(&args, "sep"), " ", "sep")?;
+    let end = optional_str(ctx, keyword(&args, "end"), "\n", "end")?;
+    if let Some(file) = keyword(&args, "file")
+        && !file.is_none()
+    {
+        return Err(PyErr::not_implemented("print(file=...) is not supported yet"));
+    }
+    let mut text = String::new();
+    for (i, value) in args.pos().iter().enumerate() {
+        if i > 0 {
+            text.push_str(&sep);
+        }
+        text.push_str(&protocol::str_string(ctx, value)?);
+    }
+    text.push_str(&end);
+    write_stdout(ctx, &text)?;
+    if let Some(flush) = keyword(&args, "flush")
+        && protocol::truthy(ctx, flush)?
+    {
+        use std::io::Write;
+        let _ = vm(ctx).streams.stdout.flush();
+    }
+    Ok(Value::None)
+}
+
+fn builtin_len(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
+    let values = check_args("len", args, 1, 1)?;
+    Ok(Value::from(protocol::len(ctx, &values[0])?))
+}
+
+fn builtin_repr(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
+    let values = check_args("repr", args, 1, 1)?;
+    protocol::repr(ctx, &values[0])
+}
+
+fn builtin_ascii(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
+    let values = check_args("ascii", args, 1, 1)?;
+    let text = protocol::repr_string(ctx, &values[0])?;
+    Ok(Value::str(&pyrite_object::methods::format::ascii_escape(&text)))
+}
+
+fn builtin_abs(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
+    let values = check_args("abs", args, 1, 1)?;
+    match &values[0] {
+        v if v.as_f64().is_some() => Ok(Value::float(v.as_f64().unwrap_or(f64::NAN).abs())),
+        v => {
+            let negative = protocol::compare_bool(ctx, v, &Value::Int(0), pyrite_bytecode::CompareOp::Lt).unwrap_or(false);
+            if pyrite_object::methods::int::as_int(v).is_none() {
+                return Err(PyErr::type_error(format!("bad operand type for abs(): '{}'", v.type_name())));
+            }
+            if negative { protocol::unary_op(ctx, v, UnaryOp::Negative) } else { protocol::unary_op(ctx, v, UnaryOp::Positive) }
+        }
+    }
+}
+
+fn min_max(ctx: &mut Ctx, args: Args<'_>, name: &str, op: pyrite_bytecode::CompareOp) -> PyResult {
+    check_keywords(&args, name, &["key", "default"])?;
+    let key = keyword(&args, "key").filter(|k| !k.is_none()).cloned();
+    let default = keyword(&args, "default").cloned();
+    let pos = args.pos();
+    let items = match pos.len() {
+        0 => return Err(PyErr::type_error(format!("{name} expected at least 1 argument, got 0"))),
+        1 => protocol::collect(ctx, &pos[0])?,
+        _ => {
+            if default.is_some() {
+                return Err(PyErr::type_error(format!(
+                    "Cannot specify a default for {name}() with multiple positional arguments"
+                )));
+            }
+            pos.to_vec()
+        }
+    };
+    let mut best: Option<(Value, Value)> = None;
+    for item in items {
+        let k = match &key {
+            Some(f) => protocol::call_positional(ctx, f, std::slice::from_ref(&item))?,
+            None => item.clone(),
+        };
+        best = match best {
+            None => Some((k, item)),
+            Some((bk, bv)) => {
+                if protocol::compare_bool(ctx, &k, &bk, op)? { Some((k, item)) } else { Some((bk, bv)) }
+            }
+        };
+    }
+    match (best, default) {
+        (Some((_, v)), _) => Ok(v),
+        (None, Some(d)) => Ok(d),
+        (None, None) => Err(PyErr::value_error(format!("{name}() arg is an empty sequence"))),
+    }
+}
+
+fn builtin_min(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
+    min_max(ctx, args, "min", pyrite_bytecode::CompareOp::Lt)
+}
+
+fn builtin_max(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
+    min_max(ctx, args, "max", pyrite_bytecode::CompareOp::Gt)
+}
+
+fn class_check(cls: &Value, test: &dyn Fn(&ObjRef) -> bool, what: &str) -> PyResult<bool> {
+    if let Some(t) = cls.downcast::<PyTuple>() {
+        for item in t.items() {
+            if class_check(item, test, what)? {
+                return Ok(true);
+            }
+        }
+        return Ok(false);
+    }
+    match cls.as_obj().filter(|o| o.is::<TypeObject>()) {
+        Some(ty) => Ok(test(ty)),
+        None => Err(PyErr::type_error(format!("{what} arg 2 must be a type, a tuple of types, or a union"))),
+    }
+}
+
+fn builtin_isinstance(_: &mut Ctx, args: Args<'_>) -> PyResult {
+    let values = check_args("isinstance", args, 2, 2)?;
+    let ty = values[0].type_ref().clone();
+    Ok(Value::Bool(class_check(&values[1], &|t| is_subtype(&ty, t), "isinstance()")?))
+}
+
+fn builtin_issubclass(_: &mut Ctx, args: Args<'_>) -> PyResult {
+    let values = check_args("issubclass", args, 2, 2)?;
+    let Some(sub) = values[0].as_obj().filter(|o| o.is::<TypeObject>()).cloned() else {
+        return Err(PyErr::type_error("issubclass() arg 1 must be a class"));
+    };
+    Ok(Value::Bool(class_check(&values[1], &|t| is_subtype(&sub, t), "issubclass()")?))
+}
+
+fn builtin_iter(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
+    let values = check_args("iter", args, 1, 1)?;
+    protocol::get_iter(ctx, &values[0])
+}
+
+fn builtin_next(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
+    let values = check_args("next", args, 1, 2)?;
+    match protocol::next(ctx, &values[0])? {
+        Some(v) => Ok(v),
+        None => match values.get(1) {
+            Some(default) => Ok(default.clone()),
+            None => Err(PyErr::stop_iteration(None)),
+        },
+    }
+}
+
+fn builtin_hash(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
+    let values = check_args("hash", args, 1, 1)?;
+    Ok(Value::Int(protocol::hash(ctx, &values[0])?))
+}
+
+fn builtin_id(_: &mut Ctx, args: Args<'_>) -> PyResult {
+    let values = check_args("id", args, 1, 1)?;
+    Ok(Value::from(values[0].id()))
+}
+
+fn builtin_callable(_: &mut Ctx, args: Args<'_>) -> PyResult {
+    let values = check_args("callable", args, 1, 1)?;
+    let v = &values[0];
+    let callable = v.as_obj().is_some_and(|o| {
+        o.is::<pyrite_object::types::function::Function>()
+            || o.is::<BuiltinFunction>()
+            || o.is::<pyrite_object::types::function::BoundMethod>()
+    }) || pyrite_object::types::typeobj::type_payload(v.type_ref()).slots().call.is_some();
+    Ok(Value::Bool(callable))
+}
+
+fn builtin_chr(_: &mut Ctx, args: Args<'_>) -> PyResult {
+    let values = check_args("chr", args, 1, 1)?;
+    let i = to_i64(&values[0])?;
+    match u32::try_from(i).ok().filter(|&c| c < 0x11_0000) {
+        Some(cp) => Ok(Value::Obj(PyStr::from_code_points_obj(&[cp]))),
+        None => Err(PyErr::value_error("chr() arg not in range(0x110000)")),
+    }
+}
+
+fn builtin_ord(_: &mut Ctx, args: Args<'_>) -> PyResult {
+    let values = check_args("ord", args, 1, 1)?;
+    match values[0].as_str() {
+        Some(s) if s.len() == 1 => Ok(Value::Int(i64::from(s.code_point(0)))),
+        Some(s) => Err(PyErr::type_error(format!("ord() expected a character, but string of length {} found", s.len()))),
+        None => Err(PyErr::type_error(format!("ord() expected string of length 1, but {} found", values[0].type_name()))),
+    }
+}
+
+fn attr_name(value: &Value) -> PyResult<&Value> {
+    if value.as_str().is_some() {
+        Ok(value)
+    } else {
+        Err(PyErr::type_error(format!("attribute name must be string, not '{}'", value.type_name())))
+    }
+}
+
+fn builtin_getattr(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
+    let values = check_args("getattr", args, 2, 3)?;
+    let name = attr_name(&values[1])?;
+    match (protocol::getattr(ctx, &values[0], name), values.get(2)) {
+        (Ok(v), _) => Ok(v),
+        (Err(e), Some(default)) if e.matches(&types().attribute_error) => Ok(default.clone()),
+        (Err(e), _) => Err(e),
+    }
+}
+
+fn builtin_setattr(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
+    let values = check_args("setattr", args, 3, 3)?;
+    let name = attr_name(&values[1])?;
+    protocol::setattr(ctx, &values[0], name, Some(values[2].clone()))?;
+    Ok(Value::None)
+}
+
+fn builtin_hasattr(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
+    let values = check_args("hasattr", args, 2, 2)?;
+    let name = attr_name(&values[1])?;
+    match protocol::getattr(ctx, &values[0], name) {
+        Ok(_) => Ok(Value::Bool(true)),
+        Err(e) if e.matches(&types().attribute_error) => Ok(Value::Bool(false)),
+        Err(e) => Err(e),
+    }
+}
+
+fn builtin_format(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
+    let values = check_args("format", args, 1, 2)?;
+    let spec = match values.get(1) {
+        None => String::new(),
+        Some(s) => s
+            .as_str()
+            .map(|s| s.as_str().to_owned())
+            .ok_or_else(|| PyErr::type_error(format!("format() argument 2 must be str, not {}", s.type_name())))?,
+    };
+    pyrite_object::methods::format::format(ctx, &values[0], &spec)
+}

@@ -1,0 +1,201 @@
+//! Calls, function creation and intrinsics.
+
+use pyrite_bytecode::{Intrinsic1, flags};
+use pyrite_memory::PayloadCell;
+use pyrite_object::types::dict::PyDict;
+use pyrite_object::types::function::{BoundMethod, Code, Function};
+use pyrite_object::types::list::PyTuple;
+use pyrite_object::types::str::PyStr;
+use pyrite_object::{Args, Ctx, ObjRef, PyErr, PyResult, Value, protocol, types};
+
+use super::{Flow, new_frame, run_frame};
+use crate::call::bind_arguments;
+use crate::frame::Frame;
+use crate::state::vm;
+
+fn take_buffer(ctx: &mut Ctx) -> Vec<Value> {
+    vm(ctx).arg_buffers.pop().unwrap_or_default()
+}
+
+fn give_buffer(ctx: &mut Ctx, mut buffer: Vec<Value>) {
+    buffer.clear();
+    vm(ctx).arg_buffers.push(buffer);
+}
+
+/// Prepares the frame of a call to a Python function, binding its arguments.
+fn function_frame(ctx: &mut Ctx, func_obj: &ObjRef, values: &mut Vec<Value>, kwnames: &[Value]) -> PyResult<Frame> {
+    let func = func_obj.downcast::<Function>().ok_or_else(|| PyErr::new_system("not a function"))?;
+    let code_obj = func.code.clone();
+    let code = code_obj.downcast::<Code>().ok_or_else(|| PyErr::new_system("function without code"))?;
+    if code.bytecode.is_generator_like() {
+        return Err(PyErr::not_implemented("generators and coroutines are not supported yet"));
+    }
+    let builtins = vm(ctx).builtins.clone();
+    let mut frame = new_frame(ctx, code_obj.clone(), Some(func_obj.clone()), func.globals.clone(), builtins, None);
+    let nlocals = code.bytecode.varnames.len();
+    let bound = bind_arguments(ctx, func, code, &mut frame.slots_mut()[..nlocals], values, kwnames);
+    if let Err(e) = bound {
+        super::drop_frame(ctx, frame);
+        return Err(e);
+    }
+    Ok(frame)
+}
+
+/// The hook through which native code calls Python functions.
+pub fn call_function_hook(ctx: &mut Ctx, func: &ObjRef, args: Args<'_>) -> PyResult {
+    let mut values = args.values.to_vec();
+    let frame = function_frame(ctx, func, &mut values, args.kwnames)?;
+    run_frame(ctx, frame)
+}
+
+fn kwnames_of(kwnames: Option<&Value>) -> Vec<Value> {
+    kwnames.and_then(|k| k.downcast::<PyTuple>()).map(|t| t.items().to_vec()).unwrap_or_default()
+}
+
+/// `CALL argc`: the stack holds `[NULL, callable, args...]` or `[method, self, args...]`.
+pub(super) fn call(ctx: &mut Ctx, frame: &mut Frame, argc: u32, kwnames: Option<Value>) -> PyResult<Flow> {
+    let kwnames = kwnames_of(kwnames.as_ref());
+    let mut values = take_buffer(ctx);
+    let argc = argc as usize;
+    let base = frame.sp - argc;
+    let second = frame.slots_mut()[base - 1].take();
+    let first = frame.slots_mut()[base - 2].take();
+    let callable = match first {
+        Some(method) => {
+            values.push(second.unwrap_or(Value::None));
+            method
+        }
+        None => second.unwrap_or(Value::None),
+    };
+    for i in base..base + argc {
+        values.push(frame.slots_mut()[i].take().unwrap_or(Value::None));
+    }
+    frame.sp = base - 2;
+    let result = call_values(ctx, callable, &mut values, &kwnames);
+    give_buffer(ctx, values);
+    match result? {
+        CallOutcome::Value(v) => {
+            frame.push(v);
+            Ok(Flow::Next)
+        }
+        CallOutcome::Frame(f) => Ok(Flow::Enter(f)),
+    }
+}
+
+enum CallOutcome {
+    Value(Value),
+    Frame(Frame),
+}
+
+fn call_values(ctx: &mut Ctx, callable: Value, values: &mut Vec<Value>, kwnames: &[Value]) -> PyResult<CallOutcome> {
+    if let Value::Obj(obj) = &callable {
+        if obj.is::<Function>() {
+            return function_frame(ctx, obj, values, kwnames).map(CallOutcome::Frame);
+        }
+        if let Some(method) = obj.downcast::<BoundMethod>()
+            && let Value::Obj(func) = &method.func
+            && func.is::<Function>()
+        {
+            values.insert(0, method.this.clone());
+            let func = func.clone();
+            return function_frame(ctx, &func, values, kwnames).map(CallOutcome::Frame);
+        }
+    }
+    protocol::call(ctx, &callable, Args { values, kwnames }).map(CallOutcome::Value)
+}
+
+/// `CALL_FUNCTION_EX flags`: `[NULL, callable, args_tuple, kwargs?]`.
+pub(super) fn call_function_ex(ctx: &mut Ctx, frame: &mut Frame, flags_arg: u32) -> PyResult<Flow> {
+    let kwargs = if flags_arg & 1 == 1 { Some(frame.pop()) } else { None };
+    let args = frame.pop();
+    let callable = frame.pop();
+    let null = frame.pop_slot();
+    if let Some(first) = null {
+        drop(first);
+    }
+    let mut values = match args.downcast::<PyTuple>() {
+        Some(t) => t.items().to_vec(),
+        None => protocol::collect(ctx, &args)?,
+    };
+    let mut kwnames = Vec::new();
+    if let Some(kwargs) = kwargs {
+        let Some(d) = kwargs.downcast::<PyDict>() else {
+            return Err(PyErr::type_error(format!("argument after ** must be a mapping, not {}", kwargs.type_name())));
+        };
+        for (k, v) in d.items() {
+            if k.as_str().is_none() {
+                return Err(PyErr::type_error("keywords must be strings"));
+            }
+            kwnames.push(k);
+            values.push(v);
+        }
+    }
+    match call_values(ctx, callable, &mut values, &kwnames)? {
+        CallOutcome::Value(v) => {
+            frame.push(v);
+            Ok(Flow::Next)
+        }
+        CallOutcome::Frame(f) => Ok(Flow::Enter(f)),
+    }
+}
+
+/// `MAKE_FUNCTION flags`: the code object is on top; below it, as flagged, the closure,
+/// annotations, keyword defaults and defaults.
+pub(super) fn make_function(frame: &mut Frame, flags_arg: u32) -> PyResult<()> {
+    let code = frame.pop();
+    let closure = if flags_arg & 0x08 != 0 { frame.pop() } else { Value::None };
+    let annotations = if flags_arg & 0x04 != 0 { frame.pop() } else { Value::None };
+    let kwdefaults = if flags_arg & 0x02 != 0 { frame.pop() } else { Value::None };
+    let defaults = if flags_arg & 0x01 != 0 { frame.pop() } else { Value::None };
+    let code_obj = code.as_obj().filter(|c| c.is::<Code>()).ok_or_else(|| PyErr::new_system("MAKE_FUNCTION without code"))?.clone();
+    let (name, qualname, doc) = {
+        let c = code_obj.downcast::<Code>().ok_or_else(|| PyErr::new_system("code"))?;
+        let doc = match c.consts.first() {
+            Some(d @ Value::Obj(o)) if o.is::<PyStr>() && c.bytecode.flags & flags::OPTIMIZED != 0 => d.clone(),
+            _ => Value::None,
+        };
+        (c.name.clone(), c.qualname.clone(), doc)
+    };
+    let module = frame
+        .globals
+        .downcast::<PyDict>()
+        .and_then(|d| d.get_str(&PyStr::from_str("__name__")))
+        .unwrap_or(Value::None);
+    let function = Function {
+        code: code_obj,
+        globals: frame.globals.clone(),
+        name: PayloadCell::new(name),
+        qualname: PayloadCell::new(qualname),
+        defaults: PayloadCell::new(defaults),
+        kwdefaults: PayloadCell::new(kwdefaults),
+        closure: PayloadCell::new(closure),
+        doc: PayloadCell::new(doc),
+        module: PayloadCell::new(module),
+        annotations: PayloadCell::new(annotations),
+        dict: PayloadCell::new(None),
+    };
+    frame.push(Value::Obj(ObjRef::new(function, Some(&types().function))));
+    Ok(())
+}
+
+/// `CALL_INTRINSIC_1`.
+pub(super) fn intrinsic(ctx: &mut Ctx, frame: &mut Frame, arg: u32) -> PyResult<()> {
+    match Intrinsic1::from_arg(arg) {
+        Some(Intrinsic1::Print) => {
+            let value = frame.pop();
+            if !value.is_none() {
+                let text = protocol::repr_string(ctx, &value)?;
+                crate::builtins::write_stdout(ctx, &text)?;
+                crate::builtins::write_stdout(ctx, "\n")?;
+                let builtins = vm(ctx).builtins.clone();
+                if let Some(d) = builtins.downcast::<PyDict>() {
+                    d.set_str("_", value);
+                }
+            }
+            frame.push(Value::None);
+            Ok(())
+        }
+        Some(other) => Err(PyErr::not_implemented(format!("{} is not supported yet", other.name()))),
+        None => Err(PyErr::new_system(format!("unknown intrinsic {arg}"))),
+    }
+}

@@ -1,0 +1,258 @@
+//! Operators, container building, unpacking, iteration and formatting.
+
+use pyrite_bytecode::{BinaryOp, CompareOp, Opcode};
+use pyrite_object::methods::int::{compare_numbers, small_binary};
+use pyrite_object::types::dict::PyDict;
+use pyrite_object::types::list::{PyList, PyTuple};
+use pyrite_object::types::misc::RangeIter;
+use pyrite_object::types::str::PyStr;
+use pyrite_object::types::typeobj::UnaryOp;
+use pyrite_object::{Ctx, PyErr, PyResult, Value, protocol};
+
+use crate::frame::Frame;
+
+pub(super) fn binary_op(ctx: &mut Ctx, frame: &mut Frame, arg: u32) -> PyResult<()> {
+    let right = frame.pop();
+    let left = frame.pop();
+    let Some((op, inplace)) = BinaryOp::from_arg(arg) else {
+        return Err(PyErr::new_system(format!("bad BINARY_OP argument {arg}")));
+    };
+    if let (Value::Int(a), Value::Int(b)) = (&left, &right)
+        && let Some(result) = small_binary(*a, *b, op)
+    {
+        frame.push(result);
+        return Ok(());
+    }
+    if let (Value::Float(a), Value::Float(b)) = (&left, &right) {
+        let fast = match op {
+            BinaryOp::Add => Some(a + b),
+            BinaryOp::Subtract => Some(a - b),
+            BinaryOp::Multiply => Some(a * b),
+            BinaryOp::TrueDivide if *b != 0.0 => Some(a / b),
+            _ => None,
+        };
+        if let Some(result) = fast {
+            frame.push(Value::float(result));
+            return Ok(());
+        }
+    }
+    let result = if inplace { protocol::inplace_op(ctx, &left, &right, op)? } else { protocol::binary_op(ctx, &left, &right, op)? };
+    frame.push(result);
+    Ok(())
+}
+
+pub(super) fn compare_op(ctx: &mut Ctx, frame: &mut Frame, arg: u32) -> PyResult<()> {
+    let right = frame.pop();
+    let left = frame.pop();
+    let Some(op) = CompareOp::from_arg(arg) else {
+        return Err(PyErr::new_system(format!("bad COMPARE_OP argument {arg}")));
+    };
+    if matches!((&left, &right), (Value::Int(_) | Value::Float(_), Value::Int(_) | Value::Float(_)))
+        && let Some(result) = compare_numbers(&left, &right, op)
+    {
+        frame.push(result);
+        return Ok(());
+    }
+    let result = protocol::rich_compare(ctx, &left, &right, op)?;
+    frame.push(result);
+    Ok(())
+}
+
+pub(super) fn unary(ctx: &mut Ctx, frame: &mut Frame, op: Opcode) -> PyResult<()> {
+    let value = frame.pop();
+    let result = match op {
+        Opcode::UNARY_NOT => Value::Bool(!protocol::truthy(ctx, &value)?),
+        Opcode::UNARY_NEGATIVE => protocol::unary_op(ctx, &value, UnaryOp::Negative)?,
+        Opcode::UNARY_POSITIVE => protocol::unary_op(ctx, &value, UnaryOp::Positive)?,
+        _ => protocol::unary_op(ctx, &value, UnaryOp::Invert)?,
+    };
+    frame.push(result);
+    Ok(())
+}
+
+fn pop_n(frame: &mut Frame, n: usize) -> Vec<Value> {
+    let mut items: Vec<Value> = (0..n).map(|_| frame.pop()).collect();
+    items.reverse();
+    items
+}
+
+pub(super) fn build(ctx: &mut Ctx, frame: &mut Frame, op: Opcode, arg: u32) -> PyResult<()> {
+    let n = arg as usize;
+    let result = match op {
+        Opcode::BUILD_TUPLE => Value::Obj(PyTuple::new_obj(pop_n(frame, n))),
+        Opcode::BUILD_LIST => Value::Obj(PyList::new_obj(pop_n(frame, n))),
+        Opcode::BUILD_MAP => {
+            let items = pop_n(frame, 2 * n);
+            let dict = PyDict::new_obj();
+            let d = dict.downcast::<PyDict>().ok_or_else(|| PyErr::new_system("dict"))?;
+            let mut it = items.into_iter();
+            while let (Some(k), Some(v)) = (it.next(), it.next()) {
+                d.set_item(ctx, k, v)?;
+            }
+            Value::Obj(dict)
+        }
+        Opcode::BUILD_CONST_KEY_MAP => {
+            let keys = frame.pop();
+            let values = pop_n(frame, n);
+            let keys = keys.downcast::<PyTuple>().map(|t| t.items().to_vec()).unwrap_or_default();
+            let dict = PyDict::new_obj();
+            let d = dict.downcast::<PyDict>().ok_or_else(|| PyErr::new_system("dict"))?;
+            for (k, v) in keys.into_iter().zip(values) {
+                d.set_item(ctx, k, v)?;
+            }
+            Value::Obj(dict)
+        }
+        _ => {
+            let parts = pop_n(frame, n);
+            let mut code_points: Vec<u32> = Vec::new();
+            let mut text = String::new();
+            let mut ascii = true;
+            for part in &parts {
+                let s = part.as_str().ok_or_else(|| PyErr::new_system("BUILD_STRING of a non-str"))?;
+                if ascii && s.is_ascii() {
+                    text.push_str(s.as_str());
+                } else {
+                    if ascii {
+                        code_points.extend(text.chars().map(u32::from));
+                        ascii = false;
+                    }
+                    code_points.extend(s.code_points());
+                }
+            }
+            if ascii { Value::str(&text) } else { Value::Obj(PyStr::from_code_points_obj(&code_points)) }
+        }
+    };
+    frame.push(result);
+    Ok(())
+}
+
+pub(super) fn collection_update(ctx: &mut Ctx, frame: &mut Frame, op: Opcode, arg: u32) -> PyResult<()> {
+    if op == Opcode::LIST_TO_TUPLE {
+        let list = frame.pop();
+        let items = list.downcast::<PyList>().map(PyList::to_vec).unwrap_or_default();
+        frame.push(Value::Obj(PyTuple::new_obj(items)));
+        return Ok(());
+    }
+    if op == Opcode::MAP_ADD {
+        let value = frame.pop();
+        let key = frame.pop();
+        let target = frame.peek(arg as usize).clone().unwrap_or(Value::None);
+        let d = target.downcast::<PyDict>().ok_or_else(|| PyErr::new_system("MAP_ADD target"))?;
+        return d.set_item(ctx, key, value);
+    }
+    let item = frame.pop();
+    let target = frame.peek(arg as usize).clone().unwrap_or(Value::None);
+    match op {
+        Opcode::LIST_APPEND => target.downcast::<PyList>().ok_or_else(|| PyErr::new_system("LIST_APPEND target"))?.push(item),
+        Opcode::LIST_EXTEND => {
+            let items = protocol::collect(ctx, &item).map_err(|e| {
+                if e.matches(&pyrite_object::types().type_error) && pyrite_object::types::typeobj::type_payload(item.type_ref()).slots().iter.is_none() {
+                    PyErr::type_error(format!("Value after * must be an iterable, not {}", item.type_name()))
+                } else {
+                    e
+                }
+            })?;
+            target.downcast::<PyList>().ok_or_else(|| PyErr::new_system("LIST_EXTEND target"))?.items.borrow_mut().extend(items);
+        }
+        _ => {
+            let d = target.downcast::<PyDict>().ok_or_else(|| PyErr::new_system("DICT_UPDATE target"))?;
+            let Some(source) = item.downcast::<PyDict>() else {
+                return Err(PyErr::type_error(format!("'{}' object is not a mapping", item.type_name())));
+            };
+            for (k, v) in source.items() {
+                if op == Opcode::DICT_MERGE && d.get_item(ctx, &k)?.is_some() {
+                    let key = protocol::str_string(ctx, &k)?;
+                    return Err(PyErr::type_error(format!("got multiple values for keyword argument '{key}'")));
+                }
+                d.set_item(ctx, k, v)?;
+            }
+        }
+    }
+    Ok(())
+}
+
+pub(super) fn unpack_sequence(ctx: &mut Ctx, frame: &mut Frame, arg: u32) -> PyResult<()> {
+    let n = arg as usize;
+    let seq = frame.pop();
+    let items = match (seq.downcast::<PyTuple>(), seq.downcast::<PyList>()) {
+        (Some(t), _) => t.items().to_vec(),
+        (_, Some(l)) => l.to_vec(),
+        _ => collect_for_unpack(ctx, &seq)?,
+    };
+    if items.len() != n {
+        return Err(if items.len() > n {
+            PyErr::value_error(format!("too many values to unpack (expected {n})"))
+        } else {
+            PyErr::value_error(format!("not enough values to unpack (expected {n}, got {})", items.len()))
+        });
+    }
+    for item in items.into_iter().rev() {
+        frame.push(item);
+    }
+    Ok(())
+}
+
+fn collect_for_unpack(ctx: &mut Ctx, seq: &Value) -> PyResult<Vec<Value>> {
+    if pyrite_object::types::typeobj::type_payload(seq.type_ref()).slots().iter.is_none() {
+        return Err(PyErr::type_error(format!("cannot unpack non-iterable {} object", seq.type_name())));
+    }
+    protocol::collect(ctx, seq)
+}
+
+pub(super) fn unpack_ex(ctx: &mut Ctx, frame: &mut Frame, arg: u32) -> PyResult<()> {
+    let before = (arg & 0xFF) as usize;
+    let after = (arg >> 8) as usize;
+    let seq = frame.pop();
+    let mut items = collect_for_unpack(ctx, &seq)?;
+    if items.len() < before + after {
+        return Err(PyErr::value_error(format!(
+            "not enough values to unpack (expected at least {}, got {})",
+            before + after,
+            items.len()
+        )));
+    }
+    let tail = items.split_off(items.len() - after);
+    let middle = items.split_off(before);
+    for item in tail.into_iter().rev() {
+        frame.push(item);
+    }
+    frame.push(Value::Obj(PyList::new_obj(middle)));
+    for item in items.into_iter().rev() {
+        frame.push(item);
+    }
+    Ok(())
+}
+
+pub(super) fn for_iter(ctx: &mut Ctx, frame: &mut Frame, arg: u32) -> PyResult<()> {
+    let iterator = frame.peek(1).clone().unwrap_or(Value::None);
+    let next = match iterator.downcast::<RangeIter>() {
+        Some(range) => range.next_item().map(Value::Int),
+        None => protocol::next(ctx, &iterator)?,
+    };
+    match next {
+        Some(value) => frame.push(value),
+        None => {
+            drop(frame.pop_slot());
+            frame.ip += arg as usize;
+        }
+    }
+    Ok(())
+}
+
+pub(super) fn format_value(ctx: &mut Ctx, frame: &mut Frame, arg: u32) -> PyResult<()> {
+    let spec = if arg & 4 != 0 { Some(frame.pop()) } else { None };
+    let value = frame.pop();
+    let converted = match arg & 3 {
+        1 => protocol::str_(ctx, &value)?,
+        2 => protocol::repr(ctx, &value)?,
+        3 => {
+            let r = protocol::repr_string(ctx, &value)?;
+            Value::str(&pyrite_object::methods::format::ascii_escape(&r))
+        }
+        _ => value,
+    };
+    let spec_text = spec.as_ref().and_then(Value::as_str).map_or(String::new(), |s| s.as_str().to_owned());
+    let result = pyrite_object::methods::format::format(ctx, &converted, &spec_text)?;
+    frame.push(result);
+    Ok(())
+}

@@ -1,0 +1,284 @@
+//! The eval loop: runs frames, dispatching each instruction to a small handler.
+//!
+//! Python-to-Python calls push a frame onto the loop's own frame list and continue in the
+//! same loop, so they never recurse on the Rust stack. Native code that calls back into
+//! Python (a sort key, a `__repr__`) starts a new loop, counted against the same
+//! recursion limit. Exceptions unwind by the code's exception table.
+
+mod calls;
+mod data;
+mod names;
+mod unwind;
+
+use pyrite_bytecode::Opcode;
+use pyrite_object::types::function::Code;
+use pyrite_object::{Ctx, ObjRef, PyErr, PyResult, Value};
+
+use crate::frame::Frame;
+use crate::state::vm;
+
+pub use calls::call_function_hook;
+
+/// What an instruction asks the loop to do next.
+pub(crate) enum Flow {
+    /// Run the next instruction of the current frame.
+    Next,
+    /// Start running a new frame (a Python call).
+    Enter(Frame),
+    /// The current frame returns this value.
+    Return(Value),
+}
+
+/// Carves the slots of a new frame for `code`.
+pub(crate) fn new_frame(
+    ctx: &mut Ctx,
+    code: ObjRef,
+    func: Option<ObjRef>,
+    globals: ObjRef,
+    builtins: ObjRef,
+    locals: Option<ObjRef>,
+) -> Frame {
+    let (nlocalsplus, stacksize) = {
+        let c = code.downcast::<Code>().expect("frames run code objects");
+        (c.nlocalsplus(), c.bytecode.stacksize as usize)
+    };
+    let nslots = nlocalsplus + stacksize + 1;
+    let slots = vm(ctx).slots.push(nslots);
+    Frame { code, func, globals, builtins, locals, slots, nslots, stack_base: nlocalsplus, sp: nlocalsplus, ip: 0, lasti: 0 }
+}
+
+/// Releases a finished frame's slots.
+pub(crate) fn drop_frame(ctx: &mut Ctx, mut frame: Frame) {
+    frame.clear();
+    let n = frame.nslots;
+    drop(frame);
+    vm(ctx).slots.pop(n);
+}
+
+/// Runs a frame to completion and returns its result.
+pub fn run_frame(ctx: &mut Ctx, entry: Frame) -> PyResult {
+    if let Err(e) = ctx.enter_call("") {
+        drop_frame(ctx, entry);
+        return Err(e);
+    }
+    let mut frames = vec![entry];
+    let result = run_loop(ctx, &mut frames);
+    while let Some(frame) = frames.pop() {
+        drop_frame(ctx, frame);
+        ctx.leave_call();
+    }
+    result
+}
+
+fn run_loop(ctx: &mut Ctx, frames: &mut Vec<Frame>) -> PyResult {
+    let mut kwnames: Option<Value> = None;
+    loop {
+        let depth = frames.len();
+        let Some(frame) = frames.last_mut() else {
+            return Err(PyErr::new_system("no frame to run"));
+        };
+        let outcome = step(ctx, frame, &mut kwnames);
+        match outcome {
+            Ok(Flow::Next) => {}
+            Ok(Flow::Enter(callee)) => {
+                if let Err(e) = ctx.enter_call("") {
+                    drop_frame(ctx, callee);
+                    unwind::unwind(ctx, frames, e, false)?;
+                } else {
+                    frames.push(callee);
+                }
+            }
+            Ok(Flow::Return(value)) => {
+                if let Some(done) = frames.pop() {
+                    drop_frame(ctx, done);
+                    ctx.leave_call();
+                }
+                if depth == 1 {
+                    return Ok(value);
+                }
+                if let Some(caller) = frames.last_mut() {
+                    caller.push(value);
+                }
+            }
+            Err(error) => {
+                kwnames = None;
+                let reraise = unwind::is_reraise(frames);
+                unwind::unwind(ctx, frames, error, reraise)?;
+            }
+        }
+    }
+}
+
+/// Decodes the instruction at the frame's `ip` (folding `EXTENDED_ARG`) and advances `ip`
+/// past it and its caches.
+#[inline]
+fn fetch(frame: &mut Frame) -> PyResult<(Opcode, u32)> {
+    let code = frame.code.clone();
+    let units = &code.downcast::<Code>().expect("frames run code objects").bytecode.code;
+    let mut arg: u32 = 0;
+    let start = frame.ip;
+    loop {
+        let Some(unit) = units.get(frame.ip) else {
+            return Err(PyErr::new_system("instruction pointer ran past the end of the code"));
+        };
+        let Some(op) = Opcode::from_u8(unit.op) else {
+            return Err(PyErr::new_system(format!("unknown opcode {}", unit.op)));
+        };
+        arg = (arg << 8) | u32::from(unit.arg);
+        if op == Opcode::EXTENDED_ARG {
+            frame.ip += 1;
+            continue;
+        }
+        frame.lasti = frame.ip;
+        let _ = start;
+        frame.ip += 1 + op.cache_units();
+        return Ok((op, arg));
+    }
+}
+
+fn step(ctx: &mut Ctx, frame: &mut Frame, kwnames: &mut Option<Value>) -> PyResult<Flow> {
+    let (op, arg) = fetch(frame)?;
+    match op {
+        Opcode::NOP | Opcode::RESUME | Opcode::CACHE | Opcode::EXTENDED_ARG => {}
+        Opcode::POP_TOP => drop(frame.pop_slot()),
+        Opcode::PUSH_NULL => frame.push_null(),
+        Opcode::COPY => {
+            let value = frame.peek(arg as usize).clone();
+            let sp = frame.sp;
+            frame.slots_mut()[sp] = value;
+            frame.sp += 1;
+        }
+        Opcode::SWAP => {
+            let (top, other) = (frame.sp - 1, frame.sp - arg as usize);
+            frame.slots_mut().swap(top, other);
+        }
+        Opcode::LOAD_CONST => {
+            let value = frame.code().consts[arg as usize].clone();
+            frame.push(value);
+        }
+        Opcode::RETURN_VALUE => return Ok(Flow::Return(frame.pop())),
+        Opcode::RETURN_CONST => return Ok(Flow::Return(frame.code().consts[arg as usize].clone())),
+        Opcode::LOAD_FAST => names::load_fast(frame, arg)?,
+        Opcode::STORE_FAST => {
+            let value = frame.pop();
+            let old = frame.slots_mut()[arg as usize].replace(value);
+            drop(old);
+        }
+        Opcode::DELETE_FAST => names::delete_fast(frame, arg)?,
+        Opcode::LOAD_NAME => names::load_name(ctx, frame, arg)?,
+        Opcode::STORE_NAME => names::store_name(ctx, frame, arg)?,
+        Opcode::DELETE_NAME => names::delete_name(ctx, frame, arg)?,
+        Opcode::LOAD_GLOBAL => names::load_global(ctx, frame, arg)?,
+        Opcode::STORE_GLOBAL => names::store_global(ctx, frame, arg)?,
+        Opcode::DELETE_GLOBAL => names::delete_global(ctx, frame, arg)?,
+        Opcode::LOAD_DEREF | Opcode::LOAD_CLASSDEREF => names::load_deref(ctx, frame, arg, op == Opcode::LOAD_CLASSDEREF)?,
+        Opcode::STORE_DEREF => names::store_deref(frame, arg, true)?,
+        Opcode::DELETE_DEREF => names::store_deref(frame, arg, false)?,
+        Opcode::LOAD_CLOSURE => names::load_closure(frame, arg),
+        Opcode::MAKE_CELL => names::make_cell(frame, arg),
+        Opcode::COPY_FREE_VARS => names::copy_free_vars(frame, arg)?,
+        Opcode::LOAD_ATTR => names::load_attr(ctx, frame, arg)?,
+        Opcode::STORE_ATTR => names::store_attr(ctx, frame, arg)?,
+        Opcode::DELETE_ATTR => names::delete_attr(ctx, frame, arg)?,
+        Opcode::BINARY_OP => data::binary_op(ctx, frame, arg)?,
+        Opcode::COMPARE_OP => data::compare_op(ctx, frame, arg)?,
+        Opcode::IS_OP => {
+            let b = frame.pop();
+            let a = frame.pop();
+            frame.push(Value::Bool(a.is(&b) != (arg == 1)));
+        }
+        Opcode::CONTAINS_OP => {
+            let container = frame.pop();
+            let item = frame.pop();
+            let found = pyrite_object::protocol::contains(ctx, &container, &item)?;
+            frame.push(Value::Bool(found != (arg == 1)));
+        }
+        Opcode::UNARY_NEGATIVE | Opcode::UNARY_POSITIVE | Opcode::UNARY_INVERT | Opcode::UNARY_NOT => {
+            data::unary(ctx, frame, op)?;
+        }
+        Opcode::BINARY_SUBSCR => {
+            let key = frame.pop();
+            let container = frame.pop();
+            let value = pyrite_object::protocol::getitem(ctx, &container, &key)?;
+            frame.push(value);
+        }
+        Opcode::STORE_SUBSCR => {
+            let key = frame.pop();
+            let container = frame.pop();
+            let value = frame.pop();
+            pyrite_object::protocol::setitem(ctx, &container, &key, Some(value))?;
+        }
+        Opcode::DELETE_SUBSCR => {
+            let key = frame.pop();
+            let container = frame.pop();
+            pyrite_object::protocol::setitem(ctx, &container, &key, None)?;
+        }
+        Opcode::BUILD_TUPLE | Opcode::BUILD_LIST | Opcode::BUILD_MAP | Opcode::BUILD_CONST_KEY_MAP | Opcode::BUILD_STRING => {
+            data::build(ctx, frame, op, arg)?;
+        }
+        Opcode::LIST_APPEND | Opcode::MAP_ADD | Opcode::LIST_EXTEND | Opcode::DICT_UPDATE | Opcode::DICT_MERGE | Opcode::LIST_TO_TUPLE => {
+            data::collection_update(ctx, frame, op, arg)?;
+        }
+        Opcode::UNPACK_SEQUENCE => data::unpack_sequence(ctx, frame, arg)?,
+        Opcode::UNPACK_EX => data::unpack_ex(ctx, frame, arg)?,
+        Opcode::JUMP_FORWARD => frame.ip += arg as usize,
+        Opcode::JUMP_BACKWARD | Opcode::JUMP_BACKWARD_NO_INTERRUPT => frame.ip -= arg as usize,
+        Opcode::POP_JUMP_IF_FALSE | Opcode::POP_JUMP_IF_TRUE => {
+            let value = frame.pop();
+            let truth = match value {
+                Value::Bool(b) => b,
+                ref other => pyrite_object::protocol::truthy(ctx, other)?,
+            };
+            if truth == (op == Opcode::POP_JUMP_IF_TRUE) {
+                frame.ip += arg as usize;
+            }
+        }
+        Opcode::POP_JUMP_IF_NONE | Opcode::POP_JUMP_IF_NOT_NONE => {
+            let is_none = frame.pop().is_none();
+            if is_none == (op == Opcode::POP_JUMP_IF_NONE) {
+                frame.ip += arg as usize;
+            }
+        }
+        Opcode::JUMP_IF_FALSE_OR_POP | Opcode::JUMP_IF_TRUE_OR_POP => {
+            let top = frame.peek(1).clone().unwrap_or(Value::None);
+            let truth = pyrite_object::protocol::truthy(ctx, &top)?;
+            if truth == (op == Opcode::JUMP_IF_TRUE_OR_POP) {
+                frame.ip += arg as usize;
+            } else {
+                drop(frame.pop_slot());
+            }
+        }
+        Opcode::GET_ITER => {
+            let iterable = frame.pop();
+            let iterator = pyrite_object::protocol::get_iter(ctx, &iterable)?;
+            frame.push(iterator);
+        }
+        Opcode::FOR_ITER => data::for_iter(ctx, frame, arg)?,
+        Opcode::KW_NAMES => *kwnames = Some(frame.code().consts[arg as usize].clone()),
+        Opcode::CALL => return calls::call(ctx, frame, arg, kwnames.take()),
+        Opcode::CALL_FUNCTION_EX => return calls::call_function_ex(ctx, frame, arg),
+        Opcode::MAKE_FUNCTION => calls::make_function(frame, arg)?,
+        Opcode::FORMAT_VALUE => data::format_value(ctx, frame, arg)?,
+        Opcode::RAISE_VARARGS => return Err(unwind::raise(ctx, frame, arg)),
+        Opcode::RERAISE => return Err(unwind::reraise(frame, arg)),
+        Opcode::PUSH_EXC_INFO => {
+            let exc = frame.pop();
+            let previous = ctx.exc_info.take().map_or(Value::None, Value::Obj);
+            frame.push(previous);
+            ctx.exc_info = exc.as_obj().cloned();
+            frame.push(exc);
+        }
+        Opcode::POP_EXCEPT => {
+            let previous = frame.pop();
+            ctx.exc_info = previous.as_obj().cloned();
+        }
+        Opcode::CHECK_EXC_MATCH => unwind::check_exc_match(ctx, frame)?,
+        Opcode::LOAD_ASSERTION_ERROR => frame.push(Value::Obj(pyrite_object::types().assertion_error.clone())),
+        Opcode::CALL_INTRINSIC_1 => calls::intrinsic(ctx, frame, arg)?,
+        Opcode::LOAD_BUILD_CLASS => names::load_build_class(ctx, frame)?,
+        _ => {
+            return Err(PyErr::not_implemented(format!("the {} instruction is not supported yet", op.name())));
+        }
+    }
+    Ok(Flow::Next)
+}

@@ -1,0 +1,172 @@
+//! Raising and unwinding: tracebacks, exception context, and the exception table.
+
+use pyrite_bytecode::{Opcode, exceptiontable};
+use pyrite_object::types::exception::{PyException, Traceback};
+use pyrite_object::types::list::PyTuple;
+use pyrite_object::types::typeobj::{TypeObject, is_subtype};
+use pyrite_object::{Args, Ctx, PyErr, PyResult, Value, protocol, types};
+
+use super::drop_frame;
+use crate::frame::Frame;
+
+/// Whether the instruction that failed in the innermost frame is `RERAISE` (whose
+/// exception already carries this frame's traceback entry).
+pub(super) fn is_reraise(frames: &[Frame]) -> bool {
+    frames.last().is_some_and(|f| {
+        f.code().bytecode.code.get(f.lasti).is_some_and(|u| u.op == Opcode::RERAISE as u8)
+    })
+}
+
+fn add_traceback(err: &PyErr, frame: &Frame) {
+    let Some(exc) = err.value().downcast::<PyException>() else { return };
+    let previous = exc.traceback.borrow().clone();
+    let lasti = u32::try_from(frame.lasti).unwrap_or(u32::MAX);
+    let entry = Traceback::new_obj(frame.code.clone(), lasti, previous);
+    drop(exc.traceback.replace(Some(entry)));
+}
+
+fn set_context(ctx: &Ctx, err: &PyErr) {
+    let Some(handled) = ctx.exc_info.as_ref() else { return };
+    if handled.is_same(err.value()) {
+        return;
+    }
+    let Some(exc) = err.value().downcast::<PyException>() else { return };
+    if exc.context.borrow().is_some() {
+        return;
+    }
+    // Break a cycle the new context would create, as CPython does.
+    let mut cursor = Some(handled.clone());
+    while let Some(current) = cursor {
+        let Some(e) = current.downcast::<PyException>() else { break };
+        let next = e.context.borrow().clone();
+        if next.as_ref().is_some_and(|n| n.is_same(err.value())) {
+            drop(e.context.replace(None));
+            break;
+        }
+        cursor = next;
+    }
+    drop(exc.context.replace(Some(handled.clone())));
+}
+
+/// Unwinds from an error: finds a handler in the innermost frame, or pops frames until one
+/// has a handler. Returns `Err` when the error leaves the loop's entry frame.
+pub(super) fn unwind(ctx: &mut Ctx, frames: &mut Vec<Frame>, err: PyErr, reraise: bool) -> PyResult<()> {
+    if !reraise {
+        set_context(ctx, &err);
+    }
+    let mut first = true;
+    loop {
+        let Some(frame) = frames.last_mut() else { return Err(err) };
+        if !(reraise && first) {
+            add_traceback(&err, frame);
+        }
+        first = false;
+        let lasti = u32::try_from(frame.lasti).unwrap_or(u32::MAX);
+        if let Some(handler) = exceptiontable::find_handler(&frame.code().bytecode.exceptiontable, lasti) {
+            let depth = frame.stack_base + handler.depth as usize;
+            while frame.sp > depth {
+                drop(frame.pop_slot());
+            }
+            if handler.lasti {
+                frame.push(Value::Int(i64::from(lasti)));
+            }
+            frame.push(Value::Obj(err.0));
+            frame.ip = handler.target as usize;
+            return Ok(());
+        }
+        if let Some(done) = frames.pop() {
+            drop_frame(ctx, done);
+            ctx.leave_call();
+        }
+    }
+}
+
+/// Makes an exception instance from what `raise` was given (a class or an instance).
+pub(crate) fn make_exception(ctx: &mut Ctx, value: Value) -> PyErr {
+    let base = &types().base_exception;
+    match &value {
+        Value::Obj(obj) if obj.is::<PyException>() => PyErr(obj.clone()),
+        Value::Obj(obj) if obj.is::<TypeObject>() && is_subtype(obj, base) => {
+            match protocol::call(ctx, &value, Args::positional(&[])) {
+                Ok(Value::Obj(instance)) if instance.is::<PyException>() => PyErr(instance),
+                Ok(other) => PyErr::type_error(format!(
+                    "calling {} should have returned an instance of BaseException, not {}",
+                    protocol::qualified_type_name(obj),
+                    other.type_name()
+                )),
+                Err(e) => e,
+            }
+        }
+        _ => PyErr::type_error("exceptions must derive from BaseException"),
+    }
+}
+
+/// `RAISE_VARARGS`.
+pub(super) fn raise(ctx: &mut Ctx, frame: &mut Frame, argc: u32) -> PyErr {
+    match argc {
+        0 => match ctx.exc_info.clone() {
+            Some(current) => PyErr(current),
+            None => PyErr::runtime_error("No active exception to reraise"),
+        },
+        1 => {
+            let value = frame.pop();
+            make_exception(ctx, value)
+        }
+        _ => {
+            let cause = frame.pop();
+            let value = frame.pop();
+            let err = make_exception(ctx, value);
+            let cause_obj = match cause {
+                Value::None => None,
+                other => match make_exception(ctx, other) {
+                    PyErr(c) if c.is::<PyException>() => Some(c),
+                    _ => return PyErr::type_error("exception causes must derive from BaseException"),
+                },
+            };
+            if let Some(exc) = err.value().downcast::<PyException>() {
+                drop(exc.cause.replace(cause_obj));
+                exc.suppress_context.set(true);
+            }
+            err
+        }
+    }
+}
+
+/// `RERAISE`: re-raises TOS, restoring `lasti` when asked.
+pub(super) fn reraise(frame: &mut Frame, arg: u32) -> PyErr {
+    let exc = frame.pop();
+    if arg != 0
+        && let Some(Value::Int(lasti)) = frame.peek(1).clone()
+    {
+        frame.lasti = usize::try_from(lasti).unwrap_or(frame.lasti);
+    }
+    match exc {
+        Value::Obj(obj) => PyErr(obj),
+        _ => PyErr::new_system("RERAISE of a non-exception"),
+    }
+}
+
+fn check_match_type(value: &Value) -> PyResult<()> {
+    let base = &types().base_exception;
+    let ok = |v: &Value| v.as_obj().is_some_and(|o| o.is::<TypeObject>() && is_subtype(o, base));
+    let valid = match value.downcast::<PyTuple>() {
+        Some(t) => t.items().iter().all(ok),
+        None => ok(value),
+    };
+    if valid { Ok(()) } else { Err(PyErr::type_error("catching classes that do not inherit from BaseException is not allowed")) }
+}
+
+/// `CHECK_EXC_MATCH`: replaces the type(s) on top with whether the exception below matches.
+pub(super) fn check_exc_match(_: &mut Ctx, frame: &mut Frame) -> PyResult<()> {
+    let target = frame.pop();
+    check_match_type(&target)?;
+    let exc = frame.peek(1).clone().unwrap_or(Value::None);
+    let exc_type = exc.type_ref().clone();
+    let matches = |t: &Value| t.as_obj().is_some_and(|o| is_subtype(&exc_type, o));
+    let result = match target.downcast::<PyTuple>() {
+        Some(t) => t.items().iter().any(matches),
+        None => matches(&target),
+    };
+    frame.push(Value::Bool(result));
+    Ok(())
+}

@@ -1,0 +1,151 @@
+//! Frames and the per-thread stack of chunks their slots live in.
+//!
+//! A frame's local variables, cells and value stack are one run of slots carved from a
+//! chunk of the [`SlotStack`]. Chunks never move once allocated, so the eval loop can
+//! keep a pointer to the current frame's slots; frames are pushed and popped in LIFO
+//! order, and a Python-to-Python call neither allocates (once the chunk exists) nor
+//! recurses on the Rust stack.
+
+use std::ptr::NonNull;
+
+use pyrite_object::types::function::Code;
+use pyrite_object::{ObjRef, Value};
+
+/// Slots per chunk (a chunk also grows to fit one large frame).
+const CHUNK_SLOTS: usize = 32 * 1024;
+
+/// One slot: a value, or nothing (an unbound local, or the NULL of a call sequence).
+pub type Slot = Option<Value>;
+
+/// The per-thread stack of slot chunks.
+#[derive(Default)]
+pub struct SlotStack {
+    chunks: Vec<Box<[Slot]>>,
+    /// How many slots of each chunk are in use; the last entry is the current chunk.
+    used: Vec<usize>,
+}
+
+impl SlotStack {
+    /// Carves `n` empty slots. The pointer stays valid until the matching [`SlotStack::pop`].
+    pub fn push(&mut self, n: usize) -> NonNull<Slot> {
+        let fits = match (self.chunks.get(self.used.len().wrapping_sub(1)), self.used.last()) {
+            (Some(chunk), Some(&used)) => used + n <= chunk.len(),
+            _ => false,
+        };
+        if !fits {
+            let index = self.used.len();
+            let reusable = self.chunks.get(index).is_some_and(|c| c.len() >= n);
+            if !reusable {
+                let size = CHUNK_SLOTS.max(n);
+                let chunk: Box<[Slot]> = (0..size).map(|_| None).collect();
+                self.chunks.truncate(index);
+                self.chunks.push(chunk);
+            }
+            self.used.push(0);
+        }
+        let index = self.used.len() - 1;
+        let start = self.used[index];
+        self.used[index] = start + n;
+        let chunk = &mut self.chunks[index];
+        NonNull::from(&mut chunk[start]).cast::<Slot>()
+    }
+
+    /// Releases the last `n` slots carved (which the caller has already emptied).
+    pub fn pop(&mut self, n: usize) {
+        if let Some(used) = self.used.last_mut() {
+            *used -= n;
+            if *used == 0 && self.used.len() > 1 {
+                self.used.pop();
+            }
+        }
+    }
+}
+
+/// A running Python frame.
+pub struct Frame {
+    /// The `Code` object.
+    pub code: ObjRef,
+    /// The function being run, if any.
+    pub func: Option<ObjRef>,
+    /// The globals dict.
+    pub globals: ObjRef,
+    /// The builtins dict.
+    pub builtins: ObjRef,
+    /// The locals mapping, for module and class bodies.
+    pub locals: Option<ObjRef>,
+    /// `nlocalsplus + stacksize` slots: locals, cells, free variables, then the value stack.
+    pub slots: NonNull<Slot>,
+    /// Number of slots.
+    pub nslots: usize,
+    /// Index of the first value-stack slot.
+    pub stack_base: usize,
+    /// Index of the next free value-stack slot.
+    pub sp: usize,
+    /// Index of the next instruction's code unit.
+    pub ip: usize,
+    /// Index of the instruction being run (for tracebacks and `lasti`).
+    pub lasti: usize,
+}
+
+impl Frame {
+    /// The code's payload.
+    ///
+    /// # Panics
+    /// If `code` is not a code object (frames are only made from code objects).
+    #[must_use]
+    pub fn code(&self) -> &Code {
+        self.code.downcast::<Code>().expect("frames run code objects")
+    }
+
+    /// The slots as a mutable slice.
+    #[inline]
+    pub fn slots_mut(&mut self) -> &mut [Slot] {
+        // SAFETY: `slots` points at `nslots` slots carved from the SlotStack for this frame
+        // alone; chunks never move, and the frame is popped before its slots are released.
+        unsafe { std::slice::from_raw_parts_mut(self.slots.as_ptr(), self.nslots) }
+    }
+
+    /// Pushes a value on the value stack.
+    #[inline]
+    pub fn push(&mut self, value: Value) {
+        let sp = self.sp;
+        self.slots_mut()[sp] = Some(value);
+        self.sp = sp + 1;
+    }
+
+    /// Pushes a NULL.
+    #[inline]
+    pub fn push_null(&mut self) {
+        let sp = self.sp;
+        self.slots_mut()[sp] = None;
+        self.sp = sp + 1;
+    }
+
+    /// Pops a slot (which may be NULL).
+    #[inline]
+    pub fn pop_slot(&mut self) -> Slot {
+        self.sp -= 1;
+        let sp = self.sp;
+        self.slots_mut()[sp].take()
+    }
+
+    /// Pops a value; a NULL becomes `None` (the compiler never asks for that).
+    #[inline]
+    pub fn pop(&mut self) -> Value {
+        self.pop_slot().unwrap_or(Value::None)
+    }
+
+    /// The value `depth` slots below the top (1 = top).
+    #[inline]
+    pub fn peek(&mut self, depth: usize) -> &mut Slot {
+        let index = self.sp - depth;
+        &mut self.slots_mut()[index]
+    }
+
+    /// Empties every slot (locals and stack), dropping their values.
+    pub fn clear(&mut self) {
+        for slot in self.slots_mut() {
+            drop(slot.take());
+        }
+    }
+}

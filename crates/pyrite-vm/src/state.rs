@@ -1,0 +1,46 @@
+//! The VM's per-thread state, kept in [`Ctx::vm`].
+
+use std::io::Write;
+
+use pyrite_object::{Ctx, ObjRef};
+
+use crate::frame::SlotStack;
+
+/// Where `print` and tracebacks go.
+pub struct Streams {
+    /// Standard output, buffered.
+    pub stdout: std::io::BufWriter<std::io::Stdout>,
+    /// Whether stdout is a terminal (then it is flushed at each newline).
+    pub stdout_is_tty: bool,
+}
+
+impl Streams {
+    /// Writes text to stdout.
+    pub fn write_stdout(&mut self, text: &str) -> std::io::Result<()> {
+        self.stdout.write_all(text.as_bytes())?;
+        if self.stdout_is_tty && text.contains('\n') {
+            self.stdout.flush()?;
+        }
+        Ok(())
+    }
+}
+
+/// The VM's state for one thread.
+pub struct VmState {
+    /// The `builtins` module's dict.
+    pub builtins: ObjRef,
+    /// Slots of the running frames.
+    pub slots: SlotStack,
+    /// Scratch space for moving call arguments off the value stack.
+    pub arg_buffers: Vec<Vec<pyrite_object::Value>>,
+    /// Standard streams.
+    pub streams: Streams,
+}
+
+/// The VM state of a context.
+///
+/// # Panics
+/// If the context was not made by [`crate::Interpreter`] (a Pyrite bug).
+pub fn vm(ctx: &mut Ctx) -> &mut VmState {
+    ctx.vm.downcast_mut::<VmState>().expect("the context belongs to a pyrite VM")
+}
