@@ -5,7 +5,7 @@
 use std::fmt::Write as _;
 
 use crate::code::{CodeObject, Constant};
-use crate::opcodes::{ArgKind, BinaryOp, CompareOp, Intrinsic1, Opcode};
+use crate::opcodes::{ArgKind, BinaryOp, CompareOp, Intrinsic1};
 use crate::repr;
 
 /// `repr()` of a constant as the disassembler shows it.
@@ -38,12 +38,10 @@ fn code_repr(code: &CodeObject) -> String {
     format!("<code object {}, file \"{}\", line {}>", code.name, code.filename, code.first_line)
 }
 
-fn argument_repr(code: &CodeObject, op: Opcode, arg: u32, target: Option<usize>) -> String {
+fn argument_repr(code: &CodeObject, kind: ArgKind, arg: u32, target: Option<usize>) -> String {
     let name = |list: &[Box<str>], i: u32| list.get(i as usize).map_or_else(|| format!("<{i}>"), ToString::to_string);
-    match op.arg_kind() {
-        ArgKind::None | ArgKind::Count | ArgKind::Invert => {
-            if op == Opcode::FORMAT_VALUE { String::new() } else { String::new() }
-        }
+    match kind {
+        ArgKind::None | ArgKind::Count | ArgKind::Invert => String::new(),
         ArgKind::Const => code.constants.get(arg as usize).map_or_else(|| format!("<{arg}>"), constant_repr),
         ArgKind::Name => name(&code.names, arg),
         ArgKind::GlobalName => {
@@ -118,7 +116,7 @@ pub fn disassemble_one(code: &CodeObject, out: &mut String) {
         fields.push(format!("{:<20}", instruction.op.name()));
         if instruction.op.arg_kind() != ArgKind::None {
             fields.push(format!("{:>5}", instruction.arg));
-            let meaning = argument_repr(code, instruction.op, instruction.arg, instruction.jump_target());
+            let meaning = argument_repr(code, instruction.op.arg_kind(), instruction.arg, instruction.jump_target());
             if !meaning.is_empty() {
                 fields.push(format!("({meaning})"));
             }

@@ -11,7 +11,9 @@
 //! Every failure here is a compiler bug or a size limit and is reported as an error
 //! string, never a panic.
 
-use pyrite_bytecode::{CodeUnit, Constant, ExceptionTableEntry, Location, Opcode, exceptiontable, linetable};
+use pyrite_bytecode::{
+    CodeUnit, Constant, ExceptionTableEntry, Location, Opcode, exceptiontable, linetable,
+};
 
 use crate::consts::ConstTable;
 use crate::ir::{Block, BlockId, Cfg, Instr, NO_BLOCK, Op};
@@ -28,7 +30,11 @@ pub(crate) struct Assembled {
 const MAX_COPY_SIZE: usize = 4;
 
 /// Runs every pass and encodes the result.
-pub(crate) fn assemble(mut cfg: Cfg, consts: &mut ConstTable, first_line: u32) -> Result<Assembled, String> {
+pub(crate) fn assemble(
+    mut cfg: Cfg,
+    consts: &mut ConstTable,
+    first_line: u32,
+) -> Result<Assembled, String> {
     for &b in &cfg.order.clone() {
         optimize_block(&mut cfg.blocks[b], consts);
     }
@@ -64,7 +70,12 @@ pub(crate) fn assemble(mut cfg: Cfg, consts: &mut ConstTable, first_line: u32) -
     encode(&cfg, &depths, &lasti, first_line)
 }
 
-fn const_tuple_of(block: &Block, end: usize, n: usize, consts: &ConstTable) -> Option<Vec<Constant>> {
+fn const_tuple_of(
+    block: &Block,
+    end: usize,
+    n: usize,
+    consts: &ConstTable,
+) -> Option<Vec<Constant>> {
     if n > end {
         return None;
     }
@@ -87,7 +98,9 @@ fn optimize_block(block: &mut Block, consts: &mut ConstTable) {
         match instr.op {
             Op::Real(Opcode::BUILD_TUPLE) => {
                 let n = instr.arg as usize;
-                if next == Some((Op::Real(Opcode::UNPACK_SEQUENCE), instr.arg)) && (1..=3).contains(&n) {
+                if next == Some((Op::Real(Opcode::UNPACK_SEQUENCE), instr.arg))
+                    && (1..=3).contains(&n)
+                {
                     let (first, second) = match n {
                         1 => (Opcode::NOP, (Opcode::NOP, 0)),
                         2 => (Opcode::NOP, (Opcode::SWAP, 2)),
@@ -110,7 +123,10 @@ fn optimize_block(block: &mut Block, consts: &mut ConstTable) {
                 }
             }
             Op::Real(Opcode::LOAD_CONST) => {
-                if let Some((Op::Real(cond @ (Opcode::POP_JUMP_IF_FALSE | Opcode::POP_JUMP_IF_TRUE)), _)) = next
+                if let Some((
+                    Op::Real(cond @ (Opcode::POP_JUMP_IF_FALSE | Opcode::POP_JUMP_IF_TRUE)),
+                    _,
+                )) = next
                     && let Some(truth) = consts.get(instr.arg).and_then(constant_truth)
                 {
                     block.instrs[i].op = Op::Real(Opcode::NOP);
@@ -173,32 +189,37 @@ fn thread_jumps(cfg: &mut Cfg) {
     let positions = positions(cfg);
     for pos in 0..cfg.order.len() {
         let b = cfg.order[pos];
-        let Some(last) = cfg.blocks[b].instrs.len().checked_sub(1) else { continue };
+        let Some(last) = cfg.blocks[b].instrs.len().checked_sub(1) else {
+            continue;
+        };
         for _ in 0..8 {
             let instr = cfg.blocks[b].instrs[last].clone();
             if !instr.is_jump() || positions[instr.target] == usize::MAX {
                 break;
             }
-            let Some((tb, ti)) = first_real(cfg, &positions, instr.target) else { break };
+            let Some((tb, ti)) = first_real(cfg, &positions, instr.target) else {
+                break;
+            };
             let target = cfg.blocks[tb].instrs[ti].clone();
             let new_target = match (instr.op, target.op) {
-                (Op::Jump | Op::Real(Opcode::POP_JUMP_IF_FALSE | Opcode::POP_JUMP_IF_TRUE), Op::Jump)
-                    if target.target != instr.target && target.target != b =>
-                {
+                (
+                    Op::Jump | Op::Real(Opcode::POP_JUMP_IF_FALSE | Opcode::POP_JUMP_IF_TRUE),
+                    Op::Jump,
+                ) if target.target != instr.target && target.target != b => {
                     Some((instr.op, target.target))
                 }
                 (
                     Op::Real(Opcode::JUMP_IF_FALSE_OR_POP),
                     Op::Real(Opcode::JUMP_IF_FALSE_OR_POP) | Op::Jump,
                 )
-                | (Op::Real(Opcode::JUMP_IF_TRUE_OR_POP), Op::Real(Opcode::JUMP_IF_TRUE_OR_POP) | Op::Jump)
-                    if target.target != instr.target =>
-                {
-                    Some((instr.op, target.target))
-                }
+                | (
+                    Op::Real(Opcode::JUMP_IF_TRUE_OR_POP),
+                    Op::Real(Opcode::JUMP_IF_TRUE_OR_POP) | Op::Jump,
+                ) if target.target != instr.target => Some((instr.op, target.target)),
                 (Op::Real(Opcode::JUMP_IF_FALSE_OR_POP), Op::Real(Opcode::JUMP_IF_TRUE_OR_POP))
                 | (Op::Real(Opcode::JUMP_IF_TRUE_OR_POP), Op::Real(Opcode::JUMP_IF_FALSE_OR_POP))
-                    if ti + 1 == cfg.blocks[tb].instrs.len() && positions[tb] + 1 < cfg.order.len() =>
+                    if ti + 1 == cfg.blocks[tb].instrs.len()
+                        && positions[tb] + 1 < cfg.order.len() =>
                 {
                     let op = if instr.op == Op::Real(Opcode::JUMP_IF_FALSE_OR_POP) {
                         Opcode::POP_JUMP_IF_FALSE
@@ -219,7 +240,9 @@ fn thread_jumps(cfg: &mut Cfg) {
 
 /// Copies a small exit block into a block that ends by jumping to it.
 fn extend_block(cfg: &mut Cfg, b: BlockId) {
-    let Some(last) = cfg.blocks[b].instrs.last() else { return };
+    let Some(last) = cfg.blocks[b].instrs.last() else {
+        return;
+    };
     if last.op != Op::Jump {
         return;
     }
@@ -236,7 +259,12 @@ fn extend_block(cfg: &mut Cfg, b: BlockId) {
 }
 
 fn successors(block: &Block, next: Option<BlockId>) -> Vec<BlockId> {
-    let mut out: Vec<BlockId> = block.instrs.iter().filter(|i| i.target != NO_BLOCK).map(|i| i.target).collect();
+    let mut out: Vec<BlockId> = block
+        .instrs
+        .iter()
+        .filter(|i| i.target != NO_BLOCK)
+        .map(|i| i.target)
+        .collect();
     if block.has_fallthrough()
         && let Some(n) = next
     {
@@ -332,7 +360,8 @@ fn eliminate_empty_blocks(cfg: &mut Cfg) {
     }
     let entry = cfg.order[0];
     let blocks = &cfg.blocks;
-    cfg.order.retain(|&b| b == entry || !blocks[b].instrs.is_empty());
+    cfg.order
+        .retain(|&b| b == entry || !blocks[b].instrs.is_empty());
 }
 
 /// A jump to the block that follows anyway becomes a NOP.
@@ -386,7 +415,11 @@ fn duplicate_exits_without_lineno(cfg: &mut Cfg) {
             preds.push(1);
             let new = cfg.blocks.len() - 1;
             preds[last.target] -= 1;
-            let target_pos = cfg.order.iter().position(|&x| x == last.target).unwrap_or(cfg.order.len() - 1);
+            let target_pos = cfg
+                .order
+                .iter()
+                .position(|&x| x == last.target)
+                .unwrap_or(cfg.order.len() - 1);
             cfg.order.insert(target_pos + 1, new);
             let n = cfg.blocks[b].instrs.len() - 1;
             cfg.blocks[b].instrs[n].target = new;
@@ -418,7 +451,9 @@ fn propagate_line_numbers(cfg: &mut Cfg) {
                 prev = instr.loc;
             }
         }
-        let Some(last) = cfg.blocks[b].instrs.last().cloned() else { continue };
+        let Some(last) = cfg.blocks[b].instrs.last().cloned() else {
+            continue;
+        };
         if cfg.blocks[b].has_fallthrough()
             && let Some(&n) = cfg.order.get(pos + 1)
             && preds[n] == 1
@@ -461,7 +496,11 @@ fn stack_depths(cfg: &Cfg) -> Result<Depths, String> {
     let mut max = 0;
     let mut todo = vec![cfg.order[0]];
     start[cfg.order[0]] = 0;
-    let push = |b: BlockId, depth: i32, todo: &mut Vec<BlockId>, start: &mut Vec<i32>| -> Result<(), String> {
+    let push = |b: BlockId,
+                depth: i32,
+                todo: &mut Vec<BlockId>,
+                start: &mut Vec<i32>|
+     -> Result<(), String> {
         if depth < 0 {
             return Err(format!("negative stack depth at block {b}"));
         }
@@ -469,7 +508,10 @@ fn stack_depths(cfg: &Cfg) -> Result<Depths, String> {
             start[b] = depth;
             todo.push(b);
         } else if start[b] != depth {
-            return Err(format!("inconsistent stack depth at block {b}: {} vs {depth}", start[b]));
+            return Err(format!(
+                "inconsistent stack depth at block {b}: {} vs {depth}",
+                start[b]
+            ));
         }
         Ok(())
     };
@@ -578,7 +620,9 @@ fn normalize_jumps(cfg: &mut Cfg) -> Result<(), String> {
                 (Op::Jump, true) => Op::Real(Opcode::JUMP_BACKWARD),
                 (Op::JumpNoInterrupt, true) => Op::Real(Opcode::JUMP_BACKWARD_NO_INTERRUPT),
                 (op, false) => op,
-                (Op::Real(op), true) if invert(op).is_some() && instr.target == last.target => instr.op,
+                (Op::Real(op), true) if invert(op).is_some() && instr.target == last.target => {
+                    instr.op
+                }
                 (op, true) => return Err(format!("backward conditional jump {op:?}")),
             };
         }
@@ -625,7 +669,12 @@ fn size(instr: &Instr) -> Result<usize, String> {
 
 /// Lays out the blocks: computes jump arguments until `EXTENDED_ARG` sizes settle, then
 /// writes code units, locations and the exception table.
-fn encode(cfg: &Cfg, depths: &Depths, lasti: &[bool], first_line: u32) -> Result<Assembled, String> {
+fn encode(
+    cfg: &Cfg,
+    depths: &Depths,
+    lasti: &[bool],
+    first_line: u32,
+) -> Result<Assembled, String> {
     let mut cfg = cfg.clone();
     let mut block_start = vec![0usize; cfg.blocks.len()];
     for _ in 0..64 {
@@ -644,10 +693,16 @@ fn encode(cfg: &Cfg, depths: &Depths, lasti: &[bool], first_line: u32) -> Result
                 let end = offset + size(instr)?;
                 if instr.is_jump() {
                     let target = block_start[instr.target];
-                    let forward = real_op(instr)?.arg_kind() == pyrite_bytecode::ArgKind::JumpForward;
-                    let arg = if forward { target.checked_sub(end) } else { end.checked_sub(target) }
-                        .ok_or_else(|| format!("jump in the wrong direction at offset {offset}"))?;
-                    let arg = u32::try_from(arg).map_err(|_| "code object too large".to_string())?;
+                    let forward =
+                        real_op(instr)?.arg_kind() == pyrite_bytecode::ArgKind::JumpForward;
+                    let arg = if forward {
+                        target.checked_sub(end)
+                    } else {
+                        end.checked_sub(target)
+                    }
+                    .ok_or_else(|| format!("jump in the wrong direction at offset {offset}"))?;
+                    let arg =
+                        u32::try_from(arg).map_err(|_| "code object too large".to_string())?;
                     if arg != instr.arg {
                         cfg.blocks[b].instrs[i].arg = arg;
                         changed = true;
@@ -675,21 +730,24 @@ fn write_out(
     let mut entries: Vec<ExceptionTableEntry> = Vec::new();
     let mut current: Option<(BlockId, usize)> = None;
     let to_u32 = |x: usize| u32::try_from(x).map_err(|_| "code object too large".to_string());
-    let close = |current: Option<(BlockId, usize)>, end: usize, entries: &mut Vec<ExceptionTableEntry>| {
-        if let Some((h, start)) = current
-            && end > start
-        {
-            let preserve = u32::from(lasti[h]);
-            let depth = u32::try_from(depths.start[h]).unwrap_or(0).saturating_sub(1 + preserve);
-            entries.push(ExceptionTableEntry {
-                start: start as u32,
-                end: end as u32,
-                target: block_start[h] as u32,
-                depth,
-                lasti: lasti[h],
-            });
-        }
-    };
+    let close =
+        |current: Option<(BlockId, usize)>, end: usize, entries: &mut Vec<ExceptionTableEntry>| {
+            if let Some((h, start)) = current
+                && end > start
+            {
+                let preserve = u32::from(lasti[h]);
+                let depth = u32::try_from(depths.start[h])
+                    .unwrap_or(0)
+                    .saturating_sub(1 + preserve);
+                entries.push(ExceptionTableEntry {
+                    start: start as u32,
+                    end: end as u32,
+                    target: block_start[h] as u32,
+                    depth,
+                    lasti: lasti[h],
+                });
+            }
+        };
     for &b in &cfg.order {
         for instr in &cfg.blocks[b].instrs {
             let op = real_op(instr)?;
@@ -699,7 +757,10 @@ fn write_out(
             }
             let ext = extended_units(instr.arg);
             for k in (1..=ext).rev() {
-                code.push(CodeUnit::new(Opcode::EXTENDED_ARG, (instr.arg >> (8 * k)) as u8));
+                code.push(CodeUnit::new(
+                    Opcode::EXTENDED_ARG,
+                    (instr.arg >> (8 * k)) as u8,
+                ));
             }
             code.push(CodeUnit::new(op, instr.arg as u8));
             for _ in 0..op.cache_units() {

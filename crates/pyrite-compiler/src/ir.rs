@@ -67,7 +67,10 @@ impl Instr {
         matches!(
             self.op,
             Op::Real(
-                Opcode::RETURN_VALUE | Opcode::RETURN_CONST | Opcode::RAISE_VARARGS | Opcode::RERAISE
+                Opcode::RETURN_VALUE
+                    | Opcode::RETURN_CONST
+                    | Opcode::RAISE_VARARGS
+                    | Opcode::RERAISE
             )
         )
     }
@@ -114,7 +117,11 @@ pub(crate) struct Cfg {
 impl Cfg {
     /// A graph with one empty entry block.
     pub fn new() -> Cfg {
-        Cfg { blocks: vec![Block::default()], order: vec![0], current: 0 }
+        Cfg {
+            blocks: vec![Block::default()],
+            order: vec![0],
+            current: 0,
+        }
     }
 
     /// Allocates a block that is not yet placed in the layout.
@@ -137,7 +144,13 @@ impl Cfg {
 
     /// Appends an instruction to the current block.
     pub fn push(&mut self, op: Op, arg: u32, target: BlockId, loc: Location) {
-        self.blocks[self.current].instrs.push(Instr { op, arg, target, loc, handler: None });
+        self.blocks[self.current].instrs.push(Instr {
+            op,
+            arg,
+            target,
+            loc,
+            handler: None,
+        });
     }
 
     /// Whether the current block already ends in a return/raise/jump.

@@ -5,7 +5,7 @@
 //! only where needed, `repr()` of constants, spaces around binary operators.
 
 use pyrite_bytecode::dis::constant_repr;
-use pyrite_parser::ast::{self, BoolOp, CmpOp, Expr, Operator, UnaryOp};
+use pyrite_parser::ast::{BoolOp, CmpOp, Expr, Operator, UnaryOp};
 
 // Precedence levels (higher binds tighter), as in ast_unparse.c.
 const TUPLE: u8 = 0;
@@ -87,7 +87,11 @@ fn seq(out: &mut String, items: &[Expr]) {
 fn write(out: &mut String, e: &Expr, level: u8) {
     match e {
         Expr::BoolOp(b) => {
-            let (word, prec) = if b.op == BoolOp::And { (" and ", AND) } else { (" or ", OR) };
+            let (word, prec) = if b.op == BoolOp::And {
+                (" and ", AND)
+            } else {
+                (" or ", OR)
+            };
             paren(out, level > prec, |out| {
                 for (i, v) in b.values.iter().enumerate() {
                     if i > 0 {
@@ -235,7 +239,8 @@ fn write(out: &mut String, e: &Expr, level: u8) {
             out.push(')');
         }
         Expr::Attribute(a) => {
-            let int_literal = matches!(a.value.as_ref(), Expr::NumberLiteral(n) if n.value.is_int());
+            let int_literal =
+                matches!(a.value.as_ref(), Expr::NumberLiteral(n) if n.value.is_int());
             write(out, &a.value, ATOM);
             if int_literal {
                 out.push(' ');
@@ -298,6 +303,3 @@ fn complex_fallback(e: &Expr) -> String {
         _ => "...".into(),
     }
 }
-
-#[cfg(test)]
-fn _assert_ast_used(_: &ast::Expr) {}

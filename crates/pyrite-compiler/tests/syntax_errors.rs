@@ -5,32 +5,127 @@
 //! (1-based character column).
 
 const CASES: &[(&str, &str, usize, usize)] = &[
-    ("def f():\n    x = 1\n    global x\n", "name 'x' is assigned to before global declaration", 3, 5),
-    ("def f():\n    print(x)\n    global x\n", "name 'x' is used prior to global declaration", 3, 5),
-    ("def f():\n    nonlocal x\n", "no binding for nonlocal 'x' found", 2, 5),
-    ("nonlocal x\n", "nonlocal declaration not allowed at module level", 1, 1),
+    (
+        "def f():\n    x = 1\n    global x\n",
+        "name 'x' is assigned to before global declaration",
+        3,
+        5,
+    ),
+    (
+        "def f():\n    print(x)\n    global x\n",
+        "name 'x' is used prior to global declaration",
+        3,
+        5,
+    ),
+    (
+        "def f():\n    nonlocal x\n",
+        "no binding for nonlocal 'x' found",
+        2,
+        5,
+    ),
+    (
+        "nonlocal x\n",
+        "nonlocal declaration not allowed at module level",
+        1,
+        1,
+    ),
     ("return 1\n", "'return' outside function", 1, 1),
     ("x = 1\nyield x\n", "'yield' outside function", 2, 1),
     ("await x\n", "'await' outside function", 1, 1),
     ("break\n", "'break' outside loop", 1, 1),
     ("continue\n", "'continue' not properly in loop", 1, 1),
-    ("def f(a, a):\n    pass\n", "duplicate argument 'a' in function definition", 1, 10),
-    ("def f(a):\n    global a\n", "name 'a' is parameter and global", 2, 5),
+    (
+        "def f(a, a):\n    pass\n",
+        "duplicate argument 'a' in function definition",
+        1,
+        10,
+    ),
+    (
+        "def f(a):\n    global a\n",
+        "name 'a' is parameter and global",
+        2,
+        5,
+    ),
     ("f(x=1, x=2)\n", "keyword argument repeated: x", 1, 8),
-    ("a, *b, *c = d\n", "multiple starred expressions in assignment", 1, 1),
-    ("try:\n    pass\nexcept:\n    pass\nexcept ValueError:\n    pass\n", "default 'except:' must be last", 3, 1),
-    ("def f():\n    x: int = 1\n    global x\n", "annotated name 'x' can't be global", 3, 5),
-    ("class C:\n    [y := 1 for x in z]\n", "assignment expression within a comprehension cannot be used in a class body", 2, 6),
-    ("[x := 1 for x in y]\n", "assignment expression cannot rebind comprehension iteration variable 'x'", 1, 2),
-    ("def g():\n    yield from x\nasync def f():\n    yield from x\n", "'yield from' inside async function", 4, 5),
-    ("def f():\n    async with x:\n        pass\n", "'async with' outside async function", 2, 5),
-    ("from __future__ import nonsense\n", "future feature nonsense is not defined", 1, 1),
-    ("x = 1\nfrom __future__ import annotations\n", "from __future__ imports must occur at the beginning of the file", 2, 1),
+    (
+        "a, *b, *c = d\n",
+        "multiple starred expressions in assignment",
+        1,
+        1,
+    ),
+    (
+        "try:\n    pass\nexcept:\n    pass\nexcept ValueError:\n    pass\n",
+        "default 'except:' must be last",
+        3,
+        1,
+    ),
+    (
+        "def f():\n    x: int = 1\n    global x\n",
+        "annotated name 'x' can't be global",
+        3,
+        5,
+    ),
+    (
+        "class C:\n    [y := 1 for x in z]\n",
+        "assignment expression within a comprehension cannot be used in a class body",
+        2,
+        6,
+    ),
+    (
+        "[x := 1 for x in y]\n",
+        "assignment expression cannot rebind comprehension iteration variable 'x'",
+        1,
+        2,
+    ),
+    (
+        "def g():\n    yield from x\nasync def f():\n    yield from x\n",
+        "'yield from' inside async function",
+        4,
+        5,
+    ),
+    (
+        "def f():\n    async with x:\n        pass\n",
+        "'async with' outside async function",
+        2,
+        5,
+    ),
+    (
+        "from __future__ import nonsense\n",
+        "future feature nonsense is not defined",
+        1,
+        1,
+    ),
+    (
+        "x = 1\nfrom __future__ import annotations\n",
+        "from __future__ imports must occur at the beginning of the file",
+        2,
+        1,
+    ),
     ("del __debug__\n", "cannot delete __debug__", 1, 5),
-    ("def f():\n    from m import *\n", "import * only allowed at module level", 2, 19),
-    ("async def f():\n    yield 1\n    return 2\n", "'return' with value in async generator", 3, 5),
-    ("def f():\n    [(yield x) for x in y]\n", "'yield' inside list comprehension", 2, 7),
-    ("for x in y:\n    def g():\n        break\n", "'break' outside loop", 3, 9),
+    (
+        "def f():\n    from m import *\n",
+        "import * only allowed at module level",
+        2,
+        19,
+    ),
+    (
+        "async def f():\n    yield 1\n    return 2\n",
+        "'return' with value in async generator",
+        3,
+        5,
+    ),
+    (
+        "def f():\n    [(yield x) for x in y]\n",
+        "'yield' inside list comprehension",
+        2,
+        7,
+    ),
+    (
+        "for x in y:\n    def g():\n        break\n",
+        "'break' outside loop",
+        3,
+        9,
+    ),
 ];
 
 #[test]
@@ -62,7 +157,9 @@ fn too_many_nested_blocks() {
     source.push_str(&"    ".repeat(21));
     source.push_str("pass\n");
     match pyrite_compiler::compile(&source, "<test>", pyrite_compiler::Mode::Exec) {
-        Err(pyrite_compiler::CompileError::Syntax(e)) => assert_eq!(e.msg, "too many statically nested blocks"),
+        Err(pyrite_compiler::CompileError::Syntax(e)) => {
+            assert_eq!(e.msg, "too many statically nested blocks")
+        }
         other => panic!("expected a SyntaxError, got {other:?}"),
     }
 }

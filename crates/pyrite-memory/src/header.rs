@@ -8,6 +8,9 @@ use std::ptr::NonNull;
 use crate::heap;
 use crate::trace::Trace;
 
+/// Visits the references an object owns.
+pub type TraverseFn = unsafe fn(NonNull<Header>, &mut dyn FnMut(&ObjRef));
+
 /// Per-payload-type operations the heap needs without knowing the payload's type.
 pub struct VTable {
     /// Payload type name, for debugging.
@@ -22,7 +25,7 @@ pub struct VTable {
     /// Drops the payload in place.
     pub drop_payload: unsafe fn(NonNull<Header>),
     /// Visits the references the payload owns.
-    pub traverse: unsafe fn(NonNull<Header>, &mut dyn FnMut(&ObjRef)),
+    pub traverse: TraverseFn,
     /// Drops the references the payload owns (to break cycles).
     pub clear: unsafe fn(NonNull<Header>),
 }

@@ -96,13 +96,14 @@ pub fn rich_compare(ctx: &mut Ctx, a: &Value, b: &Value, op: CompareOp) -> PyRes
     let slot_a = type_payload(&ta).slots().richcompare;
     let slot_b = type_payload(&tb).slots().richcompare;
     let mut checked_reflected = false;
-    if !ta.is_same(&tb) && is_subtype(&tb, &ta) {
-        if let Some(slot) = slot_b {
-            checked_reflected = true;
-            let result = slot(ctx, b, a, op.swapped())?;
-            if !is_not_implemented(&result) {
-                return Ok(result);
-            }
+    if !ta.is_same(&tb)
+        && is_subtype(&tb, &ta)
+        && let Some(slot) = slot_b
+    {
+        checked_reflected = true;
+        let result = slot(ctx, b, a, op.swapped())?;
+        if !is_not_implemented(&result) {
+            return Ok(result);
         }
     }
     if let Some(slot) = slot_a {

@@ -57,7 +57,7 @@ impl Value {
     /// A str value.
     #[must_use]
     pub fn str(text: &str) -> Value {
-        Value::Obj(PyStr::new(text))
+        Value::Obj(PyStr::new_obj(text))
     }
 
     /// The heap object, if the value is one.

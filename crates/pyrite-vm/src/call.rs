@@ -135,16 +135,16 @@ fn fill_defaults(ctx: &mut Ctx, func: &Function, code: &Code, slots: &mut [Slot]
         )));
     }
     let kwdefaults = func.kwdefaults.borrow().clone();
-    for i in argcount..argcount + kwonly {
-        if slots[i].is_none() {
-            let name = Value::str(&b.varnames[i]);
+    for (slot, name) in slots[argcount..argcount + kwonly].iter_mut().zip(&b.varnames[argcount..]) {
+        if slot.is_none() {
+            let key = Value::str(name);
             let default = match kwdefaults.downcast::<PyDict>() {
-                Some(d) => d.get_item(ctx, &name)?,
+                Some(d) => d.get_item(ctx, &key)?,
                 None => None,
             };
             match default {
-                Some(v) => slots[i] = Some(v),
-                None => missing.push(&*b.varnames[i]),
+                Some(v) => *slot = Some(v),
+                None => missing.push(&**name),
             }
         }
     }

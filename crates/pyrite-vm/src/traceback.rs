@@ -153,7 +153,9 @@ pub fn format_exception(ctx: &mut Ctx, sources: &mut SourceCache, exc: &ObjRef) 
         if chain.iter().any(|(e, _)| e.is_same(&next)) {
             break;
         }
-        chain.last_mut().map(|last| last.1 = separator);
+        if let Some(last) = chain.last_mut() {
+            last.1 = separator;
+        }
         chain.push((next.clone(), ""));
         cursor = next;
     }

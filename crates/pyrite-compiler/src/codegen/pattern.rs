@@ -8,6 +8,9 @@ use crate::error::CompileErr;
 
 impl<'a> Compiler<'a> {
     pub fn visit_match(&mut self, m: &'a ast::StmtMatch) -> CResult {
-        Err(CompileErr::syntax("match statements are not supported yet", m.range))
+        Err(CompileErr::syntax(
+            "match statements are not supported yet",
+            m.range,
+        ))
     }
 }

@@ -45,7 +45,6 @@ pub fn float_arith(x: f64, y: f64, op: BinaryOp) -> PyResult {
         BinaryOp::Remainder => num::float_mod(x, y).map_err(arith)?,
         BinaryOp::Power => match num::float_pow(x, y).map_err(arith)? {
             PowResult::Float(f) => f,
-            #[expect(clippy::cast_precision_loss, reason = "never produced for float operands")]
             PowResult::Int(i) => num::int_to_f64(&i).unwrap_or(f64::INFINITY),
             PowResult::Complex(..) => return Err(PyErr::not_implemented("complex numbers are not supported yet")),
         },

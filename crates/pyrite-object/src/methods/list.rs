@@ -106,8 +106,7 @@ fn list_setitem(_: &mut Ctx, v: &Value, key: &Value, value: Option<Value>) -> Py
     let old = {
         let mut items = list.items.borrow_mut();
         let Some(position) = normalize_index(index, items.len()) else {
-            let what = if value.is_some() { "list assignment index out of range" } else { "list assignment index out of range" };
-            return Err(PyErr::index_error(what));
+            return Err(PyErr::index_error("list assignment index out of range"));
         };
         match value {
             Some(value) => std::mem::replace(&mut items[position], value),

@@ -36,7 +36,7 @@ payload!(PyStr, "str", untracked);
 impl PyStr {
     /// A new str object from Rust text.
     #[must_use]
-    pub fn new(text: &str) -> ObjRef {
+    pub fn new_obj(text: &str) -> ObjRef {
         ObjRef::new(PyStr::from_str(text), Some(&types().str))
     }
 
@@ -182,7 +182,7 @@ impl PyStr {
         if let StrData::Ascii(s) = &self.data
             && step == 1
         {
-            return PyStr::new(&s[start..stop.max(start)]);
+            return PyStr::new_obj(&s[start..stop.max(start)]);
         }
         let code_points: Vec<u32> = (start..stop).step_by(step.max(1)).map(|i| self.code_point(i)).collect();
         PyStr::from_code_points_obj(&code_points)
