@@ -274,8 +274,9 @@ opcodes! {
     84 YIELD_VALUE: arg = None, cache = 0, effect = |a, j| 0;
     /// Sends TOS into the iterator TOS1; jumps forward when it returns.
     85 SEND: arg = JumpForward, cache = 0, effect = |a, j| if j { -1 } else { 0 };
-    /// Turns the current frame into a generator, coroutine or async generator.
-    86 RETURN_GENERATOR: arg = None, cache = 0, effect = |a, j| 0;
+    /// Turns the current frame into a generator, coroutine or async generator and returns
+    /// it; the frame resumes with the first sent value pushed (which a `POP_TOP` discards).
+    86 RETURN_GENERATOR: arg = None, cache = 0, effect = |a, j| 1;
     /// `TOS = TOS.__await__()` with checks; arg says where it came from.
     87 GET_AWAITABLE: arg = Count, cache = 0, effect = |a, j| 0;
     /// `TOS = TOS.__aiter__()`.
@@ -306,7 +307,7 @@ opcodes! {
     100 MATCH_KEYS: arg = None, cache = 0, effect = |a, j| 1;
     /// Pushes `len(TOS)`.
     101 GET_LEN: arg = None, cache = 0, effect = |a, j| 1;
-    /// Applies the [`Intrinsic1`] `arg` to TOS.
+    /// Replaces TOS with the result of the [`Intrinsic1`] `arg` applied to it.
     102 CALL_INTRINSIC_1: arg = Intrinsic, cache = 0, effect = |a, j| 0;
     /// Converts the list at TOS to a tuple.
     103 LIST_TO_TUPLE: arg = None, cache = 0, effect = |a, j| 0;

@@ -474,9 +474,6 @@ fn propagate_line_numbers(cfg: &mut Cfg) {
 
 fn effect(instr: &Instr, jump: bool) -> i32 {
     match instr.op {
-        // The table gives RETURN_GENERATOR no effect, but the frame is resumed with the
-        // first sent value (None) pushed, which the following POP_TOP discards.
-        Op::Real(Opcode::RETURN_GENERATOR) => 1,
         Op::Real(op) => op.stack_effect(instr.arg, jump),
         Op::Jump | Op::JumpNoInterrupt | Op::PopBlock => 0,
         Op::SetupFinally | Op::SetupWith => i32::from(jump),

@@ -195,6 +195,15 @@ fn is_number(v: &Value) -> bool {
 }
 
 fn fold_binary(op: Operator, l: Value, r: Value) -> Option<Value> {
+    // bool & bool, bool | bool and bool ^ bool stay bools.
+    if let (Value::Bool(a), Value::Bool(b)) = (&l, &r) {
+        match op {
+            Operator::BitAnd => return Some(Value::Bool(a & b)),
+            Operator::BitOr => return Some(Value::Bool(a | b)),
+            Operator::BitXor => return Some(Value::Bool(a ^ b)),
+            _ => {}
+        }
+    }
     if let (Some(a), Some(b)) = (as_int(&l), as_int(&r)) {
         return fold_int(op, &a, &b);
     }

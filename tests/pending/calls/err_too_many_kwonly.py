@@ -1,0 +1,7 @@
+# Too many positional arguments when keyword-only arguments were also given.
+def f(a, *, b):
+    return a + b
+
+
+print(f(1, b=2))
+f(1, 2, b=3)
