@@ -11,7 +11,7 @@ use crate::num;
 use crate::registry::types;
 use crate::types::dict::PyDict;
 use crate::types::exception::PyException;
-use crate::types::function::{BoundMethod, BuiltinFunction, Function, Module};
+use crate::types::function::{BoundMethod, BuiltinFunction, Function, Module, SlotWrapper};
 use crate::types::int::PyInt;
 use crate::types::list::{PyList, PyTuple};
 use crate::types::misc::Instance;
@@ -332,8 +332,41 @@ pub fn getattr_str(ctx: &mut Ctx, value: &Value, name: &str) -> PyResult {
     getattr(ctx, value, &Value::str(name))
 }
 
-fn descriptor_get(ctx: &mut Ctx, attr: &Value, obj: Option<&Value>, owner: &ObjRef) -> PyResult<Option<Value>> {
+/// Whether an attribute found on a class is a plain method: called with `self` prepended
+/// rather than bound first (functions, builtin method descriptors, slot wrappers).
+#[must_use]
+pub fn is_plain_method(attr: &Value) -> bool {
+    let Value::Obj(a) = attr else { return false };
+    a.is::<Function>()
+        || (a.type_ref().is_same(&types().method_descriptor) && a.downcast::<BuiltinFunction>().is_some_and(|f| f.bound.is_none()))
+        || a.downcast::<SlotWrapper>().is_some_and(|w| w.bound.is_none())
+}
+
+/// For calling a class attribute on `obj`: `None` when it is a plain method (prepend
+/// `obj`), otherwise the attribute bound through its descriptor (or itself).
+pub fn bind_attribute(ctx: &mut Ctx, attr: &Value, obj: &Value) -> PyResult<Option<Value>> {
+    if is_plain_method(attr) {
+        return Ok(None);
+    }
+    let owner = obj.type_ref().clone();
+    Ok(Some(descriptor_get(ctx, attr, Some(obj), &owner)?.unwrap_or_else(|| attr.clone())))
+}
+
+/// Applies an attribute's `__get__`; `None` when it is not a descriptor.
+pub fn descriptor_get(ctx: &mut Ctx, attr: &Value, obj: Option<&Value>, owner: &ObjRef) -> PyResult<Option<Value>> {
     let Value::Obj(a) = attr else { return Ok(None) };
+    if let Some(w) = a.downcast::<SlotWrapper>() {
+        if w.bound.is_some() {
+            return Ok(None);
+        }
+        return Ok(Some(match obj {
+            Some(o) => Value::Obj(ObjRef::new(
+                SlotWrapper { name: w.name, owner: w.owner.clone(), kind: w.kind, bound: Some(o.clone()) },
+                Some(&types().method_wrapper),
+            )),
+            None => attr.clone(),
+        }));
+    }
     if let Some(f) = a.downcast::<BuiltinFunction>() {
         if f.bound.is_none() && a.type_ref().is_same(&types().method_descriptor) {
             return Ok(Some(match obj {
@@ -366,6 +399,15 @@ pub fn generic_getattr(ctx: &mut Ctx, value: &Value, name: &Value) -> PyResult {
         return Err(PyErr::type_error(format!("attribute name must be string, not '{}'", name.type_name())));
     };
     let ty = value.type_ref().clone();
+    match name_str.as_str() {
+        "__class__" => return Ok(Value::Obj(ty)),
+        "__dict__" => {
+            if let Some(dict) = value.as_obj().and_then(|o| instance_dict(o, true)) {
+                return Ok(Value::Obj(dict));
+            }
+        }
+        _ => {}
+    }
     let class_attr = typeobj::lookup(&ty, name_str);
     if let Some(attr) = &class_attr
         && is_data_descriptor(attr)
@@ -407,10 +449,8 @@ pub fn get_method(ctx: &mut Ctx, value: &Value, name: &Value) -> PyResult<(Value
     let custom_getattr = type_payload(&ty).slots().getattro.is_some();
     if !custom_getattr && let Some(name_str) = name.as_str() {
         let class_attr = typeobj::lookup(&ty, name_str);
-        if let Some(attr @ Value::Obj(a)) = &class_attr {
-            let is_plain_method = a.is::<Function>()
-                || (a.type_ref().is_same(&types().method_descriptor) && a.downcast::<BuiltinFunction>().is_some_and(|f| f.bound.is_none()));
-            if is_plain_method {
+        if let Some(attr) = &class_attr {
+            if is_plain_method(attr) {
                 let shadowed = value.as_obj().and_then(|o| instance_dict(o, false)).is_some_and(|d| {
                     d.downcast::<PyDict>().and_then(|d| d.get_str(name_str)).is_some()
                 });
@@ -580,8 +620,12 @@ pub fn unary_op(ctx: &mut Ctx, value: &Value, op: UnaryOp) -> PyResult {
 
 /// `iter(v)`.
 pub fn get_iter(ctx: &mut Ctx, value: &Value) -> PyResult {
-    if let Some(slot) = type_payload(value.type_ref()).slots().iter {
+    let slots = type_payload(value.type_ref()).slots();
+    if let Some(slot) = slots.iter {
         return slot(ctx, value);
+    }
+    if slots.getitem.is_some() && !value.as_obj().is_some_and(|o| o.is::<crate::types::dict::PyDict>()) {
+        return Ok(Value::Obj(crate::types::misc::SeqIter::new_obj(value.clone(), &types().iterator, 0)));
     }
     Err(PyErr::type_error(format!("'{}' object is not iterable", value.type_name())))
 }
@@ -647,7 +691,8 @@ pub fn contains(ctx: &mut Ctx, container: &Value, item: &Value) -> PyResult<bool
     if let Some(slot) = type_payload(container.type_ref()).slots().contains {
         return slot(ctx, container, item);
     }
-    if type_payload(container.type_ref()).slots().iter.is_none() {
+    let slots = type_payload(container.type_ref()).slots();
+    if slots.iter.is_none() && slots.getitem.is_none() {
         return Err(PyErr::type_error(format!(
             "argument of type '{}' is not iterable",
             container.type_name()
@@ -671,6 +716,17 @@ pub fn call(ctx: &mut Ctx, callable: &Value, args: Args<'_>) -> PyResult {
         }
         if let Some(f) = obj.downcast::<BuiltinFunction>() {
             return call_builtin(ctx, f, args);
+        }
+        if let Some(w) = obj.downcast::<SlotWrapper>() {
+            return match &w.bound {
+                None => crate::methods::slots::call_wrapper(ctx, w, args),
+                Some(this) => {
+                    let mut values = Vec::with_capacity(args.values.len() + 1);
+                    values.push(this.clone());
+                    values.extend_from_slice(args.values);
+                    crate::methods::slots::call_wrapper(ctx, w, Args { values: &values, kwnames: args.kwnames })
+                }
+            };
         }
         if let Some(m) = obj.downcast::<BoundMethod>() {
             let mut values = Vec::with_capacity(args.values.len() + 1);

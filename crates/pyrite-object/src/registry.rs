@@ -44,6 +44,13 @@ macro_rules! exception_types {
             pub not_implemented_type: ObjRef,
             pub ellipsis_type: ObjRef,
             pub traceback: ObjRef,
+            pub property: ObjRef,
+            pub classmethod: ObjRef,
+            pub staticmethod: ObjRef,
+            pub super_: ObjRef,
+            pub wrapper_descriptor: ObjRef,
+            pub method_wrapper: ObjRef,
+            pub iterator: ObjRef,
             /// The `NotImplemented` singleton.
             pub not_implemented: ObjRef,
             /// The `Ellipsis` singleton.
@@ -85,6 +92,8 @@ macro_rules! exception_types {
                 cell: next(), module: next(), range: next(), range_iterator: next(), list_iterator: next(),
                 tuple_iterator: next(), str_iterator: next(), dict_keyiterator: next(),
                 not_implemented_type: next(), ellipsis_type: next(), traceback: next(),
+                property: next(), classmethod: next(), staticmethod: next(), super_: next(),
+                wrapper_descriptor: next(), method_wrapper: next(), iterator: next(),
                 not_implemented, ellipsis, empty_tuple,
                 $( $field: exceptions.next().expect("exception list matches the table"), )*
             }
@@ -188,7 +197,8 @@ pub fn init() {
         "float", "str", "list", "tuple", "dict", "function", "builtin_function_or_method",
         "method_descriptor", "method", "code", "cell", "module", "range", "range_iterator",
         "list_iterator", "tuple_iterator", "str_ascii_iterator", "dict_keyiterator",
-        "NotImplementedType", "ellipsis", "traceback",
+        "NotImplementedType", "ellipsis", "traceback", "property", "classmethod", "staticmethod",
+        "super", "wrapper_descriptor", "method-wrapper", "iterator",
     ] {
         core.push(builtin_type(&type_, name, Some(&object)));
     }
@@ -217,7 +227,8 @@ pub fn init() {
         &t.none_type, &t.bool, &t.int, &t.float, &t.str, &t.list, &t.tuple, &t.dict, &t.function,
         &t.builtin_function, &t.method_descriptor, &t.method, &t.code, &t.cell, &t.module, &t.range,
         &t.range_iterator, &t.list_iterator, &t.tuple_iterator, &t.str_iterator, &t.dict_keyiterator,
-        &t.not_implemented_type, &t.ellipsis_type, &t.traceback,
+        &t.not_implemented_type, &t.ellipsis_type, &t.traceback, &t.property, &t.classmethod,
+        &t.staticmethod, &t.super_, &t.wrapper_descriptor, &t.method_wrapper, &t.iterator,
     ] {
         type_payload(ty).dict.set_type(&t.dict);
     }

@@ -36,6 +36,7 @@ pub fn make_builtins() -> ObjRef {
         d.set_str(name, Value::Obj(ty.clone()));
     }
     d.set_str("Ellipsis", Value::Obj(t.ellipsis.clone()));
+    crate::classes::install(d);
     d.set_str("NotImplemented", Value::Obj(t.not_implemented.clone()));
     let functions: &[(&'static str, NativeFn)] = &[
         ("print", builtin_print),

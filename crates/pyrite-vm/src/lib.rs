@@ -5,6 +5,7 @@
 //! own state lives in it (see [`state`]). Nothing is kept in thread-locals.
 
 mod builtins;
+mod classes;
 mod call;
 mod eval;
 mod frame;
@@ -57,6 +58,7 @@ impl Interpreter {
             slots: frame::SlotStack::default(),
             arg_buffers: Vec::new(),
             streams: Streams { stdout: std::io::BufWriter::with_capacity(1 << 16, stdout), stdout_is_tty },
+            calling_frame: None,
         });
         Interpreter { ctx, sources: SourceCache::default() }
     }

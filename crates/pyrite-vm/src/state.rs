@@ -35,6 +35,9 @@ pub struct VmState {
     pub arg_buffers: Vec<Vec<pyrite_object::Value>>,
     /// Standard streams.
     pub streams: Streams,
+    /// The Python frame that is calling native code right now (for `super()` and
+    /// `sys._getframe`); valid only during that call.
+    pub calling_frame: Option<std::ptr::NonNull<crate::frame::Frame>>,
 }
 
 /// The VM state of a context.

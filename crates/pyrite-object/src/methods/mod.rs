@@ -11,6 +11,7 @@ use crate::types::function::{BuiltinFunction, NativeFn};
 use crate::types::typeobj::{Slots, type_payload};
 use crate::value::Value;
 
+pub mod descriptors;
 mod exception;
 pub mod float;
 pub mod format;
@@ -20,6 +21,7 @@ mod list;
 mod mapping;
 mod object;
 pub mod range;
+pub mod slots;
 pub mod sequence;
 pub mod str;
 mod tuple;
@@ -36,6 +38,11 @@ pub fn setup_all(t: &TypeTable) {
     range::setup(t);
     function::setup(t);
     exception::setup(t);
+    descriptors::setup(t);
+    set_slots(&t.iterator, |s| {
+        s.iter = Some(|_, v| Ok(v.clone()));
+        s.next = Some(sequence_iter_next);
+    });
     for ty in [&t.list, &t.dict] {
         set_slots(ty, |s| s.hash = Some(hash_not_implemented));
     }
@@ -43,11 +50,33 @@ pub fn setup_all(t: &TypeTable) {
         &t.object, &t.type_, &t.none_type, &t.int, &t.bool, &t.float, &t.str, &t.list, &t.tuple, &t.dict,
         &t.function, &t.builtin_function, &t.method_descriptor, &t.method, &t.code, &t.cell, &t.module,
         &t.range, &t.range_iterator, &t.list_iterator, &t.tuple_iterator, &t.str_iterator,
-        &t.dict_keyiterator, &t.not_implemented_type, &t.ellipsis_type, &t.traceback,
+        &t.dict_keyiterator, &t.not_implemented_type, &t.ellipsis_type, &t.traceback, &t.property,
+        &t.classmethod, &t.staticmethod, &t.super_, &t.wrapper_descriptor, &t.method_wrapper, &t.iterator,
     ];
     all.extend(crate::registry::exception_types().into_iter().map(|(_, ty)| ty));
+    for ty in &all {
+        slots::install_wrappers(ty);
+    }
     for ty in all {
         crate::types::typeobj::inherit_slots(ty);
+    }
+}
+
+/// `next()` of the iterator made by `iter()` over an object with only `__getitem__`.
+fn sequence_iter_next(ctx: &mut crate::ctx::Ctx, it: &Value) -> PyResult<Option<Value>> {
+    let Some(iter) = it.downcast::<crate::types::misc::SeqIter>() else { return Ok(None) };
+    let Some(seq) = iter.seq.borrow().clone() else { return Ok(None) };
+    let index = iter.index.get();
+    match crate::protocol::getitem(ctx, &seq, &Value::from(index)) {
+        Ok(value) => {
+            iter.index.set(index + 1);
+            Ok(Some(value))
+        }
+        Err(e) if e.matches(&crate::types().index_error) || e.matches(&crate::types().stop_iteration) => {
+            drop(iter.seq.replace(None));
+            Ok(None)
+        }
+        Err(e) => Err(e),
     }
 }
 

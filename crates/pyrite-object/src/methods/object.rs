@@ -17,10 +17,12 @@ pub(crate) fn setup(t: &TypeTable) {
         s.repr = Some(|_, v| Ok(Value::str(&default_repr(v))));
         s.hash = Some(|_, v| Ok(protocol::pointer_hash(v.id())));
         s.richcompare = Some(object_richcompare);
-        s.init = Some(|_, _, _| Ok(()));
+        s.init = Some(object_init);
+        s.new = Some(object_new);
     });
     set_slots(&t.type_, |s| {
         s.call = Some(type_call);
+        s.new = Some(type_new);
         s.repr = Some(type_repr);
         s.getattro = Some(type_getattro);
         s.hash = Some(|_, v| Ok(protocol::pointer_hash(v.id())));
@@ -51,6 +53,66 @@ fn object_richcompare(_: &mut Ctx, a: &Value, b: &Value, op: CompareOp) -> PyRes
         CompareOp::Ne if a.is(b) => Ok(Value::Bool(false)),
         _ => Ok(not_implemented()),
     }
+}
+
+fn excess_args(args: &Args<'_>) -> bool {
+    !args.values.is_empty()
+}
+
+fn slot_is(ty: &pyrite_memory::ObjRef, pick: fn(&crate::types::typeobj::Slots) -> usize, of: &pyrite_memory::ObjRef) -> bool {
+    pick(&type_payload(ty).slots()) == pick(&type_payload(of).slots())
+}
+
+fn init_addr(s: &crate::types::typeobj::Slots) -> usize {
+    s.init.map_or(0, |f| f as usize)
+}
+
+fn new_addr(s: &crate::types::typeobj::Slots) -> usize {
+    s.new.map_or(0, |f| f as usize)
+}
+
+/// `object.__new__`: an instance with an (empty) `__dict__`; extra arguments are an error
+/// unless `__init__` is overridden (CPython's rule).
+fn object_new(_: &mut Ctx, ty: &pyrite_memory::ObjRef, args: Args<'_>) -> PyResult {
+    let object = &types().object;
+    if excess_args(&args) {
+        if !slot_is(ty, new_addr, object) {
+            return Err(PyErr::type_error("object.__new__() takes exactly one argument (the type to instantiate)"));
+        }
+        if slot_is(ty, init_addr, object) {
+            return Err(PyErr::type_error(format!("{}() takes no arguments", type_name(ty))));
+        }
+    }
+    if type_payload(ty).flags.get() & crate::types::typeobj::TYPE_HEAPTYPE == 0 && !ty.is_same(object) {
+        return Err(PyErr::type_error(format!("object.__new__({}) is not safe, use {}.__new__()", type_name(ty), type_name(ty))));
+    }
+    Ok(Value::Obj(pyrite_memory::ObjRef::new(crate::types::misc::Instance::default(), Some(ty))))
+}
+
+fn object_init(_: &mut Ctx, v: &Value, args: Args<'_>) -> PyResult<()> {
+    if excess_args(&args) {
+        let ty = v.type_ref();
+        let object = &types().object;
+        if !slot_is(ty, init_addr, object) {
+            return Err(PyErr::type_error("object.__init__() takes exactly one argument (the instance to initialize)"));
+        }
+        if slot_is(ty, new_addr, object) {
+            return Err(PyErr::type_error(format!("{}() takes no arguments", type_name(ty))));
+        }
+    }
+    Ok(())
+}
+
+/// `type(name, bases, dict)`.
+fn type_new(ctx: &mut Ctx, metatype: &pyrite_memory::ObjRef, args: Args<'_>) -> PyResult {
+    let pos = args.pos();
+    if pos.len() != 3 {
+        return Err(PyErr::type_error("type() takes 1 or 3 arguments"));
+    }
+    let name = pos[0].as_str().ok_or_else(|| PyErr::type_error(format!("type.__new__() argument 1 must be str, not {}", pos[0].type_name())))?;
+    let bases = crate::types::heaptype::bases_from(&pos[1])?;
+    let metatype = crate::types::heaptype::calculate_metaclass(metatype, &bases)?;
+    Ok(Value::Obj(crate::types::heaptype::new_class(ctx, &metatype, name.as_str(), bases, &pos[2])?))
 }
 
 fn type_repr(_: &mut Ctx, v: &Value) -> PyResult {

@@ -222,3 +222,27 @@ impl Module {
         ObjRef::new(Module { dict }, Some(&types().module))
     }
 }
+
+/// A builtin type's dunder method that calls one of its slots (`object.__init__`,
+/// `int.__add__`): CPython's `wrapper_descriptor`, bound as `method-wrapper`.
+pub struct SlotWrapper {
+    /// The dunder's name.
+    pub name: &'static str,
+    /// The type whose slot is called.
+    pub owner: ObjRef,
+    /// Which slot.
+    pub kind: crate::methods::slots::SlotKind,
+    /// The object it is bound to, if any.
+    pub bound: Option<Value>,
+}
+
+impl Trace for SlotWrapper {
+    fn traverse(&self, visit: &mut dyn FnMut(&ObjRef)) {
+        visit(&self.owner);
+        if let Some(bound) = &self.bound {
+            bound.traverse(visit);
+        }
+    }
+}
+
+payload!(SlotWrapper, "wrapper_descriptor", tracked);

@@ -1,8 +1,10 @@
 //! The payloads of the builtin types and their Python-visible behaviour.
 
+pub mod descriptors;
 pub mod dict;
 pub mod exception;
 pub mod function;
+pub mod heaptype;
 pub mod int;
 pub mod list;
 pub mod misc;

@@ -71,7 +71,9 @@ pub(super) fn call(ctx: &mut Ctx, frame: &mut Frame, argc: u32, kwnames: Option<
         values.push(frame.slots_mut()[i].take().unwrap_or(Value::None));
     }
     frame.sp = base - 2;
+    let previous = vm(ctx).calling_frame.replace(std::ptr::NonNull::from(&mut *frame));
     let result = call_values(ctx, callable, &mut values, &kwnames);
+    vm(ctx).calling_frame = previous;
     give_buffer(ctx, values);
     match result? {
         CallOutcome::Value(v) => {
@@ -130,7 +132,10 @@ pub(super) fn call_function_ex(ctx: &mut Ctx, frame: &mut Frame, flags_arg: u32)
             values.push(v);
         }
     }
-    match call_values(ctx, callable, &mut values, &kwnames)? {
+    let previous = vm(ctx).calling_frame.replace(std::ptr::NonNull::from(&mut *frame));
+    let result = call_values(ctx, callable, &mut values, &kwnames);
+    vm(ctx).calling_frame = previous;
+    match result? {
         CallOutcome::Value(v) => {
             frame.push(v);
             Ok(Flow::Next)

@@ -1,0 +1,208 @@
+//! `property`, `classmethod`, `staticmethod`, `super`, and slot wrappers as descriptors.
+
+use pyrite_memory::{ObjRef, PayloadCell};
+
+use crate::ctx::{Args, Ctx};
+use crate::error::{PyErr, PyResult};
+use crate::methods::{add_methods, method_args, set_slots};
+use crate::protocol;
+use crate::registry::{TypeTable, types};
+use crate::types::descriptors::{ClassMethod, Property, StaticMethod, Super};
+use crate::types::function::{BoundMethod, SlotWrapper};
+use crate::types::str::PyStr;
+use crate::types::typeobj::{TypeObject, type_name, type_payload};
+use crate::value::Value;
+
+pub(crate) fn setup(t: &TypeTable) {
+    set_slots(&t.property, |s| {
+        s.new = Some(property_new);
+        s.descr_get = Some(property_get);
+        s.descr_set = Some(property_set);
+        s.getattro = Some(property_getattro);
+    });
+    add_methods(&t.property, "property", &[("getter", property_getter), ("setter", property_setter), ("deleter", property_deleter)]);
+    set_slots(&t.classmethod, |s| {
+        s.new = Some(|_, _, args| {
+            let [func] = args.pos() else { return Err(PyErr::type_error("classmethod expected 1 argument")) };
+            Ok(Value::Obj(ObjRef::new(ClassMethod { func: PayloadCell::new(func.clone()) }, Some(&types().classmethod))))
+        });
+        s.descr_get = Some(|_, descr, obj, owner| {
+            let cm = descr.downcast::<ClassMethod>().ok_or_else(|| PyErr::type_error("not a classmethod"))?;
+            let _ = obj;
+            Ok(Value::Obj(BoundMethod::new_obj(cm.func.borrow().clone(), Value::Obj(owner.clone()))))
+        });
+        s.getattro = Some(|ctx, v, name| wrapped_getattr(ctx, v, name, |v| v.downcast::<ClassMethod>().map(|c| c.func.borrow().clone())));
+    });
+    set_slots(&t.staticmethod, |s| {
+        s.new = Some(|_, _, args| {
+            let [func] = args.pos() else { return Err(PyErr::type_error("staticmethod expected 1 argument")) };
+            Ok(Value::Obj(ObjRef::new(StaticMethod { func: PayloadCell::new(func.clone()) }, Some(&types().staticmethod))))
+        });
+        s.descr_get = Some(|_, descr, _, _| {
+            Ok(descr.downcast::<StaticMethod>().ok_or_else(|| PyErr::type_error("not a staticmethod"))?.func.borrow().clone())
+        });
+        s.call = Some(|ctx, v, args| {
+            let func = v.downcast::<StaticMethod>().ok_or_else(|| PyErr::type_error("not a staticmethod"))?.func.borrow().clone();
+            protocol::call(ctx, &func, args)
+        });
+        s.getattro = Some(|ctx, v, name| wrapped_getattr(ctx, v, name, |v| v.downcast::<StaticMethod>().map(|c| c.func.borrow().clone())));
+    });
+    set_slots(&t.super_, |s| {
+        s.getattro = Some(super_getattro);
+        s.repr = Some(|ctx, v| {
+            let sup = v.downcast::<Super>().ok_or_else(|| PyErr::type_error("not a super object"))?;
+            let obj_type = sup.obj_type.clone();
+            let name = type_name(&sup.this_type);
+            let _ = ctx;
+            Ok(Value::str(&format!("<super: <class '{name}'>, <{} object>>", type_name(&obj_type))))
+        });
+    });
+    set_slots(&t.wrapper_descriptor, |s| {
+        s.repr = Some(|_, v| {
+            let w = v.downcast::<SlotWrapper>().ok_or_else(|| PyErr::type_error("not a slot wrapper"))?;
+            Ok(Value::str(&match &w.bound {
+                None => format!("<slot wrapper '{}' of '{}' objects>", w.name, type_name(&w.owner)),
+                Some(b) => format!("<method-wrapper '{}' of {} object at {:#x}>", w.name, b.type_name(), b.id()),
+            }))
+        });
+    });
+    set_slots(&t.method_wrapper, |s| {
+        s.repr = type_payload(&t.wrapper_descriptor).slots().repr;
+    });
+}
+
+fn wrapped_getattr(ctx: &mut Ctx, v: &Value, name: &Value, func: impl Fn(&Value) -> Option<Value>) -> PyResult {
+    match name.as_str().map(PyStr::as_str) {
+        Some("__func__" | "__wrapped__") => func(v).ok_or_else(|| PyErr::type_error("bad descriptor")),
+        _ => protocol::generic_getattr(ctx, v, name),
+    }
+}
+
+fn this(v: &Value) -> PyResult<&Property> {
+    v.downcast::<Property>().ok_or_else(|| PyErr::type_error("descriptor requires a 'property' object"))
+}
+
+fn property_new(_: &mut Ctx, ty: &ObjRef, args: Args<'_>) -> PyResult {
+    let mut slots = [Value::None, Value::None, Value::None, Value::None];
+    for (i, v) in args.pos().iter().enumerate() {
+        if i >= 4 {
+            return Err(PyErr::type_error("property expected at most 4 arguments"));
+        }
+        slots[i] = v.clone();
+    }
+    for (k, v) in args.keywords() {
+        let index = match k.as_str().map(PyStr::as_str) {
+            Some("fget") => 0,
+            Some("fset") => 1,
+            Some("fdel") => 2,
+            Some("doc") => 3,
+            _ => return Err(PyErr::type_error("property() got an unexpected keyword argument")),
+        };
+        slots[index] = v.clone();
+    }
+    let [fget, fset, fdel, doc] = slots;
+    let p = Property { fget: PayloadCell::new(fget), fset: PayloadCell::new(fset), fdel: PayloadCell::new(fdel), doc: PayloadCell::new(doc) };
+    Ok(Value::Obj(ObjRef::new(p, Some(ty))))
+}
+
+fn property_get(ctx: &mut Ctx, descr: &Value, obj: Option<&Value>, _: &ObjRef) -> PyResult {
+    let Some(obj) = obj else { return Ok(descr.clone()) };
+    let fget = this(descr)?.fget.borrow().clone();
+    if fget.is_none() {
+        return Err(PyErr::attribute_error("property has no getter"));
+    }
+    protocol::call_positional(ctx, &fget, std::slice::from_ref(obj))
+}
+
+fn property_set(ctx: &mut Ctx, descr: &Value, obj: &Value, value: Option<Value>) -> PyResult<()> {
+    let p = this(descr)?;
+    match value {
+        Some(value) => {
+            let fset = p.fset.borrow().clone();
+            if fset.is_none() {
+                return Err(PyErr::attribute_error("can't set attribute"));
+            }
+            protocol::call_positional(ctx, &fset, &[obj.clone(), value]).map(drop)
+        }
+        None => {
+            let fdel = p.fdel.borrow().clone();
+            if fdel.is_none() {
+                return Err(PyErr::attribute_error("can't delete attribute"));
+            }
+            protocol::call_positional(ctx, &fdel, std::slice::from_ref(obj)).map(drop)
+        }
+    }
+}
+
+fn property_getattro(ctx: &mut Ctx, v: &Value, name: &Value) -> PyResult {
+    let p = this(v)?;
+    match name.as_str().map(PyStr::as_str) {
+        Some("fget") => Ok(p.fget.borrow().clone()),
+        Some("fset") => Ok(p.fset.borrow().clone()),
+        Some("fdel") => Ok(p.fdel.borrow().clone()),
+        Some("__doc__") => {
+            let doc = p.doc.borrow().clone();
+            if !doc.is_none() {
+                return Ok(doc);
+            }
+            let fget = p.fget.borrow().clone();
+            if fget.is_none() { Ok(Value::None) } else { protocol::getattr_str(ctx, &fget, "__doc__") }
+        }
+        _ => protocol::generic_getattr(ctx, v, name),
+    }
+}
+
+fn property_copy(args: Args<'_>, name: &str, index: usize) -> PyResult {
+    let (p, rest) = method_args(name, args, 1, 1)?;
+    let old = this(p)?;
+    let mut parts = [old.fget.borrow().clone(), old.fset.borrow().clone(), old.fdel.borrow().clone(), old.doc.borrow().clone()];
+    parts[index] = rest[0].clone();
+    let [fget, fset, fdel, doc] = parts;
+    let copy = Property { fget: PayloadCell::new(fget), fset: PayloadCell::new(fset), fdel: PayloadCell::new(fdel), doc: PayloadCell::new(doc) };
+    Ok(Value::Obj(ObjRef::new(copy, Some(p.type_ref()))))
+}
+
+fn property_getter(_: &mut Ctx, args: Args<'_>) -> PyResult {
+    property_copy(args, "getter", 0)
+}
+
+fn property_setter(_: &mut Ctx, args: Args<'_>) -> PyResult {
+    property_copy(args, "setter", 1)
+}
+
+fn property_deleter(_: &mut Ctx, args: Args<'_>) -> PyResult {
+    property_copy(args, "deleter", 2)
+}
+
+/// Makes a `super(this_type, obj)` object, checking `obj` as CPython does.
+pub fn new_super(this_type: &ObjRef, obj: Value) -> PyResult<Value> {
+    let obj_type = if obj.as_obj().is_some_and(|o| o.is::<TypeObject>() && crate::types::typeobj::is_subtype(o, this_type)) {
+        obj.as_obj().cloned().ok_or_else(|| PyErr::new_system("super"))?
+    } else if crate::types::typeobj::is_subtype(obj.type_ref(), this_type) {
+        obj.type_ref().clone()
+    } else {
+        return Err(PyErr::type_error("super(type, obj): obj must be an instance or subtype of type"));
+    };
+    let payload = Super { this_type: this_type.clone(), obj, obj_type };
+    Ok(Value::Obj(ObjRef::new(payload, Some(&types().super_))))
+}
+
+fn super_getattro(ctx: &mut Ctx, v: &Value, name: &Value) -> PyResult {
+    let sup = v.downcast::<Super>().ok_or_else(|| PyErr::type_error("not a super object"))?;
+    let Some(name_str) = name.as_str() else { return Err(PyErr::type_error("attribute name must be string")) };
+    if name_str.as_str() != "__class__" {
+        let mro = type_payload(&sup.obj_type).mro.borrow().clone();
+        let start = mro.iter().position(|t| t.is_same(&sup.this_type)).map_or(mro.len(), |i| i + 1);
+        for class in &mro[start..] {
+            let found = type_payload(class).dict.downcast::<crate::types::dict::PyDict>().and_then(|d| d.get_str(name_str));
+            if let Some(attr) = found {
+                let obj = sup.obj.clone();
+                let is_class = obj.as_obj().is_some_and(|o| o.is_same(&sup.obj_type));
+                let instance = if is_class { None } else { Some(&obj) };
+                let owner = sup.obj_type.clone();
+                return Ok(protocol::descriptor_get(ctx, &attr, instance, &owner)?.unwrap_or(attr));
+            }
+        }
+    }
+    protocol::generic_getattr(ctx, v, name)
+}

@@ -1,0 +1,174 @@
+//! Creating classes at run time (`type.__new__`): bases, the C3 method resolution order,
+//! the namespace, and the slots.
+
+use pyrite_memory::ObjRef;
+
+use crate::ctx::{Args, Ctx};
+use crate::error::{PyErr, PyResult};
+use crate::protocol;
+use crate::registry::types;
+use crate::types::descriptors::StaticMethod;
+use crate::types::dict::PyDict;
+use crate::types::function::Function;
+use crate::types::list::PyTuple;
+use crate::types::str::PyStr;
+use crate::types::typeobj::{Slots, TYPE_BASETYPE, TYPE_HEAPTYPE, TypeObject, new_type, type_name, type_payload};
+use crate::value::Value;
+
+/// The C3 linearization of a class with `bases`, or CPython's TypeError.
+pub fn c3_mro(ty: &ObjRef, bases: &[ObjRef]) -> PyResult<Vec<ObjRef>> {
+    let mut sequences: Vec<Vec<ObjRef>> = bases.iter().map(|b| type_payload(b).mro.borrow().clone()).collect();
+    sequences.push(bases.to_vec());
+    let mut result = vec![ty.clone()];
+    loop {
+        sequences.retain(|s| !s.is_empty());
+        if sequences.is_empty() {
+            return Ok(result);
+        }
+        let candidate = sequences.iter().map(|s| s[0].clone()).find(|head| {
+            !sequences.iter().any(|s| s[1..].iter().any(|t| t.is_same(head)))
+        });
+        let Some(next) = candidate else {
+            let mut names: Vec<String> = Vec::new();
+            for s in &sequences {
+                let name = type_name(&s[0]);
+                if !names.contains(&name) {
+                    names.push(name);
+                }
+            }
+            return Err(PyErr::type_error(format!(
+                "Cannot create a consistent method resolution order (MRO) for bases {}",
+                names.join(", ")
+            )));
+        };
+        for s in &mut sequences {
+            if s[0].is_same(&next) {
+                s.remove(0);
+            }
+        }
+        result.push(next);
+    }
+}
+
+/// The most derived metaclass of `metatype` and the bases' types.
+pub fn calculate_metaclass(metatype: &ObjRef, bases: &[ObjRef]) -> PyResult<ObjRef> {
+    let mut winner = metatype.clone();
+    for base in bases {
+        let base_meta = base.type_ref();
+        if crate::types::typeobj::is_subtype(&winner, base_meta) {
+            continue;
+        }
+        if crate::types::typeobj::is_subtype(base_meta, &winner) {
+            winner = base_meta.clone();
+            continue;
+        }
+        return Err(PyErr::type_error(
+            "metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the metaclasses of all its bases",
+        ));
+    }
+    Ok(winner)
+}
+
+/// `type.__new__(metatype, name, bases, namespace)`.
+pub fn new_class(ctx: &mut Ctx, metatype: &ObjRef, name: &str, bases: Vec<ObjRef>, namespace: &Value) -> PyResult<ObjRef> {
+    let t = types();
+    for base in &bases {
+        let Some(payload) = base.downcast::<TypeObject>() else {
+            return Err(PyErr::type_error("bases must be types"));
+        };
+        if payload.flags.get() & TYPE_BASETYPE == 0 {
+            return Err(PyErr::type_error(format!("type '{}' is not an acceptable base type", type_name(base))));
+        }
+    }
+    let bases = if bases.is_empty() { vec![t.object.clone()] } else { bases };
+    let dict = PyDict::new_obj();
+    let d = dict.downcast::<PyDict>().ok_or_else(|| PyErr::new_system("dict"))?;
+    let items = match namespace.downcast::<PyDict>() {
+        Some(ns) => ns.items(),
+        None => return Err(PyErr::type_error("type.__new__() argument 3 must be dict")),
+    };
+    let mut qualname = name.to_owned();
+    for (key, value) in items {
+        if key.as_str().is_some_and(|k| k.as_str() == "__qualname__") {
+            qualname = value.as_str().map(|s| s.as_str().to_owned()).ok_or_else(|| {
+                PyErr::type_error(format!("type __qualname__ must be a str, not {}", value.type_name()))
+            })?;
+            continue;
+        }
+        // `__new__` is a static method even without the decorator; `__init_subclass__`
+        // and `__class_getitem__` are class methods.
+        let value = match key.as_str().map(PyStr::as_str) {
+            Some("__new__") if value.downcast::<Function>().is_some() => wrap(t.staticmethod.clone(), value, true),
+            Some("__init_subclass__" | "__class_getitem__") if value.downcast::<Function>().is_some() => {
+                wrap(t.classmethod.clone(), value, false)
+            }
+            _ => value,
+        };
+        d.set_item(ctx, key, value)?;
+    }
+    if d.get_str(&PyStr::from_str("__doc__")).is_none() {
+        d.set_str("__doc__", Value::None);
+    }
+    let ty = new_type(Some(metatype), name, bases.clone(), dict.clone(), Slots::default(), TYPE_HEAPTYPE | TYPE_BASETYPE);
+    *type_payload(&ty).qualname.borrow_mut() = qualname.into();
+    let mro = c3_mro(&ty, &bases)?;
+    *type_payload(&ty).mro.borrow_mut() = mro;
+    crate::methods::slots::assign_heap_slots(&ty);
+    if let Some(cell) = d.get_str(&PyStr::from_str("__classcell__")) {
+        if let Some(c) = cell.downcast::<crate::types::function::Cell>() {
+            drop(c.value.replace(Some(Value::Obj(ty.clone()))));
+        }
+        d.remove(ctx, &Value::str("__classcell__"))?;
+    }
+    set_names(ctx, &ty)?;
+    init_subclass(ctx, &ty, &bases)?;
+    Ok(ty)
+}
+
+fn wrap(kind: ObjRef, func: Value, is_static: bool) -> Value {
+    use pyrite_memory::PayloadCell;
+    if is_static {
+        Value::Obj(ObjRef::new(StaticMethod { func: PayloadCell::new(func) }, Some(&kind)))
+    } else {
+        Value::Obj(ObjRef::new(crate::types::descriptors::ClassMethod { func: PayloadCell::new(func) }, Some(&kind)))
+    }
+}
+
+/// Calls `__set_name__(owner, name)` on every attribute that has one.
+fn set_names(ctx: &mut Ctx, ty: &ObjRef) -> PyResult<()> {
+    let items = type_payload(ty).dict.downcast::<PyDict>().map(PyDict::items).unwrap_or_default();
+    for (key, value) in items {
+        if value.as_obj().is_some_and(|o| o.is::<TypeObject>()) {
+            continue;
+        }
+        crate::methods::slots::call_dunder(ctx, &value, "__set_name__", &[Value::Obj(ty.clone()), key])?;
+    }
+    Ok(())
+}
+
+/// Calls `super(ty, ty).__init_subclass__()`.
+fn init_subclass(ctx: &mut Ctx, ty: &ObjRef, bases: &[ObjRef]) -> PyResult<()> {
+    let _ = bases;
+    let mro = type_payload(ty).mro.borrow().clone();
+    for class in mro.iter().skip(1) {
+        let found = type_payload(class).dict.downcast::<PyDict>().and_then(|d| d.get_str(&PyStr::from_str("__init_subclass__")));
+        if let Some(attr) = found {
+            let func = match attr.downcast::<crate::types::descriptors::ClassMethod>() {
+                Some(cm) => cm.func.borrow().clone(),
+                None => return Ok(()),
+            };
+            protocol::call(ctx, &func, Args::positional(&[Value::Obj(ty.clone())]))?;
+            return Ok(());
+        }
+    }
+    Ok(())
+}
+
+/// Converts a bases tuple value into type objects.
+pub fn bases_from(value: &Value) -> PyResult<Vec<ObjRef>> {
+    let items = value.downcast::<PyTuple>().map(|t| t.items().to_vec()).ok_or_else(|| PyErr::type_error("type.__new__() argument 2 must be tuple"))?;
+    items
+        .into_iter()
+        .map(|b| b.as_obj().filter(|o| o.is::<TypeObject>()).cloned().ok_or_else(|| PyErr::type_error("bases must be types")))
+        .collect()
+}

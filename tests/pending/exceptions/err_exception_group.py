@@ -1,0 +1,3 @@
+# An uncaught ExceptionGroup: its boxed traceback ends with a rule line.
+print("raising group")
+raise ExceptionGroup("several failures", [ValueError("one"), TypeError("two")])
