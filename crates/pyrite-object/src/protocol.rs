@@ -630,8 +630,17 @@ pub fn get_iter(ctx: &mut Ctx, value: &Value) -> PyResult {
     Err(PyErr::type_error(format!("'{}' object is not iterable", value.type_name())))
 }
 
-/// `next(it)`: `None` when exhausted.
+/// `next(it)`: `None` when exhausted. A `StopIteration` the iterator raised (with a value,
+/// as generators do when they return one) also counts as exhaustion.
 pub fn next(ctx: &mut Ctx, iterator: &Value) -> PyResult<Option<Value>> {
+    match next_raw(ctx, iterator) {
+        Err(e) if e.matches(&types().stop_iteration) => Ok(None),
+        other => other,
+    }
+}
+
+/// `next(it)` keeping a `StopIteration` the iterator raised (the `next()` builtin).
+pub fn next_raw(ctx: &mut Ctx, iterator: &Value) -> PyResult<Option<Value>> {
     match type_payload(iterator.type_ref()).slots().next {
         Some(slot) => slot(ctx, iterator),
         None => Err(PyErr::type_error(format!("'{}' object is not an iterator", iterator.type_name()))),

@@ -51,6 +51,9 @@ macro_rules! exception_types {
             pub wrapper_descriptor: ObjRef,
             pub method_wrapper: ObjRef,
             pub iterator: ObjRef,
+            pub generator: ObjRef,
+            pub coroutine: ObjRef,
+            pub async_generator: ObjRef,
             /// The `NotImplemented` singleton.
             pub not_implemented: ObjRef,
             /// The `Ellipsis` singleton.
@@ -94,6 +97,7 @@ macro_rules! exception_types {
                 not_implemented_type: next(), ellipsis_type: next(), traceback: next(),
                 property: next(), classmethod: next(), staticmethod: next(), super_: next(),
                 wrapper_descriptor: next(), method_wrapper: next(), iterator: next(),
+                generator: next(), coroutine: next(), async_generator: next(),
                 not_implemented, ellipsis, empty_tuple,
                 $( $field: exceptions.next().expect("exception list matches the table"), )*
             }
@@ -198,7 +202,7 @@ pub fn init() {
         "method_descriptor", "method", "code", "cell", "module", "range", "range_iterator",
         "list_iterator", "tuple_iterator", "str_ascii_iterator", "dict_keyiterator",
         "NotImplementedType", "ellipsis", "traceback", "property", "classmethod", "staticmethod",
-        "super", "wrapper_descriptor", "method-wrapper", "iterator",
+        "super", "wrapper_descriptor", "method-wrapper", "iterator", "generator", "coroutine", "async_generator",
     ] {
         core.push(builtin_type(&type_, name, Some(&object)));
     }
@@ -229,6 +233,7 @@ pub fn init() {
         &t.range_iterator, &t.list_iterator, &t.tuple_iterator, &t.str_iterator, &t.dict_keyiterator,
         &t.not_implemented_type, &t.ellipsis_type, &t.traceback, &t.property, &t.classmethod,
         &t.staticmethod, &t.super_, &t.wrapper_descriptor, &t.method_wrapper, &t.iterator,
+        &t.generator, &t.coroutine, &t.async_generator,
     ] {
         type_payload(ty).dict.set_type(&t.dict);
     }

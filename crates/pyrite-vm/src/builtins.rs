@@ -231,12 +231,12 @@ fn builtin_iter(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
 
 fn builtin_next(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
     let values = check_args("next", args, 1, 2)?;
-    match protocol::next(ctx, &values[0])? {
-        Some(v) => Ok(v),
-        None => match values.get(1) {
-            Some(default) => Ok(default.clone()),
-            None => Err(PyErr::stop_iteration(None)),
-        },
+    match (protocol::next_raw(ctx, &values[0]), values.get(1)) {
+        (Ok(Some(v)), _) => Ok(v),
+        (Ok(None), Some(default)) => Ok(default.clone()),
+        (Err(e), Some(default)) if e.matches(&pyrite_object::types().stop_iteration) => Ok(default.clone()),
+        (Ok(None), None) => Err(PyErr::stop_iteration(None)),
+        (Err(e), _) => Err(e),
     }
 }
 

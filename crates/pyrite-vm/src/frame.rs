@@ -85,6 +85,8 @@ pub struct Frame {
     pub ip: usize,
     /// Index of the instruction being run (for tracebacks and `lasti`).
     pub lasti: usize,
+    /// Whether the slots belong to a generator rather than the [`SlotStack`].
+    pub owned_slots: bool,
 }
 
 impl Frame {

@@ -9,6 +9,7 @@ mod classes;
 mod call;
 mod eval;
 mod frame;
+mod generator;
 mod materialize;
 pub mod state;
 pub mod traceback;
@@ -49,6 +50,7 @@ impl Interpreter {
     #[must_use]
     pub fn new() -> Interpreter {
         pyrite_object::init();
+        generator::install();
         let mut ctx = Ctx::new();
         ctx.hooks.call_function = eval::call_function_hook;
         let stdout = std::io::stdout();

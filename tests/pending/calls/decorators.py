@@ -54,15 +54,3 @@ def base():
 
 print(order, base())
 
-
-def register(cls):
-    cls.registered = True
-    return cls
-
-
-@register
-class Thing:
-    pass
-
-
-print(Thing.registered)

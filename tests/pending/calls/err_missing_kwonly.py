@@ -4,4 +4,9 @@ def connect(host, *, port, timeout=10):
 
 
 print(connect("h", port=1))
+print(connect("h", timeout=5, port=2))
+try:
+    connect("h", 1)
+except TypeError as e:
+    print("caught:", e)
 connect("h")

@@ -4,4 +4,9 @@ def box(x, y, z, w=0):
 
 
 print(box(1, 2, 3))
+print(box(1, 2, 3, w=4))
+try:
+    box(1)
+except TypeError as e:
+    print("caught:", e)
 box()

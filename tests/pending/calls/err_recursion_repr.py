@@ -4,5 +4,10 @@ class Loop:
         return "Loop(" + repr(self) + ")"
 
 
-print("before")
+class Fine:
+    def __repr__(self):
+        return "Fine()"
+
+
+print("before", Fine())
 print(Loop())

@@ -4,4 +4,8 @@ def f(a, *, b):
 
 
 print(f(1, b=2))
+try:
+    f(1, 2)
+except TypeError as e:
+    print("caught:", e)
 f(1, 2, b=3)

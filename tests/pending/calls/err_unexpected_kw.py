@@ -4,4 +4,9 @@ def greet(name, greeting="hello"):
 
 
 print(greet("bob", greeting="hi"))
+print(greet(name="ann"))
+try:
+    greet("x", nme="y")
+except TypeError as e:
+    print("caught:", e)
 greet("bob", gretting="hi")

@@ -4,6 +4,11 @@ class Weird:
         return 1
 
 
-print("testing")
+class Fine:
+    def __bool__(self):
+        return False
+
+
+print("testing", bool(Fine()))
 if Weird():
     print("never")

@@ -42,10 +42,6 @@ lst = [1]
 alias = lst
 lst += [2]
 print(alias, lst is alias)
-t = (1,)
-alias_t = t
-t += (2,)
-print(alias_t, t)
 
 
 class NoIadd:

@@ -1,7 +1,6 @@
 # Class-body names are not visible inside comprehensions (except the first iterable).
 class Config:
     base = 10
-    values = [base + i for i in range(3)] if False else None
     ok = [i * 2 for i in range(base)]
     firsts = [b for b in [base]]
 

@@ -1,6 +1,12 @@
 # Awaiting something that is not awaitable.
+class Fine:
+    def __await__(self):
+        return iter([])
+
+
 async def main():
-    print("in main")
+    await Fine()
+    print("awaited Fine")
     await 5
 
 

@@ -5,4 +5,8 @@ def check(x):
 
 
 print(check(1))
+try:
+    check(0)
+except AssertionError as e:
+    print("caught:", e)
 check(-5)

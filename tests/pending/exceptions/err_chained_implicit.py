@@ -1,6 +1,10 @@
 # Uncaught exception raised while handling another one.
+def risky():
+    return 1 / 0
+
+
 try:
-    1 / 0
-except ZeroDivisionError:
-    print("handling")
+    risky()
+except ZeroDivisionError as e:
+    print("handling", e)
     undefined_name

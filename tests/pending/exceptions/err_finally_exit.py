@@ -1,6 +1,11 @@
-# The traceback for an uncaught error in a handler is printed after finally runs.
-try:
-    print("try")
-    int("abc")
-finally:
-    print("finally")
+# The traceback for an uncaught error is printed after finally blocks run.
+def parse(text):
+    try:
+        print("parsing", text)
+        return int(text)
+    finally:
+        print("finally for", text)
+
+
+print(parse("12"))
+parse("abc")

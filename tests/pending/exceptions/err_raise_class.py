@@ -3,5 +3,9 @@ class Stop(Exception):
     pass
 
 
+try:
+    raise Stop
+except Stop as e:
+    print("caught", type(e).__name__, e.args)
 print("raising")
 raise Stop

@@ -1,9 +1,14 @@
 # SystemExit with an int code sets the exit status; finally blocks still run.
 import sys
 
-try:
-    print("exiting with 3")
-    sys.exit(3)
-finally:
-    print("cleanup runs")
+
+def shutdown(code):
+    try:
+        print("exiting with", code)
+        sys.exit(code)
+    finally:
+        print("cleanup runs")
+
+
+shutdown(3)
 print("not reached")

@@ -1,5 +1,11 @@
 # SystemExit with None exits with status 0 and prints nothing to stderr.
 import sys
 
-print("bye")
-sys.exit()
+
+def finish():
+    print("bye")
+    sys.exit()
+
+
+finish()
+print("not reached")

@@ -57,7 +57,3 @@ except KeyError:
     print("wrong")
 except LookupError as e:
     print("base class handler", type(e).__name__)
-try:
-    raise RuntimeError
-except:
-    print("bare except")

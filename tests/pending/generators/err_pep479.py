@@ -4,5 +4,11 @@ def gen():
     raise StopIteration
 
 
+def fine():
+    yield "fine"
+    return
+
+
+print(list(fine()))
 for item in gen():
     print(item)

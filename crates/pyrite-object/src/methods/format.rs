@@ -9,7 +9,6 @@ use crate::error::{PyErr, PyResult};
 use crate::methods::int::as_int;
 use crate::num;
 use crate::protocol;
-use crate::registry::types;
 use crate::types::int::PyInt;
 use crate::value::Value;
 
@@ -147,6 +146,9 @@ fn format_str(text: &str, spec: &Spec) -> PyResult<String> {
     if spec.align == Some('=') {
         return Err(PyErr::value_error("'=' alignment not allowed in string format specifier"));
     }
+    if let Some(sep) = spec.grouping {
+        return Err(PyErr::value_error(format!("Cannot specify '{sep}' with 's'.")));
+    }
     let body: String = match spec.precision {
         Some(p) => text.chars().take(p).collect(),
         None => text.to_owned(),
@@ -224,18 +226,40 @@ fn format_float(x: f64, spec: &Spec) -> PyResult<String> {
     Ok(pad(spec, sign_prefix(negative, spec.sign), &body, '>'))
 }
 
+/// `type(value).__format__(value, spec)` when a Python class defines it.
+fn user_format(ctx: &mut Ctx, value: &Value, spec: &str) -> PyResult<Option<Value>> {
+    let ty = value.type_ref();
+    if !crate::methods::slots::is_python_class(ty) {
+        return Ok(None);
+    }
+    let defined = crate::types::typeobj::lookup_str(ty, "__format__")
+        .is_some_and(|attr| attr.downcast::<crate::types::function::BuiltinFunction>().is_none());
+    if !defined {
+        return Ok(None);
+    }
+    let Some(result) = crate::methods::slots::call_dunder(ctx, value, "__format__", &[Value::str(spec)])? else {
+        return Ok(None);
+    };
+    if result.as_str().is_none() {
+        return Err(PyErr::type_error(format!("__format__ must return a str, not {}", result.type_name())));
+    }
+    Ok(Some(result))
+}
+
 /// `format(value, spec)` as a str value.
 pub fn format(ctx: &mut Ctx, value: &Value, spec: &str) -> PyResult {
+    if let Some(result) = user_format(ctx, value, spec)? {
+        return Ok(result);
+    }
     if spec.is_empty() {
         return protocol::str_(ctx, value);
     }
-    let t = types();
     let parsed = parse_spec(spec)?;
     let text = match value {
         v if v.as_f64().is_some() => format_float(v.as_f64().unwrap_or(f64::NAN), &parsed)?,
         Value::Int(_) | Value::Bool(_) => format_int(&as_int(value).map(std::borrow::Cow::into_owned).unwrap_or_default(), &parsed)?,
         Value::Obj(o) if o.is::<PyInt>() => format_int(&as_int(value).map(std::borrow::Cow::into_owned).unwrap_or_default(), &parsed)?,
-        Value::Obj(o) if o.type_ref().is_same(&t.str) => format_str(value.as_str().map_or("", |s| s.as_str()), &parsed)?,
+        Value::Obj(_) if value.as_str().is_some() => format_str(value.as_str().map_or("", |s| s.as_str()), &parsed)?,
         _ => {
             return Err(PyErr::type_error(format!(
                 "unsupported format string passed to {}.__format__",

@@ -52,6 +52,7 @@ pub fn setup_all(t: &TypeTable) {
         &t.range, &t.range_iterator, &t.list_iterator, &t.tuple_iterator, &t.str_iterator,
         &t.dict_keyiterator, &t.not_implemented_type, &t.ellipsis_type, &t.traceback, &t.property,
         &t.classmethod, &t.staticmethod, &t.super_, &t.wrapper_descriptor, &t.method_wrapper, &t.iterator,
+        &t.generator, &t.coroutine, &t.async_generator,
     ];
     all.extend(crate::registry::exception_types().into_iter().map(|(_, ty)| ty));
     for ty in &all {

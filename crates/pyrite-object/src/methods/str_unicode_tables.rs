@@ -70,7 +70,6 @@
 //! print("\n\n".join(out))
 //! ```
 
-
 /// `str.isalpha`: categories Lu, Ll, Lt, Lm, Lo.
 #[rustfmt::skip]
 pub(super) static ALPHA: &[(u32, u32)] = &[

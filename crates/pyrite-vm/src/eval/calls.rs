@@ -27,9 +27,6 @@ fn function_frame(ctx: &mut Ctx, func_obj: &ObjRef, values: &mut Vec<Value>, kwn
     let func = func_obj.downcast::<Function>().ok_or_else(|| PyErr::new_system("not a function"))?;
     let code_obj = func.code.clone();
     let code = code_obj.downcast::<Code>().ok_or_else(|| PyErr::new_system("function without code"))?;
-    if code.bytecode.is_generator_like() {
-        return Err(PyErr::not_implemented("generators and coroutines are not supported yet"));
-    }
     let builtins = vm(ctx).builtins.clone();
     let mut frame = new_frame(ctx, code_obj.clone(), Some(func_obj.clone()), func.globals.clone(), builtins, None);
     let nlocals = code.bytecode.varnames.len();
@@ -41,11 +38,22 @@ fn function_frame(ctx: &mut Ctx, func_obj: &ObjRef, values: &mut Vec<Value>, kwn
     Ok(frame)
 }
 
+/// Calls a Python function: a frame to run, or for generator functions the generator.
+fn call_python(ctx: &mut Ctx, func: &ObjRef, values: &mut Vec<Value>, kwnames: &[Value]) -> PyResult<CallOutcome> {
+    let frame = function_frame(ctx, func, values, kwnames)?;
+    if frame.code().bytecode.is_generator_like() {
+        return crate::generator::make_generator(func, frame, ctx).map(CallOutcome::Value);
+    }
+    Ok(CallOutcome::Frame(frame))
+}
+
 /// The hook through which native code calls Python functions.
 pub fn call_function_hook(ctx: &mut Ctx, func: &ObjRef, args: Args<'_>) -> PyResult {
     let mut values = args.values.to_vec();
-    let frame = function_frame(ctx, func, &mut values, args.kwnames)?;
-    run_frame(ctx, frame)
+    match call_python(ctx, func, &mut values, args.kwnames)? {
+        CallOutcome::Value(v) => Ok(v),
+        CallOutcome::Frame(frame) => run_frame(ctx, frame),
+    }
 }
 
 fn kwnames_of(kwnames: Option<&Value>) -> Vec<Value> {
@@ -92,7 +100,7 @@ enum CallOutcome {
 fn call_values(ctx: &mut Ctx, callable: Value, values: &mut Vec<Value>, kwnames: &[Value]) -> PyResult<CallOutcome> {
     if let Value::Obj(obj) = &callable {
         if obj.is::<Function>() {
-            return function_frame(ctx, obj, values, kwnames).map(CallOutcome::Frame);
+            return call_python(ctx, obj, values, kwnames);
         }
         if let Some(method) = obj.downcast::<BoundMethod>()
             && let Value::Obj(func) = &method.func
@@ -100,7 +108,7 @@ fn call_values(ctx: &mut Ctx, callable: Value, values: &mut Vec<Value>, kwnames:
         {
             values.insert(0, method.this.clone());
             let func = func.clone();
-            return function_frame(ctx, &func, values, kwnames).map(CallOutcome::Frame);
+            return call_python(ctx, &func, values, kwnames);
         }
     }
     protocol::call(ctx, &callable, Args { values, kwnames }).map(CallOutcome::Value)

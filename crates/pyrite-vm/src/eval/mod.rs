@@ -8,6 +8,7 @@
 mod calls;
 mod data;
 mod names;
+mod patterns;
 mod unwind;
 
 use pyrite_bytecode::Opcode;
@@ -27,6 +28,47 @@ pub(crate) enum Flow {
     Enter(Frame),
     /// The current frame returns this value.
     Return(Value),
+    /// The current (generator) frame yields this value.
+    Yield(Value),
+}
+
+/// How a generator's frame stopped running.
+pub(crate) enum Suspension {
+    /// It yielded a value and can be resumed.
+    Yielded(Value),
+    /// It returned (the generator is finished).
+    Returned(Value),
+}
+
+/// Runs a generator's frame until it yields, returns or raises. `error` is thrown into
+/// the frame at its current position first. The frame comes back when it yielded.
+pub(crate) fn resume_frame(ctx: &mut Ctx, frame: Frame, error: Option<PyErr>) -> (Option<Frame>, PyResult<Suspension>) {
+    if let Err(e) = ctx.enter_call("") {
+        return (Some(frame), Err(e));
+    }
+    let mut frames = vec![frame];
+    let mut outcome = match error {
+        Some(e) => unwind::unwind(ctx, &mut frames, e, false).map(|()| None),
+        None => Ok(None),
+    };
+    if let Ok(None) = outcome {
+        outcome = run_loop_until(ctx, &mut frames, true).map(Some);
+    }
+    // On an error, unwinding popped the generator's frame and left its call already.
+    if outcome.is_ok() {
+        ctx.leave_call();
+    }
+    match outcome {
+        Ok(Some(Suspension::Yielded(v))) => (frames.pop(), Ok(Suspension::Yielded(v))),
+        Ok(Some(returned)) => (None, Ok(returned)),
+        Ok(None) => (None, Err(PyErr::new_system("generator frame stopped without a result"))),
+        Err(e) => {
+            for frame in frames.drain(..) {
+                drop_frame(ctx, frame);
+            }
+            (None, Err(e))
+        }
+    }
 }
 
 /// Carves the slots of a new frame for `code`.
@@ -44,15 +86,17 @@ pub(crate) fn new_frame(
     };
     let nslots = nlocalsplus + stacksize + 1;
     let slots = vm(ctx).slots.push(nslots);
-    Frame { code, func, globals, builtins, locals, slots, nslots, stack_base: nlocalsplus, sp: nlocalsplus, ip: 0, lasti: 0 }
+    Frame { code, func, globals, builtins, locals, slots, nslots, stack_base: nlocalsplus, sp: nlocalsplus, ip: 0, lasti: 0, owned_slots: false }
 }
 
 /// Releases a finished frame's slots.
 pub(crate) fn drop_frame(ctx: &mut Ctx, mut frame: Frame) {
     frame.clear();
-    let n = frame.nslots;
+    let (n, owned) = (frame.nslots, frame.owned_slots);
     drop(frame);
-    vm(ctx).slots.pop(n);
+    if !owned {
+        vm(ctx).slots.pop(n);
+    }
 }
 
 /// Runs a frame to completion and returns its result.
@@ -71,6 +115,14 @@ pub fn run_frame(ctx: &mut Ctx, entry: Frame) -> PyResult {
 }
 
 fn run_loop(ctx: &mut Ctx, frames: &mut Vec<Frame>) -> PyResult {
+    match run_loop_until(ctx, frames, false)? {
+        Suspension::Returned(v) | Suspension::Yielded(v) => Ok(v),
+    }
+}
+
+/// Runs until the entry frame (`frames[0]`) returns or, for a generator, yields. The entry
+/// frame is popped when it returns; when it yields it stays in `frames`.
+fn run_loop_until(ctx: &mut Ctx, frames: &mut Vec<Frame>, generator: bool) -> PyResult<Suspension> {
     let mut kwnames: Option<Value> = None;
     loop {
         let depth = frames.len();
@@ -88,13 +140,25 @@ fn run_loop(ctx: &mut Ctx, frames: &mut Vec<Frame>) -> PyResult {
                     frames.push(callee);
                 }
             }
+            Ok(Flow::Yield(value)) => {
+                if depth == 1 && generator {
+                    return Ok(Suspension::Yielded(value));
+                }
+                return Err(PyErr::new_system("yield outside a generator frame"));
+            }
             Ok(Flow::Return(value)) => {
+                if depth == 1 && generator {
+                    if let Some(done) = frames.pop() {
+                        drop_frame(ctx, done);
+                    }
+                    return Ok(Suspension::Returned(value));
+                }
                 if let Some(done) = frames.pop() {
                     drop_frame(ctx, done);
                     ctx.leave_call();
                 }
                 if depth == 1 {
-                    return Ok(value);
+                    return Ok(Suspension::Returned(value));
                 }
                 if let Some(caller) = frames.last_mut() {
                     caller.push(value);
@@ -276,6 +340,14 @@ fn step(ctx: &mut Ctx, frame: &mut Frame, kwnames: &mut Option<Value>) -> PyResu
         Opcode::LOAD_ASSERTION_ERROR => frame.push(Value::Obj(pyrite_object::types().assertion_error.clone())),
         Opcode::CALL_INTRINSIC_1 => calls::intrinsic(ctx, frame, arg)?,
         Opcode::LOAD_BUILD_CLASS => names::load_build_class(ctx, frame)?,
+        Opcode::MATCH_CLASS | Opcode::MATCH_MAPPING | Opcode::MATCH_SEQUENCE | Opcode::MATCH_KEYS | Opcode::GET_LEN => {
+            patterns::execute(ctx, frame, op, arg)?;
+        }
+        Opcode::RETURN_GENERATOR => frame.push(Value::None),
+        Opcode::YIELD_VALUE => return Ok(Flow::Yield(frame.pop())),
+        Opcode::SEND => return crate::generator::send_op(ctx, frame, arg),
+        Opcode::GET_YIELD_FROM_ITER => crate::generator::get_yield_from_iter(ctx, frame)?,
+        Opcode::GET_AWAITABLE => crate::generator::get_awaitable(ctx, frame, arg)?,
         _ => {
             return Err(PyErr::not_implemented(format!("the {} instruction is not supported yet", op.name())));
         }

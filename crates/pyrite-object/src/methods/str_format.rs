@@ -1,0 +1,368 @@
+//! `str.format`, `str.format_map` and `str.__format__`: the replacement-field grammar
+//! (`{name.attr[key]!conv:spec}`, nested specs, `{{`/`}}`), parsed as CPython 3.11's
+//! `unicode_format.h` parses it so that errors come out at the same point with the same text.
+
+use super::{cps, new_str, one_arg, receiver};
+use crate::ctx::{Args, Ctx};
+use crate::error::{PyErr, PyResult};
+use crate::methods::format::{ascii_escape, format};
+use crate::protocol;
+use crate::value::Value;
+
+const OPEN: u32 = b'{' as u32;
+const CLOSE: u32 = b'}' as u32;
+
+/// Where field values come from.
+enum Source<'a> {
+    /// `str.format(*args, **kwargs)`.
+    Args {
+        positional: &'a [Value],
+        keywords: Vec<(&'a Value, &'a Value)>,
+    },
+    /// `str.format_map(mapping)`.
+    Mapping(&'a Value),
+}
+
+/// Automatic (`{}`) versus manual (`{0}`) numbering, shared by nested specs.
+#[derive(Default)]
+struct AutoNumber {
+    state: Option<bool>,
+    next: usize,
+}
+
+impl AutoNumber {
+    /// Records a numeric field; `auto` when it is `{}`.
+    fn check(&mut self, auto: bool) -> PyResult<()> {
+        match self.state {
+            None => self.state = Some(auto),
+            Some(true) if !auto => {
+                return Err(PyErr::value_error(
+                    "cannot switch from automatic field numbering to manual field specification",
+                ));
+            }
+            Some(false) if auto => {
+                return Err(PyErr::value_error(
+                    "cannot switch from manual field specification to automatic field numbering",
+                ));
+            }
+            Some(_) => {}
+        }
+        Ok(())
+    }
+}
+
+pub(super) fn str_format(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
+    let (s, positional) = receiver("format", &args)?;
+    let source = Source::Args {
+        positional,
+        keywords: args.keywords().collect(),
+    };
+    let out = build_string(ctx, &cps(s), &source, 2, &mut AutoNumber::default())?;
+    Ok(new_str(&out))
+}
+
+pub(super) fn str_format_map(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
+    let (s, mapping) = one_arg("format_map", args)?;
+    let source = Source::Mapping(mapping);
+    let out = build_string(ctx, &cps(s), &source, 2, &mut AutoNumber::default())?;
+    Ok(new_str(&out))
+}
+
+pub(super) fn str_dunder_format(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
+    let (s, spec) = one_arg("__format__", args)?;
+    let Some(spec) = spec.as_str() else {
+        return Err(PyErr::type_error(format!(
+            "__format__() argument must be str, not {}",
+            spec.type_name()
+        )));
+    };
+    format(ctx, &Value::Obj(s.slice(0, s.len(), 1)), spec.as_str())
+}
+
+fn text(code_points: &[u32]) -> String {
+    code_points
+        .iter()
+        .map(|&c| char::from_u32(c).unwrap_or('\u{FFFD}'))
+        .collect()
+}
+
+/// One replacement field, as parsed.
+struct Field<'f> {
+    name: &'f [u32],
+    conversion: Option<u32>,
+    spec: &'f [u32],
+    spec_needs_expanding: bool,
+}
+
+/// Formats `fmt`; `depth` limits the nesting of replacement fields inside specs.
+fn build_string(
+    ctx: &mut Ctx,
+    fmt: &[u32],
+    source: &Source<'_>,
+    depth: u32,
+    auto: &mut AutoNumber,
+) -> PyResult<Vec<u32>> {
+    if depth == 0 {
+        return Err(PyErr::value_error("Max string recursion exceeded"));
+    }
+    let mut out = Vec::with_capacity(fmt.len());
+    let mut pos = 0;
+    while pos < fmt.len() {
+        let start = pos;
+        let mut c = 0;
+        let mut markup_follows = false;
+        while pos < fmt.len() {
+            c = fmt[pos];
+            pos += 1;
+            if c == OPEN || c == CLOSE {
+                markup_follows = true;
+                break;
+            }
+        }
+        let at_end = pos >= fmt.len();
+        let mut literal_len = pos - start;
+        if c == CLOSE && (at_end || fmt[pos] != CLOSE) {
+            return Err(PyErr::value_error(
+                "Single '}' encountered in format string",
+            ));
+        }
+        if at_end && c == OPEN {
+            return Err(PyErr::value_error(
+                "Single '{' encountered in format string",
+            ));
+        }
+        if !at_end {
+            if fmt[pos] == c {
+                pos += 1;
+                markup_follows = false;
+            } else {
+                literal_len -= 1;
+            }
+        }
+        out.extend_from_slice(&fmt[start..start + literal_len]);
+        if !markup_follows {
+            continue;
+        }
+        let field = parse_field(fmt, &mut pos)?;
+        let rendered = render_field(ctx, &field, source, depth, auto)?;
+        out.extend(rendered.as_str().map(cps).unwrap_or_default());
+    }
+    Ok(out)
+}
+
+/// Parses a field after its `{`, leaving `pos` after the closing `}`.
+fn parse_field<'f>(fmt: &'f [u32], pos: &mut usize) -> PyResult<Field<'f>> {
+    let name_start = *pos;
+    let mut c = 0;
+    while *pos < fmt.len() {
+        c = fmt[*pos];
+        *pos += 1;
+        match u8::try_from(c).unwrap_or(0) {
+            b'{' => return Err(PyErr::value_error("unexpected '{' in field name")),
+            b'[' => {
+                while *pos < fmt.len() && fmt[*pos] != u32::from(b']') {
+                    *pos += 1;
+                }
+            }
+            b'}' | b':' | b'!' => break,
+            _ => {}
+        }
+    }
+    let name = &fmt[name_start..*pos - 1];
+    if c != u32::from(b'!') && c != u32::from(b':') {
+        if c != CLOSE {
+            return Err(PyErr::value_error("expected '}' before end of string"));
+        }
+        return Ok(Field {
+            name,
+            conversion: None,
+            spec: &[],
+            spec_needs_expanding: false,
+        });
+    }
+    let mut conversion = None;
+    if c == u32::from(b'!') {
+        let Some(&conv) = fmt.get(*pos) else {
+            return Err(PyErr::value_error(
+                "end of string while looking for conversion specifier",
+            ));
+        };
+        conversion = Some(conv);
+        *pos += 1;
+        if let Some(&next) = fmt.get(*pos) {
+            *pos += 1;
+            if next == CLOSE {
+                return Ok(Field {
+                    name,
+                    conversion,
+                    spec: &[],
+                    spec_needs_expanding: false,
+                });
+            }
+            if next != u32::from(b':') {
+                return Err(PyErr::value_error(
+                    "expected ':' after conversion specifier",
+                ));
+            }
+        }
+    }
+    let spec_start = *pos;
+    let mut count = 1;
+    let mut spec_needs_expanding = false;
+    while *pos < fmt.len() {
+        let c = fmt[*pos];
+        *pos += 1;
+        if c == OPEN {
+            spec_needs_expanding = true;
+            count += 1;
+        } else if c == CLOSE {
+            count -= 1;
+            if count == 0 {
+                return Ok(Field {
+                    name,
+                    conversion,
+                    spec: &fmt[spec_start..*pos - 1],
+                    spec_needs_expanding,
+                });
+            }
+        }
+    }
+    Err(PyErr::value_error("unmatched '{' in format spec"))
+}
+
+fn render_field(
+    ctx: &mut Ctx,
+    field: &Field<'_>,
+    source: &Source<'_>,
+    depth: u32,
+    auto: &mut AutoNumber,
+) -> PyResult {
+    let mut value = field_value(ctx, field.name, source, auto)?;
+    if let Some(conversion) = field.conversion {
+        value = match u8::try_from(conversion).unwrap_or(0) {
+            b'r' => protocol::repr(ctx, &value)?,
+            b's' => protocol::str_(ctx, &value)?,
+            b'a' => Value::str(&ascii_escape(&protocol::repr_string(ctx, &value)?)),
+            _ => {
+                let shown = match char::from_u32(conversion) {
+                    Some(ch) if conversion > 32 && conversion < 127 => ch.to_string(),
+                    _ => format!("\\x{conversion:x}"),
+                };
+                return Err(PyErr::value_error(format!(
+                    "Unknown conversion specifier {shown}"
+                )));
+            }
+        };
+    }
+    let spec = if field.spec_needs_expanding {
+        text(&build_string(ctx, field.spec, source, depth - 1, auto)?)
+    } else {
+        text(field.spec)
+    };
+    format(ctx, &value, &spec)
+}
+
+/// The decimal value of a field-name part, or `None` when it is not all ASCII digits.
+fn integer(part: &[u32]) -> PyResult<Option<usize>> {
+    if part.is_empty()
+        || !part
+            .iter()
+            .all(|&c| (u32::from(b'0')..=u32::from(b'9')).contains(&c))
+    {
+        return Ok(None);
+    }
+    let mut value: usize = 0;
+    for &c in part {
+        let digit = (c - u32::from(b'0')) as usize;
+        value = value
+            .checked_mul(10)
+            .and_then(|v| v.checked_add(digit))
+            .filter(|&v| i64::try_from(v).is_ok())
+            .ok_or_else(|| PyErr::value_error("Too many decimal digits in format string"))?;
+    }
+    Ok(Some(value))
+}
+
+/// Looks up `name` (`first(.attr|[key])*`).
+fn field_value(
+    ctx: &mut Ctx,
+    name: &[u32],
+    source: &Source<'_>,
+    auto: &mut AutoNumber,
+) -> PyResult {
+    let split = name
+        .iter()
+        .position(|&c| c == u32::from(b'.') || c == u32::from(b'['))
+        .unwrap_or(name.len());
+    let (first, mut rest) = name.split_at(split);
+    let mut index = integer(first)?;
+    if first.is_empty() || index.is_some() {
+        auto.check(first.is_empty())?;
+        if first.is_empty() {
+            index = Some(auto.next);
+            auto.next += 1;
+        }
+    }
+    let mut value = match (index, source) {
+        (None, Source::Args { keywords, .. }) => {
+            let key = new_str(first);
+            let found = keywords.iter().find(|(k, _)| {
+                k.as_str()
+                    .is_some_and(|k| k.code_points().eq(first.iter().copied()))
+            });
+            match found {
+                Some((_, v)) => (*v).clone(),
+                None => return Err(PyErr::key_error(key)),
+            }
+        }
+        (None, Source::Mapping(mapping)) => protocol::getitem(ctx, mapping, &new_str(first))?,
+        (Some(_), Source::Mapping(_)) => {
+            return Err(PyErr::value_error(
+                "Format string contains positional fields",
+            ));
+        }
+        (Some(i), Source::Args { positional, .. }) => match positional.get(i) {
+            Some(v) => v.clone(),
+            None => {
+                return Err(PyErr::index_error(format!(
+                    "Replacement index {i} out of range for positional args tuple"
+                )));
+            }
+        },
+    };
+    while let Some((&c, tail)) = rest.split_first() {
+        let is_attribute = c == u32::from(b'.');
+        let part;
+        if is_attribute {
+            let end = tail
+                .iter()
+                .position(|&c| c == u32::from(b'.') || c == u32::from(b'['))
+                .unwrap_or(tail.len());
+            part = &tail[..end];
+            rest = &tail[end..];
+        } else if c == u32::from(b'[') {
+            let Some(end) = tail.iter().position(|&c| c == u32::from(b']')) else {
+                return Err(PyErr::value_error("Missing ']' in format string"));
+            };
+            part = &tail[..end];
+            rest = &tail[end + 1..];
+        } else {
+            return Err(PyErr::value_error(
+                "Only '.' or '[' may follow ']' in format field specifier",
+            ));
+        }
+        if part.is_empty() {
+            return Err(PyErr::value_error("Empty attribute in format string"));
+        }
+        value = if is_attribute {
+            protocol::getattr(ctx, &value, &new_str(part))?
+        } else {
+            let key = match integer(part)? {
+                Some(i) => Value::from(i),
+                None => new_str(part),
+            };
+            protocol::getitem(ctx, &value, &key)?
+        };
+    }
+    Ok(value)
+}

@@ -1,0 +1,330 @@
+//! Generators and coroutines: objects that own a suspended frame.
+//!
+//! A generator's frame keeps its slots in a box of its own (not the per-thread slot
+//! stack), so it survives between resumptions. Each resumption runs the frame in a nested
+//! eval loop until it yields, returns or raises.
+
+use std::cell::Cell as StdCell;
+
+use pyrite_bytecode::flags;
+use pyrite_memory::{ObjRef, PayloadCell, Trace, payload};
+use pyrite_object::methods::method_args;
+use pyrite_object::types::exception::PyException;
+use pyrite_object::types::function::{Code, Function};
+
+use pyrite_object::types::typeobj::{TypeObject, is_subtype, type_payload};
+use pyrite_object::{Args, Ctx, PyErr, PyResult, Value, protocol, types};
+
+use crate::eval::{Flow, Suspension, resume_frame};
+use crate::frame::{Frame, Slot};
+
+/// A generator, coroutine or async generator.
+pub struct Generator {
+    /// The suspended frame; `None` once finished (or while running).
+    frame: PayloadCell<Option<Frame>>,
+    /// The frame's slots (the frame points into them).
+    slots: PayloadCell<Box<[Slot]>>,
+    running: StdCell<bool>,
+    started: StdCell<bool>,
+    /// `__name__` and `__qualname__`.
+    pub name: Value,
+    pub qualname: Value,
+    /// The code object.
+    pub code: ObjRef,
+}
+
+impl Trace for Generator {
+    fn traverse(&self, visit: &mut dyn FnMut(&ObjRef)) {
+        visit(&self.code);
+        if let Some(frame) = &*self.frame.borrow() {
+            visit(&frame.globals);
+            visit(&frame.builtins);
+            if let Some(func) = &frame.func {
+                visit(func);
+            }
+        }
+        for slot in self.slots.borrow().iter().flatten() {
+            slot.traverse(visit);
+        }
+    }
+}
+
+payload!(Generator, "generator", tracked);
+
+/// Makes the generator for a call of a generator function; `frame` has its arguments bound.
+pub fn make_generator(func_obj: &ObjRef, mut frame: Frame, ctx: &mut Ctx) -> PyResult {
+    let func = func_obj.downcast::<Function>().ok_or_else(|| PyErr::new_system("generator without function"))?;
+    let code = func.code.clone();
+    let code_flags = code.downcast::<Code>().map_or(0, |c| c.bytecode.flags);
+    // Move the slots out of the shared stack into the generator's own box.
+    let mut slots: Box<[Slot]> = frame.slots_mut().iter_mut().map(Option::take).collect();
+    let n = frame.nslots;
+    crate::state::vm(ctx).slots.pop(n);
+    frame.slots = std::ptr::NonNull::from(&mut slots[0]);
+    frame.owned_slots = true;
+    let t = types();
+    let ty = if code_flags & flags::COROUTINE != 0 {
+        &t.coroutine
+    } else if code_flags & flags::ASYNC_GENERATOR != 0 {
+        return Err(PyErr::not_implemented("async generators are not supported yet"));
+    } else {
+        &t.generator
+    };
+    let generator = Generator {
+        frame: PayloadCell::new(Some(frame)),
+        slots: PayloadCell::new(slots),
+        running: StdCell::new(false),
+        started: StdCell::new(false),
+        name: func.name.borrow().clone(),
+        qualname: func.qualname.borrow().clone(),
+        code,
+    };
+    Ok(Value::Obj(ObjRef::new(generator, Some(ty))))
+}
+
+fn this(v: &Value) -> PyResult<&Generator> {
+    v.downcast::<Generator>().ok_or_else(|| PyErr::type_error(format!("descriptor requires a 'generator' object but received a '{}'", v.type_name())))
+}
+
+fn kind_name(v: &Value) -> &'static str {
+    if v.type_ref().is_same(&types().coroutine) { "coroutine" } else { "generator" }
+}
+
+/// Resumes a generator: sends `value` in, or throws `error` in. `Ok(Yielded)` when it
+/// yields again, `Ok(Returned)` when it finishes.
+pub fn resume(ctx: &mut Ctx, gen_value: &Value, value: Value, error: Option<PyErr>) -> PyResult<Suspension> {
+    let generator = this(gen_value)?;
+    if generator.running.get() {
+        return Err(PyErr::value_error(format!("{} already executing", kind_name(gen_value))));
+    }
+    let Some(mut frame) = generator.frame.replace(None) else {
+        if let Some(e) = error {
+            return Err(e);
+        }
+        if kind_name(gen_value) == "coroutine" {
+            return Err(PyErr::runtime_error("cannot reuse already awaited coroutine"));
+        }
+        return Ok(Suspension::Returned(Value::None));
+    };
+    if !generator.started.get() {
+        if error.is_none() && !value.is_none() {
+            drop(generator.frame.replace(Some(frame)));
+            return Err(PyErr::type_error(format!("can't send non-None value to a just-started {}", kind_name(gen_value))));
+        }
+        generator.started.set(true);
+    } else if error.is_none() {
+        frame.push(value);
+    }
+    generator.running.set(true);
+    let (frame, outcome) = resume_frame(ctx, frame, error);
+    generator.running.set(false);
+    drop(generator.frame.replace(frame));
+    match outcome {
+        Err(e) if e.matches(&types().stop_iteration) => {
+            let message = format!("{} raised StopIteration", kind_name(gen_value));
+            let replacement = PyErr::runtime_error(message);
+            if let Some(exc) = replacement.value().downcast::<PyException>() {
+                drop(exc.cause.replace(Some(e.0.clone())));
+                drop(exc.context.replace(Some(e.0)));
+                exc.suppress_context.set(true);
+            }
+            Err(replacement)
+        }
+        other => other,
+    }
+}
+
+fn stop_iteration(value: Value) -> PyErr {
+    if value.is_none() { PyErr::stop_iteration(None) } else { PyErr::stop_iteration(Some(value)) }
+}
+
+fn gen_next(ctx: &mut Ctx, v: &Value) -> PyResult<Option<Value>> {
+    match resume(ctx, v, Value::None, None)? {
+        Suspension::Yielded(value) => Ok(Some(value)),
+        Suspension::Returned(value) if value.is_none() => Ok(None),
+        Suspension::Returned(value) => Err(stop_iteration(value)),
+    }
+}
+
+fn gen_send(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
+    let (generator, rest) = method_args("send", args, 1, 1)?;
+    match resume(ctx, generator, rest[0].clone(), None)? {
+        Suspension::Yielded(value) => Ok(value),
+        Suspension::Returned(value) => Err(stop_iteration(value)),
+    }
+}
+
+/// Makes the exception `throw()` raises from its arguments (type, value, traceback).
+fn throw_error(ctx: &mut Ctx, args: &[Value]) -> PyErr {
+    let base = &types().base_exception;
+    let exc = &args[0];
+    let value = args.get(1).cloned().unwrap_or(Value::None);
+    if let Some(ty) = exc.as_obj().filter(|o| o.is::<TypeObject>() && is_subtype(o, base)) {
+        let call_args: Vec<Value> = if value.is_none() { Vec::new() } else { vec![value] };
+        return match protocol::call(ctx, &Value::Obj(ty.clone()), Args::positional(&call_args)) {
+            Ok(Value::Obj(instance)) if instance.is::<PyException>() => PyErr(instance),
+            Ok(_) => PyErr::type_error("exceptions must derive from BaseException"),
+            Err(e) => e,
+        };
+    }
+    match exc {
+        Value::Obj(instance) if instance.is::<PyException>() => PyErr(instance.clone()),
+        _ => PyErr::type_error("exceptions must be classes or instances deriving from BaseException, not ".to_owned() + &exc.type_name()),
+    }
+}
+
+fn gen_throw(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
+    let (generator, rest) = method_args("throw", args, 1, 3)?;
+    let error = throw_error(ctx, rest);
+    match resume(ctx, generator, Value::None, Some(error))? {
+        Suspension::Yielded(value) => Ok(value),
+        Suspension::Returned(value) => Err(stop_iteration(value)),
+    }
+}
+
+fn gen_close(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
+    let (generator, _) = method_args("close", args, 0, 0)?;
+    let g = this(generator)?;
+    if g.frame.borrow().is_none() {
+        return Ok(Value::None);
+    }
+    if !g.started.get() {
+        drop(g.frame.replace(None));
+        return Ok(Value::None);
+    }
+    let exit = PyErr::with_args(&types().generator_exit, Vec::new());
+    match resume(ctx, generator, Value::None, Some(exit)) {
+        Ok(Suspension::Yielded(_)) => Err(PyErr::runtime_error(format!("{} ignored GeneratorExit", kind_name(generator)))),
+        Ok(Suspension::Returned(_)) => Ok(Value::None),
+        Err(e) if e.matches(&types().generator_exit) || e.matches(&types().stop_iteration) => Ok(Value::None),
+        Err(e) => Err(e),
+    }
+}
+
+fn gen_repr(_: &mut Ctx, v: &Value) -> PyResult {
+    let g = this(v)?;
+    let qualname = g.qualname.as_str().map_or("?", |s| s.as_str()).to_owned();
+    Ok(Value::str(&format!("<{} object {qualname} at {:#x}>", kind_name(v), v.id())))
+}
+
+fn gen_getattro(ctx: &mut Ctx, v: &Value, name: &Value) -> PyResult {
+    let g = this(v)?;
+    match name.as_str().map(|s| s.as_str()) {
+        Some("__name__") => Ok(g.name.clone()),
+        Some("__qualname__") => Ok(g.qualname.clone()),
+        Some("gi_running" | "cr_running") => Ok(Value::Bool(g.running.get())),
+        Some("gi_code" | "cr_code") => Ok(Value::Obj(g.code.clone())),
+        Some("gi_frame" | "cr_frame") => {
+            if g.frame.borrow().is_some() || g.running.get() {
+                Err(PyErr::not_implemented("frame objects are not supported yet"))
+            } else {
+                Ok(Value::None)
+            }
+        }
+        _ => protocol::generic_getattr(ctx, v, name),
+    }
+}
+
+/// Installs the generator and coroutine types' slots and methods.
+pub fn install() {
+    use pyrite_object::types::function::{BuiltinFunction, NativeFn};
+    let t = types();
+    for ty in [&t.generator, &t.coroutine] {
+        {
+            let mut slots = type_payload(ty).slots.borrow_mut();
+            slots.repr = Some(gen_repr);
+            slots.getattro = Some(gen_getattro);
+            if ty.is_same(&t.generator) {
+                slots.iter = Some(|_, v| Ok(v.clone()));
+                slots.next = Some(gen_next);
+            }
+        }
+        let owner = if ty.is_same(&t.generator) { "generator" } else { "coroutine" };
+        let methods: [(&'static str, NativeFn); 3] = [("send", gen_send), ("throw", gen_throw), ("close", gen_close)];
+        if let Some(d) = type_payload(ty).dict.downcast::<pyrite_object::types::dict::PyDict>() {
+            for (name, func) in methods {
+                d.set_str(name, Value::Obj(BuiltinFunction::new_method(owner, name, func)));
+            }
+            if ty.is_same(&t.coroutine) {
+                d.set_str("__await__", Value::Obj(BuiltinFunction::new_method(owner, "__await__", coro_await)));
+            }
+        }
+    }
+}
+
+fn coro_await(_: &mut Ctx, args: Args<'_>) -> PyResult {
+    let (coro, _) = method_args("__await__", args, 0, 0)?;
+    Ok(coro.clone())
+}
+
+/// `SEND delta`: `[receiver, value]` → `[receiver, yielded]`, or `[result]` and jump.
+pub fn send_op(ctx: &mut Ctx, frame: &mut Frame, delta: u32) -> PyResult<Flow> {
+    let value = frame.pop();
+    let receiver = frame.peek(1).clone().unwrap_or(Value::None);
+    let outcome = if receiver.downcast::<Generator>().is_some() {
+        resume(ctx, &receiver, value, None)
+    } else {
+        let result = if value.is_none() {
+            protocol::next(ctx, &receiver).and_then(|next| next.ok_or_else(|| PyErr::stop_iteration(None)))
+        } else {
+            let send = protocol::getattr_str(ctx, &receiver, "send")?;
+            protocol::call_positional(ctx, &send, &[value])
+        };
+        match result {
+            Ok(v) => Ok(Suspension::Yielded(v)),
+            Err(e) if e.matches(&types().stop_iteration) => {
+                let returned = protocol::getattr_str(ctx, &Value::Obj(e.0), "value")?;
+                Ok(Suspension::Returned(returned))
+            }
+            Err(e) => Err(e),
+        }
+    };
+    match outcome? {
+        Suspension::Yielded(v) => frame.push(v),
+        Suspension::Returned(v) => {
+            drop(frame.pop_slot());
+            frame.push(v);
+            frame.ip += delta as usize;
+        }
+    }
+    Ok(Flow::Next)
+}
+
+/// `GET_YIELD_FROM_ITER`.
+pub fn get_yield_from_iter(ctx: &mut Ctx, frame: &mut Frame) -> PyResult<()> {
+    let iterable = frame.pop();
+    if iterable.type_ref().is_same(&types().generator) {
+        frame.push(iterable);
+        return Ok(());
+    }
+    if iterable.type_ref().is_same(&types().coroutine) {
+        return Err(PyErr::type_error("cannot 'yield from' a coroutine object in a non-coroutine generator"));
+    }
+    let iterator = protocol::get_iter(ctx, &iterable)?;
+    frame.push(iterator);
+    Ok(())
+}
+
+/// `GET_AWAITABLE`: the iterator to delegate to for `await x`.
+pub fn get_awaitable(ctx: &mut Ctx, frame: &mut Frame, _where: u32) -> PyResult<()> {
+    let value = frame.pop();
+    if value.type_ref().is_same(&types().coroutine) {
+        frame.push(value);
+        return Ok(());
+    }
+    if let Some(g) = value.downcast::<Generator>()
+        && g.code.downcast::<Code>().is_some_and(|c| c.bytecode.flags & flags::ITERABLE_COROUTINE != 0)
+    {
+        frame.push(value);
+        return Ok(());
+    }
+    let Some(await_method) = pyrite_object::types::typeobj::lookup_str(value.type_ref(), "__await__") else {
+        return Err(PyErr::type_error(format!("object {} can't be used in 'await' expression", value.type_name())));
+    };
+    let iterator = protocol::call_positional(ctx, &await_method, std::slice::from_ref(&value))?;
+    if type_payload(iterator.type_ref()).slots().next.is_none() {
+        return Err(PyErr::type_error(format!("__await__() returned non-iterator of type '{}'", iterator.type_name())));
+    }
+    frame.push(iterator);
+    Ok(())
+}

@@ -1,0 +1,3 @@
+# An uncaught %-formatting error.
+print("%d apples" % 3)
+print("%d apples" % "three")
