@@ -102,7 +102,7 @@ fn exit_code(status: i32) -> ExitCode {
     ExitCode::from(u8::try_from(status & 0xff).unwrap_or(1))
 }
 
-fn run(source: &Source, dis: bool) -> ExitCode {
+fn run(source: &Source, args: &[String], dis: bool) -> ExitCode {
     let (bytes, filename) = match read_source(source) {
         Ok(read) => read,
         Err(code) => return code,
@@ -131,6 +131,13 @@ fn run(source: &Source, dis: bool) -> ExitCode {
         };
     }
     let mut interpreter = Interpreter::new();
+    let argv0 = match source {
+        Source::Command(_) => "-c".to_owned(),
+        Source::Stdin => String::new(),
+        Source::File(path) => path.clone(),
+    };
+    let argv: Vec<String> = std::iter::once(argv0).chain(args.iter().cloned()).collect();
+    interpreter.set_argv(&argv);
     let result = interpreter.run_main(&text, &filename);
     interpreter.flush();
     match result {
@@ -173,8 +180,7 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         Action::Run { source, args, dis } => {
-            let _ = args;
-            let worker = std::thread::Builder::new().name("pyrite-main".into()).stack_size(STACK_SIZE).spawn(move || run(&source, dis));
+            let worker = std::thread::Builder::new().name("pyrite-main".into()).stack_size(STACK_SIZE).spawn(move || run(&source, &args, dis));
             match worker.map(std::thread::JoinHandle::join) {
                 Ok(Ok(code)) => code,
                 _ => {

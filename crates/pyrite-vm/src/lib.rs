@@ -10,6 +10,8 @@ mod call;
 mod eval;
 mod frame;
 mod generator;
+mod imports;
+mod sysmodule;
 mod materialize;
 pub mod state;
 pub mod traceback;
@@ -55,8 +57,16 @@ impl Interpreter {
         ctx.hooks.call_function = eval::call_function_hook;
         let stdout = std::io::stdout();
         let stdout_is_tty = stdout.is_terminal();
+        let builtins = builtins::make_builtins();
+        let modules = PyDict::new_obj();
+        let sys = sysmodule::make_sys(&modules, &[]);
+        if let Some(d) = modules.downcast::<PyDict>() {
+            d.set_str("sys", Value::Obj(sys));
+            d.set_str("builtins", Value::Obj(pyrite_object::types::function::Module::new_obj(builtins.clone())));
+        }
         ctx.vm = Box::new(VmState {
-            builtins: builtins::make_builtins(),
+            builtins,
+            modules,
             slots: frame::SlotStack::default(),
             arg_buffers: Vec::new(),
             streams: Streams { stdout: std::io::BufWriter::with_capacity(1 << 16, stdout), stdout_is_tty },
@@ -68,6 +78,18 @@ impl Interpreter {
     /// The context, for embedders that call the object API directly.
     pub fn ctx(&mut self) -> &mut Ctx {
         &mut self.ctx
+    }
+
+    /// Sets `sys.argv`.
+    pub fn set_argv(&mut self, argv: &[String]) {
+        let modules = vm(&mut self.ctx).modules.clone();
+        let sys = modules.downcast::<PyDict>().and_then(|d| d.get_str(&pyrite_object::types::str::PyStr::from_str("sys")));
+        if let Some(module) = sys.as_ref().and_then(|s| s.downcast::<pyrite_object::types::function::Module>())
+            && let Some(d) = module.dict.downcast::<PyDict>()
+        {
+            let list = pyrite_object::types::list::PyList::new_obj(argv.iter().map(|a| Value::str(a)).collect());
+            d.set_str("argv", Value::Obj(list));
+        }
     }
 
     /// Sets `sys.setrecursionlimit`'s value.

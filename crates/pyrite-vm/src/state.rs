@@ -29,6 +29,8 @@ impl Streams {
 pub struct VmState {
     /// The `builtins` module's dict.
     pub builtins: ObjRef,
+    /// `sys.modules`.
+    pub modules: ObjRef,
     /// Slots of the running frames.
     pub slots: SlotStack,
     /// Scratch space for moving call arguments off the value stack.

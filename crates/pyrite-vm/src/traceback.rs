@@ -134,12 +134,13 @@ fn format_one(ctx: &mut Ctx, out: &mut String, sources: &mut SourceCache, exc: &
     out.push('\n');
 }
 
-/// Formats an exception with its causes and contexts.
+/// Formats an exception with its causes and contexts, oldest first.
 pub fn format_exception(ctx: &mut Ctx, sources: &mut SourceCache, exc: &ObjRef) -> String {
-    let mut chain = vec![(exc.clone(), "")];
-    let mut cursor = exc.clone();
+    // chain[i + 1] is the cause or context of chain[i]; links[i] says which.
+    let mut chain = vec![exc.clone()];
+    let mut links: Vec<&str> = Vec::new();
     while chain.len() < 100 {
-        let Some(data) = cursor.downcast::<PyException>() else { break };
+        let Some(data) = chain[chain.len() - 1].downcast::<PyException>() else { break };
         let cause = data.cause.borrow().clone();
         let context = data.context.borrow().clone();
         let next = match (cause, context) {
@@ -149,20 +150,19 @@ pub fn format_exception(ctx: &mut Ctx, sources: &mut SourceCache, exc: &ObjRef) 
             }
             _ => None,
         };
-        let Some((next, separator)) = next else { break };
-        if chain.iter().any(|(e, _)| e.is_same(&next)) {
+        let Some((next, link)) = next else { break };
+        if chain.iter().any(|e| e.is_same(&next)) {
             break;
         }
-        if let Some(last) = chain.last_mut() {
-            last.1 = separator;
-        }
-        chain.push((next.clone(), ""));
-        cursor = next;
+        chain.push(next);
+        links.push(link);
     }
     let mut out = String::new();
-    for (exc, separator) in chain.iter().rev() {
-        format_one(ctx, &mut out, sources, exc);
-        out.push_str(separator);
+    for i in (0..chain.len()).rev() {
+        format_one(ctx, &mut out, sources, &chain[i]);
+        if i > 0 {
+            out.push_str(links[i - 1]);
+        }
     }
     out
 }

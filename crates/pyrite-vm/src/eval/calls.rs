@@ -212,3 +212,43 @@ pub(super) fn intrinsic(ctx: &mut Ctx, frame: &mut Frame, arg: u32) -> PyResult<
         None => Err(PyErr::new_system(format!("unknown intrinsic {arg}"))),
     }
 }
+
+/// `BEFORE_WITH`: pushes the bound `__exit__` and the result of `__enter__()`.
+pub(super) fn before_with(ctx: &mut Ctx, frame: &mut Frame) -> PyResult<()> {
+    let manager = frame.pop();
+    let ty = manager.type_ref().clone();
+    let lookup = |name: &str| pyrite_object::types::typeobj::lookup_str(&ty, name);
+    let (Some(enter), Some(exit)) = (lookup("__enter__"), lookup("__exit__")) else {
+        let missing = if lookup("__enter__").is_none() { "" } else { " (missed __exit__ method)" };
+        return Err(PyErr::type_error(format!(
+            "'{}' object does not support the context manager protocol{missing}",
+            manager.type_name()
+        )));
+    };
+    let bound_exit = match protocol::bind_attribute(ctx, &exit, &manager)? {
+        Some(bound) => bound,
+        None => Value::Obj(BoundMethod::new_obj(exit, manager.clone())),
+    };
+    frame.push(bound_exit);
+    let result = match protocol::bind_attribute(ctx, &enter, &manager)? {
+        Some(bound) => protocol::call_positional(ctx, &bound, &[])?,
+        None => protocol::call_positional(ctx, &enter, std::slice::from_ref(&manager))?,
+    };
+    frame.push(result);
+    Ok(())
+}
+
+/// `WITH_EXCEPT_START`: `[exit, lasti, previous, exc]` → calls `exit(type, exc, tb)` and
+/// pushes its result.
+pub(super) fn with_except_start(ctx: &mut Ctx, frame: &mut Frame) -> PyResult<()> {
+    let exc = frame.peek(1).clone().unwrap_or(Value::None);
+    let exit = frame.peek(4).clone().unwrap_or(Value::None);
+    let tb = exc
+        .downcast::<pyrite_object::types::exception::PyException>()
+        .and_then(|e| e.traceback.borrow().clone())
+        .map_or(Value::None, Value::Obj);
+    let ty = Value::Obj(exc.type_ref().clone());
+    let result = protocol::call_positional(ctx, &exit, &[ty, exc, tb])?;
+    frame.push(result);
+    Ok(())
+}

@@ -343,6 +343,21 @@ fn step(ctx: &mut Ctx, frame: &mut Frame, kwnames: &mut Option<Value>) -> PyResu
         Opcode::MATCH_CLASS | Opcode::MATCH_MAPPING | Opcode::MATCH_SEQUENCE | Opcode::MATCH_KEYS | Opcode::GET_LEN => {
             patterns::execute(ctx, frame, op, arg)?;
         }
+        Opcode::BEFORE_WITH => calls::before_with(ctx, frame)?,
+        Opcode::IMPORT_NAME => {
+            let fromlist = frame.pop();
+            let level = frame.pop();
+            let name = frame.code().names[arg as usize].clone();
+            let module = crate::imports::import_name(ctx, &name, &fromlist, &level)?;
+            frame.push(module);
+        }
+        Opcode::IMPORT_FROM => {
+            let module = frame.peek(1).clone().unwrap_or(Value::None);
+            let name = frame.code().names[arg as usize].clone();
+            let value = crate::imports::import_from(ctx, &module, &name)?;
+            frame.push(value);
+        }
+        Opcode::WITH_EXCEPT_START => calls::with_except_start(ctx, frame)?,
         Opcode::RETURN_GENERATOR => frame.push(Value::None),
         Opcode::YIELD_VALUE => return Ok(Flow::Yield(frame.pop())),
         Opcode::SEND => return crate::generator::send_op(ctx, frame, arg),

@@ -132,14 +132,11 @@ pub(super) fn raise(ctx: &mut Ctx, frame: &mut Frame, argc: u32) -> PyErr {
     }
 }
 
-/// `RERAISE`: re-raises TOS, restoring `lasti` when asked.
-pub(super) fn reraise(frame: &mut Frame, arg: u32) -> PyErr {
+/// `RERAISE`: re-raises TOS. (With an argument, CPython also restores the frame's
+/// `f_lasti` from the stack for its line number; the handler is still looked up at the
+/// `RERAISE` itself, and no traceback entry is added, so Pyrite needs neither.)
+pub(super) fn reraise(frame: &mut Frame, _arg: u32) -> PyErr {
     let exc = frame.pop();
-    if arg != 0
-        && let Some(Value::Int(lasti)) = frame.peek(1).clone()
-    {
-        frame.lasti = usize::try_from(lasti).unwrap_or(frame.lasti);
-    }
     match exc {
         Value::Obj(obj) => PyErr(obj),
         _ => PyErr::new_system("RERAISE of a non-exception"),
