@@ -132,6 +132,22 @@ fn format_one(ctx: &mut Ctx, out: &mut String, sources: &mut SourceCache, exc: &
     }
     out.push_str(&exception_only(ctx, exc));
     out.push('\n');
+    if let Ok(notes) = protocol::getattr_str(ctx, &Value::Obj(exc.clone()), "__notes__") {
+        match notes.downcast::<pyrite_object::types::list::PyList>() {
+            Some(list) => {
+                for note in list.to_vec() {
+                    let text = protocol::str_string(ctx, &note).unwrap_or_else(|_| "<note str() failed>".into());
+                    out.push_str(&text);
+                    out.push('\n');
+                }
+            }
+            None => {
+                let text = protocol::repr_string(ctx, &notes).unwrap_or_default();
+                out.push_str(&text);
+                out.push('\n');
+            }
+        }
+    }
 }
 
 /// Formats an exception with its causes and contexts, oldest first.

@@ -20,7 +20,8 @@ pub(crate) fn setup(t: &TypeTable) {
         s.setattro = Some(exception_setattro);
     });
     set_slots(&t.key_error, |s| s.str = Some(key_error_str));
-    add_methods(&t.base_exception, "BaseException", &[("with_traceback", with_traceback)]);
+    add_methods(&t.base_exception, "BaseException", &[("with_traceback", with_traceback), ("add_note", add_note)]);
+    set_slots(&t.traceback, |s| s.getattro = Some(traceback_getattro));
 }
 
 fn this(v: &Value) -> PyResult<&PyException> {
@@ -75,6 +76,15 @@ fn exception_getattro(ctx: &mut Ctx, v: &Value, name: &Value) -> PyResult {
         Some("value") if protocol::isinstance(v, &types().stop_iteration) => {
             Ok(exc.args_vec().into_iter().next().unwrap_or(Value::None))
         }
+        Some("errno" | "strerror" | "filename") if protocol::isinstance(v, &types().os_error) => {
+            let args = exc.args_vec();
+            let index = match name.as_str().map(PyStr::as_str) {
+                Some("errno") => 0,
+                Some("strerror") => 1,
+                _ => 2,
+            };
+            if (2..=5).contains(&args.len()) { Ok(args.get(index).cloned().unwrap_or(Value::None)) } else { Ok(Value::None) }
+        }
         Some("code") if protocol::isinstance(v, &types().system_exit) => {
             let args = exc.args_vec();
             Ok(match args.len() {
@@ -116,6 +126,42 @@ fn exception_setattro(ctx: &mut Ctx, v: &Value, name: &Value, value: Option<Valu
         _ => return protocol::generic_setattr(ctx, v, name, value),
     }
     Ok(())
+}
+
+fn add_note(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
+    let (exc, rest) = method_args("add_note", args, 1, 1)?;
+    if rest[0].as_str().is_none() {
+        return Err(PyErr::type_error(format!("note must be a str, not '{}'", rest[0].type_name())));
+    }
+    let notes = match protocol::getattr_str(ctx, exc, "__notes__") {
+        Ok(notes) => notes,
+        Err(e) if e.matches(&types().attribute_error) => {
+            let list = Value::Obj(crate::types::list::PyList::new_obj(Vec::new()));
+            protocol::setattr(ctx, exc, &Value::str("__notes__"), Some(list.clone()))?;
+            list
+        }
+        Err(e) => return Err(e),
+    };
+    match notes.downcast::<crate::types::list::PyList>() {
+        Some(list) => list.push(rest[0].clone()),
+        None => return Err(PyErr::type_error("Cannot add note: __notes__ is not a list")),
+    }
+    Ok(Value::None)
+}
+
+fn traceback_getattro(ctx: &mut Ctx, v: &Value, name: &Value) -> PyResult {
+    let tb = v.downcast::<crate::types::exception::Traceback>().ok_or_else(|| PyErr::type_error("not a traceback"))?;
+    match name.as_str().map(PyStr::as_str) {
+        Some("tb_next") => Ok(tb.next.borrow().clone().map_or(Value::None, Value::Obj)),
+        Some("tb_lasti") => Ok(Value::Int(i64::from(tb.lasti) * 2)),
+        Some("tb_lineno") => {
+            let code = tb.code.downcast::<crate::types::function::Code>().ok_or_else(|| PyErr::new_system("traceback code"))?;
+            let line = code.bytecode.locations().get(tb.lasti as usize).and_then(|l| l.line);
+            Ok(line.map_or(Value::None, |l| Value::Int(i64::from(l))))
+        }
+        Some("tb_frame") => Err(PyErr::not_implemented("frame objects are not supported yet")),
+        _ => protocol::generic_getattr(ctx, v, name),
+    }
 }
 
 fn with_traceback(_: &mut Ctx, args: Args<'_>) -> PyResult {

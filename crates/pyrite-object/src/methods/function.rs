@@ -26,6 +26,7 @@ pub(crate) fn setup(t: &TypeTable) {
         s.getattro = Some(method_getattro);
     });
     set_slots(&t.code, |s| {
+        s.getattro = Some(code_getattro);
         s.repr = Some(|_, v| {
             let code = v.downcast::<Code>().ok_or_else(|| PyErr::type_error("not a code object"))?;
             let b = &code.bytecode;
@@ -122,4 +123,30 @@ fn module_repr(_: &mut Ctx, v: &Value) -> PyResult {
         "builtins" | "sys" => format!("<module '{name}' (built-in)>"),
         _ => format!("<module '{name}'>"),
     }))
+}
+
+fn code_getattro(ctx: &mut Ctx, v: &Value, name: &Value) -> PyResult {
+    use crate::types::list::PyTuple;
+    let code = v.downcast::<Code>().ok_or_else(|| PyErr::type_error("not a code object"))?;
+    let b = &code.bytecode;
+    let strings = |list: &[Box<str>]| Value::Obj(PyTuple::new_obj(list.iter().map(|n| Value::str(n)).collect()));
+    let count = |n: u32| Value::Int(i64::from(n));
+    Ok(match name.as_str().map(PyStr::as_str) {
+        Some("co_name") => code.name.clone(),
+        Some("co_qualname") => code.qualname.clone(),
+        Some("co_filename") => Value::str(&b.filename),
+        Some("co_firstlineno") => count(b.first_line),
+        Some("co_argcount") => count(b.argcount),
+        Some("co_posonlyargcount") => count(b.posonlyargcount),
+        Some("co_kwonlyargcount") => count(b.kwonlyargcount),
+        Some("co_flags") => count(b.flags),
+        Some("co_stacksize") => count(b.stacksize),
+        Some("co_nlocals") => Value::from(b.varnames.len()),
+        Some("co_varnames") => strings(&b.varnames),
+        Some("co_cellvars") => strings(&b.cellvars),
+        Some("co_freevars") => strings(&b.freevars),
+        Some("co_names") => strings(&b.names),
+        Some("co_consts") => Value::Obj(PyTuple::new_obj(code.consts.to_vec())),
+        _ => return protocol::generic_getattr(ctx, v, name),
+    })
 }

@@ -25,6 +25,8 @@ pub(crate) fn setup(t: &TypeTable) {
         s.new = Some(type_new);
         s.repr = Some(type_repr);
         s.getattro = Some(type_getattro);
+        s.setattro = Some(type_setattro);
+        s.getitem = Some(type_getitem);
         s.hash = Some(|_, v| Ok(protocol::pointer_hash(v.id())));
     });
     set_slots(&t.none_type, |s| {
@@ -43,7 +45,8 @@ pub(crate) fn setup(t: &TypeTable) {
         let payload = type_payload(ty);
         payload.flags.set(payload.flags.get() & !TYPE_BASETYPE);
     }
-    add_methods(&t.type_, "type", &[("mro", type_mro)]);
+    add_methods(&t.type_, "type", &[("mro", type_mro), ("__subclasses__", type_subclasses)]);
+    add_methods(&t.object, "object", &[("__init_subclass__", |_, _| Ok(Value::None)), ("__format__", object_format)]);
     set_type_attr(&t.object, "__doc__", Value::str("The base class of the class hierarchy."));
 }
 
@@ -167,6 +170,85 @@ fn type_getattro(ctx: &mut Ctx, v: &Value, name: &Value) -> PyResult {
         return Ok(attr);
     }
     protocol::generic_getattr(ctx, v, name)
+}
+
+/// Setting an attribute on a class stores it in the class dict and invalidates caches.
+fn type_setattro(ctx: &mut Ctx, v: &Value, name: &Value, value: Option<Value>) -> PyResult<()> {
+    let Some(ty) = v.as_obj().filter(|o| o.is::<TypeObject>()) else {
+        return protocol::generic_setattr(ctx, v, name, value);
+    };
+    let payload = type_payload(ty);
+    if payload.flags.get() & crate::types::typeobj::TYPE_HEAPTYPE == 0 {
+        let attr = name.as_str().map_or("?", |s| s.as_str());
+        return Err(PyErr::type_error(format!("cannot set '{attr}' attribute of immutable type '{}'", type_name(ty))));
+    }
+    // Data descriptors on the metatype (e.g. a property on a metaclass) come first.
+    if let Some(name_str) = name.as_str()
+        && let Some(attr) = crate::types::typeobj::lookup(v.type_ref(), name_str)
+        && let Some(set) = attr.as_obj().and_then(|a| type_payload(a.type_ref()).slots().descr_set)
+    {
+        return set(ctx, &attr, v, value);
+    }
+    match name.as_str().map(|s| s.as_str()) {
+        Some("__name__") => {
+            if let Some(s) = value.as_ref().and_then(Value::as_str) {
+                *payload.name.borrow_mut() = s.as_str().into();
+                return Ok(());
+            }
+        }
+        Some("__qualname__") => {
+            if let Some(s) = value.as_ref().and_then(Value::as_str) {
+                *payload.qualname.borrow_mut() = s.as_str().into();
+                return Ok(());
+            }
+        }
+        _ => {}
+    }
+    let dict = payload.dict.clone();
+    let d = dict.downcast::<crate::types::dict::PyDict>().ok_or_else(|| PyErr::new_system("type dict"))?;
+    match value {
+        Some(value) => d.set_item(ctx, name.clone(), value)?,
+        None => {
+            if d.remove(ctx, name)?.is_none() {
+                let attr = name.as_str().map_or("?", |s| s.as_str());
+                return Err(PyErr::attribute_error(format!("type object '{}' has no attribute '{attr}'", type_name(ty))));
+            }
+        }
+    }
+    crate::types::typeobj::bump_version(ty);
+    // A new dunder changes the slots of the class (and its subclasses, once tracked).
+    if name.as_str().is_some_and(|s| s.as_str().starts_with("__") && s.as_str().ends_with("__")) {
+        crate::methods::slots::assign_heap_slots(ty);
+    }
+    Ok(())
+}
+
+/// `Class[item]`: `__class_getitem__`.
+fn type_getitem(ctx: &mut Ctx, v: &Value, key: &Value) -> PyResult {
+    let ty = v.as_obj().ok_or_else(|| PyErr::type_error("not a type"))?;
+    match crate::types::typeobj::lookup_str(ty, "__class_getitem__") {
+        Some(attr) => {
+            let bound = protocol::descriptor_get(ctx, &attr, None, ty)?.unwrap_or(attr);
+            protocol::call_positional(ctx, &bound, std::slice::from_ref(key))
+        }
+        None => Err(PyErr::type_error(format!("type '{}' is not subscriptable", type_name(ty)))),
+    }
+}
+
+fn object_format(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
+    let values = check_args("__format__", args, 2, 2)?;
+    let spec = values[1].as_str().map_or("", |s| s.as_str());
+    if !spec.is_empty() {
+        return Err(PyErr::type_error(format!("unsupported format string passed to {}.__format__", values[0].type_name())));
+    }
+    protocol::str_(ctx, &values[0])
+}
+
+fn type_subclasses(_: &mut Ctx, args: Args<'_>) -> PyResult {
+    let values = check_args("__subclasses__", args, 1, 1)?;
+    let ty = values[0].as_obj().ok_or_else(|| PyErr::type_error("not a type"))?;
+    let subclasses = crate::types::typeobj::subclasses(ty).into_iter().map(Value::Obj).collect();
+    Ok(Value::Obj(crate::types::list::PyList::new_obj(subclasses)))
 }
 
 fn type_mro(_: &mut Ctx, args: Args<'_>) -> PyResult {

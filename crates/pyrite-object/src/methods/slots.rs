@@ -152,15 +152,18 @@ pub fn install_wrappers(ty: &ObjRef) {
     }
 }
 
+/// Checks a slot wrapper's argument count (`n` includes `self`), with CPython's wording.
 fn need(args: &[Value], n: usize, name: &str) -> PyResult<()> {
-    if args.len() == n {
-        Ok(())
-    } else {
-        Err(PyErr::type_error(format!("expected {} argument{}, got {}", n - 1, if n == 2 { "" } else { "s" }, args.len().saturating_sub(1)))).map_err(|e| {
-            let _ = name;
-            e
-        })
+    let given = args.len().saturating_sub(1);
+    let expected = n - 1;
+    if given == expected {
+        return Ok(());
     }
+    Err(match expected {
+        0 => PyErr::type_error(format!("{name}() takes no arguments ({given} given)")),
+        1 => PyErr::type_error(format!("expected 1 argument, got {given}")),
+        _ => PyErr::type_error(format!("expected {expected} arguments, got {given}")),
+    })
 }
 
 /// Calls a slot wrapper: `args[0]` is `self` (for `__new__`, the class).

@@ -37,7 +37,7 @@ pub fn c3_mro(ty: &ObjRef, bases: &[ObjRef]) -> PyResult<Vec<ObjRef>> {
                 }
             }
             return Err(PyErr::type_error(format!(
-                "Cannot create a consistent method resolution order (MRO) for bases {}",
+                "Cannot create a consistent method resolution\norder (MRO) for bases {}",
                 names.join(", ")
             )));
         };
@@ -114,6 +114,9 @@ pub fn new_class(ctx: &mut Ctx, metatype: &ObjRef, name: &str, bases: Vec<ObjRef
     let mro = c3_mro(&ty, &bases)?;
     *type_payload(&ty).mro.borrow_mut() = mro;
     crate::methods::slots::assign_heap_slots(&ty);
+    for base in &bases {
+        crate::types::typeobj::note_subclass(base, &ty);
+    }
     if let Some(cell) = d.get_str(&PyStr::from_str("__classcell__")) {
         if let Some(c) = cell.downcast::<crate::types::function::Cell>() {
             drop(c.value.replace(Some(Value::Obj(ty.clone()))));
@@ -153,11 +156,10 @@ fn init_subclass(ctx: &mut Ctx, ty: &ObjRef, bases: &[ObjRef]) -> PyResult<()> {
     for class in mro.iter().skip(1) {
         let found = type_payload(class).dict.downcast::<PyDict>().and_then(|d| d.get_str(&PyStr::from_str("__init_subclass__")));
         if let Some(attr) = found {
-            let func = match attr.downcast::<crate::types::descriptors::ClassMethod>() {
-                Some(cm) => cm.func.borrow().clone(),
-                None => return Ok(()),
-            };
-            protocol::call(ctx, &func, Args::positional(&[Value::Obj(ty.clone())]))?;
+            if let Some(cm) = attr.downcast::<crate::types::descriptors::ClassMethod>() {
+                let func = cm.func.borrow().clone();
+                protocol::call(ctx, &func, Args::positional(&[Value::Obj(ty.clone())]))?;
+            }
             return Ok(());
         }
     }

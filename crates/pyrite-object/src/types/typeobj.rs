@@ -113,6 +113,10 @@ pub struct TypeObject {
     pub flags: Cell<u32>,
     /// Changes whenever the type or one of its bases changes.
     pub version: Cell<u32>,
+    /// Classes that name this one as a direct base (`__subclasses__()`). These are strong
+    /// references: until the cycle collector and weak references arrive, classes live as
+    /// long as their bases.
+    pub subclasses: PayloadCell<Vec<ObjRef>>,
 }
 
 impl Trace for TypeObject {
@@ -126,12 +130,16 @@ impl Trace for TypeObject {
         for t in self.mro.borrow().iter() {
             visit(t);
         }
+        for t in self.subclasses.borrow().iter() {
+            visit(t);
+        }
     }
 
     fn clear(&self) {
         let mro = self.mro.replace(Vec::new());
         let bases = self.bases.replace(Vec::new());
-        drop((mro, bases));
+        let subclasses = self.subclasses.replace(Vec::new());
+        drop((mro, bases, subclasses));
     }
 }
 
@@ -205,6 +213,7 @@ pub fn new_type(metatype: Option<&ObjRef>, name: &str, bases: Vec<ObjRef>, dict:
         slots: PayloadCell::new(slots),
         flags: Cell::new(flags),
         version: Cell::new(next_version()),
+        subclasses: PayloadCell::new(Vec::new()),
     };
     let ty = ObjRef::new(payload, metatype);
     let mro = simple_mro(&ty);
@@ -245,6 +254,17 @@ pub fn inherit_slots(ty: &ObjRef) {
             len, bool, getitem, setitem, contains, binary, inplace, unary, descr_get, descr_set);
     }
     *payload.slots.borrow_mut() = slots;
+}
+
+/// Records that `sub` derives directly from `base`, for `__subclasses__()`.
+pub fn note_subclass(base: &ObjRef, sub: &ObjRef) {
+    type_payload(base).subclasses.borrow_mut().push(sub.clone());
+}
+
+/// The direct subclasses of `ty`, in creation order.
+#[must_use]
+pub fn subclasses(ty: &ObjRef) -> Vec<ObjRef> {
+    type_payload(ty).subclasses.borrow().clone()
 }
 
 /// Marks a type (and so its attribute caches) as modified.

@@ -47,13 +47,18 @@ fn call_python(ctx: &mut Ctx, func: &ObjRef, values: &mut Vec<Value>, kwnames: &
     Ok(CallOutcome::Frame(frame))
 }
 
-/// The hook through which native code calls Python functions.
+/// The hook through which native code calls Python functions (counted against the
+/// recursion limit as CPython counts calls from C).
 pub fn call_function_hook(ctx: &mut Ctx, func: &ObjRef, args: Args<'_>) -> PyResult {
+    ctx.enter_call(" while calling a Python object")?;
     let mut values = args.values.to_vec();
-    match call_python(ctx, func, &mut values, args.kwnames)? {
-        CallOutcome::Value(v) => Ok(v),
-        CallOutcome::Frame(frame) => run_frame(ctx, frame),
-    }
+    let result = match call_python(ctx, func, &mut values, args.kwnames) {
+        Ok(CallOutcome::Value(v)) => Ok(v),
+        Ok(CallOutcome::Frame(frame)) => run_frame(ctx, frame),
+        Err(e) => Err(e),
+    };
+    ctx.leave_call();
+    result
 }
 
 fn kwnames_of(kwnames: Option<&Value>) -> Vec<Value> {
