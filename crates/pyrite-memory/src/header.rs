@@ -45,6 +45,18 @@ pub const FLAG_FINALIZED: u32 = 1;
 pub const FLAG_HAS_FINALIZER: u32 = 2;
 /// Header flag: the object is never freed (builtin types, singletons).
 pub const FLAG_IMMORTAL: u32 = 4;
+/// Header flag: a managed `__dict__` slot precedes the allocation (instances of classes
+/// derived in Python from builtin types, as CPython 3.11's managed dicts).
+pub const FLAG_MANAGED_DICT: u32 = 8;
+
+/// The managed-dict slot that precedes objects with [`FLAG_MANAGED_DICT`].
+type DictSlot = Cell<Option<NonNull<Header>>>;
+
+/// The layout of an allocation with a managed dict, and the offset of the ordinary
+/// allocation within it.
+fn layout_with_dict(vtable: &VTable) -> (Layout, usize) {
+    Layout::new::<DictSlot>().extend(vtable.layout).unwrap_or((vtable.layout, 0))
+}
 
 /// The header at the start of every heap object.
 #[repr(C)]
@@ -144,15 +156,34 @@ impl ObjRef {
     /// Allocates an object with the given payload and Python type; the new reference is the
     /// only one. Returns `None` if memory is exhausted (the caller raises `MemoryError`).
     pub fn try_new<T: Payload>(payload: T, ty: Option<&ObjRef>) -> Option<ObjRef> {
+        Self::allocate(payload, ty, false)
+    }
+
+    /// Like [`ObjRef::new`], with an (empty) managed `__dict__` slot.
+    pub fn new_with_dict<T: Payload>(payload: T, ty: Option<&ObjRef>) -> ObjRef {
+        match Self::allocate(payload, ty, true) {
+            Some(obj) => obj,
+            None => std::alloc::handle_alloc_error(layout_with_dict(T::vtable()).0),
+        }
+    }
+
+    fn allocate<T: Payload>(payload: T, ty: Option<&ObjRef>, with_dict: bool) -> Option<ObjRef> {
         let vtable = T::vtable();
+        let (layout, prefix) = if with_dict { layout_with_dict(vtable) } else { (vtable.layout, 0) };
         // SAFETY: the layout is non-zero-sized (it contains a header).
-        let base = NonNull::new(unsafe { std::alloc::alloc(vtable.layout) })?;
+        let start = NonNull::new(unsafe { std::alloc::alloc(layout) })?;
+        if with_dict {
+            // SAFETY: the dict slot is the first field of the allocation.
+            unsafe { start.cast::<DictSlot>().as_ptr().write(Cell::new(None)) };
+        }
+        // SAFETY: `prefix` is within the allocation (from `Layout::extend`).
+        let base = unsafe { start.add(prefix) };
         let header_ptr = base.as_ptr().wrapping_add(vtable.header_offset).cast::<HeapObject<T>>();
         let header = Header {
             refcnt: Cell::new(1),
             vtable,
             ty: Cell::new(ty.map(|t| t.clone().into_raw())),
-            flags: Cell::new(0),
+            flags: Cell::new(if with_dict { FLAG_MANAGED_DICT } else { 0 }),
         };
         if vtable.tracked {
             // SAFETY: `base` was allocated with the tracked layout, whose first field is the GcHead.
@@ -263,6 +294,9 @@ impl ObjRef {
 
     /// Visits the references the object owns, including its type.
     pub fn traverse(&self, visit: &mut dyn FnMut(&ObjRef)) {
+        if let Some(dict) = self.managed_dict() {
+            visit(&dict);
+        }
         // SAFETY: the reference keeps the object alive.
         unsafe { (self.header().vtable.traverse)(self.ptr, visit) }
     }
@@ -282,6 +316,43 @@ impl ObjRef {
     #[must_use]
     pub unsafe fn from_raw(ptr: NonNull<Header>) -> ObjRef {
         ObjRef { ptr }
+    }
+
+    fn dict_slot(&self) -> Option<&DictSlot> {
+        if self.flags() & FLAG_MANAGED_DICT == 0 {
+            return None;
+        }
+        let vtable = self.header().vtable;
+        let (_, prefix) = layout_with_dict(vtable);
+        let start = self.ptr.as_ptr().cast::<u8>().wrapping_sub(vtable.header_offset + prefix);
+        // SAFETY: objects with FLAG_MANAGED_DICT were allocated by `allocate` with the dict
+        // slot at the start, `prefix + header_offset` bytes before the header.
+        Some(unsafe { &*start.cast::<DictSlot>() })
+    }
+
+    /// Whether the object has a managed `__dict__` slot.
+    #[must_use]
+    pub fn has_managed_dict(&self) -> bool {
+        self.flags() & FLAG_MANAGED_DICT != 0
+    }
+
+    /// The managed `__dict__`, if the object has the slot and it is filled.
+    #[must_use]
+    pub fn managed_dict(&self) -> Option<ObjRef> {
+        let slot = self.dict_slot()?;
+        let ptr = slot.get()?;
+        // SAFETY: the slot owns a reference; cloning it adds one for the caller.
+        let owned = std::mem::ManuallyDrop::new(unsafe { ObjRef::from_raw(ptr) });
+        Some((*owned).clone())
+    }
+
+    /// Fills the managed `__dict__` slot (no effect on objects without one); returns the
+    /// previous dict for the caller to drop.
+    pub fn set_managed_dict(&self, dict: Option<ObjRef>) -> Option<ObjRef> {
+        let slot = self.dict_slot()?;
+        let old = slot.replace(dict.map(ObjRef::into_raw));
+        // SAFETY: the slot owned that reference.
+        old.map(|p| unsafe { ObjRef::from_raw(p) })
     }
 
     /// Makes the object immortal: it will never be freed (builtin types and singletons).
@@ -329,15 +400,24 @@ pub(crate) unsafe fn free_object(ptr: NonNull<Header>) {
     let header = unsafe { ptr.as_ref() };
     let vtable = header.vtable;
     let ty = header.ty.take();
+    let with_dict = header.flags.get() & FLAG_MANAGED_DICT != 0;
+    let (layout, prefix) = if with_dict { layout_with_dict(vtable) } else { (vtable.layout, 0) };
+    let start = ptr.as_ptr().cast::<u8>().wrapping_sub(vtable.header_offset + prefix);
+    let dict = if with_dict {
+        // SAFETY: as in `ObjRef::dict_slot`; the slot owns its reference.
+        unsafe { (*start.cast::<DictSlot>()).take().map(|p| ObjRef::from_raw(p)) }
+    } else {
+        None
+    };
     // SAFETY: the object is dead; its payload is dropped once.
     unsafe { (vtable.drop_payload)(ptr) };
+    drop(dict);
     if let Some(ty) = ty {
         // SAFETY: the header owned this reference.
         drop(unsafe { ObjRef::from_raw(ty) });
     }
-    let base = ptr.as_ptr().cast::<u8>().wrapping_sub(vtable.header_offset);
-    // SAFETY: allocated in `try_new` with this layout at this base.
-    unsafe { std::alloc::dealloc(base, vtable.layout) };
+    // SAFETY: allocated in `allocate` with this layout starting here.
+    unsafe { std::alloc::dealloc(start, layout) };
     heap::note_free();
 }
 

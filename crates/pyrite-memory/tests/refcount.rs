@@ -93,3 +93,24 @@ fn clear_breaks_a_cycle() {
     drop(a);
     assert_eq!(drops.get(), 2);
 }
+
+#[test]
+fn managed_dict_is_owned_and_freed_with_its_object() {
+    let _gil = GIL.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    let drops = Rc::new(Cell::new(0));
+    let before = stats().live();
+    let obj = ObjRef::new_with_dict(Node { next: PayloadCell::new(None), drops: Some(drops.clone()) }, None);
+    assert!(obj.has_managed_dict());
+    assert!(obj.managed_dict().is_none());
+    let dict = node(None, Some(drops.clone()));
+    assert!(obj.set_managed_dict(Some(dict.clone())).is_none());
+    assert!(obj.managed_dict().is_some_and(|d| d.is_same(&dict)));
+    let mut edges = 0;
+    obj.traverse(&mut |_| edges += 1);
+    assert_eq!(edges, 1, "the managed dict is an edge");
+    drop(dict);
+    assert!(obj.downcast::<Node>().is_some(), "payload access is unchanged");
+    drop(obj);
+    assert_eq!(drops.get(), 2);
+    assert_eq!(stats().live(), before);
+}

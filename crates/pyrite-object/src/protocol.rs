@@ -295,6 +295,17 @@ pub fn str_string(ctx: &mut Ctx, value: &Value) -> PyResult<String> {
 /// The `__dict__` of an object that has one.
 #[must_use]
 pub fn instance_dict(obj: &ObjRef, create: bool) -> Option<ObjRef> {
+    if obj.has_managed_dict() {
+        if let Some(dict) = obj.managed_dict() {
+            return Some(dict);
+        }
+        if !create {
+            return None;
+        }
+        let dict = PyDict::new_obj();
+        drop(obj.set_managed_dict(Some(dict.clone())));
+        return Some(dict);
+    }
     let slot = if let Some(i) = obj.downcast::<Instance>() {
         &i.dict
     } else if let Some(f) = obj.downcast::<Function>() {

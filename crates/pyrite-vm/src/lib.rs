@@ -8,6 +8,7 @@ mod builtins;
 mod classes;
 mod call;
 mod eval;
+mod execution;
 mod frame;
 mod generator;
 mod imports;
@@ -58,6 +59,11 @@ impl Interpreter {
         let stdout = std::io::stdout();
         let stdout_is_tty = stdout.is_terminal();
         let builtins = builtins::make_builtins();
+        if let Some(d) = builtins.downcast::<PyDict>() {
+            execution::install(d);
+            d.set_str("IOError", Value::Obj(pyrite_object::types().os_error.clone()));
+            d.set_str("EnvironmentError", Value::Obj(pyrite_object::types().os_error.clone()));
+        }
         let modules = PyDict::new_obj();
         let sys = sysmodule::make_sys(&modules, &[]);
         if let Some(d) = modules.downcast::<PyDict>() {

@@ -66,7 +66,16 @@ fn float_unary(_: &mut Ctx, v: &Value, op: UnaryOp) -> PyResult {
     }
 }
 
-fn float_new(_: &mut Ctx, _ty: &pyrite_memory::ObjRef, args: Args<'_>) -> PyResult {
+fn float_new(ctx: &mut Ctx, ty: &pyrite_memory::ObjRef, args: Args<'_>) -> PyResult {
+    let value = float_new_exact(ctx, args)?;
+    if ty.is_same(&crate::registry::types().float) {
+        return Ok(value);
+    }
+    let f = value.as_f64().unwrap_or(f64::NAN);
+    Ok(Value::Obj(pyrite_memory::ObjRef::new_with_dict(crate::types::misc::BoxedFloat(f), Some(ty))))
+}
+
+fn float_new_exact(_: &mut Ctx, args: Args<'_>) -> PyResult {
     let values = check_args("float", args, 0, 1)?;
     let Some(x) = values.first() else { return Ok(Value::Float(0.0)) };
     if let Some(s) = x.as_str() {

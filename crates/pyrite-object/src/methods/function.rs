@@ -38,6 +38,13 @@ pub(crate) fn setup(t: &TypeTable) {
     });
     set_slots(&t.cell, |s| {
         s.repr = Some(|_, v| Ok(Value::str(&format!("<cell at {:#x}>", v.id()))));
+        s.getattro = Some(|ctx, v, name| {
+            if name.as_str().is_some_and(|n| n.as_str() == "cell_contents") {
+                let cell = v.downcast::<crate::types::function::Cell>().ok_or_else(|| PyErr::type_error("not a cell"))?;
+                return cell.value.borrow().clone().ok_or_else(|| PyErr::value_error("Cell is empty"));
+            }
+            protocol::generic_getattr(ctx, v, name)
+        });
     });
 }
 

@@ -279,7 +279,17 @@ pub fn int_from_str(text: &PyStr, base: u32) -> PyResult {
     }
 }
 
-fn int_new(ctx: &mut Ctx, _ty: &pyrite_memory::ObjRef, args: Args<'_>) -> PyResult {
+fn int_new(ctx: &mut Ctx, ty: &pyrite_memory::ObjRef, args: Args<'_>) -> PyResult {
+    let value = int_new_exact(ctx, args)?;
+    if ty.is_same(&crate::registry::types().int) {
+        return Ok(value);
+    }
+    // An instance of a class derived from int: a heap int of that class, with a `__dict__`.
+    let big = as_int(&value).map(std::borrow::Cow::into_owned).unwrap_or_default();
+    Ok(Value::Obj(pyrite_memory::ObjRef::new_with_dict(PyInt(big), Some(ty))))
+}
+
+fn int_new_exact(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
     let mut x = None;
     let mut base = None;
     for (i, v) in args.pos().iter().enumerate() {

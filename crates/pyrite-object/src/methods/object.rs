@@ -15,6 +15,7 @@ use crate::value::Value;
 pub(crate) fn setup(t: &TypeTable) {
     set_slots(&t.object, |s| {
         s.repr = Some(|_, v| Ok(Value::str(&default_repr(v))));
+        s.str = Some(|ctx, v| protocol::repr(ctx, v));
         s.hash = Some(|_, v| Ok(protocol::pointer_hash(v.id())));
         s.richcompare = Some(object_richcompare);
         s.init = Some(object_init);

@@ -156,13 +156,32 @@ pub(super) fn collection_update(ctx: &mut Ctx, frame: &mut Frame, op: Opcode, ar
         }
         _ => {
             let d = target.downcast::<PyDict>().ok_or_else(|| PyErr::new_system("DICT_UPDATE target"))?;
-            let Some(source) = item.downcast::<PyDict>() else {
-                return Err(PyErr::type_error(format!("'{}' object is not a mapping", item.type_name())));
+            let pairs = match item.downcast::<PyDict>() {
+                Some(source) => source.items(),
+                None => match mapping_items(ctx, &item) {
+                    Ok(pairs) => pairs,
+                    Err(e) if e.matches(&pyrite_object::types().attribute_error) => {
+                        if op == Opcode::DICT_MERGE {
+                            let func = frame.peek(arg as usize + 2).clone().unwrap_or(Value::None);
+                            return Err(PyErr::type_error(format!(
+                                "{} argument after ** must be a mapping, not {}",
+                                function_str(ctx, &func),
+                                item.type_name()
+                            )));
+                        }
+                        return Err(PyErr::type_error(format!("'{}' object is not a mapping", item.type_name())));
+                    }
+                    Err(e) => return Err(e),
+                },
             };
-            for (k, v) in source.items() {
+            for (k, v) in pairs {
                 if op == Opcode::DICT_MERGE && d.get_item(ctx, &k)?.is_some() {
                     let key = protocol::str_string(ctx, &k)?;
-                    return Err(PyErr::type_error(format!("got multiple values for keyword argument '{key}'")));
+                    let func = frame.peek(arg as usize + 2).clone().unwrap_or(Value::None);
+                    return Err(PyErr::type_error(format!(
+                        "{} got multiple values for keyword argument '{key}'",
+                        function_str(ctx, &func)
+                    )));
                 }
                 d.set_item(ctx, k, v)?;
             }
@@ -255,4 +274,29 @@ pub(super) fn format_value(ctx: &mut Ctx, frame: &mut Frame, arg: u32) -> PyResu
     let result = pyrite_object::methods::format::format(ctx, &converted, &spec_text)?;
     frame.push(result);
     Ok(())
+}
+
+/// The items of a mapping that is not a dict: `keys()` then `m[key]` for each.
+fn mapping_items(ctx: &mut Ctx, mapping: &Value) -> PyResult<Vec<(Value, Value)>> {
+    let keys_method = protocol::getattr_str(ctx, mapping, "keys")?;
+    let keys = protocol::call_positional(ctx, &keys_method, &[])?;
+    let mut pairs = Vec::new();
+    for key in protocol::collect(ctx, &keys)? {
+        let value = protocol::getitem(ctx, mapping, &key)?;
+        pairs.push((key, value));
+    }
+    Ok(pairs)
+}
+
+/// CPython's `_PyObject_FunctionStr`: `module.qualname()` for error messages.
+fn function_str(ctx: &mut Ctx, func: &Value) -> String {
+    let qualname = protocol::getattr_str(ctx, func, "__qualname__").ok().and_then(|q| q.as_str().map(|s| s.as_str().to_owned()));
+    let Some(qualname) = qualname else {
+        return protocol::str_string(ctx, func).unwrap_or_default();
+    };
+    let module = protocol::getattr_str(ctx, func, "__module__").ok().and_then(|m| m.as_str().map(|s| s.as_str().to_owned()));
+    match module {
+        Some(m) if m != "builtins" => format!("{m}.{qualname}()"),
+        _ => format!("{qualname}()"),
+    }
 }

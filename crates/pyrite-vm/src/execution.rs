@@ -1,0 +1,207 @@
+//! `exec`, `eval`, `compile`, `globals` and `locals`: running code built at run time.
+
+use pyrite_compiler::CompileError;
+use pyrite_object::types::dict::PyDict;
+use pyrite_object::types::function::{BuiltinFunction, Code, NativeFn};
+use pyrite_object::types::str::PyStr;
+use pyrite_object::{Args, Ctx, ObjRef, PyErr, PyResult, Value, types};
+use pyrite_parser::{Mode, SyntaxError};
+
+use crate::eval::{new_frame, run_frame};
+use crate::state::vm;
+
+/// Adds the builtins of this module to the builtins dict.
+pub fn install(dict: &PyDict) {
+    let functions: &[(&'static str, NativeFn)] =
+        &[("exec", builtin_exec), ("eval", builtin_eval), ("compile", builtin_compile), ("globals", builtin_globals), ("locals", builtin_locals)];
+    for &(name, func) in functions {
+        dict.set_str(name, Value::Obj(BuiltinFunction::new_obj(name, func)));
+    }
+}
+
+/// A Python `SyntaxError` instance for a compile error.
+pub fn syntax_error(error: &SyntaxError) -> PyErr {
+    let t = types();
+    let ty = match error.kind {
+        pyrite_parser::SyntaxErrorKind::SyntaxError => &t.syntax_error,
+        pyrite_parser::SyntaxErrorKind::IndentationError => &t.indentation_error,
+        pyrite_parser::SyntaxErrorKind::TabError => &t.tab_error,
+    };
+    let details = pyrite_object::types::list::PyTuple::new_obj(vec![
+        Value::str(&error.filename),
+        Value::from(error.lineno),
+        Value::from(error.offset),
+        error.text.as_deref().map_or(Value::None, Value::str),
+        Value::from(error.end_lineno),
+        Value::from(error.end_offset),
+    ]);
+    PyErr::with_args(ty, vec![Value::str(&error.msg), Value::Obj(details)])
+}
+
+fn compile_text(ctx: &mut Ctx, source: &Value, filename: &str, mode: Mode, function: &str) -> PyResult<ObjRef> {
+    if let Some(code) = source.as_obj().filter(|o| o.is::<Code>()) {
+        return Ok(code.clone());
+    }
+    let Some(text) = source.as_str() else {
+        return Err(PyErr::type_error(format!("{function}() arg 1 must be a string, bytes or code object")));
+    };
+    let _ = ctx;
+    let text = text.as_str();
+    let text = if mode == Mode::Eval { text.trim_start_matches([' ', '\t']) } else { text };
+    match pyrite_compiler::compile(text, filename, mode) {
+        Ok(code) => crate::materialize::materialize(code),
+        Err(CompileError::Syntax(e)) => Err(syntax_error(&e)),
+        Err(CompileError::Internal(message)) => Err(PyErr::new_system(format!("compiler error: {message}"))),
+    }
+}
+
+/// The calling frame's globals and locals (for `globals()`, `locals()` and defaults).
+fn caller_namespaces(ctx: &mut Ctx) -> PyResult<(ObjRef, ObjRef)> {
+    let Some(mut frame_ptr) = vm(ctx).calling_frame else {
+        return Err(PyErr::runtime_error("no current frame"));
+    };
+    // SAFETY: `calling_frame` points at the eval loop's live frame for the duration of
+    // this native call (see `VmState::calling_frame`).
+    let frame = unsafe { frame_ptr.as_mut() };
+    let globals = frame.globals.clone();
+    if let Some(locals) = &frame.locals {
+        return Ok((globals, locals.clone()));
+    }
+    // A function frame: build a snapshot dict of its bound locals, as CPython's locals().
+    let code_obj = frame.code.clone();
+    let code = code_obj.downcast::<Code>().ok_or_else(|| PyErr::new_system("frame code"))?;
+    let snapshot = PyDict::new_obj();
+    let d = snapshot.downcast::<PyDict>().ok_or_else(|| PyErr::new_system("dict"))?;
+    let b = &code.bytecode;
+    let nlocals = b.varnames.len();
+    let slots: Vec<Option<Value>> = frame.slots_mut()[..code.nlocalsplus()].to_vec();
+    for (i, name) in b.varnames.iter().enumerate() {
+        let value = match b.cellvars.iter().position(|c| c == name) {
+            Some(cell) => cell_value(slots[nlocals + cell].as_ref()),
+            None => slots[i].clone(),
+        };
+        if let Some(v) = value {
+            d.set_str(name, v);
+        }
+    }
+    for (i, name) in b.cellvars.iter().chain(b.freevars.iter()).enumerate() {
+        if b.varnames.contains(name) {
+            continue;
+        }
+        if let Some(v) = cell_value(slots[nlocals + i].as_ref()) {
+            d.set_str(name, v);
+        }
+    }
+    Ok((globals, snapshot))
+}
+
+fn cell_value(slot: Option<&Value>) -> Option<Value> {
+    slot.and_then(|c| c.downcast::<pyrite_object::types::function::Cell>()).and_then(|c| c.value.borrow().clone())
+}
+
+fn namespaces(ctx: &mut Ctx, globals: Option<&Value>, locals: Option<&Value>, function: &str) -> PyResult<(ObjRef, ObjRef)> {
+    let globals = match globals {
+        None | Some(Value::None) => None,
+        Some(Value::Obj(g)) if g.is::<PyDict>() => Some(g.clone()),
+        Some(other) => return Err(PyErr::type_error(format!("{function}() globals must be a dict, not {}", other.type_name()))),
+    };
+    let locals = match locals {
+        None | Some(Value::None) => None,
+        Some(Value::Obj(l)) => Some(l.clone()),
+        Some(other) => return Err(PyErr::type_error(format!("locals must be a mapping, not {}", other.type_name()))),
+    };
+    match (globals, locals) {
+        (Some(g), Some(l)) => Ok((g, l)),
+        (Some(g), None) => Ok((g.clone(), g)),
+        (None, locals) => {
+            let (g, l) = caller_namespaces(ctx)?;
+            Ok((g, locals.unwrap_or(l)))
+        }
+    }
+}
+
+fn run_in(ctx: &mut Ctx, code: ObjRef, globals: ObjRef, locals: ObjRef) -> PyResult {
+    if let Some(d) = globals.downcast::<PyDict>()
+        && d.get_str(&PyStr::from_str("__builtins__")).is_none()
+    {
+        let builtins = vm(ctx).builtins.clone();
+        d.set_str("__builtins__", Value::Obj(builtins));
+    }
+    let builtins = vm(ctx).builtins.clone();
+    let frame = new_frame(ctx, code, None, globals, builtins, Some(locals));
+    run_frame(ctx, frame)
+}
+
+fn split_args<'a>(args: &Args<'a>, function: &str) -> PyResult<[Option<&'a Value>; 3]> {
+    let mut out = [None, None, None];
+    for (i, v) in args.pos().iter().enumerate() {
+        if i >= 3 {
+            return Err(PyErr::type_error(format!("{function} expected at most 3 arguments, got {}", args.pos().len())));
+        }
+        out[i] = Some(v);
+    }
+    for (k, v) in args.keywords() {
+        match k.as_str().map(PyStr::as_str) {
+            Some("globals") => out[1] = Some(v),
+            Some("locals") => out[2] = Some(v),
+            _ => return Err(PyErr::type_error(format!("{function}() takes no keyword arguments"))),
+        }
+    }
+    if out[0].is_none() {
+        return Err(PyErr::type_error(format!("{function} expected at least 1 argument, got 0")));
+    }
+    Ok(out)
+}
+
+fn builtin_exec(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
+    let [source, globals, locals] = split_args(&args, "exec")?;
+    let (globals, locals) = namespaces(ctx, globals, locals, "exec")?;
+    let code = compile_text(ctx, source.unwrap_or(&Value::None), "<string>", Mode::Exec, "exec")?;
+    run_in(ctx, code, globals, locals)?;
+    Ok(Value::None)
+}
+
+fn builtin_eval(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
+    let [source, globals, locals] = split_args(&args, "eval")?;
+    let (globals, locals) = namespaces(ctx, globals, locals, "eval")?;
+    let code = compile_text(ctx, source.unwrap_or(&Value::None), "<string>", Mode::Eval, "eval")?;
+    run_in(ctx, code, globals, locals)
+}
+
+fn builtin_compile(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
+    let mut positional: Vec<Value> = args.pos().to_vec();
+    for (k, v) in args.keywords() {
+        let index = match k.as_str().map(PyStr::as_str) {
+            Some("source") => 0,
+            Some("filename") => 1,
+            Some("mode") => 2,
+            Some("flags" | "dont_inherit" | "optimize" | "_feature_version") => continue,
+            _ => return Err(PyErr::type_error("compile() got an unexpected keyword argument")),
+        };
+        while positional.len() <= index {
+            positional.push(Value::None);
+        }
+        positional[index] = v.clone();
+    }
+    if positional.len() < 3 {
+        return Err(PyErr::type_error(format!("compile() missing required argument 'mode' (pos 3)")));
+    }
+    let filename = positional[1].as_str().map(|s| s.as_str().to_owned()).ok_or_else(|| PyErr::type_error("compile() argument 'filename' must be str"))?;
+    let mode = match positional[2].as_str().map(PyStr::as_str) {
+        Some("exec") => Mode::Exec,
+        Some("eval") => Mode::Eval,
+        Some("single") => Mode::Single,
+        _ => return Err(PyErr::value_error("compile() mode must be 'exec', 'eval' or 'single'")),
+    };
+    Ok(Value::Obj(compile_text(ctx, &positional[0], &filename, mode, "compile")?))
+}
+
+fn builtin_globals(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
+    pyrite_object::methods::check_args("globals", args, 0, 0)?;
+    Ok(Value::Obj(caller_namespaces(ctx)?.0))
+}
+
+fn builtin_locals(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
+    pyrite_object::methods::check_args("locals", args, 0, 0)?;
+    Ok(Value::Obj(caller_namespaces(ctx)?.1))
+}
