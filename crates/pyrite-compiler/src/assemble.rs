@@ -110,9 +110,7 @@ fn optimize_block(block: &mut Block, consts: &mut ConstTable) {
                     block.instrs[i].arg = if n == 3 { 3 } else { 0 };
                     block.instrs[i + 1].op = Op::Real(second.0);
                     block.instrs[i + 1].arg = second.1;
-                } else if n > 0
-                    && let Some(items) = const_tuple_of(block, i, n, consts)
-                {
+                } else if let Some(items) = const_tuple_of(block, i, n, consts) {
                     let index = consts.add(Constant::Tuple(items.into_boxed_slice()));
                     for j in i - n..i {
                         block.instrs[j].op = Op::Real(Opcode::NOP);
@@ -123,7 +121,23 @@ fn optimize_block(block: &mut Block, consts: &mut ConstTable) {
                 }
             }
             Op::Real(Opcode::LOAD_CONST) => {
-                if let Some((
+                // `x is None` tested by a jump: POP_JUMP_IF_NONE / POP_JUMP_IF_NOT_NONE.
+                if let Some((Op::Real(Opcode::IS_OP), is_arg)) = next
+                    && matches!(consts.get(instr.arg), Some(Constant::None))
+                    && let Some(jump) = block.instrs.get(i + 2)
+                    && let Op::Real(cond @ (Opcode::POP_JUMP_IF_FALSE | Opcode::POP_JUMP_IF_TRUE)) =
+                        jump.op
+                {
+                    let jump_if_not_none = (is_arg == 1) ^ (cond == Opcode::POP_JUMP_IF_FALSE);
+                    block.instrs[i].op = Op::Real(Opcode::NOP);
+                    block.instrs[i + 1].op = Op::Real(Opcode::NOP);
+                    block.instrs[i + 1].arg = 0;
+                    block.instrs[i + 2].op = Op::Real(if jump_if_not_none {
+                        Opcode::POP_JUMP_IF_NOT_NONE
+                    } else {
+                        Opcode::POP_JUMP_IF_NONE
+                    });
+                } else if let Some((
                     Op::Real(cond @ (Opcode::POP_JUMP_IF_FALSE | Opcode::POP_JUMP_IF_TRUE)),
                     _,
                 )) = next
@@ -140,9 +154,134 @@ fn optimize_block(block: &mut Block, consts: &mut ConstTable) {
                     }
                 }
             }
+            Op::Real(Opcode::SWAP) => {
+                if instr.arg == 1 {
+                    block.instrs[i].op = Op::Real(Opcode::NOP);
+                } else {
+                    i = swaptimize(block, i);
+                    apply_static_swaps(block, i);
+                }
+            }
             _ => {}
         }
         i += 1;
+    }
+}
+
+/// Rewrites the run of `SWAP`s (and `NOP`s) starting at `start` as the fewest `SWAP`s
+/// with the same effect (CPython's `swaptimize`). Returns the index of the run's last
+/// instruction.
+fn swaptimize(block: &mut Block, start: usize) -> usize {
+    let run = &mut block.instrs[start..];
+    let mut depth = run[0].arg as usize;
+    let mut len = 1;
+    let mut more = false;
+    while len < run.len() {
+        match run[len].op {
+            Op::Real(Opcode::SWAP) => {
+                depth = depth.max(run[len].arg as usize);
+                more = true;
+            }
+            Op::Real(Opcode::NOP) => {}
+            _ => break,
+        }
+        len += 1;
+    }
+    // It's already optimal if there's only one SWAP:
+    if !more || depth == 0 {
+        return start;
+    }
+    // Simulate the combined effect of the run on a stack of item numbers.
+    const VISITED: usize = usize::MAX;
+    let mut stack: Vec<usize> = (0..depth).collect();
+    for instr in &run[..len] {
+        if instr.op == Op::Real(Opcode::SWAP) {
+            let n = instr.arg as usize;
+            stack.swap(0, n - 1);
+        }
+    }
+    // Shuffle the stack with one SWAP per cycle member, written from the run's end.
+    let mut current = len;
+    for i in 0..depth {
+        if stack[i] == VISITED || stack[i] == i {
+            continue;
+        }
+        let mut j = i;
+        loop {
+            if j != 0 {
+                current -= 1;
+                run[current].op = Op::Real(Opcode::SWAP);
+                run[current].arg = u32::try_from(j + 1).unwrap_or(u32::MAX);
+            }
+            if stack[j] == VISITED {
+                break;
+            }
+            let next = stack[j];
+            stack[j] = VISITED;
+            j = next;
+        }
+    }
+    for instr in &mut run[..current] {
+        instr.op = Op::Real(Opcode::NOP);
+        instr.arg = 0;
+    }
+    start + len - 1
+}
+
+/// Instructions that only pop TOS and can be reordered with each other.
+fn swappable(instr: &Instr) -> bool {
+    matches!(instr.op, Op::Real(Opcode::STORE_FAST | Opcode::POP_TOP))
+}
+
+/// The next swappable instruction after `i` (skipping NOPs), if one comes before anything
+/// else and (when `line` is given) on that line.
+fn next_swappable(block: &Block, mut i: usize, line: Option<Option<u32>>) -> Option<usize> {
+    loop {
+        i += 1;
+        let instr = block.instrs.get(i)?;
+        if let Some(line) = line
+            && instr.loc.line != line
+        {
+            return None;
+        }
+        if instr.is_nop() {
+            continue;
+        }
+        return swappable(instr).then_some(i);
+    }
+}
+
+/// Applies `SWAP`s by swapping the instructions that consume the items instead:
+/// `SWAP 2; POP_TOP; STORE_FAST x` becomes `STORE_FAST x; POP_TOP` (CPython's
+/// `apply_static_swaps`).
+fn apply_static_swaps(block: &mut Block, last: usize) {
+    for i in (0..=last).rev() {
+        let swap = &block.instrs[i];
+        if swap.op != Op::Real(Opcode::SWAP) {
+            if swap.is_nop() || swappable(swap) {
+                continue;
+            }
+            return;
+        }
+        let Some(j) = next_swappable(block, i, None) else {
+            return;
+        };
+        let line = block.instrs[j].loc.line;
+        let mut k = j;
+        for _ in 1..block.instrs[i].arg {
+            match next_swappable(block, k, Some(line)) {
+                Some(n) => k = n,
+                None => return,
+            }
+        }
+        // Two stores to the same local can't be reordered.
+        let (a, b) = (&block.instrs[j], &block.instrs[k]);
+        if a.op == Op::Real(Opcode::STORE_FAST) && a.op == b.op && a.arg == b.arg {
+            return;
+        }
+        block.instrs[i].op = Op::Real(Opcode::NOP);
+        block.instrs[i].arg = 0;
+        block.instrs.swap(j, k);
     }
 }
 
@@ -238,7 +377,8 @@ fn thread_jumps(cfg: &mut Cfg) {
     }
 }
 
-/// Copies a small exit block into a block that ends by jumping to it.
+/// Copies a small exit block without a line number into a block that ends by jumping to
+/// it.
 fn extend_block(cfg: &mut Cfg, b: BlockId) {
     let Some(last) = cfg.blocks[b].instrs.last() else {
         return;
@@ -246,8 +386,18 @@ fn extend_block(cfg: &mut Cfg, b: BlockId) {
     if last.op != Op::Jump {
         return;
     }
-    let target = &cfg.blocks[last.target];
-    if !target.is_exit() || target.instrs.len() > MAX_COPY_SIZE {
+    // Empty blocks in between count as the block after them.
+    let Some(target) = cfg
+        .order
+        .iter()
+        .skip_while(|&&x| x != last.target)
+        .map(|&x| &cfg.blocks[x])
+        .find(|blk| !blk.instrs.is_empty())
+    else {
+        return;
+    };
+    // CPython 3.11 copies only exit blocks without a line number (implicit returns).
+    if !is_exit_without_lineno(target) || target.instrs.len() > MAX_COPY_SIZE {
         return;
     }
     let copy = target.instrs.clone();

@@ -1,0 +1,4 @@
+# Alternatives must bind the same names.
+match 1:
+    case [a] | [b]:
+        pass
