@@ -54,6 +54,25 @@ macro_rules! exception_types {
             pub generator: ObjRef,
             pub coroutine: ObjRef,
             pub async_generator: ObjRef,
+            pub slice: ObjRef,
+            pub set: ObjRef,
+            pub frozenset: ObjRef,
+            pub set_iterator: ObjRef,
+            pub enumerate: ObjRef,
+            pub zip: ObjRef,
+            pub map: ObjRef,
+            pub filter: ObjRef,
+            pub reversed: ObjRef,
+            pub list_reverseiterator: ObjRef,
+            pub callable_iterator: ObjRef,
+            pub dict_keys: ObjRef,
+            pub dict_values: ObjRef,
+            pub dict_items: ObjRef,
+            pub dict_valueiterator: ObjRef,
+            pub dict_itemiterator: ObjRef,
+            pub dict_reversekeyiterator: ObjRef,
+            pub dict_reversevalueiterator: ObjRef,
+            pub dict_reverseitemiterator: ObjRef,
             /// The `NotImplemented` singleton.
             pub not_implemented: ObjRef,
             /// The `Ellipsis` singleton.
@@ -98,6 +117,7 @@ macro_rules! exception_types {
                 property: next(), classmethod: next(), staticmethod: next(), super_: next(),
                 wrapper_descriptor: next(), method_wrapper: next(), iterator: next(),
                 generator: next(), coroutine: next(), async_generator: next(),
+                slice: next(), set: next(), frozenset: next(), set_iterator: next(), enumerate: next(), zip: next(), map: next(), filter: next(), reversed: next(), list_reverseiterator: next(), callable_iterator: next(), dict_keys: next(), dict_values: next(), dict_items: next(), dict_valueiterator: next(), dict_itemiterator: next(), dict_reversekeyiterator: next(), dict_reversevalueiterator: next(), dict_reverseitemiterator: next(),
                 not_implemented, ellipsis, empty_tuple,
                 $( $field: exceptions.next().expect("exception list matches the table"), )*
             }
@@ -203,6 +223,7 @@ pub fn init() {
         "list_iterator", "tuple_iterator", "str_ascii_iterator", "dict_keyiterator",
         "NotImplementedType", "ellipsis", "traceback", "property", "classmethod", "staticmethod",
         "super", "wrapper_descriptor", "method-wrapper", "iterator", "generator", "coroutine", "async_generator",
+        "slice", "set", "frozenset", "set_iterator", "enumerate", "zip", "map", "filter", "reversed", "list_reverseiterator", "callable_iterator", "dict_keys", "dict_values", "dict_items", "dict_valueiterator", "dict_itemiterator", "dict_reversekeyiterator", "dict_reversevalueiterator", "dict_reverseitemiterator",
     ] {
         core.push(builtin_type(&type_, name, Some(&object)));
     }
@@ -234,6 +255,7 @@ pub fn init() {
         &t.not_implemented_type, &t.ellipsis_type, &t.traceback, &t.property, &t.classmethod,
         &t.staticmethod, &t.super_, &t.wrapper_descriptor, &t.method_wrapper, &t.iterator,
         &t.generator, &t.coroutine, &t.async_generator,
+        &t.slice, &t.set, &t.frozenset, &t.set_iterator, &t.enumerate, &t.zip, &t.map, &t.filter, &t.reversed, &t.list_reverseiterator, &t.callable_iterator, &t.dict_keys, &t.dict_values, &t.dict_items, &t.dict_valueiterator, &t.dict_itemiterator, &t.dict_reversekeyiterator, &t.dict_reversevalueiterator, &t.dict_reverseitemiterator,
     ] {
         type_payload(ty).dict.set_type(&t.dict);
     }

@@ -13,6 +13,10 @@ use pyrite_object::{Args, Ctx, ObjRef, PyErr, PyResult, Value, types};
 
 use crate::state::vm;
 
+mod introspect;
+mod iteration;
+mod numeric;
+
 /// Writes text to `sys.stdout`.
 pub fn write_stdout(ctx: &mut Ctx, text: &str) -> PyResult<()> {
     vm(ctx).streams.write_stdout(text).map_err(|e| PyErr::new(&types().os_error, e.to_string()))
@@ -29,6 +33,8 @@ pub fn make_builtins() -> ObjRef {
     for (name, ty) in [
         ("object", &t.object), ("type", &t.type_), ("int", &t.int), ("float", &t.float), ("bool", &t.bool),
         ("str", &t.str), ("list", &t.list), ("tuple", &t.tuple), ("dict", &t.dict), ("range", &t.range),
+        ("slice", &t.slice), ("set", &t.set), ("frozenset", &t.frozenset), ("enumerate", &t.enumerate),
+        ("zip", &t.zip), ("map", &t.map), ("filter", &t.filter), ("reversed", &t.reversed),
     ] {
         d.set_str(name, Value::Obj(ty.clone()));
     }
@@ -47,7 +53,21 @@ pub fn make_builtins() -> ObjRef {
         ("max", builtin_max),
         ("isinstance", builtin_isinstance),
         ("issubclass", builtin_issubclass),
-        ("iter", builtin_iter),
+        ("iter", iteration::builtin_iter),
+        ("sum", iteration::builtin_sum),
+        ("sorted", iteration::builtin_sorted),
+        ("any", iteration::builtin_any),
+        ("all", iteration::builtin_all),
+        ("divmod", numeric::builtin_divmod),
+        ("pow", numeric::builtin_pow),
+        ("round", numeric::builtin_round),
+        ("bin", numeric::builtin_bin),
+        ("oct", numeric::builtin_oct),
+        ("hex", numeric::builtin_hex),
+        ("dir", introspect::builtin_dir),
+        ("vars", introspect::builtin_vars),
+        ("locals", introspect::builtin_locals),
+        ("delattr", introspect::builtin_delattr),
         ("next", builtin_next),
         ("hash", builtin_hash),
         ("id", builtin_id),
@@ -224,11 +244,6 @@ fn builtin_issubclass(_: &mut Ctx, args: Args<'_>) -> PyResult {
     Ok(Value::Bool(class_check(&values[1], &|t| is_subtype(&sub, t), "issubclass()")?))
 }
 
-fn builtin_iter(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
-    let values = check_args("iter", args, 1, 1)?;
-    protocol::get_iter(ctx, &values[0])
-}
-
 fn builtin_next(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
     let values = check_args("next", args, 1, 2)?;
     match (protocol::next_raw(ctx, &values[0]), values.get(1)) {
@@ -252,13 +267,17 @@ fn builtin_id(_: &mut Ctx, args: Args<'_>) -> PyResult {
 
 fn builtin_callable(_: &mut Ctx, args: Args<'_>) -> PyResult {
     let values = check_args("callable", args, 1, 1)?;
-    let v = &values[0];
-    let callable = v.as_obj().is_some_and(|o| {
+    Ok(Value::Bool(is_callable(&values[0])))
+}
+
+/// `callable(v)`.
+fn is_callable(v: &Value) -> bool {
+    v.as_obj().is_some_and(|o| {
         o.is::<pyrite_object::types::function::Function>()
             || o.is::<BuiltinFunction>()
             || o.is::<pyrite_object::types::function::BoundMethod>()
-    }) || pyrite_object::types::typeobj::type_payload(v.type_ref()).slots().call.is_some();
-    Ok(Value::Bool(callable))
+            || o.is::<pyrite_object::types::function::SlotWrapper>()
+    }) || pyrite_object::types::typeobj::type_payload(v.type_ref()).slots().call.is_some()
 }
 
 fn builtin_chr(_: &mut Ctx, args: Args<'_>) -> PyResult {

@@ -23,7 +23,27 @@ fn constant_value(constant: &Constant) -> PyResult {
         Constant::Code(code) => Value::Obj(materialize((**code).clone())?),
         Constant::Complex { .. } => return Err(PyErr::not_implemented("complex numbers are not supported yet")),
         Constant::Bytes(_) => return Err(PyErr::not_implemented("bytes are not supported yet")),
-        Constant::FrozenSet(_) => return Err(PyErr::not_implemented("frozenset is not supported yet")),
+        Constant::FrozenSet(items) => {
+            // CPython's compiler builds the frozenset from the items, then rebuilds it from
+            // its own iteration order when merging constants; the table layout (and so the
+            // iteration order) follows. CPython rebuilds it once more when interning replaces
+            // one of its str items by an already interned equal string: always for
+            // one-character identifier strings; for longer ones it depends on every
+            // identifier the process has seen, which is not modelled.
+            use pyrite_object::methods::set::new_frozenset;
+            use pyrite_object::types::set::PySet;
+            let values = items.iter().map(constant_value).collect::<PyResult<Vec<_>>>()?;
+            let mut ctx = pyrite_object::Ctx::new();
+            let interned = values.iter().any(|v| {
+                v.as_str().is_some_and(|s| s.len() == 1 && s.as_str().chars().all(|c| c.is_ascii_alphanumeric() || c == '_'))
+            });
+            let mut set = new_frozenset(&mut ctx, values)?;
+            for _ in 0..if interned { 2 } else { 1 } {
+                let keys = set.downcast::<PySet>().map(PySet::keys).unwrap_or_default();
+                set = new_frozenset(&mut ctx, keys)?;
+            }
+            Value::Obj(set)
+        }
     })
 }
 

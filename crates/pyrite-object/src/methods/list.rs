@@ -11,6 +11,7 @@ use crate::registry::{TypeTable, types};
 use crate::types::list::PyList;
 use crate::types::misc::SeqIter;
 use crate::value::Value;
+use crate::methods::slice;
 
 pub(crate) fn setup(t: &TypeTable) {
     set_slots(&t.list, |s| {
@@ -38,7 +39,14 @@ pub(crate) fn setup(t: &TypeTable) {
         ("reverse", list_reverse),
         ("copy", list_copy),
         ("clear", list_clear),
+        ("remove", list_remove),
+        ("sort", list_sort),
+        ("__reversed__", list_reversed),
     ]);
+    set_slots(&t.list_reverseiterator, |s| {
+        s.iter = Some(|_, v| Ok(v.clone()));
+        s.next = Some(crate::methods::iters::reversed_next);
+    });
 }
 
 fn this(v: &Value) -> PyResult<&PyList> {
@@ -91,8 +99,12 @@ fn list_inplace(ctx: &mut Ctx, a: &Value, b: &Value, op: BinaryOp) -> PyResult {
     }
 }
 
-fn list_getitem(_: &mut Ctx, v: &Value, key: &Value) -> PyResult {
+fn list_getitem(ctx: &mut Ctx, v: &Value, key: &Value) -> PyResult {
     let list = this(v)?;
+    if let Some(s) = slice::as_slice(key) {
+        let items = list.to_vec();
+        return Ok(Value::Obj(PyList::new_obj(slice::select(ctx, s, &items)?)));
+    }
     let Some(index) = index_of(key, "list")? else { return Err(PyErr::index_error("cannot fit 'int' into an index-sized integer")) };
     let items = list.items.borrow();
     normalize_index(index, items.len())
@@ -100,8 +112,11 @@ fn list_getitem(_: &mut Ctx, v: &Value, key: &Value) -> PyResult {
         .ok_or_else(|| PyErr::index_error("list index out of range"))
 }
 
-fn list_setitem(_: &mut Ctx, v: &Value, key: &Value, value: Option<Value>) -> PyResult<()> {
+fn list_setitem(ctx: &mut Ctx, v: &Value, key: &Value, value: Option<Value>) -> PyResult<()> {
     let list = this(v)?;
+    if let Some(s) = slice::as_slice(key) {
+        return list_set_slice(ctx, v, list, s, value);
+    }
     let Some(index) = index_of(key, "list")? else { return Err(PyErr::index_error("cannot fit 'int' into an index-sized integer")) };
     let old = {
         let mut items = list.items.borrow_mut();
@@ -222,4 +237,168 @@ fn list_clear(_: &mut Ctx, args: Args<'_>) -> PyResult {
     let old = this(list)?.items.replace(Vec::new());
     drop(old);
     Ok(Value::None)
+}
+
+/// `list[a:b:c] = value` / `del list[a:b:c]` (CPython's `list_ass_subscript`).
+fn list_set_slice(ctx: &mut Ctx, v: &Value, list: &PyList, s: &crate::types::slice::PySlice, value: Option<Value>) -> PyResult<()> {
+    let (start, stop, step) = slice::unpack(ctx, s)?;
+    let len = list.len();
+    let (start, mut stop, n) = slice::adjust(len, start, stop, step);
+    if step == 1 {
+        let new_items = match &value {
+            None => Vec::new(),
+            Some(value) if value.is(v) => list.to_vec(),
+            Some(value) => collect_or(ctx, value, "can only assign an iterable")?,
+        };
+        let len = i64::try_from(list.len()).unwrap_or(i64::MAX);
+        let low = start.clamp(0, len);
+        let high = stop.clamp(low, len);
+        let (low, high) = (usize::try_from(low).unwrap_or(0), usize::try_from(high).unwrap_or(0));
+        let removed: Vec<Value> = list.items.borrow_mut().splice(low..high, new_items).collect();
+        drop(removed);
+        return Ok(());
+    }
+    if (step < 0 && start < stop) || (step > 0 && start > stop) {
+        stop = start;
+    }
+    let _ = stop;
+    let positions: Vec<usize> = (0..n).map(|i| usize::try_from(start + i64::try_from(i).unwrap_or(0) * step).unwrap_or(0)).collect();
+    match value {
+        None => {
+            let mut sorted = positions;
+            sorted.sort_unstable();
+            let removed = {
+                let mut items = list.items.borrow_mut();
+                let mut removed = Vec::with_capacity(sorted.len());
+                for &p in sorted.iter().rev() {
+                    if p < items.len() {
+                        removed.push(items.remove(p));
+                    }
+                }
+                removed
+            };
+            drop(removed);
+            Ok(())
+        }
+        Some(value) => {
+            let new_items = if value.is(v) { list.to_vec() } else { collect_or(ctx, &value, "must assign iterable to extended slice")? };
+            if new_items.len() != n {
+                return Err(PyErr::value_error(format!(
+                    "attempt to assign sequence of size {} to extended slice of size {n}",
+                    new_items.len()
+                )));
+            }
+            let old: Vec<Value> = {
+                let mut items = list.items.borrow_mut();
+                let len = items.len();
+                positions.iter().zip(new_items).filter(|(p, _)| **p < len).map(|(&p, item)| std::mem::replace(&mut items[p], item)).collect()
+            };
+            drop(old);
+            Ok(())
+        }
+    }
+}
+
+/// `PySequence_Fast`: the items of an iterable, or TypeError(message) if not iterable.
+fn collect_or(ctx: &mut Ctx, value: &Value, message: &str) -> PyResult<Vec<Value>> {
+    let iterator = match protocol::get_iter(ctx, value) {
+        Ok(it) => it,
+        Err(e) if e.matches(&types().type_error) => return Err(PyErr::type_error(message)),
+        Err(e) => return Err(e),
+    };
+    let mut items = Vec::new();
+    while let Some(item) = protocol::next(ctx, &iterator)? {
+        items.push(item);
+    }
+    Ok(items)
+}
+
+fn list_remove(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
+    let (list, rest) = method_args("list.remove", args, 1, 1)?;
+    let l = this(list)?;
+    let mut i = 0;
+    while let Some(item) = l.get(i) {
+        if protocol::eq(ctx, &item, &rest[0])? {
+            let removed = {
+                let mut items = l.items.borrow_mut();
+                if i < items.len() { Some(items.remove(i)) } else { None }
+            };
+            drop(removed);
+            return Ok(Value::None);
+        }
+        i += 1;
+    }
+    Err(PyErr::value_error("list.remove(x): x not in list"))
+}
+
+fn list_reversed(_: &mut Ctx, args: Args<'_>) -> PyResult {
+    let (list, _) = method_args("__reversed__", args, 0, 0)?;
+    let len = this(list)?.len();
+    Ok(Value::Obj(crate::methods::iters::new_reversed(list.clone(), len, &types().list_reverseiterator)))
+}
+
+fn list_sort(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
+    let pos = args.pos();
+    let Some((list, rest)) = pos.split_first() else {
+        return Err(PyErr::type_error("descriptor 'sort' of 'list' object needs an argument"));
+    };
+    if !rest.is_empty() {
+        return Err(PyErr::type_error("sort() takes no positional arguments"));
+    }
+    let mut key = None;
+    let mut reverse = false;
+    for (name, value) in args.keywords() {
+        match name.as_str().map(crate::types::str::PyStr::as_str) {
+            Some("key") => key = Some(value.clone()).filter(|k| !k.is_none()),
+            Some("reverse") => reverse = crate::methods::int::to_i64(value).map_err(|_| {
+                PyErr::type_error(format!("'{}' object cannot be interpreted as an integer", value.type_name()))
+            })? != 0,
+            Some(other) => return Err(PyErr::type_error(format!("'{other}' is an invalid keyword argument for sort()"))),
+            None => return Err(PyErr::type_error("keywords must be strings")),
+        }
+    }
+    sort_list(ctx, this(list)?, key.as_ref(), reverse)?;
+    Ok(Value::None)
+}
+
+/// `list.sort(key=key, reverse=reverse)`: a stable sort whose comparisons may raise.
+pub fn sort_list(ctx: &mut Ctx, list: &PyList, key: Option<&Value>, reverse: bool) -> PyResult<()> {
+    let mut items = list.items.replace(Vec::new());
+    if reverse {
+        items.reverse();
+    }
+    let result = (|| {
+        let keys = match key {
+            None => None,
+            Some(f) => {
+                let mut keys = Vec::with_capacity(items.len());
+                for item in &items {
+                    keys.push(protocol::call_positional(ctx, f, std::slice::from_ref(item))?);
+                }
+                Some(keys)
+            }
+        };
+        let mut order: Vec<usize> = (0..items.len()).collect();
+        let sort_keys = keys.as_ref().unwrap_or(&items);
+        crate::methods::sort::timsort(ctx, sort_keys, &mut order)?;
+        Ok::<Vec<usize>, PyErr>(order)
+    })();
+    let mut sorted = match &result {
+        Ok(order) => {
+            let mut taken: Vec<Option<Value>> = items.into_iter().map(Some).collect();
+            order.iter().map(|&i| taken[i].take().unwrap_or(Value::None)).collect()
+        }
+        Err(_) => items,
+    };
+    if reverse {
+        sorted.reverse();
+    }
+    let modified = list.items.replace(sorted);
+    let was_modified = !modified.is_empty();
+    drop(modified);
+    result?;
+    if was_modified {
+        return Err(PyErr::value_error("list modified during sort"));
+    }
+    Ok(())
 }

@@ -10,6 +10,7 @@ use crate::registry::{TypeTable, types};
 use crate::types::dict::PyDict;
 use crate::types::misc::SeqIter;
 use crate::value::Value;
+use crate::methods::views::{self, Kind};
 
 pub(crate) fn setup(t: &TypeTable) {
     set_slots(&t.dict, |s| {
@@ -29,7 +30,29 @@ pub(crate) fn setup(t: &TypeTable) {
         s.iter = Some(|_, v| Ok(v.clone()));
         s.next = Some(dict_iter_next);
     });
-    add_methods(&t.dict, "dict", &[("get", dict_get), ("pop", dict_pop), ("setdefault", dict_setdefault), ("copy", dict_copy), ("clear", dict_clear)]);
+    add_methods(&t.dict, "dict", &[
+        ("get", dict_get),
+        ("pop", dict_pop),
+        ("setdefault", dict_setdefault),
+        ("copy", dict_copy),
+        ("clear", dict_clear),
+        ("keys", |_, args| Ok(views::new_view(method_args("keys", args, 0, 0)?.0.clone(), Kind::Keys))),
+        ("values", |_, args| Ok(views::new_view(method_args("values", args, 0, 0)?.0.clone(), Kind::Values))),
+        ("items", |_, args| Ok(views::new_view(method_args("items", args, 0, 0)?.0.clone(), Kind::Items))),
+        ("update", dict_update),
+        ("popitem", dict_popitem),
+        ("__reversed__", |_, args| Ok(views::dict_reverse_iter(method_args("__reversed__", args, 0, 0)?.0, Kind::Keys))),
+    ]);
+    let fromkeys = crate::types::function::BuiltinFunction::new_method("dict", "fromkeys", dict_fromkeys);
+    let classmethod = pyrite_memory::ObjRef::new(
+        crate::types::descriptors::ClassMethod { func: pyrite_memory::PayloadCell::new(Value::Obj(fromkeys)) },
+        Some(&t.classmethod),
+    );
+    crate::methods::set_type_attr(&t.dict, "fromkeys", Value::Obj(classmethod));
+    set_slots(&t.dict, |s| {
+        s.binary = Some(dict_or);
+        s.inplace = Some(dict_ior);
+    });
 }
 
 fn this(v: &Value) -> PyResult<&PyDict> {
@@ -109,34 +132,15 @@ fn dict_iter_next(_: &mut Ctx, it: &Value) -> PyResult<Option<Value>> {
     }
 }
 
-fn dict_new(ctx: &mut Ctx, _ty: &pyrite_memory::ObjRef, args: Args<'_>) -> PyResult {
-    let dict = PyDict::new_obj();
+fn dict_new(ctx: &mut Ctx, ty: &pyrite_memory::ObjRef, args: Args<'_>) -> PyResult {
+    let dict = pyrite_memory::ObjRef::new(PyDict::default(), Some(ty));
     let d = dict.downcast::<PyDict>().ok_or_else(|| PyErr::new_system("dict payload"))?;
     let pos = args.pos();
     if pos.len() > 1 {
         return Err(PyErr::type_error(format!("dict expected at most 1 argument, got {}", pos.len())));
     }
     if let Some(source) = pos.first() {
-        if let Some(other) = source.downcast::<PyDict>() {
-            for (k, v) in other.items() {
-                d.set_item(ctx, k, v)?;
-            }
-        } else {
-            for (i, item) in protocol::collect(ctx, source)?.into_iter().enumerate() {
-                let pair = protocol::collect(ctx, &item).map_err(|_| {
-                    PyErr::type_error(format!("cannot convert dictionary update sequence element #{i} to a sequence"))
-                })?;
-                if pair.len() != 2 {
-                    return Err(PyErr::value_error(format!(
-                        "dictionary update sequence element #{i} has length {}; 2 is required",
-                        pair.len()
-                    )));
-                }
-                let mut pair = pair.into_iter();
-                let (Some(k), Some(v)) = (pair.next(), pair.next()) else { continue };
-                d.set_item(ctx, k, v)?;
-            }
-        }
+        update_from(ctx, d, source)?;
     }
     for (k, v) in args.keywords() {
         d.set_item(ctx, k.clone(), v.clone())?;
@@ -184,4 +188,113 @@ fn dict_clear(_: &mut Ctx, args: Args<'_>) -> PyResult {
     let (dict, _) = method_args("clear", args, 0, 0)?;
     this(dict)?.clear_items();
     Ok(Value::None)
+}
+
+/// CPython's `dict_update_arg`: merges a dict, a mapping with `keys()`, or key/value pairs.
+pub fn update_from(ctx: &mut Ctx, d: &PyDict, source: &Value) -> PyResult<()> {
+    if let Some(other) = source.downcast::<PyDict>() {
+        for (k, v) in other.items() {
+            d.set_item(ctx, k, v)?;
+        }
+        return Ok(());
+    }
+    let keys_attr = match protocol::getattr_str(ctx, source, "keys") {
+        Ok(attr) => Some(attr),
+        Err(e) if e.matches(&types().attribute_error) => None,
+        Err(e) => return Err(e),
+    };
+    if let Some(keys) = keys_attr {
+        let keys = protocol::call_positional(ctx, &keys, &[])?;
+        for k in protocol::collect(ctx, &keys)? {
+            let v = protocol::getitem(ctx, source, &k)?;
+            d.set_item(ctx, k, v)?;
+        }
+        return Ok(());
+    }
+    let iterator = protocol::get_iter(ctx, source)?;
+    let mut i = 0usize;
+    while let Some(item) = protocol::next(ctx, &iterator)? {
+        let pair = match protocol::get_iter(ctx, &item) {
+            Ok(_) => protocol::collect(ctx, &item)?,
+            Err(e) if e.matches(&types().type_error) => {
+                return Err(PyErr::type_error(format!("cannot convert dictionary update sequence element #{i} to a sequence")));
+            }
+            Err(e) => return Err(e),
+        };
+        if pair.len() != 2 {
+            return Err(PyErr::value_error(format!(
+                "dictionary update sequence element #{i} has length {}; 2 is required",
+                pair.len()
+            )));
+        }
+        let mut pair = pair.into_iter();
+        if let (Some(k), Some(v)) = (pair.next(), pair.next()) {
+            d.set_item(ctx, k, v)?;
+        }
+        i += 1;
+    }
+    Ok(())
+}
+
+fn dict_update(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
+    let pos = args.pos();
+    let Some((dict, rest)) = pos.split_first() else {
+        return Err(PyErr::type_error("descriptor 'update' of 'dict' object needs an argument"));
+    };
+    if rest.len() > 1 {
+        return Err(PyErr::type_error(format!("update expected at most 1 argument, got {}", rest.len())));
+    }
+    let d = this(dict)?;
+    if let Some(source) = rest.first() {
+        update_from(ctx, d, source)?;
+    }
+    for (k, v) in args.keywords() {
+        d.set_item(ctx, k.clone(), v.clone())?;
+    }
+    Ok(Value::None)
+}
+
+fn dict_popitem(_: &mut Ctx, args: Args<'_>) -> PyResult {
+    let (dict, _) = method_args("popitem", args, 0, 0)?;
+    match this(dict)?.pop_last() {
+        Some((k, v)) => Ok(Value::Obj(crate::types::list::PyTuple::new_obj(vec![k, v]))),
+        None => Err(PyErr::key_error(Value::str("popitem(): dictionary is empty"))),
+    }
+}
+
+fn dict_fromkeys(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
+    let (cls, rest) = method_args("fromkeys", args, 1, 2)?;
+    let value = rest.get(1).cloned().unwrap_or(Value::None);
+    let is_dict = cls.as_obj().is_some_and(|c| c.is_same(&types().dict));
+    let result = if is_dict { Value::Obj(PyDict::new_obj()) } else { protocol::call_positional(ctx, cls, &[])? };
+    let iterator = protocol::get_iter(ctx, &rest[0])?;
+    while let Some(k) = protocol::next(ctx, &iterator)? {
+        match result.downcast::<PyDict>() {
+            Some(d) if is_dict => d.set_item(ctx, k, value.clone())?,
+            _ => protocol::setitem(ctx, &result, &k, Some(value.clone()))?,
+        }
+    }
+    Ok(result)
+}
+
+fn dict_or(ctx: &mut Ctx, a: &Value, b: &Value, op: pyrite_bytecode::BinaryOp) -> PyResult {
+    if op != pyrite_bytecode::BinaryOp::Or {
+        return Ok(not_implemented());
+    }
+    let (Some(x), Some(y)) = (a.downcast::<PyDict>(), b.downcast::<PyDict>()) else { return Ok(not_implemented()) };
+    let result = PyDict::new_obj();
+    if let Some(r) = result.downcast::<PyDict>() {
+        for (k, v) in x.items().into_iter().chain(y.items()) {
+            r.set_item(ctx, k, v)?;
+        }
+    }
+    Ok(Value::Obj(result))
+}
+
+fn dict_ior(ctx: &mut Ctx, a: &Value, b: &Value, op: pyrite_bytecode::BinaryOp) -> PyResult {
+    if op != pyrite_bytecode::BinaryOp::Or {
+        return Ok(not_implemented());
+    }
+    update_from(ctx, this(a)?, b)?;
+    Ok(a.clone())
 }

@@ -17,7 +17,7 @@ pub mod float;
 pub mod format;
 mod function;
 pub mod int;
-mod list;
+pub mod list;
 mod mapping;
 mod object;
 pub mod range;
@@ -25,6 +25,11 @@ pub mod slots;
 pub mod sequence;
 pub mod str;
 mod tuple;
+pub mod iters;
+pub mod set;
+pub mod slice;
+pub mod sort;
+pub mod views;
 
 /// Installs every builtin type's slots and methods.
 pub fn setup_all(t: &TypeTable) {
@@ -39,11 +44,15 @@ pub fn setup_all(t: &TypeTable) {
     function::setup(t);
     exception::setup(t);
     descriptors::setup(t);
+    slice::setup(t);
+    set::setup(t);
+    iters::setup(t);
+    views::setup(t);
     set_slots(&t.iterator, |s| {
         s.iter = Some(|_, v| Ok(v.clone()));
         s.next = Some(sequence_iter_next);
     });
-    for ty in [&t.list, &t.dict] {
+    for ty in [&t.list, &t.dict, &t.set, &t.slice] {
         set_slots(ty, |s| s.hash = Some(hash_not_implemented));
     }
     let mut all: Vec<&ObjRef> = vec![
@@ -53,6 +62,7 @@ pub fn setup_all(t: &TypeTable) {
         &t.dict_keyiterator, &t.not_implemented_type, &t.ellipsis_type, &t.traceback, &t.property,
         &t.classmethod, &t.staticmethod, &t.super_, &t.wrapper_descriptor, &t.method_wrapper, &t.iterator,
         &t.generator, &t.coroutine, &t.async_generator,
+        &t.slice, &t.set, &t.frozenset, &t.set_iterator, &t.enumerate, &t.zip, &t.map, &t.filter, &t.reversed, &t.list_reverseiterator, &t.callable_iterator, &t.dict_keys, &t.dict_values, &t.dict_items, &t.dict_valueiterator, &t.dict_itemiterator, &t.dict_reversekeyiterator, &t.dict_reversevalueiterator, &t.dict_reverseitemiterator,
     ];
     all.extend(crate::registry::exception_types().into_iter().map(|(_, ty)| ty));
     for ty in &all {
@@ -150,4 +160,19 @@ pub fn method_args<'a>(name: &str, args: Args<'a>, min: usize, max: usize) -> Py
         return Err(arg_count_error(name, rest.len(), min, max));
     }
     Ok((this, rest))
+}
+
+/// Adds read-only attributes computed by native getters (as properties) to a type's dict.
+pub(crate) fn add_getters(ty: &ObjRef, owner: &'static str, getters: &[(&'static str, NativeFn)]) {
+    use pyrite_memory::PayloadCell;
+    for &(name, func) in getters {
+        let fget = Value::Obj(BuiltinFunction::new_method(owner, name, func));
+        let property = crate::types::descriptors::Property {
+            fget: PayloadCell::new(fget),
+            fset: PayloadCell::new(Value::None),
+            fdel: PayloadCell::new(Value::None),
+            doc: PayloadCell::new(Value::None),
+        };
+        set_type_attr(ty, name, Value::Obj(ObjRef::new(property, Some(&crate::registry::types().property))));
+    }
 }

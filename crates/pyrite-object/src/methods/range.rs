@@ -26,6 +26,12 @@ pub(crate) fn setup(t: &TypeTable) {
         s.contains = Some(range_contains);
         s.richcompare = Some(range_richcompare);
     });
+    crate::methods::add_methods(&t.range, "range", &[("__reversed__", range_reversed), ("count", range_count), ("index", range_index)]);
+    crate::methods::add_getters(&t.range, "range", &[
+        ("start", |_, args| Ok(Value::from_bigint(bounds(this(crate::methods::method_args("start", args, 0, 0)?.0)?).start))),
+        ("stop", |_, args| Ok(Value::from_bigint(bounds(this(crate::methods::method_args("stop", args, 0, 0)?.0)?).stop))),
+        ("step", |_, args| Ok(Value::from_bigint(bounds(this(crate::methods::method_args("step", args, 0, 0)?.0)?).step))),
+    ]);
     set_slots(&t.range_iterator, |s| {
         s.iter = Some(|_, v| Ok(v.clone()));
         s.next = Some(range_iter_next);
@@ -126,8 +132,11 @@ fn bounds(r: &PyRange) -> BigRange {
     }
 }
 
-fn range_getitem(_: &mut Ctx, v: &Value, key: &Value) -> PyResult {
+fn range_getitem(ctx: &mut Ctx, v: &Value, key: &Value) -> PyResult {
     let r = this(v)?;
+    if let Some(s) = crate::methods::slice::as_slice(key) {
+        return range_slice(ctx, r, s);
+    }
     index_of(key, "range")?;
     let index = as_int(key).map(std::borrow::Cow::into_owned).unwrap_or_default();
     let b = bounds(r);
@@ -167,4 +176,77 @@ fn range_richcompare(_: &mut Ctx, a: &Value, b: &Value, op: CompareOp) -> PyResu
         CompareOp::Ne => Ok(Value::Bool(!same)),
         _ => Ok(not_implemented()),
     }
+}
+
+fn range_slice(ctx: &mut Ctx, r: &PyRange, s: &crate::types::slice::PySlice) -> PyResult {
+    let b = bounds(r);
+    let len = b.len();
+    let indices = crate::types::slice::PySlice::new_obj(s.start.clone(), s.stop.clone(), s.step.clone());
+    let method = crate::protocol::getattr_str(ctx, &Value::Obj(indices), "indices")?;
+    let t = crate::protocol::call_positional(ctx, &method, &[Value::from_bigint(len)])?;
+    let Some(t) = t.downcast::<crate::types::list::PyTuple>() else { return Err(PyErr::new_system("slice.indices")) };
+    let big = |v: &Value| as_int(v).map(std::borrow::Cow::into_owned).unwrap_or_default();
+    let (start, stop, step) = (big(&t.items()[0]), big(&t.items()[1]), big(&t.items()[2]));
+    let substart = &b.start + &start * &b.step;
+    let substop = &b.start + &stop * &b.step;
+    let substep = &step * &b.step;
+    match (substart.to_i64(), substop.to_i64(), substep.to_i64()) {
+        (Some(a), Some(b), Some(c)) => Ok(new_range(a, b, c)),
+        _ => Ok(new_big_range(substart, substop, substep)),
+    }
+}
+
+fn range_reversed(_: &mut Ctx, args: Args<'_>) -> PyResult {
+    let (v, _) = crate::methods::method_args("__reversed__", args, 0, 0)?;
+    let b = bounds(this(v)?);
+    let len = b.len();
+    let last: BigInt = &b.start + (&len - BigInt::from(1)) * &b.step;
+    let step = -&b.step;
+    if let (Some(start), Some(step), Some(n)) = (last.to_i64(), step.to_i64(), len.to_usize())
+        && step.checked_mul(i64::try_from(n).unwrap_or(i64::MAX)).is_some()
+    {
+        let it = RangeIter { next: std::cell::Cell::new(start), remaining: std::cell::Cell::new(n), step };
+        return Ok(Value::Obj(pyrite_memory::ObjRef::new(it, Some(&types().range_iterator))));
+    }
+    Ok(Value::Obj(pyrite_memory::ObjRef::new(
+        BigRangeIter { next: PayloadCell::new(last), remaining: PayloadCell::new(len), step },
+        Some(&types().range_iterator),
+    )))
+}
+
+fn range_count(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
+    let (v, rest) = crate::methods::method_args("count", args, 1, 1)?;
+    if crate::methods::int::is_int(&rest[0]) {
+        return Ok(Value::Int(i64::from(range_contains(ctx, v, &rest[0])?)));
+    }
+    let iterator = crate::protocol::get_iter(ctx, v)?;
+    let mut n = 0usize;
+    while let Some(item) = crate::protocol::next(ctx, &iterator)? {
+        if crate::protocol::eq(ctx, &item, &rest[0])? {
+            n += 1;
+        }
+    }
+    Ok(Value::from(n))
+}
+
+fn range_index(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
+    let (v, rest) = crate::methods::method_args("index", args, 1, 1)?;
+    if crate::methods::int::is_int(&rest[0]) {
+        if !range_contains(ctx, v, &rest[0])? {
+            let r = crate::protocol::repr_string(ctx, &rest[0])?;
+            return Err(PyErr::value_error(format!("{r} is not in range")));
+        }
+        let b = bounds(this(v)?);
+        let x = as_int(&rest[0]).map(std::borrow::Cow::into_owned).unwrap_or_default();
+        return Ok(Value::from_bigint((x - &b.start) / &b.step));
+    }
+    let iterator = crate::protocol::get_iter(ctx, v)?;
+    let mut i = 0usize;
+    while let Some(item) = crate::protocol::next(ctx, &iterator)? {
+        if crate::protocol::eq(ctx, &item, &rest[0])? {
+            return Ok(Value::from(i));
+        }
+        i += 1;
+    }
+    Err(PyErr::value_error("sequence.index(x): x not in sequence"))
 }

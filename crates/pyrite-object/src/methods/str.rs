@@ -411,8 +411,23 @@ fn str_getnewargs(_: &mut Ctx, args: Args<'_>) -> PyResult {
     Ok(Value::Obj(crate::types::list::PyTuple::new_obj(vec![copy])))
 }
 
-fn str_getitem(_: &mut Ctx, v: &Value, key: &Value) -> PyResult {
+fn str_getitem(ctx: &mut Ctx, v: &Value, key: &Value) -> PyResult {
     let s = this(v)?;
+    if let Some(sl) = crate::methods::slice::as_slice(key) {
+        let (start, step, n) = crate::methods::slice::indices(ctx, sl, s.len())?;
+        if n == s.len() && step == 1 && v.type_ref().is_same(&crate::types().str) {
+            return Ok(v.clone());
+        }
+        if step > 0 {
+            let start = usize::try_from(start).unwrap_or(0);
+            let step_u = usize::try_from(step).unwrap_or(1);
+            return Ok(Value::Obj(s.slice(start, start + n.saturating_sub(1) * step_u + usize::from(n > 0), step_u)));
+        }
+        let code_points: Vec<u32> = (0..n)
+            .map(|i| s.code_point(usize::try_from(start + i64::try_from(i).unwrap_or(0) * step).unwrap_or(0)))
+            .collect();
+        return Ok(Value::Obj(crate::types::str::PyStr::from_code_points_obj(&code_points)));
+    }
     let index = match key {
         Value::Int(_) | Value::Bool(_) => index_of(key, "string")?,
         Value::Obj(o) if o.is::<crate::types::int::PyInt>() => None,
@@ -466,7 +481,17 @@ fn str_iter_next(_: &mut Ctx, it: &Value) -> PyResult<Option<Value>> {
     Ok(Some(Value::Obj(s.slice(i, i + 1, 1))))
 }
 
-fn str_new(ctx: &mut Ctx, _ty: &pyrite_memory::ObjRef, args: Args<'_>) -> PyResult {
+fn str_new(ctx: &mut Ctx, ty: &pyrite_memory::ObjRef, args: Args<'_>) -> PyResult {
+    let value = str_new_exact(ctx, args)?;
+    if ty.is_same(&types().str) {
+        return Ok(value);
+    }
+    // An instance of a class derived from str: a str of that class, with a `__dict__`.
+    let code_points: Vec<u32> = value.as_str().map(|s| s.code_points().collect()).unwrap_or_default();
+    Ok(Value::Obj(pyrite_memory::ObjRef::new_with_dict(PyStr::from_code_points(&code_points), Some(ty))))
+}
+
+fn str_new_exact(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
     if !args.kwnames.is_empty() {
         let mut object = None;
         for (i, v) in args.pos().iter().enumerate() {

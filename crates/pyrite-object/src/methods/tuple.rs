@@ -79,8 +79,16 @@ fn tuple_binary(_: &mut Ctx, a: &Value, b: &Value, op: BinaryOp) -> PyResult {
     }
 }
 
-fn tuple_getitem(_: &mut Ctx, v: &Value, key: &Value) -> PyResult {
+fn tuple_getitem(ctx: &mut Ctx, v: &Value, key: &Value) -> PyResult {
     let tuple = this(v)?;
+    if let Some(s) = crate::methods::slice::as_slice(key) {
+        let (_, step, n) = crate::methods::slice::indices(ctx, s, tuple.len())?;
+        if step == 1 && n == tuple.len() && v.type_ref().is_same(&types().tuple) {
+            return Ok(v.clone());
+        }
+        let items = crate::methods::slice::select(ctx, s, tuple.items())?;
+        return Ok(Value::Obj(PyTuple::new_obj(items)));
+    }
     let Some(index) = index_of(key, "tuple")? else { return Err(PyErr::index_error("cannot fit 'int' into an index-sized integer")) };
     normalize_index(index, tuple.len())
         .map(|i| tuple.items()[i].clone())

@@ -268,6 +268,38 @@ impl PyDict {
         })
     }
 
+    /// The number of entry positions (live and deleted), for reverse iterators.
+    #[must_use]
+    pub fn positions(&self) -> usize {
+        self.table.borrow().entries.len()
+    }
+
+    /// The last live entry before position `index`: its position, key and value.
+    #[must_use]
+    pub fn entry_before(&self, index: usize) -> Option<(usize, Value, Value)> {
+        let table = self.table.borrow();
+        let end = index.min(table.entries.len());
+        table.entries[..end].iter().enumerate().rev().find_map(|(i, e)| e.as_ref().map(|e| (i, e.key.clone(), e.value.clone())))
+    }
+
+    /// Removes and returns the last item (`dict.popitem()`).
+    pub fn pop_last(&self) -> Option<(Value, Value)> {
+        self.bump();
+        let removed = {
+            let mut table = self.table.borrow_mut();
+            let Table { entries, index, len } = &mut *table;
+            let position = entries.iter().rposition(Option::is_some)?;
+            let entry = entries[position].take()?;
+            if let Ok(slot) = index.find_entry(table_hash(entry.hash), |&i| i == position) {
+                slot.remove();
+            }
+            entries.truncate(position);
+            *len -= 1;
+            entry
+        };
+        Some((removed.key, removed.value))
+    }
+
     /// Removes every item.
     pub fn clear_items(&self) {
         self.bump();

@@ -10,3 +10,6 @@ pub mod list;
 pub mod misc;
 pub mod str;
 pub mod typeobj;
+pub mod iters;
+pub mod set;
+pub mod slice;

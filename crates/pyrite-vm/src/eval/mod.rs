@@ -9,6 +9,8 @@ mod calls;
 mod data;
 mod names;
 mod patterns;
+mod sets;
+mod slices;
 mod unwind;
 
 use pyrite_bytecode::Opcode;
@@ -343,6 +345,8 @@ fn step(ctx: &mut Ctx, frame: &mut Frame, kwnames: &mut Option<Value>) -> PyResu
         Opcode::MATCH_CLASS | Opcode::MATCH_MAPPING | Opcode::MATCH_SEQUENCE | Opcode::MATCH_KEYS | Opcode::GET_LEN => {
             patterns::execute(ctx, frame, op, arg)?;
         }
+        Opcode::BUILD_SLICE | Opcode::BINARY_SLICE | Opcode::STORE_SLICE => slices::execute(ctx, frame, op, arg)?,
+        Opcode::BUILD_SET | Opcode::SET_ADD | Opcode::SET_UPDATE => sets::execute(ctx, frame, op, arg)?,
         Opcode::BEFORE_WITH => calls::before_with(ctx, frame)?,
         Opcode::IMPORT_NAME => {
             let fromlist = frame.pop();

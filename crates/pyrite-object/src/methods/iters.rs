@@ -1,0 +1,398 @@
+//! The builtin iterator types: `enumerate`, `zip`, `map`, `filter`, `reversed` (and the
+//! list reverse iterator), and `callable_iterator` (`iter(f, sentinel)`).
+
+use pyrite_bytecode::BinaryOp;
+use pyrite_memory::{ObjRef, PayloadCell};
+
+use crate::ctx::{Args, Ctx};
+use crate::error::{PyErr, PyResult};
+use crate::methods::set_slots;
+use crate::protocol;
+use crate::registry::{TypeTable, types};
+use crate::types::iters::{CallableIter, Enumerate, MultiIter, ReversedIter};
+use crate::types::list::{PyList, PyTuple};
+use crate::types::str::PyStr;
+use crate::types::typeobj::{lookup_str, type_payload};
+use crate::value::Value;
+
+pub(crate) fn setup(t: &TypeTable) {
+    set_slots(&t.enumerate, |s| {
+        s.new = Some(enumerate_new);
+        s.iter = Some(|_, v| Ok(v.clone()));
+        s.next = Some(enumerate_next);
+    });
+    set_slots(&t.zip, |s| {
+        s.new = Some(zip_new);
+        s.iter = Some(|_, v| Ok(v.clone()));
+        s.next = Some(zip_next);
+    });
+    set_slots(&t.map, |s| {
+        s.new = Some(map_new);
+        s.iter = Some(|_, v| Ok(v.clone()));
+        s.next = Some(map_next);
+    });
+    set_slots(&t.filter, |s| {
+        s.new = Some(filter_new);
+        s.iter = Some(|_, v| Ok(v.clone()));
+        s.next = Some(filter_next);
+    });
+    set_slots(&t.reversed, |s| {
+        s.new = Some(reversed_new);
+        s.iter = Some(|_, v| Ok(v.clone()));
+        s.next = Some(reversed_next);
+    });
+    set_slots(&t.callable_iterator, |s| {
+        s.iter = Some(|_, v| Ok(v.clone()));
+        s.next = Some(callable_next);
+    });
+}
+
+fn keyword_name(name: &Value) -> &str {
+    name.as_str().map_or("?", PyStr::as_str)
+}
+
+fn no_keywords(args: &Args<'_>, name: &str) -> PyResult<()> {
+    if args.kwnames.is_empty() {
+        Ok(())
+    } else {
+        Err(PyErr::type_error(format!(
+            "{name}() takes no keyword arguments"
+        )))
+    }
+}
+
+fn enumerate_new(ctx: &mut Ctx, _ty: &ObjRef, args: Args<'_>) -> PyResult {
+    let pos = args.pos();
+    let mut iterable = pos.first().cloned();
+    let mut start = pos.get(1).cloned();
+    if pos.len() > 2 {
+        return Err(PyErr::type_error(format!(
+            "enumerate() takes at most 2 arguments ({} given)",
+            args.values.len()
+        )));
+    }
+    for (name, value) in args.keywords() {
+        match keyword_name(name) {
+            "iterable" if iterable.is_none() => iterable = Some(value.clone()),
+            "start" if start.is_none() => start = Some(value.clone()),
+            "iterable" | "start" => {
+                return Err(PyErr::type_error(format!(
+                    "argument for enumerate() given by name ('{}') and position ({})",
+                    keyword_name(name),
+                    if keyword_name(name) == "iterable" {
+                        1
+                    } else {
+                        2
+                    }
+                )));
+            }
+            other => {
+                return Err(PyErr::type_error(format!(
+                    "'{other}' is an invalid keyword argument for enumerate()"
+                )));
+            }
+        }
+    }
+    let Some(iterable) = iterable else {
+        return Err(PyErr::type_error(
+            "enumerate() missing required argument 'iterable'",
+        ));
+    };
+    let count = match start {
+        None => Value::Int(0),
+        Some(s) => protocol::index(&s, |v| {
+            format!(
+                "'{}' object cannot be interpreted as an integer",
+                v.type_name()
+            )
+        })?,
+    };
+    let iter = protocol::get_iter(ctx, &iterable)?;
+    Ok(Value::Obj(ObjRef::new(
+        Enumerate {
+            iter: PayloadCell::new(Some(iter)),
+            count: PayloadCell::new(count),
+        },
+        Some(&types().enumerate),
+    )))
+}
+
+fn enumerate_next(ctx: &mut Ctx, v: &Value) -> PyResult<Option<Value>> {
+    let Some(e) = v.downcast::<Enumerate>() else {
+        return Ok(None);
+    };
+    let Some(iter) = e.iter.borrow().clone() else {
+        return Ok(None);
+    };
+    let Some(item) = protocol::next(ctx, &iter)? else {
+        return Ok(None);
+    };
+    let count = e.count.borrow().clone();
+    let next = match count {
+        Value::Int(i) if i < i64::MAX => Value::Int(i + 1),
+        ref other => protocol::binary_op(ctx, other, &Value::Int(1), BinaryOp::Add)?,
+    };
+    *e.count.borrow_mut() = next;
+    Ok(Some(Value::Obj(PyTuple::new_obj(vec![count, item]))))
+}
+
+fn new_multi(ty: &ObjRef, func: Value, iters: Vec<Value>, strict: bool) -> Value {
+    Value::Obj(ObjRef::new(
+        MultiIter {
+            func: PayloadCell::new(func),
+            iters: PayloadCell::new(iters),
+            strict,
+        },
+        Some(ty),
+    ))
+}
+
+fn get_iters(ctx: &mut Ctx, iterables: &[Value]) -> PyResult<Vec<Value>> {
+    iterables
+        .iter()
+        .map(|i| protocol::get_iter(ctx, i))
+        .collect()
+}
+
+fn zip_new(ctx: &mut Ctx, _ty: &ObjRef, args: Args<'_>) -> PyResult {
+    let mut strict = false;
+    for (name, value) in args.keywords() {
+        if keyword_name(name) == "strict" {
+            strict = protocol::truthy(ctx, value)?;
+        } else {
+            return Err(PyErr::type_error(format!(
+                "'{}' is an invalid keyword argument for zip()",
+                keyword_name(name)
+            )));
+        }
+    }
+    let iters = get_iters(ctx, args.pos())?;
+    Ok(new_multi(&types().zip, Value::None, iters, strict))
+}
+
+fn plural(i: usize) -> String {
+    if i == 1 {
+        " 1".to_owned()
+    } else {
+        format!("s 1-{i}")
+    }
+}
+
+fn zip_next(ctx: &mut Ctx, v: &Value) -> PyResult<Option<Value>> {
+    let Some(z) = v.downcast::<MultiIter>() else {
+        return Ok(None);
+    };
+    let iters = z.iters.borrow().clone();
+    if iters.is_empty() {
+        return Ok(None);
+    }
+    let mut items = Vec::with_capacity(iters.len());
+    for (i, it) in iters.iter().enumerate() {
+        match protocol::next(ctx, it)? {
+            Some(item) => items.push(item),
+            None => {
+                drop(z.iters.replace(Vec::new()));
+                if z.strict {
+                    if i > 0 {
+                        return Err(PyErr::value_error(format!(
+                            "zip() argument {} is shorter than argument{}",
+                            i + 1,
+                            plural(i)
+                        )));
+                    }
+                    for (j, other) in iters.iter().enumerate().skip(1) {
+                        if protocol::next(ctx, other)?.is_some() {
+                            return Err(PyErr::value_error(format!(
+                                "zip() argument {} is longer than argument{}",
+                                j + 1,
+                                plural(j)
+                            )));
+                        }
+                    }
+                }
+                return Ok(None);
+            }
+        }
+    }
+    Ok(Some(Value::Obj(PyTuple::new_obj(items))))
+}
+
+fn map_new(ctx: &mut Ctx, _ty: &ObjRef, args: Args<'_>) -> PyResult {
+    no_keywords(&args, "map")?;
+    let Some((func, iterables)) = args
+        .values
+        .split_first()
+        .filter(|(_, rest)| !rest.is_empty())
+    else {
+        return Err(PyErr::type_error("map() must have at least two arguments."));
+    };
+    let iters = get_iters(ctx, iterables)?;
+    Ok(new_multi(&types().map, func.clone(), iters, false))
+}
+
+fn map_next(ctx: &mut Ctx, v: &Value) -> PyResult<Option<Value>> {
+    let Some(m) = v.downcast::<MultiIter>() else {
+        return Ok(None);
+    };
+    let iters = m.iters.borrow().clone();
+    let mut items = Vec::with_capacity(iters.len());
+    for it in &iters {
+        match protocol::next(ctx, it)? {
+            Some(item) => items.push(item),
+            None => return Ok(None),
+        }
+    }
+    let func = m.func.borrow().clone();
+    protocol::call_positional(ctx, &func, &items).map(Some)
+}
+
+fn filter_new(ctx: &mut Ctx, _ty: &ObjRef, args: Args<'_>) -> PyResult {
+    no_keywords(&args, "filter")?;
+    let values = crate::methods::check_args("filter", args, 2, 2)?;
+    let iter = protocol::get_iter(ctx, &values[1])?;
+    Ok(new_multi(
+        &types().filter,
+        values[0].clone(),
+        vec![iter],
+        false,
+    ))
+}
+
+fn filter_next(ctx: &mut Ctx, v: &Value) -> PyResult<Option<Value>> {
+    let Some(f) = v.downcast::<MultiIter>() else {
+        return Ok(None);
+    };
+    let Some(iter) = f.iters.borrow().first().cloned() else {
+        return Ok(None);
+    };
+    let func = f.func.borrow().clone();
+    while let Some(item) = protocol::next(ctx, &iter)? {
+        let keep = if func.is_none() || func.is(&Value::Obj(types().bool.clone())) {
+            protocol::truthy(ctx, &item)?
+        } else {
+            let result = protocol::call_positional(ctx, &func, std::slice::from_ref(&item))?;
+            protocol::truthy(ctx, &result)?
+        };
+        if keep {
+            return Ok(Some(item));
+        }
+    }
+    Ok(None)
+}
+
+/// A reverse iterator of type `ty` over the first `len` items of `seq`.
+#[must_use]
+pub fn new_reversed(seq: Value, len: usize, ty: &ObjRef) -> ObjRef {
+    ObjRef::new(
+        ReversedIter {
+            seq: PayloadCell::new(Some(seq)),
+            remaining: std::cell::Cell::new(len),
+        },
+        Some(ty),
+    )
+}
+
+/// `reversed(seq)`.
+pub fn reversed(ctx: &mut Ctx, seq: &Value) -> PyResult {
+    let ty = seq.type_ref().clone();
+    match lookup_str(&ty, "__reversed__") {
+        Some(Value::None) => Err(PyErr::type_error(format!(
+            "'{}' object is not reversible",
+            seq.type_name()
+        ))),
+        Some(_) => {
+            crate::methods::slots::call_dunder(ctx, seq, "__reversed__", &[])?.ok_or_else(|| {
+                PyErr::type_error(format!("'{}' object is not reversible", seq.type_name()))
+            })
+        }
+        None => {
+            let slots = type_payload(&ty).slots();
+            if slots.getitem.is_none() || seq.downcast::<crate::types::dict::PyDict>().is_some() {
+                return Err(PyErr::type_error(format!(
+                    "'{}' object is not reversible",
+                    seq.type_name()
+                )));
+            }
+            let len = protocol::len(ctx, seq)?;
+            Ok(Value::Obj(new_reversed(
+                seq.clone(),
+                len,
+                &types().reversed,
+            )))
+        }
+    }
+}
+
+fn reversed_new(ctx: &mut Ctx, _ty: &ObjRef, args: Args<'_>) -> PyResult {
+    no_keywords(&args, "reversed")?;
+    let values = crate::methods::check_args("reversed", args, 1, 1)?;
+    reversed(ctx, &values[0])
+}
+
+/// `next()` of `reversed` and `list_reverseiterator`.
+pub fn reversed_next(ctx: &mut Ctx, v: &Value) -> PyResult<Option<Value>> {
+    let Some(r) = v.downcast::<ReversedIter>() else {
+        return Ok(None);
+    };
+    let Some(seq) = r.seq.borrow().clone() else {
+        return Ok(None);
+    };
+    let remaining = r.remaining.get();
+    if remaining > 0 {
+        let index = remaining - 1;
+        if let Some(list) = seq.downcast::<PyList>() {
+            if let Some(item) = list.get(index) {
+                r.remaining.set(index);
+                return Ok(Some(item));
+            }
+        } else {
+            match protocol::getitem(ctx, &seq, &Value::from(index)) {
+                Ok(item) => {
+                    r.remaining.set(index);
+                    return Ok(Some(item));
+                }
+                Err(e) if e.matches(&types().index_error) || e.matches(&types().stop_iteration) => {
+                }
+                Err(e) => return Err(e),
+            }
+        }
+    }
+    r.remaining.set(0);
+    drop(r.seq.replace(None));
+    Ok(None)
+}
+
+/// `iter(callable, sentinel)`.
+#[must_use]
+pub fn new_callable_iter(func: Value, sentinel: Value) -> Value {
+    Value::Obj(ObjRef::new(
+        CallableIter {
+            func: PayloadCell::new(Some(func)),
+            sentinel,
+        },
+        Some(&types().callable_iterator),
+    ))
+}
+
+fn callable_next(ctx: &mut Ctx, v: &Value) -> PyResult<Option<Value>> {
+    let Some(c) = v.downcast::<CallableIter>() else {
+        return Ok(None);
+    };
+    let Some(func) = c.func.borrow().clone() else {
+        return Ok(None);
+    };
+    match protocol::call_positional(ctx, &func, &[]) {
+        Ok(result) => {
+            if protocol::eq(ctx, &result, &c.sentinel)? {
+                drop(c.func.replace(None));
+                return Ok(None);
+            }
+            Ok(Some(result))
+        }
+        Err(e) if e.matches(&types().stop_iteration) => {
+            drop(c.func.replace(None));
+            Ok(None)
+        }
+        Err(e) => Err(e),
+    }
+}

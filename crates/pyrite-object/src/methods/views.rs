@@ -1,0 +1,369 @@
+//! The dict views (`dict_keys`, `dict_values`, `dict_items`) and the dict iterators over
+//! values, items, and in reverse.
+
+use pyrite_bytecode::{BinaryOp, CompareOp};
+use pyrite_memory::ObjRef;
+
+use crate::ctx::{Args, Ctx};
+use crate::error::{PyErr, PyResult};
+use crate::methods::set::{
+    as_set, difference_update_internal, make_new_set, symmetric_difference_update, update_internal,
+};
+use crate::methods::{add_methods, method_args, set_slots};
+use crate::protocol::{self, not_implemented};
+use crate::registry::{TypeTable, types};
+use crate::types::dict::PyDict;
+use crate::types::iters::DictView;
+use crate::types::list::PyTuple;
+use crate::types::misc::SeqIter;
+use crate::value::Value;
+
+/// What a view or iterator yields.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Keys,
+    Values,
+    Items,
+}
+
+pub(crate) fn setup(t: &TypeTable) {
+    for ty in [&t.dict_keys, &t.dict_values, &t.dict_items] {
+        set_slots(ty, |s| {
+            s.repr = Some(view_repr);
+            s.len = Some(|_, v| Ok(view_dict(v)?.len()));
+            s.iter = Some(view_iter);
+            s.contains = Some(view_contains);
+        });
+        add_methods(ty, "dict_view", &[("__reversed__", view_reversed)]);
+    }
+    for ty in [&t.dict_keys, &t.dict_items] {
+        set_slots(ty, |s| {
+            s.binary = Some(view_binary);
+            s.richcompare = Some(view_richcompare);
+            s.hash = Some(|_, v| {
+                Err(PyErr::type_error(format!(
+                    "unhashable type: '{}'",
+                    v.type_name()
+                )))
+            });
+        });
+        add_methods(ty, "dict_view", &[("isdisjoint", view_isdisjoint)]);
+    }
+    for ty in [&t.dict_valueiterator, &t.dict_itemiterator] {
+        set_slots(ty, |s| {
+            s.iter = Some(|_, v| Ok(v.clone()));
+            s.next = Some(dict_forward_next);
+        });
+    }
+    for ty in [
+        &t.dict_reversekeyiterator,
+        &t.dict_reversevalueiterator,
+        &t.dict_reverseitemiterator,
+    ] {
+        set_slots(ty, |s| {
+            s.iter = Some(|_, v| Ok(v.clone()));
+            s.next = Some(dict_reverse_next);
+        });
+    }
+}
+
+fn kind_of(v: &Value) -> Kind {
+    let t = types();
+    let ty = v.type_ref();
+    if ty.is_same(&t.dict_values)
+        || ty.is_same(&t.dict_valueiterator)
+        || ty.is_same(&t.dict_reversevalueiterator)
+    {
+        Kind::Values
+    } else if ty.is_same(&t.dict_items)
+        || ty.is_same(&t.dict_itemiterator)
+        || ty.is_same(&t.dict_reverseitemiterator)
+    {
+        Kind::Items
+    } else {
+        Kind::Keys
+    }
+}
+
+/// A new view of `dict`.
+#[must_use]
+pub fn new_view(dict: Value, kind: Kind) -> Value {
+    let t = types();
+    let ty = match kind {
+        Kind::Keys => &t.dict_keys,
+        Kind::Values => &t.dict_values,
+        Kind::Items => &t.dict_items,
+    };
+    Value::Obj(ObjRef::new(DictView { dict }, Some(ty)))
+}
+
+fn is_view_set(v: &Value) -> bool {
+    let t = types();
+    v.type_ref().is_same(&t.dict_keys) || v.type_ref().is_same(&t.dict_items)
+}
+
+fn view_dict_value(v: &Value) -> PyResult<&Value> {
+    v.downcast::<DictView>()
+        .map(|d| &d.dict)
+        .ok_or_else(|| PyErr::type_error("expected a dict view"))
+}
+
+fn view_dict(v: &Value) -> PyResult<&PyDict> {
+    view_dict_value(v)?
+        .downcast::<PyDict>()
+        .ok_or_else(|| PyErr::type_error("expected a dict view"))
+}
+
+fn yielded(kind: Kind, key: Value, value: Value) -> Value {
+    match kind {
+        Kind::Keys => key,
+        Kind::Values => value,
+        Kind::Items => Value::Obj(PyTuple::new_obj(vec![key, value])),
+    }
+}
+
+/// A forward iterator over a dict.
+#[must_use]
+pub fn dict_iter(dict: &Value, kind: Kind) -> Value {
+    let t = types();
+    let ty = match kind {
+        Kind::Keys => &t.dict_keyiterator,
+        Kind::Values => &t.dict_valueiterator,
+        Kind::Items => &t.dict_itemiterator,
+    };
+    let len = dict.downcast::<PyDict>().map_or(0, PyDict::len);
+    Value::Obj(SeqIter::new_obj(dict.clone(), ty, len))
+}
+
+/// A reverse iterator over a dict.
+#[must_use]
+pub fn dict_reverse_iter(dict: &Value, kind: Kind) -> Value {
+    let t = types();
+    let ty = match kind {
+        Kind::Keys => &t.dict_reversekeyiterator,
+        Kind::Values => &t.dict_reversevalueiterator,
+        Kind::Items => &t.dict_reverseitemiterator,
+    };
+    let (len, positions) = dict
+        .downcast::<PyDict>()
+        .map_or((0, 0), |d| (d.len(), d.positions()));
+    let it = SeqIter::new_obj(dict.clone(), ty, len);
+    if let Some(s) = it.downcast::<SeqIter>() {
+        s.index.set(positions);
+    }
+    Value::Obj(it)
+}
+
+fn dict_forward_next(_: &mut Ctx, it: &Value) -> PyResult<Option<Value>> {
+    let kind = kind_of(it);
+    let Some(iter) = it.downcast::<SeqIter>() else {
+        return Ok(None);
+    };
+    let seq = iter.seq.borrow().clone();
+    let Some(dict) = seq.as_ref().and_then(|s| s.downcast::<PyDict>()) else {
+        return Ok(None);
+    };
+    if dict.len() != iter.expected_len.get() {
+        iter.expected_len.set(usize::MAX);
+        return Err(PyErr::runtime_error(
+            "dictionary changed size during iteration",
+        ));
+    }
+    match dict.entry_from(iter.index.get()) {
+        Some((next, key, value)) => {
+            iter.index.set(next);
+            Ok(Some(yielded(kind, key, value)))
+        }
+        None => {
+            drop(iter.seq.replace(None));
+            Ok(None)
+        }
+    }
+}
+
+fn dict_reverse_next(_: &mut Ctx, it: &Value) -> PyResult<Option<Value>> {
+    let kind = kind_of(it);
+    let Some(iter) = it.downcast::<SeqIter>() else {
+        return Ok(None);
+    };
+    let seq = iter.seq.borrow().clone();
+    let Some(dict) = seq.as_ref().and_then(|s| s.downcast::<PyDict>()) else {
+        return Ok(None);
+    };
+    if dict.len() != iter.expected_len.get() {
+        iter.expected_len.set(usize::MAX);
+        return Err(PyErr::runtime_error(
+            "dictionary changed size during iteration",
+        ));
+    }
+    match dict.entry_before(iter.index.get()) {
+        Some((position, key, value)) => {
+            iter.index.set(position);
+            Ok(Some(yielded(kind, key, value)))
+        }
+        None => {
+            drop(iter.seq.replace(None));
+            Ok(None)
+        }
+    }
+}
+
+fn view_iter(_: &mut Ctx, v: &Value) -> PyResult {
+    Ok(dict_iter(view_dict_value(v)?, kind_of(v)))
+}
+
+fn view_reversed(_: &mut Ctx, args: Args<'_>) -> PyResult {
+    let (v, _) = method_args("__reversed__", args, 0, 0)?;
+    Ok(dict_reverse_iter(view_dict_value(v)?, kind_of(v)))
+}
+
+fn view_items(v: &Value) -> PyResult<Vec<Value>> {
+    let kind = kind_of(v);
+    Ok(view_dict(v)?
+        .items()
+        .into_iter()
+        .map(|(k, val)| yielded(kind, k, val))
+        .collect())
+}
+
+fn view_repr(ctx: &mut Ctx, v: &Value) -> PyResult {
+    let items = view_items(v)?;
+    let body = crate::methods::sequence::repr_items(ctx, &items, "[", "]")?;
+    Ok(Value::str(&format!("{}({body})", v.type_name())))
+}
+
+fn view_contains(ctx: &mut Ctx, v: &Value, item: &Value) -> PyResult<bool> {
+    let dict = view_dict(v)?;
+    match kind_of(v) {
+        Kind::Keys => Ok(dict.get_item(ctx, item)?.is_some()),
+        Kind::Items => {
+            let Some(pair) = item.downcast::<PyTuple>().filter(|t| t.len() == 2) else {
+                return Ok(false);
+            };
+            let (k, val) = (pair.items()[0].clone(), pair.items()[1].clone());
+            match dict.get_item(ctx, &k)? {
+                Some(found) => protocol::eq(ctx, &found, &val),
+                None => Ok(false),
+            }
+        }
+        Kind::Values => {
+            for (_, value) in dict.items() {
+                if protocol::eq(ctx, &value, item)? {
+                    return Ok(true);
+                }
+            }
+            Ok(false)
+        }
+    }
+}
+
+/// CPython's `dictviews_to_set`.
+fn to_set(ctx: &mut Ctx, v: &Value) -> PyResult<Value> {
+    let source = if v.type_ref().is_same(&types().dict_keys) {
+        view_dict_value(v)?.clone()
+    } else {
+        v.clone()
+    };
+    Ok(Value::Obj(make_new_set(ctx, &types().set, Some(&source))?))
+}
+
+fn intersect(ctx: &mut Ctx, a: &Value, b: &Value) -> PyResult {
+    let (mut this, mut other) = if is_view_set(a) {
+        (a.clone(), b.clone())
+    } else {
+        (b.clone(), a.clone())
+    };
+    let len_self = protocol::len(ctx, &this)?;
+    if other
+        .as_obj()
+        .is_some_and(|o| o.type_ref().is_same(&types().set))
+        && len_self <= protocol::len(ctx, &other)?
+    {
+        return Ok(Value::Obj(crate::methods::set::intersection(
+            ctx, &other, &this,
+        )?));
+    }
+    if is_view_set(&other) && protocol::len(ctx, &other)? > len_self {
+        std::mem::swap(&mut this, &mut other);
+    }
+    let result = make_new_set(ctx, &types().set, None)?;
+    let iterator = protocol::get_iter(ctx, &other)?;
+    while let Some(item) = protocol::next(ctx, &iterator)? {
+        if view_contains(ctx, &this, &item)?
+            && let Some(r) = as_set(&Value::Obj(result.clone()))
+        {
+            r.add(ctx, item)?;
+        }
+    }
+    Ok(Value::Obj(result))
+}
+
+fn view_binary(ctx: &mut Ctx, a: &Value, b: &Value, op: BinaryOp) -> PyResult {
+    match op {
+        BinaryOp::And => intersect(ctx, a, b),
+        BinaryOp::Or | BinaryOp::Subtract | BinaryOp::Xor => {
+            let result = to_set(ctx, a)?;
+            match op {
+                BinaryOp::Or => {
+                    if let Some(r) = as_set(&result) {
+                        update_internal(ctx, r, b)?;
+                    }
+                }
+                BinaryOp::Subtract => difference_update_internal(ctx, &result, b)?,
+                _ => symmetric_difference_update(ctx, &result, b)?,
+            }
+            Ok(result)
+        }
+        _ => Ok(not_implemented()),
+    }
+}
+
+fn all_contained_in(ctx: &mut Ctx, a: &Value, b: &Value) -> PyResult<bool> {
+    let iterator = protocol::get_iter(ctx, a)?;
+    while let Some(item) = protocol::next(ctx, &iterator)? {
+        if !protocol::contains(ctx, b, &item)? {
+            return Ok(false);
+        }
+    }
+    Ok(true)
+}
+
+fn view_richcompare(ctx: &mut Ctx, a: &Value, b: &Value, op: CompareOp) -> PyResult {
+    if !is_view_set(a) || (as_set(b).is_none() && !is_view_set(b)) {
+        return Ok(not_implemented());
+    }
+    let (la, lb) = (protocol::len(ctx, a)?, protocol::len(ctx, b)?);
+    let result = match op {
+        CompareOp::Eq => la == lb && all_contained_in(ctx, a, b)?,
+        CompareOp::Ne => !(la == lb && all_contained_in(ctx, a, b)?),
+        CompareOp::Lt => la < lb && all_contained_in(ctx, a, b)?,
+        CompareOp::Le => la <= lb && all_contained_in(ctx, a, b)?,
+        CompareOp::Gt => la > lb && all_contained_in(ctx, b, a)?,
+        CompareOp::Ge => la >= lb && all_contained_in(ctx, b, a)?,
+    };
+    Ok(Value::Bool(result))
+}
+
+fn view_isdisjoint(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
+    let (v, rest) = method_args("isdisjoint", args, 1, 1)?;
+    let other = &rest[0];
+    if v.is(other) {
+        return Ok(Value::Bool(protocol::len(ctx, v)? == 0));
+    }
+    let (container, iterable) = if (as_set(other).is_some() || is_view_set(other))
+        && protocol::len(ctx, v)? > protocol::len(ctx, other)?
+    {
+        (v, other)
+    } else if as_set(other).is_some() || is_view_set(other) {
+        (other, v)
+    } else {
+        (v, other)
+    };
+    let iterator = protocol::get_iter(ctx, iterable)?;
+    while let Some(item) = protocol::next(ctx, &iterator)? {
+        if protocol::contains(ctx, container, &item)? {
+            return Ok(Value::Bool(false));
+        }
+    }
+    Ok(Value::Bool(true))
+}

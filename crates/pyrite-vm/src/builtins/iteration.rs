@@ -1,0 +1,144 @@
+//! Builtins over iterables: `sum`, `sorted`, `any`, `all`, and `iter(callable, sentinel)`.
+
+use pyrite_bytecode::BinaryOp;
+use pyrite_object::methods::check_args;
+use pyrite_object::protocol;
+use pyrite_object::types::list::PyList;
+use pyrite_object::types::str::PyStr;
+use pyrite_object::{Args, Ctx, PyErr, PyResult, Value};
+
+pub(super) fn builtin_sum(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
+    let pos = args.pos();
+    let mut start = None;
+    for (name, value) in args.keywords() {
+        match name.as_str().map(PyStr::as_str) {
+            Some("start") if pos.len() < 2 => start = Some(value.clone()),
+            Some("start") => {
+                return Err(PyErr::type_error(
+                    "argument for sum() given by name ('start') and position (2)",
+                ));
+            }
+            Some(other) => {
+                return Err(PyErr::type_error(format!(
+                    "'{other}' is an invalid keyword argument for sum()"
+                )));
+            }
+            None => return Err(PyErr::type_error("keywords must be strings")),
+        }
+    }
+    match pos.len() {
+        0 => {
+            return Err(PyErr::type_error(
+                "sum() takes at least 1 positional argument (0 given)",
+            ));
+        }
+        1 => {}
+        2 => start = Some(pos[1].clone()),
+        n => {
+            return Err(PyErr::type_error(format!(
+                "sum() takes at most 2 arguments ({n} given)"
+            )));
+        }
+    }
+    let mut total = start.unwrap_or(Value::Int(0));
+    if total.as_str().is_some() {
+        return Err(PyErr::type_error(
+            "sum() can't sum strings [use ''.join(seq) instead]",
+        ));
+    }
+    match total.type_name().as_str() {
+        "bytes" => {
+            return Err(PyErr::type_error(
+                "sum() can't sum bytes [use b''.join(seq) instead]",
+            ));
+        }
+        "bytearray" => {
+            return Err(PyErr::type_error(
+                "sum() can't sum bytearray [use b''.join(seq) instead]",
+            ));
+        }
+        _ => {}
+    }
+    let iterator = protocol::get_iter(ctx, &pos[0])?;
+    while let Some(item) = protocol::next(ctx, &iterator)? {
+        total = match (&total, &item) {
+            (Value::Int(a), Value::Int(b)) if a.checked_add(*b).is_some() => Value::Int(a + b),
+            (Value::Float(a), Value::Float(b)) => Value::float(a + b),
+            _ => protocol::binary_op(ctx, &total, &item, BinaryOp::Add)?,
+        };
+    }
+    Ok(total)
+}
+
+pub(super) fn builtin_sorted(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
+    let pos = args.pos();
+    if pos.len() != 1 {
+        return Err(PyErr::type_error(format!(
+            "sorted expected 1 argument, got {}",
+            pos.len()
+        )));
+    }
+    let mut key = None;
+    let mut reverse = false;
+    for (name, value) in args.keywords() {
+        match name.as_str().map(PyStr::as_str) {
+            Some("key") => key = Some(value.clone()).filter(|k| !k.is_none()),
+            Some("reverse") => {
+                reverse = pyrite_object::methods::int::to_i64(value).map_err(|_| {
+                    PyErr::type_error(format!(
+                        "'{}' object cannot be interpreted as an integer",
+                        value.type_name()
+                    ))
+                })? != 0;
+            }
+            Some(other) => {
+                return Err(PyErr::type_error(format!(
+                    "'{other}' is an invalid keyword argument for sort()"
+                )));
+            }
+            None => return Err(PyErr::type_error("keywords must be strings")),
+        }
+    }
+    let items = protocol::collect(ctx, &pos[0])?;
+    let list = PyList::new_obj(items);
+    if let Some(l) = list.downcast::<PyList>() {
+        pyrite_object::methods::list::sort_list(ctx, l, key.as_ref(), reverse)?;
+    }
+    Ok(Value::Obj(list))
+}
+
+fn any_all(ctx: &mut Ctx, args: Args<'_>, name: &str, want: bool) -> PyResult {
+    let values = check_args(name, args, 1, 1)?;
+    let iterator = protocol::get_iter(ctx, &values[0])?;
+    while let Some(item) = protocol::next(ctx, &iterator)? {
+        if protocol::truthy(ctx, &item)? == want {
+            return Ok(Value::Bool(want));
+        }
+    }
+    Ok(Value::Bool(!want))
+}
+
+pub(super) fn builtin_any(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
+    any_all(ctx, args, "any", true)
+}
+
+pub(super) fn builtin_all(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
+    any_all(ctx, args, "all", false)
+}
+
+pub(super) fn builtin_iter(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
+    let values = check_args("iter", args, 1, 2)?;
+    match values {
+        [iterable] => protocol::get_iter(ctx, iterable),
+        [func, sentinel] => {
+            if !super::is_callable(func) {
+                return Err(PyErr::type_error("iter(v, w): v must be callable"));
+            }
+            Ok(pyrite_object::methods::iters::new_callable_iter(
+                func.clone(),
+                sentinel.clone(),
+            ))
+        }
+        _ => Err(PyErr::type_error("iter expected at most 2 arguments")),
+    }
+}
