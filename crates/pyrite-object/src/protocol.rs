@@ -457,7 +457,10 @@ pub fn no_attribute(value: &Value, name: &PyStr) -> PyErr {
 /// where `self` is `Some` when the callable is an unbound function to be passed `value`.
 pub fn get_method(ctx: &mut Ctx, value: &Value, name: &Value) -> PyResult<(Value, Option<Value>)> {
     let ty = value.type_ref().clone();
-    let custom_getattr = type_payload(&ty).slots().getattro.is_some();
+    let custom_getattr = type_payload(&ty)
+        .slots()
+        .getattro
+        .is_some_and(|slot| !std::ptr::fn_addr_eq(slot, generic_getattr as typeobj::GetAttrFn));
     if !custom_getattr && let Some(name_str) = name.as_str() {
         let class_attr = typeobj::lookup(&ty, name_str);
         if let Some(attr) = &class_attr {

@@ -24,6 +24,7 @@ pub(crate) fn setup(t: &TypeTable) {
         s.setitem = Some(list_setitem);
         s.iter = Some(|_, v| Ok(Value::Obj(SeqIter::new_obj(v.clone(), &types().list_iterator, 0))));
         s.new = Some(list_new);
+        s.init = Some(list_init);
     });
     set_slots(&t.list_iterator, |s| {
         s.iter = Some(|_, v| Ok(v.clone()));
@@ -149,13 +150,24 @@ fn list_iter_next(_: &mut Ctx, it: &Value) -> PyResult<Option<Value>> {
     }
 }
 
-fn list_new(ctx: &mut Ctx, _ty: &pyrite_memory::ObjRef, args: Args<'_>) -> PyResult {
+/// `list.__new__`: an empty list (of a subclass, with a `__dict__`); `__init__` fills it.
+fn list_new(_: &mut Ctx, ty: &pyrite_memory::ObjRef, _args: Args<'_>) -> PyResult {
+    if ty.is_same(&types().list) {
+        return Ok(Value::Obj(PyList::new_obj(Vec::new())));
+    }
+    Ok(Value::Obj(pyrite_memory::ObjRef::new_with_dict(PyList::default(), Some(ty))))
+}
+
+/// `list.__init__(iterable=())`.
+fn list_init(ctx: &mut Ctx, this_value: &Value, args: Args<'_>) -> PyResult<()> {
     let values = check_args("list", args, 0, 1)?;
     let items = match values.first() {
         None => Vec::new(),
         Some(iterable) => protocol::collect(ctx, iterable)?,
     };
-    Ok(Value::Obj(PyList::new_obj(items)))
+    let old = this(this_value)?.items.replace(items);
+    drop(old);
+    Ok(())
 }
 
 fn list_append(_: &mut Ctx, args: Args<'_>) -> PyResult {

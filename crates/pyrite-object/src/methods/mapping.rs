@@ -25,6 +25,7 @@ pub(crate) fn setup(t: &TypeTable) {
             Ok(Value::Obj(SeqIter::new_obj(v.clone(), &types().dict_keyiterator, len)))
         });
         s.new = Some(dict_new);
+        s.init = Some(dict_init);
     });
     set_slots(&t.dict_keyiterator, |s| {
         s.iter = Some(|_, v| Ok(v.clone()));
@@ -132,9 +133,17 @@ fn dict_iter_next(_: &mut Ctx, it: &Value) -> PyResult<Option<Value>> {
     }
 }
 
-fn dict_new(ctx: &mut Ctx, ty: &pyrite_memory::ObjRef, args: Args<'_>) -> PyResult {
-    let dict = pyrite_memory::ObjRef::new(PyDict::default(), Some(ty));
-    let d = dict.downcast::<PyDict>().ok_or_else(|| PyErr::new_system("dict payload"))?;
+/// `dict.__new__`: an empty dict (of a subclass, with a `__dict__`); `__init__` fills it.
+fn dict_new(_: &mut Ctx, ty: &pyrite_memory::ObjRef, _args: Args<'_>) -> PyResult {
+    if ty.is_same(&types().dict) {
+        return Ok(Value::Obj(PyDict::new_obj()));
+    }
+    Ok(Value::Obj(pyrite_memory::ObjRef::new_with_dict(PyDict::default(), Some(ty))))
+}
+
+/// `dict.__init__(mapping_or_pairs=(), **kwargs)`.
+fn dict_init(ctx: &mut Ctx, this_value: &Value, args: Args<'_>) -> PyResult<()> {
+    let d = this(this_value)?;
     let pos = args.pos();
     if pos.len() > 1 {
         return Err(PyErr::type_error(format!("dict expected at most 1 argument, got {}", pos.len())));
@@ -145,7 +154,7 @@ fn dict_new(ctx: &mut Ctx, ty: &pyrite_memory::ObjRef, args: Args<'_>) -> PyResu
     for (k, v) in args.keywords() {
         d.set_item(ctx, k.clone(), v.clone())?;
     }
-    Ok(Value::Obj(dict))
+    Ok(())
 }
 
 fn dict_get(ctx: &mut Ctx, args: Args<'_>) -> PyResult {

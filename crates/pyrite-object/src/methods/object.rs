@@ -16,6 +16,8 @@ pub(crate) fn setup(t: &TypeTable) {
     set_slots(&t.object, |s| {
         s.repr = Some(|_, v| Ok(Value::str(&default_repr(v))));
         s.str = Some(|ctx, v| protocol::repr(ctx, v));
+        s.getattro = Some(protocol::generic_getattr);
+        s.setattro = Some(protocol::generic_setattr);
         s.hash = Some(|_, v| Ok(protocol::pointer_hash(v.id())));
         s.richcompare = Some(object_richcompare);
         s.init = Some(object_init);

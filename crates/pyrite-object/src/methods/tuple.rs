@@ -112,7 +112,15 @@ fn tuple_iter_next(_: &mut Ctx, it: &Value) -> PyResult<Option<Value>> {
     }
 }
 
-fn tuple_new(ctx: &mut Ctx, _ty: &pyrite_memory::ObjRef, args: Args<'_>) -> PyResult {
+fn tuple_new(ctx: &mut Ctx, ty: &pyrite_memory::ObjRef, args: Args<'_>) -> PyResult {
+    if !ty.is_same(&types().tuple) {
+        let values = check_args("tuple", args, 0, 1)?;
+        let items = match values.first() {
+            None => Vec::new(),
+            Some(iterable) => protocol::collect(ctx, iterable)?,
+        };
+        return Ok(Value::Obj(PyTuple::new_subclass_obj(items, ty)));
+    }
     let values = check_args("tuple", args, 0, 1)?;
     match values.first() {
         None => Ok(Value::Obj(types().empty_tuple.clone())),

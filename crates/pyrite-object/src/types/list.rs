@@ -90,6 +90,12 @@ impl PyTuple {
         ObjRef::new(PyTuple { items: items.into_boxed_slice() }, Some(&types().tuple))
     }
 
+    /// A new tuple object of a class derived from tuple (with a `__dict__`).
+    #[must_use]
+    pub fn new_subclass_obj(items: Vec<Value>, ty: &ObjRef) -> ObjRef {
+        ObjRef::new_with_dict(PyTuple { items: items.into_boxed_slice() }, Some(ty))
+    }
+
     /// The payload for the interned empty tuple.
     pub(crate) fn empty() -> PyTuple {
         PyTuple { items: Box::new([]) }
