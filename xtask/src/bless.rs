@@ -35,8 +35,7 @@ pub fn run(root: &Path, filters: &[String]) -> Result<(), String> {
         let path = program.with_extension("expected");
         let old = fs::read(&path).ok();
         if old.as_deref() != Some(expected.as_slice()) {
-            fs::write(&path, &expected)
-                .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+            fs::write(&path, &expected).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
             println!("blessed {rel}");
         }
         blessed += 1;
@@ -48,10 +47,7 @@ pub fn run(root: &Path, filters: &[String]) -> Result<(), String> {
 /// Refuses any oracle that is not CPython 3.11: the project's reference behaviour.
 fn check_oracle(oracle: &str) -> Result<(), String> {
     let output = Command::new(oracle)
-        .args([
-            "-c",
-            "import sys; print(sys.implementation.name, *sys.version_info[:2])",
-        ])
+        .args(["-c", "import sys; print(sys.implementation.name, *sys.version_info[:2])"])
         .stdin(Stdio::null())
         .output()
         .map_err(|e| format!("cannot run oracle `{oracle}`: {e}"))?;
@@ -59,10 +55,7 @@ fn check_oracle(oracle: &str) -> Result<(), String> {
     if version.trim() == "cpython 3 11" {
         Ok(())
     } else {
-        Err(format!(
-            "oracle `{oracle}` must be CPython 3.11, found {:?} (set PYRITE_ORACLE)",
-            version.trim()
-        ))
+        Err(format!("oracle `{oracle}` must be CPython 3.11, found {:?} (set PYRITE_ORACLE)", version.trim()))
     }
 }
 
@@ -81,10 +74,7 @@ fn collect_programs(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), String> {
 
 fn relative_name(base: &Path, program: &Path) -> String {
     let rel = program.strip_prefix(base).unwrap_or(program);
-    rel.components()
-        .map(|c| c.as_os_str().to_string_lossy())
-        .collect::<Vec<_>>()
-        .join("/")
+    rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")
 }
 
 /// Runs one program under the oracle and renders its `.expected` contents.
@@ -98,13 +88,10 @@ fn run_program(oracle: &str, program: &Path) -> Result<Vec<u8>, String> {
         .stdin(Stdio::null())
         .output()
         .map_err(|e| format!("cannot run oracle on {}: {e}", program.display()))?;
-    let status = output.status.code().ok_or_else(|| {
-        format!(
-            "{} was killed by a signal ({})",
-            program.display(),
-            output.status
-        )
-    })?;
+    let status = output
+        .status
+        .code()
+        .ok_or_else(|| format!("{} was killed by a signal ({})", program.display(), output.status))?;
     let stderr = last_stderr_line(&output.stderr);
     let mut expected = format!("status: {status}\nstderr: {stderr}\n--- stdout\n").into_bytes();
     expected.extend_from_slice(&output.stdout);
@@ -115,9 +102,5 @@ fn run_program(oracle: &str, program: &Path) -> Result<Vec<u8>, String> {
 /// The harness has a copy of this function: keep them identical.
 fn last_stderr_line(stderr: &[u8]) -> String {
     let text = String::from_utf8_lossy(stderr);
-    text.lines()
-        .map(str::trim_end)
-        .rfind(|line| !line.is_empty())
-        .unwrap_or("")
-        .to_owned()
+    text.lines().map(str::trim_end).rfind(|line| !line.is_empty()).unwrap_or("").to_owned()
 }

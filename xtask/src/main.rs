@@ -53,10 +53,7 @@ fn main() -> ExitCode {
 /// The workspace root: xtask lives one level below it.
 fn workspace_root() -> PathBuf {
     let manifest_dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    manifest_dir
-        .parent()
-        .expect("xtask is inside the workspace")
-        .to_path_buf()
+    manifest_dir.parent().expect("xtask is inside the workspace").to_path_buf()
 }
 
 /// Runs the workspace's tests with insta told to accept and write every snapshot.
@@ -70,9 +67,5 @@ fn snapshots(extra: &[String]) -> Result<(), String> {
         .env("INSTA_FORCE_PASS", "1")
         .status()
         .map_err(|e| format!("cannot run `{cargo}`: {e}"))?;
-    if status.success() {
-        Ok(())
-    } else {
-        Err(format!("`cargo test --workspace` failed ({status})"))
-    }
+    if status.success() { Ok(()) } else { Err(format!("`cargo test --workspace` failed ({status})")) }
 }

@@ -54,7 +54,10 @@ pub enum Constant {
     /// A larger int as little-endian two's-complement bytes.
     BigInt(Box<[u8]>),
     Float(f64),
-    Complex { re: f64, im: f64 },
+    Complex {
+        re: f64,
+        im: f64,
+    },
     Str(Box<str>),
     Bytes(Box<[u8]>),
     Tuple(Box<[Constant]>),
@@ -73,8 +76,7 @@ impl Constant {
             (Constant::Complex { re: a, im: b }, Constant::Complex { re: c, im: d }) => {
                 a.to_bits() == c.to_bits() && b.to_bits() == d.to_bits()
             }
-            (Constant::Tuple(a), Constant::Tuple(b))
-            | (Constant::FrozenSet(a), Constant::FrozenSet(b)) => {
+            (Constant::Tuple(a), Constant::Tuple(b)) | (Constant::FrozenSet(a), Constant::FrozenSet(b)) => {
                 a.len() == b.len() && a.iter().zip(b.iter()).all(|(x, y)| x.same_as(y))
             }
             (Constant::Code(_), Constant::Code(_)) => false,

@@ -77,7 +77,13 @@ pub fn decode(table: &[u8]) -> Vec<ExceptionTableEntry> {
         else {
             break;
         };
-        out.push(ExceptionTableEntry { start, end: start.saturating_add(len), target, depth: dl >> 1, lasti: dl & 1 == 1 });
+        out.push(ExceptionTableEntry {
+            start,
+            end: start.saturating_add(len),
+            target,
+            depth: dl >> 1,
+            lasti: dl & 1 == 1,
+        });
     }
     out
 }

@@ -22,12 +22,7 @@ impl Location {
     /// A location spanning one range of source.
     #[must_use]
     pub const fn new(line: u32, column: u32, end_line: u32, end_column: u32) -> Location {
-        Location {
-            line: Some(line),
-            end_line: Some(end_line),
-            column: Some(column),
-            end_column: Some(end_column),
-        }
+        Location { line: Some(line), end_line: Some(end_line), column: Some(column), end_column: Some(end_column) }
     }
 }
 

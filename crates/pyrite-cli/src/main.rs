@@ -50,13 +50,15 @@ fn parse_args() -> Result<Action, String> {
             Long("dis") => dis = true,
             Short('c') => {
                 let code = parser.value().map_err(|_| "Argument expected for the -c option".to_owned())?;
-                let args = parser.raw_args().map_err(|e| e.to_string())?.map(|a| a.to_string_lossy().into_owned()).collect();
+                let args =
+                    parser.raw_args().map_err(|e| e.to_string())?.map(|a| a.to_string_lossy().into_owned()).collect();
                 return Ok(Action::Run { source: Source::Command(code.to_string_lossy().into_owned()), args, dis });
             }
             Short('B' | 'E' | 's' | 'S' | 'u' | 'I' | 'O' | 'q') => {}
             Value(file) => {
                 let file = file.to_string_lossy().into_owned();
-                let args = parser.raw_args().map_err(|e| e.to_string())?.map(|a| a.to_string_lossy().into_owned()).collect();
+                let args =
+                    parser.raw_args().map_err(|e| e.to_string())?.map(|a| a.to_string_lossy().into_owned()).collect();
                 let source = if file == "-" { Source::Stdin } else { Source::File(file) };
                 return Ok(Action::Run { source, args, dis });
             }
@@ -82,7 +84,9 @@ fn read_source(source: &Source) -> Result<(Vec<u8>, String), ExitCode> {
         }
         Source::File(path) => match std::fs::read(path) {
             // CPython gives the main script's code an absolute file name.
-            Ok(bytes) => Ok((bytes, std::path::absolute(path).map_or_else(|_| path.clone(), |p| p.display().to_string()))),
+            Ok(bytes) => {
+                Ok((bytes, std::path::absolute(path).map_or_else(|_| path.clone(), |p| p.display().to_string())))
+            }
             Err(e) => {
                 let absolute = std::path::absolute(path).unwrap_or_else(|_| path.into());
                 let errno = e.raw_os_error().unwrap_or(2);
@@ -180,7 +184,10 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         Action::Run { source, args, dis } => {
-            let worker = std::thread::Builder::new().name("pyrite-main".into()).stack_size(STACK_SIZE).spawn(move || run(&source, &args, dis));
+            let worker = std::thread::Builder::new()
+                .name("pyrite-main".into())
+                .stack_size(STACK_SIZE)
+                .spawn(move || run(&source, &args, dis));
             match worker.map(std::thread::JoinHandle::join) {
                 Ok(Ok(code)) => code,
                 _ => {

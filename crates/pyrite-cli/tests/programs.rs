@@ -51,27 +51,18 @@ fn programs() {
         .map(|p| (relative_name(&base, &p), p))
         .filter(|(name, _)| name.contains(filter.as_str()))
         .collect();
-    assert!(
-        !programs.is_empty(),
-        "no programs under {} match PYRITE_TEST_FILTER={filter:?}",
-        base.display()
-    );
+    assert!(!programs.is_empty(), "no programs under {} match PYRITE_TEST_FILTER={filter:?}", base.display());
 
     let next = AtomicUsize::new(0);
     let failures = Mutex::new(Vec::new());
-    let workers = thread::available_parallelism()
-        .map_or(2, std::num::NonZero::get)
-        .clamp(1, MAX_WORKERS)
-        .min(programs.len());
+    let workers =
+        thread::available_parallelism().map_or(2, std::num::NonZero::get).clamp(1, MAX_WORKERS).min(programs.len());
     thread::scope(|scope| {
         for _ in 0..workers {
             scope.spawn(|| {
                 while let Some((name, path)) = programs.get(next.fetch_add(1, Ordering::Relaxed)) {
                     if let Err(report) = check(&binary, path) {
-                        failures
-                            .lock()
-                            .unwrap()
-                            .push(format!("--- {name}\n{report}"));
+                        failures.lock().unwrap().push(format!("--- {name}\n{report}"));
                     }
                 }
             });
@@ -108,18 +99,11 @@ fn check(binary: &Path, program: &Path) -> Result<(), String> {
         report += &stdout_diff(&expected.stdout, &actual.stdout);
     }
     if actual.stderr != expected.stderr {
-        report += &format!(
-            "  stderr: expected {:?}\n          actual   {:?}\n",
-            expected.stderr, actual.stderr
-        );
+        report += &format!("  stderr: expected {:?}\n          actual   {:?}\n", expected.stderr, actual.stderr);
     }
     if actual.status != expected.status {
         let show = |s: Option<i32>| s.map_or("killed by a signal".to_owned(), |c| c.to_string());
-        report += &format!(
-            "  status: expected {}, actual {}\n",
-            show(expected.status),
-            show(actual.status)
-        );
+        report += &format!("  status: expected {}, actual {}\n", show(expected.status), show(actual.status));
     }
     Err(report)
 }
@@ -130,10 +114,7 @@ fn parse_expected(bytes: &[u8]) -> Result<Outcome, String> {
     let mut rest = bytes;
     let mut header = Vec::new();
     for _ in 0..3 {
-        let end = rest
-            .iter()
-            .position(|&b| b == b'\n')
-            .ok_or("header is not three lines")?;
+        let end = rest.iter().position(|&b| b == b'\n').ok_or("header is not three lines")?;
         header.push(String::from_utf8_lossy(&rest[..end]).into_owned());
         rest = &rest[end + 1..];
     }
@@ -149,11 +130,7 @@ fn parse_expected(bytes: &[u8]) -> Result<Outcome, String> {
     if header[2] != "--- stdout" {
         return Err(format!("expected `--- stdout`, found {:?}", header[2]));
     }
-    Ok(Outcome {
-        status: Some(status),
-        stderr: stderr.to_owned(),
-        stdout: rest.to_vec(),
-    })
+    Ok(Outcome { status: Some(status), stderr: stderr.to_owned(), stdout: rest.to_vec() })
 }
 
 /// Runs `binary name.py` in the program's directory, killing it after [`TIMEOUT`].
@@ -178,19 +155,13 @@ fn run(binary: &Path, program: &Path) -> Result<Outcome, String> {
     let stderr = read_all(Box::new(child.stderr.take().unwrap()));
     let start = Instant::now();
     let status = loop {
-        if let Some(status) = child
-            .try_wait()
-            .map_err(|e| format!("  wait failed: {e}\n"))?
-        {
+        if let Some(status) = child.try_wait().map_err(|e| format!("  wait failed: {e}\n"))? {
             break status;
         }
         if start.elapsed() > TIMEOUT {
             let _ = child.kill();
             let _ = child.wait();
-            return Err(format!(
-                "  timed out after {} s (killed)\n",
-                TIMEOUT.as_secs()
-            ));
+            return Err(format!("  timed out after {} s (killed)\n", TIMEOUT.as_secs()));
         }
         thread::sleep(Duration::from_millis(5));
     };
@@ -206,9 +177,7 @@ fn stdout_diff(expected: &[u8], actual: &[u8]) -> String {
     let mut exp = expected.split_inclusive(|&b| b == b'\n');
     let mut act = actual.split_inclusive(|&b| b == b'\n');
     let show = |line: Option<&[u8]>| {
-        line.map_or("<end of output>".to_owned(), |l| {
-            format!("{:?}", String::from_utf8_lossy(l))
-        })
+        line.map_or("<end of output>".to_owned(), |l| format!("{:?}", String::from_utf8_lossy(l)))
     };
     let mut number = 1;
     loop {
@@ -228,11 +197,7 @@ fn stdout_diff(expected: &[u8], actual: &[u8]) -> String {
 /// `xtask/src/bless.rs` has a copy of this function: keep them identical.
 fn last_stderr_line(stderr: &[u8]) -> String {
     let text = String::from_utf8_lossy(stderr);
-    text.lines()
-        .map(str::trim_end)
-        .rfind(|line| !line.is_empty())
-        .unwrap_or("")
-        .to_owned()
+    text.lines().map(str::trim_end).rfind(|line| !line.is_empty()).unwrap_or("").to_owned()
 }
 
 fn collect_programs(dir: &Path, out: &mut Vec<PathBuf>) {
@@ -249,9 +214,6 @@ fn collect_programs(dir: &Path, out: &mut Vec<PathBuf>) {
 
 fn relative_name(base: &Path, program: &Path) -> String {
     let rel = program.strip_prefix(base).unwrap_or(program);
-    let parts: Vec<_> = rel
-        .components()
-        .map(|c| c.as_os_str().to_string_lossy())
-        .collect();
+    let parts: Vec<_> = rel.components().map(|c| c.as_os_str().to_string_lossy()).collect();
     parts.join("/")
 }

@@ -11,9 +11,7 @@
 //! Every failure here is a compiler bug or a size limit and is reported as an error
 //! string, never a panic.
 
-use pyrite_bytecode::{
-    CodeUnit, Constant, ExceptionTableEntry, Location, Opcode, exceptiontable, linetable,
-};
+use pyrite_bytecode::{CodeUnit, Constant, ExceptionTableEntry, Location, Opcode, exceptiontable, linetable};
 
 use crate::consts::ConstTable;
 use crate::ir::{Block, BlockId, Cfg, Instr, NO_BLOCK, Op};
@@ -30,11 +28,7 @@ pub(crate) struct Assembled {
 const MAX_COPY_SIZE: usize = 4;
 
 /// Runs every pass and encodes the result.
-pub(crate) fn assemble(
-    mut cfg: Cfg,
-    consts: &mut ConstTable,
-    first_line: u32,
-) -> Result<Assembled, String> {
+pub(crate) fn assemble(mut cfg: Cfg, consts: &mut ConstTable, first_line: u32) -> Result<Assembled, String> {
     for &b in &cfg.order.clone() {
         optimize_block(&mut cfg.blocks[b], consts);
     }
@@ -70,12 +64,7 @@ pub(crate) fn assemble(
     encode(&cfg, &depths, &lasti, first_line)
 }
 
-fn const_tuple_of(
-    block: &Block,
-    end: usize,
-    n: usize,
-    consts: &ConstTable,
-) -> Option<Vec<Constant>> {
+fn const_tuple_of(block: &Block, end: usize, n: usize, consts: &ConstTable) -> Option<Vec<Constant>> {
     if n > end {
         return None;
     }
@@ -98,9 +87,7 @@ fn optimize_block(block: &mut Block, consts: &mut ConstTable) {
         match instr.op {
             Op::Real(Opcode::BUILD_TUPLE) => {
                 let n = instr.arg as usize;
-                if next == Some((Op::Real(Opcode::UNPACK_SEQUENCE), instr.arg))
-                    && (1..=3).contains(&n)
-                {
+                if next == Some((Op::Real(Opcode::UNPACK_SEQUENCE), instr.arg)) && (1..=3).contains(&n) {
                     let (first, second) = match n {
                         1 => (Opcode::NOP, (Opcode::NOP, 0)),
                         2 => (Opcode::NOP, (Opcode::SWAP, 2)),
@@ -125,8 +112,7 @@ fn optimize_block(block: &mut Block, consts: &mut ConstTable) {
                 if let Some((Op::Real(Opcode::IS_OP), is_arg)) = next
                     && matches!(consts.get(instr.arg), Some(Constant::None))
                     && let Some(jump) = block.instrs.get(i + 2)
-                    && let Op::Real(cond @ (Opcode::POP_JUMP_IF_FALSE | Opcode::POP_JUMP_IF_TRUE)) =
-                        jump.op
+                    && let Op::Real(cond @ (Opcode::POP_JUMP_IF_FALSE | Opcode::POP_JUMP_IF_TRUE)) = jump.op
                 {
                     let jump_if_not_none = (is_arg == 1) ^ (cond == Opcode::POP_JUMP_IF_FALSE);
                     block.instrs[i].op = Op::Real(Opcode::NOP);
@@ -137,10 +123,7 @@ fn optimize_block(block: &mut Block, consts: &mut ConstTable) {
                     } else {
                         Opcode::POP_JUMP_IF_NONE
                     });
-                } else if let Some((
-                    Op::Real(cond @ (Opcode::POP_JUMP_IF_FALSE | Opcode::POP_JUMP_IF_TRUE)),
-                    _,
-                )) = next
+                } else if let Some((Op::Real(cond @ (Opcode::POP_JUMP_IF_FALSE | Opcode::POP_JUMP_IF_TRUE)), _)) = next
                     && let Some(truth) = consts.get(instr.arg).and_then(constant_truth)
                 {
                     block.instrs[i].op = Op::Real(Opcode::NOP);
@@ -341,24 +324,20 @@ fn thread_jumps(cfg: &mut Cfg) {
             };
             let target = cfg.blocks[tb].instrs[ti].clone();
             let new_target = match (instr.op, target.op) {
-                (
-                    Op::Jump | Op::Real(Opcode::POP_JUMP_IF_FALSE | Opcode::POP_JUMP_IF_TRUE),
-                    Op::Jump,
-                ) if target.target != instr.target && target.target != b => {
+                (Op::Jump | Op::Real(Opcode::POP_JUMP_IF_FALSE | Opcode::POP_JUMP_IF_TRUE), Op::Jump)
+                    if target.target != instr.target && target.target != b =>
+                {
                     Some((instr.op, target.target))
                 }
-                (
-                    Op::Real(Opcode::JUMP_IF_FALSE_OR_POP),
-                    Op::Real(Opcode::JUMP_IF_FALSE_OR_POP) | Op::Jump,
-                )
-                | (
-                    Op::Real(Opcode::JUMP_IF_TRUE_OR_POP),
-                    Op::Real(Opcode::JUMP_IF_TRUE_OR_POP) | Op::Jump,
-                ) if target.target != instr.target => Some((instr.op, target.target)),
+                (Op::Real(Opcode::JUMP_IF_FALSE_OR_POP), Op::Real(Opcode::JUMP_IF_FALSE_OR_POP) | Op::Jump)
+                | (Op::Real(Opcode::JUMP_IF_TRUE_OR_POP), Op::Real(Opcode::JUMP_IF_TRUE_OR_POP) | Op::Jump)
+                    if target.target != instr.target =>
+                {
+                    Some((instr.op, target.target))
+                }
                 (Op::Real(Opcode::JUMP_IF_FALSE_OR_POP), Op::Real(Opcode::JUMP_IF_TRUE_OR_POP))
                 | (Op::Real(Opcode::JUMP_IF_TRUE_OR_POP), Op::Real(Opcode::JUMP_IF_FALSE_OR_POP))
-                    if ti + 1 == cfg.blocks[tb].instrs.len()
-                        && positions[tb] + 1 < cfg.order.len() =>
+                    if ti + 1 == cfg.blocks[tb].instrs.len() && positions[tb] + 1 < cfg.order.len() =>
                 {
                     let op = if instr.op == Op::Real(Opcode::JUMP_IF_FALSE_OR_POP) {
                         Opcode::POP_JUMP_IF_FALSE
@@ -387,12 +366,8 @@ fn extend_block(cfg: &mut Cfg, b: BlockId) {
         return;
     }
     // Empty blocks in between count as the block after them.
-    let Some(target) = cfg
-        .order
-        .iter()
-        .skip_while(|&&x| x != last.target)
-        .map(|&x| &cfg.blocks[x])
-        .find(|blk| !blk.instrs.is_empty())
+    let Some(target) =
+        cfg.order.iter().skip_while(|&&x| x != last.target).map(|&x| &cfg.blocks[x]).find(|blk| !blk.instrs.is_empty())
     else {
         return;
     };
@@ -409,12 +384,7 @@ fn extend_block(cfg: &mut Cfg, b: BlockId) {
 }
 
 fn successors(block: &Block, next: Option<BlockId>) -> Vec<BlockId> {
-    let mut out: Vec<BlockId> = block
-        .instrs
-        .iter()
-        .filter(|i| i.target != NO_BLOCK)
-        .map(|i| i.target)
-        .collect();
+    let mut out: Vec<BlockId> = block.instrs.iter().filter(|i| i.target != NO_BLOCK).map(|i| i.target).collect();
     if block.has_fallthrough()
         && let Some(n) = next
     {
@@ -510,8 +480,7 @@ fn eliminate_empty_blocks(cfg: &mut Cfg) {
     }
     let entry = cfg.order[0];
     let blocks = &cfg.blocks;
-    cfg.order
-        .retain(|&b| b == entry || !blocks[b].instrs.is_empty());
+    cfg.order.retain(|&b| b == entry || !blocks[b].instrs.is_empty());
 }
 
 /// A jump to the block that follows anyway becomes a NOP.
@@ -565,11 +534,7 @@ fn duplicate_exits_without_lineno(cfg: &mut Cfg) {
             preds.push(1);
             let new = cfg.blocks.len() - 1;
             preds[last.target] -= 1;
-            let target_pos = cfg
-                .order
-                .iter()
-                .position(|&x| x == last.target)
-                .unwrap_or(cfg.order.len() - 1);
+            let target_pos = cfg.order.iter().position(|&x| x == last.target).unwrap_or(cfg.order.len() - 1);
             cfg.order.insert(target_pos + 1, new);
             let n = cfg.blocks[b].instrs.len() - 1;
             cfg.blocks[b].instrs[n].target = new;
@@ -643,11 +608,7 @@ fn stack_depths(cfg: &Cfg) -> Result<Depths, String> {
     let mut max = 0;
     let mut todo = vec![cfg.order[0]];
     start[cfg.order[0]] = 0;
-    let push = |b: BlockId,
-                depth: i32,
-                todo: &mut Vec<BlockId>,
-                start: &mut Vec<i32>|
-     -> Result<(), String> {
+    let push = |b: BlockId, depth: i32, todo: &mut Vec<BlockId>, start: &mut Vec<i32>| -> Result<(), String> {
         if depth < 0 {
             return Err(format!("negative stack depth at block {b}"));
         }
@@ -655,10 +616,7 @@ fn stack_depths(cfg: &Cfg) -> Result<Depths, String> {
             start[b] = depth;
             todo.push(b);
         } else if start[b] != depth {
-            return Err(format!(
-                "inconsistent stack depth at block {b}: {} vs {depth}",
-                start[b]
-            ));
+            return Err(format!("inconsistent stack depth at block {b}: {} vs {depth}", start[b]));
         }
         Ok(())
     };
@@ -767,9 +725,7 @@ fn normalize_jumps(cfg: &mut Cfg) -> Result<(), String> {
                 (Op::Jump, true) => Op::Real(Opcode::JUMP_BACKWARD),
                 (Op::JumpNoInterrupt, true) => Op::Real(Opcode::JUMP_BACKWARD_NO_INTERRUPT),
                 (op, false) => op,
-                (Op::Real(op), true) if invert(op).is_some() && instr.target == last.target => {
-                    instr.op
-                }
+                (Op::Real(op), true) if invert(op).is_some() && instr.target == last.target => instr.op,
                 (op, true) => return Err(format!("backward conditional jump {op:?}")),
             };
         }
@@ -816,12 +772,7 @@ fn size(instr: &Instr) -> Result<usize, String> {
 
 /// Lays out the blocks: computes jump arguments until `EXTENDED_ARG` sizes settle, then
 /// writes code units, locations and the exception table.
-fn encode(
-    cfg: &Cfg,
-    depths: &Depths,
-    lasti: &[bool],
-    first_line: u32,
-) -> Result<Assembled, String> {
+fn encode(cfg: &Cfg, depths: &Depths, lasti: &[bool], first_line: u32) -> Result<Assembled, String> {
     let mut cfg = cfg.clone();
     let mut block_start = vec![0usize; cfg.blocks.len()];
     for _ in 0..64 {
@@ -840,16 +791,10 @@ fn encode(
                 let end = offset + size(instr)?;
                 if instr.is_jump() {
                     let target = block_start[instr.target];
-                    let forward =
-                        real_op(instr)?.arg_kind() == pyrite_bytecode::ArgKind::JumpForward;
-                    let arg = if forward {
-                        target.checked_sub(end)
-                    } else {
-                        end.checked_sub(target)
-                    }
-                    .ok_or_else(|| format!("jump in the wrong direction at offset {offset}"))?;
-                    let arg =
-                        u32::try_from(arg).map_err(|_| "code object too large".to_string())?;
+                    let forward = real_op(instr)?.arg_kind() == pyrite_bytecode::ArgKind::JumpForward;
+                    let arg = if forward { target.checked_sub(end) } else { end.checked_sub(target) }
+                        .ok_or_else(|| format!("jump in the wrong direction at offset {offset}"))?;
+                    let arg = u32::try_from(arg).map_err(|_| "code object too large".to_string())?;
                     if arg != instr.arg {
                         cfg.blocks[b].instrs[i].arg = arg;
                         changed = true;
@@ -877,24 +822,21 @@ fn write_out(
     let mut entries: Vec<ExceptionTableEntry> = Vec::new();
     let mut current: Option<(BlockId, usize)> = None;
     let to_u32 = |x: usize| u32::try_from(x).map_err(|_| "code object too large".to_string());
-    let close =
-        |current: Option<(BlockId, usize)>, end: usize, entries: &mut Vec<ExceptionTableEntry>| {
-            if let Some((h, start)) = current
-                && end > start
-            {
-                let preserve = u32::from(lasti[h]);
-                let depth = u32::try_from(depths.start[h])
-                    .unwrap_or(0)
-                    .saturating_sub(1 + preserve);
-                entries.push(ExceptionTableEntry {
-                    start: start as u32,
-                    end: end as u32,
-                    target: block_start[h] as u32,
-                    depth,
-                    lasti: lasti[h],
-                });
-            }
-        };
+    let close = |current: Option<(BlockId, usize)>, end: usize, entries: &mut Vec<ExceptionTableEntry>| {
+        if let Some((h, start)) = current
+            && end > start
+        {
+            let preserve = u32::from(lasti[h]);
+            let depth = u32::try_from(depths.start[h]).unwrap_or(0).saturating_sub(1 + preserve);
+            entries.push(ExceptionTableEntry {
+                start: start as u32,
+                end: end as u32,
+                target: block_start[h] as u32,
+                depth,
+                lasti: lasti[h],
+            });
+        }
+    };
     for &b in &cfg.order {
         for instr in &cfg.blocks[b].instrs {
             let op = real_op(instr)?;
@@ -904,10 +846,7 @@ fn write_out(
             }
             let ext = extended_units(instr.arg);
             for k in (1..=ext).rev() {
-                code.push(CodeUnit::new(
-                    Opcode::EXTENDED_ARG,
-                    (instr.arg >> (8 * k)) as u8,
-                ));
+                code.push(CodeUnit::new(Opcode::EXTENDED_ARG, (instr.arg >> (8 * k)) as u8));
             }
             code.push(CodeUnit::new(op, instr.arg as u8));
             for _ in 0..op.cache_units() {

@@ -49,11 +49,7 @@ fn write_key(c: &Constant, out: &mut Vec<u8>, unique: &mut u64) {
             bytes(out, b);
         }
         Constant::Tuple(items) | Constant::FrozenSet(items) => {
-            out.push(if matches!(c, Constant::Tuple(_)) {
-                9
-            } else {
-                10
-            });
+            out.push(if matches!(c, Constant::Tuple(_)) { 9 } else { 10 });
             out.extend_from_slice(&(items.len() as u64).to_le_bytes());
             for item in items {
                 write_key(item, out, unique);

@@ -42,20 +42,12 @@ pub(crate) struct CompileErr {
 impl CompileErr {
     /// A `SyntaxError` at `range`.
     pub fn syntax(msg: impl Into<String>, range: TextRange) -> CompileErr {
-        CompileErr {
-            internal: false,
-            msg: msg.into(),
-            range,
-        }
+        CompileErr { internal: false, msg: msg.into(), range }
     }
 
     /// A limit or a compiler bug.
     pub fn internal(msg: impl Into<String>) -> CompileErr {
-        CompileErr {
-            internal: true,
-            msg: msg.into(),
-            range: TextRange::default(),
-        }
+        CompileErr { internal: true, msg: msg.into(), range: TextRange::default() }
     }
 
     /// Attaches the file name and source text.
@@ -63,13 +55,7 @@ impl CompileErr {
         if self.internal {
             CompileError::Internal(self.msg)
         } else {
-            CompileError::Syntax(SyntaxError::new(
-                SyntaxErrorKind::SyntaxError,
-                self.msg,
-                filename,
-                source,
-                self.range,
-            ))
+            CompileError::Syntax(SyntaxError::new(SyntaxErrorKind::SyntaxError, self.msg, filename, source, self.range))
         }
     }
 }

@@ -69,21 +69,14 @@ pub(crate) fn literal(expr: &Expr) -> Option<Constant> {
                 None => int_constant(&parse_int(&i.to_string())?),
             },
             Number::Float(f) => Constant::Float(*f),
-            Number::Complex { real, imag } => Constant::Complex {
-                re: *real,
-                im: *imag,
-            },
+            Number::Complex { real, imag } => Constant::Complex { re: *real, im: *imag },
         },
         Expr::StringLiteral(s) => Constant::Str(s.value.to_str().into()),
-        Expr::BytesLiteral(b) => {
-            Constant::Bytes(b.value.bytes().collect::<Vec<u8>>().into_boxed_slice())
-        }
+        Expr::BytesLiteral(b) => Constant::Bytes(b.value.bytes().collect::<Vec<u8>>().into_boxed_slice()),
         Expr::BooleanLiteral(b) => Constant::Bool(b.value),
         Expr::NoneLiteral(_) => Constant::None,
         Expr::EllipsisLiteral(_) => Constant::Ellipsis,
-        Expr::Name(n) if n.id.as_str() == "__debug__" && n.ctx == ast::ExprContext::Load => {
-            Constant::Bool(true)
-        }
+        Expr::Name(n) if n.id.as_str() == "__debug__" && n.ctx == ast::ExprContext::Load => Constant::Bool(true),
         _ => return None,
     })
 }
@@ -106,10 +99,7 @@ pub(crate) fn parse_int(text: &str) -> Option<BigInt> {
 
 /// Folds `expr` to a constant if it is a literal or a foldable operation on literals.
 /// `sub` folds a subexpression (the caller memoizes).
-pub(crate) fn fold_node(
-    expr: &Expr,
-    sub: &mut dyn FnMut(&Expr) -> Option<Constant>,
-) -> Option<Constant> {
+pub(crate) fn fold_node(expr: &Expr, sub: &mut dyn FnMut(&Expr) -> Option<Constant>) -> Option<Constant> {
     match expr {
         Expr::UnaryOp(u) => {
             let operand = sub(&u.operand)?;
@@ -188,10 +178,7 @@ fn bits(i: &BigInt) -> u64 {
 }
 
 fn is_number(v: &Value) -> bool {
-    matches!(
-        v,
-        Value::Int(_) | Value::Bool(_) | Value::Float(_) | Value::Complex(..)
-    )
+    matches!(v, Value::Int(_) | Value::Bool(_) | Value::Float(_) | Value::Complex(..))
 }
 
 fn fold_binary(op: Operator, l: Value, r: Value) -> Option<Value> {
@@ -208,9 +195,7 @@ fn fold_binary(op: Operator, l: Value, r: Value) -> Option<Value> {
         return fold_int(op, &a, &b);
     }
     if op == Operator::Mult {
-        return fold_repeat(&l, &r)
-            .or_else(|| fold_repeat(&r, &l))
-            .or_else(|| fold_float(op, &l, &r));
+        return fold_repeat(&l, &r).or_else(|| fold_repeat(&r, &l)).or_else(|| fold_float(op, &l, &r));
     }
     if op == Operator::Add {
         match (&l, &r) {
@@ -244,11 +229,7 @@ fn fold_repeat(seq: &Value, count: &Value) -> Option<Value> {
         return None;
     }
     let n = usize::try_from(n).ok()?;
-    let limit = if matches!(seq, Value::Other(_)) {
-        MAX_COLLECTION_SIZE
-    } else {
-        MAX_STR_SIZE
-    };
+    let limit = if matches!(seq, Value::Other(_)) { MAX_COLLECTION_SIZE } else { MAX_STR_SIZE };
     if size != 0 && n > limit / size {
         return None;
     }
@@ -265,11 +246,7 @@ fn fold_repeat(seq: &Value, count: &Value) -> Option<Value> {
 
 fn floor_div(a: &BigInt, b: &BigInt) -> BigInt {
     let (q, r) = (a / b, a % b);
-    if !r.is_zero() && (r.is_negative() != b.is_negative()) {
-        q - 1
-    } else {
-        q
-    }
+    if !r.is_zero() && (r.is_negative() != b.is_negative()) { q - 1 } else { q }
 }
 
 fn fold_int(op: Operator, a: &BigInt, b: &BigInt) -> Option<Value> {
@@ -418,10 +395,7 @@ fn fold_subscript(value: &Constant, index: &Constant) -> Option<Constant> {
     let pick = |len: usize| -> Option<usize> {
         let len = i64::try_from(len).ok()?;
         let j = if i < 0 { i + len } else { i };
-        (0..len)
-            .contains(&j)
-            .then(|| usize::try_from(j).ok())
-            .flatten()
+        (0..len).contains(&j).then(|| usize::try_from(j).ok()).flatten()
     };
     match value {
         Constant::Str(s) => {

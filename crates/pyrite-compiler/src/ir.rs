@@ -66,12 +66,7 @@ impl Instr {
     pub fn is_scope_exit(&self) -> bool {
         matches!(
             self.op,
-            Op::Real(
-                Opcode::RETURN_VALUE
-                    | Opcode::RETURN_CONST
-                    | Opcode::RAISE_VARARGS
-                    | Opcode::RERAISE
-            )
+            Op::Real(Opcode::RETURN_VALUE | Opcode::RETURN_CONST | Opcode::RAISE_VARARGS | Opcode::RERAISE)
         )
     }
 
@@ -117,11 +112,7 @@ pub(crate) struct Cfg {
 impl Cfg {
     /// A graph with one empty entry block.
     pub fn new() -> Cfg {
-        Cfg {
-            blocks: vec![Block::default()],
-            order: vec![0],
-            current: 0,
-        }
+        Cfg { blocks: vec![Block::default()], order: vec![0], current: 0 }
     }
 
     /// Allocates a block that is not yet placed in the layout.
@@ -144,13 +135,7 @@ impl Cfg {
 
     /// Appends an instruction to the current block.
     pub fn push(&mut self, op: Op, arg: u32, target: BlockId, loc: Location) {
-        self.blocks[self.current].instrs.push(Instr {
-            op,
-            arg,
-            target,
-            loc,
-            handler: None,
-        });
+        self.blocks[self.current].instrs.push(Instr { op, arg, target, loc, handler: None });
     }
 
     /// Whether the current block already ends in a return/raise/jump.

@@ -54,11 +54,5 @@ pub fn compile_with(
     options: &CompileOptions,
 ) -> Result<CodeObject, CompileError> {
     let parsed = pyrite_parser::parse(source, mode, filename)?;
-    codegen::compile_module(
-        &parsed,
-        source,
-        filename,
-        matches!(mode, Mode::Single),
-        options,
-    )
+    codegen::compile_module(&parsed, source, filename, matches!(mode, Mode::Single), options)
 }

@@ -105,20 +105,13 @@ impl Scope {
 
     /// The resolved scope of `name` (already mangled).
     pub fn scope_of(&self, name: &str) -> NameScope {
-        self.resolved
-            .get(name)
-            .copied()
-            .unwrap_or(NameScope::Unknown)
+        self.resolved.get(name).copied().unwrap_or(NameScope::Unknown)
     }
 
     /// Cell variables, sorted, with `__class__` for classes that need it.
     pub fn cellvars(&self) -> Vec<String> {
-        let mut cells: Vec<String> = self
-            .resolved
-            .iter()
-            .filter(|(_, s)| **s == NameScope::Cell)
-            .map(|(n, _)| n.clone())
-            .collect();
+        let mut cells: Vec<String> =
+            self.resolved.iter().filter(|(_, s)| **s == NameScope::Cell).map(|(n, _)| n.clone()).collect();
         cells.sort();
         if self.needs_class_closure {
             cells.push("__class__".into());
@@ -131,13 +124,7 @@ impl Scope {
         let mut free: Vec<String> = self
             .resolved
             .iter()
-            .filter(|(n, s)| {
-                **s == NameScope::Free
-                    || self
-                        .symbols
-                        .get(*n)
-                        .is_some_and(|f| f & def::FREE_CLASS != 0)
-            })
+            .filter(|(n, s)| **s == NameScope::Free || self.symbols.get(*n).is_some_and(|f| f & def::FREE_CLASS != 0))
             .map(|(n, _)| n.clone())
             .collect();
         free.sort();
@@ -181,16 +168,9 @@ pub(crate) fn mangle(private: Option<&str>, name: &str) -> String {
 }
 
 /// Builds and analyzes the symbol table of a module or expression.
-pub(crate) fn build(
-    body: &[Stmt],
-    expr: Option<&Expr>,
-    future_annotations: bool,
-) -> Result<SymbolTable, CompileErr> {
+pub(crate) fn build(body: &[Stmt], expr: Option<&Expr>, future_annotations: bool) -> Result<SymbolTable, CompileErr> {
     let mut builder = Builder {
-        table: SymbolTable {
-            scopes: vec![Scope::new(ScopeKind::Module, "top", false, None)],
-            by_node: HashMap::new(),
-        },
+        table: SymbolTable { scopes: vec![Scope::new(ScopeKind::Module, "top", false, None)], by_node: HashMap::new() },
         stack: vec![0],
         future_annotations,
     };
@@ -228,15 +208,9 @@ impl Builder {
     fn enter(&mut self, kind: ScopeKind, name: &str, key: usize) {
         let parent = self.cur_ref();
         let nested = parent.nested || parent.kind == ScopeKind::Function;
-        let private = if kind == ScopeKind::Class {
-            Some(name.to_owned())
-        } else {
-            parent.private.clone()
-        };
+        let private = if kind == ScopeKind::Class { Some(name.to_owned()) } else { parent.private.clone() };
         let id = self.table.scopes.len();
-        self.table
-            .scopes
-            .push(Scope::new(kind, name, nested, private));
+        self.table.scopes.push(Scope::new(kind, name, nested, private));
         self.cur().children.push(id);
         self.table.by_node.insert(key, id);
         self.stack.push(id);
@@ -251,30 +225,19 @@ impl Builder {
         self.add_def_in(id, name, flag, range)
     }
 
-    fn add_def_in(
-        &mut self,
-        id: ScopeId,
-        name: &str,
-        mut flag: u32,
-        range: TextRange,
-    ) -> Result<(), CompileErr> {
+    fn add_def_in(&mut self, id: ScopeId, name: &str, mut flag: u32, range: TextRange) -> Result<(), CompileErr> {
         let scope = &mut self.table.scopes[id];
         let name = mangle(scope.private.as_deref(), name);
         let old = scope.symbols.get(&name).copied().unwrap_or(0);
         if flag & def::PARAM != 0 && old & def::PARAM != 0 {
-            return Err(err(
-                format!("duplicate argument '{name}' in function definition"),
-                range,
-            ));
+            return Err(err(format!("duplicate argument '{name}' in function definition"), range));
         }
         if flag & def::LOCAL != 0 && scope.comp_iter_target {
             flag |= def::COMP_ITER;
             if old & def::NONLOCAL != 0 || old & def::GLOBAL != 0 {
                 // CPython rejects rebinding a walrus target as an iteration variable.
                 return Err(err(
-                    format!(
-                        "comprehension inner loop cannot rebind assignment expression target '{name}'"
-                    ),
+                    format!("comprehension inner loop cannot rebind assignment expression target '{name}'"),
                     range,
                 ));
             }
@@ -288,21 +251,14 @@ impl Builder {
 
     fn lookup(&self, name: &str) -> u32 {
         let scope = self.cur_ref();
-        scope
-            .symbols
-            .get(&mangle(scope.private.as_deref(), name))
-            .copied()
-            .unwrap_or(0)
+        scope.symbols.get(&mangle(scope.private.as_deref(), name)).copied().unwrap_or(0)
     }
 
     fn visit_body(&mut self, body: &[Stmt]) -> Result<(), CompileErr> {
         body.iter().try_for_each(|s| self.visit_stmt(s))
     }
 
-    fn visit_exprs<'e>(
-        &mut self,
-        exprs: impl IntoIterator<Item = &'e Expr>,
-    ) -> Result<(), CompileErr> {
+    fn visit_exprs<'e>(&mut self, exprs: impl IntoIterator<Item = &'e Expr>) -> Result<(), CompileErr> {
         exprs.into_iter().try_for_each(|e| self.visit_expr(e))
     }
 
@@ -314,12 +270,7 @@ impl Builder {
     }
 
     fn visit_params_defaults(&mut self, params: &ast::Parameters) -> Result<(), CompileErr> {
-        for p in params
-            .posonlyargs
-            .iter()
-            .chain(&params.args)
-            .chain(&params.kwonlyargs)
-        {
+        for p in params.posonlyargs.iter().chain(&params.args).chain(&params.kwonlyargs) {
             if let Some(d) = &p.default {
                 self.visit_expr(d)?;
             }
@@ -344,12 +295,7 @@ impl Builder {
     }
 
     fn add_params(&mut self, params: &ast::Parameters) -> Result<(), CompileErr> {
-        for p in params
-            .posonlyargs
-            .iter()
-            .chain(&params.args)
-            .chain(&params.kwonlyargs)
-        {
+        for p in params.posonlyargs.iter().chain(&params.args).chain(&params.kwonlyargs) {
             self.add_def(&p.parameter.name, def::PARAM, p.parameter.name.range)?;
         }
         if let Some(v) = &params.vararg {
@@ -368,10 +314,7 @@ impl Builder {
             Stmt::FunctionDef(f) => self.visit_function_def(f),
             Stmt::ClassDef(c) => {
                 if let Some(tp) = &c.type_params {
-                    return Err(err(
-                        "type parameter lists are not supported (Python 3.11)",
-                        tp.range,
-                    ));
+                    return Err(err("type parameter lists are not supported (Python 3.11)", tp.range));
                 }
                 self.add_def(&c.name, def::LOCAL, c.name.range)?;
                 if let Some(args) = &c.arguments {
@@ -395,10 +338,7 @@ impl Builder {
                 Ok(())
             }
             Stmt::Delete(d) => self.visit_exprs(&d.targets),
-            Stmt::TypeAlias(t) => Err(err(
-                "'type' statements are not supported (Python 3.11)",
-                t.range,
-            )),
+            Stmt::TypeAlias(t) => Err(err("'type' statements are not supported (Python 3.11)", t.range)),
             Stmt::Assign(a) => {
                 self.visit_exprs(&a.targets)?;
                 self.visit_expr(&a.value)
@@ -496,10 +436,7 @@ impl Builder {
             Stmt::Global(g) => self.visit_directive(&g.names, g.range, true),
             Stmt::Nonlocal(n) => {
                 if self.cur_ref().kind == ScopeKind::Module {
-                    return Err(err(
-                        "nonlocal declaration not allowed at module level",
-                        n.range,
-                    ));
+                    return Err(err("nonlocal declaration not allowed at module level", n.range));
                 }
                 self.visit_directive(&n.names, n.range, false)
             }
@@ -511,10 +448,7 @@ impl Builder {
 
     fn visit_function_def(&mut self, f: &ast::StmtFunctionDef) -> Result<(), CompileErr> {
         if let Some(tp) = &f.type_params {
-            return Err(err(
-                "type parameter lists are not supported (Python 3.11)",
-                tp.range,
-            ));
+            return Err(err("type parameter lists are not supported (Python 3.11)", tp.range));
         }
         self.add_def(&f.name, def::LOCAL, f.name.range)?;
         self.visit_params_defaults(&f.parameters)?;
@@ -536,19 +470,9 @@ impl Builder {
     fn visit_ann_assign(&mut self, a: &ast::StmtAnnAssign) -> Result<(), CompileErr> {
         if let Expr::Name(n) = a.target.as_ref() {
             let cur = self.lookup(&n.id);
-            if cur & (def::GLOBAL | def::NONLOCAL) != 0
-                && self.cur_ref().kind != ScopeKind::Module
-                && a.simple
-            {
-                let which = if cur & def::GLOBAL != 0 {
-                    "global"
-                } else {
-                    "nonlocal"
-                };
-                return Err(err(
-                    format!("annotated name '{}' can't be {which}", n.id),
-                    n.range,
-                ));
+            if cur & (def::GLOBAL | def::NONLOCAL) != 0 && self.cur_ref().kind != ScopeKind::Module && a.simple {
+                let which = if cur & def::GLOBAL != 0 { "global" } else { "nonlocal" };
+                return Err(err(format!("annotated name '{}' can't be {which}", n.id), n.range));
             }
             if a.simple {
                 self.add_def(&n.id, def::ANNOT | def::LOCAL, n.range)?;
@@ -582,12 +506,7 @@ impl Builder {
         Ok(())
     }
 
-    fn visit_directive(
-        &mut self,
-        names: &[ast::Identifier],
-        range: TextRange,
-        global: bool,
-    ) -> Result<(), CompileErr> {
+    fn visit_directive(&mut self, names: &[ast::Identifier], range: TextRange, global: bool) -> Result<(), CompileErr> {
         let word = if global { "global" } else { "nonlocal" };
         for name in names {
             let cur = self.lookup(name);
@@ -603,11 +522,7 @@ impl Builder {
                 };
                 return Err(err(msg, range));
             }
-            self.add_def(
-                name,
-                if global { def::GLOBAL } else { def::NONLOCAL },
-                range,
-            )?;
+            self.add_def(name, if global { def::GLOBAL } else { def::NONLOCAL }, range)?;
             let scope = self.cur();
             let mangled = mangle(scope.private.as_deref(), name);
             scope.directives.entry(mangled).or_insert(range);
@@ -631,14 +546,8 @@ impl Builder {
             }
             P::MatchClass(c) => {
                 self.visit_expr(&c.cls)?;
-                c.arguments
-                    .patterns
-                    .iter()
-                    .try_for_each(|p| self.visit_pattern(p))?;
-                c.arguments
-                    .keywords
-                    .iter()
-                    .try_for_each(|k| self.visit_pattern(&k.pattern))
+                c.arguments.patterns.iter().try_for_each(|p| self.visit_pattern(p))?;
+                c.arguments.keywords.iter().try_for_each(|k| self.visit_pattern(&k.pattern))
             }
             P::MatchStar(s) => match &s.name {
                 Some(n) => self.add_def(n, def::LOCAL, n.range),
@@ -693,29 +602,13 @@ impl Builder {
                 Ok(())
             }
             Expr::Set(s) => self.visit_exprs(&s.elts),
-            Expr::ListComp(c) => {
-                self.visit_comprehension(expr, "listcomp", &c.generators, &c.elt, None, false)
-            }
-            Expr::SetComp(c) => {
-                self.visit_comprehension(expr, "setcomp", &c.generators, &c.elt, None, false)
-            }
+            Expr::ListComp(c) => self.visit_comprehension(expr, "listcomp", &c.generators, &c.elt, None, false),
+            Expr::SetComp(c) => self.visit_comprehension(expr, "setcomp", &c.generators, &c.elt, None, false),
             Expr::DictComp(c) => match &c.key {
-                Some(k) => self.visit_comprehension(
-                    expr,
-                    "dictcomp",
-                    &c.generators,
-                    k,
-                    Some(&c.value),
-                    false,
-                ),
-                None => Err(err(
-                    "dict unpacking cannot be used in dict comprehension",
-                    c.range,
-                )),
+                Some(k) => self.visit_comprehension(expr, "dictcomp", &c.generators, k, Some(&c.value), false),
+                None => Err(err("dict unpacking cannot be used in dict comprehension", c.range)),
             },
-            Expr::Generator(g) => {
-                self.visit_comprehension(expr, "genexpr", &g.generators, &g.elt, None, true)
-            }
+            Expr::Generator(g) => self.visit_comprehension(expr, "genexpr", &g.generators, &g.elt, None, true),
             Expr::Await(a) => {
                 self.visit_expr(&a.value)?;
                 self.cur().coroutine = true;
@@ -742,10 +635,7 @@ impl Builder {
             Expr::Call(c) => {
                 self.visit_expr(&c.func)?;
                 self.visit_exprs(c.arguments.args.iter())?;
-                c.arguments
-                    .keywords
-                    .iter()
-                    .try_for_each(|k| self.visit_expr(&k.value))
+                c.arguments.keywords.iter().try_for_each(|k| self.visit_expr(&k.value))
             }
             Expr::FString(f) => {
                 for element in f.value.elements() {
@@ -753,10 +643,7 @@ impl Builder {
                 }
                 Ok(())
             }
-            Expr::TString(t) => Err(err(
-                "template strings are not supported (Python 3.11)",
-                t.range,
-            )),
+            Expr::TString(t) => Err(err("template strings are not supported (Python 3.11)", t.range)),
             Expr::StringLiteral(_)
             | Expr::BytesLiteral(_)
             | Expr::NumberLiteral(_)
@@ -782,10 +669,7 @@ impl Builder {
         }
     }
 
-    fn visit_fstring_element(
-        &mut self,
-        element: &ast::InterpolatedStringElement,
-    ) -> Result<(), CompileErr> {
+    fn visit_fstring_element(&mut self, element: &ast::InterpolatedStringElement) -> Result<(), CompileErr> {
         if let ast::InterpolatedStringElement::Interpolation(i) = element {
             self.visit_expr(&i.expression)?;
             if let Some(spec) = &i.format_spec {
@@ -826,16 +710,10 @@ impl Builder {
 
     fn visit_named(&mut self, n: &ast::ExprNamed) -> Result<(), CompileErr> {
         if self.cur_ref().comp_iter_expr > 0 {
-            return Err(err(
-                "assignment expression cannot be used in a comprehension iterable expression",
-                n.range,
-            ));
+            return Err(err("assignment expression cannot be used in a comprehension iterable expression", n.range));
         }
         let Expr::Name(target) = n.target.as_ref() else {
-            return Err(err(
-                "cannot use assignment expressions with this target",
-                n.target.range_of(),
-            ));
+            return Err(err("cannot use assignment expressions with this target", n.target.range_of()));
         };
         if self.cur_ref().comprehension {
             self.extend_named_scope(target)?;
@@ -850,15 +728,9 @@ impl Builder {
             let id = self.stack[depth];
             let scope = &self.table.scopes[id];
             if scope.comprehension {
-                if scope
-                    .symbols
-                    .get(name)
-                    .is_some_and(|f| f & def::COMP_ITER != 0)
-                {
+                if scope.symbols.get(name).is_some_and(|f| f & def::COMP_ITER != 0) {
                     return Err(err(
-                        format!(
-                            "assignment expression cannot rebind comprehension iteration variable '{name}'"
-                        ),
+                        format!("assignment expression cannot rebind comprehension iteration variable '{name}'"),
                         target.range,
                     ));
                 }
@@ -866,27 +738,14 @@ impl Builder {
             }
             match scope.kind {
                 ScopeKind::Function => {
-                    let global = scope
-                        .symbols
-                        .get(name)
-                        .is_some_and(|f| f & def::GLOBAL != 0);
-                    self.add_def(
-                        name,
-                        if global { def::GLOBAL } else { def::NONLOCAL },
-                        target.range,
-                    )?;
-                    self.cur()
-                        .directives
-                        .entry(name.to_owned())
-                        .or_insert(target.range);
+                    let global = scope.symbols.get(name).is_some_and(|f| f & def::GLOBAL != 0);
+                    self.add_def(name, if global { def::GLOBAL } else { def::NONLOCAL }, target.range)?;
+                    self.cur().directives.entry(name.to_owned()).or_insert(target.range);
                     return self.add_def_in(id, name, def::LOCAL, target.range);
                 }
                 ScopeKind::Module => {
                     self.add_def(name, def::GLOBAL, target.range)?;
-                    self.cur()
-                        .directives
-                        .entry(name.to_owned())
-                        .or_insert(target.range);
+                    self.cur().directives.entry(name.to_owned()).or_insert(target.range);
                     return self.add_def_in(id, name, def::GLOBAL, target.range);
                 }
                 ScopeKind::Class => {
@@ -993,16 +852,10 @@ fn analyze_name(
     }
     if flags & def::NONLOCAL != 0 {
         let Some(bound) = bound else {
-            return Err(err(
-                "nonlocal declaration not allowed at module level",
-                range,
-            ));
+            return Err(err("nonlocal declaration not allowed at module level", range));
         };
         if !bound.contains(name) {
-            return Err(err(
-                format!("no binding for nonlocal '{name}' found"),
-                range,
-            ));
+            return Err(err(format!("no binding for nonlocal '{name}' found"), range));
         }
         free.insert(name.to_owned());
         return Ok(NameScope::Free);
@@ -1027,10 +880,7 @@ fn analyze_block(
     free: &mut HashSet<String>,
 ) -> Result<(), CompileErr> {
     let kind = table.scopes[id].kind;
-    let mut sets = Sets {
-        local: HashSet::new(),
-        global: global.clone(),
-    };
+    let mut sets = Sets { local: HashSet::new(), global: global.clone() };
     let mut new_bound: HashSet<String> = HashSet::new();
     let mut new_global: HashSet<String> = HashSet::new();
     let mut new_free: HashSet<String> = HashSet::new();
@@ -1042,21 +892,10 @@ fn analyze_block(
     }
     // Names explicitly bound in an enclosing block are removed when declared global here.
     let mut bound_copy = bound.cloned();
-    let symbols: Vec<(String, u32)> = table.scopes[id]
-        .symbols
-        .iter()
-        .map(|(k, v)| (k.clone(), *v))
-        .collect();
+    let symbols: Vec<(String, u32)> = table.scopes[id].symbols.iter().map(|(k, v)| (k.clone(), *v)).collect();
     for (name, flags) in &symbols {
         let scope = &mut table.scopes[id];
-        let s = analyze_name(
-            scope,
-            name,
-            *flags,
-            bound_copy.as_ref(),
-            &mut sets,
-            &mut new_free,
-        )?;
+        let s = analyze_name(scope, name, *flags, bound_copy.as_ref(), &mut sets, &mut new_free)?;
         if s == NameScope::GlobalExplicit
             && let Some(b) = bound_copy.as_mut()
         {

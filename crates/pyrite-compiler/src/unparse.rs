@@ -87,11 +87,7 @@ fn seq(out: &mut String, items: &[Expr]) {
 fn write(out: &mut String, e: &Expr, level: u8) {
     match e {
         Expr::BoolOp(b) => {
-            let (word, prec) = if b.op == BoolOp::And {
-                (" and ", AND)
-            } else {
-                (" or ", OR)
-            };
+            let (word, prec) = if b.op == BoolOp::And { (" and ", AND) } else { (" or ", OR) };
             paren(out, level > prec, |out| {
                 for (i, v) in b.values.iter().enumerate() {
                     if i > 0 {
@@ -239,8 +235,7 @@ fn write(out: &mut String, e: &Expr, level: u8) {
             out.push(')');
         }
         Expr::Attribute(a) => {
-            let int_literal =
-                matches!(a.value.as_ref(), Expr::NumberLiteral(n) if n.value.is_int());
+            let int_literal = matches!(a.value.as_ref(), Expr::NumberLiteral(n) if n.value.is_int());
             write(out, &a.value, ATOM);
             if int_literal {
                 out.push(' ');

@@ -111,25 +111,13 @@ fn deep_and_large_inputs() {
     check(&deep_sum);
     let deep_parens = format!("x = {}1{}", "(".repeat(150), ")".repeat(150));
     check(&deep_parens);
-    let big_list = format!(
-        "x = [{}]",
-        (0..5000)
-            .map(|i| format!("a{i}"))
-            .collect::<Vec<_>>()
-            .join(", ")
-    );
+    let big_list = format!("x = [{}]", (0..5000).map(|i| format!("a{i}")).collect::<Vec<_>>().join(", "));
     let code = compile(&big_list, "<big>", Mode::Exec).expect("big list");
     assert!(code.names.len() > 256);
     let many_consts = (0..70000).map(|i| format!("x = {i}\n")).collect::<String>();
     compile(&many_consts, "<consts>", Mode::Exec).expect("many constants use EXTENDED_ARG");
     let long_jump = format!("if x:\n{}", "    y = x + 1\n".repeat(5000));
     compile(&long_jump, "<jump>", Mode::Exec).expect("long jumps");
-    let big_call = format!(
-        "f({})",
-        (0..300)
-            .map(|i| format!("k{i}={i}"))
-            .collect::<Vec<_>>()
-            .join(", ")
-    );
+    let big_call = format!("f({})", (0..300).map(|i| format!("k{i}={i}")).collect::<Vec<_>>().join(", "));
     compile(&big_call, "<call>", Mode::Exec).expect("big call");
 }

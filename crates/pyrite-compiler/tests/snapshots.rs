@@ -15,16 +15,8 @@ fn fixtures() {
     paths.sort();
     assert!(!paths.is_empty());
     for path in paths {
-        let name = path
-            .file_stem()
-            .and_then(|s| s.to_str())
-            .expect("file name")
-            .to_owned();
-        let file = path
-            .file_name()
-            .and_then(|s| s.to_str())
-            .expect("file name")
-            .to_owned();
+        let name = path.file_stem().and_then(|s| s.to_str()).expect("file name").to_owned();
+        let file = path.file_name().and_then(|s| s.to_str()).expect("file name").to_owned();
         let source = std::fs::read_to_string(&path).expect("fixture text");
         let text = match pyrite_compiler::compile(&source, &file, pyrite_compiler::Mode::Exec) {
             Ok(code) => pyrite_bytecode::dis::disassemble(&code),

@@ -6,9 +6,9 @@
 //! bug in Pyrite, never something a Python program can cause); release builds do not pay
 //! for the check.
 
-use std::cell::UnsafeCell;
 #[cfg(debug_assertions)]
 use std::cell::Cell;
+use std::cell::UnsafeCell;
 use std::ops::{Deref, DerefMut};
 
 /// Interior mutability for the mutable parts of object payloads.

@@ -420,4 +420,3 @@ pub(crate) unsafe fn free_object(ptr: NonNull<Header>) {
     unsafe { std::alloc::dealloc(start, layout) };
     heap::note_free();
 }
-

@@ -32,8 +32,8 @@ mod trace;
 
 pub use cell::{GilCell, PayloadCell, PayloadMut, PayloadRef};
 pub use header::{
-    FLAG_FINALIZED, FLAG_HAS_FINALIZER, FLAG_IMMORTAL, FLAG_MANAGED_DICT, GcHead, Header, HeapObject, ObjRef, Payload, VTable,
-    vtable_for,
+    FLAG_FINALIZED, FLAG_HAS_FINALIZER, FLAG_IMMORTAL, FLAG_MANAGED_DICT, GcHead, Header, HeapObject, ObjRef, Payload,
+    VTable, vtable_for,
 };
 pub use heap::{HeapStats, stats};
 pub use trace::Trace;

@@ -36,7 +36,6 @@ payload!(Node, "node", tracked);
 /// The heap may only be touched by one thread at a time (the GIL's job in the VM).
 static GIL: Mutex<()> = Mutex::new(());
 
-
 fn node(next: Option<ObjRef>, drops: Option<Rc<Cell<usize>>>) -> ObjRef {
     ObjRef::new(Node { next: PayloadCell::new(next), drops }, None)
 }

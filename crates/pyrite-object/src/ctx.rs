@@ -73,7 +73,13 @@ impl Ctx {
     #[must_use]
     pub fn new() -> Ctx {
         crate::registry::init();
-        Ctx { hooks: Hooks { call_function: no_vm }, recursion_depth: 0, recursion_limit: 1000, exc_info: None, vm: Box::new(()) }
+        Ctx {
+            hooks: Hooks { call_function: no_vm },
+            recursion_depth: 0,
+            recursion_limit: 1000,
+            exc_info: None,
+            vm: Box::new(()),
+        }
     }
 
     /// Enters a nested call, failing with RecursionError past the limit.
@@ -92,7 +98,6 @@ impl Ctx {
     pub fn leave_call(&mut self) {
         self.recursion_depth -= 1;
     }
-
 }
 
 impl Default for Ctx {

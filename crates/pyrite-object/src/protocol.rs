@@ -66,11 +66,7 @@ pub fn eq_fast(a: &Value, b: &Value) -> Option<bool> {
         }
         (Value::Obj(x), _) | (_, Value::Obj(x)) => {
             let ty = x.type_ref();
-            if ty.is_same(&t.str) || ty.is_same(&t.tuple) || ty.is_same(&t.list) {
-                Some(false)
-            } else {
-                None
-            }
+            if ty.is_same(&t.str) || ty.is_same(&t.tuple) || ty.is_same(&t.list) { Some(false) } else { None }
         }
         _ => Some(false),
     }
@@ -349,7 +345,8 @@ pub fn getattr_str(ctx: &mut Ctx, value: &Value, name: &str) -> PyResult {
 pub fn is_plain_method(attr: &Value) -> bool {
     let Value::Obj(a) = attr else { return false };
     a.is::<Function>()
-        || (a.type_ref().is_same(&types().method_descriptor) && a.downcast::<BuiltinFunction>().is_some_and(|f| f.bound.is_none()))
+        || (a.type_ref().is_same(&types().method_descriptor)
+            && a.downcast::<BuiltinFunction>().is_some_and(|f| f.bound.is_none()))
         || a.downcast::<SlotWrapper>().is_some_and(|w| w.bound.is_none())
 }
 
@@ -463,14 +460,15 @@ pub fn get_method(ctx: &mut Ctx, value: &Value, name: &Value) -> PyResult<(Value
         .is_some_and(|slot| !std::ptr::fn_addr_eq(slot, generic_getattr as typeobj::GetAttrFn));
     if !custom_getattr && let Some(name_str) = name.as_str() {
         let class_attr = typeobj::lookup(&ty, name_str);
-        if let Some(attr) = &class_attr {
-            if is_plain_method(attr) {
-                let shadowed = value.as_obj().and_then(|o| instance_dict(o, false)).is_some_and(|d| {
-                    d.downcast::<PyDict>().and_then(|d| d.get_str(name_str)).is_some()
-                });
-                if !shadowed {
-                    return Ok((attr.clone(), Some(value.clone())));
-                }
+        if let Some(attr) = &class_attr
+            && is_plain_method(attr)
+        {
+            let shadowed = value
+                .as_obj()
+                .and_then(|o| instance_dict(o, false))
+                .is_some_and(|d| d.downcast::<PyDict>().and_then(|d| d.get_str(name_str)).is_some());
+            if !shadowed {
+                return Ok((attr.clone(), Some(value.clone())));
             }
         }
     }
@@ -594,11 +592,7 @@ fn binary_type_error(a: &Value, b: &Value, op: BinaryOp, symbol: &str) -> PyErr 
         _ => {}
     }
     let symbol = if op == BinaryOp::Power && !symbol.ends_with('=') { "** or pow()" } else { symbol };
-    PyErr::type_error(format!(
-        "unsupported operand type(s) for {symbol}: '{}' and '{}'",
-        a.type_name(),
-        b.type_name()
-    ))
+    PyErr::type_error(format!("unsupported operand type(s) for {symbol}: '{}' and '{}'", a.type_name(), b.type_name()))
 }
 
 /// `a <op>= b`: the in-place slot of `a`, falling back to the binary operation.
@@ -716,10 +710,7 @@ pub fn contains(ctx: &mut Ctx, container: &Value, item: &Value) -> PyResult<bool
     }
     let slots = type_payload(container.type_ref()).slots();
     if slots.iter.is_none() && slots.getitem.is_none() {
-        return Err(PyErr::type_error(format!(
-            "argument of type '{}' is not iterable",
-            container.type_name()
-        )));
+        return Err(PyErr::type_error(format!("argument of type '{}' is not iterable", container.type_name())));
     }
     let iterator = get_iter(ctx, container)?;
     while let Some(candidate) = next(ctx, &iterator)? {

@@ -34,12 +34,10 @@ impl Encoding {
         let normalized = name.to_ascii_lowercase().replace('_', "-");
         match normalized.as_str() {
             "utf-8" | "utf8" | "u8" | "utf" | "cp65001" => Some(Self::Utf8),
-            "latin-1" | "latin1" | "latin" | "l1" | "iso-8859-1" | "iso8859-1" | "8859"
-            | "cp819" | "iso-ir-100" | "iso-latin-1" | "iso-8859-1:1987" | "iso8859" => {
-                Some(Self::Latin1)
-            }
-            "ascii" | "us-ascii" | "646" | "us" | "ansi-x3.4-1968" | "ansi-x3.4-1986" | "cp367"
-            | "csascii" | "ibm367" | "iso646-us" | "iso-ir-6" => Some(Self::Ascii),
+            "latin-1" | "latin1" | "latin" | "l1" | "iso-8859-1" | "iso8859-1" | "8859" | "cp819" | "iso-ir-100"
+            | "iso-latin-1" | "iso-8859-1:1987" | "iso8859" => Some(Self::Latin1),
+            "ascii" | "us-ascii" | "646" | "us" | "ansi-x3.4-1968" | "ansi-x3.4-1986" | "cp367" | "csascii"
+            | "ibm367" | "iso646-us" | "iso-ir-6" => Some(Self::Ascii),
             // CPython's tokenizer maps "utf-8-*" and "latin-1-*" spellings itself.
             n if n.starts_with("utf-8-") => Some(Self::Utf8),
             n if n.starts_with("latin-1-") || n.starts_with("iso-8859-1-") => Some(Self::Latin1),
@@ -69,11 +67,7 @@ pub fn decode_source(bytes: &[u8], filename: &str) -> Result<String, SyntaxError
                 } else {
                     format!("unknown encoding: {name}")
                 };
-                return Err(SyntaxError::without_location(
-                    SyntaxErrorKind::SyntaxError,
-                    msg,
-                    filename,
-                ));
+                return Err(SyntaxError::without_location(SyntaxErrorKind::SyntaxError, msg, filename));
             };
             if has_bom && encoding != Encoding::Utf8 {
                 return Err(SyntaxError::without_location(
@@ -118,22 +112,13 @@ fn decode_utf8(body: &[u8], filename: &str) -> Result<String, SyntaxError> {
     };
     // CPython decodes the offending token on its own, so the position it reports is relative
     // to the bad bytes and is 0 in practice.
-    let msg = format!(
-        "(unicode error) 'utf-8' codec can't decode byte {byte:#04x} in position 0: {reason}"
-    );
+    let msg = format!("(unicode error) 'utf-8' codec can't decode byte {byte:#04x} in position 0: {reason}");
     // Locate the error on the (lossily decoded) line so tracebacks can show it.
     let lossy = String::from_utf8_lossy(body).into_owned();
     let valid_prefix = std::str::from_utf8(&body[..bad]).unwrap_or_default();
     let at = TextSize::try_from(valid_prefix.len()).unwrap_or_default();
     let index = LineIndex::new(&lossy);
-    Err(SyntaxError::with_index(
-        SyntaxErrorKind::SyntaxError,
-        msg,
-        filename,
-        &lossy,
-        &index,
-        TextRange::empty(at),
-    ))
+    Err(SyntaxError::with_index(SyntaxErrorKind::SyntaxError, msg, filename, &lossy, &index, TextRange::empty(at)))
 }
 
 /// Finds a PEP 263 declaration on line 1, or on line 2 when line 1 is blank or a comment.
@@ -152,9 +137,7 @@ fn find_declaration(body: &[u8]) -> Option<String> {
 
 /// Matches `^[ \t\f]*#.*?coding[:=][ \t]*([-\w.]+)` on one line.
 fn declared_name(line: &[u8]) -> Option<String> {
-    let start = line
-        .iter()
-        .position(|b| !matches!(b, b' ' | b'\t' | b'\x0c'))?;
+    let start = line.iter().position(|b| !matches!(b, b' ' | b'\t' | b'\x0c'))?;
     if line[start] != b'#' {
         return None;
     }
@@ -164,14 +147,9 @@ fn declared_name(line: &[u8]) -> Option<String> {
         let after = search + found + b"coding".len();
         if matches!(comment.get(after), Some(b':' | b'=')) {
             let rest = &comment[after + 1..];
-            let rest = &rest[rest
-                .iter()
-                .take_while(|b| matches!(b, b' ' | b'\t'))
-                .count()..];
-            let len = rest
-                .iter()
-                .take_while(|&&b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'))
-                .count();
+            let rest = &rest[rest.iter().take_while(|b| matches!(b, b' ' | b'\t')).count()..];
+            let len =
+                rest.iter().take_while(|&&b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.')).count();
             if len > 0 {
                 return Some(String::from_utf8_lossy(&rest[..len]).into_owned());
             }

@@ -58,21 +58,8 @@ impl SyntaxError {
     /// Builds an error located at the byte `range` of `source`: line, character offsets and
     /// the line's text are filled in. Out-of-range offsets are clamped to the source.
     #[must_use]
-    pub fn new(
-        kind: SyntaxErrorKind,
-        msg: impl Into<String>,
-        filename: &str,
-        source: &str,
-        range: TextRange,
-    ) -> Self {
-        Self::with_index(
-            kind,
-            msg.into(),
-            filename,
-            source,
-            &LineIndex::new(source),
-            range,
-        )
+    pub fn new(kind: SyntaxErrorKind, msg: impl Into<String>, filename: &str, source: &str, range: TextRange) -> Self {
+        Self::with_index(kind, msg.into(), filename, source, &LineIndex::new(source), range)
     }
 
     /// Like [`SyntaxError::new`], reusing a [`LineIndex`] built for `source`.
@@ -121,9 +108,7 @@ pub(crate) fn char_position(source: &str, index: &LineIndex, offset: TextSize) -
     let (line, col) = index.line_col(offset);
     let line_start = usize::from(index.line_start(line));
     let end = (line_start + col as usize).min(source.len());
-    let chars = source
-        .get(line_start..end)
-        .map_or(col as usize, |prefix| prefix.chars().count());
+    let chars = source.get(line_start..end).map_or(col as usize, |prefix| prefix.chars().count());
     (line, chars + 1)
 }
 
@@ -132,9 +117,7 @@ impl fmt::Display for SyntaxError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let name = std::path::Path::new(&self.filename)
             .file_name()
-            .map_or(self.filename.as_str(), |n| {
-                n.to_str().unwrap_or(&self.filename)
-            });
+            .map_or(self.filename.as_str(), |n| n.to_str().unwrap_or(&self.filename));
         if self.filename.is_empty() {
             write!(f, "{} (line {})", self.msg, self.lineno)
         } else {

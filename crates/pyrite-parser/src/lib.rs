@@ -68,18 +68,10 @@ pub fn parse(source: &str, mode: Mode, filename: &str) -> Result<Parsed, SyntaxE
     };
     let options = ParseOptions::from(ruff_mode).with_target_version(TARGET_VERSION);
     let parsed = parse_unchecked(source, options);
-    let ctx = Ctx {
-        source,
-        filename,
-        index: LineIndex::new(source),
-    };
-    if let Some(err) = messages::select(
-        &ctx,
-        parsed.syntax(),
-        parsed.tokens(),
-        parsed.errors(),
-        parsed.unsupported_syntax_errors(),
-    ) {
+    let ctx = Ctx { source, filename, index: LineIndex::new(source) };
+    if let Some(err) =
+        messages::select(&ctx, parsed.syntax(), parsed.tokens(), parsed.errors(), parsed.unsupported_syntax_errors())
+    {
         return Err(err);
     }
     match parsed.into_syntax() {
@@ -114,11 +106,7 @@ fn check_single(ctx: &Ctx<'_>, module: &ast::ModModule) -> Result<(), SyntaxErro
 /// # Errors
 ///
 /// A decoding or syntax error, as CPython would raise it.
-pub fn parse_bytes(
-    bytes: &[u8],
-    mode: Mode,
-    filename: &str,
-) -> Result<(String, Parsed), SyntaxError> {
+pub fn parse_bytes(bytes: &[u8], mode: Mode, filename: &str) -> Result<(String, Parsed), SyntaxError> {
     let source = decode_source(bytes, filename)?;
     let parsed = parse(&source, mode, filename)?;
     Ok((source, parsed))

@@ -37,10 +37,7 @@ impl LineIndex {
             }
             i += 1;
         }
-        Self {
-            starts,
-            len: to_u32(bytes.len()),
-        }
+        Self { starts, len: to_u32(bytes.len()) }
     }
 
     /// Returns `(line, column)` for `offset`: the line is 1-based, the column is the 0-based
@@ -79,8 +76,7 @@ impl LineIndex {
     /// The text of 1-based `line` without its line terminator (empty past the end).
     #[must_use]
     pub fn line_text<'a>(&self, source: &'a str, line: u32) -> &'a str {
-        self.line_text_with_newline(source, line)
-            .trim_end_matches(['\n', '\r'])
+        self.line_text_with_newline(source, line).trim_end_matches(['\n', '\r'])
     }
 }
 

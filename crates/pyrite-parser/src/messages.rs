@@ -9,9 +9,7 @@
 
 use ruff_python_ast::token::{TokenKind, Tokens};
 use ruff_python_ast::{Expr, Mod, Stmt};
-use ruff_python_parser::{
-    ParseError, ParseErrorType, UnsupportedSyntaxError, UnsupportedSyntaxErrorKind,
-};
+use ruff_python_parser::{ParseError, ParseErrorType, UnsupportedSyntaxError, UnsupportedSyntaxErrorKind};
 use ruff_text_size::{Ranged, TextRange, TextSize};
 
 use crate::error::{SyntaxError, SyntaxErrorKind};
@@ -47,12 +45,7 @@ pub(crate) struct Candidate {
 }
 
 impl Ctx<'_> {
-    pub(crate) fn error(
-        &self,
-        kind: SyntaxErrorKind,
-        msg: String,
-        range: TextRange,
-    ) -> SyntaxError {
+    pub(crate) fn error(&self, kind: SyntaxErrorKind, msg: String, range: TextRange) -> SyntaxError {
         SyntaxError::with_index(kind, msg, self.filename, self.source, &self.index, range)
     }
 
@@ -60,19 +53,13 @@ impl Ctx<'_> {
     pub(crate) fn raising(&self, when: TextSize, msg: String, range: TextRange) -> Candidate {
         let mut err = self.error(SyntaxErrorKind::SyntaxError, msg, range);
         err.text = Some(self.raw_line(range.start()));
-        Candidate {
-            when,
-            class: Class::Raising,
-            err,
-        }
+        Candidate { when, class: Class::Raising, err }
     }
 
     /// The line containing `offset` exactly as in the source (tokenizer errors keep it so).
     pub(crate) fn raw_line(&self, offset: TextSize) -> String {
         let line = self.index.line_col(offset).0;
-        self.index
-            .line_text_with_newline(self.source, line)
-            .to_owned()
+        self.index.line_text_with_newline(self.source, line).to_owned()
     }
 
     pub(crate) fn eof(&self) -> TextSize {
@@ -82,11 +69,7 @@ impl Ctx<'_> {
     /// The line CPython's tokenizer is on at end of file.
     pub(crate) fn last_line(&self) -> u32 {
         let count = self.index.line_count();
-        if count > 1 && self.index.line_text(self.source, count).is_empty() {
-            count - 1
-        } else {
-            count
-        }
+        if count > 1 && self.index.line_text(self.source, count).is_empty() { count - 1 } else { count }
     }
 
     fn parser(&self, msg: impl Into<String>, range: TextRange) -> Candidate {
@@ -97,11 +80,7 @@ impl Ctx<'_> {
         if let Some(text) = err.text.as_mut().filter(|t| !t.ends_with('\n')) {
             text.push('\n');
         }
-        Candidate {
-            when: range.start(),
-            class: Class::Parser { generic },
-            err,
-        }
+        Candidate { when: range.start(), class: Class::Parser { generic }, err }
     }
 }
 
@@ -113,9 +92,7 @@ pub(crate) fn select(
     errors: &[ParseError],
     unsupported: &[UnsupportedSyntaxError],
 ) -> Option<SyntaxError> {
-    let tokenizer = tokenizer_errors(ctx, tokens, errors)
-        .into_iter()
-        .min_by_key(|c| c.when);
+    let tokenizer = tokenizer_errors(ctx, tokens, errors).into_iter().min_by_key(|c| c.when);
     let parser = errors
         .iter()
         .filter(|e| !matches!(e.error, ParseErrorType::Lexical(_)))
@@ -144,11 +121,7 @@ pub(crate) fn select(
 
 /// The first token at or after `offset` that is not trivia.
 fn token_at(tokens: &Tokens, offset: TextSize) -> Option<(TokenKind, TextRange)> {
-    tokens
-        .after(offset)
-        .iter()
-        .find(|t| !t.kind().is_trivia())
-        .map(|t| (t.kind(), t.range()))
+    tokens.after(offset).iter().find(|t| !t.kind().is_trivia()).map(|t| (t.kind(), t.range()))
 }
 
 /// The last non-trivia token ending at or before `offset`.
@@ -157,87 +130,52 @@ fn token_before(tokens: &Tokens, offset: TextSize) -> Option<(TokenKind, TextRan
         .iter()
         .take_while(|t| t.end() <= offset)
         .filter(|t| {
-            !t.kind().is_trivia()
-                && !matches!(
-                    t.kind(),
-                    TokenKind::Newline | TokenKind::Indent | TokenKind::Dedent
-                )
+            !t.kind().is_trivia() && !matches!(t.kind(), TokenKind::Newline | TokenKind::Indent | TokenKind::Dedent)
         })
         .last()
         .map(|t| (t.kind(), t.range()))
 }
 
-fn parser_error(
-    ctx: &Ctx<'_>,
-    module: &Mod,
-    tokens: &Tokens,
-    error: &ParseErrorType,
-    range: TextRange,
-) -> Candidate {
+fn parser_error(ctx: &Ctx<'_>, module: &Mod, tokens: &Tokens, error: &ParseErrorType, range: TextRange) -> Candidate {
     use ParseErrorType as P;
     let msg = match error {
-        P::ExpectedToken {
-            expected: TokenKind::Colon,
-            found,
-        } => {
+        P::ExpectedToken { expected: TokenKind::Colon, found } => {
             if matches!(found, TokenKind::Newline | TokenKind::EndOfFile) {
                 return ctx.parser("expected ':'", TextRange::empty(range.start()));
             }
             return generic(ctx, range);
         }
-        P::ExpectedToken {
-            expected: TokenKind::Else,
-            found: _,
-        } => {
+        P::ExpectedToken { expected: TokenKind::Else, found: _ } => {
             let prev_end = token_before(tokens, range.start()).map_or(range.start(), |t| t.1.end());
-            if let Some(found) = find_expr_ending_at(module, prev_end, TextSize::new(0))
-                .filter(|e| matches!(e, Expr::If(_)))
+            if let Some(found) =
+                find_expr_ending_at(module, prev_end, TextSize::new(0)).filter(|e| matches!(e, Expr::If(_)))
             {
                 return ctx.parser("expected 'else' after 'if' expression", found.range());
             }
             return generic(ctx, range);
         }
-        P::ExpectedToken {
-            expected: TokenKind::Comma,
-            found,
-        } => {
+        P::ExpectedToken { expected: TokenKind::Comma, found } => {
             return missing_comma(ctx, module, tokens, *found, range);
         }
         P::SimpleStatementsOnSameLine => return same_line(ctx, module, range),
         P::UnexpectedIndentation => {
-            let mut err = ctx.error(
-                SyntaxErrorKind::IndentationError,
-                "unexpected indent".to_owned(),
-                range,
-            );
+            let mut err = ctx.error(SyntaxErrorKind::IndentationError, "unexpected indent".to_owned(), range);
             let line_start = ctx.index.line_start(ctx.index.line_col(range.start()).0);
-            let indent =
-                &ctx.source[usize::from(line_start)..usize::from(range.end().max(line_start))];
+            let indent = &ctx.source[usize::from(line_start)..usize::from(range.end().max(line_start))];
             err.offset = indent.chars().count().max(1);
             err.end_offset = err.offset;
-            return Candidate {
-                when: range.start(),
-                class: Class::Parser { generic: false },
-                err,
-            };
+            return Candidate { when: range.start(), class: Class::Parser { generic: false }, err };
         }
         P::OtherError(text) if text.starts_with("Expected an indented block after ") => {
             return indented_block(ctx, tokens, text, range);
         }
         P::OtherError(text) if text.starts_with("Only single target (not ") => {
-            let what = if text.contains("tuple") {
-                "tuple"
-            } else {
-                "list"
-            };
+            let what = if text.contains("tuple") { "tuple" } else { "list" };
             format!("only single target (not {what}) can be annotated")
         }
         P::OtherError(text) if text == "Bytes literal cannot be mixed with non-bytes literals" => {
             // CPython raises it once the last string token is consumed.
-            return ctx.parser(
-                "cannot mix bytes and nonbytes literals",
-                TextRange::empty(range.end()),
-            );
+            return ctx.parser("cannot mix bytes and nonbytes literals", TextRange::empty(range.end()));
         }
         P::InvalidAssignmentTarget => return assignment_target(ctx, module, tokens, range),
         P::InvalidAnnotatedAssignmentTarget => match find_expr(module, range).map(|f| f.expr) {
@@ -270,38 +208,23 @@ fn parser_error(
             let at = token_at(tokens, range.end()).map_or(range.end(), |t| t.1.start());
             return ctx.parser(msg, TextRange::empty(at));
         }
-        P::InvalidArgumentUnpackingOrder => {
-            "iterable argument unpacking follows keyword argument unpacking".to_owned()
-        }
-        P::NonDefaultParamAfterDefaultParam => {
-            "non-default argument follows default argument".to_owned()
-        }
+        P::InvalidArgumentUnpackingOrder => "iterable argument unpacking follows keyword argument unpacking".to_owned(),
+        P::NonDefaultParamAfterDefaultParam => "non-default argument follows default argument".to_owned(),
         P::ParamAfterVarKeywordParam => "arguments cannot follow var-keyword argument".to_owned(),
         P::VarParameterWithDefault => {
             // Ruff points at the default value; CPython names the parameter kind.
             let star = token_before(tokens, range.start())
                 .and_then(|_| ctx.source[..usize::from(range.start())].rfind('*'))
                 .is_some_and(|i| i > 0 && ctx.source.as_bytes()[i - 1] == b'*');
-            let what = if star {
-                "var-keyword"
-            } else {
-                "var-positional"
-            };
+            let what = if star { "var-keyword" } else { "var-positional" };
             format!("{what} argument cannot have default value")
         }
         P::ExpectedKeywordParam => "named arguments must follow bare *".to_owned(),
-        P::IterableUnpackingInComprehension => {
-            "iterable unpacking cannot be used in comprehension".to_owned()
-        }
-        P::UnparenthesizedGeneratorExpression => {
-            "Generator expression must be parenthesized".to_owned()
-        }
+        P::IterableUnpackingInComprehension => "iterable unpacking cannot be used in comprehension".to_owned(),
+        P::UnparenthesizedGeneratorExpression => "Generator expression must be parenthesized".to_owned(),
         P::InvalidStarredExpressionUsage => "cannot use starred expression here".to_owned(),
         P::FStringError(e) | P::TStringError(e) => {
-            return ctx.parser(
-                fstring_message(e, ctx, range),
-                fstring_location(ctx, tokens, range),
-            );
+            return ctx.parser(fstring_message(e, ctx, range), fstring_location(ctx, tokens, range));
         }
         _ => return generic(ctx, range),
     };
@@ -315,26 +238,15 @@ fn generic(ctx: &Ctx<'_>, range: TextRange) -> Candidate {
 
 fn same_line(ctx: &Ctx<'_>, module: &Mod, range: TextRange) -> Candidate {
     if let Mod::Module(m) = module {
-        let legacy = m
-            .body
-            .iter()
-            .rev()
-            .find(|s| s.end() <= range.start())
-            .and_then(|stmt| match stmt {
-                Stmt::Expr(e) => match &*e.value {
-                    Expr::Name(n) if matches!(n.id.as_str(), "print" | "exec") => {
-                        Some((n.id.as_str(), stmt.start()))
-                    }
-                    _ => None,
-                },
+        let legacy = m.body.iter().rev().find(|s| s.end() <= range.start()).and_then(|stmt| match stmt {
+            Stmt::Expr(e) => match &*e.value {
+                Expr::Name(n) if matches!(n.id.as_str(), "print" | "exec") => Some((n.id.as_str(), stmt.start())),
                 _ => None,
-            });
+            },
+            _ => None,
+        });
         if let Some((name, start)) = legacy {
-            let end = m
-                .body
-                .iter()
-                .find(|s| s.start() >= range.start())
-                .map_or(range.end(), Ranged::end);
+            let end = m.body.iter().find(|s| s.start() >= range.start()).map_or(range.end(), Ranged::end);
             return ctx.parser(
                 format!("Missing parentheses in call to '{name}'. Did you mean {name}(...)?"),
                 TextRange::new(start, end.max(start)),
@@ -345,13 +257,7 @@ fn same_line(ctx: &Ctx<'_>, module: &Mod, range: TextRange) -> Candidate {
 }
 
 /// `[a b]`: CPython suggests a comma inside brackets when two expressions touch.
-fn missing_comma(
-    ctx: &Ctx<'_>,
-    module: &Mod,
-    tokens: &Tokens,
-    found: TokenKind,
-    range: TextRange,
-) -> Candidate {
+fn missing_comma(ctx: &Ctx<'_>, module: &Mod, tokens: &Tokens, found: TokenKind, range: TextRange) -> Candidate {
     let starts_expr = matches!(
         found,
         TokenKind::Name
@@ -378,8 +284,7 @@ fn missing_comma(
         if let Some(open) = open {
             let left = find_expr_ending_at(module, prev_range.end(), open);
             let right_end = token_at(tokens, range.start()).map_or(range.end(), |t| t.1.end());
-            let right = crate::targets::find_expr_starting(module, range.start())
-                .map_or(right_end, Ranged::end);
+            let right = crate::targets::find_expr_starting(module, range.start()).map_or(right_end, Ranged::end);
             if let Some(left) = left {
                 let is_legacy_string = matches!(left, Expr::Name(_)) && found == TokenKind::String;
                 if !is_legacy_string {
@@ -427,26 +332,17 @@ fn indented_block(ctx: &Ctx<'_>, tokens: &Tokens, text: &str, range: TextRange) 
         "`case` block" => ("'case' statement", &[TokenKind::Case]),
         _ => ("statement", &[]),
     };
-    let header = tokens
-        .iter()
-        .take_while(|t| t.start() < range.start())
-        .filter(|t| keywords.contains(&t.kind()))
-        .last();
+    let header =
+        tokens.iter().take_while(|t| t.start() < range.start()).filter(|t| keywords.contains(&t.kind())).last();
     let line = header.map_or(1, |t| ctx.index.line_col(t.start()).0);
     let what = if what == "'except' statement"
-        && header.is_some_and(|h| {
-            ctx.source[usize::from(h.end())..]
-                .trim_start()
-                .starts_with('*')
-        }) {
+        && header.is_some_and(|h| ctx.source[usize::from(h.end())..].trim_start().starts_with('*'))
+    {
         "'except*' statement"
     } else {
         what
     };
-    let mut c = ctx.parser(
-        format!("expected an indented block after {what} on line {line}"),
-        range,
-    );
+    let mut c = ctx.parser(format!("expected an indented block after {what} on line {line}"), range);
     c.err.kind = SyntaxErrorKind::IndentationError;
     c
 }
@@ -470,11 +366,7 @@ fn assignment_target(ctx: &Ctx<'_>, module: &Mod, tokens: &Tokens, range: TextRa
     let followed_by_eq = token_at(tokens, bad.end()).is_some_and(|t| t.0 == TokenKind::Equal);
     let excluded = matches!(
         bad,
-        Expr::List(_)
-            | Expr::Tuple(_)
-            | Expr::Generator(_)
-            | Expr::BooleanLiteral(_)
-            | Expr::NoneLiteral(_)
+        Expr::List(_) | Expr::Tuple(_) | Expr::Generator(_) | Expr::BooleanLiteral(_) | Expr::NoneLiteral(_)
     );
     let msg = if single_assign && followed_by_eq && !excluded {
         format!("cannot assign to {name} here. Maybe you meant '==' instead of '='?")
@@ -494,10 +386,7 @@ fn unsupported_error(ctx: &Ctx<'_>, error: &UnsupportedSyntaxError) -> Candidate
     let mut range = error.range;
     if error.kind == U::TemplateStrings {
         // CPython sees the name `t` followed by a string and fails at the string.
-        range = TextRange::new(
-            range.start() + TextSize::new(1),
-            range.end().max(range.start() + TextSize::new(1)),
-        );
+        range = TextRange::new(range.start() + TextSize::new(1), range.end().max(range.start() + TextSize::new(1)));
     }
     ctx.parser(msg, range)
 }

@@ -27,10 +27,7 @@ pub(crate) fn check_number(rest: &str) -> Option<NumberError> {
 }
 
 fn err(msg: impl Into<String>, offset: usize) -> Option<NumberError> {
-    Some(NumberError {
-        msg: msg.into(),
-        offset: offset.max(1),
-    })
+    Some(NumberError { msg: msg.into(), offset: offset.max(1) })
 }
 
 fn is_ident(b: Option<&u8>) -> bool {
@@ -38,9 +35,7 @@ fn is_ident(b: Option<&u8>) -> bool {
 }
 
 fn glued_keyword(b: &[u8], i: usize) -> bool {
-    GLUED_KEYWORDS
-        .iter()
-        .any(|k| b[i..].starts_with(k.as_bytes()))
+    GLUED_KEYWORDS.iter().any(|k| b[i..].starts_with(k.as_bytes()))
 }
 
 fn check_radix(b: &[u8]) -> Option<NumberError> {
@@ -62,10 +57,7 @@ fn check_radix(b: &[u8]) -> Option<NumberError> {
                 digits += 1;
             }
             Some(&c) if c.is_ascii_digit() => {
-                return err(
-                    format!("invalid digit '{}' in {kind} literal", char::from(c)),
-                    i + 1,
-                );
+                return err(format!("invalid digit '{}' in {kind} literal", char::from(c)), i + 1);
             }
             _ if underscore || digits == 0 => return err(format!("invalid {kind} literal"), i),
             _ => break,
@@ -138,10 +130,7 @@ fn check_decimal(b: &[u8]) -> Option<NumberError> {
         i += 1;
     }
     let int_part = &b[..int_end];
-    if !is_float
-        && int_part.first() == Some(&b'0')
-        && int_part.iter().any(|c| matches!(c, b'1'..=b'9'))
-    {
+    if !is_float && int_part.first() == Some(&b'0') && int_part.iter().any(|c| matches!(c, b'1'..=b'9')) {
         return err(
             "leading zeros in decimal integer literals are not permitted; \
              use an 0o prefix for octal integers",

@@ -6,9 +6,7 @@
 //! them in source order so `messages` can decide, as CPython does, which error wins.
 
 use ruff_python_ast::token::{TokenKind, Tokens};
-use ruff_python_parser::{
-    InterpolatedStringErrorType, LexicalErrorType, ParseError, ParseErrorType,
-};
+use ruff_python_parser::{InterpolatedStringErrorType, LexicalErrorType, ParseError, ParseErrorType};
 use ruff_text_size::{Ranged, TextRange, TextSize};
 
 use crate::error::SyntaxErrorKind;
@@ -16,11 +14,7 @@ use crate::messages::{Candidate, Class, Ctx};
 use crate::numbers::check_number;
 
 /// All tokenizer-level errors, in no particular order.
-pub(crate) fn tokenizer_errors(
-    ctx: &Ctx<'_>,
-    tokens: &Tokens,
-    errors: &[ParseError],
-) -> Vec<Candidate> {
+pub(crate) fn tokenizer_errors(ctx: &Ctx<'_>, tokens: &Tokens, errors: &[ParseError]) -> Vec<Candidate> {
     let mut out = Vec::new();
     brackets(ctx, tokens, &mut out);
     indentation(ctx, tokens, &mut out);
@@ -85,9 +79,7 @@ fn brackets(ctx: &Ctx<'_>, tokens: &Tokens, out: &mut Vec<Candidate>) {
                 let open_line = ctx.index.line_col(open.start()).0;
                 let this_line = ctx.index.line_col(token.start()).0;
                 let msg = if open_line == this_line {
-                    format!(
-                        "closing parenthesis '{close}' does not match opening parenthesis '{opener}'"
-                    )
+                    format!("closing parenthesis '{close}' does not match opening parenthesis '{opener}'")
                 } else {
                     format!(
                         "closing parenthesis '{close}' does not match opening parenthesis \
@@ -112,11 +104,7 @@ fn brackets(ctx: &Ctx<'_>, tokens: &Tokens, out: &mut Vec<Candidate>) {
             TextRange::empty(open.start()),
         );
         err.end_offset = 0;
-        out.push(Candidate {
-            when: ctx.eof(),
-            class: Class::Unclosed { open_line },
-            err,
-        });
+        out.push(Candidate { when: ctx.eof(), class: Class::Unclosed { open_line }, err });
     }
 }
 
@@ -143,10 +131,7 @@ fn indentation(ctx: &Ctx<'_>, tokens: &Tokens, out: &mut Vec<Candidate>) {
         }
         let (line, _) = ctx.index.line_col(token.start());
         let line_start = ctx.index.line_start(line);
-        let Some(indent) = ctx
-            .source
-            .get(usize::from(line_start)..usize::from(token.start()))
-        else {
+        let Some(indent) = ctx.source.get(usize::from(line_start)..usize::from(token.start())) else {
             continue;
         };
         if !indent.bytes().all(|b| matches!(b, b' ' | b'\t' | b'\x0c')) {
@@ -177,11 +162,7 @@ fn indentation(ctx: &Ctx<'_>, tokens: &Tokens, out: &mut Vec<Candidate>) {
                 TextRange::empty(line_start),
             );
             err.end_offset = 0;
-            Candidate {
-                when: line_range.start(),
-                class: Class::Stop,
-                err,
-            }
+            Candidate { when: line_range.start(), class: Class::Stop, err }
         };
         let &(top, alttop) = stack.last().unwrap_or(&(0, 0));
         if col == top {
@@ -200,11 +181,7 @@ fn indentation(ctx: &Ctx<'_>, tokens: &Tokens, out: &mut Vec<Candidate>) {
                     "too many levels of indentation".to_owned(),
                     line_range,
                 );
-                out.push(Candidate {
-                    when: line_start,
-                    class: Class::Stop,
-                    err,
-                });
+                out.push(Candidate { when: line_start, class: Class::Stop, err });
                 return;
             }
             stack.push((col, altcol));
@@ -222,11 +199,7 @@ fn indentation(ctx: &Ctx<'_>, tokens: &Tokens, out: &mut Vec<Candidate>) {
                 );
                 err.offset = text.chars().count() + 1;
                 err.end_offset = err.offset;
-                out.push(Candidate {
-                    when: line_start,
-                    class: Class::Stop,
-                    err,
-                });
+                out.push(Candidate { when: line_start, class: Class::Stop, err });
                 return;
             }
             if altcol != alttop {
@@ -252,61 +225,36 @@ fn numbers(ctx: &Ctx<'_>, tokens: &Tokens, out: &mut Vec<Candidate>) {
             continue;
         }
         if let Some(problem) = check_number(rest) {
-            let mut err = ctx.error(
-                SyntaxErrorKind::SyntaxError,
-                problem.msg,
-                TextRange::empty(token.start()),
-            );
+            let mut err = ctx.error(SyntaxErrorKind::SyntaxError, problem.msg, TextRange::empty(token.start()));
             err.offset = err.offset - 1 + problem.offset;
             err.end_offset = err.offset;
             err.text = Some(ctx.raw_line(token.start()));
-            out.push(Candidate {
-                when: token.start(),
-                class: Class::Raising,
-                err,
-            });
+            out.push(Candidate { when: token.start(), class: Class::Raising, err });
             return;
         }
     }
 }
 
 /// Maps a ruff lexical error to CPython's tokenizer error, when CPython has one.
-fn lexical_error(
-    ctx: &Ctx<'_>,
-    tokens: &Tokens,
-    error: &LexicalErrorType,
-    range: TextRange,
-) -> Option<Candidate> {
+fn lexical_error(ctx: &Ctx<'_>, tokens: &Tokens, error: &LexicalErrorType, range: TextRange) -> Option<Candidate> {
     let start = range.start();
     let empty = TextRange::empty(start);
     let (msg, class) = match error {
         LexicalErrorType::UnclosedStringError => {
             let quote_start = start;
             let (end_line, _) = ctx.index.line_col(range.end());
-            let unprefixed = ctx.source[usize::from(quote_start)..]
-                .trim_start_matches(|c: char| c.is_ascii_alphabetic());
+            let unprefixed =
+                ctx.source[usize::from(quote_start)..].trim_start_matches(|c: char| c.is_ascii_alphabetic());
             let triple = unprefixed.starts_with("'''") || unprefixed.starts_with("\"\"\"");
             let detected = if triple { ctx.last_line() } else { end_line };
-            let what = if triple {
-                "triple-quoted string literal"
-            } else {
-                "string literal"
-            };
+            let what = if triple { "triple-quoted string literal" } else { "string literal" };
             let mut err = ctx.error(
                 SyntaxErrorKind::SyntaxError,
                 format!("unterminated {what} (detected at line {detected})"),
                 TextRange::empty(quote_start),
             );
-            err.text = Some(
-                ctx.raw_line(quote_start)
-                    .trim_end_matches(['\n', '\r'])
-                    .to_owned(),
-            );
-            return Some(Candidate {
-                when: start,
-                class: Class::Raising,
-                err,
-            });
+            err.text = Some(ctx.raw_line(quote_start).trim_end_matches(['\n', '\r']).to_owned());
+            return Some(Candidate { when: start, class: Class::Raising, err });
         }
         LexicalErrorType::UnrecognizedToken { tok } => {
             let c = *tok;
@@ -314,11 +262,7 @@ fn lexical_error(
                 return Some(Candidate {
                     when: start,
                     class: Class::Parser { generic: true },
-                    err: ctx.error(
-                        SyntaxErrorKind::SyntaxError,
-                        "invalid syntax".to_owned(),
-                        range,
-                    ),
+                    err: ctx.error(SyntaxErrorKind::SyntaxError, "invalid syntax".to_owned(), range),
                 });
             }
             let msg = if c == '\0' {
@@ -352,11 +296,7 @@ fn lexical_error(
             );
             err.offset += 1;
             err.end_offset = err.offset;
-            return Some(Candidate {
-                when: start,
-                class: Class::Stop,
-                err,
-            });
+            return Some(Candidate { when: start, class: Class::Stop, err });
         }
         LexicalErrorType::FStringError(e) | LexicalErrorType::TStringError(e) => {
             let mut err = ctx.error(
@@ -365,16 +305,11 @@ fn lexical_error(
                 fstring_location(ctx, tokens, range),
             );
             err.text = Some(ctx.raw_line(start));
-            return Some(Candidate {
-                when: start,
-                class: Class::Raising,
-                err,
-            });
+            return Some(Candidate { when: start, class: Class::Raising, err });
         }
-        LexicalErrorType::InvalidByteLiteral => (
-            "bytes can only contain ASCII literal characters".to_owned(),
-            Class::Raising,
-        ),
+        LexicalErrorType::InvalidByteLiteral => {
+            ("bytes can only contain ASCII literal characters".to_owned(), Class::Raising)
+        }
         LexicalErrorType::OtherError(text) if text.starts_with("ParseIntError") => {
             // `0x`, `0o`, `0b` without digits: the number scan reports these precisely.
             return None;
@@ -383,24 +318,14 @@ fn lexical_error(
     };
     let mut err = ctx.error(SyntaxErrorKind::SyntaxError, msg, empty);
     err.text = Some(ctx.raw_line(start));
-    Some(Candidate {
-        when: start,
-        class,
-        err,
-    })
+    Some(Candidate { when: start, class, err })
 }
 
 /// CPython's f-string messages (3.11 wording).
-pub(crate) fn fstring_message(
-    error: &InterpolatedStringErrorType,
-    ctx: &Ctx<'_>,
-    range: TextRange,
-) -> String {
+pub(crate) fn fstring_message(error: &InterpolatedStringErrorType, ctx: &Ctx<'_>, range: TextRange) -> String {
     match error {
         InterpolatedStringErrorType::UnclosedLbrace => "f-string: expecting '}'".to_owned(),
-        InterpolatedStringErrorType::SingleRbrace => {
-            "f-string: single '}' is not allowed".to_owned()
-        }
+        InterpolatedStringErrorType::SingleRbrace => "f-string: single '}' is not allowed".to_owned(),
         InterpolatedStringErrorType::InvalidConversionFlag
         | InterpolatedStringErrorType::ConversionFlagNotImmediatelyAfterExclamation => {
             "f-string: invalid conversion character: expected 's', 'r', or 'a'".to_owned()
@@ -410,17 +335,13 @@ pub(crate) fn fstring_message(
             format!("unterminated string literal (detected at line {line})")
         }
         InterpolatedStringErrorType::UnterminatedTripleQuotedString => {
-            format!(
-                "unterminated triple-quoted string literal (detected at line {})",
-                ctx.last_line()
-            )
+            format!("unterminated triple-quoted string literal (detected at line {})", ctx.last_line())
         }
         InterpolatedStringErrorType::LambdaWithoutParentheses => {
             "f-string: lambda expressions are not allowed without parentheses".to_owned()
         }
         InterpolatedStringErrorType::NewlineInFormatSpec => {
-            "f-string: newlines are not allowed in format specifiers for single quoted f-strings"
-                .to_owned()
+            "f-string: newlines are not allowed in format specifiers for single quoted f-strings".to_owned()
         }
     }
 }

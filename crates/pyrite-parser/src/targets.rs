@@ -20,11 +20,7 @@ pub(crate) fn find_expr(module: &Mod, range: TextRange) -> Option<Found<'_>> {
 
 /// The outermost expression that ends at `end` and starts at or after `not_before`, choosing
 /// the one that starts first.
-pub(crate) fn find_expr_ending_at(
-    module: &Mod,
-    end: TextSize,
-    not_before: TextSize,
-) -> Option<&Expr> {
+pub(crate) fn find_expr_ending_at(module: &Mod, end: TextSize, not_before: TextSize) -> Option<&Expr> {
     let mut best: Option<&Expr> = None;
     let mut finder = Finder {
         pred: |e: &Expr| e.end() == end && e.start() >= not_before,
@@ -42,12 +38,7 @@ pub(crate) fn find_expr_ending_at(
 }
 
 fn find_by<'a>(module: &'a Mod, pred: impl Fn(&Expr) -> bool) -> Option<Found<'a>> {
-    let mut finder = Finder {
-        pred,
-        stmts: Vec::new(),
-        found: None,
-        all: None,
-    };
+    let mut finder = Finder { pred, stmts: Vec::new(), found: None, all: None };
     walk_mod(&mut finder, module);
     finder.found
 }
@@ -88,10 +79,7 @@ impl<'a, P: Fn(&Expr) -> bool> Visitor<'a> for Finder<'a, P> {
             if let Some(all) = &mut self.all {
                 all.push(expr);
             } else {
-                self.found = Some(Found {
-                    expr,
-                    stmt: self.stmts.last().copied(),
-                });
+                self.found = Some(Found { expr, stmt: self.stmts.last().copied() });
                 return;
             }
         }

@@ -4,10 +4,7 @@ use pyrite_parser::{Mode, Parsed, SyntaxErrorKind, decode_source, parse_bytes};
 
 #[test]
 fn utf8_is_the_default() {
-    assert_eq!(
-        decode_source("x = 'é'\n".as_bytes(), "x.py").unwrap(),
-        "x = 'é'\n"
-    );
+    assert_eq!(decode_source("x = 'é'\n".as_bytes(), "x.py").unwrap(), "x = 'é'\n");
 }
 
 #[test]
@@ -22,11 +19,7 @@ fn bom_is_removed() {
 fn latin1_declaration() {
     let text = decode_source(b"# -*- coding: latin-1 -*-\ny = '\xE9'\n", "x.py").unwrap();
     assert_eq!(text, "# -*- coding: latin-1 -*-\ny = 'é'\n");
-    let text = decode_source(
-        b"#!/usr/bin/env python\n# vim: set fileencoding=iso-8859-1 :\n'\xFF'\n",
-        "x.py",
-    )
-    .unwrap();
+    let text = decode_source(b"#!/usr/bin/env python\n# vim: set fileencoding=iso-8859-1 :\n'\xFF'\n", "x.py").unwrap();
     assert!(text.ends_with("'ÿ'\n"));
 }
 
@@ -34,10 +27,7 @@ fn latin1_declaration() {
 fn declaration_on_line_two_needs_comment_on_line_one() {
     // Line 1 is code, so line 2's declaration is ignored and the bytes must be UTF-8.
     let err = decode_source(b"x = 1\n# coding: latin-1\ny = '\xE9'\n", "x.py").unwrap_err();
-    assert!(
-        err.msg
-            .starts_with("(unicode error) 'utf-8' codec can't decode byte 0xe9")
-    );
+    assert!(err.msg.starts_with("(unicode error) 'utf-8' codec can't decode byte 0xe9"));
 }
 
 #[test]
@@ -56,36 +46,23 @@ fn bom_with_other_encoding() {
 #[test]
 fn invalid_utf8() {
     let err = decode_source(b"\xFF", "x.py").unwrap_err();
-    assert_eq!(
-        err.msg,
-        "(unicode error) 'utf-8' codec can't decode byte 0xff in position 0: invalid start byte"
-    );
+    assert_eq!(err.msg, "(unicode error) 'utf-8' codec can't decode byte 0xff in position 0: invalid start byte");
     assert_eq!(err.lineno, 1);
     let err = decode_source(b"x = \"\xE9\xE9\"\n", "x.py").unwrap_err();
-    assert!(
-        err.msg
-            .ends_with("byte 0xe9 in position 0: invalid continuation byte")
-    );
+    assert!(err.msg.ends_with("byte 0xe9 in position 0: invalid continuation byte"));
     let err = decode_source(b"x = \"\xC3", "x.py").unwrap_err();
-    assert!(
-        err.msg
-            .ends_with("byte 0xc3 in position 0: unexpected end of data")
-    );
+    assert!(err.msg.ends_with("byte 0xc3 in position 0: unexpected end of data"));
 }
 
 #[test]
 fn ascii_declaration_rejects_other_bytes() {
     let err = decode_source(b"# coding: ascii\nprint('\xC3\xA9')\n", "x.py").unwrap_err();
-    assert_eq!(
-        err.msg,
-        "'ascii' codec can't decode byte 0xc3 in position 23: ordinal not in range(128)"
-    );
+    assert_eq!(err.msg, "'ascii' codec can't decode byte 0xc3 in position 23: ordinal not in range(128)");
 }
 
 #[test]
 fn parse_bytes_decodes_then_parses() {
-    let (text, parsed) =
-        parse_bytes(b"# coding: latin-1\ns = '\xE9'\n", Mode::Exec, "x.py").unwrap();
+    let (text, parsed) = parse_bytes(b"# coding: latin-1\ns = '\xE9'\n", Mode::Exec, "x.py").unwrap();
     assert!(text.contains('é'));
     assert!(matches!(parsed, Parsed::Module(m) if m.body.len() == 1));
 }

@@ -30,17 +30,8 @@ fn syntax_error_new_counts_characters() {
     let source = "def f():\n    é = ...; return\n";
     let start = source.find("return").unwrap();
     let range = TextRange::at(TextSize::try_from(start).unwrap(), TextSize::new(6));
-    let err = SyntaxError::new(
-        SyntaxErrorKind::SyntaxError,
-        "'return' outside function",
-        "x.py",
-        source,
-        range,
-    );
-    assert_eq!(
-        (err.lineno, err.offset, err.end_lineno, err.end_offset),
-        (2, 14, 2, 20)
-    );
+    let err = SyntaxError::new(SyntaxErrorKind::SyntaxError, "'return' outside function", "x.py", source, range);
+    assert_eq!((err.lineno, err.offset, err.end_lineno, err.end_offset), (2, 14, 2, 20));
     assert_eq!(err.text.as_deref(), Some("    é = ...; return\n"));
     assert_eq!(err.to_string(), "'return' outside function (x.py, line 2)");
     assert_eq!(err.kind.name(), "SyntaxError");

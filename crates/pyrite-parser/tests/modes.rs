@@ -10,10 +10,7 @@ fn exec_gives_a_module() {
 
 #[test]
 fn eval_gives_an_expression() {
-    assert!(matches!(
-        parse("1 + 2", Mode::Eval, "<string>"),
-        Ok(Parsed::Expression(_))
-    ));
+    assert!(matches!(parse("1 + 2", Mode::Eval, "<string>"), Ok(Parsed::Expression(_))));
     assert!(parse("x = 1", Mode::Eval, "<string>").is_err());
 }
 
@@ -22,21 +19,13 @@ fn single_accepts_one_statement() {
     assert!(parse("a = 1; b = 2\n", Mode::Single, "<stdin>").is_ok());
     assert!(parse("if x:\n    a\n    b\n", Mode::Single, "<stdin>").is_ok());
     let err = parse("x = 1\ny = 2\n", Mode::Single, "<stdin>").unwrap_err();
-    assert_eq!(
-        err.msg,
-        "multiple statements found while compiling a single statement"
-    );
+    assert_eq!(err.msg, "multiple statements found while compiling a single statement");
     assert_eq!(err.lineno, 2);
 }
 
 #[test]
 fn python_312_syntax_is_accepted() {
-    for source in [
-        "type X = int\n",
-        "def f[T](x: T) -> T: return x\n",
-        "f'{'a'}'\n",
-        "x: int = 1\n",
-    ] {
+    for source in ["type X = int\n", "def f[T](x: T) -> T: return x\n", "f'{'a'}'\n", "x: int = 1\n"] {
         assert!(parse(source, Mode::Exec, "x.py").is_ok(), "{source:?}");
     }
 }

@@ -128,10 +128,7 @@ struct Lcg(u64);
 
 impl Lcg {
     fn next(&mut self) -> usize {
-        self.0 = self
-            .0
-            .wrapping_mul(6_364_136_223_846_793_005)
-            .wrapping_add(1_442_695_040_888_963_407);
+        self.0 = self.0.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
         usize::try_from(self.0 >> 33).unwrap_or(0)
     }
 }
@@ -158,10 +155,8 @@ fn truncations_do_not_panic() {
 
 #[test]
 fn mutations_do_not_panic() {
-    const INSERTS: [&str; 16] = [
-        "(", ")", "]", "{", "'", "\"\"\"", "\t", "\n    ", "\\", "€", "0777", "1_", ":=", "*",
-        "f'{", "\r",
-    ];
+    const INSERTS: [&str; 16] =
+        ["(", ")", "]", "{", "'", "\"\"\"", "\t", "\n    ", "\\", "€", "0777", "1_", ":=", "*", "f'{", "\r"];
     let cuts = char_boundaries(SAMPLE);
     let mut rng = Lcg(0x5EED);
     for _ in 0..400 {
@@ -172,10 +167,8 @@ fn mutations_do_not_panic() {
             if rng.next().is_multiple_of(2) {
                 text.insert_str(at, INSERTS[rng.next() % INSERTS.len()]);
             } else {
-                let end = bounds[(bounds.iter().position(|&b| b == at).unwrap_or(0)
-                    + 1
-                    + rng.next() % 5)
-                    .min(bounds.len() - 1)];
+                let end = bounds
+                    [(bounds.iter().position(|&b| b == at).unwrap_or(0) + 1 + rng.next() % 5).min(bounds.len() - 1)];
                 text.replace_range(at..end, "");
             }
         }

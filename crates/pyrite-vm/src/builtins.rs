@@ -31,10 +31,24 @@ pub fn make_builtins() -> ObjRef {
     d.set_str("__name__", Value::str("builtins"));
     d.set_str("__doc__", Value::None);
     for (name, ty) in [
-        ("object", &t.object), ("type", &t.type_), ("int", &t.int), ("float", &t.float), ("bool", &t.bool),
-        ("str", &t.str), ("list", &t.list), ("tuple", &t.tuple), ("dict", &t.dict), ("range", &t.range),
-        ("slice", &t.slice), ("set", &t.set), ("frozenset", &t.frozenset), ("enumerate", &t.enumerate),
-        ("zip", &t.zip), ("map", &t.map), ("filter", &t.filter), ("reversed", &t.reversed),
+        ("object", &t.object),
+        ("type", &t.type_),
+        ("int", &t.int),
+        ("float", &t.float),
+        ("bool", &t.bool),
+        ("str", &t.str),
+        ("list", &t.list),
+        ("tuple", &t.tuple),
+        ("dict", &t.dict),
+        ("range", &t.range),
+        ("slice", &t.slice),
+        ("set", &t.set),
+        ("frozenset", &t.frozenset),
+        ("enumerate", &t.enumerate),
+        ("zip", &t.zip),
+        ("map", &t.map),
+        ("filter", &t.filter),
+        ("reversed", &t.reversed),
     ] {
         d.set_str(name, Value::Obj(ty.clone()));
     }
@@ -161,11 +175,16 @@ fn builtin_abs(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
     match &values[0] {
         v if v.as_f64().is_some() => Ok(Value::float(v.as_f64().unwrap_or(f64::NAN).abs())),
         v => {
-            let negative = protocol::compare_bool(ctx, v, &Value::Int(0), pyrite_bytecode::CompareOp::Lt).unwrap_or(false);
+            let negative =
+                protocol::compare_bool(ctx, v, &Value::Int(0), pyrite_bytecode::CompareOp::Lt).unwrap_or(false);
             if pyrite_object::methods::int::as_int(v).is_none() {
                 return Err(PyErr::type_error(format!("bad operand type for abs(): '{}'", v.type_name())));
             }
-            if negative { protocol::unary_op(ctx, v, UnaryOp::Negative) } else { protocol::unary_op(ctx, v, UnaryOp::Positive) }
+            if negative {
+                protocol::unary_op(ctx, v, UnaryOp::Negative)
+            } else {
+                protocol::unary_op(ctx, v, UnaryOp::Positive)
+            }
         }
     }
 }
@@ -196,7 +215,11 @@ fn min_max(ctx: &mut Ctx, args: Args<'_>, name: &str, op: pyrite_bytecode::Compa
         best = match best {
             None => Some((k, item)),
             Some((bk, bv)) => {
-                if protocol::compare_bool(ctx, &k, &bk, op)? { Some((k, item)) } else { Some((bk, bv)) }
+                if protocol::compare_bool(ctx, &k, &bk, op)? {
+                    Some((k, item))
+                } else {
+                    Some((bk, bv))
+                }
             }
         };
     }
@@ -293,8 +316,12 @@ fn builtin_ord(_: &mut Ctx, args: Args<'_>) -> PyResult {
     let values = check_args("ord", args, 1, 1)?;
     match values[0].as_str() {
         Some(s) if s.len() == 1 => Ok(Value::Int(i64::from(s.code_point(0)))),
-        Some(s) => Err(PyErr::type_error(format!("ord() expected a character, but string of length {} found", s.len()))),
-        None => Err(PyErr::type_error(format!("ord() expected string of length 1, but {} found", values[0].type_name()))),
+        Some(s) => {
+            Err(PyErr::type_error(format!("ord() expected a character, but string of length {} found", s.len())))
+        }
+        None => {
+            Err(PyErr::type_error(format!("ord() expected string of length 1, but {} found", values[0].type_name())))
+        }
     }
 }
 

@@ -43,7 +43,8 @@ pub fn bind_arguments(
     let kwvalues: Vec<Value> = values.drain(npos..).collect();
     let mut positional = std::mem::take(values);
 
-    let extra: Vec<Value> = if positional.len() > argcount { positional.drain(argcount..).collect() } else { Vec::new() };
+    let extra: Vec<Value> =
+        if positional.len() > argcount { positional.drain(argcount..).collect() } else { Vec::new() };
     let given_positional = positional.len() + extra.len();
     for (i, value) in positional.into_iter().enumerate() {
         slots[i] = Some(value);
@@ -170,7 +171,11 @@ fn too_many_positional(func: &Function, code: &Code, given: usize, nkw: usize) -
         format!("{argcount} positional argument{}", if argcount == 1 { "" } else { "s" })
     };
     let kw_note = if nkw > 0 {
-        format!(" positional argument{} (and {nkw} keyword-only argument{})", if given == 1 { "" } else { "s" }, if nkw == 1 { "" } else { "s" })
+        format!(
+            " positional argument{} (and {nkw} keyword-only argument{})",
+            if given == 1 { "" } else { "s" },
+            if nkw == 1 { "" } else { "s" }
+        )
     } else {
         String::new()
     };

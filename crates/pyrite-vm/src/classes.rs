@@ -19,7 +19,11 @@ pub fn build_class(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
     if pos.len() < 2 {
         return Err(PyErr::type_error("__build_class__: not enough arguments"));
     }
-    let func_obj = pos[0].as_obj().filter(|o| o.is::<Function>()).ok_or_else(|| PyErr::type_error("__build_class__: func must be a function"))?.clone();
+    let func_obj = pos[0]
+        .as_obj()
+        .filter(|o| o.is::<Function>())
+        .ok_or_else(|| PyErr::type_error("__build_class__: func must be a function"))?
+        .clone();
     let name = pos[1].clone();
     if name.as_str().is_none() {
         return Err(PyErr::type_error("__build_class__: name is not a string"));
@@ -36,7 +40,8 @@ pub fn build_class(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
             kwvalues.push(v.clone());
         }
     }
-    let base_types: Vec<ObjRef> = bases.iter().filter_map(|b| b.as_obj().filter(|o| o.is::<TypeObject>()).cloned()).collect();
+    let base_types: Vec<ObjRef> =
+        bases.iter().filter_map(|b| b.as_obj().filter(|o| o.is::<TypeObject>()).cloned()).collect();
     let metaclass = match metaclass {
         Some(Value::Obj(m)) if m.is::<TypeObject>() => Value::Obj(calculate_metaclass(&m, &base_types)?),
         Some(other) => other,
@@ -111,7 +116,11 @@ fn zero_arg_super(ctx: &mut Ctx) -> PyResult<(ObjRef, Value)> {
             .and_then(|c| c.value.borrow().clone());
     }
     let first = first.ok_or_else(|| PyErr::runtime_error("super(): arg[0] deleted"))?;
-    let class_index = b.freevars.iter().position(|f| &**f == "__class__").ok_or_else(|| PyErr::runtime_error("super(): __class__ cell not found"))?;
+    let class_index = b
+        .freevars
+        .iter()
+        .position(|f| &**f == "__class__")
+        .ok_or_else(|| PyErr::runtime_error("super(): __class__ cell not found"))?;
     let slot = nlocals + b.cellvars.len() + class_index;
     let class = frame.slots_mut()[slot]
         .as_ref()
@@ -134,5 +143,6 @@ pub fn install(dict: &PyDict) {
     dict.set_str("classmethod", Value::Obj(t.classmethod.clone()));
     dict.set_str("staticmethod", Value::Obj(t.staticmethod.clone()));
     // `super()` reads the calling frame, which only the VM knows: it provides the slot.
-    pyrite_object::types::typeobj::type_payload(&t.super_).slots.borrow_mut().new = Some(|ctx, _, args| builtin_super(ctx, args));
+    pyrite_object::types::typeobj::type_payload(&t.super_).slots.borrow_mut().new =
+        Some(|ctx, _, args| builtin_super(ctx, args));
 }

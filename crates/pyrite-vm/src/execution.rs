@@ -12,8 +12,13 @@ use crate::state::vm;
 
 /// Adds the builtins of this module to the builtins dict.
 pub fn install(dict: &PyDict) {
-    let functions: &[(&'static str, NativeFn)] =
-        &[("exec", builtin_exec), ("eval", builtin_eval), ("compile", builtin_compile), ("globals", builtin_globals), ("locals", builtin_locals)];
+    let functions: &[(&'static str, NativeFn)] = &[
+        ("exec", builtin_exec),
+        ("eval", builtin_eval),
+        ("compile", builtin_compile),
+        ("globals", builtin_globals),
+        ("locals", builtin_locals),
+    ];
     for &(name, func) in functions {
         dict.set_str(name, Value::Obj(BuiltinFunction::new_obj(name, func)));
     }
@@ -99,11 +104,18 @@ fn cell_value(slot: Option<&Value>) -> Option<Value> {
     slot.and_then(|c| c.downcast::<pyrite_object::types::function::Cell>()).and_then(|c| c.value.borrow().clone())
 }
 
-fn namespaces(ctx: &mut Ctx, globals: Option<&Value>, locals: Option<&Value>, function: &str) -> PyResult<(ObjRef, ObjRef)> {
+fn namespaces(
+    ctx: &mut Ctx,
+    globals: Option<&Value>,
+    locals: Option<&Value>,
+    function: &str,
+) -> PyResult<(ObjRef, ObjRef)> {
     let globals = match globals {
         None | Some(Value::None) => None,
         Some(Value::Obj(g)) if g.is::<PyDict>() => Some(g.clone()),
-        Some(other) => return Err(PyErr::type_error(format!("{function}() globals must be a dict, not {}", other.type_name()))),
+        Some(other) => {
+            return Err(PyErr::type_error(format!("{function}() globals must be a dict, not {}", other.type_name())));
+        }
     };
     let locals = match locals {
         None | Some(Value::None) => None,
@@ -136,7 +148,10 @@ fn split_args<'a>(args: &Args<'a>, function: &str) -> PyResult<[Option<&'a Value
     let mut out = [None, None, None];
     for (i, v) in args.pos().iter().enumerate() {
         if i >= 3 {
-            return Err(PyErr::type_error(format!("{function} expected at most 3 arguments, got {}", args.pos().len())));
+            return Err(PyErr::type_error(format!(
+                "{function} expected at most 3 arguments, got {}",
+                args.pos().len()
+            )));
         }
         out[i] = Some(v);
     }
@@ -184,9 +199,12 @@ fn builtin_compile(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
         positional[index] = v.clone();
     }
     if positional.len() < 3 {
-        return Err(PyErr::type_error(format!("compile() missing required argument 'mode' (pos 3)")));
+        return Err(PyErr::type_error("compile() missing required argument 'mode' (pos 3)"));
     }
-    let filename = positional[1].as_str().map(|s| s.as_str().to_owned()).ok_or_else(|| PyErr::type_error("compile() argument 'filename' must be str"))?;
+    let filename = positional[1]
+        .as_str()
+        .map(|s| s.as_str().to_owned())
+        .ok_or_else(|| PyErr::type_error("compile() argument 'filename' must be str"))?;
     let mode = match positional[2].as_str().map(PyStr::as_str) {
         Some("exec") => Mode::Exec,
         Some("eval") => Mode::Eval,

@@ -83,7 +83,9 @@ pub fn make_generator(func_obj: &ObjRef, mut frame: Frame, ctx: &mut Ctx) -> PyR
 }
 
 fn this(v: &Value) -> PyResult<&Generator> {
-    v.downcast::<Generator>().ok_or_else(|| PyErr::type_error(format!("descriptor requires a 'generator' object but received a '{}'", v.type_name())))
+    v.downcast::<Generator>().ok_or_else(|| {
+        PyErr::type_error(format!("descriptor requires a 'generator' object but received a '{}'", v.type_name()))
+    })
 }
 
 fn kind_name(v: &Value) -> &'static str {
@@ -109,7 +111,10 @@ pub fn resume(ctx: &mut Ctx, gen_value: &Value, value: Value, error: Option<PyEr
     if !generator.started.get() {
         if error.is_none() && !value.is_none() {
             drop(generator.frame.replace(Some(frame)));
-            return Err(PyErr::type_error(format!("can't send non-None value to a just-started {}", kind_name(gen_value))));
+            return Err(PyErr::type_error(format!(
+                "can't send non-None value to a just-started {}",
+                kind_name(gen_value)
+            )));
         }
         generator.started.set(true);
     } else if error.is_none() {
@@ -169,7 +174,9 @@ fn throw_error(ctx: &mut Ctx, args: &[Value]) -> PyErr {
     }
     match exc {
         Value::Obj(instance) if instance.is::<PyException>() => PyErr(instance.clone()),
-        _ => PyErr::type_error("exceptions must be classes or instances deriving from BaseException, not ".to_owned() + &exc.type_name()),
+        _ => PyErr::type_error(
+            "exceptions must be classes or instances deriving from BaseException, not ".to_owned() + &exc.type_name(),
+        ),
     }
 }
 
@@ -194,7 +201,9 @@ fn gen_close(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
     }
     let exit = PyErr::with_args(&types().generator_exit, Vec::new());
     match resume(ctx, generator, Value::None, Some(exit)) {
-        Ok(Suspension::Yielded(_)) => Err(PyErr::runtime_error(format!("{} ignored GeneratorExit", kind_name(generator)))),
+        Ok(Suspension::Yielded(_)) => {
+            Err(PyErr::runtime_error(format!("{} ignored GeneratorExit", kind_name(generator))))
+        }
         Ok(Suspension::Returned(_)) => Ok(Value::None),
         Err(e) if e.matches(&types().generator_exit) || e.matches(&types().stop_iteration) => Ok(Value::None),
         Err(e) => Err(e),

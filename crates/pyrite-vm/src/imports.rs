@@ -20,7 +20,9 @@ pub fn import_name(ctx: &mut Ctx, name: &Value, fromlist: &Value, level: &Value)
     let found = modules.downcast::<PyDict>().and_then(|d| d.get_str(&PyStr::from_str(&name_str)));
     match found {
         Some(module) if top == name_str => Ok(module),
-        Some(_) => Ok(modules.downcast::<PyDict>().and_then(|d| d.get_str(&PyStr::from_str(&top))).unwrap_or(Value::None)),
+        Some(_) => {
+            Ok(modules.downcast::<PyDict>().and_then(|d| d.get_str(&PyStr::from_str(&top))).unwrap_or(Value::None))
+        }
         None => Err(PyErr::new(&types().module_not_found_error, format!("No module named '{name_str}'"))),
     }
 }
@@ -36,7 +38,10 @@ pub fn import_from(ctx: &mut Ctx, module: &Value, name: &Value) -> PyResult {
                 .and_then(|n| n.as_str().map(|s| s.as_str().to_owned()))
                 .unwrap_or_else(|| "?".into());
             let name = name.as_str().map_or("?", PyStr::as_str);
-            Err(PyErr::new(&types().import_error, format!("cannot import name '{name}' from '{module_name}' (unknown location)")))
+            Err(PyErr::new(
+                &types().import_error,
+                format!("cannot import name '{name}' from '{module_name}' (unknown location)"),
+            ))
         }
         Err(e) => Err(e),
     }

@@ -5,16 +5,16 @@
 //! own state lives in it (see [`state`]). Nothing is kept in thread-locals.
 
 mod builtins;
-mod classes;
 mod call;
+mod classes;
 mod eval;
 mod execution;
 mod frame;
 mod generator;
 mod imports;
-mod sysmodule;
 mod materialize;
 pub mod state;
+mod sysmodule;
 pub mod traceback;
 
 use std::io::{IsTerminal, Write};
@@ -89,7 +89,8 @@ impl Interpreter {
     /// Sets `sys.argv`.
     pub fn set_argv(&mut self, argv: &[String]) {
         let modules = vm(&mut self.ctx).modules.clone();
-        let sys = modules.downcast::<PyDict>().and_then(|d| d.get_str(&pyrite_object::types::str::PyStr::from_str("sys")));
+        let sys =
+            modules.downcast::<PyDict>().and_then(|d| d.get_str(&pyrite_object::types::str::PyStr::from_str("sys")));
         if let Some(module) = sys.as_ref().and_then(|s| s.downcast::<pyrite_object::types::function::Module>())
             && let Some(d) = module.dict.downcast::<PyDict>()
         {

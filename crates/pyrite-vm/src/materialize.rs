@@ -35,7 +35,8 @@ fn constant_value(constant: &Constant) -> PyResult {
             let values = items.iter().map(constant_value).collect::<PyResult<Vec<_>>>()?;
             let mut ctx = pyrite_object::Ctx::new();
             let interned = values.iter().any(|v| {
-                v.as_str().is_some_and(|s| s.len() == 1 && s.as_str().chars().all(|c| c.is_ascii_alphanumeric() || c == '_'))
+                v.as_str()
+                    .is_some_and(|s| s.len() == 1 && s.as_str().chars().all(|c| c.is_ascii_alphanumeric() || c == '_'))
             });
             let mut set = new_frozenset(&mut ctx, values)?;
             for _ in 0..if interned { 2 } else { 1 } {

@@ -63,7 +63,10 @@ fn sys_setrecursionlimit(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
     if limit <= ctx.recursion_depth {
         return Err(PyErr::new(
             &types().recursion_error,
-            format!("cannot set the recursion limit to {limit} at the recursion depth {}: the limit is too low", ctx.recursion_depth),
+            format!(
+                "cannot set the recursion limit to {limit} at the recursion depth {}: the limit is too low",
+                ctx.recursion_depth
+            ),
         ));
     }
     ctx.recursion_limit = limit;

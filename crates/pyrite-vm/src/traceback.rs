@@ -43,7 +43,8 @@ fn exception_type_name(ty: &ObjRef) -> String {
 /// The last line of a traceback: `TypeName: message`.
 pub fn exception_only(ctx: &mut Ctx, exc: &ObjRef) -> String {
     let name = exception_type_name(exc.type_ref());
-    let message = protocol::str_string(ctx, &Value::Obj(exc.clone())).unwrap_or_else(|_| "<exception str() failed>".into());
+    let message =
+        protocol::str_string(ctx, &Value::Obj(exc.clone())).unwrap_or_else(|_| "<exception str() failed>".into());
     if message.is_empty() { name } else { format!("{name}: {message}") }
 }
 
@@ -194,7 +195,8 @@ pub fn format_syntax_error(error: &SyntaxError) -> String {
         let spaces = rtext.chars().count() - ltext.chars().count();
         let _ = writeln!(out, "    {ltext}");
         let offset = error.offset;
-        let mut end_offset = if error.end_lineno == error.lineno && error.end_offset > 0 { error.end_offset } else { offset };
+        let mut end_offset =
+            if error.end_lineno == error.lineno && error.end_offset > 0 { error.end_offset } else { offset };
         if end_offset <= offset {
             end_offset = offset + 1;
         }

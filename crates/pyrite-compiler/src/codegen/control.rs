@@ -36,12 +36,7 @@ impl<'a> Compiler<'a> {
         } else {
             self.try_except(t)?;
         }
-        self.unit().cfg.push(
-            Op::PopBlock,
-            0,
-            NO_BLOCK,
-            pyrite_bytecode::Location::default(),
-        );
+        self.unit().cfg.push(Op::PopBlock, 0, NO_BLOCK, pyrite_bytecode::Location::default());
         self.pop_fblock();
         self.visit_stmts(&t.finalbody)?;
         self.emit_jump_noloc(Op::Jump, exit);
@@ -69,12 +64,7 @@ impl<'a> Compiler<'a> {
         self.push_fblock(FBlockKind::TryExcept, body, NO_BLOCK, t.range)?;
         self.visit_stmts(&t.body)?;
         self.pop_fblock();
-        self.unit().cfg.push(
-            Op::PopBlock,
-            0,
-            NO_BLOCK,
-            pyrite_bytecode::Location::default(),
-        );
+        self.unit().cfg.push(Op::PopBlock, 0, NO_BLOCK, pyrite_bytecode::Location::default());
         self.visit_stmts(&t.orelse)?;
         self.emit_jump_noloc(Op::Jump, end);
         let n = t.handlers.len();
@@ -87,10 +77,7 @@ impl<'a> Compiler<'a> {
             let ast::ExceptHandler::ExceptHandler(h) = handler;
             self.set_loc(h.range);
             if h.type_.is_none() && i + 1 < n {
-                return Err(CompileErr::syntax(
-                    "default 'except:' must be last",
-                    h.range,
-                ));
+                return Err(CompileErr::syntax("default 'except:' must be last", h.range));
             }
             except = self.new_block();
             if let Some(ty) = &h.type_ {
@@ -119,12 +106,7 @@ impl<'a> Compiler<'a> {
             self.name_op(name, ExprContext::Store, name.range)?;
             self.emit_jump(Op::SetupCleanup, cleanup_end);
             self.use_block(cleanup_body);
-            self.push_fblock(
-                FBlockKind::HandlerCleanup(Some(name.as_str())),
-                cleanup_body,
-                NO_BLOCK,
-                h.range,
-            )?;
+            self.push_fblock(FBlockKind::HandlerCleanup(Some(name.as_str())), cleanup_body, NO_BLOCK, h.range)?;
             self.visit_stmts(&h.body)?;
             self.pop_fblock();
             self.unset_loc();
@@ -145,12 +127,7 @@ impl<'a> Compiler<'a> {
             let cleanup_body = self.new_block();
             self.emit(Opcode::POP_TOP, 0);
             self.use_block(cleanup_body);
-            self.push_fblock(
-                FBlockKind::HandlerCleanup(None),
-                cleanup_body,
-                NO_BLOCK,
-                h.range,
-            )?;
+            self.push_fblock(FBlockKind::HandlerCleanup(None), cleanup_body, NO_BLOCK, h.range)?;
             self.visit_stmts(&h.body)?;
             self.pop_fblock();
             self.unset_loc();
@@ -174,24 +151,14 @@ impl<'a> Compiler<'a> {
         self.push_fblock(FBlockKind::TryExcept, body, NO_BLOCK, t.range)?;
         self.visit_stmts(&t.body)?;
         self.pop_fblock();
-        self.unit().cfg.push(
-            Op::PopBlock,
-            0,
-            NO_BLOCK,
-            pyrite_bytecode::Location::default(),
-        );
+        self.unit().cfg.push(Op::PopBlock, 0, NO_BLOCK, pyrite_bytecode::Location::default());
         self.emit_jump_noloc(Op::Jump, orelse);
         let n = t.handlers.len();
         self.use_block(except);
         self.unset_loc();
         self.emit_jump(Op::SetupCleanup, cleanup);
         self.emit(Opcode::PUSH_EXC_INFO, 0);
-        self.push_fblock(
-            FBlockKind::ExceptionGroupHandler,
-            NO_BLOCK,
-            NO_BLOCK,
-            t.range,
-        )?;
+        self.push_fblock(FBlockKind::ExceptionGroupHandler, NO_BLOCK, NO_BLOCK, t.range)?;
         for (i, handler) in t.handlers.iter().enumerate() {
             let ast::ExceptHandler::ExceptHandler(h) = handler;
             self.set_loc(h.range);
@@ -219,12 +186,7 @@ impl<'a> Compiler<'a> {
             self.emit_jump(Op::SetupCleanup, cleanup_end);
             self.use_block(cleanup_body);
             let name = h.name.as_ref().map(|n| n.as_str());
-            self.push_fblock(
-                FBlockKind::HandlerCleanup(name),
-                cleanup_body,
-                NO_BLOCK,
-                h.range,
-            )?;
+            self.push_fblock(FBlockKind::HandlerCleanup(name), cleanup_body, NO_BLOCK, h.range)?;
             self.visit_stmts(&h.body)?;
             self.pop_fblock();
             self.emit_pseudo(Op::PopBlock);
@@ -341,10 +303,7 @@ impl<'a> Compiler<'a> {
             return Ok(());
         }
         if self.unit_ref().kind != UnitKind::AsyncFunction {
-            return Err(CompileErr::syntax(
-                format!("{what} outside async function"),
-                range,
-            ));
+            return Err(CompileErr::syntax(format!("{what} outside async function"), range));
         }
         Ok(())
     }

@@ -85,35 +85,18 @@ impl<'a> Compiler<'a> {
                 Ok(())
             }
             Expr::Dict(d) => self.visit_dict(d),
-            Expr::Set(s) => self.starunpack(
-                &s.elts,
-                0,
-                Opcode::BUILD_SET,
-                Opcode::SET_ADD,
-                Opcode::SET_UPDATE,
-                false,
-            ),
+            Expr::Set(s) => self.starunpack(&s.elts, 0, Opcode::BUILD_SET, Opcode::SET_ADD, Opcode::SET_UPDATE, false),
             Expr::List(l) => match l.ctx {
-                ExprContext::Load => self.starunpack(
-                    &l.elts,
-                    0,
-                    Opcode::BUILD_LIST,
-                    Opcode::LIST_APPEND,
-                    Opcode::LIST_EXTEND,
-                    false,
-                ),
+                ExprContext::Load => {
+                    self.starunpack(&l.elts, 0, Opcode::BUILD_LIST, Opcode::LIST_APPEND, Opcode::LIST_EXTEND, false)
+                }
                 ExprContext::Store => self.assign_sequence(&l.elts, l.range),
                 _ => l.elts.iter().try_for_each(|x| self.visit_expr(x)),
             },
             Expr::Tuple(t) => match t.ctx {
-                ExprContext::Load => self.starunpack(
-                    &t.elts,
-                    0,
-                    Opcode::BUILD_LIST,
-                    Opcode::LIST_APPEND,
-                    Opcode::LIST_EXTEND,
-                    true,
-                ),
+                ExprContext::Load => {
+                    self.starunpack(&t.elts, 0, Opcode::BUILD_LIST, Opcode::LIST_APPEND, Opcode::LIST_EXTEND, true)
+                }
                 ExprContext::Store => self.assign_sequence(&t.elts, t.range),
                 _ => t.elts.iter().try_for_each(|x| self.visit_expr(x)),
             },
@@ -133,10 +116,7 @@ impl<'a> Compiler<'a> {
             Expr::YieldFrom(y) => {
                 self.check_in_function("'yield' outside function", y.range)?;
                 if self.unit_ref().kind == UnitKind::AsyncFunction {
-                    return Err(CompileErr::syntax(
-                        "'yield from' inside async function",
-                        y.range,
-                    ));
+                    return Err(CompileErr::syntax("'yield from' inside async function", y.range));
                 }
                 self.visit_expr(&y.value)?;
                 self.emit(Opcode::GET_YIELD_FROM_ITER, 0);
@@ -150,14 +130,10 @@ impl<'a> Compiler<'a> {
             Expr::Attribute(a) => self.visit_attribute(a),
             Expr::Subscript(s) => self.visit_subscript(s),
             Expr::Starred(s) => match s.ctx {
-                ExprContext::Store => Err(CompileErr::syntax(
-                    "starred assignment target must be in a list or tuple",
-                    s.range,
-                )),
-                _ => Err(CompileErr::syntax(
-                    "can't use starred expression here",
-                    s.range,
-                )),
+                ExprContext::Store => {
+                    Err(CompileErr::syntax("starred assignment target must be in a list or tuple", s.range))
+                }
+                _ => Err(CompileErr::syntax("can't use starred expression here", s.range)),
             },
             Expr::Name(n) => self.name_op(&n.id, n.ctx, n.range),
             Expr::Slice(s) => {
@@ -171,10 +147,7 @@ impl<'a> Compiler<'a> {
             | Expr::BooleanLiteral(_)
             | Expr::NoneLiteral(_)
             | Expr::EllipsisLiteral(_) => Err(CompileErr::internal("literal did not fold")),
-            Expr::TString(t) => Err(CompileErr::syntax(
-                "template strings are not supported (Python 3.11)",
-                t.range,
-            )),
+            Expr::TString(t) => Err(CompileErr::syntax("template strings are not supported (Python 3.11)", t.range)),
             Expr::IpyEscapeCommand(i) => Err(CompileErr::syntax("invalid syntax", i.range)),
         }
     }
@@ -199,14 +172,8 @@ impl<'a> Compiler<'a> {
         let top_level = self.top_level_await && self.unit_ref().kind == UnitKind::Module;
         if !top_level {
             self.check_in_function("'await' outside function", a.range)?;
-            if !matches!(
-                self.unit_ref().kind,
-                UnitKind::AsyncFunction | UnitKind::Comprehension
-            ) {
-                return Err(CompileErr::syntax(
-                    "'await' outside async function",
-                    a.range,
-                ));
+            if !matches!(self.unit_ref().kind, UnitKind::AsyncFunction | UnitKind::Comprehension) {
+                return Err(CompileErr::syntax("'await' outside async function", a.range));
             }
         }
         self.visit_expr(&a.value)?;
@@ -218,11 +185,7 @@ impl<'a> Compiler<'a> {
 
     fn visit_boolop(&mut self, b: &'a ast::ExprBoolOp) -> CResult {
         let end = self.new_block();
-        let op = if b.op == ast::BoolOp::And {
-            Opcode::JUMP_IF_FALSE_OR_POP
-        } else {
-            Opcode::JUMP_IF_TRUE_OR_POP
-        };
+        let op = if b.op == ast::BoolOp::And { Opcode::JUMP_IF_FALSE_OR_POP } else { Opcode::JUMP_IF_TRUE_OR_POP };
         let n = b.values.len().saturating_sub(1);
         for v in &b.values[..n] {
             self.visit_expr(v)?;
@@ -301,11 +264,7 @@ impl<'a> Compiler<'a> {
             items.push(self.fold(x)?);
         }
         let items = items.into_boxed_slice();
-        Some(if set {
-            Constant::FrozenSet(items)
-        } else {
-            Constant::Tuple(items)
-        })
+        Some(if set { Constant::FrozenSet(items) } else { Constant::Tuple(items) })
     }
 
     fn visit_compare(&mut self, c: &'a ast::ExprCompare) -> CResult {
@@ -354,11 +313,7 @@ impl<'a> Compiler<'a> {
             }
             Expr::BoolOp(b) => {
                 let cond2 = b.op == ast::BoolOp::Or;
-                let next2 = if cond2 != cond {
-                    self.new_block()
-                } else {
-                    next
-                };
+                let next2 = if cond2 != cond { self.new_block() } else { next };
                 let n = b.values.len() - 1;
                 for v in &b.values[..n] {
                     self.jump_if(v, next2, cond2)?;
@@ -394,11 +349,7 @@ impl<'a> Compiler<'a> {
                 }
                 self.visit_comparator(c.ops[n], &c.comparators[n])?;
                 self.compare_op(c.ops[n]);
-                let op = if cond {
-                    Opcode::POP_JUMP_IF_TRUE
-                } else {
-                    Opcode::POP_JUMP_IF_FALSE
-                };
+                let op = if cond { Opcode::POP_JUMP_IF_TRUE } else { Opcode::POP_JUMP_IF_FALSE };
                 self.jump_op(op, next);
                 self.next_block();
                 let end = self.new_block();
@@ -414,11 +365,7 @@ impl<'a> Compiler<'a> {
             _ => {}
         }
         self.visit_expr(e)?;
-        let op = if cond {
-            Opcode::POP_JUMP_IF_TRUE
-        } else {
-            Opcode::POP_JUMP_IF_FALSE
-        };
+        let op = if cond { Opcode::POP_JUMP_IF_TRUE } else { Opcode::POP_JUMP_IF_FALSE };
         self.jump_op(op, next);
         self.next_block();
         Ok(())
@@ -443,11 +390,7 @@ impl<'a> Compiler<'a> {
                 if tuple && pushed == 0 {
                     self.load_const(Constant::Tuple(items));
                 } else {
-                    let c = if add == Opcode::SET_ADD {
-                        Constant::FrozenSet(items)
-                    } else {
-                        Constant::Tuple(items)
-                    };
+                    let c = if add == Opcode::SET_ADD { Constant::FrozenSet(items) } else { Constant::Tuple(items) };
                     self.emit(build, pushed);
                     self.load_const(c);
                     self.emit(extend, 1);
@@ -463,10 +406,7 @@ impl<'a> Compiler<'a> {
         let seen_star = elts.iter().any(|x| matches!(x, Expr::Starred(_)));
         if !seen_star && !big {
             self.visit_exprs(elts)?;
-            self.emit(
-                if tuple { Opcode::BUILD_TUPLE } else { build },
-                count + pushed,
-            );
+            self.emit(if tuple { Opcode::BUILD_TUPLE } else { build }, count + pushed);
             return Ok(());
         }
         let mut built = false;
@@ -544,10 +484,8 @@ impl<'a> Compiler<'a> {
         let n = items.len();
         let big = n * 2 > STACK_USE_GUARDRAIL;
         if n > 1 && !big {
-            let keys: Option<Vec<Constant>> = items
-                .iter()
-                .map(|it| it.key.as_ref().and_then(|k| self.fold(k)))
-                .collect();
+            let keys: Option<Vec<Constant>> =
+                items.iter().map(|it| it.key.as_ref().and_then(|k| self.fold(k))).collect();
             if let Some(keys) = keys {
                 for it in items {
                     self.visit_expr(&it.value)?;
@@ -611,14 +549,7 @@ impl<'a> Compiler<'a> {
             && slice.step.is_none()
         {
             self.slice_parts(slice)?;
-            self.emit(
-                if s.ctx == ExprContext::Load {
-                    Opcode::BINARY_SLICE
-                } else {
-                    Opcode::STORE_SLICE
-                },
-                0,
-            );
+            self.emit(if s.ctx == ExprContext::Load { Opcode::BINARY_SLICE } else { Opcode::STORE_SLICE }, 0);
             return Ok(());
         }
         self.visit_expr(&s.slice)?;
@@ -688,40 +619,25 @@ impl<'a> Compiler<'a> {
     fn validate_keywords(&self, kws: &[ast::Keyword]) -> CResult {
         for (i, k) in kws.iter().enumerate() {
             let Some(name) = &k.arg else { continue };
-            if kws[i + 1..]
-                .iter()
-                .any(|o| o.arg.as_ref().is_some_and(|n| n.as_str() == name.as_str()))
-            {
-                let dup = kws[i + 1..]
-                    .iter()
-                    .find(|o| o.arg.as_ref().is_some_and(|n| n.as_str() == name.as_str()));
+            if kws[i + 1..].iter().any(|o| o.arg.as_ref().is_some_and(|n| n.as_str() == name.as_str())) {
+                let dup = kws[i + 1..].iter().find(|o| o.arg.as_ref().is_some_and(|n| n.as_str() == name.as_str()));
                 let range = dup.map_or(k.range, |d| d.range);
-                return Err(CompileErr::syntax(
-                    format!("keyword argument repeated: {}", name.as_str()),
-                    range,
-                ));
+                return Err(CompileErr::syntax(format!("keyword argument repeated: {}", name.as_str()), range));
             }
         }
         Ok(())
     }
 
     fn kw_names(&mut self, kws: &[ast::Keyword]) {
-        let names: Vec<Constant> = kws
-            .iter()
-            .map(|k| Constant::Str(k.arg.as_ref().map_or("", |a| a.as_str()).into()))
-            .collect();
+        let names: Vec<Constant> =
+            kws.iter().map(|k| Constant::Str(k.arg.as_ref().map_or("", |a| a.as_str()).into())).collect();
         let i = self.add_const(Constant::Tuple(names.into_boxed_slice()));
         self.emit(Opcode::KW_NAMES, i);
     }
 
     /// Arguments and the call itself; `pushed` positional arguments are already on the
     /// stack (CPython's `compiler_call_helper`).
-    pub fn call_helper(
-        &mut self,
-        pushed: u32,
-        args: &'a [Expr],
-        kws: &'a [ast::Keyword],
-    ) -> CResult {
+    pub fn call_helper(&mut self, pushed: u32, args: &'a [Expr], kws: &'a [ast::Keyword]) -> CResult {
         self.validate_keywords(kws)?;
         let simple = args.len() + kws.len() * 2 <= STACK_USE_GUARDRAIL
             && !args.iter().any(|a| matches!(a, Expr::Starred(_)))
@@ -742,14 +658,7 @@ impl<'a> Compiler<'a> {
                 self.visit_expr(&s.value)?;
             }
         } else {
-            self.starunpack(
-                args,
-                pushed,
-                Opcode::BUILD_LIST,
-                Opcode::LIST_APPEND,
-                Opcode::LIST_EXTEND,
-                true,
-            )?;
+            self.starunpack(args, pushed, Opcode::BUILD_LIST, Opcode::LIST_APPEND, Opcode::LIST_EXTEND, true)?;
         }
         if !kws.is_empty() {
             let mut have_dict = false;
@@ -792,10 +701,8 @@ impl<'a> Compiler<'a> {
             for k in kws {
                 self.visit_expr(&k.value)?;
             }
-            let keys: Vec<Constant> = kws
-                .iter()
-                .map(|k| Constant::Str(k.arg.as_ref().map_or("", |a| a.as_str()).into()))
-                .collect();
+            let keys: Vec<Constant> =
+                kws.iter().map(|k| Constant::Str(k.arg.as_ref().map_or("", |a| a.as_str()).into())).collect();
             self.load_const(Constant::Tuple(keys.into_boxed_slice()));
             self.emit(Opcode::BUILD_CONST_KEY_MAP, n as u32);
             return Ok(());
@@ -804,9 +711,7 @@ impl<'a> Compiler<'a> {
             self.emit(Opcode::BUILD_MAP, 0);
         }
         for k in kws {
-            self.load_const(Constant::Str(
-                k.arg.as_ref().map_or("", |a| a.as_str()).into(),
-            ));
+            self.load_const(Constant::Str(k.arg.as_ref().map_or("", |a| a.as_str()).into()));
             self.visit_expr(&k.value)?;
             if big {
                 self.emit(Opcode::MAP_ADD, 1);
@@ -832,10 +737,7 @@ impl<'a> Compiler<'a> {
     }
 
     fn joined(&mut self, parts: &[Part<'a>]) -> CResult {
-        let parts: Vec<&Part<'a>> = parts
-            .iter()
-            .filter(|p| !matches!(p, Part::Text(t) if t.is_empty()))
-            .collect();
+        let parts: Vec<&Part<'a>> = parts.iter().filter(|p| !matches!(p, Part::Text(t) if t.is_empty())).collect();
         if parts.len() > STACK_USE_GUARDRAIL {
             self.load_const(Constant::Str("".into()));
             let i = self.name_index("join");

@@ -21,9 +21,7 @@ enum CompKind {
 
 impl<'a> Compiler<'a> {
     fn scope_for<T>(&self, node: &T) -> CResult<usize> {
-        self.table
-            .scope_for(node_key(node))
-            .ok_or_else(|| CompileErr::internal("scope missing for node"))
+        self.table.scope_for(node_key(node)).ok_or_else(|| CompileErr::internal("scope missing for node"))
     }
 
     fn line_of(&self, range: pyrite_parser::TextRange) -> u32 {
@@ -34,12 +32,8 @@ impl<'a> Compiler<'a> {
     fn default_arguments(&mut self, params: Option<&'a ast::Parameters>) -> CResult<u32> {
         let Some(params) = params else { return Ok(0) };
         let mut flags = 0;
-        let defaults: Vec<&'a Expr> = params
-            .posonlyargs
-            .iter()
-            .chain(&params.args)
-            .filter_map(|p| p.default.as_deref())
-            .collect();
+        let defaults: Vec<&'a Expr> =
+            params.posonlyargs.iter().chain(&params.args).filter_map(|p| p.default.as_deref()).collect();
         if !defaults.is_empty() {
             for d in &defaults {
                 self.visit_expr(d)?;
@@ -63,12 +57,7 @@ impl<'a> Compiler<'a> {
         Ok(flags)
     }
 
-    fn arg_annotation(
-        &mut self,
-        name: &str,
-        annotation: Option<&'a Expr>,
-        count: &mut u32,
-    ) -> CResult {
+    fn arg_annotation(&mut self, name: &str, annotation: Option<&'a Expr>, count: &mut u32) -> CResult {
         let Some(a) = annotation else { return Ok(()) };
         let mangled = self.mangle(name);
         self.load_const(Constant::Str(mangled.into()));
@@ -85,35 +74,19 @@ impl<'a> Compiler<'a> {
     }
 
     /// Pushes the annotations as a flat tuple of name/value pairs (as CPython 3.11).
-    fn annotations(
-        &mut self,
-        params: &'a ast::Parameters,
-        returns: Option<&'a Expr>,
-    ) -> CResult<u32> {
+    fn annotations(&mut self, params: &'a ast::Parameters, returns: Option<&'a Expr>) -> CResult<u32> {
         let mut count = 0;
         for p in &params.args {
-            self.arg_annotation(
-                &p.parameter.name,
-                p.parameter.annotation.as_deref(),
-                &mut count,
-            )?;
+            self.arg_annotation(&p.parameter.name, p.parameter.annotation.as_deref(), &mut count)?;
         }
         for p in &params.posonlyargs {
-            self.arg_annotation(
-                &p.parameter.name,
-                p.parameter.annotation.as_deref(),
-                &mut count,
-            )?;
+            self.arg_annotation(&p.parameter.name, p.parameter.annotation.as_deref(), &mut count)?;
         }
         if let Some(v) = &params.vararg {
             self.arg_annotation(&v.name, v.annotation.as_deref(), &mut count)?;
         }
         for p in &params.kwonlyargs {
-            self.arg_annotation(
-                &p.parameter.name,
-                p.parameter.annotation.as_deref(),
-                &mut count,
-            )?;
+            self.arg_annotation(&p.parameter.name, p.parameter.annotation.as_deref(), &mut count)?;
         }
         if let Some(k) = &params.kwarg {
             self.arg_annotation(&k.name, k.annotation.as_deref(), &mut count)?;
@@ -139,14 +112,9 @@ impl<'a> Compiler<'a> {
     pub fn make_closure(&mut self, code: CodeObject, mut flags: u32) -> CResult {
         if !code.freevars.is_empty() {
             for name in &code.freevars {
-                let is_class_cell =
-                    self.unit_ref().kind == UnitKind::Class && name.as_ref() == "__class__";
+                let is_class_cell = self.unit_ref().kind == UnitKind::Class && name.as_ref() == "__class__";
                 let scope = self.table.scopes[self.unit_ref().scope].scope_of(name);
-                let scope = if is_class_cell {
-                    NameScope::Cell
-                } else {
-                    scope
-                };
+                let scope = if is_class_cell { NameScope::Cell } else { scope };
                 let i = self.deref_index(name, scope);
                 self.emit(Opcode::LOAD_CLOSURE, i);
             }
@@ -162,28 +130,17 @@ impl<'a> Compiler<'a> {
         for d in &f.decorator_list {
             self.visit_expr(&d.expression)?;
         }
-        let first_line = f
-            .decorator_list
-            .first()
-            .map_or_else(|| self.line_of(f.range), |d| self.line_of(d.range));
+        let first_line = f.decorator_list.first().map_or_else(|| self.line_of(f.range), |d| self.line_of(d.range));
         self.set_loc(f.range);
         let mut flags = self.default_arguments(Some(&f.parameters))?;
         flags |= self.annotations(&f.parameters, f.returns.as_deref())?;
         let scope = self.scope_for(f)?;
-        let kind = if f.is_async {
-            UnitKind::AsyncFunction
-        } else {
-            UnitKind::Function
-        };
+        let kind = if f.is_async { UnitKind::AsyncFunction } else { UnitKind::Function };
         self.enter_unit(scope, kind, &f.name, first_line, None);
         let doc = super::stmt::docstring(&f.body);
         self.add_const(doc.map_or(Constant::None, |d| Constant::Str(d.into())));
         self.set_arg_counts(Some(&f.parameters));
-        let body = if doc.is_some() {
-            &f.body[1..]
-        } else {
-            &f.body[..]
-        };
+        let body = if doc.is_some() { &f.body[1..] } else { &f.body[..] };
         self.visit_stmts(body)?;
         let code = self.finish_unit()?;
         self.set_loc(f.range);
@@ -212,18 +169,9 @@ impl<'a> Compiler<'a> {
         for d in &c.decorator_list {
             self.visit_expr(&d.expression)?;
         }
-        let first_line = c
-            .decorator_list
-            .first()
-            .map_or_else(|| self.line_of(c.range), |d| self.line_of(d.range));
+        let first_line = c.decorator_list.first().map_or_else(|| self.line_of(c.range), |d| self.line_of(d.range));
         let scope = self.scope_for(c)?;
-        self.enter_unit(
-            scope,
-            UnitKind::Class,
-            &c.name,
-            first_line,
-            Some(c.name.to_string()),
-        );
+        self.enter_unit(scope, UnitKind::Class, &c.name, first_line, Some(c.name.to_string()));
         self.name_op("__name__", ExprContext::Load, c.range)?;
         self.name_op("__module__", ExprContext::Store, c.range)?;
         let qualname = self.unit_ref().qualname.clone();
@@ -246,10 +194,8 @@ impl<'a> Compiler<'a> {
         self.emit(Opcode::LOAD_BUILD_CLASS, 0);
         self.make_closure(code, 0)?;
         self.load_const(Constant::Str(c.name.as_str().into()));
-        let (args, kws): (&'a [Expr], &'a [ast::Keyword]) = c
-            .arguments
-            .as_ref()
-            .map_or((&[], &[]), |a| (&a.args[..], &a.keywords[..]));
+        let (args, kws): (&'a [Expr], &'a [ast::Keyword]) =
+            c.arguments.as_ref().map_or((&[], &[]), |a| (&a.args[..], &a.keywords[..]));
         self.call_helper(2, args, kws)?;
         for _ in &c.decorator_list {
             self.emit(Opcode::CALL, 0);
@@ -264,27 +210,12 @@ impl<'a> Compiler<'a> {
             Expr::ListComp(c) => (CompKind::List, "<listcomp>", &c.generators, &*c.elt, None),
             Expr::SetComp(c) => (CompKind::Set, "<setcomp>", &c.generators, &*c.elt, None),
             Expr::DictComp(c) => match &c.key {
-                Some(k) => (
-                    CompKind::Dict,
-                    "<dictcomp>",
-                    &c.generators,
-                    &**k,
-                    Some(&*c.value),
-                ),
+                Some(k) => (CompKind::Dict, "<dictcomp>", &c.generators, &**k, Some(&*c.value)),
                 None => {
-                    return Err(CompileErr::syntax(
-                        "dict unpacking cannot be used in dict comprehension",
-                        c.range,
-                    ));
+                    return Err(CompileErr::syntax("dict unpacking cannot be used in dict comprehension", c.range));
                 }
             },
-            Expr::Generator(g) => (
-                CompKind::Generator,
-                "<genexpr>",
-                &g.generators,
-                &*g.elt,
-                None,
-            ),
+            Expr::Generator(g) => (CompKind::Generator, "<genexpr>", &g.generators, &*g.elt, None),
             _ => return Err(CompileErr::internal("not a comprehension")),
         };
         let Some(outermost) = generators.first() else {
@@ -296,10 +227,7 @@ impl<'a> Compiler<'a> {
         let is_async = self.table.scopes[scope].coroutine;
         if is_async
             && kind != CompKind::Generator
-            && !matches!(
-                outer_kind,
-                UnitKind::AsyncFunction | UnitKind::Comprehension
-            )
+            && !matches!(outer_kind, UnitKind::AsyncFunction | UnitKind::Comprehension)
             && !top_level_await
         {
             return Err(CompileErr::syntax(
@@ -325,14 +253,7 @@ impl<'a> Compiler<'a> {
         self.make_closure(code, 0)?;
         self.visit_iterable(&outermost.iter)?;
         self.set_loc(e.range());
-        self.emit(
-            if outermost.is_async {
-                Opcode::GET_AITER
-            } else {
-                Opcode::GET_ITER
-            },
-            0,
-        );
+        self.emit(if outermost.is_async { Opcode::GET_AITER } else { Opcode::GET_ITER }, 0);
         self.emit(Opcode::CALL, 0);
         if is_async && kind != CompKind::Generator {
             self.emit(Opcode::GET_AWAITABLE, 0);
@@ -358,13 +279,7 @@ impl<'a> Compiler<'a> {
         }
     }
 
-    fn comprehension_element(
-        &mut self,
-        depth: u32,
-        elt: &'a Expr,
-        value: Option<&'a Expr>,
-        kind: CompKind,
-    ) -> CResult {
+    fn comprehension_element(&mut self, depth: u32, elt: &'a Expr, value: Option<&'a Expr>, kind: CompKind) -> CResult {
         match kind {
             CompKind::Generator => {
                 self.visit_expr(elt)?;
@@ -466,12 +381,7 @@ impl<'a> Compiler<'a> {
             self.emit(Opcode::GET_AITER, 0);
         }
         self.use_block(start);
-        self.push_fblock(
-            FBlockKind::AsyncComprehensionGenerator,
-            start,
-            NO_BLOCK,
-            gen_.range,
-        )?;
+        self.push_fblock(FBlockKind::AsyncComprehensionGenerator, start, NO_BLOCK, gen_.range)?;
         self.emit_jump(Op::SetupFinally, except);
         self.emit(Opcode::GET_ANEXT, 0);
         self.load_const(Constant::None);

@@ -186,9 +186,7 @@ impl<'a> Compiler<'a> {
     pub fn enter_nested(&mut self) -> CResult {
         self.depth += 1;
         if self.depth > MAX_NESTING {
-            return Err(CompileErr::internal(
-                "maximum recursion depth exceeded during compilation",
-            ));
+            return Err(CompileErr::internal("maximum recursion depth exceeded during compilation"));
         }
         Ok(())
     }
@@ -205,9 +203,7 @@ impl<'a> Compiler<'a> {
     }
 
     pub fn emit_noloc(&mut self, op: Opcode, arg: u32) {
-        self.unit()
-            .cfg
-            .push(Op::Real(op), arg, NO_BLOCK, Location::default());
+        self.unit().cfg.push(Op::Real(op), arg, NO_BLOCK, Location::default());
     }
 
     /// Emits a jump-like instruction (real conditional jumps, FOR_ITER, SEND, pseudo-ops).
@@ -335,29 +331,19 @@ impl<'a> Compiler<'a> {
         match scope {
             NameScope::Free | NameScope::Cell => {
                 let i = self.deref_index(&mangled, scope);
-                let load_op = if scope_kind == ScopeKind::Class {
-                    Opcode::LOAD_CLASSDEREF
-                } else {
-                    Opcode::LOAD_DEREF
-                };
+                let load_op = if scope_kind == ScopeKind::Class { Opcode::LOAD_CLASSDEREF } else { Opcode::LOAD_DEREF };
                 self.emit(pick(load_op, Opcode::STORE_DEREF, Opcode::DELETE_DEREF), i);
             }
             NameScope::Local if function => {
                 let (i, _) = self.unit().varnames.insert_full(mangled);
                 let i = u32::try_from(i).unwrap_or(u32::MAX);
-                self.emit(
-                    pick(Opcode::LOAD_FAST, Opcode::STORE_FAST, Opcode::DELETE_FAST),
-                    i,
-                );
+                self.emit(pick(Opcode::LOAD_FAST, Opcode::STORE_FAST, Opcode::DELETE_FAST), i);
             }
             NameScope::GlobalImplicit if function => self.global_op(&mangled, ctx),
             NameScope::GlobalExplicit => self.global_op(&mangled, ctx),
             _ => {
                 let i = self.raw_name_index(&mangled);
-                self.emit(
-                    pick(Opcode::LOAD_NAME, Opcode::STORE_NAME, Opcode::DELETE_NAME),
-                    i,
-                );
+                self.emit(pick(Opcode::LOAD_NAME, Opcode::STORE_NAME, Opcode::DELETE_NAME), i);
             }
         }
         Ok(())
@@ -386,14 +372,11 @@ impl<'a> Compiler<'a> {
     /// Index for `LOAD_DEREF` and friends: into `cellvars ++ freevars`.
     pub fn deref_index(&mut self, name: &str, scope: NameScope) -> u32 {
         let unit = self.unit();
-        let index =
-            if scope == NameScope::Cell || (unit.kind == UnitKind::Class && name == "__class__") {
-                unit.cellvars.get_index_of(name)
-            } else {
-                unit.freevars
-                    .get_index_of(name)
-                    .map(|i| i + unit.cellvars.len())
-            };
+        let index = if scope == NameScope::Cell || (unit.kind == UnitKind::Class && name == "__class__") {
+            unit.cellvars.get_index_of(name)
+        } else {
+            unit.freevars.get_index_of(name).map(|i| i + unit.cellvars.len())
+        };
         let index = index.unwrap_or_else(|| {
             let (i, _) = unit.freevars.insert_full(name.to_owned());
             i + unit.cellvars.len()
@@ -404,14 +387,7 @@ impl<'a> Compiler<'a> {
     // ----- units -----
 
     /// Starts compiling a new code object for `scope`.
-    pub fn enter_unit(
-        &mut self,
-        scope: ScopeId,
-        kind: UnitKind,
-        name: &str,
-        first_line: u32,
-        private: Option<String>,
-    ) {
+    pub fn enter_unit(&mut self, scope: ScopeId, kind: UnitKind, name: &str, first_line: u32, private: Option<String>) {
         let sym = &self.table.scopes[scope];
         let mut varnames = IndexSet::new();
         for p in &sym.params {
@@ -436,22 +412,12 @@ impl<'a> Compiler<'a> {
             posonlyargcount: 0,
             kwonlyargcount: 0,
             first_line,
-            loc: Location {
-                line: Some(first_line),
-                end_line: Some(first_line),
-                column: None,
-                end_column: None,
-            },
+            loc: Location { line: Some(first_line), end_line: Some(first_line), column: None, end_column: None },
             fblocks: Vec::new(),
             private,
         });
         if kind == UnitKind::Module {
-            self.unit().loc = Location {
-                line: Some(0),
-                end_line: Some(0),
-                column: None,
-                end_column: None,
-            };
+            self.unit().loc = Location { line: Some(0), end_line: Some(0), column: None, end_column: None };
         }
         self.emit(Opcode::RESUME, 0);
     }
@@ -463,19 +429,13 @@ impl<'a> Compiler<'a> {
         if parent.kind == UnitKind::Module {
             return name.to_owned();
         }
-        if matches!(
-            kind,
-            UnitKind::Function | UnitKind::AsyncFunction | UnitKind::Class
-        ) {
+        if matches!(kind, UnitKind::Function | UnitKind::AsyncFunction | UnitKind::Class) {
             let mangled = symtable::mangle(parent.private.as_deref(), name);
             if self.table.scopes[parent.scope].scope_of(&mangled) == NameScope::GlobalExplicit {
                 return name.to_owned();
             }
         }
-        if matches!(
-            parent.kind,
-            UnitKind::Function | UnitKind::AsyncFunction | UnitKind::Lambda
-        ) {
+        if matches!(parent.kind, UnitKind::Function | UnitKind::AsyncFunction | UnitKind::Lambda) {
             format!("{}.<locals>.{name}", parent.qualname)
         } else {
             format!("{}.{name}", parent.qualname)
@@ -502,11 +462,7 @@ impl<'a> Compiler<'a> {
             if scope.varkeywords {
                 f |= flags::VARKEYWORDS;
             }
-        } else if unit.kind == UnitKind::Module
-            && self.top_level_await
-            && scope.coroutine
-            && !scope.generator
-        {
+        } else if unit.kind == UnitKind::Module && self.top_level_await && scope.coroutine && !scope.generator {
             f |= flags::COROUTINE;
         }
         if self.future_annotations {
@@ -533,18 +489,10 @@ impl<'a> Compiler<'a> {
         let cell2arg = unit
             .cellvars
             .iter()
-            .map(|c| {
-                unit.varnames
-                    .get_index_of(c)
-                    .filter(|&i| i < self.table.scopes[unit.scope].params.len())
-            })
+            .map(|c| unit.varnames.get_index_of(c).filter(|&i| i < self.table.scopes[unit.scope].params.len()))
             .map(|i| i.and_then(|i| u32::try_from(i).ok()))
             .collect();
-        let boxed = |set: IndexSet<String>| {
-            set.into_iter()
-                .map(String::into_boxed_str)
-                .collect::<Vec<_>>()
-        };
+        let boxed = |set: IndexSet<String>| set.into_iter().map(String::into_boxed_str).collect::<Vec<_>>();
         if constants.len() > u32::MAX as usize / 2 || unit.names.len() > u32::MAX as usize / 2 {
             return Err(CompileErr::internal("too many constants or names"));
         }
@@ -572,18 +520,9 @@ impl<'a> Compiler<'a> {
 
     // ----- frame blocks -----
 
-    pub fn push_fblock(
-        &mut self,
-        kind: FBlockKind<'a>,
-        block: BlockId,
-        exit: BlockId,
-        range: TextRange,
-    ) -> CResult {
+    pub fn push_fblock(&mut self, kind: FBlockKind<'a>, block: BlockId, exit: BlockId, range: TextRange) -> CResult {
         if self.unit_ref().fblocks.len() >= MAX_FBLOCKS {
-            return Err(CompileErr::syntax(
-                "too many statically nested blocks",
-                range,
-            ));
+            return Err(CompileErr::syntax("too many statically nested blocks", range));
         }
         self.unit().fblocks.push(FBlock { kind, block, exit });
         Ok(())
@@ -610,12 +549,7 @@ impl<'a> Compiler<'a> {
             FBlockKind::FinallyTry(body) => {
                 self.emit_pseudo(Op::PopBlock);
                 if preserve_tos {
-                    self.push_fblock(
-                        FBlockKind::PopValue,
-                        NO_BLOCK,
-                        NO_BLOCK,
-                        TextRange::default(),
-                    )?;
+                    self.push_fblock(FBlockKind::PopValue, NO_BLOCK, NO_BLOCK, TextRange::default())?;
                 }
                 self.visit_stmts(body)?;
                 if preserve_tos {
@@ -738,27 +672,14 @@ fn insert_prologue(unit: &mut Unit<'_>, code_flags: u32) {
         handler: None,
     };
     if !unit.freevars.is_empty() {
-        prefix.push(instr(
-            Opcode::COPY_FREE_VARS,
-            u32::try_from(unit.freevars.len()).unwrap_or(0),
-            none,
-        ));
+        prefix.push(instr(Opcode::COPY_FREE_VARS, u32::try_from(unit.freevars.len()).unwrap_or(0), none));
     }
     for i in 0..unit.cellvars.len() {
-        prefix.push(instr(
-            Opcode::MAKE_CELL,
-            u32::try_from(i).unwrap_or(0),
-            none,
-        ));
+        prefix.push(instr(Opcode::MAKE_CELL, u32::try_from(i).unwrap_or(0), none));
     }
     if code_flags & (flags::GENERATOR | flags::COROUTINE | flags::ASYNC_GENERATOR) != 0 {
         let line = Some(unit.first_line);
-        let loc = Location {
-            line,
-            end_line: line,
-            column: None,
-            end_column: None,
-        };
+        let loc = Location { line, end_line: line, column: None, end_column: None };
         prefix.push(instr(Opcode::RETURN_GENERATOR, 0, loc));
         prefix.push(instr(Opcode::POP_TOP, 0, none));
     }
@@ -768,11 +689,7 @@ fn insert_prologue(unit: &mut Unit<'_>, code_flags: u32) {
 
 /// Drops unused constants at the end of the table (keeping a function's first constant,
 /// its docstring slot), as CPython 3.11 does.
-fn trim_constants(
-    constants: &mut Vec<Constant>,
-    code: &[pyrite_bytecode::CodeUnit],
-    kind: UnitKind,
-) {
+fn trim_constants(constants: &mut Vec<Constant>, code: &[pyrite_bytecode::CodeUnit], kind: UnitKind) {
     let probe = CodeObject {
         name: "".into(),
         qualname: "".into(),
@@ -796,14 +713,10 @@ fn trim_constants(
     let mut max_used: Option<usize> = None;
     for instr in probe.instructions() {
         if instr.op.arg_kind() == pyrite_bytecode::ArgKind::Const {
-            max_used =
-                Some(max_used.map_or(instr.arg as usize, |m: usize| m.max(instr.arg as usize)));
+            max_used = Some(max_used.map_or(instr.arg as usize, |m: usize| m.max(instr.arg as usize)));
         }
     }
-    let keep_first = matches!(
-        kind,
-        UnitKind::Function | UnitKind::AsyncFunction | UnitKind::Lambda
-    );
+    let keep_first = matches!(kind, UnitKind::Function | UnitKind::AsyncFunction | UnitKind::Lambda);
     let keep = match (max_used, keep_first) {
         (Some(m), _) => m + 1,
         (None, true) => 1,

@@ -62,9 +62,7 @@ fn same_key(a: &Constant, b: &Constant) -> bool {
     }
     match (a, b) {
         (Constant::Str(x), Constant::Str(y)) => x == y,
-        (Constant::Bytes(x), Constant::Bytes(y)) | (Constant::BigInt(x), Constant::BigInt(y)) => {
-            x == y
-        }
+        (Constant::Bytes(x), Constant::Bytes(y)) | (Constant::BigInt(x), Constant::BigInt(y)) => x == y,
         (Constant::None, Constant::None) | (Constant::Ellipsis, Constant::Ellipsis) => true,
         (Constant::Tuple(x), Constant::Tuple(y)) => {
             x.len() == y.len() && x.iter().zip(y.iter()).all(|(p, q)| same_key(p, q))
@@ -249,10 +247,7 @@ impl<'a> Compiler<'a> {
             _ => self.fold(value).is_some(),
         };
         if !allowed {
-            return Err(CompileErr::syntax(
-                "patterns may only match literals and attribute lookups",
-                pc.range,
-            ));
+            return Err(CompileErr::syntax("patterns may only match literals and attribute lookups", pc.range));
         }
         self.visit_expr(value)?;
         self.emit(Opcode::COMPARE_OP, CompareOp::Eq as u32);
@@ -266,10 +261,7 @@ impl<'a> Compiler<'a> {
             if !pc.allow_irrefutable {
                 let msg = match &a.name {
                     Some(n) => {
-                        format!(
-                            "name capture '{}' makes remaining patterns unreachable",
-                            n.as_str()
-                        )
+                        format!("name capture '{}' makes remaining patterns unreachable", n.as_str())
                     }
                     None => "wildcard makes remaining patterns unreachable".to_owned(),
                 };
@@ -295,10 +287,7 @@ impl<'a> Compiler<'a> {
         for (i, p) in patterns.iter().enumerate() {
             if matches!(p, Pattern::MatchStar(_)) {
                 if star.is_some() {
-                    return Err(CompileErr::syntax(
-                        "multiple starred names in sequence pattern",
-                        pc.range,
-                    ));
+                    return Err(CompileErr::syntax("multiple starred names in sequence pattern", pc.range));
                 }
                 star_wildcard = is_star_wildcard(p);
                 only_wildcard &= star_wildcard;
@@ -340,10 +329,7 @@ impl<'a> Compiler<'a> {
     /// Unpacks the subject and matches every item.
     fn sequence_unpack(&mut self, patterns: &'a [Pattern], pc: &mut PatternCtx) -> CResult {
         let n = patterns.len();
-        match patterns
-            .iter()
-            .position(|p| matches!(p, Pattern::MatchStar(_)))
-        {
+        match patterns.iter().position(|p| matches!(p, Pattern::MatchStar(_))) {
             Some(i) => {
                 if i >= 1 << 8 || n - i > (i32::MAX >> 8) as usize {
                     return Err(CompileErr::syntax(
@@ -354,10 +340,7 @@ impl<'a> Compiler<'a> {
                 let arg = i + ((n - i - 1) << 8);
                 self.emit(Opcode::UNPACK_EX, u32::try_from(arg).unwrap_or(u32::MAX));
             }
-            None => self.emit(
-                Opcode::UNPACK_SEQUENCE,
-                u32::try_from(n).unwrap_or(u32::MAX),
-            ),
+            None => self.emit(Opcode::UNPACK_SEQUENCE, u32::try_from(n).unwrap_or(u32::MAX)),
         }
         // We've now got a bunch of new subjects on the stack. They need to remain there
         // after each subpattern match:
@@ -371,12 +354,7 @@ impl<'a> Compiler<'a> {
     }
 
     /// Like [`Self::sequence_unpack`] but indexes the subject (for a `*_` wildcard).
-    fn sequence_subscr(
-        &mut self,
-        patterns: &'a [Pattern],
-        star: usize,
-        pc: &mut PatternCtx,
-    ) -> CResult {
+    fn sequence_subscr(&mut self, patterns: &'a [Pattern], star: usize, pc: &mut PatternCtx) -> CResult {
         // We need to keep the subject around for extracting elements:
         pc.on_top += 1;
         let size = patterns.len();
@@ -392,10 +370,7 @@ impl<'a> Compiler<'a> {
                 // index:
                 self.emit(Opcode::GET_LEN, 0);
                 self.load_const(int_const(size - i));
-                self.emit(
-                    Opcode::BINARY_OP,
-                    pyrite_bytecode::BinaryOp::Subtract as u32,
-                );
+                self.emit(Opcode::BINARY_OP, pyrite_bytecode::BinaryOp::Subtract as u32);
             }
             self.emit(Opcode::BINARY_SUBSCR, 0);
             self.subpattern(p, pc)?;
@@ -411,9 +386,7 @@ impl<'a> Compiler<'a> {
         let patterns = &m.patterns;
         let size = keys.len();
         if size != patterns.len() {
-            return Err(CompileErr::internal(
-                "keys / patterns length mismatch in mapping pattern",
-            ));
+            return Err(CompileErr::internal("keys / patterns length mismatch in mapping pattern"));
         }
         // We need to keep the subject on top during the mapping and length checks:
         pc.on_top += 1;
@@ -457,10 +430,7 @@ impl<'a> Compiler<'a> {
             if let Some(c) = constant {
                 if seen.iter().any(|s| same_key(s, &c)) {
                     return Err(CompileErr::syntax(
-                        format!(
-                            "mapping pattern checks duplicate key ({})",
-                            constant_repr(&c)
-                        ),
+                        format!("mapping pattern checks duplicate key ({})", constant_repr(&c)),
                         pc.range,
                     ));
                 }
@@ -531,15 +501,9 @@ impl<'a> Compiler<'a> {
             pc.range = c.range;
         }
         self.visit_expr(&c.cls)?;
-        let names = keywords
-            .iter()
-            .map(|k| Constant::Str(k.attr.as_str().into()))
-            .collect();
+        let names = keywords.iter().map(|k| Constant::Str(k.attr.as_str().into())).collect();
         self.load_const(Constant::Tuple(names));
-        self.emit(
-            Opcode::MATCH_CLASS,
-            u32::try_from(nargs).unwrap_or(u32::MAX),
-        );
+        self.emit(Opcode::MATCH_CLASS, u32::try_from(nargs).unwrap_or(u32::MAX));
         self.emit(Opcode::COPY, 1);
         self.load_const(Constant::None);
         self.emit(Opcode::IS_OP, 1);
@@ -547,10 +511,7 @@ impl<'a> Compiler<'a> {
         pc.on_top += 1;
         self.jump_if_false_to_fail_pop(pc);
         let total = nargs + nattrs;
-        self.emit(
-            Opcode::UNPACK_SEQUENCE,
-            u32::try_from(total).unwrap_or(u32::MAX),
-        );
+        self.emit(Opcode::UNPACK_SEQUENCE, u32::try_from(total).unwrap_or(u32::MAX));
         pc.on_top += total;
         pc.on_top -= 1;
         let all = patterns.iter().chain(keywords.iter().map(|k| &k.pattern));
@@ -649,10 +610,7 @@ fn int_const(n: usize) -> Constant {
 }
 
 fn duplicate_store(name: &str, range: TextRange) -> CompileErr {
-    CompileErr::syntax(
-        format!("multiple assignments to name '{name}' in pattern"),
-        range,
-    )
+    CompileErr::syntax(format!("multiple assignments to name '{name}' in pattern"), range)
 }
 
 fn different_names(range: TextRange) -> CompileErr {

@@ -32,12 +32,7 @@ pub(super) fn check_future(body: &[Stmt]) -> CResult<bool> {
     for (i, stmt) in body.iter().enumerate() {
         match stmt {
             Stmt::Expr(e) if i == 0 && matches!(e.value.as_ref(), Expr::StringLiteral(_)) => {}
-            Stmt::ImportFrom(f)
-                if f.module
-                    .as_ref()
-                    .is_some_and(|m| m.as_str() == "__future__")
-                    && f.level == 0 =>
-            {
+            Stmt::ImportFrom(f) if f.module.as_ref().is_some_and(|m| m.as_str() == "__future__") && f.level == 0 => {
                 if !allowed {
                     return Err(CompileErr::syntax(
                         "from __future__ imports must occur at the beginning of the file",
@@ -50,10 +45,7 @@ pub(super) fn check_future(body: &[Stmt]) -> CResult<bool> {
                         return Err(CompileErr::syntax("not a chance", f.range));
                     }
                     if !FUTURE_FEATURES.contains(&name) {
-                        return Err(CompileErr::syntax(
-                            format!("future feature {name} is not defined"),
-                            f.range,
-                        ));
+                        return Err(CompileErr::syntax(format!("future feature {name} is not defined"), f.range));
                     }
                     annotations |= name == "annotations";
                 }
@@ -70,12 +62,7 @@ pub(super) fn find_annotations(body: &[Stmt]) -> bool {
         Stmt::AnnAssign(_) => true,
         Stmt::For(f) => find_annotations(&f.body) || find_annotations(&f.orelse),
         Stmt::While(w) => find_annotations(&w.body) || find_annotations(&w.orelse),
-        Stmt::If(i) => {
-            find_annotations(&i.body)
-                || i.elif_else_clauses
-                    .iter()
-                    .any(|c| find_annotations(&c.body))
-        }
+        Stmt::If(i) => find_annotations(&i.body) || i.elif_else_clauses.iter().any(|c| find_annotations(&c.body)),
         Stmt::With(w) => find_annotations(&w.body),
         Stmt::Try(t) => {
             find_annotations(&t.body)
@@ -139,10 +126,7 @@ impl<'a> Compiler<'a> {
             Stmt::ClassDef(c) => self.visit_class_def(c),
             Stmt::Return(r) => self.visit_return(r),
             Stmt::Delete(d) => d.targets.iter().try_for_each(|t| self.visit_delete(t)),
-            Stmt::TypeAlias(t) => Err(CompileErr::syntax(
-                "'type' statements are not supported (Python 3.11)",
-                t.range,
-            )),
+            Stmt::TypeAlias(t) => Err(CompileErr::syntax("'type' statements are not supported (Python 3.11)", t.range)),
             Stmt::Assign(a) => {
                 self.visit_expr(&a.value)?;
                 let n = a.targets.len();
@@ -205,10 +189,7 @@ impl<'a> Compiler<'a> {
             Stmt::Continue(c) => {
                 self.emit(Opcode::NOP, 0);
                 let Some(lp) = self.unwind_fblock_stack(false, true, c.range)? else {
-                    return Err(CompileErr::syntax(
-                        "'continue' not properly in loop",
-                        c.range,
-                    ));
+                    return Err(CompileErr::syntax("'continue' not properly in loop", c.range));
                 };
                 self.emit_jump(Op::Jump, lp.block);
                 self.next_block();
@@ -240,10 +221,7 @@ impl<'a> Compiler<'a> {
         }
         let scope = &self.table.scopes[self.unit_ref().scope];
         if r.value.is_some() && scope.coroutine && scope.generator {
-            return Err(CompileErr::syntax(
-                "'return' with value in async generator",
-                r.range,
-            ));
+            return Err(CompileErr::syntax("'return' with value in async generator", r.range));
         }
         let constant = r.value.as_deref().and_then(|v| self.fold(v));
         let preserve_tos = r.value.is_some() && constant.is_none();
@@ -256,10 +234,7 @@ impl<'a> Compiler<'a> {
             }
         }
         let stmt_line = self.lines.line_col(r.range.start()).0;
-        let value_line = r
-            .value
-            .as_ref()
-            .map(|v| self.lines.line_col(v.range().start()).0);
+        let value_line = r.value.as_ref().map(|v| self.lines.line_col(v.range().start()).0);
         if value_line != Some(stmt_line) {
             self.set_loc(r.range);
             self.emit(Opcode::NOP, 0);
@@ -274,18 +249,9 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    fn visit_if(
-        &mut self,
-        test: &'a Expr,
-        body: &'a [Stmt],
-        clauses: &'a [ast::ElifElseClause],
-    ) -> CResult {
+    fn visit_if(&mut self, test: &'a Expr, body: &'a [Stmt], clauses: &'a [ast::ElifElseClause]) -> CResult {
         let end = self.new_block();
-        let next = if clauses.is_empty() {
-            end
-        } else {
-            self.new_block()
-        };
+        let next = if clauses.is_empty() { end } else { self.new_block() };
         self.jump_if(test, next, false)?;
         self.visit_stmts(body)?;
         if let Some((first, rest)) = clauses.split_first() {
@@ -383,18 +349,12 @@ impl<'a> Compiler<'a> {
             }
             Expr::Name(n) => self.name_op(&n.id, ExprContext::Load, n.range)?,
             other => {
-                return Err(CompileErr::syntax(
-                    "illegal expression for augmented assignment",
-                    other.range(),
-                ));
+                return Err(CompileErr::syntax("illegal expression for augmented assignment", other.range()));
             }
         }
         self.unit().loc = stmt_loc;
         self.visit_expr(&a.value)?;
-        self.emit(
-            Opcode::BINARY_OP,
-            binary_op(a.op) as u32 + pyrite_bytecode::opcodes::INPLACE_OFFSET,
-        );
+        self.emit(Opcode::BINARY_OP, binary_op(a.op) as u32 + pyrite_bytecode::opcodes::INPLACE_OFFSET);
         self.set_loc(a.target.range());
         match a.target.as_ref() {
             Expr::Attribute(attr) => {
@@ -425,16 +385,10 @@ impl<'a> Compiler<'a> {
         for (i, elt) in elts.iter().enumerate() {
             if matches!(elt, Expr::Starred(_)) {
                 if seen_star {
-                    return Err(CompileErr::syntax(
-                        "multiple starred expressions in assignment",
-                        range,
-                    ));
+                    return Err(CompileErr::syntax("multiple starred expressions in assignment", range));
                 }
                 if i >= 256 || n - i > (i32::MAX >> 8) as usize {
-                    return Err(CompileErr::syntax(
-                        "too many expressions in star-unpacking assignment",
-                        range,
-                    ));
+                    return Err(CompileErr::syntax("too many expressions in star-unpacking assignment", range));
                 }
                 self.emit(Opcode::UNPACK_EX, (i + ((n - i - 1) << 8)) as u32);
                 seen_star = true;
@@ -492,10 +446,7 @@ impl<'a> Compiler<'a> {
                 }
             }
             other => {
-                return Err(CompileErr::syntax(
-                    "invalid node type for annotated assignment",
-                    other.range(),
-                ));
+                return Err(CompileErr::syntax("invalid node type for annotated assignment", other.range()));
             }
         }
         if !a.simple && !self.future_annotations && module_or_class {
@@ -582,11 +533,7 @@ impl<'a> Compiler<'a> {
 
     fn visit_import_from(&mut self, i: &'a ast::StmtImportFrom) -> CResult {
         self.load_const(Constant::Int(i64::from(i.level)));
-        let names: Vec<Constant> = i
-            .names
-            .iter()
-            .map(|a| Constant::Str(a.name.as_str().into()))
-            .collect();
+        let names: Vec<Constant> = i.names.iter().map(|a| Constant::Str(a.name.as_str().into())).collect();
         self.load_const(Constant::Tuple(names.into_boxed_slice()));
         let module = i.module.as_ref().map_or("", |m| m.as_str());
         let idx = self.raw_name_index(module);

@@ -20,32 +20,56 @@ pub(crate) fn setup(t: &TypeTable) {
         s.descr_set = Some(property_set);
         s.getattro = Some(property_getattro);
     });
-    add_methods(&t.property, "property", &[("getter", property_getter), ("setter", property_setter), ("deleter", property_deleter)]);
+    add_methods(
+        &t.property,
+        "property",
+        &[("getter", property_getter), ("setter", property_setter), ("deleter", property_deleter)],
+    );
     set_slots(&t.classmethod, |s| {
         s.new = Some(|_, _, args| {
             let [func] = args.pos() else { return Err(PyErr::type_error("classmethod expected 1 argument")) };
-            Ok(Value::Obj(ObjRef::new(ClassMethod { func: PayloadCell::new(func.clone()) }, Some(&types().classmethod))))
+            Ok(Value::Obj(ObjRef::new(
+                ClassMethod { func: PayloadCell::new(func.clone()) },
+                Some(&types().classmethod),
+            )))
         });
         s.descr_get = Some(|_, descr, obj, owner| {
             let cm = descr.downcast::<ClassMethod>().ok_or_else(|| PyErr::type_error("not a classmethod"))?;
             let _ = obj;
             Ok(Value::Obj(BoundMethod::new_obj(cm.func.borrow().clone(), Value::Obj(owner.clone()))))
         });
-        s.getattro = Some(|ctx, v, name| wrapped_getattr(ctx, v, name, |v| v.downcast::<ClassMethod>().map(|c| c.func.borrow().clone())));
+        s.getattro = Some(|ctx, v, name| {
+            wrapped_getattr(ctx, v, name, |v| v.downcast::<ClassMethod>().map(|c| c.func.borrow().clone()))
+        });
     });
     set_slots(&t.staticmethod, |s| {
         s.new = Some(|_, _, args| {
             let [func] = args.pos() else { return Err(PyErr::type_error("staticmethod expected 1 argument")) };
-            Ok(Value::Obj(ObjRef::new(StaticMethod { func: PayloadCell::new(func.clone()) }, Some(&types().staticmethod))))
+            Ok(Value::Obj(ObjRef::new(
+                StaticMethod { func: PayloadCell::new(func.clone()) },
+                Some(&types().staticmethod),
+            )))
         });
         s.descr_get = Some(|_, descr, _, _| {
-            Ok(descr.downcast::<StaticMethod>().ok_or_else(|| PyErr::type_error("not a staticmethod"))?.func.borrow().clone())
+            Ok(descr
+                .downcast::<StaticMethod>()
+                .ok_or_else(|| PyErr::type_error("not a staticmethod"))?
+                .func
+                .borrow()
+                .clone())
         });
         s.call = Some(|ctx, v, args| {
-            let func = v.downcast::<StaticMethod>().ok_or_else(|| PyErr::type_error("not a staticmethod"))?.func.borrow().clone();
+            let func = v
+                .downcast::<StaticMethod>()
+                .ok_or_else(|| PyErr::type_error("not a staticmethod"))?
+                .func
+                .borrow()
+                .clone();
             protocol::call(ctx, &func, args)
         });
-        s.getattro = Some(|ctx, v, name| wrapped_getattr(ctx, v, name, |v| v.downcast::<StaticMethod>().map(|c| c.func.borrow().clone())));
+        s.getattro = Some(|ctx, v, name| {
+            wrapped_getattr(ctx, v, name, |v| v.downcast::<StaticMethod>().map(|c| c.func.borrow().clone()))
+        });
     });
     set_slots(&t.super_, |s| {
         s.getattro = Some(super_getattro);
@@ -101,7 +125,12 @@ fn property_new(_: &mut Ctx, ty: &ObjRef, args: Args<'_>) -> PyResult {
         slots[index] = v.clone();
     }
     let [fget, fset, fdel, doc] = slots;
-    let p = Property { fget: PayloadCell::new(fget), fset: PayloadCell::new(fset), fdel: PayloadCell::new(fdel), doc: PayloadCell::new(doc) };
+    let p = Property {
+        fget: PayloadCell::new(fget),
+        fset: PayloadCell::new(fset),
+        fdel: PayloadCell::new(fdel),
+        doc: PayloadCell::new(doc),
+    };
     Ok(Value::Obj(ObjRef::new(p, Some(ty))))
 }
 
@@ -155,10 +184,16 @@ fn property_getattro(ctx: &mut Ctx, v: &Value, name: &Value) -> PyResult {
 fn property_copy(args: Args<'_>, name: &str, index: usize) -> PyResult {
     let (p, rest) = method_args(name, args, 1, 1)?;
     let old = this(p)?;
-    let mut parts = [old.fget.borrow().clone(), old.fset.borrow().clone(), old.fdel.borrow().clone(), old.doc.borrow().clone()];
+    let mut parts =
+        [old.fget.borrow().clone(), old.fset.borrow().clone(), old.fdel.borrow().clone(), old.doc.borrow().clone()];
     parts[index] = rest[0].clone();
     let [fget, fset, fdel, doc] = parts;
-    let copy = Property { fget: PayloadCell::new(fget), fset: PayloadCell::new(fset), fdel: PayloadCell::new(fdel), doc: PayloadCell::new(doc) };
+    let copy = Property {
+        fget: PayloadCell::new(fget),
+        fset: PayloadCell::new(fset),
+        fdel: PayloadCell::new(fdel),
+        doc: PayloadCell::new(doc),
+    };
     Ok(Value::Obj(ObjRef::new(copy, Some(p.type_ref()))))
 }
 
@@ -176,13 +211,14 @@ fn property_deleter(_: &mut Ctx, args: Args<'_>) -> PyResult {
 
 /// Makes a `super(this_type, obj)` object, checking `obj` as CPython does.
 pub fn new_super(this_type: &ObjRef, obj: Value) -> PyResult<Value> {
-    let obj_type = if obj.as_obj().is_some_and(|o| o.is::<TypeObject>() && crate::types::typeobj::is_subtype(o, this_type)) {
-        obj.as_obj().cloned().ok_or_else(|| PyErr::new_system("super"))?
-    } else if crate::types::typeobj::is_subtype(obj.type_ref(), this_type) {
-        obj.type_ref().clone()
-    } else {
-        return Err(PyErr::type_error("super(type, obj): obj must be an instance or subtype of type"));
-    };
+    let obj_type =
+        if obj.as_obj().is_some_and(|o| o.is::<TypeObject>() && crate::types::typeobj::is_subtype(o, this_type)) {
+            obj.as_obj().cloned().ok_or_else(|| PyErr::new_system("super"))?
+        } else if crate::types::typeobj::is_subtype(obj.type_ref(), this_type) {
+            obj.type_ref().clone()
+        } else {
+            return Err(PyErr::type_error("super(type, obj): obj must be an instance or subtype of type"));
+        };
     let payload = Super { this_type: this_type.clone(), obj, obj_type };
     Ok(Value::Obj(ObjRef::new(payload, Some(&types().super_))))
 }
@@ -194,7 +230,8 @@ fn super_getattro(ctx: &mut Ctx, v: &Value, name: &Value) -> PyResult {
         let mro = type_payload(&sup.obj_type).mro.borrow().clone();
         let start = mro.iter().position(|t| t.is_same(&sup.this_type)).map_or(mro.len(), |i| i + 1);
         for class in &mro[start..] {
-            let found = type_payload(class).dict.downcast::<crate::types::dict::PyDict>().and_then(|d| d.get_str(name_str));
+            let found =
+                type_payload(class).dict.downcast::<crate::types::dict::PyDict>().and_then(|d| d.get_str(name_str));
             if let Some(attr) = found {
                 let obj = sup.obj.clone();
                 let is_class = obj.as_obj().is_some_and(|o| o.is_same(&sup.obj_type));

@@ -66,7 +66,9 @@ fn key_error_str(ctx: &mut Ctx, v: &Value) -> PyResult {
 
 fn exception_getattro(ctx: &mut Ctx, v: &Value, name: &Value) -> PyResult {
     let exc = this(v)?;
-    let optional = |slot: &pyrite_memory::PayloadCell<Option<pyrite_memory::ObjRef>>| slot.borrow().clone().map_or(Value::None, Value::Obj);
+    let optional = |slot: &pyrite_memory::PayloadCell<Option<pyrite_memory::ObjRef>>| {
+        slot.borrow().clone().map_or(Value::None, Value::Obj)
+    };
     match name.as_str().map(PyStr::as_str) {
         Some("args") => Ok(exc.args.borrow().clone()),
         Some("__traceback__") => Ok(optional(&exc.traceback)),
@@ -83,7 +85,11 @@ fn exception_getattro(ctx: &mut Ctx, v: &Value, name: &Value) -> PyResult {
                 Some("strerror") => 1,
                 _ => 2,
             };
-            if (2..=5).contains(&args.len()) { Ok(args.get(index).cloned().unwrap_or(Value::None)) } else { Ok(Value::None) }
+            if (2..=5).contains(&args.len()) {
+                Ok(args.get(index).cloned().unwrap_or(Value::None))
+            } else {
+                Ok(Value::None)
+            }
         }
         Some("code") if protocol::isinstance(v, &types().system_exit) => {
             let args = exc.args_vec();
@@ -155,7 +161,10 @@ fn traceback_getattro(ctx: &mut Ctx, v: &Value, name: &Value) -> PyResult {
         Some("tb_next") => Ok(tb.next.borrow().clone().map_or(Value::None, Value::Obj)),
         Some("tb_lasti") => Ok(Value::Int(i64::from(tb.lasti) * 2)),
         Some("tb_lineno") => {
-            let code = tb.code.downcast::<crate::types::function::Code>().ok_or_else(|| PyErr::new_system("traceback code"))?;
+            let code = tb
+                .code
+                .downcast::<crate::types::function::Code>()
+                .ok_or_else(|| PyErr::new_system("traceback code"))?;
             let line = code.bytecode.locations().get(tb.lasti as usize).and_then(|l| l.line);
             Ok(line.map_or(Value::None, |l| Value::Int(i64::from(l))))
         }

@@ -79,9 +79,9 @@ fn float_new_exact(_: &mut Ctx, args: Args<'_>) -> PyResult {
     let values = check_args("float", args, 0, 1)?;
     let Some(x) = values.first() else { return Ok(Value::Float(0.0)) };
     if let Some(s) = x.as_str() {
-        return num::parse_float(s.as_str()).map(Value::float).ok_or_else(|| {
-            PyErr::value_error(format!("could not convert string to float: {}", s.repr()))
-        });
+        return num::parse_float(s.as_str())
+            .map(Value::float)
+            .ok_or_else(|| PyErr::value_error(format!("could not convert string to float: {}", s.repr())));
     }
     match to_f64(x) {
         Some(f) => Ok(Value::float(f?)),

@@ -173,7 +173,10 @@ fn format_int(value: &BigInt, spec: &Spec) -> PyResult<String> {
         'x' => (magnitude.to_str_radix(16), "0x"),
         'X' => (magnitude.to_str_radix(16).to_uppercase(), "0X"),
         'c' => {
-            let cp = u32::try_from(value).ok().and_then(char::from_u32).ok_or_else(|| PyErr::overflow("%c arg not in range(0x110000)"))?;
+            let cp = u32::try_from(value)
+                .ok()
+                .and_then(char::from_u32)
+                .ok_or_else(|| PyErr::overflow("%c arg not in range(0x110000)"))?;
             return Ok(pad(spec, "", &cp.to_string(), '>'));
         }
         other => return Err(PyErr::value_error(format!("Unknown format code '{other}' for object of type 'int'"))),
@@ -257,8 +260,12 @@ pub fn format(ctx: &mut Ctx, value: &Value, spec: &str) -> PyResult {
     let parsed = parse_spec(spec)?;
     let text = match value {
         v if v.as_f64().is_some() => format_float(v.as_f64().unwrap_or(f64::NAN), &parsed)?,
-        Value::Int(_) | Value::Bool(_) => format_int(&as_int(value).map(std::borrow::Cow::into_owned).unwrap_or_default(), &parsed)?,
-        Value::Obj(o) if o.is::<PyInt>() => format_int(&as_int(value).map(std::borrow::Cow::into_owned).unwrap_or_default(), &parsed)?,
+        Value::Int(_) | Value::Bool(_) => {
+            format_int(&as_int(value).map(std::borrow::Cow::into_owned).unwrap_or_default(), &parsed)?
+        }
+        Value::Obj(o) if o.is::<PyInt>() => {
+            format_int(&as_int(value).map(std::borrow::Cow::into_owned).unwrap_or_default(), &parsed)?
+        }
         Value::Obj(_) if value.as_str().is_some() => format_str(value.as_str().map_or("", |s| s.as_str()), &parsed)?,
         _ => {
             return Err(PyErr::type_error(format!(

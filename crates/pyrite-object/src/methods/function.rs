@@ -30,7 +30,13 @@ pub(crate) fn setup(t: &TypeTable) {
         s.repr = Some(|_, v| {
             let code = v.downcast::<Code>().ok_or_else(|| PyErr::type_error("not a code object"))?;
             let b = &code.bytecode;
-            Ok(Value::str(&format!("<code object {} at {:#x}, file \"{}\", line {}>", b.name, v.id(), b.filename, b.first_line)))
+            Ok(Value::str(&format!(
+                "<code object {} at {:#x}, file \"{}\", line {}>",
+                b.name,
+                v.id(),
+                b.filename,
+                b.first_line
+            )))
         });
     });
     set_slots(&t.module, |s| {
@@ -40,7 +46,8 @@ pub(crate) fn setup(t: &TypeTable) {
         s.repr = Some(|_, v| Ok(Value::str(&format!("<cell at {:#x}>", v.id()))));
         s.getattro = Some(|ctx, v, name| {
             if name.as_str().is_some_and(|n| n.as_str() == "cell_contents") {
-                let cell = v.downcast::<crate::types::function::Cell>().ok_or_else(|| PyErr::type_error("not a cell"))?;
+                let cell =
+                    v.downcast::<crate::types::function::Cell>().ok_or_else(|| PyErr::type_error("not a cell"))?;
                 return cell.value.borrow().clone().ok_or_else(|| PyErr::value_error("Cell is empty"));
             }
             protocol::generic_getattr(ctx, v, name)
@@ -68,7 +75,8 @@ fn function_getattro(ctx: &mut Ctx, v: &Value, name: &Value) -> PyResult {
         Some("__code__") => return Ok(Value::Obj(f.code.clone())),
         Some("__globals__") => return Ok(Value::Obj(f.globals.clone())),
         Some("__dict__") => {
-            return Ok(protocol::instance_dict(v.as_obj().ok_or_else(|| PyErr::type_error("?"))?, true).map_or(Value::None, Value::Obj));
+            return Ok(protocol::instance_dict(v.as_obj().ok_or_else(|| PyErr::type_error("?"))?, true)
+                .map_or(Value::None, Value::Obj));
         }
         _ => return protocol::generic_getattr(ctx, v, name),
     };

@@ -272,10 +272,7 @@ pub fn int_from_value(v: &Value) -> PyResult {
 pub fn int_from_str(text: &PyStr, base: u32) -> PyResult {
     match num::parse_int(text.as_str(), base) {
         Some(value) => Ok(Value::from_bigint(value)),
-        None => Err(PyErr::value_error(format!(
-            "invalid literal for int() with base {base}: {}",
-            text.repr()
-        ))),
+        None => Err(PyErr::value_error(format!("invalid literal for int() with base {base}: {}", text.repr()))),
     }
 }
 
@@ -296,13 +293,20 @@ fn int_new_exact(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
         match i {
             0 => x = Some(v.clone()),
             1 => base = Some(v.clone()),
-            _ => return Err(PyErr::type_error(format!("int() takes at most 2 arguments ({} given)", args.values.len()))),
+            _ => {
+                return Err(PyErr::type_error(format!(
+                    "int() takes at most 2 arguments ({} given)",
+                    args.values.len()
+                )));
+            }
         }
     }
     for (name, v) in args.keywords() {
         match name.as_str().map(PyStr::as_str) {
             Some("base") => base = Some(v.clone()),
-            Some(other) => return Err(PyErr::type_error(format!("'{other}' is an invalid keyword argument for int()"))),
+            Some(other) => {
+                return Err(PyErr::type_error(format!("'{other}' is an invalid keyword argument for int()")));
+            }
             None => return Err(PyErr::type_error("keywords must be strings")),
         }
     }
@@ -390,10 +394,9 @@ pub fn to_i64(value: &Value) -> PyResult<i64> {
         Value::Bool(b) => Ok(i64::from(*b)),
         _ => match as_int(value) {
             Some(big) => big.to_i64().ok_or_else(|| PyErr::overflow("Python int too large to convert to C ssize_t")),
-            None => Err(PyErr::type_error(format!(
-                "'{}' object cannot be interpreted as an integer",
-                value.type_name()
-            ))),
+            None => {
+                Err(PyErr::type_error(format!("'{}' object cannot be interpreted as an integer", value.type_name())))
+            }
         },
     }
 }

@@ -55,9 +55,7 @@ fn no_keywords(args: &Args<'_>, name: &str) -> PyResult<()> {
     if args.kwnames.is_empty() {
         Ok(())
     } else {
-        Err(PyErr::type_error(format!(
-            "{name}() takes no keyword arguments"
-        )))
+        Err(PyErr::type_error(format!("{name}() takes no keyword arguments")))
     }
 }
 
@@ -66,10 +64,7 @@ fn enumerate_new(ctx: &mut Ctx, _ty: &ObjRef, args: Args<'_>) -> PyResult {
     let mut iterable = pos.first().cloned();
     let mut start = pos.get(1).cloned();
     if pos.len() > 2 {
-        return Err(PyErr::type_error(format!(
-            "enumerate() takes at most 2 arguments ({} given)",
-            args.values.len()
-        )));
+        return Err(PyErr::type_error(format!("enumerate() takes at most 2 arguments ({} given)", args.values.len())));
     }
     for (name, value) in args.keywords() {
         match keyword_name(name) {
@@ -79,40 +74,24 @@ fn enumerate_new(ctx: &mut Ctx, _ty: &ObjRef, args: Args<'_>) -> PyResult {
                 return Err(PyErr::type_error(format!(
                     "argument for enumerate() given by name ('{}') and position ({})",
                     keyword_name(name),
-                    if keyword_name(name) == "iterable" {
-                        1
-                    } else {
-                        2
-                    }
+                    if keyword_name(name) == "iterable" { 1 } else { 2 }
                 )));
             }
             other => {
-                return Err(PyErr::type_error(format!(
-                    "'{other}' is an invalid keyword argument for enumerate()"
-                )));
+                return Err(PyErr::type_error(format!("'{other}' is an invalid keyword argument for enumerate()")));
             }
         }
     }
     let Some(iterable) = iterable else {
-        return Err(PyErr::type_error(
-            "enumerate() missing required argument 'iterable'",
-        ));
+        return Err(PyErr::type_error("enumerate() missing required argument 'iterable'"));
     };
     let count = match start {
         None => Value::Int(0),
-        Some(s) => protocol::index(&s, |v| {
-            format!(
-                "'{}' object cannot be interpreted as an integer",
-                v.type_name()
-            )
-        })?,
+        Some(s) => protocol::index(&s, |v| format!("'{}' object cannot be interpreted as an integer", v.type_name()))?,
     };
     let iter = protocol::get_iter(ctx, &iterable)?;
     Ok(Value::Obj(ObjRef::new(
-        Enumerate {
-            iter: PayloadCell::new(Some(iter)),
-            count: PayloadCell::new(count),
-        },
+        Enumerate { iter: PayloadCell::new(Some(iter)), count: PayloadCell::new(count) },
         Some(&types().enumerate),
     )))
 }
@@ -138,20 +117,13 @@ fn enumerate_next(ctx: &mut Ctx, v: &Value) -> PyResult<Option<Value>> {
 
 fn new_multi(ty: &ObjRef, func: Value, iters: Vec<Value>, strict: bool) -> Value {
     Value::Obj(ObjRef::new(
-        MultiIter {
-            func: PayloadCell::new(func),
-            iters: PayloadCell::new(iters),
-            strict,
-        },
+        MultiIter { func: PayloadCell::new(func), iters: PayloadCell::new(iters), strict },
         Some(ty),
     ))
 }
 
 fn get_iters(ctx: &mut Ctx, iterables: &[Value]) -> PyResult<Vec<Value>> {
-    iterables
-        .iter()
-        .map(|i| protocol::get_iter(ctx, i))
-        .collect()
+    iterables.iter().map(|i| protocol::get_iter(ctx, i)).collect()
 }
 
 fn zip_new(ctx: &mut Ctx, _ty: &ObjRef, args: Args<'_>) -> PyResult {
@@ -171,11 +143,7 @@ fn zip_new(ctx: &mut Ctx, _ty: &ObjRef, args: Args<'_>) -> PyResult {
 }
 
 fn plural(i: usize) -> String {
-    if i == 1 {
-        " 1".to_owned()
-    } else {
-        format!("s 1-{i}")
-    }
+    if i == 1 { " 1".to_owned() } else { format!("s 1-{i}") }
 }
 
 fn zip_next(ctx: &mut Ctx, v: &Value) -> PyResult<Option<Value>> {
@@ -219,11 +187,7 @@ fn zip_next(ctx: &mut Ctx, v: &Value) -> PyResult<Option<Value>> {
 
 fn map_new(ctx: &mut Ctx, _ty: &ObjRef, args: Args<'_>) -> PyResult {
     no_keywords(&args, "map")?;
-    let Some((func, iterables)) = args
-        .values
-        .split_first()
-        .filter(|(_, rest)| !rest.is_empty())
-    else {
+    let Some((func, iterables)) = args.values.split_first().filter(|(_, rest)| !rest.is_empty()) else {
         return Err(PyErr::type_error("map() must have at least two arguments."));
     };
     let iters = get_iters(ctx, iterables)?;
@@ -250,12 +214,7 @@ fn filter_new(ctx: &mut Ctx, _ty: &ObjRef, args: Args<'_>) -> PyResult {
     no_keywords(&args, "filter")?;
     let values = crate::methods::check_args("filter", args, 2, 2)?;
     let iter = protocol::get_iter(ctx, &values[1])?;
-    Ok(new_multi(
-        &types().filter,
-        values[0].clone(),
-        vec![iter],
-        false,
-    ))
+    Ok(new_multi(&types().filter, values[0].clone(), vec![iter], false))
 }
 
 fn filter_next(ctx: &mut Ctx, v: &Value) -> PyResult<Option<Value>> {
@@ -283,42 +242,23 @@ fn filter_next(ctx: &mut Ctx, v: &Value) -> PyResult<Option<Value>> {
 /// A reverse iterator of type `ty` over the first `len` items of `seq`.
 #[must_use]
 pub fn new_reversed(seq: Value, len: usize, ty: &ObjRef) -> ObjRef {
-    ObjRef::new(
-        ReversedIter {
-            seq: PayloadCell::new(Some(seq)),
-            remaining: std::cell::Cell::new(len),
-        },
-        Some(ty),
-    )
+    ObjRef::new(ReversedIter { seq: PayloadCell::new(Some(seq)), remaining: std::cell::Cell::new(len) }, Some(ty))
 }
 
 /// `reversed(seq)`.
 pub fn reversed(ctx: &mut Ctx, seq: &Value) -> PyResult {
     let ty = seq.type_ref().clone();
     match lookup_str(&ty, "__reversed__") {
-        Some(Value::None) => Err(PyErr::type_error(format!(
-            "'{}' object is not reversible",
-            seq.type_name()
-        ))),
-        Some(_) => {
-            crate::methods::slots::call_dunder(ctx, seq, "__reversed__", &[])?.ok_or_else(|| {
-                PyErr::type_error(format!("'{}' object is not reversible", seq.type_name()))
-            })
-        }
+        Some(Value::None) => Err(PyErr::type_error(format!("'{}' object is not reversible", seq.type_name()))),
+        Some(_) => crate::methods::slots::call_dunder(ctx, seq, "__reversed__", &[])?
+            .ok_or_else(|| PyErr::type_error(format!("'{}' object is not reversible", seq.type_name()))),
         None => {
             let slots = type_payload(&ty).slots();
             if slots.getitem.is_none() || seq.downcast::<crate::types::dict::PyDict>().is_some() {
-                return Err(PyErr::type_error(format!(
-                    "'{}' object is not reversible",
-                    seq.type_name()
-                )));
+                return Err(PyErr::type_error(format!("'{}' object is not reversible", seq.type_name())));
             }
             let len = protocol::len(ctx, seq)?;
-            Ok(Value::Obj(new_reversed(
-                seq.clone(),
-                len,
-                &types().reversed,
-            )))
+            Ok(Value::Obj(new_reversed(seq.clone(), len, &types().reversed)))
         }
     }
 }
@@ -351,8 +291,7 @@ pub fn reversed_next(ctx: &mut Ctx, v: &Value) -> PyResult<Option<Value>> {
                     r.remaining.set(index);
                     return Ok(Some(item));
                 }
-                Err(e) if e.matches(&types().index_error) || e.matches(&types().stop_iteration) => {
-                }
+                Err(e) if e.matches(&types().index_error) || e.matches(&types().stop_iteration) => {}
                 Err(e) => return Err(e),
             }
         }
@@ -366,10 +305,7 @@ pub fn reversed_next(ctx: &mut Ctx, v: &Value) -> PyResult<Option<Value>> {
 #[must_use]
 pub fn new_callable_iter(func: Value, sentinel: Value) -> Value {
     Value::Obj(ObjRef::new(
-        CallableIter {
-            func: PayloadCell::new(Some(func)),
-            sentinel,
-        },
+        CallableIter { func: PayloadCell::new(Some(func)), sentinel },
         Some(&types().callable_iterator),
     ))
 }

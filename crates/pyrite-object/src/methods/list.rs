@@ -5,13 +5,13 @@ use pyrite_bytecode::{BinaryOp, CompareOp};
 use crate::ctx::{Args, Ctx};
 use crate::error::{PyErr, PyResult};
 use crate::methods::sequence::{checked_total, compare_sequences, index_of, normalize_index, repeat_count, repr_items};
+use crate::methods::slice;
 use crate::methods::{add_methods, check_args, method_args, set_slots};
 use crate::protocol::{self, not_implemented};
 use crate::registry::{TypeTable, types};
 use crate::types::list::PyList;
 use crate::types::misc::SeqIter;
 use crate::value::Value;
-use crate::methods::slice;
 
 pub(crate) fn setup(t: &TypeTable) {
     set_slots(&t.list, |s| {
@@ -30,20 +30,24 @@ pub(crate) fn setup(t: &TypeTable) {
         s.iter = Some(|_, v| Ok(v.clone()));
         s.next = Some(list_iter_next);
     });
-    add_methods(&t.list, "list", &[
-        ("append", list_append),
-        ("pop", list_pop),
-        ("extend", list_extend),
-        ("insert", list_insert),
-        ("index", list_index),
-        ("count", list_count),
-        ("reverse", list_reverse),
-        ("copy", list_copy),
-        ("clear", list_clear),
-        ("remove", list_remove),
-        ("sort", list_sort),
-        ("__reversed__", list_reversed),
-    ]);
+    add_methods(
+        &t.list,
+        "list",
+        &[
+            ("append", list_append),
+            ("pop", list_pop),
+            ("extend", list_extend),
+            ("insert", list_insert),
+            ("index", list_index),
+            ("count", list_count),
+            ("reverse", list_reverse),
+            ("copy", list_copy),
+            ("clear", list_clear),
+            ("remove", list_remove),
+            ("sort", list_sort),
+            ("__reversed__", list_reversed),
+        ],
+    );
     set_slots(&t.list_reverseiterator, |s| {
         s.iter = Some(|_, v| Ok(v.clone()));
         s.next = Some(crate::methods::iters::reversed_next);
@@ -51,7 +55,9 @@ pub(crate) fn setup(t: &TypeTable) {
 }
 
 fn this(v: &Value) -> PyResult<&PyList> {
-    v.downcast::<PyList>().ok_or_else(|| PyErr::type_error(format!("descriptor requires a 'list' object but received a '{}'", v.type_name())))
+    v.downcast::<PyList>().ok_or_else(|| {
+        PyErr::type_error(format!("descriptor requires a 'list' object but received a '{}'", v.type_name()))
+    })
 }
 
 fn list_repr(ctx: &mut Ctx, v: &Value) -> PyResult {
@@ -68,7 +74,9 @@ fn list_richcompare(ctx: &mut Ctx, a: &Value, b: &Value, op: CompareOp) -> PyRes
 fn list_binary(_: &mut Ctx, a: &Value, b: &Value, op: BinaryOp) -> PyResult {
     match op {
         BinaryOp::Add => {
-            let (Some(x), Some(y)) = (a.downcast::<PyList>(), b.downcast::<PyList>()) else { return Ok(not_implemented()) };
+            let (Some(x), Some(y)) = (a.downcast::<PyList>(), b.downcast::<PyList>()) else {
+                return Ok(not_implemented());
+            };
             let mut items = x.to_vec();
             items.extend(y.to_vec());
             Ok(Value::Obj(PyList::new_obj(items)))
@@ -106,7 +114,9 @@ fn list_getitem(ctx: &mut Ctx, v: &Value, key: &Value) -> PyResult {
         let items = list.to_vec();
         return Ok(Value::Obj(PyList::new_obj(slice::select(ctx, s, &items)?)));
     }
-    let Some(index) = index_of(key, "list")? else { return Err(PyErr::index_error("cannot fit 'int' into an index-sized integer")) };
+    let Some(index) = index_of(key, "list")? else {
+        return Err(PyErr::index_error("cannot fit 'int' into an index-sized integer"));
+    };
     let items = list.items.borrow();
     normalize_index(index, items.len())
         .map(|i| items[i].clone())
@@ -118,7 +128,9 @@ fn list_setitem(ctx: &mut Ctx, v: &Value, key: &Value, value: Option<Value>) -> 
     if let Some(s) = slice::as_slice(key) {
         return list_set_slice(ctx, v, list, s, value);
     }
-    let Some(index) = index_of(key, "list")? else { return Err(PyErr::index_error("cannot fit 'int' into an index-sized integer")) };
+    let Some(index) = index_of(key, "list")? else {
+        return Err(PyErr::index_error("cannot fit 'int' into an index-sized integer"));
+    };
     let old = {
         let mut items = list.items.borrow_mut();
         let Some(position) = normalize_index(index, items.len()) else {
@@ -252,7 +264,13 @@ fn list_clear(_: &mut Ctx, args: Args<'_>) -> PyResult {
 }
 
 /// `list[a:b:c] = value` / `del list[a:b:c]` (CPython's `list_ass_subscript`).
-fn list_set_slice(ctx: &mut Ctx, v: &Value, list: &PyList, s: &crate::types::slice::PySlice, value: Option<Value>) -> PyResult<()> {
+fn list_set_slice(
+    ctx: &mut Ctx,
+    v: &Value,
+    list: &PyList,
+    s: &crate::types::slice::PySlice,
+    value: Option<Value>,
+) -> PyResult<()> {
     let (start, stop, step) = slice::unpack(ctx, s)?;
     let len = list.len();
     let (start, mut stop, n) = slice::adjust(len, start, stop, step);
@@ -274,7 +292,8 @@ fn list_set_slice(ctx: &mut Ctx, v: &Value, list: &PyList, s: &crate::types::sli
         stop = start;
     }
     let _ = stop;
-    let positions: Vec<usize> = (0..n).map(|i| usize::try_from(start + i64::try_from(i).unwrap_or(0) * step).unwrap_or(0)).collect();
+    let positions: Vec<usize> =
+        (0..n).map(|i| usize::try_from(start + i64::try_from(i).unwrap_or(0) * step).unwrap_or(0)).collect();
     match value {
         None => {
             let mut sorted = positions;
@@ -293,7 +312,11 @@ fn list_set_slice(ctx: &mut Ctx, v: &Value, list: &PyList, s: &crate::types::sli
             Ok(())
         }
         Some(value) => {
-            let new_items = if value.is(v) { list.to_vec() } else { collect_or(ctx, &value, "must assign iterable to extended slice")? };
+            let new_items = if value.is(v) {
+                list.to_vec()
+            } else {
+                collect_or(ctx, &value, "must assign iterable to extended slice")?
+            };
             if new_items.len() != n {
                 return Err(PyErr::value_error(format!(
                     "attempt to assign sequence of size {} to extended slice of size {n}",
@@ -303,7 +326,12 @@ fn list_set_slice(ctx: &mut Ctx, v: &Value, list: &PyList, s: &crate::types::sli
             let old: Vec<Value> = {
                 let mut items = list.items.borrow_mut();
                 let len = items.len();
-                positions.iter().zip(new_items).filter(|(p, _)| **p < len).map(|(&p, item)| std::mem::replace(&mut items[p], item)).collect()
+                positions
+                    .iter()
+                    .zip(new_items)
+                    .filter(|(p, _)| **p < len)
+                    .map(|(&p, item)| std::mem::replace(&mut items[p], item))
+                    .collect()
             };
             drop(old);
             Ok(())
@@ -362,10 +390,14 @@ fn list_sort(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
     for (name, value) in args.keywords() {
         match name.as_str().map(crate::types::str::PyStr::as_str) {
             Some("key") => key = Some(value.clone()).filter(|k| !k.is_none()),
-            Some("reverse") => reverse = crate::methods::int::to_i64(value).map_err(|_| {
-                PyErr::type_error(format!("'{}' object cannot be interpreted as an integer", value.type_name()))
-            })? != 0,
-            Some(other) => return Err(PyErr::type_error(format!("'{other}' is an invalid keyword argument for sort()"))),
+            Some("reverse") => {
+                reverse = crate::methods::int::to_i64(value).map_err(|_| {
+                    PyErr::type_error(format!("'{}' object cannot be interpreted as an integer", value.type_name()))
+                })? != 0
+            }
+            Some(other) => {
+                return Err(PyErr::type_error(format!("'{other}' is an invalid keyword argument for sort()")));
+            }
             None => return Err(PyErr::type_error("keywords must be strings")),
         }
     }

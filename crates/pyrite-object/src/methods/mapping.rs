@@ -4,13 +4,13 @@ use pyrite_bytecode::CompareOp;
 
 use crate::ctx::{Args, Ctx};
 use crate::error::{PyErr, PyResult};
+use crate::methods::views::{self, Kind};
 use crate::methods::{add_methods, method_args, set_slots};
 use crate::protocol::{self, not_implemented};
 use crate::registry::{TypeTable, types};
 use crate::types::dict::PyDict;
 use crate::types::misc::SeqIter;
 use crate::value::Value;
-use crate::methods::views::{self, Kind};
 
 pub(crate) fn setup(t: &TypeTable) {
     set_slots(&t.dict, |s| {
@@ -31,19 +31,25 @@ pub(crate) fn setup(t: &TypeTable) {
         s.iter = Some(|_, v| Ok(v.clone()));
         s.next = Some(dict_iter_next);
     });
-    add_methods(&t.dict, "dict", &[
-        ("get", dict_get),
-        ("pop", dict_pop),
-        ("setdefault", dict_setdefault),
-        ("copy", dict_copy),
-        ("clear", dict_clear),
-        ("keys", |_, args| Ok(views::new_view(method_args("keys", args, 0, 0)?.0.clone(), Kind::Keys))),
-        ("values", |_, args| Ok(views::new_view(method_args("values", args, 0, 0)?.0.clone(), Kind::Values))),
-        ("items", |_, args| Ok(views::new_view(method_args("items", args, 0, 0)?.0.clone(), Kind::Items))),
-        ("update", dict_update),
-        ("popitem", dict_popitem),
-        ("__reversed__", |_, args| Ok(views::dict_reverse_iter(method_args("__reversed__", args, 0, 0)?.0, Kind::Keys))),
-    ]);
+    add_methods(
+        &t.dict,
+        "dict",
+        &[
+            ("get", dict_get),
+            ("pop", dict_pop),
+            ("setdefault", dict_setdefault),
+            ("copy", dict_copy),
+            ("clear", dict_clear),
+            ("keys", |_, args| Ok(views::new_view(method_args("keys", args, 0, 0)?.0.clone(), Kind::Keys))),
+            ("values", |_, args| Ok(views::new_view(method_args("values", args, 0, 0)?.0.clone(), Kind::Values))),
+            ("items", |_, args| Ok(views::new_view(method_args("items", args, 0, 0)?.0.clone(), Kind::Items))),
+            ("update", dict_update),
+            ("popitem", dict_popitem),
+            ("__reversed__", |_, args| {
+                Ok(views::dict_reverse_iter(method_args("__reversed__", args, 0, 0)?.0, Kind::Keys))
+            }),
+        ],
+    );
     let fromkeys = crate::types::function::BuiltinFunction::new_method("dict", "fromkeys", dict_fromkeys);
     let classmethod = pyrite_memory::ObjRef::new(
         crate::types::descriptors::ClassMethod { func: pyrite_memory::PayloadCell::new(Value::Obj(fromkeys)) },
@@ -57,7 +63,9 @@ pub(crate) fn setup(t: &TypeTable) {
 }
 
 fn this(v: &Value) -> PyResult<&PyDict> {
-    v.downcast::<PyDict>().ok_or_else(|| PyErr::type_error(format!("descriptor requires a 'dict' object but received a '{}'", v.type_name())))
+    v.downcast::<PyDict>().ok_or_else(|| {
+        PyErr::type_error(format!("descriptor requires a 'dict' object but received a '{}'", v.type_name()))
+    })
 }
 
 fn dict_repr(ctx: &mut Ctx, v: &Value) -> PyResult {
@@ -226,7 +234,9 @@ pub fn update_from(ctx: &mut Ctx, d: &PyDict, source: &Value) -> PyResult<()> {
         let pair = match protocol::get_iter(ctx, &item) {
             Ok(_) => protocol::collect(ctx, &item)?,
             Err(e) if e.matches(&types().type_error) => {
-                return Err(PyErr::type_error(format!("cannot convert dictionary update sequence element #{i} to a sequence")));
+                return Err(PyErr::type_error(format!(
+                    "cannot convert dictionary update sequence element #{i} to a sequence"
+                )));
             }
             Err(e) => return Err(e),
         };

@@ -17,18 +17,18 @@ pub mod float;
 pub mod format;
 mod function;
 pub mod int;
+pub mod iters;
 pub mod list;
 mod mapping;
 mod object;
 pub mod range;
-pub mod slots;
 pub mod sequence;
-pub mod str;
-mod tuple;
-pub mod iters;
 pub mod set;
 pub mod slice;
+pub mod slots;
 pub mod sort;
+pub mod str;
+mod tuple;
 pub mod views;
 
 /// Installs every builtin type's slots and methods.
@@ -56,13 +56,61 @@ pub fn setup_all(t: &TypeTable) {
         set_slots(ty, |s| s.hash = Some(hash_not_implemented));
     }
     let mut all: Vec<&ObjRef> = vec![
-        &t.object, &t.type_, &t.none_type, &t.int, &t.bool, &t.float, &t.str, &t.list, &t.tuple, &t.dict,
-        &t.function, &t.builtin_function, &t.method_descriptor, &t.method, &t.code, &t.cell, &t.module,
-        &t.range, &t.range_iterator, &t.list_iterator, &t.tuple_iterator, &t.str_iterator,
-        &t.dict_keyiterator, &t.not_implemented_type, &t.ellipsis_type, &t.traceback, &t.property,
-        &t.classmethod, &t.staticmethod, &t.super_, &t.wrapper_descriptor, &t.method_wrapper, &t.iterator,
-        &t.generator, &t.coroutine, &t.async_generator,
-        &t.slice, &t.set, &t.frozenset, &t.set_iterator, &t.enumerate, &t.zip, &t.map, &t.filter, &t.reversed, &t.list_reverseiterator, &t.callable_iterator, &t.dict_keys, &t.dict_values, &t.dict_items, &t.dict_valueiterator, &t.dict_itemiterator, &t.dict_reversekeyiterator, &t.dict_reversevalueiterator, &t.dict_reverseitemiterator,
+        &t.object,
+        &t.type_,
+        &t.none_type,
+        &t.int,
+        &t.bool,
+        &t.float,
+        &t.str,
+        &t.list,
+        &t.tuple,
+        &t.dict,
+        &t.function,
+        &t.builtin_function,
+        &t.method_descriptor,
+        &t.method,
+        &t.code,
+        &t.cell,
+        &t.module,
+        &t.range,
+        &t.range_iterator,
+        &t.list_iterator,
+        &t.tuple_iterator,
+        &t.str_iterator,
+        &t.dict_keyiterator,
+        &t.not_implemented_type,
+        &t.ellipsis_type,
+        &t.traceback,
+        &t.property,
+        &t.classmethod,
+        &t.staticmethod,
+        &t.super_,
+        &t.wrapper_descriptor,
+        &t.method_wrapper,
+        &t.iterator,
+        &t.generator,
+        &t.coroutine,
+        &t.async_generator,
+        &t.slice,
+        &t.set,
+        &t.frozenset,
+        &t.set_iterator,
+        &t.enumerate,
+        &t.zip,
+        &t.map,
+        &t.filter,
+        &t.reversed,
+        &t.list_reverseiterator,
+        &t.callable_iterator,
+        &t.dict_keys,
+        &t.dict_values,
+        &t.dict_items,
+        &t.dict_valueiterator,
+        &t.dict_itemiterator,
+        &t.dict_reversekeyiterator,
+        &t.dict_reversevalueiterator,
+        &t.dict_reverseitemiterator,
     ];
     all.extend(crate::registry::exception_types().into_iter().map(|(_, ty)| ty));
     for ty in &all {
@@ -141,9 +189,15 @@ pub fn arg_count_error(name: &str, given: usize, min: usize, max: usize) -> PyEr
         };
     }
     if given < min {
-        PyErr::type_error(format!("{name} expected at least {min} argument{}, got {given}", if min == 1 { "" } else { "s" }))
+        PyErr::type_error(format!(
+            "{name} expected at least {min} argument{}, got {given}",
+            if min == 1 { "" } else { "s" }
+        ))
     } else {
-        PyErr::type_error(format!("{name} expected at most {max} argument{}, got {given}", if max == 1 { "" } else { "s" }))
+        PyErr::type_error(format!(
+            "{name} expected at most {max} argument{}, got {given}",
+            if max == 1 { "" } else { "s" }
+        ))
     }
 }
 

@@ -15,7 +15,7 @@ use crate::value::Value;
 pub(crate) fn setup(t: &TypeTable) {
     set_slots(&t.object, |s| {
         s.repr = Some(|_, v| Ok(Value::str(&default_repr(v))));
-        s.str = Some(|ctx, v| protocol::repr(ctx, v));
+        s.str = Some(protocol::repr);
         s.getattro = Some(protocol::generic_getattr);
         s.setattro = Some(protocol::generic_setattr);
         s.hash = Some(|_, v| Ok(protocol::pointer_hash(v.id())));
@@ -41,10 +41,25 @@ pub(crate) fn setup(t: &TypeTable) {
         });
         let _ = name;
     }
-    for ty in [&t.none_type, &t.bool, &t.not_implemented_type, &t.ellipsis_type, &t.function, &t.builtin_function,
-        &t.method_descriptor, &t.method, &t.code, &t.cell, &t.range, &t.range_iterator, &t.list_iterator,
-        &t.tuple_iterator, &t.str_iterator, &t.dict_keyiterator, &t.traceback]
-    {
+    for ty in [
+        &t.none_type,
+        &t.bool,
+        &t.not_implemented_type,
+        &t.ellipsis_type,
+        &t.function,
+        &t.builtin_function,
+        &t.method_descriptor,
+        &t.method,
+        &t.code,
+        &t.cell,
+        &t.range,
+        &t.range_iterator,
+        &t.list_iterator,
+        &t.tuple_iterator,
+        &t.str_iterator,
+        &t.dict_keyiterator,
+        &t.traceback,
+    ] {
         let payload = type_payload(ty);
         payload.flags.set(payload.flags.get() & !TYPE_BASETYPE);
     }
@@ -65,7 +80,11 @@ fn excess_args(args: &Args<'_>) -> bool {
     !args.values.is_empty()
 }
 
-fn slot_is(ty: &pyrite_memory::ObjRef, pick: fn(&crate::types::typeobj::Slots) -> usize, of: &pyrite_memory::ObjRef) -> bool {
+fn slot_is(
+    ty: &pyrite_memory::ObjRef,
+    pick: fn(&crate::types::typeobj::Slots) -> usize,
+    of: &pyrite_memory::ObjRef,
+) -> bool {
     pick(&type_payload(ty).slots()) == pick(&type_payload(of).slots())
 }
 
@@ -90,7 +109,11 @@ fn object_new(_: &mut Ctx, ty: &pyrite_memory::ObjRef, args: Args<'_>) -> PyResu
         }
     }
     if type_payload(ty).flags.get() & crate::types::typeobj::TYPE_HEAPTYPE == 0 && !ty.is_same(object) {
-        return Err(PyErr::type_error(format!("object.__new__({}) is not safe, use {}.__new__()", type_name(ty), type_name(ty))));
+        return Err(PyErr::type_error(format!(
+            "object.__new__({}) is not safe, use {}.__new__()",
+            type_name(ty),
+            type_name(ty)
+        )));
     }
     Ok(Value::Obj(pyrite_memory::ObjRef::new(crate::types::misc::Instance::default(), Some(ty))))
 }
@@ -115,7 +138,9 @@ fn type_new(ctx: &mut Ctx, metatype: &pyrite_memory::ObjRef, args: Args<'_>) -> 
     if pos.len() != 3 {
         return Err(PyErr::type_error("type() takes 1 or 3 arguments"));
     }
-    let name = pos[0].as_str().ok_or_else(|| PyErr::type_error(format!("type.__new__() argument 1 must be str, not {}", pos[0].type_name())))?;
+    let name = pos[0].as_str().ok_or_else(|| {
+        PyErr::type_error(format!("type.__new__() argument 1 must be str, not {}", pos[0].type_name()))
+    })?;
     let bases = crate::types::heaptype::bases_from(&pos[1])?;
     let metatype = crate::types::heaptype::calculate_metaclass(metatype, &bases)?;
     Ok(Value::Obj(crate::types::heaptype::new_class(ctx, &metatype, name.as_str(), bases, &pos[2])?))
@@ -158,8 +183,12 @@ fn type_getattro(ctx: &mut Ctx, v: &Value, name: &Value) -> PyResult {
     match name_str.as_str() {
         "__name__" => return Ok(Value::str(&payload.name.borrow())),
         "__qualname__" => return Ok(Value::str(&payload.qualname.borrow())),
-        "__mro__" => return Ok(Value::Obj(PyTuple::new_obj(payload.mro.borrow().iter().cloned().map(Value::Obj).collect()))),
-        "__bases__" => return Ok(Value::Obj(PyTuple::new_obj(payload.bases.borrow().iter().cloned().map(Value::Obj).collect()))),
+        "__mro__" => {
+            return Ok(Value::Obj(PyTuple::new_obj(payload.mro.borrow().iter().cloned().map(Value::Obj).collect())));
+        }
+        "__bases__" => {
+            return Ok(Value::Obj(PyTuple::new_obj(payload.bases.borrow().iter().cloned().map(Value::Obj).collect())));
+        }
         "__base__" => return Ok(payload.bases.borrow().first().cloned().map_or(Value::None, Value::Obj)),
         "__dict__" => return Ok(Value::Obj(payload.dict.clone())),
         _ => {}
@@ -214,7 +243,10 @@ fn type_setattro(ctx: &mut Ctx, v: &Value, name: &Value, value: Option<Value>) -
         None => {
             if d.remove(ctx, name)?.is_none() {
                 let attr = name.as_str().map_or("?", |s| s.as_str());
-                return Err(PyErr::attribute_error(format!("type object '{}' has no attribute '{attr}'", type_name(ty))));
+                return Err(PyErr::attribute_error(format!(
+                    "type object '{}' has no attribute '{attr}'",
+                    type_name(ty)
+                )));
             }
         }
     }
@@ -242,7 +274,10 @@ fn object_format(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
     let values = check_args("__format__", args, 2, 2)?;
     let spec = values[1].as_str().map_or("", |s| s.as_str());
     if !spec.is_empty() {
-        return Err(PyErr::type_error(format!("unsupported format string passed to {}.__format__", values[0].type_name())));
+        return Err(PyErr::type_error(format!(
+            "unsupported format string passed to {}.__format__",
+            values[0].type_name()
+        )));
     }
     protocol::str_(ctx, &values[0])
 }
@@ -256,7 +291,8 @@ fn type_subclasses(_: &mut Ctx, args: Args<'_>) -> PyResult {
 
 fn type_mro(_: &mut Ctx, args: Args<'_>) -> PyResult {
     let values = check_args("mro", args, 1, 1)?;
-    let ty = values[0].as_obj().filter(|o| o.is::<TypeObject>()).ok_or_else(|| PyErr::type_error("mro() needs a type"))?;
+    let ty =
+        values[0].as_obj().filter(|o| o.is::<TypeObject>()).ok_or_else(|| PyErr::type_error("mro() needs a type"))?;
     let mro = type_payload(ty).mro.borrow().iter().cloned().map(Value::Obj).collect();
     Ok(Value::Obj(crate::types::list::PyList::new_obj(mro)))
 }

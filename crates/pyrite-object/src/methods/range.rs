@@ -26,12 +26,26 @@ pub(crate) fn setup(t: &TypeTable) {
         s.contains = Some(range_contains);
         s.richcompare = Some(range_richcompare);
     });
-    crate::methods::add_methods(&t.range, "range", &[("__reversed__", range_reversed), ("count", range_count), ("index", range_index)]);
-    crate::methods::add_getters(&t.range, "range", &[
-        ("start", |_, args| Ok(Value::from_bigint(bounds(this(crate::methods::method_args("start", args, 0, 0)?.0)?).start))),
-        ("stop", |_, args| Ok(Value::from_bigint(bounds(this(crate::methods::method_args("stop", args, 0, 0)?.0)?).stop))),
-        ("step", |_, args| Ok(Value::from_bigint(bounds(this(crate::methods::method_args("step", args, 0, 0)?.0)?).step))),
-    ]);
+    crate::methods::add_methods(
+        &t.range,
+        "range",
+        &[("__reversed__", range_reversed), ("count", range_count), ("index", range_index)],
+    );
+    crate::methods::add_getters(
+        &t.range,
+        "range",
+        &[
+            ("start", |_, args| {
+                Ok(Value::from_bigint(bounds(this(crate::methods::method_args("start", args, 0, 0)?.0)?).start))
+            }),
+            ("stop", |_, args| {
+                Ok(Value::from_bigint(bounds(this(crate::methods::method_args("stop", args, 0, 0)?.0)?).stop))
+            }),
+            ("step", |_, args| {
+                Ok(Value::from_bigint(bounds(this(crate::methods::method_args("step", args, 0, 0)?.0)?).step))
+            }),
+        ],
+    );
     set_slots(&t.range_iterator, |s| {
         s.iter = Some(|_, v| Ok(v.clone()));
         s.next = Some(range_iter_next);
@@ -84,7 +98,9 @@ fn range_iter_next(_: &mut Ctx, v: &Value) -> PyResult<Option<Value>> {
 fn big_len(r: &PyRange) -> PyResult<usize> {
     match &r.big {
         None => Ok(r.len()),
-        Some(big) => big.len().to_usize().ok_or_else(|| PyErr::overflow("Python int too large to convert to C ssize_t")),
+        Some(big) => {
+            big.len().to_usize().ok_or_else(|| PyErr::overflow("Python int too large to convert to C ssize_t"))
+        }
     }
 }
 
@@ -150,7 +166,9 @@ fn range_getitem(ctx: &mut Ctx, v: &Value, key: &Value) -> PyResult {
 
 fn range_contains(ctx: &mut Ctx, v: &Value, item: &Value) -> PyResult<bool> {
     let r = this(v)?;
-    if matches!(item, Value::Int(_) | Value::Bool(_)) || item.as_obj().is_some_and(|o| o.is::<crate::types::int::PyInt>()) {
+    if matches!(item, Value::Int(_) | Value::Bool(_))
+        || item.as_obj().is_some_and(|o| o.is::<crate::types::int::PyInt>())
+    {
         let x = as_int(item).map(std::borrow::Cow::into_owned).unwrap_or_default();
         let b = bounds(r);
         let in_bounds = if b.step.is_positive() { b.start <= x && x < b.stop } else { b.stop < x && x <= b.start };

@@ -25,11 +25,7 @@ pub(crate) fn setup(t: &TypeTable) {
             s.contains = Some(set_contains);
             s.iter = Some(|_, v| {
                 let len = this(v)?.len();
-                Ok(Value::Obj(SeqIter::new_obj(
-                    v.clone(),
-                    &types().set_iterator,
-                    len,
-                )))
+                Ok(Value::Obj(SeqIter::new_obj(v.clone(), &types().set_iterator, len)))
             });
             s.binary = Some(set_binary);
             if frozen {
@@ -67,10 +63,7 @@ pub(crate) fn setup(t: &TypeTable) {
             ("update", set_update),
             ("difference_update", set_difference_update),
             ("intersection_update", set_intersection_update),
-            (
-                "symmetric_difference_update",
-                set_symmetric_difference_update,
-            ),
+            ("symmetric_difference_update", set_symmetric_difference_update),
         ],
     );
 }
@@ -83,10 +76,7 @@ pub fn as_set(v: &Value) -> Option<&PySet> {
 
 fn this(v: &Value) -> PyResult<&PySet> {
     as_set(v).ok_or_else(|| {
-        PyErr::type_error(format!(
-            "descriptor requires a 'set' object but received a '{}'",
-            v.type_name()
-        ))
+        PyErr::type_error(format!("descriptor requires a 'set' object but received a '{}'", v.type_name()))
     })
 }
 
@@ -107,19 +97,12 @@ pub fn new_set(ctx: &mut Ctx, items: Vec<Value>) -> PyResult<ObjRef> {
 
 /// A new `frozenset` holding `items` added in order.
 pub fn new_frozenset(ctx: &mut Ctx, items: Vec<Value>) -> PyResult<ObjRef> {
-    Ok(new_set_obj(
-        &types().frozenset,
-        PySet::from_values(ctx, items)?,
-    ))
+    Ok(new_set_obj(&types().frozenset, PySet::from_values(ctx, items)?))
 }
 
 /// The base type (`set` or `frozenset`) for results computed from `v`.
 fn base_type(v: &Value) -> ObjRef {
-    if is_frozen(v) {
-        types().frozenset.clone()
-    } else {
-        types().set.clone()
-    }
+    if is_frozen(v) { types().frozenset.clone() } else { types().set.clone() }
 }
 
 /// CPython's `set_update_internal`: adds the items of any iterable.
@@ -189,9 +172,7 @@ fn frozenset_new(ctx: &mut Ctx, ty: &ObjRef, args: Args<'_>) -> PyResult {
     if let [single] = args.values
         && args.kwnames.is_empty()
         && ty.is_same(&types().frozenset)
-        && single
-            .as_obj()
-            .is_some_and(|o| o.type_ref().is_same(&types().frozenset))
+        && single.as_obj().is_some_and(|o| o.type_ref().is_same(&types().frozenset))
     {
         return Ok(single.clone());
     }
@@ -200,15 +181,10 @@ fn frozenset_new(ctx: &mut Ctx, ty: &ObjRef, args: Args<'_>) -> PyResult {
 
 fn construct(ctx: &mut Ctx, ty: &ObjRef, args: Args<'_>, name: &str) -> PyResult {
     if !args.kwnames.is_empty() {
-        return Err(PyErr::type_error(format!(
-            "{name}() takes no keyword arguments"
-        )));
+        return Err(PyErr::type_error(format!("{name}() takes no keyword arguments")));
     }
     if args.values.len() > 1 {
-        return Err(PyErr::type_error(format!(
-            "{name} expected at most 1 argument, got {}",
-            args.values.len()
-        )));
+        return Err(PyErr::type_error(format!("{name} expected at most 1 argument, got {}", args.values.len())));
     }
     Ok(Value::Obj(make_new_set(ctx, ty, args.values.first())?))
 }
@@ -220,11 +196,7 @@ fn set_repr(ctx: &mut Ctx, v: &Value) -> PyResult {
         return Ok(Value::str(&format!("{name}()")));
     }
     let body = crate::methods::sequence::repr_items(ctx, &keys, "{", "}")?;
-    if v.type_ref().is_same(&types().set) {
-        Ok(Value::str(&body))
-    } else {
-        Ok(Value::str(&format!("{name}({body})")))
-    }
+    if v.type_ref().is_same(&types().set) { Ok(Value::str(&body)) } else { Ok(Value::str(&format!("{name}({body})"))) }
 }
 
 fn set_iter_next(_: &mut Ctx, it: &Value) -> PyResult<Option<Value>> {
@@ -298,11 +270,7 @@ pub(crate) fn intersection(ctx: &mut Ctx, so_v: &Value, other: &Value) -> PyResu
 }
 
 /// CPython's `set_difference_update_internal`.
-pub(crate) fn difference_update_internal(
-    ctx: &mut Ctx,
-    so_v: &Value,
-    other: &Value,
-) -> PyResult<()> {
+pub(crate) fn difference_update_internal(ctx: &mut Ctx, so_v: &Value, other: &Value) -> PyResult<()> {
     let so = this(so_v)?;
     if so_v.is(other) {
         so.clear_items();
@@ -328,26 +296,17 @@ fn difference(ctx: &mut Ctx, so_v: &Value, other: &Value) -> PyResult<ObjRef> {
     let so = this(so_v)?;
     let other_size = if let Some(o) = as_set(other) {
         o.len()
-    } else if let Some(d) = other
-        .downcast::<PyDict>()
-        .filter(|_| other.type_ref().is_same(&types().dict))
-    {
+    } else if let Some(d) = other.downcast::<PyDict>().filter(|_| other.type_ref().is_same(&types().dict)) {
         d.len()
     } else {
         let result = Value::Obj(copy_of(ctx, so_v)?);
         difference_update_internal(ctx, &result, other)?;
-        return Ok(result
-            .as_obj()
-            .cloned()
-            .unwrap_or_else(|| types().empty_tuple.clone()));
+        return Ok(result.as_obj().cloned().unwrap_or_else(|| types().empty_tuple.clone()));
     };
     if (so.len() >> 2) > other_size {
         let result = Value::Obj(copy_of(ctx, so_v)?);
         difference_update_internal(ctx, &result, other)?;
-        return Ok(result
-            .as_obj()
-            .cloned()
-            .unwrap_or_else(|| types().empty_tuple.clone()));
+        return Ok(result.as_obj().cloned().unwrap_or_else(|| types().empty_tuple.clone()));
     }
     let result = PySet::empty();
     for (h, k) in so.entries() {
@@ -364,20 +323,13 @@ fn difference(ctx: &mut Ctx, so_v: &Value, other: &Value) -> PyResult<ObjRef> {
 }
 
 /// CPython's `set_symmetric_difference_update(so, other)`.
-pub(crate) fn symmetric_difference_update(
-    ctx: &mut Ctx,
-    so_v: &Value,
-    other: &Value,
-) -> PyResult<()> {
+pub(crate) fn symmetric_difference_update(ctx: &mut Ctx, so_v: &Value, other: &Value) -> PyResult<()> {
     let so = this(so_v)?;
     if so_v.is(other) {
         so.clear_items();
         return Ok(());
     }
-    let entries = if let Some(d) = other
-        .downcast::<PyDict>()
-        .filter(|_| other.type_ref().is_same(&types().dict))
-    {
+    let entries = if let Some(d) = other.downcast::<PyDict>().filter(|_| other.type_ref().is_same(&types().dict)) {
         let mut entries = Vec::new();
         for k in d.keys() {
             let h = protocol::hash(ctx, &k)?;
@@ -388,9 +340,7 @@ pub(crate) fn symmetric_difference_update(
         o.entries()
     } else {
         let tmp = make_new_set(ctx, &base_type(so_v), Some(other))?;
-        tmp.downcast::<PySet>()
-            .map(PySet::entries)
-            .unwrap_or_default()
+        tmp.downcast::<PySet>().map(PySet::entries).unwrap_or_default()
     };
     for (h, k) in entries {
         if !so.discard_hashed(ctx, &k, h)? {
@@ -500,25 +450,17 @@ fn set_discard(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
 fn set_remove(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
     let (s, rest) = method_args("remove", args, 1, 1)?;
     let (k, h) = key_hash(ctx, &rest[0])?;
-    if this(s)?.discard_hashed(ctx, &k, h)? {
-        Ok(Value::None)
-    } else {
-        Err(PyErr::key_error(rest[0].clone()))
-    }
+    if this(s)?.discard_hashed(ctx, &k, h)? { Ok(Value::None) } else { Err(PyErr::key_error(rest[0].clone())) }
 }
 
 fn set_pop(_: &mut Ctx, args: Args<'_>) -> PyResult {
     let (s, _) = method_args("pop", args, 0, 0)?;
-    this(s)?
-        .pop()
-        .ok_or_else(|| PyErr::key_error(Value::str("pop from an empty set")))
+    this(s)?.pop().ok_or_else(|| PyErr::key_error(Value::str("pop from an empty set")))
 }
 
 fn set_copy_method(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
     let (s, _) = method_args("copy", args, 0, 0)?;
-    if s.as_obj()
-        .is_some_and(|o| o.type_ref().is_same(&types().frozenset))
-    {
+    if s.as_obj().is_some_and(|o| o.type_ref().is_same(&types().frozenset)) {
         return Ok(s.clone());
     }
     Ok(Value::Obj(copy_of(ctx, s)?))
@@ -558,10 +500,7 @@ fn intersection_multi(ctx: &mut Ctx, s: &Value, others: &[Value]) -> PyResult<Ob
     for other in others {
         result = Value::Obj(intersection(ctx, &result, other)?);
     }
-    Ok(result
-        .as_obj()
-        .cloned()
-        .unwrap_or_else(|| types().empty_tuple.clone()))
+    Ok(result.as_obj().cloned().unwrap_or_else(|| types().empty_tuple.clone()))
 }
 
 fn set_intersection_method(ctx: &mut Ctx, args: Args<'_>) -> PyResult {

@@ -19,27 +19,16 @@ pub(crate) fn setup(t: &TypeTable) {
         s.new = Some(slice_new);
         s.repr = Some(slice_repr);
         s.richcompare = Some(slice_richcompare);
-        s.hash = Some(|_, v| {
-            Err(PyErr::type_error(format!(
-                "unhashable type: '{}'",
-                v.type_name()
-            )))
-        });
+        s.hash = Some(|_, v| Err(PyErr::type_error(format!("unhashable type: '{}'", v.type_name()))));
     });
     add_methods(&t.slice, "slice", &[("indices", slice_indices)]);
     crate::methods::add_getters(
         &t.slice,
         "slice",
         &[
-            ("start", |_, args| {
-                Ok(this(method_args("start", args, 0, 0)?.0)?.start.clone())
-            }),
-            ("stop", |_, args| {
-                Ok(this(method_args("stop", args, 0, 0)?.0)?.stop.clone())
-            }),
-            ("step", |_, args| {
-                Ok(this(method_args("step", args, 0, 0)?.0)?.step.clone())
-            }),
+            ("start", |_, args| Ok(this(method_args("start", args, 0, 0)?.0)?.start.clone())),
+            ("stop", |_, args| Ok(this(method_args("stop", args, 0, 0)?.0)?.stop.clone())),
+            ("step", |_, args| Ok(this(method_args("step", args, 0, 0)?.0)?.step.clone())),
         ],
     );
 }
@@ -74,13 +63,7 @@ pub fn slice_index(ctx: &mut Ctx, v: &Value) -> PyResult<Option<i64>> {
             }
         }
     };
-    Ok(Some(as_index.to_i64().unwrap_or(
-        if as_index.is_negative() {
-            i64::MIN
-        } else {
-            i64::MAX
-        },
-    )))
+    Ok(Some(as_index.to_i64().unwrap_or(if as_index.is_negative() { i64::MIN } else { i64::MAX })))
 }
 
 /// CPython's `PySlice_Unpack`: (start, stop, step) with the defaults filled in.
@@ -113,11 +96,7 @@ pub fn adjust(len: usize, start: i64, stop: i64, step: i64) -> (i64, i64, usize)
     let (start, stop) = (clamp(i128::from(start)), clamp(i128::from(stop)));
     let step_i = i128::from(step);
     let n = if step < 0 {
-        if stop < start {
-            (start - stop - 1) / (-step_i) + 1
-        } else {
-            0
-        }
+        if stop < start { (start - stop - 1) / (-step_i) + 1 } else { 0 }
     } else if start < stop {
         (stop - start - 1) / step_i + 1
     } else {
@@ -147,10 +126,7 @@ pub fn positions(ctx: &mut Ctx, s: &PySlice, len: usize) -> PyResult<Vec<usize>>
 
 /// Items of `items` selected by a slice.
 pub fn select(ctx: &mut Ctx, s: &PySlice, items: &[Value]) -> PyResult<Vec<Value>> {
-    Ok(positions(ctx, s, items.len())?
-        .into_iter()
-        .map(|i| items[i].clone())
-        .collect())
+    Ok(positions(ctx, s, items.len())?.into_iter().map(|i| items[i].clone()).collect())
 }
 
 fn slice_new(_: &mut Ctx, _ty: &pyrite_memory::ObjRef, args: Args<'_>) -> PyResult {
@@ -160,17 +136,13 @@ fn slice_new(_: &mut Ctx, _ty: &pyrite_memory::ObjRef, args: Args<'_>) -> PyResu
     let v = args.values;
     let (start, stop, step) = match v.len() {
         0 => {
-            return Err(PyErr::type_error(
-                "slice expected at least 1 argument, got 0",
-            ));
+            return Err(PyErr::type_error("slice expected at least 1 argument, got 0"));
         }
         1 => (Value::None, v[0].clone(), Value::None),
         2 => (v[0].clone(), v[1].clone(), Value::None),
         3 => (v[0].clone(), v[1].clone(), v[2].clone()),
         n => {
-            return Err(PyErr::type_error(format!(
-                "slice expected at most 3 arguments, got {n}"
-            )));
+            return Err(PyErr::type_error(format!("slice expected at most 3 arguments, got {n}")));
         }
     };
     Ok(Value::Obj(PySlice::new_obj(start, stop, step)))
@@ -178,10 +150,7 @@ fn slice_new(_: &mut Ctx, _ty: &pyrite_memory::ObjRef, args: Args<'_>) -> PyResu
 
 fn this(v: &Value) -> PyResult<&PySlice> {
     as_slice(v).ok_or_else(|| {
-        PyErr::type_error(format!(
-            "descriptor requires a 'slice' object but received a '{}'",
-            v.type_name()
-        ))
+        PyErr::type_error(format!("descriptor requires a 'slice' object but received a '{}'", v.type_name()))
     })
 }
 
@@ -236,11 +205,7 @@ fn slice_indices(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
         return Err(PyErr::value_error("slice step cannot be zero"));
     }
     let negative = step.is_negative();
-    let (lower, upper) = if negative {
-        (BigInt::from(-1), &length - 1)
-    } else {
-        (BigInt::zero(), length.clone())
-    };
+    let (lower, upper) = if negative { (BigInt::from(-1), &length - 1) } else { (BigInt::zero(), length.clone()) };
     let clamp = |x: Option<BigInt>, default: &BigInt| match x {
         None => default.clone(),
         Some(mut x) => {
@@ -254,14 +219,8 @@ fn slice_indices(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
             }
         }
     };
-    let start = clamp(
-        big_bound(ctx, &s.start)?,
-        if negative { &upper } else { &lower },
-    );
-    let stop = clamp(
-        big_bound(ctx, &s.stop)?,
-        if negative { &lower } else { &upper },
-    );
+    let start = clamp(big_bound(ctx, &s.start)?, if negative { &upper } else { &lower });
+    let stop = clamp(big_bound(ctx, &s.stop)?, if negative { &lower } else { &upper });
     Ok(Value::Obj(crate::types::list::PyTuple::new_obj(vec![
         Value::from_bigint(start),
         Value::from_bigint(stop),

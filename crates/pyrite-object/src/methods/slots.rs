@@ -171,7 +171,11 @@ pub fn call_wrapper(ctx: &mut Ctx, wrapper: &SlotWrapper, args: Args<'_>) -> PyR
     let slots = type_payload(&wrapper.owner).slots();
     let values = args.values;
     let Some(this) = values.first() else {
-        return Err(PyErr::type_error(format!("descriptor '{}' of '{}' object needs an argument", wrapper.name, crate::types::typeobj::type_name(&wrapper.owner))));
+        return Err(PyErr::type_error(format!(
+            "descriptor '{}' of '{}' object needs an argument",
+            wrapper.name,
+            crate::types::typeobj::type_name(&wrapper.owner)
+        )));
     };
     if wrapper.kind != SlotKind::New && !protocol::isinstance(this, &wrapper.owner) {
         return Err(PyErr::type_error(format!(
@@ -183,18 +187,30 @@ pub fn call_wrapper(ctx: &mut Ctx, wrapper: &SlotWrapper, args: Args<'_>) -> PyR
     }
     let missing = || PyErr::new_system("slot wrapper without its slot");
     let no_kw = |name: &str| {
-        if args.kwnames.is_empty() { Ok(()) } else { Err(PyErr::type_error(format!("{name}() takes no keyword arguments"))) }
+        if args.kwnames.is_empty() {
+            Ok(())
+        } else {
+            Err(PyErr::type_error(format!("{name}() takes no keyword arguments")))
+        }
     };
     match wrapper.kind {
         SlotKind::New => {
-            let cls = this.as_obj().filter(|o| o.is::<TypeObject>()).ok_or_else(|| PyErr::type_error(format!("{}.__new__(X): X is not a type object ({})", crate::types::typeobj::type_name(&wrapper.owner), this.type_name())))?;
+            let cls = this.as_obj().filter(|o| o.is::<TypeObject>()).ok_or_else(|| {
+                PyErr::type_error(format!(
+                    "{}.__new__(X): X is not a type object ({})",
+                    crate::types::typeobj::type_name(&wrapper.owner),
+                    this.type_name()
+                ))
+            })?;
             (slots.new.ok_or_else(missing)?)(ctx, cls, Args { values: &values[1..], kwnames: args.kwnames })
         }
         SlotKind::Init => {
             (slots.init.ok_or_else(missing)?)(ctx, this, Args { values: &values[1..], kwnames: args.kwnames })?;
             Ok(Value::None)
         }
-        SlotKind::Call => (slots.call.ok_or_else(missing)?)(ctx, this, Args { values: &values[1..], kwnames: args.kwnames }),
+        SlotKind::Call => {
+            (slots.call.ok_or_else(missing)?)(ctx, this, Args { values: &values[1..], kwnames: args.kwnames })
+        }
         kind => {
             no_kw(wrapper.name)?;
             call_simple_wrapper(ctx, wrapper, &slots, kind, values)
@@ -202,33 +218,97 @@ pub fn call_wrapper(ctx: &mut Ctx, wrapper: &SlotWrapper, args: Args<'_>) -> PyR
     }
 }
 
-fn call_simple_wrapper(ctx: &mut Ctx, wrapper: &SlotWrapper, slots: &Slots, kind: SlotKind, values: &[Value]) -> PyResult {
+fn call_simple_wrapper(
+    ctx: &mut Ctx,
+    wrapper: &SlotWrapper,
+    slots: &Slots,
+    kind: SlotKind,
+    values: &[Value],
+) -> PyResult {
     let missing = || PyErr::new_system("slot wrapper without its slot");
     let this = &values[0];
     let name = wrapper.name;
     match kind {
-        SlotKind::Repr => { need(values, 1, name)?; (slots.repr.ok_or_else(missing)?)(ctx, this) }
-        SlotKind::Str => { need(values, 1, name)?; (slots.str.ok_or_else(missing)?)(ctx, this) }
-        SlotKind::Iter => { need(values, 1, name)?; (slots.iter.ok_or_else(missing)?)(ctx, this) }
-        SlotKind::Hash => { need(values, 1, name)?; Ok(Value::Int((slots.hash.ok_or_else(missing)?)(ctx, this)?)) }
-        SlotKind::Len => { need(values, 1, name)?; Ok(Value::from((slots.len.ok_or_else(missing)?)(ctx, this)?)) }
-        SlotKind::Bool => { need(values, 1, name)?; Ok(Value::Bool((slots.bool.ok_or_else(missing)?)(ctx, this)?)) }
+        SlotKind::Repr => {
+            need(values, 1, name)?;
+            (slots.repr.ok_or_else(missing)?)(ctx, this)
+        }
+        SlotKind::Str => {
+            need(values, 1, name)?;
+            (slots.str.ok_or_else(missing)?)(ctx, this)
+        }
+        SlotKind::Iter => {
+            need(values, 1, name)?;
+            (slots.iter.ok_or_else(missing)?)(ctx, this)
+        }
+        SlotKind::Hash => {
+            need(values, 1, name)?;
+            Ok(Value::Int((slots.hash.ok_or_else(missing)?)(ctx, this)?))
+        }
+        SlotKind::Len => {
+            need(values, 1, name)?;
+            Ok(Value::from((slots.len.ok_or_else(missing)?)(ctx, this)?))
+        }
+        SlotKind::Bool => {
+            need(values, 1, name)?;
+            Ok(Value::Bool((slots.bool.ok_or_else(missing)?)(ctx, this)?))
+        }
         SlotKind::Next => {
             need(values, 1, name)?;
             (slots.next.ok_or_else(missing)?)(ctx, this)?.ok_or_else(|| PyErr::stop_iteration(None))
         }
-        SlotKind::Unary(op) => { need(values, 1, name)?; (slots.unary.ok_or_else(missing)?)(ctx, this, op) }
-        SlotKind::Compare(op) => { need(values, 2, name)?; (slots.richcompare.ok_or_else(missing)?)(ctx, this, &values[1], op) }
-        SlotKind::Binary(op) => { need(values, 2, name)?; (slots.binary.ok_or_else(missing)?)(ctx, this, &values[1], op) }
-        SlotKind::ReflectedBinary(op) => { need(values, 2, name)?; (slots.binary.ok_or_else(missing)?)(ctx, &values[1], this, op) }
-        SlotKind::Inplace(op) => { need(values, 2, name)?; (slots.inplace.ok_or_else(missing)?)(ctx, this, &values[1], op) }
-        SlotKind::GetAttribute => { need(values, 2, name)?; (slots.getattro.ok_or_else(missing)?)(ctx, this, &values[1]) }
-        SlotKind::SetAttr => { need(values, 3, name)?; (slots.setattro.ok_or_else(missing)?)(ctx, this, &values[1], Some(values[2].clone()))?; Ok(Value::None) }
-        SlotKind::DelAttr => { need(values, 2, name)?; (slots.setattro.ok_or_else(missing)?)(ctx, this, &values[1], None)?; Ok(Value::None) }
-        SlotKind::GetItem => { need(values, 2, name)?; (slots.getitem.ok_or_else(missing)?)(ctx, this, &values[1]) }
-        SlotKind::SetItem => { need(values, 3, name)?; (slots.setitem.ok_or_else(missing)?)(ctx, this, &values[1], Some(values[2].clone()))?; Ok(Value::None) }
-        SlotKind::DelItem => { need(values, 2, name)?; (slots.setitem.ok_or_else(missing)?)(ctx, this, &values[1], None)?; Ok(Value::None) }
-        SlotKind::Contains => { need(values, 2, name)?; Ok(Value::Bool((slots.contains.ok_or_else(missing)?)(ctx, this, &values[1])?)) }
+        SlotKind::Unary(op) => {
+            need(values, 1, name)?;
+            (slots.unary.ok_or_else(missing)?)(ctx, this, op)
+        }
+        SlotKind::Compare(op) => {
+            need(values, 2, name)?;
+            (slots.richcompare.ok_or_else(missing)?)(ctx, this, &values[1], op)
+        }
+        SlotKind::Binary(op) => {
+            need(values, 2, name)?;
+            (slots.binary.ok_or_else(missing)?)(ctx, this, &values[1], op)
+        }
+        SlotKind::ReflectedBinary(op) => {
+            need(values, 2, name)?;
+            (slots.binary.ok_or_else(missing)?)(ctx, &values[1], this, op)
+        }
+        SlotKind::Inplace(op) => {
+            need(values, 2, name)?;
+            (slots.inplace.ok_or_else(missing)?)(ctx, this, &values[1], op)
+        }
+        SlotKind::GetAttribute => {
+            need(values, 2, name)?;
+            (slots.getattro.ok_or_else(missing)?)(ctx, this, &values[1])
+        }
+        SlotKind::SetAttr => {
+            need(values, 3, name)?;
+            (slots.setattro.ok_or_else(missing)?)(ctx, this, &values[1], Some(values[2].clone()))?;
+            Ok(Value::None)
+        }
+        SlotKind::DelAttr => {
+            need(values, 2, name)?;
+            (slots.setattro.ok_or_else(missing)?)(ctx, this, &values[1], None)?;
+            Ok(Value::None)
+        }
+        SlotKind::GetItem => {
+            need(values, 2, name)?;
+            (slots.getitem.ok_or_else(missing)?)(ctx, this, &values[1])
+        }
+        SlotKind::SetItem => {
+            need(values, 3, name)?;
+            (slots.setitem.ok_or_else(missing)?)(ctx, this, &values[1], Some(values[2].clone()))?;
+            Ok(Value::None)
+        }
+        SlotKind::DelItem => {
+            need(values, 2, name)?;
+            (slots.setitem.ok_or_else(missing)?)(ctx, this, &values[1], None)?;
+            Ok(Value::None)
+        }
+        SlotKind::Contains => {
+            need(values, 2, name)?;
+            Ok(Value::Bool((slots.contains.ok_or_else(missing)?)(ctx, this, &values[1])?))
+        }
         SlotKind::Get => {
             if values.len() < 2 || values.len() > 3 {
                 return Err(PyErr::type_error("__get__ expected 1 or 2 arguments"));
@@ -237,8 +317,16 @@ fn call_simple_wrapper(ctx: &mut Ctx, wrapper: &SlotWrapper, slots: &Slots, kind
             let owner = values.get(2).and_then(Value::as_obj).cloned().unwrap_or_else(|| values[1].type_ref().clone());
             (slots.descr_get.ok_or_else(missing)?)(ctx, this, obj, &owner)
         }
-        SlotKind::Set => { need(values, 3, name)?; (slots.descr_set.ok_or_else(missing)?)(ctx, this, &values[1], Some(values[2].clone()))?; Ok(Value::None) }
-        SlotKind::Delete => { need(values, 2, name)?; (slots.descr_set.ok_or_else(missing)?)(ctx, this, &values[1], None)?; Ok(Value::None) }
+        SlotKind::Set => {
+            need(values, 3, name)?;
+            (slots.descr_set.ok_or_else(missing)?)(ctx, this, &values[1], Some(values[2].clone()))?;
+            Ok(Value::None)
+        }
+        SlotKind::Delete => {
+            need(values, 2, name)?;
+            (slots.descr_set.ok_or_else(missing)?)(ctx, this, &values[1], None)?;
+            Ok(Value::None)
+        }
         SlotKind::New | SlotKind::Init | SlotKind::Call => Err(PyErr::new_system("handled by call_wrapper")),
     }
 }
@@ -251,7 +339,8 @@ fn lookup_in_python_classes(ty: &ObjRef, name: &str) -> bool {
     let key = PyStr::from_str(name);
     type_payload(ty).mro.borrow().iter().any(|class| {
         let p = type_payload(class);
-        p.flags.get() & TYPE_HEAPTYPE != 0 && p.dict.downcast::<crate::types::dict::PyDict>().is_some_and(|d| d.get_str(&key).is_some())
+        p.flags.get() & TYPE_HEAPTYPE != 0
+            && p.dict.downcast::<crate::types::dict::PyDict>().is_some_and(|d| d.get_str(&key).is_some())
     })
 }
 
@@ -276,7 +365,8 @@ pub fn call_dunder(ctx: &mut Ctx, obj: &Value, name: &str, args: &[Value]) -> Py
 }
 
 fn dunder_or_missing(ctx: &mut Ctx, obj: &Value, name: &str, args: &[Value]) -> PyResult {
-    call_dunder(ctx, obj, name, args)?.ok_or_else(|| PyErr::attribute_error(format!("'{}' object has no attribute '{name}'", obj.type_name())))
+    call_dunder(ctx, obj, name, args)?
+        .ok_or_else(|| PyErr::attribute_error(format!("'{}' object has no attribute '{name}'", obj.type_name())))
 }
 
 fn heap_repr(ctx: &mut Ctx, v: &Value) -> PyResult {
@@ -313,7 +403,9 @@ fn heap_hash(ctx: &mut Ctx, v: &Value) -> PyResult<i64> {
 
 fn heap_len(ctx: &mut Ctx, v: &Value) -> PyResult<usize> {
     let result = dunder_or_missing(ctx, v, "__len__", &[])?;
-    let n = crate::methods::int::as_int(&result).ok_or_else(|| PyErr::type_error(format!("'{}' object cannot be interpreted as an integer", result.type_name())))?;
+    let n = crate::methods::int::as_int(&result).ok_or_else(|| {
+        PyErr::type_error(format!("'{}' object cannot be interpreted as an integer", result.type_name()))
+    })?;
     if n.sign() == num_bigint::Sign::Minus {
         return Err(PyErr::value_error("__len__() should return >= 0"));
     }
@@ -410,7 +502,10 @@ fn binary_names(op: BinaryOp) -> (&'static str, &'static str, &'static str) {
 }
 
 fn is_heap_binary(ty: &ObjRef) -> bool {
-    type_payload(ty).slots().binary.is_some_and(|s| std::ptr::fn_addr_eq(s, heap_binary as crate::types::typeobj::BinaryOpFn))
+    type_payload(ty)
+        .slots()
+        .binary
+        .is_some_and(|s| std::ptr::fn_addr_eq(s, heap_binary as crate::types::typeobj::BinaryOpFn))
 }
 
 /// The binary slot of classes defined in Python (CPython's `SLOT1BINFULL`): `a.__op__(b)`,
@@ -492,27 +587,69 @@ fn heap_descr_set(ctx: &mut Ctx, descr: &Value, obj: &Value, value: Option<Value
 pub fn assign_heap_slots(ty: &ObjRef) {
     let has = |name: &str| lookup_in_python_classes(ty, name);
     let mut slots = Slots::default();
-    if has("__new__") { slots.new = Some(heap_new); }
-    if has("__init__") { slots.init = Some(heap_init); }
-    if has("__call__") { slots.call = Some(heap_call); }
-    if has("__repr__") { slots.repr = Some(heap_repr); }
-    if has("__str__") { slots.str = Some(heap_str); }
-    if has("__hash__") { slots.hash = Some(heap_hash); }
-    if COMPARE_NAMES.iter().any(|(_, n)| has(n)) { slots.richcompare = Some(heap_richcompare); }
-    if has("__getattribute__") || has("__getattr__") { slots.getattro = Some(heap_getattro); }
-    if has("__setattr__") || has("__delattr__") { slots.setattro = Some(heap_setattro); }
-    if has("__iter__") { slots.iter = Some(heap_iter); }
-    if has("__next__") { slots.next = Some(heap_next); }
-    if has("__len__") { slots.len = Some(heap_len); }
-    if has("__bool__") { slots.bool = Some(heap_bool); }
-    if has("__getitem__") { slots.getitem = Some(heap_getitem); }
-    if has("__setitem__") || has("__delitem__") { slots.setitem = Some(heap_setitem); }
-    if has("__contains__") { slots.contains = Some(heap_contains); }
-    if BINARY_NAMES.iter().any(|(_, n, r, _)| has(n) || has(r)) { slots.binary = Some(heap_binary); }
-    if BINARY_NAMES.iter().any(|(_, _, _, i)| has(i)) { slots.inplace = Some(heap_inplace); }
-    if has("__neg__") || has("__pos__") || has("__invert__") { slots.unary = Some(heap_unary); }
-    if has("__get__") { slots.descr_get = Some(heap_descr_get); }
-    if has("__set__") || has("__delete__") { slots.descr_set = Some(heap_descr_set); }
+    if has("__new__") {
+        slots.new = Some(heap_new);
+    }
+    if has("__init__") {
+        slots.init = Some(heap_init);
+    }
+    if has("__call__") {
+        slots.call = Some(heap_call);
+    }
+    if has("__repr__") {
+        slots.repr = Some(heap_repr);
+    }
+    if has("__str__") {
+        slots.str = Some(heap_str);
+    }
+    if has("__hash__") {
+        slots.hash = Some(heap_hash);
+    }
+    if COMPARE_NAMES.iter().any(|(_, n)| has(n)) {
+        slots.richcompare = Some(heap_richcompare);
+    }
+    if has("__getattribute__") || has("__getattr__") {
+        slots.getattro = Some(heap_getattro);
+    }
+    if has("__setattr__") || has("__delattr__") {
+        slots.setattro = Some(heap_setattro);
+    }
+    if has("__iter__") {
+        slots.iter = Some(heap_iter);
+    }
+    if has("__next__") {
+        slots.next = Some(heap_next);
+    }
+    if has("__len__") {
+        slots.len = Some(heap_len);
+    }
+    if has("__bool__") {
+        slots.bool = Some(heap_bool);
+    }
+    if has("__getitem__") {
+        slots.getitem = Some(heap_getitem);
+    }
+    if has("__setitem__") || has("__delitem__") {
+        slots.setitem = Some(heap_setitem);
+    }
+    if has("__contains__") {
+        slots.contains = Some(heap_contains);
+    }
+    if BINARY_NAMES.iter().any(|(_, n, r, _)| has(n) || has(r)) {
+        slots.binary = Some(heap_binary);
+    }
+    if BINARY_NAMES.iter().any(|(_, _, _, i)| has(i)) {
+        slots.inplace = Some(heap_inplace);
+    }
+    if has("__neg__") || has("__pos__") || has("__invert__") {
+        slots.unary = Some(heap_unary);
+    }
+    if has("__get__") {
+        slots.descr_get = Some(heap_descr_get);
+    }
+    if has("__set__") || has("__delete__") {
+        slots.descr_set = Some(heap_descr_set);
+    }
     // `__eq__` without `__hash__` makes instances unhashable (CPython sets __hash__ = None).
     let own_dict = type_payload(ty).dict.clone();
     if let Some(d) = own_dict.downcast::<crate::types::dict::PyDict>() {

@@ -49,13 +49,7 @@ pub(crate) fn setup(t: &TypeTable) {
         s.len = Some(|_, v| Ok(this(v)?.len()));
         s.getitem = Some(str_getitem);
         s.contains = Some(str_contains);
-        s.iter = Some(|_, v| {
-            Ok(Value::Obj(SeqIter::new_obj(
-                v.clone(),
-                &types().str_iterator,
-                0,
-            )))
-        });
+        s.iter = Some(|_, v| Ok(Value::Obj(SeqIter::new_obj(v.clone(), &types().str_iterator, 0))));
         s.new = Some(str_new);
     });
     set_slots(&t.str_iterator, |s| {
@@ -118,19 +112,12 @@ pub(crate) fn setup(t: &TypeTable) {
         ],
     );
     // A static method: looked up on an instance or the type, it is never bound.
-    set_type_attr(
-        &t.str,
-        "maketrans",
-        Value::Obj(BuiltinFunction::new_obj("maketrans", str_maketrans)),
-    );
+    set_type_attr(&t.str, "maketrans", Value::Obj(BuiltinFunction::new_obj("maketrans", str_maketrans)));
 }
 
 fn this(v: &Value) -> PyResult<&PyStr> {
     v.as_str().ok_or_else(|| {
-        PyErr::type_error(format!(
-            "descriptor requires a 'str' object but received a '{}'",
-            v.type_name()
-        ))
+        PyErr::type_error(format!("descriptor requires a 'str' object but received a '{}'", v.type_name()))
     })
 }
 
@@ -140,9 +127,7 @@ fn this(v: &Value) -> PyResult<&PyStr> {
 /// The str a method was called on (the first positional argument).
 fn receiver<'a>(name: &str, args: &Args<'a>) -> PyResult<(&'a PyStr, &'a [Value])> {
     let Some((first, rest)) = args.pos().split_first() else {
-        return Err(PyErr::type_error(format!(
-            "unbound method str.{name}() needs an argument"
-        )));
+        return Err(PyErr::type_error(format!("unbound method str.{name}() needs an argument")));
     };
     match first.as_str() {
         Some(s) => Ok((s, rest)),
@@ -157,15 +142,10 @@ fn receiver<'a>(name: &str, args: &Args<'a>) -> PyResult<(&'a PyStr, &'a [Value]
 fn no_args<'a>(name: &str, args: Args<'a>) -> PyResult<&'a PyStr> {
     let (s, rest) = receiver(name, &args)?;
     if !args.kwnames.is_empty() {
-        return Err(PyErr::type_error(format!(
-            "str.{name}() takes no keyword arguments"
-        )));
+        return Err(PyErr::type_error(format!("str.{name}() takes no keyword arguments")));
     }
     if !rest.is_empty() {
-        return Err(PyErr::type_error(format!(
-            "str.{name}() takes no arguments ({} given)",
-            rest.len()
-        )));
+        return Err(PyErr::type_error(format!("str.{name}() takes no arguments ({} given)", rest.len())));
     }
     Ok(s)
 }
@@ -174,31 +154,19 @@ fn no_args<'a>(name: &str, args: Args<'a>) -> PyResult<&'a PyStr> {
 fn one_arg<'a>(name: &str, args: Args<'a>) -> PyResult<(&'a PyStr, &'a Value)> {
     let (s, rest) = receiver(name, &args)?;
     if !args.kwnames.is_empty() {
-        return Err(PyErr::type_error(format!(
-            "str.{name}() takes no keyword arguments"
-        )));
+        return Err(PyErr::type_error(format!("str.{name}() takes no keyword arguments")));
     }
     match rest {
         [arg] => Ok((s, arg)),
-        _ => Err(PyErr::type_error(format!(
-            "str.{name}() takes exactly one argument ({} given)",
-            rest.len()
-        ))),
+        _ => Err(PyErr::type_error(format!("str.{name}() takes exactly one argument ({} given)", rest.len()))),
     }
 }
 
 /// A method with positional-only parameters parsed by Argument Clinic.
-fn positional<'a>(
-    name: &str,
-    args: Args<'a>,
-    min: usize,
-    max: usize,
-) -> PyResult<(&'a PyStr, &'a [Value])> {
+fn positional<'a>(name: &str, args: Args<'a>, min: usize, max: usize) -> PyResult<(&'a PyStr, &'a [Value])> {
     let (s, rest) = receiver(name, &args)?;
     if !args.kwnames.is_empty() {
-        return Err(PyErr::type_error(format!(
-            "str.{name}() takes no keyword arguments"
-        )));
+        return Err(PyErr::type_error(format!("str.{name}() takes no keyword arguments")));
     }
     if rest.len() < min || rest.len() > max {
         return Err(arg_count_error(name, rest.len(), min, max));
@@ -207,25 +175,15 @@ fn positional<'a>(
 }
 
 /// The `(sub[, start[, end]])` methods (find, count, startswith, ...).
-fn find_args<'a>(
-    name: &str,
-    args: Args<'a>,
-) -> PyResult<(&'a PyStr, &'a Value, Option<&'a Value>, Option<&'a Value>)> {
+fn find_args<'a>(name: &str, args: Args<'a>) -> PyResult<(&'a PyStr, &'a Value, Option<&'a Value>, Option<&'a Value>)> {
     let (s, rest) = receiver(name, &args)?;
     if !args.kwnames.is_empty() {
-        return Err(PyErr::type_error(format!(
-            "str.{name}() takes no keyword arguments"
-        )));
+        return Err(PyErr::type_error(format!("str.{name}() takes no keyword arguments")));
     }
     match rest {
-        [] => Err(PyErr::type_error(format!(
-            "{name}() takes at least 1 argument (0 given)"
-        ))),
+        [] => Err(PyErr::type_error(format!("{name}() takes at least 1 argument (0 given)"))),
         [sub, more @ ..] if more.len() <= 2 => Ok((s, sub, more.first(), more.get(1))),
-        _ => Err(PyErr::type_error(format!(
-            "{name}() takes at most 3 arguments ({} given)",
-            rest.len()
-        ))),
+        _ => Err(PyErr::type_error(format!("{name}() takes at most 3 arguments ({} given)", rest.len()))),
     }
 }
 
@@ -251,9 +209,7 @@ fn keyword_args<'a, const N: usize>(
     for (key, value) in args.keywords() {
         let key = key.as_str().map_or("", PyStr::as_str);
         let Some(i) = names.iter().position(|n| *n == key) else {
-            return Err(PyErr::type_error(format!(
-                "'{key}' is an invalid keyword argument for {name}()"
-            )));
+            return Err(PyErr::type_error(format!("'{key}' is an invalid keyword argument for {name}()")));
         };
         if i < rest.len() {
             return Err(PyErr::type_error(format!(
@@ -277,17 +233,13 @@ fn slice_index(v: Option<&Value>) -> PyResult<Option<i64>> {
         None | Some(Value::None) => Ok(None),
         Some(v) => match as_int(v) {
             Some(big) => Ok(Some(
-                num_traits::ToPrimitive::to_i64(big.as_ref()).unwrap_or(
-                    if big.sign() == num_bigint::Sign::Minus {
-                        i64::MIN
-                    } else {
-                        i64::MAX
-                    },
-                ),
+                num_traits::ToPrimitive::to_i64(big.as_ref()).unwrap_or(if big.sign() == num_bigint::Sign::Minus {
+                    i64::MIN
+                } else {
+                    i64::MAX
+                }),
             )),
-            None => Err(PyErr::type_error(
-                "slice indices must be integers or None or have an __index__ method",
-            )),
+            None => Err(PyErr::type_error("slice indices must be integers or None or have an __index__ method")),
         },
     }
 }
@@ -305,32 +257,22 @@ fn adjust_indices(start: Option<i64>, end: Option<i64>, len: usize) -> (usize, u
     if start < 0 {
         start = (start + len_i).max(0);
     }
-    (
-        usize::try_from(start).unwrap_or(usize::MAX),
-        usize::try_from(end).unwrap_or(0),
-    )
+    (usize::try_from(start).unwrap_or(usize::MAX), usize::try_from(end).unwrap_or(0))
 }
 
 /// A str argument, or TypeError "`{prefix}`must be str, not T".
 fn str_arg<'a>(v: &'a Value, prefix: &str) -> PyResult<&'a PyStr> {
-    v.as_str()
-        .ok_or_else(|| PyErr::type_error(format!("{prefix}must be str, not {}", v.type_name())))
+    v.as_str().ok_or_else(|| PyErr::type_error(format!("{prefix}must be str, not {}", v.type_name())))
 }
 
 /// A str argument of an Argument Clinic function (which names `None` as `None`).
 fn clinic_str_arg<'a>(v: &'a Value, prefix: &str) -> PyResult<&'a PyStr> {
-    v.as_str().ok_or_else(|| {
-        PyErr::type_error(format!("{prefix}must be str, not {}", clinic_type_name(v)))
-    })
+    v.as_str().ok_or_else(|| PyErr::type_error(format!("{prefix}must be str, not {}", clinic_type_name(v))))
 }
 
 /// How Argument Clinic names an argument's type in errors.
 fn clinic_type_name(v: &Value) -> String {
-    if v.is_none() {
-        "None".to_owned()
-    } else {
-        v.type_name()
-    }
+    if v.is_none() { "None".to_owned() } else { v.type_name() }
 }
 
 /// The code points of a str.
@@ -432,24 +374,16 @@ fn str_getitem(ctx: &mut Ctx, v: &Value, key: &Value) -> PyResult {
         Value::Int(_) | Value::Bool(_) => index_of(key, "string")?,
         Value::Obj(o) if o.is::<crate::types::int::PyInt>() => None,
         _ if key.type_name() == "slice" => {
-            return Err(PyErr::type_error(
-                "str slicing needs the slice type, which Pyrite does not have yet",
-            ));
+            return Err(PyErr::type_error("str slicing needs the slice type, which Pyrite does not have yet"));
         }
         _ => {
-            return Err(PyErr::type_error(format!(
-                "string indices must be integers, not '{}'",
-                key.type_name()
-            )));
+            return Err(PyErr::type_error(format!("string indices must be integers, not '{}'", key.type_name())));
         }
     };
     let Some(index) = index else {
-        return Err(PyErr::index_error(
-            "cannot fit 'int' into an index-sized integer",
-        ));
+        return Err(PyErr::index_error("cannot fit 'int' into an index-sized integer"));
     };
-    let position = normalize_index(index, s.len())
-        .ok_or_else(|| PyErr::index_error("string index out of range"))?;
+    let position = normalize_index(index, s.len()).ok_or_else(|| PyErr::index_error("string index out of range"))?;
     Ok(Value::Obj(s.slice(position, position + 1, 1)))
 }
 
@@ -503,14 +437,10 @@ fn str_new_exact(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
             match name.as_str().map(PyStr::as_str) {
                 Some("object") if object.is_none() => object = Some(v),
                 Some("encoding" | "errors") => {
-                    return Err(PyErr::not_implemented(
-                        "str(x, encoding) needs bytes, which are not supported yet",
-                    ));
+                    return Err(PyErr::not_implemented("str(x, encoding) needs bytes, which are not supported yet"));
                 }
                 Some(other) => {
-                    return Err(PyErr::type_error(format!(
-                        "'{other}' is an invalid keyword argument for str()"
-                    )));
+                    return Err(PyErr::type_error(format!("'{other}' is an invalid keyword argument for str()")));
                 }
                 None => return Err(PyErr::type_error("keywords must be strings")),
             }
@@ -521,9 +451,7 @@ fn str_new_exact(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
         };
     }
     if args.values.len() > 1 && args.values.len() <= 3 {
-        return Err(PyErr::not_implemented(
-            "str(x, encoding) needs bytes, which are not supported yet",
-        ));
+        return Err(PyErr::not_implemented("str(x, encoding) needs bytes, which are not supported yet"));
     }
     let values = check_args("str", args, 0, 1)?;
     match values.first() {
@@ -537,13 +465,8 @@ fn str_new_exact(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
 
 fn str_join(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
     let (sep, iterable) = one_arg("join", args)?;
-    let iterator = protocol::get_iter(ctx, iterable).map_err(|e| {
-        if e.matches(&types().type_error) {
-            PyErr::type_error("can only join an iterable")
-        } else {
-            e
-        }
-    })?;
+    let iterator = protocol::get_iter(ctx, iterable)
+        .map_err(|e| if e.matches(&types().type_error) { PyErr::type_error("can only join an iterable") } else { e })?;
     let items = protocol::collect(ctx, &iterator)?;
     let mut total = 0usize;
     for (i, item) in items.iter().enumerate() {
@@ -553,9 +476,7 @@ fn str_join(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
                 item.type_name()
             )));
         };
-        total = total
-            .saturating_add(s.len())
-            .saturating_add(if i > 0 { sep.len() } else { 0 });
+        total = total.saturating_add(s.len()).saturating_add(if i > 0 { sep.len() } else { 0 });
     }
     check_size(total)?;
     let strs: Vec<&PyStr> = items.iter().filter_map(Value::as_str).collect();
@@ -585,9 +506,7 @@ fn fill_char(v: Option<&Value>) -> PyResult<u32> {
         )));
     };
     if s.len() != 1 {
-        return Err(PyErr::type_error(
-            "The fill character must be exactly one character long",
-        ));
+        return Err(PyErr::type_error("The fill character must be exactly one character long"));
     }
     Ok(s.code_point(0))
 }
@@ -606,11 +525,7 @@ fn pad(s: &PyStr, left: usize, right: usize, fill: u32) -> PyResult {
 fn margin(s: &PyStr, width: &Value) -> PyResult<Option<usize>> {
     let width = int_arg(width)?;
     let len = i64::try_from(s.len()).unwrap_or(i64::MAX);
-    Ok(if width <= len {
-        None
-    } else {
-        usize::try_from(width - len).ok()
-    })
+    Ok(if width <= len { None } else { usize::try_from(width - len).ok() })
 }
 
 fn str_center(_: &mut Ctx, args: Args<'_>) -> PyResult {
@@ -688,12 +603,7 @@ fn str_expandtabs(_: &mut Ctx, args: Args<'_>) -> PyResult {
 // ---------------------------------------------------------------------------------------
 // Case mappings and predicates.
 
-fn map_case(
-    name: &str,
-    args: Args<'_>,
-    ascii: fn(&str) -> String,
-    wide: fn(&[u32]) -> Vec<u32>,
-) -> PyResult {
+fn map_case(name: &str, args: Args<'_>, ascii: fn(&str) -> String, wide: fn(&[u32]) -> Vec<u32>) -> PyResult {
     let s = no_args(name, args)?;
     if s.is_ascii() {
         return Ok(Value::str(&ascii(s.as_str())));
@@ -719,13 +629,7 @@ fn str_swapcase(_: &mut Ctx, args: Args<'_>) -> PyResult {
         args,
         |s| {
             s.chars()
-                .map(|c| {
-                    if c.is_ascii_uppercase() {
-                        c.to_ascii_lowercase()
-                    } else {
-                        c.to_ascii_uppercase()
-                    }
-                })
+                .map(|c| if c.is_ascii_uppercase() { c.to_ascii_lowercase() } else { c.to_ascii_uppercase() })
                 .collect()
         },
         unicode::swapcase,
@@ -777,36 +681,23 @@ fn str_isascii(_: &mut Ctx, args: Args<'_>) -> PyResult {
 }
 
 fn str_isprintable(_: &mut Ctx, args: Args<'_>) -> PyResult {
-    Ok(Value::Bool(
-        no_args("isprintable", args)?
-            .code_points()
-            .all(unicode::is_printable),
-    ))
+    Ok(Value::Bool(no_args("isprintable", args)?.code_points().all(unicode::is_printable)))
 }
 
 fn str_isidentifier(_: &mut Ctx, args: Args<'_>) -> PyResult {
-    Ok(Value::Bool(unicode::isidentifier(&cps(no_args(
-        "isidentifier",
-        args,
-    )?))))
+    Ok(Value::Bool(unicode::isidentifier(&cps(no_args("isidentifier", args)?))))
 }
 
 fn str_islower(_: &mut Ctx, args: Args<'_>) -> PyResult {
-    Ok(Value::Bool(unicode::islower(&cps(no_args(
-        "islower", args,
-    )?))))
+    Ok(Value::Bool(unicode::islower(&cps(no_args("islower", args)?))))
 }
 
 fn str_isupper(_: &mut Ctx, args: Args<'_>) -> PyResult {
-    Ok(Value::Bool(unicode::isupper(&cps(no_args(
-        "isupper", args,
-    )?))))
+    Ok(Value::Bool(unicode::isupper(&cps(no_args("isupper", args)?))))
 }
 
 fn str_istitle(_: &mut Ctx, args: Args<'_>) -> PyResult {
-    Ok(Value::Bool(unicode::istitle(&cps(no_args(
-        "istitle", args,
-    )?))))
+    Ok(Value::Bool(unicode::istitle(&cps(no_args("istitle", args)?))))
 }
 
 // ---------------------------------------------------------------------------------------
@@ -835,15 +726,11 @@ fn str_translate(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
                     match u32::try_from(i.as_ref()).ok().filter(|&c| c < 0x11_0000) {
                         Some(c) => Some(vec![c]),
                         None => {
-                            return Err(PyErr::value_error(
-                                "character mapping must be in range(0x110000)",
-                            ));
+                            return Err(PyErr::value_error("character mapping must be in range(0x110000)"));
                         }
                     }
                 } else {
-                    return Err(PyErr::type_error(
-                        "character mapping must return integer, None or str",
-                    ));
+                    return Err(PyErr::type_error("character mapping must return integer, None or str"));
                 }
             }
         };
@@ -859,38 +746,28 @@ fn str_translate(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
 
 fn str_maketrans(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
     if !args.kwnames.is_empty() {
-        return Err(PyErr::type_error(
-            "str.maketrans() takes no keyword arguments",
-        ));
+        return Err(PyErr::type_error("str.maketrans() takes no keyword arguments"));
     }
     let values = args.values;
     if values.is_empty() || values.len() > 3 {
         return Err(arg_count_error("maketrans", values.len(), 1, 3));
     }
     let result = PyDict::new_obj();
-    let dict = result
-        .downcast::<PyDict>()
-        .ok_or_else(|| PyErr::new_system("dict expected"))?;
+    let dict = result.downcast::<PyDict>().ok_or_else(|| PyErr::new_system("dict expected"))?;
     if values.len() == 1 {
         let Some(source) = values[0].downcast::<PyDict>() else {
-            return Err(PyErr::type_error(
-                "if you give only one argument to maketrans it must be a dict",
-            ));
+            return Err(PyErr::type_error("if you give only one argument to maketrans it must be a dict"));
         };
         for (key, value) in source.items() {
             let key = if let Some(k) = key.as_str() {
                 if k.len() != 1 {
-                    return Err(PyErr::value_error(
-                        "string keys in translate table must be of length 1",
-                    ));
+                    return Err(PyErr::value_error("string keys in translate table must be of length 1"));
                 }
                 Value::Int(i64::from(k.code_point(0)))
             } else if as_int(&key).is_some() {
                 key
             } else {
-                return Err(PyErr::type_error(
-                    "keys in translate table must be strings or integers",
-                ));
+                return Err(PyErr::type_error("keys in translate table must be strings or integers"));
             };
             dict.set_item(ctx, key, value)?;
         }
@@ -906,17 +783,11 @@ fn str_maketrans(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
         }
     }
     let Some(x) = values[0].as_str() else {
-        return Err(PyErr::type_error(
-            "first maketrans argument must be a string if there is a second argument",
-        ));
+        return Err(PyErr::type_error("first maketrans argument must be a string if there is a second argument"));
     };
-    let y = values[1]
-        .as_str()
-        .ok_or_else(|| PyErr::new_system("str expected"))?;
+    let y = values[1].as_str().ok_or_else(|| PyErr::new_system("str expected"))?;
     if x.len() != y.len() {
-        return Err(PyErr::value_error(
-            "the first two maketrans arguments must have equal length",
-        ));
+        return Err(PyErr::value_error("the first two maketrans arguments must have equal length"));
     }
     for (a, b) in x.code_points().zip(y.code_points()) {
         dict.set_item(ctx, Value::Int(i64::from(a)), Value::Int(i64::from(b)))?;

@@ -47,22 +47,14 @@ impl Codec {
     }
 
     fn lookup(encoding: &str) -> PyResult<Codec> {
-        let normalized: String = encoding
-            .trim()
-            .chars()
-            .map(|c| {
-                if c == '_' || c == ' ' {
-                    '-'
-                } else {
-                    c.to_ascii_lowercase()
-                }
-            })
-            .collect();
+        let normalized: String =
+            encoding.trim().chars().map(|c| if c == '_' || c == ' ' { '-' } else { c.to_ascii_lowercase() }).collect();
         Ok(match normalized.as_str() {
             "utf-8" | "utf8" | "u8" | "utf" | "cp65001" | "utf8-ucs2" | "utf8-ucs4" => Codec::Utf8,
             "ascii" | "us-ascii" | "646" | "us" | "ansi-x3.4-1968" | "iso646-us" => Codec::Ascii,
-            "latin-1" | "latin1" | "latin" | "l1" | "iso-8859-1" | "iso8859-1" | "8859"
-            | "cp819" | "iso-ir-100" => Codec::Latin1,
+            "latin-1" | "latin1" | "latin" | "l1" | "iso-8859-1" | "iso8859-1" | "8859" | "cp819" | "iso-ir-100" => {
+                Codec::Latin1
+            }
             "utf-16" | "utf16" | "u16" => Codec::Utf16(None),
             "utf-16-le" | "utf-16le" | "utf16le" => Codec::Utf16(Some(false)),
             "utf-16-be" | "utf-16be" | "utf16be" => Codec::Utf16(Some(true)),
@@ -70,10 +62,7 @@ impl Codec {
             "utf-32-le" | "utf-32le" | "utf32le" => Codec::Utf32(Some(false)),
             "utf-32-be" | "utf-32be" | "utf32be" => Codec::Utf32(Some(true)),
             _ => {
-                return Err(PyErr::new(
-                    &types().lookup_error,
-                    format!("unknown encoding: {encoding}"),
-                ));
+                return Err(PyErr::new(&types().lookup_error, format!("unknown encoding: {encoding}")));
             }
         })
     }
@@ -86,11 +75,7 @@ impl Codec {
                 } else if c < 0x800 {
                     out.extend([0xC0 | (c >> 6) as u8, 0x80 | (c & 0x3F) as u8]);
                 } else if c < 0x10000 {
-                    out.extend([
-                        0xE0 | (c >> 12) as u8,
-                        0x80 | ((c >> 6) & 0x3F) as u8,
-                        0x80 | (c & 0x3F) as u8,
-                    ]);
+                    out.extend([0xE0 | (c >> 12) as u8, 0x80 | ((c >> 6) & 0x3F) as u8, 0x80 | (c & 0x3F) as u8]);
                 } else {
                     out.extend([
                         0xF0 | (c >> 18) as u8,
@@ -102,13 +87,7 @@ impl Codec {
             }
             Codec::Ascii | Codec::Latin1 => out.push(c as u8),
             Codec::Utf16(big) => {
-                let mut unit = |u: u16| {
-                    out.extend(if big == Some(true) {
-                        u.to_be_bytes()
-                    } else {
-                        u.to_le_bytes()
-                    })
-                };
+                let mut unit = |u: u16| out.extend(if big == Some(true) { u.to_be_bytes() } else { u.to_le_bytes() });
                 if c >= 0x10000 {
                     let v = c - 0x10000;
                     unit(0xD800 | (v >> 10) as u16);
@@ -117,11 +96,7 @@ impl Codec {
                     unit(c as u16);
                 }
             }
-            Codec::Utf32(big) => out.extend(if big == Some(true) {
-                c.to_be_bytes()
-            } else {
-                c.to_le_bytes()
-            }),
+            Codec::Utf32(big) => out.extend(if big == Some(true) { c.to_be_bytes() } else { c.to_le_bytes() }),
         }
     }
 
@@ -152,10 +127,7 @@ fn encode_error(codec: Codec, cps: &[u32], start: usize, end: usize) -> PyErr {
     } else {
         format!("characters in position {start}-{}", end - 1)
     };
-    PyErr::new(
-        &types().unicode_encode_error,
-        format!("'{}' codec can't encode {what}: {reason}", codec.name()),
-    )
+    PyErr::new(&types().unicode_encode_error, format!("'{}' codec can't encode {what}: {reason}", codec.name()))
 }
 
 /// Encodes a str, applying the error handler to what the codec cannot represent.
@@ -193,16 +165,12 @@ pub fn encode_str(s: &PyStr, encoding: &str, errors: &str) -> PyResult<Vec<u8>> 
                     } else {
                         format!("\\U{c:08x}")
                     };
-                    escaped
-                        .bytes()
-                        .for_each(|b| codec.push(&mut out, u32::from(b)));
+                    escaped.bytes().for_each(|b| codec.push(&mut out, u32::from(b)));
                 }
             }
             "xmlcharrefreplace" => {
                 for &c in &cps[i..end] {
-                    format!("&#{c};")
-                        .bytes()
-                        .for_each(|b| codec.push(&mut out, u32::from(b)));
+                    format!("&#{c};").bytes().for_each(|b| codec.push(&mut out, u32::from(b)));
                 }
             }
             "surrogateescape" => {
@@ -222,15 +190,10 @@ pub fn encode_str(s: &PyStr, encoding: &str, errors: &str) -> PyResult<Vec<u8>> 
                 }
             }
             "namereplace" => {
-                return Err(PyErr::not_implemented(
-                    "the 'namereplace' error handler is not supported yet",
-                ));
+                return Err(PyErr::not_implemented("the 'namereplace' error handler is not supported yet"));
             }
             other => {
-                return Err(PyErr::new(
-                    &types().lookup_error,
-                    format!("unknown error handler name '{other}'"),
-                ));
+                return Err(PyErr::new(&types().lookup_error, format!("unknown error handler name '{other}'")));
             }
         }
         i = end;

@@ -15,10 +15,7 @@ const CLOSE: u32 = b'}' as u32;
 /// Where field values come from.
 enum Source<'a> {
     /// `str.format(*args, **kwargs)`.
-    Args {
-        positional: &'a [Value],
-        keywords: Vec<(&'a Value, &'a Value)>,
-    },
+    Args { positional: &'a [Value], keywords: Vec<(&'a Value, &'a Value)> },
     /// `str.format_map(mapping)`.
     Mapping(&'a Value),
 }
@@ -53,10 +50,7 @@ impl AutoNumber {
 
 pub(super) fn str_format(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
     let (s, positional) = receiver("format", &args)?;
-    let source = Source::Args {
-        positional,
-        keywords: args.keywords().collect(),
-    };
+    let source = Source::Args { positional, keywords: args.keywords().collect() };
     let out = build_string(ctx, &cps(s), &source, 2, &mut AutoNumber::default())?;
     Ok(new_str(&out))
 }
@@ -71,19 +65,13 @@ pub(super) fn str_format_map(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
 pub(super) fn str_dunder_format(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
     let (s, spec) = one_arg("__format__", args)?;
     let Some(spec) = spec.as_str() else {
-        return Err(PyErr::type_error(format!(
-            "__format__() argument must be str, not {}",
-            spec.type_name()
-        )));
+        return Err(PyErr::type_error(format!("__format__() argument must be str, not {}", spec.type_name())));
     };
     format(ctx, &Value::Obj(s.slice(0, s.len(), 1)), spec.as_str())
 }
 
 fn text(code_points: &[u32]) -> String {
-    code_points
-        .iter()
-        .map(|&c| char::from_u32(c).unwrap_or('\u{FFFD}'))
-        .collect()
+    code_points.iter().map(|&c| char::from_u32(c).unwrap_or('\u{FFFD}')).collect()
 }
 
 /// One replacement field, as parsed.
@@ -122,14 +110,10 @@ fn build_string(
         let at_end = pos >= fmt.len();
         let mut literal_len = pos - start;
         if c == CLOSE && (at_end || fmt[pos] != CLOSE) {
-            return Err(PyErr::value_error(
-                "Single '}' encountered in format string",
-            ));
+            return Err(PyErr::value_error("Single '}' encountered in format string"));
         }
         if at_end && c == OPEN {
-            return Err(PyErr::value_error(
-                "Single '{' encountered in format string",
-            ));
+            return Err(PyErr::value_error("Single '{' encountered in format string"));
         }
         if !at_end {
             if fmt[pos] == c {
@@ -173,36 +157,22 @@ fn parse_field<'f>(fmt: &'f [u32], pos: &mut usize) -> PyResult<Field<'f>> {
         if c != CLOSE {
             return Err(PyErr::value_error("expected '}' before end of string"));
         }
-        return Ok(Field {
-            name,
-            conversion: None,
-            spec: &[],
-            spec_needs_expanding: false,
-        });
+        return Ok(Field { name, conversion: None, spec: &[], spec_needs_expanding: false });
     }
     let mut conversion = None;
     if c == u32::from(b'!') {
         let Some(&conv) = fmt.get(*pos) else {
-            return Err(PyErr::value_error(
-                "end of string while looking for conversion specifier",
-            ));
+            return Err(PyErr::value_error("end of string while looking for conversion specifier"));
         };
         conversion = Some(conv);
         *pos += 1;
         if let Some(&next) = fmt.get(*pos) {
             *pos += 1;
             if next == CLOSE {
-                return Ok(Field {
-                    name,
-                    conversion,
-                    spec: &[],
-                    spec_needs_expanding: false,
-                });
+                return Ok(Field { name, conversion, spec: &[], spec_needs_expanding: false });
             }
             if next != u32::from(b':') {
-                return Err(PyErr::value_error(
-                    "expected ':' after conversion specifier",
-                ));
+                return Err(PyErr::value_error("expected ':' after conversion specifier"));
             }
         }
     }
@@ -218,25 +188,14 @@ fn parse_field<'f>(fmt: &'f [u32], pos: &mut usize) -> PyResult<Field<'f>> {
         } else if c == CLOSE {
             count -= 1;
             if count == 0 {
-                return Ok(Field {
-                    name,
-                    conversion,
-                    spec: &fmt[spec_start..*pos - 1],
-                    spec_needs_expanding,
-                });
+                return Ok(Field { name, conversion, spec: &fmt[spec_start..*pos - 1], spec_needs_expanding });
             }
         }
     }
     Err(PyErr::value_error("unmatched '{' in format spec"))
 }
 
-fn render_field(
-    ctx: &mut Ctx,
-    field: &Field<'_>,
-    source: &Source<'_>,
-    depth: u32,
-    auto: &mut AutoNumber,
-) -> PyResult {
+fn render_field(ctx: &mut Ctx, field: &Field<'_>, source: &Source<'_>, depth: u32, auto: &mut AutoNumber) -> PyResult {
     let mut value = field_value(ctx, field.name, source, auto)?;
     if let Some(conversion) = field.conversion {
         value = match u8::try_from(conversion).unwrap_or(0) {
@@ -248,9 +207,7 @@ fn render_field(
                     Some(ch) if conversion > 32 && conversion < 127 => ch.to_string(),
                     _ => format!("\\x{conversion:x}"),
                 };
-                return Err(PyErr::value_error(format!(
-                    "Unknown conversion specifier {shown}"
-                )));
+                return Err(PyErr::value_error(format!("Unknown conversion specifier {shown}")));
             }
         };
     }
@@ -264,11 +221,7 @@ fn render_field(
 
 /// The decimal value of a field-name part, or `None` when it is not all ASCII digits.
 fn integer(part: &[u32]) -> PyResult<Option<usize>> {
-    if part.is_empty()
-        || !part
-            .iter()
-            .all(|&c| (u32::from(b'0')..=u32::from(b'9')).contains(&c))
-    {
+    if part.is_empty() || !part.iter().all(|&c| (u32::from(b'0')..=u32::from(b'9')).contains(&c)) {
         return Ok(None);
     }
     let mut value: usize = 0;
@@ -284,16 +237,8 @@ fn integer(part: &[u32]) -> PyResult<Option<usize>> {
 }
 
 /// Looks up `name` (`first(.attr|[key])*`).
-fn field_value(
-    ctx: &mut Ctx,
-    name: &[u32],
-    source: &Source<'_>,
-    auto: &mut AutoNumber,
-) -> PyResult {
-    let split = name
-        .iter()
-        .position(|&c| c == u32::from(b'.') || c == u32::from(b'['))
-        .unwrap_or(name.len());
+fn field_value(ctx: &mut Ctx, name: &[u32], source: &Source<'_>, auto: &mut AutoNumber) -> PyResult {
+    let split = name.iter().position(|&c| c == u32::from(b'.') || c == u32::from(b'[')).unwrap_or(name.len());
     let (first, mut rest) = name.split_at(split);
     let mut index = integer(first)?;
     if first.is_empty() || index.is_some() {
@@ -306,10 +251,8 @@ fn field_value(
     let mut value = match (index, source) {
         (None, Source::Args { keywords, .. }) => {
             let key = new_str(first);
-            let found = keywords.iter().find(|(k, _)| {
-                k.as_str()
-                    .is_some_and(|k| k.code_points().eq(first.iter().copied()))
-            });
+            let found =
+                keywords.iter().find(|(k, _)| k.as_str().is_some_and(|k| k.code_points().eq(first.iter().copied())));
             match found {
                 Some((_, v)) => (*v).clone(),
                 None => return Err(PyErr::key_error(key)),
@@ -317,9 +260,7 @@ fn field_value(
         }
         (None, Source::Mapping(mapping)) => protocol::getitem(ctx, mapping, &new_str(first))?,
         (Some(_), Source::Mapping(_)) => {
-            return Err(PyErr::value_error(
-                "Format string contains positional fields",
-            ));
+            return Err(PyErr::value_error("Format string contains positional fields"));
         }
         (Some(i), Source::Args { positional, .. }) => match positional.get(i) {
             Some(v) => v.clone(),
@@ -334,10 +275,7 @@ fn field_value(
         let is_attribute = c == u32::from(b'.');
         let part;
         if is_attribute {
-            let end = tail
-                .iter()
-                .position(|&c| c == u32::from(b'.') || c == u32::from(b'['))
-                .unwrap_or(tail.len());
+            let end = tail.iter().position(|&c| c == u32::from(b'.') || c == u32::from(b'[')).unwrap_or(tail.len());
             part = &tail[..end];
             rest = &tail[end..];
         } else if c == u32::from(b'[') {
@@ -347,9 +285,7 @@ fn field_value(
             part = &tail[..end];
             rest = &tail[end + 1..];
         } else {
-            return Err(PyErr::value_error(
-                "Only '.' or '[' may follow ']' in format field specifier",
-            ));
+            return Err(PyErr::value_error("Only '.' or '[' may follow ']' in format field specifier"));
         }
         if part.is_empty() {
             return Err(PyErr::value_error("Empty attribute in format string"));

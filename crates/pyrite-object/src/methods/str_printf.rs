@@ -43,16 +43,9 @@ impl ArgSource {
             if self.len < 0 {
                 return Ok(self.args.clone());
             }
-            let tuple = self
-                .args
-                .downcast::<PyTuple>()
-                .ok_or_else(|| PyErr::new_system("tuple expected"))?;
+            let tuple = self.args.downcast::<PyTuple>().ok_or_else(|| PyErr::new_system("tuple expected"))?;
             let index = usize::try_from(i).unwrap_or(usize::MAX);
-            return tuple
-                .items()
-                .get(index)
-                .cloned()
-                .ok_or_else(|| PyErr::new_system("argument index"));
+            return tuple.items().get(index).cloned().ok_or_else(|| PyErr::new_system("argument index"));
         }
         Err(PyErr::type_error("not enough arguments for format string"))
     }
@@ -74,14 +67,11 @@ pub fn printf_format(ctx: &mut Ctx, format: &PyStr, args: &Value) -> PyResult {
     let is_tuple = args.downcast::<PyTuple>().is_some();
     let is_mapping = !is_tuple
         && args.as_str().is_none()
-        && args
-            .as_obj()
-            .is_some_and(|o| type_payload(o.type_ref()).slots().getitem.is_some());
+        && args.as_obj().is_some_and(|o| type_payload(o.type_ref()).slots().getitem.is_some());
     let mut source = ArgSource {
         args: args.clone(),
         len: if is_tuple {
-            args.downcast::<PyTuple>()
-                .map_or(0, |t| i64::try_from(t.len()).unwrap_or(i64::MAX))
+            args.downcast::<PyTuple>().map_or(0, |t| i64::try_from(t.len()).unwrap_or(i64::MAX))
         } else {
             -1
         },
@@ -108,9 +98,7 @@ pub fn printf_format(ctx: &mut Ctx, format: &PyStr, args: &Value) -> PyResult {
         output(&mut out, &conv, &text);
     }
     if source.next < source.len && source.dict.is_none() {
-        return Err(PyErr::type_error(
-            "not all arguments converted during string formatting",
-        ));
+        return Err(PyErr::type_error("not all arguments converted during string formatting"));
     }
     super::check_size(out.len())?;
     Ok(super::new_str(&out))
@@ -122,12 +110,7 @@ fn ascii_char(fmt: &[u32], pos: usize) -> Option<u8> {
 
 /// Parses `(key)`, flags, width, precision, length modifier and the conversion character
 /// after a `%`; `pos` ends after the conversion character.
-fn parse_conversion(
-    ctx: &mut Ctx,
-    fmt: &[u32],
-    pos: &mut usize,
-    source: &mut ArgSource,
-) -> PyResult<Conversion> {
+fn parse_conversion(ctx: &mut Ctx, fmt: &[u32], pos: &mut usize, source: &mut ArgSource) -> PyResult<Conversion> {
     if ascii_char(fmt, *pos) == Some(b'(') {
         let Some(dict) = source.dict.clone() else {
             return Err(PyErr::type_error("format requires a mapping"));
@@ -200,13 +183,7 @@ fn parse_conversion(
         return Err(PyErr::value_error("incomplete format"));
     };
     *pos += 1;
-    Ok(Conversion {
-        flags,
-        width,
-        precision,
-        kind,
-        numeric: false,
-    })
+    Ok(Conversion { flags, width, precision, kind, numeric: false })
 }
 
 /// A `*` width or precision: the next argument, which must be an int.
@@ -233,24 +210,12 @@ fn parse_digits(fmt: &[u32], pos: &mut usize, max: i64, too_big: &str) -> PyResu
 }
 
 /// Formats one value for its conversion; `index` is the conversion character's position.
-fn convert(
-    ctx: &mut Ctx,
-    conv: &mut Conversion,
-    value: &Value,
-    index: usize,
-) -> PyResult<Vec<u32>> {
+fn convert(ctx: &mut Ctx, conv: &mut Conversion, value: &Value, index: usize) -> PyResult<Vec<u32>> {
     let kind = u8::try_from(conv.kind).unwrap_or(0);
     match kind {
-        b's' => Ok(cps(protocol::str_(ctx, value)?
-            .as_str()
-            .ok_or_else(|| PyErr::new_system("str expected"))?)),
-        b'r' => Ok(cps(protocol::repr(ctx, value)?
-            .as_str()
-            .ok_or_else(|| PyErr::new_system("str expected"))?)),
-        b'a' => Ok(ascii_escape(&protocol::repr_string(ctx, value)?)
-            .chars()
-            .map(u32::from)
-            .collect()),
+        b's' => Ok(cps(protocol::str_(ctx, value)?.as_str().ok_or_else(|| PyErr::new_system("str expected"))?)),
+        b'r' => Ok(cps(protocol::repr(ctx, value)?.as_str().ok_or_else(|| PyErr::new_system("str expected"))?)),
+        b'a' => Ok(ascii_escape(&protocol::repr_string(ctx, value)?).chars().map(u32::from).collect()),
         b'd' | b'i' | b'u' | b'o' | b'x' | b'X' => {
             conv.numeric = true;
             format_integer(value, kind, conv)
@@ -258,27 +223,15 @@ fn convert(
         b'e' | b'E' | b'f' | b'F' | b'g' | b'G' => {
             conv.numeric = true;
             let Some(x) = crate::methods::int::to_f64(value) else {
-                return Err(PyErr::type_error(format!(
-                    "must be real number, not {}",
-                    value.type_name()
-                )));
+                return Err(PyErr::type_error(format!("must be real number, not {}", value.type_name())));
             };
             let x = x?;
-            let text = num::format_float(
-                x,
-                kind,
-                Some(conv.precision.unwrap_or(6)),
-                conv.flags & F_ALT != 0,
-            );
+            let text = num::format_float(x, kind, Some(conv.precision.unwrap_or(6)), conv.flags & F_ALT != 0);
             Ok(text.chars().map(u32::from).collect())
         }
         b'c' => format_char(value).map(|c| vec![c]),
         _ => {
-            let shown = if (31..=126).contains(&conv.kind) {
-                char::from(kind)
-            } else {
-                '?'
-            };
+            let shown = if (31..=126).contains(&conv.kind) { char::from(kind) } else { '?' };
             Err(PyErr::value_error(format!(
                 "unsupported format character '{shown}' ({:#x}) at index {index}",
                 conv.kind
@@ -297,9 +250,7 @@ fn format_char(value: &Value) -> PyResult<u32> {
     let Some(i) = as_int(value) else {
         return Err(PyErr::type_error("%c requires int or char"));
     };
-    i.to_u32()
-        .filter(|&c| c < 0x11_0000)
-        .ok_or_else(|| PyErr::overflow("%c arg not in range(0x110000)"))
+    i.to_u32().filter(|&c| c < 0x11_0000).ok_or_else(|| PyErr::overflow("%c arg not in range(0x110000)"))
 }
 
 /// `%d`, `%o`, `%x`, ...: sign, radix prefix (with `#`) and digits zero-padded to the
@@ -307,16 +258,9 @@ fn format_char(value: &Value) -> PyResult<u32> {
 fn format_integer(value: &Value, kind: u8, conv: &Conversion) -> PyResult<Vec<u32>> {
     let is_number = value.as_f64().is_some() || as_int(value).is_some();
     let wrong_type = || {
-        let what = if matches!(kind, b'o' | b'x' | b'X') {
-            "an integer is required"
-        } else {
-            "a real number is required"
-        };
-        PyErr::type_error(format!(
-            "%{} format: {what}, not {}",
-            char::from(kind),
-            value.type_name()
-        ))
+        let what =
+            if matches!(kind, b'o' | b'x' | b'X') { "an integer is required" } else { "a real number is required" };
+        PyErr::type_error(format!("%{} format: {what}, not {}", char::from(kind), value.type_name()))
     };
     if !is_number {
         return Err(wrong_type());
@@ -326,9 +270,7 @@ fn format_integer(value: &Value, kind: u8, conv: &Conversion) -> PyResult<Vec<u3
         None if matches!(kind, b'o' | b'x' | b'X') => return Err(wrong_type()),
         None => match value.as_f64() {
             Some(f) => num::f64_to_int(f).map_err(PyErr::from_arith)?,
-            None => as_int(&int_from_value(value)?)
-                .map(std::borrow::Cow::into_owned)
-                .unwrap_or_default(),
+            None => as_int(&int_from_value(value)?).map(std::borrow::Cow::into_owned).unwrap_or_default(),
         },
     };
     let magnitude = integer.abs();
@@ -386,11 +328,7 @@ fn output(out: &mut Vec<u32>, conv: &Conversion, text: &[u32]) {
         }
     }
     let mut width = conv.width.unwrap_or(0).max(len);
-    let fill = if conv.numeric && flags & F_ZERO != 0 {
-        u32::from(b'0')
-    } else {
-        u32::from(b' ')
-    };
+    let fill = if conv.numeric && flags & F_ZERO != 0 { u32::from(b'0') } else { u32::from(b' ') };
     let space = u32::from(b' ');
     let alt_prefix = flags & F_ALT != 0 && matches!(kind, b'x' | b'X' | b'o');
     if let Some(s) = sign {

@@ -6,8 +6,8 @@
 
 use super::unicode::{is_linebreak, is_space};
 use super::{
-    adjust_indices, clinic_str_arg, cps, find_args, int_arg, keyword_args, new_str, one_arg,
-    positional, slice_index, str_arg,
+    adjust_indices, clinic_str_arg, cps, find_args, int_arg, keyword_args, new_str, one_arg, positional, slice_index,
+    str_arg,
 };
 use crate::ctx::{Args, Ctx};
 use crate::error::{PyErr, PyResult};
@@ -103,9 +103,7 @@ pub(super) fn find_in(hay: &PyStr, needle: &PyStr, start: usize, end: usize) -> 
         return None;
     }
     if hay.is_ascii() && needle.is_ascii() {
-        return hay.as_str()[start..end]
-            .find(needle.as_str())
-            .map(|i| i + start);
+        return hay.as_str()[start..end].find(needle.as_str()).map(|i| i + start);
     }
     if hay.is_ascii() {
         return None;
@@ -118,9 +116,7 @@ fn rfind_in(hay: &PyStr, needle: &PyStr, start: usize, end: usize) -> Option<usi
         return None;
     }
     if hay.is_ascii() && needle.is_ascii() {
-        return hay.as_str()[start..end]
-            .rfind(needle.as_str())
-            .map(|i| i + start);
+        return hay.as_str()[start..end].rfind(needle.as_str()).map(|i| i + start);
     }
     with_units!(hay, needle, |h, n| rfind_slice(h, n, start, end))
 }
@@ -151,16 +147,12 @@ pub(super) fn str_rfind(_: &mut Ctx, args: Args<'_>) -> PyResult {
 
 pub(super) fn str_index(_: &mut Ctx, args: Args<'_>) -> PyResult {
     let (s, sub, start, end) = find_common("index", args)?;
-    find_in(s, sub, start, end)
-        .map(Value::from)
-        .ok_or_else(|| PyErr::value_error("substring not found"))
+    find_in(s, sub, start, end).map(Value::from).ok_or_else(|| PyErr::value_error("substring not found"))
 }
 
 pub(super) fn str_rindex(_: &mut Ctx, args: Args<'_>) -> PyResult {
     let (s, sub, start, end) = find_common("rindex", args)?;
-    rfind_in(s, sub, start, end)
-        .map(Value::from)
-        .ok_or_else(|| PyErr::value_error("substring not found"))
+    rfind_in(s, sub, start, end).map(Value::from).ok_or_else(|| PyErr::value_error("substring not found"))
 }
 
 pub(super) fn str_count(_: &mut Ctx, args: Args<'_>) -> PyResult {
@@ -168,13 +160,7 @@ pub(super) fn str_count(_: &mut Ctx, args: Args<'_>) -> PyResult {
     if s.is_ascii() && !sub.is_ascii() {
         return Ok(Value::Int(0));
     }
-    Ok(Value::from(with_units!(s, sub, |h, n| count_slice(
-        h,
-        n,
-        start,
-        end,
-        usize::MAX
-    ))))
+    Ok(Value::from(with_units!(s, sub, |h, n| count_slice(h, n, start, end, usize::MAX))))
 }
 
 /// Whether `s[start..end]` starts (or ends) with `affix`.
@@ -268,8 +254,7 @@ pub(super) fn str_replace(_: &mut Ctx, args: Args<'_>) -> PyResult {
     if positions.is_empty() {
         return Ok(substring(s, 0, s.len()));
     }
-    let total = (s.len() - positions.len() * old.len())
-        .saturating_add(positions.len().saturating_mul(new.len()));
+    let total = (s.len() - positions.len() * old.len()).saturating_add(positions.len().saturating_mul(new.len()));
     super::check_size(total)?;
     let mut last = 0;
     for p in positions {
@@ -287,9 +272,8 @@ fn split_args<'a>(name: &str, args: Args<'a>) -> PyResult<(&'a PyStr, Option<&'a
     let sep = match sep {
         None | Some(Value::None) => None,
         Some(v) => {
-            let sep = v.as_str().ok_or_else(|| {
-                PyErr::type_error(format!("must be str or None, not {}", v.type_name()))
-            })?;
+            let sep =
+                v.as_str().ok_or_else(|| PyErr::type_error(format!("must be str or None, not {}", v.type_name())))?;
             if sep.is_empty() {
                 return Err(PyErr::value_error("empty separator"));
             }
@@ -304,9 +288,7 @@ fn split_args<'a>(name: &str, args: Args<'a>) -> PyResult<(&'a PyStr, Option<&'a
 }
 
 fn list_of(s: &PyStr, ranges: &[(usize, usize)]) -> Value {
-    Value::Obj(PyList::new_obj(
-        ranges.iter().map(|&(a, b)| substring(s, a, b)).collect(),
-    ))
+    Value::Obj(PyList::new_obj(ranges.iter().map(|&(a, b)| substring(s, a, b)).collect()))
 }
 
 /// Splits on runs of whitespace, from the left.
@@ -457,17 +439,11 @@ fn partition_common(name: &str, args: Args<'_>, from_right: bool) -> PyResult {
     if sep.is_empty() {
         return Err(PyErr::value_error("empty separator"));
     }
-    let found = if from_right {
-        rfind_in(s, sep, 0, s.len())
-    } else {
-        find_in(s, sep, 0, s.len())
-    };
+    let found = if from_right { rfind_in(s, sep, 0, s.len()) } else { find_in(s, sep, 0, s.len()) };
     let parts = match found {
-        Some(p) => vec![
-            substring(s, 0, p),
-            Value::Obj(sep.slice(0, sep.len(), 1)),
-            substring(s, p + sep.len(), s.len()),
-        ],
+        Some(p) => {
+            vec![substring(s, 0, p), Value::Obj(sep.slice(0, sep.len(), 1)), substring(s, p + sep.len(), s.len())]
+        }
         None if from_right => vec![Value::str(""), Value::str(""), substring(s, 0, s.len())],
         None => vec![substring(s, 0, s.len()), Value::str(""), Value::str("")],
     };
@@ -527,11 +503,7 @@ fn remove_affix(name: &str, args: Args<'_>, at_end: bool) -> PyResult {
     let (s, affix) = one_arg(name, args)?;
     let affix = clinic_str_arg(affix, &format!("{name}() argument "))?;
     if !affix.is_empty() && tail_match(s, affix, 0, s.len(), at_end) {
-        return Ok(if at_end {
-            substring(s, 0, s.len() - affix.len())
-        } else {
-            substring(s, affix.len(), s.len())
-        });
+        return Ok(if at_end { substring(s, 0, s.len() - affix.len()) } else { substring(s, affix.len(), s.len()) });
     }
     Ok(substring(s, 0, s.len()))
 }

@@ -114,9 +114,7 @@ fn push_mapped<I: Iterator<Item = char>>(out: &mut Vec<u32>, c: u32, map: impl F
 }
 
 fn lookup_map(map: &'static [(u32, &'static str)], c: u32) -> Option<&'static str> {
-    map.binary_search_by_key(&c, |&(k, _)| k)
-        .ok()
-        .map(|i| map[i].1)
+    map.binary_search_by_key(&c, |&(k, _)| k).ok().map(|i| map[i].1)
 }
 
 /// Whether the capital sigma at `i` is word-final (Unicode's Final_Sigma condition).

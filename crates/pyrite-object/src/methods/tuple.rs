@@ -31,7 +31,9 @@ pub(crate) fn setup(t: &TypeTable) {
 }
 
 fn this(v: &Value) -> PyResult<&PyTuple> {
-    v.downcast::<PyTuple>().ok_or_else(|| PyErr::type_error(format!("descriptor requires a 'tuple' object but received a '{}'", v.type_name())))
+    v.downcast::<PyTuple>().ok_or_else(|| {
+        PyErr::type_error(format!("descriptor requires a 'tuple' object but received a '{}'", v.type_name()))
+    })
 }
 
 fn tuple_repr(ctx: &mut Ctx, v: &Value) -> PyResult {
@@ -59,7 +61,9 @@ fn tuple_richcompare(ctx: &mut Ctx, a: &Value, b: &Value, op: CompareOp) -> PyRe
 fn tuple_binary(_: &mut Ctx, a: &Value, b: &Value, op: BinaryOp) -> PyResult {
     match op {
         BinaryOp::Add => {
-            let (Some(x), Some(y)) = (a.downcast::<PyTuple>(), b.downcast::<PyTuple>()) else { return Ok(not_implemented()) };
+            let (Some(x), Some(y)) = (a.downcast::<PyTuple>(), b.downcast::<PyTuple>()) else {
+                return Ok(not_implemented());
+            };
             let mut items = x.items().to_vec();
             items.extend_from_slice(y.items());
             Ok(Value::Obj(PyTuple::new_obj(items)))
@@ -89,7 +93,9 @@ fn tuple_getitem(ctx: &mut Ctx, v: &Value, key: &Value) -> PyResult {
         let items = crate::methods::slice::select(ctx, s, tuple.items())?;
         return Ok(Value::Obj(PyTuple::new_obj(items)));
     }
-    let Some(index) = index_of(key, "tuple")? else { return Err(PyErr::index_error("cannot fit 'int' into an index-sized integer")) };
+    let Some(index) = index_of(key, "tuple")? else {
+        return Err(PyErr::index_error("cannot fit 'int' into an index-sized integer"));
+    };
     normalize_index(index, tuple.len())
         .map(|i| tuple.items()[i].clone())
         .ok_or_else(|| PyErr::index_error("tuple index out of range"))

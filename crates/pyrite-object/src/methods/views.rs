@@ -40,12 +40,7 @@ pub(crate) fn setup(t: &TypeTable) {
         set_slots(ty, |s| {
             s.binary = Some(view_binary);
             s.richcompare = Some(view_richcompare);
-            s.hash = Some(|_, v| {
-                Err(PyErr::type_error(format!(
-                    "unhashable type: '{}'",
-                    v.type_name()
-                )))
-            });
+            s.hash = Some(|_, v| Err(PyErr::type_error(format!("unhashable type: '{}'", v.type_name()))));
         });
         add_methods(ty, "dict_view", &[("isdisjoint", view_isdisjoint)]);
     }
@@ -55,11 +50,7 @@ pub(crate) fn setup(t: &TypeTable) {
             s.next = Some(dict_forward_next);
         });
     }
-    for ty in [
-        &t.dict_reversekeyiterator,
-        &t.dict_reversevalueiterator,
-        &t.dict_reverseitemiterator,
-    ] {
+    for ty in [&t.dict_reversekeyiterator, &t.dict_reversevalueiterator, &t.dict_reverseitemiterator] {
         set_slots(ty, |s| {
             s.iter = Some(|_, v| Ok(v.clone()));
             s.next = Some(dict_reverse_next);
@@ -70,15 +61,9 @@ pub(crate) fn setup(t: &TypeTable) {
 fn kind_of(v: &Value) -> Kind {
     let t = types();
     let ty = v.type_ref();
-    if ty.is_same(&t.dict_values)
-        || ty.is_same(&t.dict_valueiterator)
-        || ty.is_same(&t.dict_reversevalueiterator)
-    {
+    if ty.is_same(&t.dict_values) || ty.is_same(&t.dict_valueiterator) || ty.is_same(&t.dict_reversevalueiterator) {
         Kind::Values
-    } else if ty.is_same(&t.dict_items)
-        || ty.is_same(&t.dict_itemiterator)
-        || ty.is_same(&t.dict_reverseitemiterator)
-    {
+    } else if ty.is_same(&t.dict_items) || ty.is_same(&t.dict_itemiterator) || ty.is_same(&t.dict_reverseitemiterator) {
         Kind::Items
     } else {
         Kind::Keys
@@ -103,15 +88,11 @@ fn is_view_set(v: &Value) -> bool {
 }
 
 fn view_dict_value(v: &Value) -> PyResult<&Value> {
-    v.downcast::<DictView>()
-        .map(|d| &d.dict)
-        .ok_or_else(|| PyErr::type_error("expected a dict view"))
+    v.downcast::<DictView>().map(|d| &d.dict).ok_or_else(|| PyErr::type_error("expected a dict view"))
 }
 
 fn view_dict(v: &Value) -> PyResult<&PyDict> {
-    view_dict_value(v)?
-        .downcast::<PyDict>()
-        .ok_or_else(|| PyErr::type_error("expected a dict view"))
+    view_dict_value(v)?.downcast::<PyDict>().ok_or_else(|| PyErr::type_error("expected a dict view"))
 }
 
 fn yielded(kind: Kind, key: Value, value: Value) -> Value {
@@ -144,9 +125,7 @@ pub fn dict_reverse_iter(dict: &Value, kind: Kind) -> Value {
         Kind::Values => &t.dict_reversevalueiterator,
         Kind::Items => &t.dict_reverseitemiterator,
     };
-    let (len, positions) = dict
-        .downcast::<PyDict>()
-        .map_or((0, 0), |d| (d.len(), d.positions()));
+    let (len, positions) = dict.downcast::<PyDict>().map_or((0, 0), |d| (d.len(), d.positions()));
     let it = SeqIter::new_obj(dict.clone(), ty, len);
     if let Some(s) = it.downcast::<SeqIter>() {
         s.index.set(positions);
@@ -165,9 +144,7 @@ fn dict_forward_next(_: &mut Ctx, it: &Value) -> PyResult<Option<Value>> {
     };
     if dict.len() != iter.expected_len.get() {
         iter.expected_len.set(usize::MAX);
-        return Err(PyErr::runtime_error(
-            "dictionary changed size during iteration",
-        ));
+        return Err(PyErr::runtime_error("dictionary changed size during iteration"));
     }
     match dict.entry_from(iter.index.get()) {
         Some((next, key, value)) => {
@@ -192,9 +169,7 @@ fn dict_reverse_next(_: &mut Ctx, it: &Value) -> PyResult<Option<Value>> {
     };
     if dict.len() != iter.expected_len.get() {
         iter.expected_len.set(usize::MAX);
-        return Err(PyErr::runtime_error(
-            "dictionary changed size during iteration",
-        ));
+        return Err(PyErr::runtime_error("dictionary changed size during iteration"));
     }
     match dict.entry_before(iter.index.get()) {
         Some((position, key, value)) => {
@@ -219,11 +194,7 @@ fn view_reversed(_: &mut Ctx, args: Args<'_>) -> PyResult {
 
 fn view_items(v: &Value) -> PyResult<Vec<Value>> {
     let kind = kind_of(v);
-    Ok(view_dict(v)?
-        .items()
-        .into_iter()
-        .map(|(k, val)| yielded(kind, k, val))
-        .collect())
+    Ok(view_dict(v)?.items().into_iter().map(|(k, val)| yielded(kind, k, val)).collect())
 }
 
 fn view_repr(ctx: &mut Ctx, v: &Value) -> PyResult {
@@ -259,29 +230,15 @@ fn view_contains(ctx: &mut Ctx, v: &Value, item: &Value) -> PyResult<bool> {
 
 /// CPython's `dictviews_to_set`.
 fn to_set(ctx: &mut Ctx, v: &Value) -> PyResult<Value> {
-    let source = if v.type_ref().is_same(&types().dict_keys) {
-        view_dict_value(v)?.clone()
-    } else {
-        v.clone()
-    };
+    let source = if v.type_ref().is_same(&types().dict_keys) { view_dict_value(v)?.clone() } else { v.clone() };
     Ok(Value::Obj(make_new_set(ctx, &types().set, Some(&source))?))
 }
 
 fn intersect(ctx: &mut Ctx, a: &Value, b: &Value) -> PyResult {
-    let (mut this, mut other) = if is_view_set(a) {
-        (a.clone(), b.clone())
-    } else {
-        (b.clone(), a.clone())
-    };
+    let (mut this, mut other) = if is_view_set(a) { (a.clone(), b.clone()) } else { (b.clone(), a.clone()) };
     let len_self = protocol::len(ctx, &this)?;
-    if other
-        .as_obj()
-        .is_some_and(|o| o.type_ref().is_same(&types().set))
-        && len_self <= protocol::len(ctx, &other)?
-    {
-        return Ok(Value::Obj(crate::methods::set::intersection(
-            ctx, &other, &this,
-        )?));
+    if other.as_obj().is_some_and(|o| o.type_ref().is_same(&types().set)) && len_self <= protocol::len(ctx, &other)? {
+        return Ok(Value::Obj(crate::methods::set::intersection(ctx, &other, &this)?));
     }
     if is_view_set(&other) && protocol::len(ctx, &other)? > len_self {
         std::mem::swap(&mut this, &mut other);
@@ -350,15 +307,14 @@ fn view_isdisjoint(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
     if v.is(other) {
         return Ok(Value::Bool(protocol::len(ctx, v)? == 0));
     }
-    let (container, iterable) = if (as_set(other).is_some() || is_view_set(other))
-        && protocol::len(ctx, v)? > protocol::len(ctx, other)?
-    {
-        (v, other)
-    } else if as_set(other).is_some() || is_view_set(other) {
-        (other, v)
-    } else {
-        (v, other)
-    };
+    let (container, iterable) =
+        if (as_set(other).is_some() || is_view_set(other)) && protocol::len(ctx, v)? > protocol::len(ctx, other)? {
+            (v, other)
+        } else if as_set(other).is_some() || is_view_set(other) {
+            (other, v)
+        } else {
+            (v, other)
+        };
     let iterator = protocol::get_iter(ctx, iterable)?;
     while let Some(item) = protocol::next(ctx, &iterator)? {
         if protocol::contains(ctx, container, &item)? {

@@ -12,11 +12,7 @@ pub(crate) fn decompose(x: f64) -> (u64, i64) {
     let bits = x.to_bits() & !(1u64 << 63);
     let exp = (bits >> 52) as i64;
     let frac = bits & ((1u64 << 52) - 1);
-    if exp == 0 {
-        (frac, -1074)
-    } else {
-        (frac | (1u64 << 52), exp - 1075)
-    }
+    if exp == 0 { (frac, -1074) } else { (frac | (1u64 << 52), exp - 1075) }
 }
 
 /// `floor(|x| * 10**p)` and whether rounding half-even must add one, for finite `x`.
@@ -152,9 +148,7 @@ pub fn float_pow(a: f64, b: f64) -> ArithResult<PowResult> {
     if iv == 0.0 {
         let odd = is_odd_integer(iw);
         if iw < 0.0 {
-            return Err(ArithError::ZeroDivision(
-                "0.0 cannot be raised to a negative power",
-            ));
+            return Err(ArithError::ZeroDivision("0.0 cannot be raised to a negative power"));
         }
         return Ok(PowResult::Float(if odd { iv } else { 0.0 }));
     }
@@ -208,9 +202,7 @@ pub fn float_round(x: f64, ndigits: Option<i64>) -> ArithResult<f64> {
     let s = format!("{q}e{}", -nd);
     let r: f64 = s.parse().unwrap_or(f64::INFINITY);
     if r.is_infinite() {
-        return Err(ArithError::Overflow(
-            "rounded value too large to represent".into(),
-        ));
+        return Err(ArithError::Overflow("rounded value too large to represent".into()));
     }
     Ok(r.copysign(x))
 }
@@ -223,14 +215,10 @@ pub fn float_round_to_int(x: f64) -> ArithResult<BigInt> {
 /// `x.as_integer_ratio()` in lowest terms with a positive denominator.
 pub fn float_as_integer_ratio(x: f64) -> ArithResult<(BigInt, BigInt)> {
     if x.is_infinite() {
-        return Err(ArithError::Overflow(
-            "cannot convert Infinity to integer ratio".into(),
-        ));
+        return Err(ArithError::Overflow("cannot convert Infinity to integer ratio".into()));
     }
     if x.is_nan() {
-        return Err(ArithError::Value(
-            "cannot convert NaN to integer ratio".into(),
-        ));
+        return Err(ArithError::Value("cannot convert NaN to integer ratio".into()));
     }
     let (m, e) = decompose(x);
     if m == 0 {
@@ -262,11 +250,7 @@ pub fn float_hex(x: f64) -> String {
     let bits = x.to_bits();
     let exp = ((bits >> 52) & 0x7ff) as i64;
     let frac = bits & ((1u64 << 52) - 1);
-    if exp == 0 {
-        format!("{sign}0x0.{frac:013x}p-1022")
-    } else {
-        format!("{sign}0x1.{frac:013x}p{:+}", exp - 1023)
-    }
+    if exp == 0 { format!("{sign}0x0.{frac:013x}p-1022") } else { format!("{sign}0x1.{frac:013x}p{:+}", exp - 1023) }
 }
 
 fn is_c_space(b: u8) -> bool {
@@ -309,11 +293,7 @@ pub fn float_fromhex(s: &str) -> ArithResult<f64> {
         j == b.len()
     };
     if let Some((v, used)) = parse_inf_nan(&b[i..]) {
-        return if end_ok(i + used) {
-            Ok(v)
-        } else {
-            Err(invalid())
-        };
+        return if end_ok(i + used) { Ok(v) } else { Err(invalid()) };
     }
     let mut neg = false;
     if i < b.len() && (b[i] == b'-' || b[i] == b'+') {
@@ -368,8 +348,7 @@ pub fn float_fromhex(s: &str) -> ArithResult<f64> {
     }
     let mant = BigUint::from_radix_be(&hex_digits, 16).unwrap_or_default();
     let shift = exp.saturating_sub(fdigits.saturating_mul(4));
-    let v = round_to_f64(&mant, shift, false).ok_or_else(|| {
-        ArithError::Overflow("hexadecimal value too large to represent as a float".into())
-    })?;
+    let v = round_to_f64(&mant, shift, false)
+        .ok_or_else(|| ArithError::Overflow("hexadecimal value too large to represent as a float".into()))?;
     Ok(if neg { -v } else { v })
 }

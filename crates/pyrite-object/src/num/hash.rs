@@ -39,10 +39,6 @@ pub fn hash_f64(v: f64) -> Option<i64> {
     let (m, e) = decompose(v);
     // m < 2**53 < modulus; multiplying by 2**e mod (2**61 - 1) rotates within 61 bits.
     let r = e.rem_euclid(61) as u32;
-    let x = if r == 0 {
-        m
-    } else {
-        ((m << r) & HASH_MODULUS) | (m >> (61 - r))
-    };
+    let x = if r == 0 { m } else { ((m << r) & HASH_MODULUS) | (m >> (61 - r)) };
     Some(finish(v < 0.0, x))
 }

@@ -128,9 +128,7 @@ pub fn int_truediv(a: &BigInt, b: &BigInt) -> ArithResult<f64> {
     }
     let diff = ma.bits() as i64 - mb.bits() as i64;
     if diff > 1024 {
-        return Err(ArithError::Overflow(
-            "integer division result too large for a float".into(),
-        ));
+        return Err(ArithError::Overflow("integer division result too large for a float".into()));
     }
     if diff < -1021 - 53 - 1 {
         return Ok(signed(0.0));
@@ -147,39 +145,27 @@ pub fn int_truediv(a: &BigInt, b: &BigInt) -> ArithResult<f64> {
     sticky |= !r.is_zero();
     match round_to_f64(&q, shift, sticky) {
         Some(v) => Ok(signed(v)),
-        None => Err(ArithError::Overflow(
-            "integer division result too large for a float".into(),
-        )),
+        None => Err(ArithError::Overflow("integer division result too large for a float".into())),
     }
 }
 
 /// `float(a)`: round-half-even; `OverflowError` past the double range.
 pub fn int_to_f64(a: &BigInt) -> ArithResult<f64> {
-    let v = if let Some(x) = a.magnitude().to_u64() {
-        Some(x as f64)
-    } else {
-        round_to_f64(a.magnitude(), 0, false)
-    };
+    let v = if let Some(x) = a.magnitude().to_u64() { Some(x as f64) } else { round_to_f64(a.magnitude(), 0, false) };
     match v {
         Some(v) if a.is_negative() => Ok(-v),
         Some(v) => Ok(v),
-        None => Err(ArithError::Overflow(
-            "int too large to convert to float".into(),
-        )),
+        None => Err(ArithError::Overflow("int too large to convert to float".into())),
     }
 }
 
 /// `int(x)` for a float: truncation toward zero.
 pub fn f64_to_int(x: f64) -> ArithResult<BigInt> {
     if x.is_nan() {
-        return Err(ArithError::Value(
-            "cannot convert float NaN to integer".into(),
-        ));
+        return Err(ArithError::Value("cannot convert float NaN to integer".into()));
     }
     if x.is_infinite() {
-        return Err(ArithError::Overflow(
-            "cannot convert float infinity to integer".into(),
-        ));
+        return Err(ArithError::Overflow("cannot convert float infinity to integer".into()));
     }
     let t = x.trunc();
     if t.abs() < 9.0e18 {
@@ -196,11 +182,7 @@ pub fn cmp_int_f64(a: &BigInt, b: f64) -> Option<Ordering> {
         return None;
     }
     if b.is_infinite() {
-        return Some(if b > 0.0 {
-            Ordering::Less
-        } else {
-            Ordering::Greater
-        });
+        return Some(if b > 0.0 { Ordering::Less } else { Ordering::Greater });
     }
     let fl = b.floor();
     let fi = f64_to_int(fl).ok()?;
@@ -226,11 +208,7 @@ pub fn int_pow(base: &BigInt, exp: &BigInt) -> ArithResult<PowResult> {
     let mag = base.magnitude();
     if mag.is_zero() || mag.is_one() {
         let odd = exp.is_odd();
-        let r = if base.is_negative() && !odd {
-            BigInt::one()
-        } else {
-            base.clone()
-        };
+        let r = if base.is_negative() && !odd { BigInt::one() } else { base.clone() };
         return Ok(PowResult::Int(r));
     }
     let e = exp.to_u64().ok_or(ArithError::Memory)?;
@@ -262,9 +240,8 @@ pub fn int_pow_mod(base: &BigInt, exp: &BigInt, m: &BigInt) -> ArithResult<BigIn
         return Ok(BigInt::zero());
     }
     let (b, e) = if exp.is_negative() {
-        let inv = mod_inverse(base, &modulus).ok_or_else(|| {
-            ArithError::Value("base is not invertible for the given modulus".into())
-        })?;
+        let inv = mod_inverse(base, &modulus)
+            .ok_or_else(|| ArithError::Value("base is not invertible for the given modulus".into()))?;
         (inv, -exp)
     } else {
         (base.mod_floor(&modulus), exp.clone())
@@ -303,11 +280,7 @@ pub fn int_rshift(a: &BigInt, n: &BigInt) -> ArithResult<BigInt> {
     }
     match n.to_u64() {
         Some(s) if s < a.bits() => Ok(a >> (s as usize)),
-        _ => Ok(if a.is_negative() {
-            BigInt::from(-1)
-        } else {
-            BigInt::zero()
-        }),
+        _ => Ok(if a.is_negative() { BigInt::from(-1) } else { BigInt::zero() }),
     }
 }
 

@@ -35,10 +35,7 @@ fn strip_trailing_zeros(mut digits: String) -> String {
 /// Shortest digits that round-trip (for finite `x >= 0`), from ryu.
 fn shortest_digits(x: f64) -> Digits {
     if x == 0.0 {
-        return Digits {
-            digits: "0".into(),
-            decpt: 1,
-        };
+        return Digits { digits: "0".into(), decpt: 1 };
     }
     let mut buf = ryu::Buffer::new();
     let s = buf.format_finite(x);
@@ -50,19 +47,13 @@ fn shortest_digits(x: f64) -> Digits {
     let all: String = mant.chars().filter(|c| c.is_ascii_digit()).collect();
     let lead = all.len() - all.trim_start_matches('0').len();
     let digits = strip_trailing_zeros(all[lead..].to_string());
-    Digits {
-        digits,
-        decpt: int_len + exp - lead as i64,
-    }
+    Digits { digits, decpt: int_len + exp - lead as i64 }
 }
 
 /// `n >= 1` significant digits, correctly rounded half-even (for finite `x >= 0`).
 fn significant_digits(x: f64, n: usize) -> Digits {
     if x == 0.0 {
-        return Digits {
-            digits: "0".into(),
-            decpt: 1,
-        };
+        return Digits { digits: "0".into(), decpt: 1 };
     }
     let n = n.clamp(1, MAX_SIG_DIGITS) as i64;
     if n <= FAST_DIGITS && x.is_normal() {
@@ -89,10 +80,7 @@ fn significant_digits(x: f64, n: usize) -> Digits {
                 s.truncate(n as usize);
                 decpt += 1;
             }
-            return Digits {
-                digits: strip_trailing_zeros(s),
-                decpt,
-            };
+            return Digits { digits: strip_trailing_zeros(s), decpt };
         }
     }
     // Not reached for finite doubles; fall back to the shortest digits.
@@ -102,10 +90,7 @@ fn significant_digits(x: f64, n: usize) -> Digits {
 /// Digits rounded half-even to `p` places after the decimal point (for finite `x >= 0`).
 fn fixed_digits(x: f64, p: usize) -> Digits {
     if x == 0.0 {
-        return Digits {
-            digits: "0".into(),
-            decpt: 1,
-        };
+        return Digits { digits: "0".into(), decpt: 1 };
     }
     let p = p.min(MAX_FRAC_DIGITS) as i64;
     if p <= FAST_DIGITS && x.is_normal() {
@@ -118,17 +103,11 @@ fn fixed_digits(x: f64, p: usize) -> Digits {
     }
     let q = round_scaled(x, p);
     if q.is_zero() {
-        return Digits {
-            digits: String::new(),
-            decpt: -p,
-        };
+        return Digits { digits: String::new(), decpt: -p };
     }
     let s = q.to_string();
     let decpt = s.len() as i64 - p;
-    Digits {
-        digits: strip_trailing_zeros(s),
-        decpt,
-    }
+    Digits { digits: strip_trailing_zeros(s), decpt }
 }
 
 fn push_zeros(out: &mut String, n: i64) {
@@ -138,15 +117,7 @@ fn push_zeros(out: &mut String, n: i64) {
 }
 
 /// Lays out digits as CPython's `format_float_short` does.
-fn layout(
-    neg: bool,
-    d: Digits,
-    code: u8,
-    precision: i64,
-    alt: bool,
-    add_dot_0: bool,
-    upper: bool,
-) -> String {
+fn layout(neg: bool, d: Digits, code: u8, precision: i64, alt: bool, add_dot_0: bool, upper: bool) -> String {
     let Digits { digits, mut decpt } = d;
     let dlen = digits.len() as i64;
     let mut vend = dlen;
@@ -178,11 +149,7 @@ fn layout(
         decpt = 1;
     }
     let vstart = if decpt <= 0 { decpt - 1 } else { 0 };
-    vend = if !use_exp && add_dot_0 {
-        vend.max(decpt + 1)
-    } else {
-        vend.max(decpt)
-    };
+    vend = if !use_exp && add_dot_0 { vend.max(decpt + 1) } else { vend.max(decpt) };
     let mut out = String::new();
     let cap = (vend - vstart).max(0) as usize + 8;
     let _ = out.try_reserve(cap);
@@ -242,13 +209,7 @@ pub fn format_float(x: f64, kind: u8, precision: Option<usize>, alternate: bool)
 
 /// [`format_float`] with control of `Py_DTSF_ADD_DOT_0` (used by `format(x, '.3')`, which is
 /// `'g'` with `add_dot_0`: `format(1.0, '.3') == '1.0'`).
-pub fn format_float_opts(
-    x: f64,
-    kind: u8,
-    precision: Option<usize>,
-    alternate: bool,
-    add_dot_0: bool,
-) -> String {
+pub fn format_float_opts(x: f64, kind: u8, precision: Option<usize>, alternate: bool, add_dot_0: bool) -> String {
     if kind == b'%' {
         let mut s = format_float_opts(x * 100.0, b'f', precision, alternate, false);
         s.push('%');
@@ -278,13 +239,5 @@ pub fn format_float_opts(
         }
         _ => (shortest_digits(ax), 0),
     };
-    layout(
-        neg,
-        digits,
-        code,
-        precision as i64,
-        alternate,
-        add_dot_0,
-        upper,
-    )
+    layout(neg, digits, code, precision as i64, alternate, add_dot_0, upper)
 }

@@ -119,48 +119,12 @@ fn format_float_matches_cpython() {
         (0x3ee4f8b588e368f1, b'g', None, false, "1e-05"),
         (0x419d6f3454000000, b'g', None, false, "1.23457e+08"),
         (0x3ff0000000000000, b'g', None, true, "1.00000"),
-        (
-            0x3fb999999999999a,
-            b'f',
-            Some(17),
-            false,
-            "0.10000000000000001",
-        ),
-        (
-            0x3fb999999999999a,
-            b'e',
-            Some(17),
-            false,
-            "1.00000000000000006e-01",
-        ),
-        (
-            0x3fb999999999999a,
-            b'g',
-            Some(17),
-            false,
-            "0.10000000000000001",
-        ),
-        (
-            0x3fb999999999999a,
-            b'f',
-            Some(50),
-            false,
-            "0.10000000000000000555111512312578270211815834045410",
-        ),
-        (
-            0x3fb999999999999a,
-            b'e',
-            Some(50),
-            false,
-            "1.00000000000000005551115123125782702118158340454102e-01",
-        ),
-        (
-            0x3fb999999999999a,
-            b'g',
-            Some(50),
-            false,
-            "0.1000000000000000055511151231257827021181583404541",
-        ),
+        (0x3fb999999999999a, b'f', Some(17), false, "0.10000000000000001"),
+        (0x3fb999999999999a, b'e', Some(17), false, "1.00000000000000006e-01"),
+        (0x3fb999999999999a, b'g', Some(17), false, "0.10000000000000001"),
+        (0x3fb999999999999a, b'f', Some(50), false, "0.10000000000000000555111512312578270211815834045410"),
+        (0x3fb999999999999a, b'e', Some(50), false, "1.00000000000000005551115123125782702118158340454102e-01"),
+        (0x3fb999999999999a, b'g', Some(50), false, "0.1000000000000000055511151231257827021181583404541"),
         (
             0x7e37e43c8800759c,
             b'f',
@@ -194,13 +158,7 @@ fn format_float_matches_cpython() {
         (0x0000000000000001, b'e', Some(3), false, "4.941e-324"),
         (0x0000000000000001, b'f', Some(2), false, "0.00"),
         (0x4341c37937e08000, b'g', None, false, "1e+16"),
-        (
-            0x4341c37937e08000,
-            b'g',
-            Some(17),
-            false,
-            "10000000000000000",
-        ),
+        (0x4341c37937e08000, b'g', Some(17), false, "10000000000000000"),
         (0x40fe240000000000, b'g', Some(6), false, "123456"),
         (0x4132d68700000000, b'g', Some(6), false, "1.23457e+06"),
         (0x3f1a36e2eb1c432d, b'g', None, false, "0.0001"),
@@ -208,20 +166,8 @@ fn format_float_matches_cpython() {
         (0x4023fff2e48e8a72, b'g', Some(4), false, "10"),
         (0x4023000000000000, b'f', Some(0), false, "10"),
         (0x3fa70a3d70a3d70a, b'f', Some(2), false, "0.04"),
-        (
-            0x4480f0cf064dd592,
-            b'f',
-            None,
-            false,
-            "10000000000000000000000.000000",
-        ),
-        (
-            0x7fefffffffffffff,
-            b'e',
-            Some(20),
-            false,
-            "1.79769313486231570815e+308",
-        ),
+        (0x4480f0cf064dd592, b'f', None, false, "10000000000000000000000.000000"),
+        (0x7fefffffffffffff, b'e', Some(20), false, "1.79769313486231570815e+308"),
         (0x3fc0000000000000, b'f', Some(2), false, "0.12"),
         (0x3fd8000000000000, b'f', Some(2), false, "0.38"),
         (0xbff4000000000000, b'e', Some(1), false, "-1.2e+00"),
@@ -242,26 +188,11 @@ fn format_float_matches_cpython() {
 
 #[test]
 fn format_float_opts_add_dot_0() {
-    assert_eq!(
-        format_float_opts(f(0x3ff0000000000000), b'g', Some(3), false, true),
-        "1.0"
-    );
-    assert_eq!(
-        format_float_opts(f(0x405ec00000000000), b'g', Some(3), false, true),
-        "1.23e+02"
-    );
-    assert_eq!(
-        format_float_opts(f(0x4341c37937e08000), b'g', Some(17), false, true),
-        "1e+16"
-    );
-    assert_eq!(
-        format_float_opts(f(0x3fe0000000000000), b'g', Some(1), false, true),
-        "0.5"
-    );
-    assert_eq!(
-        format_float_opts(f(0x4059000000000000), b'g', Some(2), false, true),
-        "1e+02"
-    );
+    assert_eq!(format_float_opts(f(0x3ff0000000000000), b'g', Some(3), false, true), "1.0");
+    assert_eq!(format_float_opts(f(0x405ec00000000000), b'g', Some(3), false, true), "1.23e+02");
+    assert_eq!(format_float_opts(f(0x4341c37937e08000), b'g', Some(17), false, true), "1e+16");
+    assert_eq!(format_float_opts(f(0x3fe0000000000000), b'g', Some(1), false, true), "0.5");
+    assert_eq!(format_float_opts(f(0x4059000000000000), b'g', Some(2), false, true), "1e+02");
 }
 
 #[test]
@@ -422,10 +353,7 @@ fn float_floordiv_mod_tables() {
     for &a in vals {
         for &b in vals {
             let (a, b) = (f(a), f(b));
-            let w: Vec<Option<f64>> = want[i]
-                .split(' ')
-                .map(|h| u64::from_str_radix(h, 16).ok().map(f))
-                .collect();
+            let w: Vec<Option<f64>> = want[i].split(' ').map(|h| u64::from_str_radix(h, 16).ok().map(f)).collect();
             i += 1;
             let chk = |got: ArithResult<f64>, w: Option<f64>| match (got, w) {
                 (Ok(g), Some(w)) => same(g, w),
@@ -434,168 +362,75 @@ fn float_floordiv_mod_tables() {
             };
             assert!(chk(float_floordiv(a, b), w[0]), "{a} // {b}");
             assert!(chk(float_mod(a, b), w[1]), "{a} % {b}");
-            assert!(
-                chk(float_divmod(a, b).map(|d| d.0), w[2]),
-                "divmod({a}, {b})"
-            );
-            assert!(
-                chk(float_divmod(a, b).map(|d| d.1), w[3]),
-                "divmod({a}, {b})"
-            );
+            assert!(chk(float_divmod(a, b).map(|d| d.0), w[2]), "divmod({a}, {b})");
+            assert!(chk(float_divmod(a, b).map(|d| d.1), w[3]), "divmod({a}, {b})");
             assert!(chk(float_truediv(a, b), w[4]), "{a} / {b}");
         }
     }
-    assert_eq!(
-        float_floordiv(1.0, 0.0),
-        Err(ArithError::ZeroDivision("float floor division by zero"))
-    );
-    assert_eq!(
-        float_mod(1.0, -0.0),
-        Err(ArithError::ZeroDivision("float modulo"))
-    );
-    assert_eq!(
-        float_divmod(1.0, 0.0),
-        Err(ArithError::ZeroDivision("float divmod()"))
-    );
-    assert_eq!(
-        float_truediv(1.0, 0.0),
-        Err(ArithError::ZeroDivision("float division by zero"))
-    );
+    assert_eq!(float_floordiv(1.0, 0.0), Err(ArithError::ZeroDivision("float floor division by zero")));
+    assert_eq!(float_mod(1.0, -0.0), Err(ArithError::ZeroDivision("float modulo")));
+    assert_eq!(float_divmod(1.0, 0.0), Err(ArithError::ZeroDivision("float divmod()")));
+    assert_eq!(float_truediv(1.0, 0.0), Err(ArithError::ZeroDivision("float division by zero")));
 }
 
 #[test]
 fn float_pow_matches_cpython() {
-    assert_eq!(
-        float_pow(f(0x4000000000000000), f(0x3fe0000000000000)),
-        Ok(PowResult::Float(f(0x3ff6a09e667f3bcd)))
-    );
+    assert_eq!(float_pow(f(0x4000000000000000), f(0x3fe0000000000000)), Ok(PowResult::Float(f(0x3ff6a09e667f3bcd))));
     assert_eq!(
         float_pow(f(0xc000000000000000), f(0x3fe0000000000000)),
-        Ok(PowResult::Complex(
-            f(0x3c98f5a0be038ed7),
-            f(0x3ff6a09e667f3bcd)
-        ))
+        Ok(PowResult::Complex(f(0x3c98f5a0be038ed7), f(0x3ff6a09e667f3bcd)))
     );
     assert_eq!(
         float_pow(f(0xc020000000000000), f(0x3fd5555555555555)),
-        Ok(PowResult::Complex(
-            f(0x3ff0000000000001),
-            f(0x3ffbb67ae8584caa)
-        ))
+        Ok(PowResult::Complex(f(0x3ff0000000000001), f(0x3ffbb67ae8584caa)))
     );
     assert_eq!(
         float_pow(f(0xc000000000000000), f(0xbfe0000000000000)),
-        Ok(PowResult::Complex(
-            f(0x3c88f5a0be038ed7),
-            f(0xbfe6a09e667f3bcd)
-        ))
+        Ok(PowResult::Complex(f(0x3c88f5a0be038ed7), f(0xbfe6a09e667f3bcd)))
     );
     assert_eq!(
         float_pow(f(0x0000000000000000), f(0xbff0000000000000)),
-        Err(ArithError::ZeroDivision(
-            "0.0 cannot be raised to a negative power"
-        ))
+        Err(ArithError::ZeroDivision("0.0 cannot be raised to a negative power"))
     );
     assert_eq!(
         float_pow(f(0x8000000000000000), f(0xc008000000000000)),
-        Err(ArithError::ZeroDivision(
-            "0.0 cannot be raised to a negative power"
-        ))
+        Err(ArithError::ZeroDivision("0.0 cannot be raised to a negative power"))
     );
-    assert_eq!(
-        float_pow(f(0x8000000000000000), f(0x4008000000000000)),
-        Ok(PowResult::Float(f(0x8000000000000000)))
-    );
-    assert_eq!(
-        float_pow(f(0x8000000000000000), f(0x4000000000000000)),
-        Ok(PowResult::Float(f(0x0000000000000000)))
-    );
+    assert_eq!(float_pow(f(0x8000000000000000), f(0x4008000000000000)), Ok(PowResult::Float(f(0x8000000000000000))));
+    assert_eq!(float_pow(f(0x8000000000000000), f(0x4000000000000000)), Ok(PowResult::Float(f(0x0000000000000000))));
     assert_eq!(
         float_pow(f(0x4024000000000000), f(0x4079000000000000)),
-        Err(ArithError::Overflow(
-            "(34, 'Numerical result out of range')".into()
-        ))
+        Err(ArithError::Overflow("(34, 'Numerical result out of range')".into()))
     );
     assert_eq!(
         float_pow(f(0xc024000000000000), f(0x4079100000000000)),
-        Err(ArithError::Overflow(
-            "(34, 'Numerical result out of range')".into()
-        ))
+        Err(ArithError::Overflow("(34, 'Numerical result out of range')".into()))
     );
-    assert_eq!(
-        float_pow(f(0x4000000000000000), f(0xc090e00000000000)),
-        Ok(PowResult::Float(f(0x0000000000000000)))
-    );
-    assert_eq!(
-        float_pow(f(0xbff0000000000000), f(0x7ff0000000000000)),
-        Ok(PowResult::Float(f(0x3ff0000000000000)))
-    );
-    assert_eq!(
-        float_pow(f(0x3fe0000000000000), f(0x7ff0000000000000)),
-        Ok(PowResult::Float(f(0x0000000000000000)))
-    );
-    assert_eq!(
-        float_pow(f(0x4000000000000000), f(0xfff0000000000000)),
-        Ok(PowResult::Float(f(0x0000000000000000)))
-    );
-    assert_eq!(
-        float_pow(f(0x7ff0000000000000), f(0xbff0000000000000)),
-        Ok(PowResult::Float(f(0x0000000000000000)))
-    );
-    assert_eq!(
-        float_pow(f(0xfff0000000000000), f(0x4008000000000000)),
-        Ok(PowResult::Float(f(0xfff0000000000000)))
-    );
-    assert_eq!(
-        float_pow(f(0xfff0000000000000), f(0xc008000000000000)),
-        Ok(PowResult::Float(f(0x8000000000000000)))
-    );
-    assert_eq!(
-        float_pow(f(0xfff0000000000000), f(0x4000000000000000)),
-        Ok(PowResult::Float(f(0x7ff0000000000000)))
-    );
-    assert_eq!(
-        float_pow(f(0x7ff8000000000000), f(0x0000000000000000)),
-        Ok(PowResult::Float(f(0x3ff0000000000000)))
-    );
-    assert_eq!(
-        float_pow(f(0x3ff0000000000000), f(0x7ff8000000000000)),
-        Ok(PowResult::Float(f(0x3ff0000000000000)))
-    );
-    assert!(
-        matches!(float_pow(f(0x7ff8000000000000), f(0x3ff0000000000000)), Ok(PowResult::Float(x)) if x.is_nan())
-    );
-    assert_eq!(
-        float_pow(f(0xbff0000000000000), f(0x7e37e43c8800759c)),
-        Ok(PowResult::Float(f(0x3ff0000000000000)))
-    );
-    assert_eq!(
-        float_pow(f(0xbff8000000000000), f(0x4008000000000000)),
-        Ok(PowResult::Float(f(0xc00b000000000000)))
-    );
+    assert_eq!(float_pow(f(0x4000000000000000), f(0xc090e00000000000)), Ok(PowResult::Float(f(0x0000000000000000))));
+    assert_eq!(float_pow(f(0xbff0000000000000), f(0x7ff0000000000000)), Ok(PowResult::Float(f(0x3ff0000000000000))));
+    assert_eq!(float_pow(f(0x3fe0000000000000), f(0x7ff0000000000000)), Ok(PowResult::Float(f(0x0000000000000000))));
+    assert_eq!(float_pow(f(0x4000000000000000), f(0xfff0000000000000)), Ok(PowResult::Float(f(0x0000000000000000))));
+    assert_eq!(float_pow(f(0x7ff0000000000000), f(0xbff0000000000000)), Ok(PowResult::Float(f(0x0000000000000000))));
+    assert_eq!(float_pow(f(0xfff0000000000000), f(0x4008000000000000)), Ok(PowResult::Float(f(0xfff0000000000000))));
+    assert_eq!(float_pow(f(0xfff0000000000000), f(0xc008000000000000)), Ok(PowResult::Float(f(0x8000000000000000))));
+    assert_eq!(float_pow(f(0xfff0000000000000), f(0x4000000000000000)), Ok(PowResult::Float(f(0x7ff0000000000000))));
+    assert_eq!(float_pow(f(0x7ff8000000000000), f(0x0000000000000000)), Ok(PowResult::Float(f(0x3ff0000000000000))));
+    assert_eq!(float_pow(f(0x3ff0000000000000), f(0x7ff8000000000000)), Ok(PowResult::Float(f(0x3ff0000000000000))));
+    assert!(matches!(float_pow(f(0x7ff8000000000000), f(0x3ff0000000000000)), Ok(PowResult::Float(x)) if x.is_nan()));
+    assert_eq!(float_pow(f(0xbff0000000000000), f(0x7e37e43c8800759c)), Ok(PowResult::Float(f(0x3ff0000000000000))));
+    assert_eq!(float_pow(f(0xbff8000000000000), f(0x4008000000000000)), Ok(PowResult::Float(f(0xc00b000000000000))));
     assert_eq!(
         float_pow(f(0xfe37e43c8800759c), f(0x3ff8000000000000)),
         Err(ArithError::Overflow("complex exponentiation".into()))
     );
     assert_eq!(
         float_pow(f(0x81a56e1fc2f8f359), f(0x3fe0000000000000)),
-        Ok(PowResult::Complex(
-            f(0x1d6ce2d5673181da),
-            f(0x20ca2fe76a3f9475)
-        ))
+        Ok(PowResult::Complex(f(0x1d6ce2d5673181da), f(0x20ca2fe76a3f9475)))
     );
-    assert_eq!(
-        float_pow(f(0x3ff199999999999a), f(0x401d333333333333)),
-        Ok(PowResult::Float(f(0x40000abbdb22bbdf)))
-    );
+    assert_eq!(float_pow(f(0x3ff199999999999a), f(0x401d333333333333)), Ok(PowResult::Float(f(0x40000abbdb22bbdf))));
     assert_eq!(
         float_pow(f(0x0000000000000000), f(0xbff8000000000000)),
-        Err(ArithError::ZeroDivision(
-            "0.0 cannot be raised to a negative power"
-        ))
+        Err(ArithError::ZeroDivision("0.0 cannot be raised to a negative power"))
     );
-    assert_eq!(
-        float_pow(f(0xc008000000000000), f(0x4000000000000000)),
-        Ok(PowResult::Float(f(0x4022000000000000)))
-    );
+    assert_eq!(float_pow(f(0xc008000000000000), f(0x4000000000000000)), Ok(PowResult::Float(f(0x4022000000000000))));
 }

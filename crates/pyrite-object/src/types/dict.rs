@@ -154,9 +154,9 @@ impl PyDict {
 
     /// `d.get(key)` with the key's hash known.
     pub fn get_item_hashed(&self, ctx: &mut Ctx, key: &Value, hash: i64) -> PyResult<Option<Value>> {
-        Ok(self.find(ctx, key, hash)?.and_then(|index| {
-            self.table.borrow().entries[index].as_ref().map(|e| e.value.clone())
-        }))
+        Ok(self
+            .find(ctx, key, hash)?
+            .and_then(|index| self.table.borrow().entries[index].as_ref().map(|e| e.value.clone())))
     }
 
     /// Looks up a str key without running Python code (str keys compare by content).
@@ -263,9 +263,12 @@ impl PyDict {
     #[must_use]
     pub fn entry_from(&self, index: usize) -> Option<(usize, Value, Value)> {
         let table = self.table.borrow();
-        table.entries.iter().enumerate().skip(index).find_map(|(i, e)| {
-            e.as_ref().map(|e| (i + 1, e.key.clone(), e.value.clone()))
-        })
+        table
+            .entries
+            .iter()
+            .enumerate()
+            .skip(index)
+            .find_map(|(i, e)| e.as_ref().map(|e| (i + 1, e.key.clone(), e.value.clone())))
     }
 
     /// The number of entry positions (live and deleted), for reverse iterators.
@@ -279,7 +282,11 @@ impl PyDict {
     pub fn entry_before(&self, index: usize) -> Option<(usize, Value, Value)> {
         let table = self.table.borrow();
         let end = index.min(table.entries.len());
-        table.entries[..end].iter().enumerate().rev().find_map(|(i, e)| e.as_ref().map(|e| (i, e.key.clone(), e.value.clone())))
+        table.entries[..end]
+            .iter()
+            .enumerate()
+            .rev()
+            .find_map(|(i, e)| e.as_ref().map(|e| (i, e.key.clone(), e.value.clone())))
     }
 
     /// Removes and returns the last item (`dict.popitem()`).
@@ -320,14 +327,17 @@ impl NoCtx {
             let mut table = dict.table.borrow_mut();
             let Table { entries, index, len } = &mut *table;
             if exists {
-                let position = index.iter_hash(table_hash(hash)).copied().find(|&i| {
-                    entries[i].as_ref().is_some_and(|e| e.key.as_str().is_some_and(|k| k.eq_str(name)))
-                });
+                let position = index
+                    .iter_hash(table_hash(hash))
+                    .copied()
+                    .find(|&i| entries[i].as_ref().is_some_and(|e| e.key.as_str().is_some_and(|k| k.eq_str(name))));
                 position.and_then(|p| entries[p].as_mut()).map(|e| std::mem::replace(&mut e.value, value))
             } else {
                 let position = entries.len();
                 entries.push(Some(Entry { hash, key: key.clone(), value }));
-                index.insert_unique(table_hash(hash), position, |&i| entries[i].as_ref().map_or(0, |e| table_hash(e.hash)));
+                index.insert_unique(table_hash(hash), position, |&i| {
+                    entries[i].as_ref().map_or(0, |e| table_hash(e.hash))
+                });
                 *len += 1;
                 None
             }

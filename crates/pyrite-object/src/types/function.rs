@@ -79,7 +79,16 @@ impl Trace for Function {
     fn traverse(&self, visit: &mut dyn FnMut(&ObjRef)) {
         visit(&self.code);
         visit(&self.globals);
-        for cell in [&self.name, &self.qualname, &self.defaults, &self.kwdefaults, &self.closure, &self.doc, &self.module, &self.annotations] {
+        for cell in [
+            &self.name,
+            &self.qualname,
+            &self.defaults,
+            &self.kwdefaults,
+            &self.closure,
+            &self.doc,
+            &self.module,
+            &self.annotations,
+        ] {
             cell.borrow().traverse(visit);
         }
         if let Some(dict) = &*self.dict.borrow() {

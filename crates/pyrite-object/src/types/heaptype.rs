@@ -25,9 +25,10 @@ pub fn c3_mro(ty: &ObjRef, bases: &[ObjRef]) -> PyResult<Vec<ObjRef>> {
         if sequences.is_empty() {
             return Ok(result);
         }
-        let candidate = sequences.iter().map(|s| s[0].clone()).find(|head| {
-            !sequences.iter().any(|s| s[1..].iter().any(|t| t.is_same(head)))
-        });
+        let candidate = sequences
+            .iter()
+            .map(|s| s[0].clone())
+            .find(|head| !sequences.iter().any(|s| s[1..].iter().any(|t| t.is_same(head))));
         let Some(next) = candidate else {
             let mut names: Vec<String> = Vec::new();
             for s in &sequences {
@@ -70,7 +71,13 @@ pub fn calculate_metaclass(metatype: &ObjRef, bases: &[ObjRef]) -> PyResult<ObjR
 }
 
 /// `type.__new__(metatype, name, bases, namespace)`.
-pub fn new_class(ctx: &mut Ctx, metatype: &ObjRef, name: &str, bases: Vec<ObjRef>, namespace: &Value) -> PyResult<ObjRef> {
+pub fn new_class(
+    ctx: &mut Ctx,
+    metatype: &ObjRef,
+    name: &str,
+    bases: Vec<ObjRef>,
+    namespace: &Value,
+) -> PyResult<ObjRef> {
     let t = types();
     for base in &bases {
         let Some(payload) = base.downcast::<TypeObject>() else {
@@ -109,7 +116,8 @@ pub fn new_class(ctx: &mut Ctx, metatype: &ObjRef, name: &str, bases: Vec<ObjRef
     if d.get_str(&PyStr::from_str("__doc__")).is_none() {
         d.set_str("__doc__", Value::None);
     }
-    let ty = new_type(Some(metatype), name, bases.clone(), dict.clone(), Slots::default(), TYPE_HEAPTYPE | TYPE_BASETYPE);
+    let ty =
+        new_type(Some(metatype), name, bases.clone(), dict.clone(), Slots::default(), TYPE_HEAPTYPE | TYPE_BASETYPE);
     *type_payload(&ty).qualname.borrow_mut() = qualname.into();
     let mro = c3_mro(&ty, &bases)?;
     *type_payload(&ty).mro.borrow_mut() = mro;
@@ -154,7 +162,10 @@ fn init_subclass(ctx: &mut Ctx, ty: &ObjRef, bases: &[ObjRef]) -> PyResult<()> {
     let _ = bases;
     let mro = type_payload(ty).mro.borrow().clone();
     for class in mro.iter().skip(1) {
-        let found = type_payload(class).dict.downcast::<PyDict>().and_then(|d| d.get_str(&PyStr::from_str("__init_subclass__")));
+        let found = type_payload(class)
+            .dict
+            .downcast::<PyDict>()
+            .and_then(|d| d.get_str(&PyStr::from_str("__init_subclass__")));
         if let Some(attr) = found {
             if let Some(cm) = attr.downcast::<crate::types::descriptors::ClassMethod>() {
                 let func = cm.func.borrow().clone();
@@ -168,9 +179,14 @@ fn init_subclass(ctx: &mut Ctx, ty: &ObjRef, bases: &[ObjRef]) -> PyResult<()> {
 
 /// Converts a bases tuple value into type objects.
 pub fn bases_from(value: &Value) -> PyResult<Vec<ObjRef>> {
-    let items = value.downcast::<PyTuple>().map(|t| t.items().to_vec()).ok_or_else(|| PyErr::type_error("type.__new__() argument 2 must be tuple"))?;
+    let items = value
+        .downcast::<PyTuple>()
+        .map(|t| t.items().to_vec())
+        .ok_or_else(|| PyErr::type_error("type.__new__() argument 2 must be tuple"))?;
     items
         .into_iter()
-        .map(|b| b.as_obj().filter(|o| o.is::<TypeObject>()).cloned().ok_or_else(|| PyErr::type_error("bases must be types")))
+        .map(|b| {
+            b.as_obj().filter(|o| o.is::<TypeObject>()).cloned().ok_or_else(|| PyErr::type_error("bases must be types"))
+        })
         .collect()
 }

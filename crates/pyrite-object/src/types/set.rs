@@ -39,12 +39,7 @@ pub struct SetTable {
 
 impl Default for SetTable {
     fn default() -> Self {
-        SetTable {
-            slots: vec![Slot::Empty; MIN_SIZE],
-            fill: 0,
-            used: 0,
-            finger: 0,
-        }
+        SetTable { slots: vec![Slot::Empty; MIN_SIZE], fill: 0, used: 0, finger: 0 }
     }
 }
 
@@ -74,18 +69,11 @@ payload!(PySet, "set", tracked);
 
 impl Default for PySet {
     fn default() -> Self {
-        PySet {
-            table: PayloadCell::new(SetTable::default()),
-            version: Cell::new(0),
-            hash: Cell::new(-1),
-        }
+        PySet { table: PayloadCell::new(SetTable::default()), version: Cell::new(0), hash: Cell::new(-1) }
     }
 }
 
-#[expect(
-    clippy::cast_sign_loss,
-    reason = "the table indexes by the bits of the hash"
-)]
+#[expect(clippy::cast_sign_loss, reason = "the table indexes by the bits of the hash")]
 fn bits(hash: i64) -> usize {
     hash as u64 as usize
 }
@@ -165,11 +153,7 @@ impl PySet {
             let mut i = bits(hash) & mask;
             let mut free = None;
             loop {
-                let probes = if i + LINEAR_PROBES <= mask {
-                    LINEAR_PROBES
-                } else {
-                    0
-                };
+                let probes = if i + LINEAR_PROBES <= mask { LINEAR_PROBES } else { 0 };
                 for j in 0..=probes {
                     let index = i + j;
                     let candidate = {
@@ -249,11 +233,7 @@ impl PySet {
                     if table.fill * 5 < mask * 3 {
                         None
                     } else {
-                        Some(if table.used > 50_000 {
-                            table.used * 2
-                        } else {
-                            table.used * 4
-                        })
+                        Some(if table.used > 50_000 { table.used * 2 } else { table.used * 4 })
                     }
                 }
             }
@@ -367,15 +347,10 @@ impl PySet {
     #[must_use]
     pub fn entry_from(&self, index: usize) -> Option<(usize, Value)> {
         let table = self.table.borrow();
-        table
-            .slots
-            .iter()
-            .enumerate()
-            .skip(index)
-            .find_map(|(i, s)| match s {
-                Slot::Active(_, k) => Some((i + 1, k.clone())),
-                _ => None,
-            })
+        table.slots.iter().enumerate().skip(index).find_map(|(i, s)| match s {
+            Slot::Active(_, k) => Some((i + 1, k.clone())),
+            _ => None,
+        })
     }
 
     /// CPython's `set_merge`: adds every item of another set.

@@ -203,7 +203,14 @@ pub fn lookup_str(ty: &ObjRef, name: &str) -> Option<Value> {
 
 /// Creates a type object. `dict` holds the class namespace.
 #[must_use]
-pub fn new_type(metatype: Option<&ObjRef>, name: &str, bases: Vec<ObjRef>, dict: ObjRef, slots: Slots, flags: u32) -> ObjRef {
+pub fn new_type(
+    metatype: Option<&ObjRef>,
+    name: &str,
+    bases: Vec<ObjRef>,
+    dict: ObjRef,
+    slots: Slots,
+    flags: u32,
+) -> ObjRef {
     let payload = TypeObject {
         name: PayloadCell::new(name.into()),
         qualname: PayloadCell::new(name.into()),
@@ -250,8 +257,31 @@ pub fn inherit_slots(ty: &ObjRef) {
     let mut slots = payload.slots();
     for base in &mro {
         let from = type_payload(base).slots();
-        inherit!(slots, from, new, init, call, repr, str, hash, richcompare, getattro, setattro, iter, next,
-            len, bool, getitem, setitem, contains, binary, inplace, unary, descr_get, descr_set);
+        inherit!(
+            slots,
+            from,
+            new,
+            init,
+            call,
+            repr,
+            str,
+            hash,
+            richcompare,
+            getattro,
+            setattro,
+            iter,
+            next,
+            len,
+            bool,
+            getitem,
+            setitem,
+            contains,
+            binary,
+            inplace,
+            unary,
+            descr_get,
+            descr_set
+        );
     }
     *payload.slots.borrow_mut() = slots;
 }

@@ -24,21 +24,11 @@ fn current_locals(ctx: &mut Ctx) -> PyResult<Value> {
         return Ok(Value::Obj(locals));
     }
     let code_obj = frame.code.clone();
-    let code = code_obj
-        .downcast::<Code>()
-        .ok_or_else(|| PyErr::new_system("frame code"))?;
+    let code = code_obj.downcast::<Code>().ok_or_else(|| PyErr::new_system("frame code"))?;
     let b = &code.bytecode;
-    let names: Vec<&str> = b
-        .varnames
-        .iter()
-        .chain(b.cellvars.iter())
-        .chain(b.freevars.iter())
-        .map(|n| &**n)
-        .collect();
+    let names: Vec<&str> = b.varnames.iter().chain(b.cellvars.iter()).chain(b.freevars.iter()).map(|n| &**n).collect();
     let dict = PyDict::new_obj();
-    let d = dict
-        .downcast::<PyDict>()
-        .ok_or_else(|| PyErr::new_system("dict"))?;
+    let d = dict.downcast::<PyDict>().ok_or_else(|| PyErr::new_system("dict"))?;
     let nlocals = b.varnames.len();
     let mut seen = Vec::new();
     for (i, name) in names.iter().enumerate() {
@@ -76,10 +66,7 @@ fn sorted_list(ctx: &mut Ctx, names: Vec<Value>) -> PyResult {
 fn add_keys(names: &mut Vec<Value>, dict: &ObjRef) {
     if let Some(d) = dict.downcast::<PyDict>() {
         for k in d.keys() {
-            if !names
-                .iter()
-                .any(|n| n.as_str().zip(k.as_str()).is_some_and(|(a, b)| a.eq_str(b)))
-            {
+            if !names.iter().any(|n| n.as_str().zip(k.as_str()).is_some_and(|(a, b)| a.eq_str(b))) {
                 names.push(k);
             }
         }
@@ -117,10 +104,7 @@ pub(super) fn builtin_dir(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
         }
         let ty = obj.type_ref().clone();
         type_names(&mut names, &ty);
-        if !names
-            .iter()
-            .any(|n| n.as_str().is_some_and(|s| s.as_str() == "__class__"))
-        {
+        if !names.iter().any(|n| n.as_str().is_some_and(|s| s.as_str() == "__class__")) {
             names.push(Value::str("__class__"));
         }
     }
@@ -134,9 +118,9 @@ pub(super) fn builtin_vars(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
     };
     match protocol::getattr_str(ctx, obj, "__dict__") {
         Ok(d) => Ok(d),
-        Err(e) if e.matches(&pyrite_object::types().attribute_error) => Err(PyErr::type_error(
-            "vars() argument must have __dict__ attribute",
-        )),
+        Err(e) if e.matches(&pyrite_object::types().attribute_error) => {
+            Err(PyErr::type_error("vars() argument must have __dict__ attribute"))
+        }
         Err(e) => Err(e),
     }
 }
@@ -149,10 +133,7 @@ pub(super) fn builtin_locals(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
 pub(super) fn builtin_delattr(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
     let values = check_args("delattr", args, 2, 2)?;
     if values[1].as_str().is_none() {
-        return Err(PyErr::type_error(format!(
-            "attribute name must be string, not '{}'",
-            values[1].type_name()
-        )));
+        return Err(PyErr::type_error(format!("attribute name must be string, not '{}'", values[1].type_name())));
     }
     protocol::setattr(ctx, &values[0], &values[1], None)?;
     Ok(Value::None)

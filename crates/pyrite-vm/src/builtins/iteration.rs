@@ -14,48 +14,34 @@ pub(super) fn builtin_sum(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
         match name.as_str().map(PyStr::as_str) {
             Some("start") if pos.len() < 2 => start = Some(value.clone()),
             Some("start") => {
-                return Err(PyErr::type_error(
-                    "argument for sum() given by name ('start') and position (2)",
-                ));
+                return Err(PyErr::type_error("argument for sum() given by name ('start') and position (2)"));
             }
             Some(other) => {
-                return Err(PyErr::type_error(format!(
-                    "'{other}' is an invalid keyword argument for sum()"
-                )));
+                return Err(PyErr::type_error(format!("'{other}' is an invalid keyword argument for sum()")));
             }
             None => return Err(PyErr::type_error("keywords must be strings")),
         }
     }
     match pos.len() {
         0 => {
-            return Err(PyErr::type_error(
-                "sum() takes at least 1 positional argument (0 given)",
-            ));
+            return Err(PyErr::type_error("sum() takes at least 1 positional argument (0 given)"));
         }
         1 => {}
         2 => start = Some(pos[1].clone()),
         n => {
-            return Err(PyErr::type_error(format!(
-                "sum() takes at most 2 arguments ({n} given)"
-            )));
+            return Err(PyErr::type_error(format!("sum() takes at most 2 arguments ({n} given)")));
         }
     }
     let mut total = start.unwrap_or(Value::Int(0));
     if total.as_str().is_some() {
-        return Err(PyErr::type_error(
-            "sum() can't sum strings [use ''.join(seq) instead]",
-        ));
+        return Err(PyErr::type_error("sum() can't sum strings [use ''.join(seq) instead]"));
     }
     match total.type_name().as_str() {
         "bytes" => {
-            return Err(PyErr::type_error(
-                "sum() can't sum bytes [use b''.join(seq) instead]",
-            ));
+            return Err(PyErr::type_error("sum() can't sum bytes [use b''.join(seq) instead]"));
         }
         "bytearray" => {
-            return Err(PyErr::type_error(
-                "sum() can't sum bytearray [use b''.join(seq) instead]",
-            ));
+            return Err(PyErr::type_error("sum() can't sum bytearray [use b''.join(seq) instead]"));
         }
         _ => {}
     }
@@ -73,10 +59,7 @@ pub(super) fn builtin_sum(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
 pub(super) fn builtin_sorted(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
     let pos = args.pos();
     if pos.len() != 1 {
-        return Err(PyErr::type_error(format!(
-            "sorted expected 1 argument, got {}",
-            pos.len()
-        )));
+        return Err(PyErr::type_error(format!("sorted expected 1 argument, got {}", pos.len())));
     }
     let mut key = None;
     let mut reverse = false;
@@ -85,16 +68,11 @@ pub(super) fn builtin_sorted(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
             Some("key") => key = Some(value.clone()).filter(|k| !k.is_none()),
             Some("reverse") => {
                 reverse = pyrite_object::methods::int::to_i64(value).map_err(|_| {
-                    PyErr::type_error(format!(
-                        "'{}' object cannot be interpreted as an integer",
-                        value.type_name()
-                    ))
+                    PyErr::type_error(format!("'{}' object cannot be interpreted as an integer", value.type_name()))
                 })? != 0;
             }
             Some(other) => {
-                return Err(PyErr::type_error(format!(
-                    "'{other}' is an invalid keyword argument for sort()"
-                )));
+                return Err(PyErr::type_error(format!("'{other}' is an invalid keyword argument for sort()")));
             }
             None => return Err(PyErr::type_error("keywords must be strings")),
         }
@@ -134,10 +112,7 @@ pub(super) fn builtin_iter(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
             if !super::is_callable(func) {
                 return Err(PyErr::type_error("iter(v, w): v must be callable"));
             }
-            Ok(pyrite_object::methods::iters::new_callable_iter(
-                func.clone(),
-                sentinel.clone(),
-            ))
+            Ok(pyrite_object::methods::iters::new_callable_iter(func.clone(), sentinel.clone()))
         }
         _ => Err(PyErr::type_error("iter expected at most 2 arguments")),
     }

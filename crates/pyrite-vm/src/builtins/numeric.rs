@@ -22,8 +22,7 @@ fn pair(a: Value, b: Value) -> Value {
 pub(super) fn builtin_divmod(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
     let values = check_args("divmod", args, 2, 2)?;
     let (a, b) = (&values[0], &values[1]);
-    let exact_int =
-        |v: &Value| is_int(v) && !pyrite_object::methods::slots::is_python_class(v.type_ref());
+    let exact_int = |v: &Value| is_int(v) && !pyrite_object::methods::slots::is_python_class(v.type_ref());
     if exact_int(a) && exact_int(b) {
         let (x, y) = (as_int(a).unwrap_or_default(), as_int(b).unwrap_or_default());
         let (q, r) = num::int_divmod(&x, &y).map_err(PyErr::from_arith)?;
@@ -59,10 +58,7 @@ pub(super) fn builtin_pow(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
     let mut slots: [Option<Value>; 3] = [None, None, None];
     let pos = args.pos();
     if pos.len() > 3 {
-        return Err(PyErr::type_error(format!(
-            "pow() takes at most 3 arguments ({} given)",
-            args.values.len()
-        )));
+        return Err(PyErr::type_error(format!("pow() takes at most 3 arguments ({} given)", args.values.len())));
     }
     for (i, v) in pos.iter().enumerate() {
         slots[i] = Some(v.clone());
@@ -73,9 +69,7 @@ pub(super) fn builtin_pow(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
             Some("exp") => 1,
             Some("mod") => 2,
             Some(other) => {
-                return Err(PyErr::type_error(format!(
-                    "'{other}' is an invalid keyword argument for pow()"
-                )));
+                return Err(PyErr::type_error(format!("'{other}' is an invalid keyword argument for pow()")));
             }
             None => return Err(PyErr::type_error("keywords must be strings")),
         };
@@ -91,14 +85,10 @@ pub(super) fn builtin_pow(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
     }
     let [base, exp, modulus] = slots;
     let Some(base) = base else {
-        return Err(PyErr::type_error(
-            "pow() missing required argument 'base' (pos 1)",
-        ));
+        return Err(PyErr::type_error("pow() missing required argument 'base' (pos 1)"));
     };
     let Some(exp) = exp else {
-        return Err(PyErr::type_error(
-            "pow() missing required argument 'exp' (pos 2)",
-        ));
+        return Err(PyErr::type_error("pow() missing required argument 'exp' (pos 2)"));
     };
     match modulus {
         None | Some(Value::None) => protocol::binary_op(ctx, &base, &exp, BinaryOp::Power),
@@ -109,9 +99,7 @@ pub(super) fn builtin_pow(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
                     as_int(&exp).unwrap_or_default(),
                     as_int(&m).unwrap_or_default(),
                 );
-                return num::int_pow_mod(&b, &e, &m)
-                    .map(Value::from_bigint)
-                    .map_err(PyErr::from_arith);
+                return num::int_pow_mod(&b, &e, &m).map(Value::from_bigint).map_err(PyErr::from_arith);
             }
             if pyrite_object::methods::slots::is_python_class(base.type_ref())
                 && let Some(result) = call_dunder(ctx, &base, "__pow__", &[exp.clone(), m.clone()])?
@@ -120,9 +108,7 @@ pub(super) fn builtin_pow(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
                 return Ok(result);
             }
             if [&base, &exp, &m].iter().all(|v| is_int(v) || is_float(v)) {
-                return Err(PyErr::type_error(
-                    "pow() 3rd argument not allowed unless all arguments are integers",
-                ));
+                return Err(PyErr::type_error("pow() 3rd argument not allowed unless all arguments are integers"));
             }
             Err(PyErr::type_error(format!(
                 "unsupported operand type(s) for ** or pow(): '{}', '{}', '{}'",
@@ -158,10 +144,7 @@ pub(super) fn builtin_round(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
     let mut number = pos.first().cloned();
     let mut ndigits = pos.get(1).cloned();
     if pos.len() > 2 {
-        return Err(PyErr::type_error(format!(
-            "round() takes at most 2 arguments ({} given)",
-            args.values.len()
-        )));
+        return Err(PyErr::type_error(format!("round() takes at most 2 arguments ({} given)", args.values.len())));
     }
     for (name, value) in args.keywords() {
         match name.as_str().map(PyStr::as_str) {
@@ -174,17 +157,13 @@ pub(super) fn builtin_round(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
                 )));
             }
             Some(other) => {
-                return Err(PyErr::type_error(format!(
-                    "'{other}' is an invalid keyword argument for round()"
-                )));
+                return Err(PyErr::type_error(format!("'{other}' is an invalid keyword argument for round()")));
             }
             None => return Err(PyErr::type_error("keywords must be strings")),
         }
     }
     let Some(number) = number else {
-        return Err(PyErr::type_error(
-            "round() missing required argument 'number' (pos 1)",
-        ));
+        return Err(PyErr::type_error("round() missing required argument 'number' (pos 1)"));
     };
     let ndigits = ndigits.filter(|n| !n.is_none());
     let python_class = pyrite_object::methods::slots::is_python_class(number.type_ref());
@@ -193,12 +172,8 @@ pub(super) fn builtin_round(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
         return match &ndigits {
             None => Ok(Value::from_bigint(x)),
             Some(n) => {
-                let n = protocol::index(n, |v| {
-                    format!(
-                        "'{}' object cannot be interpreted as an integer",
-                        v.type_name()
-                    )
-                })?;
+                let n =
+                    protocol::index(n, |v| format!("'{}' object cannot be interpreted as an integer", v.type_name()))?;
                 round_int(&x, &as_int(&n).unwrap_or_default())
             }
         };
@@ -206,32 +181,20 @@ pub(super) fn builtin_round(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
     if !python_class && is_float(&number) {
         let x = number.as_f64().unwrap_or(0.0);
         return match &ndigits {
-            None => num::float_round_to_int(x)
-                .map(Value::from_bigint)
-                .map_err(PyErr::from_arith),
+            None => num::float_round_to_int(x).map(Value::from_bigint).map_err(PyErr::from_arith),
             Some(n) => {
-                let n = protocol::index(n, |v| {
-                    format!(
-                        "'{}' object cannot be interpreted as an integer",
-                        v.type_name()
-                    )
-                })?;
-                let n = as_int(&n).unwrap_or_default();
                 let n =
-                    i64::try_from(&*n).unwrap_or(if n.is_negative() { i64::MIN } else { i64::MAX });
-                num::float_round(x, Some(n))
-                    .map(Value::float)
-                    .map_err(PyErr::from_arith)
+                    protocol::index(n, |v| format!("'{}' object cannot be interpreted as an integer", v.type_name()))?;
+                let n = as_int(&n).unwrap_or_default();
+                let n = i64::try_from(&*n).unwrap_or(if n.is_negative() { i64::MIN } else { i64::MAX });
+                num::float_round(x, Some(n)).map(Value::float).map_err(PyErr::from_arith)
             }
         };
     }
     let extra: Vec<Value> = ndigits.into_iter().collect();
     match call_dunder(ctx, &number, "__round__", &extra)? {
         Some(result) => Ok(result),
-        None => Err(PyErr::type_error(format!(
-            "type {} doesn't define __round__ method",
-            number.type_name()
-        ))),
+        None => Err(PyErr::type_error(format!("type {} doesn't define __round__ method", number.type_name()))),
     }
 }
 
@@ -242,10 +205,7 @@ fn radix(ctx: &mut Ctx, args: Args<'_>, name: &str, base: u32, prefix: &str) -> 
         match call_dunder(ctx, &v, "__index__", &[])? {
             Some(i) if is_int(&i) => v = i,
             Some(i) => {
-                return Err(PyErr::type_error(format!(
-                    "__index__ returned non-int (type {})",
-                    i.type_name()
-                )));
+                return Err(PyErr::type_error(format!("__index__ returned non-int (type {})", i.type_name())));
             }
             None => {
                 return Err(PyErr::type_error(format!(
@@ -259,10 +219,7 @@ fn radix(ctx: &mut Ctx, args: Args<'_>, name: &str, base: u32, prefix: &str) -> 
     let digits = num::int_to_string_radix(&x.abs(), base);
     let sign = if x.is_negative() { "-" } else { "" };
     let _ = x.is_zero();
-    Ok(Value::str(&format!(
-        "{sign}{prefix}{}",
-        digits.trim_start_matches('-')
-    )))
+    Ok(Value::str(&format!("{sign}{prefix}{}", digits.trim_start_matches('-'))))
 }
 
 pub(super) fn builtin_bin(ctx: &mut Ctx, args: Args<'_>) -> PyResult {

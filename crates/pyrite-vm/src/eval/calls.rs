@@ -165,7 +165,11 @@ pub(super) fn make_function(frame: &mut Frame, flags_arg: u32) -> PyResult<()> {
     let annotations = if flags_arg & 0x04 != 0 { frame.pop() } else { Value::None };
     let kwdefaults = if flags_arg & 0x02 != 0 { frame.pop() } else { Value::None };
     let defaults = if flags_arg & 0x01 != 0 { frame.pop() } else { Value::None };
-    let code_obj = code.as_obj().filter(|c| c.is::<Code>()).ok_or_else(|| PyErr::new_system("MAKE_FUNCTION without code"))?.clone();
+    let code_obj = code
+        .as_obj()
+        .filter(|c| c.is::<Code>())
+        .ok_or_else(|| PyErr::new_system("MAKE_FUNCTION without code"))?
+        .clone();
     let (name, qualname, doc) = {
         let c = code_obj.downcast::<Code>().ok_or_else(|| PyErr::new_system("code"))?;
         let doc = match c.consts.first() {
@@ -174,11 +178,8 @@ pub(super) fn make_function(frame: &mut Frame, flags_arg: u32) -> PyResult<()> {
         };
         (c.name.clone(), c.qualname.clone(), doc)
     };
-    let module = frame
-        .globals
-        .downcast::<PyDict>()
-        .and_then(|d| d.get_str(&PyStr::from_str("__name__")))
-        .unwrap_or(Value::None);
+    let module =
+        frame.globals.downcast::<PyDict>().and_then(|d| d.get_str(&PyStr::from_str("__name__"))).unwrap_or(Value::None);
     let function = Function {
         code: code_obj,
         globals: frame.globals.clone(),

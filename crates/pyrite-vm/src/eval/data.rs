@@ -36,7 +36,11 @@ pub(super) fn binary_op(ctx: &mut Ctx, frame: &mut Frame, arg: u32) -> PyResult<
             return Ok(());
         }
     }
-    let result = if inplace { protocol::inplace_op(ctx, &left, &right, op)? } else { protocol::binary_op(ctx, &left, &right, op)? };
+    let result = if inplace {
+        protocol::inplace_op(ctx, &left, &right, op)?
+    } else {
+        protocol::binary_op(ctx, &left, &right, op)?
+    };
     frame.push(result);
     Ok(())
 }
@@ -143,16 +147,25 @@ pub(super) fn collection_update(ctx: &mut Ctx, frame: &mut Frame, op: Opcode, ar
     let item = frame.pop();
     let target = frame.peek(arg as usize).clone().unwrap_or(Value::None);
     match op {
-        Opcode::LIST_APPEND => target.downcast::<PyList>().ok_or_else(|| PyErr::new_system("LIST_APPEND target"))?.push(item),
+        Opcode::LIST_APPEND => {
+            target.downcast::<PyList>().ok_or_else(|| PyErr::new_system("LIST_APPEND target"))?.push(item)
+        }
         Opcode::LIST_EXTEND => {
             let items = protocol::collect(ctx, &item).map_err(|e| {
-                if e.matches(&pyrite_object::types().type_error) && pyrite_object::types::typeobj::type_payload(item.type_ref()).slots().iter.is_none() {
+                if e.matches(&pyrite_object::types().type_error)
+                    && pyrite_object::types::typeobj::type_payload(item.type_ref()).slots().iter.is_none()
+                {
                     PyErr::type_error(format!("Value after * must be an iterable, not {}", item.type_name()))
                 } else {
                     e
                 }
             })?;
-            target.downcast::<PyList>().ok_or_else(|| PyErr::new_system("LIST_EXTEND target"))?.items.borrow_mut().extend(items);
+            target
+                .downcast::<PyList>()
+                .ok_or_else(|| PyErr::new_system("LIST_EXTEND target"))?
+                .items
+                .borrow_mut()
+                .extend(items);
         }
         _ => {
             let d = target.downcast::<PyDict>().ok_or_else(|| PyErr::new_system("DICT_UPDATE target"))?;
@@ -290,11 +303,13 @@ fn mapping_items(ctx: &mut Ctx, mapping: &Value) -> PyResult<Vec<(Value, Value)>
 
 /// CPython's `_PyObject_FunctionStr`: `module.qualname()` for error messages.
 fn function_str(ctx: &mut Ctx, func: &Value) -> String {
-    let qualname = protocol::getattr_str(ctx, func, "__qualname__").ok().and_then(|q| q.as_str().map(|s| s.as_str().to_owned()));
+    let qualname =
+        protocol::getattr_str(ctx, func, "__qualname__").ok().and_then(|q| q.as_str().map(|s| s.as_str().to_owned()));
     let Some(qualname) = qualname else {
         return protocol::str_string(ctx, func).unwrap_or_default();
     };
-    let module = protocol::getattr_str(ctx, func, "__module__").ok().and_then(|m| m.as_str().map(|s| s.as_str().to_owned()));
+    let module =
+        protocol::getattr_str(ctx, func, "__module__").ok().and_then(|m| m.as_str().map(|s| s.as_str().to_owned()));
     match module {
         Some(m) if m != "builtins" => format!("{m}.{qualname}()"),
         _ => format!("{qualname}()"),

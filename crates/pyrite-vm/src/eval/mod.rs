@@ -88,7 +88,20 @@ pub(crate) fn new_frame(
     };
     let nslots = nlocalsplus + stacksize + 1;
     let slots = vm(ctx).slots.push(nslots);
-    Frame { code, func, globals, builtins, locals, slots, nslots, stack_base: nlocalsplus, sp: nlocalsplus, ip: 0, lasti: 0, owned_slots: false }
+    Frame {
+        code,
+        func,
+        globals,
+        builtins,
+        locals,
+        slots,
+        nslots,
+        stack_base: nlocalsplus,
+        sp: nlocalsplus,
+        ip: 0,
+        lasti: 0,
+        owned_slots: false,
+    }
 }
 
 /// Releases a finished frame's slots.
@@ -237,7 +250,9 @@ fn step(ctx: &mut Ctx, frame: &mut Frame, kwnames: &mut Option<Value>) -> PyResu
         Opcode::LOAD_GLOBAL => names::load_global(ctx, frame, arg)?,
         Opcode::STORE_GLOBAL => names::store_global(ctx, frame, arg)?,
         Opcode::DELETE_GLOBAL => names::delete_global(ctx, frame, arg)?,
-        Opcode::LOAD_DEREF | Opcode::LOAD_CLASSDEREF => names::load_deref(ctx, frame, arg, op == Opcode::LOAD_CLASSDEREF)?,
+        Opcode::LOAD_DEREF | Opcode::LOAD_CLASSDEREF => {
+            names::load_deref(ctx, frame, arg, op == Opcode::LOAD_CLASSDEREF)?
+        }
         Opcode::STORE_DEREF => names::store_deref(frame, arg, true)?,
         Opcode::DELETE_DEREF => names::store_deref(frame, arg, false)?,
         Opcode::LOAD_CLOSURE => names::load_closure(frame, arg),
@@ -279,10 +294,19 @@ fn step(ctx: &mut Ctx, frame: &mut Frame, kwnames: &mut Option<Value>) -> PyResu
             let container = frame.pop();
             pyrite_object::protocol::setitem(ctx, &container, &key, None)?;
         }
-        Opcode::BUILD_TUPLE | Opcode::BUILD_LIST | Opcode::BUILD_MAP | Opcode::BUILD_CONST_KEY_MAP | Opcode::BUILD_STRING => {
+        Opcode::BUILD_TUPLE
+        | Opcode::BUILD_LIST
+        | Opcode::BUILD_MAP
+        | Opcode::BUILD_CONST_KEY_MAP
+        | Opcode::BUILD_STRING => {
             data::build(ctx, frame, op, arg)?;
         }
-        Opcode::LIST_APPEND | Opcode::MAP_ADD | Opcode::LIST_EXTEND | Opcode::DICT_UPDATE | Opcode::DICT_MERGE | Opcode::LIST_TO_TUPLE => {
+        Opcode::LIST_APPEND
+        | Opcode::MAP_ADD
+        | Opcode::LIST_EXTEND
+        | Opcode::DICT_UPDATE
+        | Opcode::DICT_MERGE
+        | Opcode::LIST_TO_TUPLE => {
             data::collection_update(ctx, frame, op, arg)?;
         }
         Opcode::UNPACK_SEQUENCE => data::unpack_sequence(ctx, frame, arg)?,

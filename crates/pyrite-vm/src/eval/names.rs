@@ -151,9 +151,14 @@ pub(super) fn load_deref(ctx: &mut Ctx, frame: &mut Frame, arg: u32, class_body:
             let name = deref_name(frame, arg);
             let is_free = arg as usize >= frame.code().bytecode.cellvars.len();
             Err(if is_free {
-                PyErr::name_error(format!("cannot access free variable '{name}' where it is not associated with a value in enclosing scope"))
+                PyErr::name_error(format!(
+                    "cannot access free variable '{name}' where it is not associated with a value in enclosing scope"
+                ))
             } else {
-                PyErr::new(&types().unbound_local_error, format!("cannot access local variable '{name}' where it is not associated with a value"))
+                PyErr::new(
+                    &types().unbound_local_error,
+                    format!("cannot access local variable '{name}' where it is not associated with a value"),
+                )
             })
         }
     }
@@ -166,7 +171,9 @@ pub(super) fn store_deref(frame: &mut Frame, arg: u32, store: bool) -> PyResult<
     let old = c.value.replace(new_value);
     if !store && old.is_none() {
         let name = deref_name(frame, arg);
-        return Err(PyErr::name_error(format!("cannot access free variable '{name}' where it is not associated with a value in enclosing scope")));
+        return Err(PyErr::name_error(format!(
+            "cannot access free variable '{name}' where it is not associated with a value in enclosing scope"
+        )));
     }
     drop(old);
     Ok(())
@@ -188,7 +195,11 @@ pub(super) fn make_cell(frame: &mut Frame, arg: u32) {
 }
 
 pub(super) fn copy_free_vars(frame: &mut Frame, arg: u32) -> PyResult<()> {
-    let closure = frame.func.as_ref().and_then(|f| f.downcast::<pyrite_object::types::function::Function>()).map(|f| f.closure.borrow().clone());
+    let closure = frame
+        .func
+        .as_ref()
+        .and_then(|f| f.downcast::<pyrite_object::types::function::Function>())
+        .map(|f| f.closure.borrow().clone());
     let Some(closure) = closure else { return Err(PyErr::new_system("free variables without a function")) };
     let cells: Vec<Value> = closure.downcast::<PyTuple>().map(|t| t.items().to_vec()).unwrap_or_default();
     let n = arg as usize;

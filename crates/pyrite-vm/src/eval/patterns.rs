@@ -40,10 +40,7 @@ pub(super) fn execute(ctx: &mut Ctx, frame: &mut Frame, op: Opcode, arg: u32) ->
             frame.push(attrs.map_or(Value::None, |a| Value::Obj(PyTuple::new_obj(a))));
         }
         _ => {
-            return Err(PyErr::new_system(format!(
-                "{} is not a pattern instruction",
-                op.name()
-            )));
+            return Err(PyErr::new_system(format!("{} is not a pattern instruction", op.name())));
         }
     }
     Ok(())
@@ -57,9 +54,7 @@ fn top(frame: &mut Frame) -> Value {
 /// bytes or bytearray).
 fn is_sequence(value: &Value) -> bool {
     let t = types();
-    [&t.list, &t.tuple, &t.range]
-        .iter()
-        .any(|ty| protocol::isinstance(value, ty))
+    [&t.list, &t.tuple, &t.range].iter().any(|ty| protocol::isinstance(value, ty))
 }
 
 /// CPython's `Py_TPFLAGS_MAPPING`: dict and its subclasses.
@@ -73,27 +68,20 @@ fn tuple_items(value: &Value) -> Option<Vec<Value>> {
 
 /// The values of `keys` in the mapping `subject` (a tuple), or `None` when one is missing.
 fn match_keys(ctx: &mut Ctx, subject: &Value, keys: &Value) -> PyResult {
-    let keys =
-        tuple_items(keys).ok_or_else(|| PyErr::new_system("MATCH_KEYS without a tuple of keys"))?;
+    let keys = tuple_items(keys).ok_or_else(|| PyErr::new_system("MATCH_KEYS without a tuple of keys"))?;
     if keys.is_empty() {
         return Ok(Value::Obj(PyTuple::new_obj(Vec::new())));
     }
     // map.get(key, dummy): checks and fetches at once, and never calls __missing__.
     let exact_dict = subject.type_ref().is_same(&types().dict);
-    let get = if exact_dict {
-        None
-    } else {
-        Some(protocol::getattr_str(ctx, subject, "get")?)
-    };
+    let get = if exact_dict { None } else { Some(protocol::getattr_str(ctx, subject, "get")?) };
     let dummy = Value::Obj(PyList::new_obj(Vec::new()));
     let mut values = Vec::with_capacity(keys.len());
     for (i, key) in keys.iter().enumerate() {
         for earlier in &keys[..i] {
             if protocol::eq(ctx, earlier, key)? {
                 let text = protocol::repr_string(ctx, key)?;
-                return Err(PyErr::value_error(format!(
-                    "mapping pattern checks duplicate key ({text})"
-                )));
+                return Err(PyErr::value_error(format!("mapping pattern checks duplicate key ({text})")));
             }
         }
         let value = match &get {
@@ -124,19 +112,9 @@ fn match_keys(ctx: &mut Ctx, subject: &Value, keys: &Value) -> PyResult {
 /// (CPython's `_Py_TPFLAGS_MATCH_SELF`, inherited by subclasses).
 fn matches_self(ty: &ObjRef) -> bool {
     let t = types();
-    [
-        &t.bool,
-        &t.dict,
-        &t.float,
-        &t.frozenset,
-        &t.int,
-        &t.list,
-        &t.set,
-        &t.str,
-        &t.tuple,
-    ]
-    .iter()
-    .any(|builtin| pyrite_object::types::typeobj::is_subtype(ty, builtin))
+    [&t.bool, &t.dict, &t.float, &t.frozenset, &t.int, &t.list, &t.set, &t.str, &t.tuple]
+        .iter()
+        .any(|builtin| pyrite_object::types::typeobj::is_subtype(ty, builtin))
 }
 
 /// `getattr(subject, name)` for a class pattern, `None` when missing; `seen` catches an
@@ -176,8 +154,7 @@ fn match_class(
     let Some(ty) = class.as_obj().filter(|o| o.is::<TypeObject>()).cloned() else {
         return Err(PyErr::type_error("called match pattern must be a type"));
     };
-    let names = tuple_items(names)
-        .ok_or_else(|| PyErr::new_system("MATCH_CLASS without a tuple of names"))?;
+    let names = tuple_items(names).ok_or_else(|| PyErr::new_system("MATCH_CLASS without a tuple of names"))?;
     // First, an isinstance check:
     if !protocol::isinstance(subject, &ty) {
         return Ok(None);
@@ -188,12 +165,7 @@ fn match_class(
     if nargs > 0 {
         let (match_args, match_self) = match protocol::getattr_str(ctx, class, "__match_args__") {
             Ok(m) => {
-                let Some(items) = m
-                    .type_ref()
-                    .is_same(&types().tuple)
-                    .then(|| tuple_items(&m))
-                    .flatten()
-                else {
+                let Some(items) = m.type_ref().is_same(&types().tuple).then(|| tuple_items(&m)).flatten() else {
                     return Err(PyErr::type_error(format!(
                         "{}.__match_args__ must be a tuple (got {})",
                         type_name(&ty),

@@ -18,22 +18,17 @@ pub(super) fn execute(ctx: &mut Ctx, frame: &mut Frame, op: Opcode, arg: u32) ->
         Opcode::SET_ADD => {
             let item = frame.pop();
             let target = frame.peek(arg as usize).clone().unwrap_or(Value::None);
-            let set =
-                as_set(&target).ok_or_else(|| PyErr::new_system("SET_ADD target is not a set"))?;
+            let set = as_set(&target).ok_or_else(|| PyErr::new_system("SET_ADD target is not a set"))?;
             set.add(ctx, item)?;
         }
         Opcode::SET_UPDATE => {
             let iterable = frame.pop();
             let target = frame.peek(arg as usize).clone().unwrap_or(Value::None);
-            let set = as_set(&target)
-                .ok_or_else(|| PyErr::new_system("SET_UPDATE target is not a set"))?;
+            let set = as_set(&target).ok_or_else(|| PyErr::new_system("SET_UPDATE target is not a set"))?;
             update_internal(ctx, set, &iterable)?;
         }
         _ => {
-            return Err(PyErr::new_system(format!(
-                "{} is not a set instruction",
-                op.name()
-            )));
+            return Err(PyErr::new_system(format!("{} is not a set instruction", op.name())));
         }
     }
     Ok(())

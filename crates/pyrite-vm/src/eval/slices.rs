@@ -32,10 +32,7 @@ pub(super) fn execute(ctx: &mut Ctx, frame: &mut Frame, op: Opcode, arg: u32) ->
             protocol::setitem(ctx, &container, &slice, Some(value))?;
         }
         _ => {
-            return Err(PyErr::new_system(format!(
-                "{} is not a slice instruction",
-                op.name()
-            )));
+            return Err(PyErr::new_system(format!("{} is not a slice instruction", op.name())));
         }
     }
     Ok(())

@@ -12,9 +12,7 @@ use crate::frame::Frame;
 /// Whether the instruction that failed in the innermost frame is `RERAISE` (whose
 /// exception already carries this frame's traceback entry).
 pub(super) fn is_reraise(frames: &[Frame]) -> bool {
-    frames.last().is_some_and(|f| {
-        f.code().bytecode.code.get(f.lasti).is_some_and(|u| u.op == Opcode::RERAISE as u8)
-    })
+    frames.last().is_some_and(|f| f.code().bytecode.code.get(f.lasti).is_some_and(|u| u.op == Opcode::RERAISE as u8))
 }
 
 fn add_traceback(err: &PyErr, frame: &Frame) {
@@ -150,7 +148,11 @@ fn check_match_type(value: &Value) -> PyResult<()> {
         Some(t) => t.items().iter().all(ok),
         None => ok(value),
     };
-    if valid { Ok(()) } else { Err(PyErr::type_error("catching classes that do not inherit from BaseException is not allowed")) }
+    if valid {
+        Ok(())
+    } else {
+        Err(PyErr::type_error("catching classes that do not inherit from BaseException is not allowed"))
+    }
 }
 
 /// `CHECK_EXC_MATCH`: replaces the type(s) on top with whether the exception below matches.

@@ -126,16 +126,8 @@ fn int_floordiv_mod_tables() {
             let (wq, wr) = want[i];
             i += 1;
             if wq == "E" {
-                assert_eq!(
-                    int_floordiv(&a, &b),
-                    Err(ArithError::ZeroDivision(
-                        "integer division or modulo by zero"
-                    ))
-                );
-                assert_eq!(
-                    int_mod(&a, &b),
-                    Err(ArithError::ZeroDivision("integer modulo by zero"))
-                );
+                assert_eq!(int_floordiv(&a, &b), Err(ArithError::ZeroDivision("integer division or modulo by zero")));
+                assert_eq!(int_mod(&a, &b), Err(ArithError::ZeroDivision("integer modulo by zero")));
                 assert!(int_divmod(&a, &b).is_err());
                 continue;
             }
@@ -148,47 +140,25 @@ fn int_floordiv_mod_tables() {
 
 #[test]
 fn int_pow_cases() {
-    assert_eq!(
-        int_pow(&big("2"), &big("10")),
-        Ok(PowResult::Int(big("1024")))
-    );
-    assert_eq!(
-        int_pow(&big("2"), &big("-1")),
-        Ok(PowResult::Float(f(0x3fe0000000000000)))
-    );
+    assert_eq!(int_pow(&big("2"), &big("10")), Ok(PowResult::Int(big("1024"))));
+    assert_eq!(int_pow(&big("2"), &big("-1")), Ok(PowResult::Float(f(0x3fe0000000000000))));
     assert_eq!(
         int_pow(&big("0"), &big("-1")),
-        Err(ArithError::ZeroDivision(
-            "0.0 cannot be raised to a negative power"
-        ))
+        Err(ArithError::ZeroDivision("0.0 cannot be raised to a negative power"))
     );
-    assert_eq!(
-        int_pow(&big("-2"), &big("-3")),
-        Ok(PowResult::Float(f(0xbfc0000000000000)))
-    );
-    assert_eq!(
-        int_pow(&big("10"), &big("-400")),
-        Ok(PowResult::Float(f(0x0000000000000000)))
-    );
+    assert_eq!(int_pow(&big("-2"), &big("-3")), Ok(PowResult::Float(f(0xbfc0000000000000))));
+    assert_eq!(int_pow(&big("10"), &big("-400")), Ok(PowResult::Float(f(0x0000000000000000))));
     assert_eq!(int_pow(&big("0"), &big("0")), Ok(PowResult::Int(big("1"))));
-    assert_eq!(
-        int_pow(&big("-1"), &big("1000000000000000000000000000001")),
-        Ok(PowResult::Int(big("-1")))
-    );
+    assert_eq!(int_pow(&big("-1"), &big("1000000000000000000000000000001")), Ok(PowResult::Int(big("-1"))));
     assert_eq!(
         int_pow(&big("-1"), &big("-1000000000000000000000000000000")),
         Ok(PowResult::Float(f(0x3ff0000000000000)))
     );
     assert_eq!(
         int_pow(&big("3"), &big("100")),
-        Ok(PowResult::Int(big(
-            "515377520732011331036461129765621272702107522001"
-        )))
+        Ok(PowResult::Int(big("515377520732011331036461129765621272702107522001")))
     );
-    assert_eq!(
-        int_pow(&big("-3"), &big("3")),
-        Ok(PowResult::Int(big("-27")))
-    );
+    assert_eq!(int_pow(&big("-3"), &big("3")), Ok(PowResult::Int(big("-27"))));
     assert_eq!(
         int_pow(&big("1000000000000000000000000000000"), &big("3")),
         Ok(PowResult::Int(big(
@@ -202,14 +172,9 @@ fn int_pow_cases() {
             ),
             &big("-1")
         ),
-        Err(ArithError::Overflow(
-            "int too large to convert to float".into()
-        ))
+        Err(ArithError::Overflow("int too large to convert to float".into()))
     );
-    assert_eq!(
-        int_pow(&big("0"), &big("1000000000000000000000000000000")),
-        Ok(PowResult::Int(big("0")))
-    );
+    assert_eq!(int_pow(&big("0"), &big("1000000000000000000000000000000")), Ok(PowResult::Int(big("0"))));
     assert_eq!(
         int_pow(&big("1"), &big("-1000000000000000000000000000000")),
         Ok(PowResult::Float(f(0x3ff0000000000000)))
@@ -263,27 +228,13 @@ fn int_truediv_cases() {
             ),
             &big("1")
         ),
-        Err(ArithError::Overflow(
-            "integer division result too large for a float".into()
-        ))
+        Err(ArithError::Overflow("integer division result too large for a float".into()))
     );
     assert_eq!(int_truediv(&big("1"), &big("3")), Ok(f(0x3fd5555555555555)));
-    assert_eq!(
-        int_truediv(&big("0"), &big("-5")),
-        Ok(f(0x8000000000000000))
-    );
-    assert_eq!(
-        int_truediv(&big("7"), &big("0")),
-        Err(ArithError::ZeroDivision("division by zero"))
-    );
-    assert_eq!(
-        int_truediv(&big("9007199254740993"), &big("1")),
-        Ok(f(0x4340000000000000))
-    );
-    assert_eq!(
-        int_truediv(&big("-18014398509481987"), &big("2")),
-        Ok(f(0xc340000000000001))
-    );
+    assert_eq!(int_truediv(&big("0"), &big("-5")), Ok(f(0x8000000000000000)));
+    assert_eq!(int_truediv(&big("7"), &big("0")), Err(ArithError::ZeroDivision("division by zero")));
+    assert_eq!(int_truediv(&big("9007199254740993"), &big("1")), Ok(f(0x4340000000000000)));
+    assert_eq!(int_truediv(&big("-18014398509481987"), &big("2")), Ok(f(0xc340000000000001)));
     assert_eq!(
         int_truediv(
             &big(
@@ -300,9 +251,7 @@ fn int_truediv_cases() {
             ),
             &big("1")
         ),
-        Err(ArithError::Overflow(
-            "integer division result too large for a float".into()
-        ))
+        Err(ArithError::Overflow("integer division result too large for a float".into()))
     );
     assert_eq!(
         int_truediv(
@@ -351,45 +300,30 @@ fn int_truediv_cases() {
         ),
         Ok(f(0x7e37e43c8800759c))
     );
-    assert_eq!(
-        int_truediv(&big("27021597764222977"), &big("3")),
-        Ok(f(0x4340000000000000))
-    );
+    assert_eq!(int_truediv(&big("27021597764222977"), &big("3")), Ok(f(0x4340000000000000)));
 }
 
 #[test]
 fn int_to_f64_cases() {
-    assert_eq!(
-        int_to_f64(&big("9007199254740993")),
-        Ok(f(0x4340000000000000))
-    );
-    assert_eq!(
-        int_to_f64(&big("18014398509481987")),
-        Ok(f(0x4350000000000001))
-    );
+    assert_eq!(int_to_f64(&big("9007199254740993")), Ok(f(0x4340000000000000)));
+    assert_eq!(int_to_f64(&big("18014398509481987")), Ok(f(0x4350000000000001)));
     assert_eq!(
         int_to_f64(&big(
             "179769313486231590772930519078902473361797697894230657273430081157732675805500963132708477322407536021120113879871393357658789768814416622492847430639474124377767893424865485276302219601246094119453082952085005768838150682342462881473913110540827237163350510684586298239947245938479716304835356329624224137216"
         )),
-        Err(ArithError::Overflow(
-            "int too large to convert to float".into()
-        ))
+        Err(ArithError::Overflow("int too large to convert to float".into()))
     );
     assert_eq!(
         int_to_f64(&big(
             "-179769313486231590772930519078902473361797697894230657273430081157732675805500963132708477322407536021120113879871393357658789768814416622492847430639474124377767893424865485276302219601246094119453082952085005768838150682342462881473913110540827237163350510684586298239947245938479716304835356329624224137216"
         )),
-        Err(ArithError::Overflow(
-            "int too large to convert to float".into()
-        ))
+        Err(ArithError::Overflow("int too large to convert to float".into()))
     );
     assert_eq!(
         int_to_f64(&big(
             "179769313486231580793728971405303415079934132710037826936173778980444968292764750946649017977587207096330286416692887910946555547851940402630657488671505820681908902000708383676273854845817711531764475730270069855571366959622842914819860834936475292719074168444365510704342711559699508093042880177904174497792"
         )),
-        Err(ArithError::Overflow(
-            "int too large to convert to float".into()
-        ))
+        Err(ArithError::Overflow("int too large to convert to float".into()))
     );
     assert_eq!(
         int_to_f64(&big(
@@ -397,46 +331,23 @@ fn int_to_f64_cases() {
         )),
         Ok(f(0x7fefffffffffffff))
     );
-    assert_eq!(
-        int_to_f64(&big("9007199254740995")),
-        Ok(f(0x4340000000000002))
-    );
-    assert_eq!(
-        int_to_f64(&big("-9223372036854775808")),
-        Ok(f(0xc3e0000000000000))
-    );
-    assert_eq!(
-        int_to_f64(&big("10000000000000000000000")),
-        Ok(f(0x4480f0cf064dd592))
-    );
-    assert_eq!(
-        int_to_f64(&big("100000000000000000000000")),
-        Ok(f(0x44b52d02c7e14af6))
-    );
+    assert_eq!(int_to_f64(&big("9007199254740995")), Ok(f(0x4340000000000002)));
+    assert_eq!(int_to_f64(&big("-9223372036854775808")), Ok(f(0xc3e0000000000000)));
+    assert_eq!(int_to_f64(&big("10000000000000000000000")), Ok(f(0x4480f0cf064dd592)));
+    assert_eq!(int_to_f64(&big("100000000000000000000000")), Ok(f(0x44b52d02c7e14af6)));
     assert_eq!(int_to_f64(&big("0")), Ok(f(0x0000000000000000)));
-    assert_eq!(
-        int_to_f64(&big("18446744073709551615")),
-        Ok(f(0x43f0000000000000))
-    );
+    assert_eq!(int_to_f64(&big("18446744073709551615")), Ok(f(0x43f0000000000000)));
 }
 
 #[test]
 fn int_pow_mod_cases() {
-    assert_eq!(
-        int_pow_mod(&big("2"), &big("10"), &big("1000")),
-        Ok(big("24"))
-    );
+    assert_eq!(int_pow_mod(&big("2"), &big("10"), &big("1000")), Ok(big("24")));
     assert_eq!(
         int_pow_mod(&big("2"), &big("-1"), &big("4")),
-        Err(ArithError::Value(
-            "base is not invertible for the given modulus".into()
-        ))
+        Err(ArithError::Value("base is not invertible for the given modulus".into()))
     );
     assert_eq!(int_pow_mod(&big("3"), &big("-1"), &big("7")), Ok(big("5")));
-    assert_eq!(
-        int_pow_mod(&big("3"), &big("-1"), &big("-7")),
-        Ok(big("-2"))
-    );
+    assert_eq!(int_pow_mod(&big("3"), &big("-1"), &big("-7")), Ok(big("-2")));
     assert_eq!(int_pow_mod(&big("-7"), &big("-1"), &big("5")), Ok(big("2")));
     assert_eq!(
         int_pow_mod(&big("2"), &big("3"), &big("0")),
@@ -445,9 +356,7 @@ fn int_pow_mod_cases() {
     assert_eq!(int_pow_mod(&big("2"), &big("-1"), &big("1")), Ok(big("0")));
     assert_eq!(
         int_pow_mod(&big("0"), &big("-1"), &big("5")),
-        Err(ArithError::Value(
-            "base is not invertible for the given modulus".into()
-        ))
+        Err(ArithError::Value("base is not invertible for the given modulus".into()))
     );
     assert_eq!(int_pow_mod(&big("-2"), &big("3"), &big("5")), Ok(big("2")));
     assert_eq!(int_pow_mod(&big("2"), &big("3"), &big("-5")), Ok(big("-2")));
@@ -461,61 +370,31 @@ fn int_pow_mod_cases() {
         ),
         Ok(big("67783185377611739539"))
     );
-    assert_eq!(
-        int_pow_mod(&big("12345"), &big("-3"), &big("1000000007")),
-        Ok(big("363106008"))
-    );
+    assert_eq!(int_pow_mod(&big("12345"), &big("-3"), &big("1000000007")), Ok(big("363106008")));
 }
 
 #[test]
 fn int_shift_cases() {
-    assert_eq!(
-        int_lshift(&big("1"), &big("100")),
-        Ok(big("1267650600228229401496703205376"))
-    );
+    assert_eq!(int_lshift(&big("1"), &big("100")), Ok(big("1267650600228229401496703205376")));
     assert_eq!(int_lshift(&big("-5"), &big("3")), Ok(big("-40")));
-    assert_eq!(
-        int_lshift(&big("0"), &big("1000000000000000000000000000000")),
-        Ok(big("0"))
-    );
-    assert_eq!(
-        int_lshift(&big("1"), &big("-1")),
-        Err(ArithError::Value("negative shift count".into()))
-    );
+    assert_eq!(int_lshift(&big("0"), &big("1000000000000000000000000000000")), Ok(big("0")));
+    assert_eq!(int_lshift(&big("1"), &big("-1")), Err(ArithError::Value("negative shift count".into())));
     assert_eq!(
         int_lshift(&big("1"), &big("1180591620717411303424")),
         Err(ArithError::Overflow("too many digits in integer".into()))
     );
-    assert_eq!(
-        int_lshift(&big("1"), &big("4611686018427387904")),
-        Err(ArithError::Memory)
-    );
+    assert_eq!(int_lshift(&big("1"), &big("4611686018427387904")), Err(ArithError::Memory));
     assert_eq!(int_lshift(&big("-1"), &big("0")), Ok(big("-1")));
 }
 
 #[test]
 fn int_rshift_cases() {
-    assert_eq!(
-        int_rshift(&big("-1"), &big("1000000000000000000000000000000")),
-        Ok(big("-1"))
-    );
-    assert_eq!(
-        int_rshift(&big("1"), &big("1000000000000000000000000000000")),
-        Ok(big("0"))
-    );
+    assert_eq!(int_rshift(&big("-1"), &big("1000000000000000000000000000000")), Ok(big("-1")));
+    assert_eq!(int_rshift(&big("1"), &big("1000000000000000000000000000000")), Ok(big("0")));
     assert_eq!(int_rshift(&big("-5"), &big("1")), Ok(big("-3")));
-    assert_eq!(
-        int_rshift(&big("-1267650600228229401496703205377"), &big("99")),
-        Ok(big("-3"))
-    );
-    assert_eq!(
-        int_rshift(&big("1267650600228229401496703205376"), &big("99")),
-        Ok(big("2"))
-    );
-    assert_eq!(
-        int_rshift(&big("7"), &big("-1")),
-        Err(ArithError::Value("negative shift count".into()))
-    );
+    assert_eq!(int_rshift(&big("-1267650600228229401496703205377"), &big("99")), Ok(big("-3")));
+    assert_eq!(int_rshift(&big("1267650600228229401496703205376"), &big("99")), Ok(big("2")));
+    assert_eq!(int_rshift(&big("7"), &big("-1")), Err(ArithError::Value("negative shift count".into())));
     assert_eq!(int_rshift(&big("-8"), &big("2")), Ok(big("-2")));
 }
 
@@ -530,28 +409,16 @@ fn f64_to_int_cases() {
         ))
     );
     assert_eq!(f64_to_int(f(0x8000000000000000)), Ok(big("0")));
-    assert_eq!(
-        f64_to_int(f(0x4450000000000000)),
-        Ok(big("1180591620717411303424"))
-    );
+    assert_eq!(f64_to_int(f(0x4450000000000000)), Ok(big("1180591620717411303424")));
     assert_eq!(
         f64_to_int(f(0x7ff0000000000000)),
-        Err(ArithError::Overflow(
-            "cannot convert float infinity to integer".into()
-        ))
+        Err(ArithError::Overflow("cannot convert float infinity to integer".into()))
     );
     assert_eq!(
         f64_to_int(f(0xfff0000000000000)),
-        Err(ArithError::Overflow(
-            "cannot convert float infinity to integer".into()
-        ))
+        Err(ArithError::Overflow("cannot convert float infinity to integer".into()))
     );
-    assert_eq!(
-        f64_to_int(f(0x7ff8000000000000)),
-        Err(ArithError::Value(
-            "cannot convert float NaN to integer".into()
-        ))
-    );
+    assert_eq!(f64_to_int(f(0x7ff8000000000000)), Err(ArithError::Value("cannot convert float NaN to integer".into())));
     assert_eq!(f64_to_int(f(0x0000000000000001)), Ok(big("0")));
 }
 
@@ -566,26 +433,11 @@ fn cmp_int_f64_cases() {
         ),
         Some(Ordering::Equal)
     );
-    assert_eq!(
-        cmp_int_f64(&big("9007199254740993"), f(0x4340000000000000)),
-        Some(Ordering::Greater)
-    );
-    assert_eq!(
-        cmp_int_f64(&big("9007199254740992"), f(0x4340000000000000)),
-        Some(Ordering::Equal)
-    );
-    assert_eq!(
-        cmp_int_f64(&big("-3"), f(0xc004000000000000)),
-        Some(Ordering::Less)
-    );
-    assert_eq!(
-        cmp_int_f64(&big("-2"), f(0xc004000000000000)),
-        Some(Ordering::Greater)
-    );
-    assert_eq!(
-        cmp_int_f64(&big("0"), f(0x8000000000000000)),
-        Some(Ordering::Equal)
-    );
+    assert_eq!(cmp_int_f64(&big("9007199254740993"), f(0x4340000000000000)), Some(Ordering::Greater));
+    assert_eq!(cmp_int_f64(&big("9007199254740992"), f(0x4340000000000000)), Some(Ordering::Equal));
+    assert_eq!(cmp_int_f64(&big("-3"), f(0xc004000000000000)), Some(Ordering::Less));
+    assert_eq!(cmp_int_f64(&big("-2"), f(0xc004000000000000)), Some(Ordering::Greater));
+    assert_eq!(cmp_int_f64(&big("0"), f(0x8000000000000000)), Some(Ordering::Equal));
     assert_eq!(
         cmp_int_f64(
             &big(
@@ -623,10 +475,7 @@ fn cmp_int_f64_cases() {
         ),
         Some(Ordering::Greater)
     );
-    assert_eq!(
-        cmp_int_f64(&big("1"), f(0x3fefffffffffffff)),
-        Some(Ordering::Greater)
-    );
+    assert_eq!(cmp_int_f64(&big("1"), f(0x3fefffffffffffff)), Some(Ordering::Greater));
 }
 
 #[test]
@@ -635,22 +484,13 @@ fn radix_and_bit_length() {
     assert_eq!(int_to_string_radix(&big("-255"), 2), "-11111111");
     assert_eq!(int_to_string_radix(&big("0"), 8), "0");
     assert_eq!(int_to_string_radix(&big("35"), 36), "z");
-    assert_eq!(
-        int_to_string_radix(&big("-100000000000000000000"), 7),
-        "-344015313561621001452562"
-    );
-    assert_eq!(
-        int_to_string_radix(&big("1000000000000000000000000000000"), 10),
-        "1000000000000000000000000000000"
-    );
+    assert_eq!(int_to_string_radix(&big("-100000000000000000000"), 7), "-344015313561621001452562");
+    assert_eq!(int_to_string_radix(&big("1000000000000000000000000000000"), 10), "1000000000000000000000000000000");
     assert_eq!(int_bit_length(&big("0")), 0);
     assert_eq!(int_bit_length(&big("1")), 1);
     assert_eq!(int_bit_length(&big("-1")), 1);
     assert_eq!(int_bit_length(&big("255")), 8);
     assert_eq!(int_bit_length(&big("-256")), 9);
     assert_eq!(int_bit_length(&big("1267650600228229401496703205376")), 101);
-    assert_eq!(
-        int_bit_length(&big("-1267650600228229401496703205375")),
-        100
-    );
+    assert_eq!(int_bit_length(&big("-1267650600228229401496703205375")), 100);
 }

@@ -69,33 +69,15 @@ fn parse_float_cases() {
     assert!(parse_float("NaN").is_some_and(f64::is_nan));
     assert_eq!(parse_float("infinit"), None);
     assert_eq!(parse_float("in_f"), None);
-    assert_eq!(
-        parse_float("1.7976931348623157e308"),
-        Some(f(0x7fefffffffffffff))
-    );
-    assert_eq!(
-        parse_float("1.7976931348623159e308"),
-        Some(f(0x7ff0000000000000))
-    );
-    assert_eq!(
-        parse_float("2.4703282292062328e-324"),
-        Some(f(0x0000000000000001))
-    );
-    assert_eq!(
-        parse_float("2.4703282292062327e-324"),
-        Some(f(0x0000000000000000))
-    );
+    assert_eq!(parse_float("1.7976931348623157e308"), Some(f(0x7fefffffffffffff)));
+    assert_eq!(parse_float("1.7976931348623159e308"), Some(f(0x7ff0000000000000)));
+    assert_eq!(parse_float("2.4703282292062328e-324"), Some(f(0x0000000000000001)));
+    assert_eq!(parse_float("2.4703282292062327e-324"), Some(f(0x0000000000000000)));
     assert_eq!(parse_float("0x10"), None);
     assert_eq!(parse_float("\u{661}.\u{665}"), Some(f(0x3ff8000000000000)));
     assert_eq!(parse_float("\u{3000} 3.25 "), Some(f(0x400a000000000000)));
-    assert_eq!(
-        parse_float("1e99999999999999999999"),
-        Some(f(0x7ff0000000000000))
-    );
-    assert_eq!(
-        parse_float("1e-99999999999999999999"),
-        Some(f(0x0000000000000000))
-    );
+    assert_eq!(parse_float("1e99999999999999999999"), Some(f(0x7ff0000000000000)));
+    assert_eq!(parse_float("1e-99999999999999999999"), Some(f(0x0000000000000000)));
     assert_eq!(parse_float("9007199254740993"), Some(f(0x4340000000000000)));
     assert_eq!(parse_float("1_2_3.4_5e-1_0"), Some(f(0x3e4a82bc4b32f8e3)));
     assert_eq!(parse_float("--1"), None);
@@ -116,22 +98,13 @@ fn hashes_match_cpython() {
     assert_eq!(hash_i64(-2), -2);
     assert_eq!(hash_bigint(&big("0")), 0);
     assert_eq!(hash_i64(0), 0);
-    assert_eq!(
-        hash_bigint(&big("1267650600228229401496703205376")),
-        549755813888
-    );
-    assert_eq!(
-        hash_bigint(&big("-1267650600228229401496703205376")),
-        -549755813888
-    );
+    assert_eq!(hash_bigint(&big("1267650600228229401496703205376")), 549755813888);
+    assert_eq!(hash_bigint(&big("-1267650600228229401496703205376")), -549755813888);
     assert_eq!(hash_bigint(&big("9223372036854775807")), 3);
     assert_eq!(hash_i64(9223372036854775807), 3);
     assert_eq!(hash_bigint(&big("-9223372036854775808")), -4);
     assert_eq!(hash_i64(-9223372036854775808), -4);
-    assert_eq!(
-        hash_bigint(&big("1000000000000000000000000000000")),
-        465258685558744706
-    );
+    assert_eq!(hash_bigint(&big("1000000000000000000000000000000")), 465258685558744706);
     assert_eq!(hash_bigint(&big("-2305843009213693951")), 0);
     assert_eq!(hash_i64(-2305843009213693951), 0);
     assert_eq!(hash_f64(f(0x3ff8000000000000)), Some(1152921504606846977));
@@ -154,84 +127,28 @@ fn hashes_match_cpython() {
 
 #[test]
 fn float_round_cases() {
-    assert!(same_res(
-        float_round(f(0x4005666666666666), Some(2)),
-        Ok(f(0x40055c28f5c28f5c))
-    ));
-    assert!(same_res(
-        float_round(f(0x3fe0000000000000), Some(0)),
-        Ok(f(0x0000000000000000))
-    ));
-    assert!(same_res(
-        float_round(f(0x3ff8000000000000), Some(0)),
-        Ok(f(0x4000000000000000))
-    ));
-    assert!(same_res(
-        float_round(f(0xc004000000000000), Some(0)),
-        Ok(f(0xc000000000000000))
-    ));
-    assert!(same_res(
-        float_round(f(0x405edd2f1a9fbe77), Some(-1)),
-        Ok(f(0x405e000000000000))
-    ));
-    assert!(same_res(
-        float_round(f(0x7e37e43c8800759c), Some(2)),
-        Ok(f(0x7e37e43c8800759c))
-    ));
-    assert!(same_res(
-        float_round(f(0x402e000000000000), Some(-1)),
-        Ok(f(0x4034000000000000))
-    ));
-    assert!(same_res(
-        float_round(f(0x4039000000000000), Some(-1)),
-        Ok(f(0x4034000000000000))
-    ));
-    assert!(same_res(
-        float_round(f(0xbfd999999999999a), Some(0)),
-        Ok(f(0x8000000000000000))
-    ));
-    assert!(same_res(
-        float_round(f(0x3fc0000000000000), Some(2)),
-        Ok(f(0x3fbeb851eb851eb8))
-    ));
+    assert!(same_res(float_round(f(0x4005666666666666), Some(2)), Ok(f(0x40055c28f5c28f5c))));
+    assert!(same_res(float_round(f(0x3fe0000000000000), Some(0)), Ok(f(0x0000000000000000))));
+    assert!(same_res(float_round(f(0x3ff8000000000000), Some(0)), Ok(f(0x4000000000000000))));
+    assert!(same_res(float_round(f(0xc004000000000000), Some(0)), Ok(f(0xc000000000000000))));
+    assert!(same_res(float_round(f(0x405edd2f1a9fbe77), Some(-1)), Ok(f(0x405e000000000000))));
+    assert!(same_res(float_round(f(0x7e37e43c8800759c), Some(2)), Ok(f(0x7e37e43c8800759c))));
+    assert!(same_res(float_round(f(0x402e000000000000), Some(-1)), Ok(f(0x4034000000000000))));
+    assert!(same_res(float_round(f(0x4039000000000000), Some(-1)), Ok(f(0x4034000000000000))));
+    assert!(same_res(float_round(f(0xbfd999999999999a), Some(0)), Ok(f(0x8000000000000000))));
+    assert!(same_res(float_round(f(0x3fc0000000000000), Some(2)), Ok(f(0x3fbeb851eb851eb8))));
     assert!(same_res(
         float_round(f(0x7fefffffffffffff), Some(-308)),
-        Err(ArithError::Overflow(
-            "rounded value too large to represent".into()
-        ))
+        Err(ArithError::Overflow("rounded value too large to represent".into()))
     ));
-    assert!(same_res(
-        float_round(f(0x0000000000000001), Some(400)),
-        Ok(f(0x0000000000000001))
-    ));
-    assert!(same_res(
-        float_round(f(0x0000000000000001), Some(323)),
-        Ok(f(0x0000000000000000))
-    ));
-    assert!(same_res(
-        float_round(f(0x7fe1ccf385ebc8a0), Some(-308)),
-        Ok(f(0x7fe1ccf385ebc8a0))
-    ));
-    assert!(same_res(
-        float_round(f(0x4004000000000000), Some(-400)),
-        Ok(f(0x0000000000000000))
-    ));
-    assert!(same_res(
-        float_round(f(0xc004000000000000), Some(-400)),
-        Ok(f(0x8000000000000000))
-    ));
-    assert!(same_res(
-        float_round(f(0x7ff0000000000000), Some(2)),
-        Ok(f(0x7ff0000000000000))
-    ));
-    assert!(same_res(
-        float_round(f(0x3fd23d70a3d70a3d), Some(2)),
-        Ok(f(0x3fd1eb851eb851ec))
-    ));
-    assert!(same_res(
-        float_round(f(0x3ff0000000000001), Some(15)),
-        Ok(f(0x3ff0000000000000))
-    ));
+    assert!(same_res(float_round(f(0x0000000000000001), Some(400)), Ok(f(0x0000000000000001))));
+    assert!(same_res(float_round(f(0x0000000000000001), Some(323)), Ok(f(0x0000000000000000))));
+    assert!(same_res(float_round(f(0x7fe1ccf385ebc8a0), Some(-308)), Ok(f(0x7fe1ccf385ebc8a0))));
+    assert!(same_res(float_round(f(0x4004000000000000), Some(-400)), Ok(f(0x0000000000000000))));
+    assert!(same_res(float_round(f(0xc004000000000000), Some(-400)), Ok(f(0x8000000000000000))));
+    assert!(same_res(float_round(f(0x7ff0000000000000), Some(2)), Ok(f(0x7ff0000000000000))));
+    assert!(same_res(float_round(f(0x3fd23d70a3d70a3d), Some(2)), Ok(f(0x3fd1eb851eb851ec))));
+    assert!(same_res(float_round(f(0x3ff0000000000001), Some(15)), Ok(f(0x3ff0000000000000))));
     assert!(float_round(f64::NAN, Some(2)).is_ok_and(f64::is_nan));
     assert_eq!(float_round_to_int(f(0x3fe0000000000000)), Ok(big("0")));
     assert_eq!(float_round_to_int(f(0x3ff8000000000000)), Ok(big("2")));
@@ -246,15 +163,11 @@ fn float_round_cases() {
     );
     assert_eq!(
         float_round_to_int(f(0x7ff0000000000000)),
-        Err(ArithError::Overflow(
-            "cannot convert float infinity to integer".into()
-        ))
+        Err(ArithError::Overflow("cannot convert float infinity to integer".into()))
     );
     assert_eq!(
         float_round_to_int(f(0x7ff8000000000000)),
-        Err(ArithError::Value(
-            "cannot convert float NaN to integer".into()
-        ))
+        Err(ArithError::Value("cannot convert float NaN to integer".into()))
     );
     assert_eq!(float_round_to_int(f(0x4005666666666666)), Ok(big("3")));
     assert_eq!(float_round_to_int(f(0xc01e000000000000)), Ok(big("-8")));
@@ -262,22 +175,10 @@ fn float_round_cases() {
 
 #[test]
 fn integer_ratio_cases() {
-    assert_eq!(
-        float_as_integer_ratio(f(0x3ff8000000000000)),
-        Ok((big("3"), big("2")))
-    );
-    assert_eq!(
-        float_as_integer_ratio(f(0xbfb999999999999a)),
-        Ok((big("-3602879701896397"), big("36028797018963968")))
-    );
-    assert_eq!(
-        float_as_integer_ratio(f(0x0000000000000000)),
-        Ok((big("0"), big("1")))
-    );
-    assert_eq!(
-        float_as_integer_ratio(f(0x8000000000000000)),
-        Ok((big("0"), big("1")))
-    );
+    assert_eq!(float_as_integer_ratio(f(0x3ff8000000000000)), Ok((big("3"), big("2"))));
+    assert_eq!(float_as_integer_ratio(f(0xbfb999999999999a)), Ok((big("-3602879701896397"), big("36028797018963968"))));
+    assert_eq!(float_as_integer_ratio(f(0x0000000000000000)), Ok((big("0"), big("1"))));
+    assert_eq!(float_as_integer_ratio(f(0x8000000000000000)), Ok((big("0"), big("1"))));
     assert_eq!(
         float_as_integer_ratio(f(0x7e37e43c8800759c)),
         Ok((
@@ -298,24 +199,14 @@ fn integer_ratio_cases() {
     );
     assert_eq!(
         float_as_integer_ratio(f(0x7ff0000000000000)),
-        Err(ArithError::Overflow(
-            "cannot convert Infinity to integer ratio".into()
-        ))
+        Err(ArithError::Overflow("cannot convert Infinity to integer ratio".into()))
     );
     assert_eq!(
         float_as_integer_ratio(f(0x7ff8000000000000)),
-        Err(ArithError::Value(
-            "cannot convert NaN to integer ratio".into()
-        ))
+        Err(ArithError::Value("cannot convert NaN to integer ratio".into()))
     );
-    assert_eq!(
-        float_as_integer_ratio(f(0x4008000000000000)),
-        Ok((big("3"), big("1")))
-    );
-    assert_eq!(
-        float_as_integer_ratio(f(0x3fe8000000000000)),
-        Ok((big("3"), big("4")))
-    );
+    assert_eq!(float_as_integer_ratio(f(0x4008000000000000)), Ok((big("3"), big("1"))));
+    assert_eq!(float_as_integer_ratio(f(0x3fe8000000000000)), Ok((big("3"), big("4"))));
 }
 
 #[test]
@@ -332,93 +223,38 @@ fn hex_round_trip() {
     assert_eq!(float_hex(f(0xfff0000000000000)), "-inf");
     assert_eq!(float_hex(f(0x7ff8000000000000)), "nan");
     assert_eq!(float_hex(f(0x40091eb851eb851f)), "0x1.91eb851eb851fp+1");
-    assert!(same_res(
-        float_fromhex("0x1.8p1"),
-        Ok(f(0x4008000000000000))
-    ));
-    assert!(same_res(
-        float_fromhex("-0X.8P-1"),
-        Ok(f(0xbfd0000000000000))
-    ));
+    assert!(same_res(float_fromhex("0x1.8p1"), Ok(f(0x4008000000000000))));
+    assert!(same_res(float_fromhex("-0X.8P-1"), Ok(f(0xbfd0000000000000))));
     assert!(same_res(float_fromhex("  1.  "), Ok(f(0x3ff0000000000000))));
-    assert!(same_res(
-        float_fromhex("1.p"),
-        Err(ArithError::Value(
-            "invalid hexadecimal floating-point string".into()
-        ))
-    ));
-    assert!(same_res(
-        float_fromhex("x1"),
-        Err(ArithError::Value(
-            "invalid hexadecimal floating-point string".into()
-        ))
-    ));
-    assert!(same_res(
-        float_fromhex("0x"),
-        Err(ArithError::Value(
-            "invalid hexadecimal floating-point string".into()
-        ))
-    ));
-    assert!(same_res(
-        float_fromhex("."),
-        Err(ArithError::Value(
-            "invalid hexadecimal floating-point string".into()
-        ))
-    ));
+    assert!(same_res(float_fromhex("1.p"), Err(ArithError::Value("invalid hexadecimal floating-point string".into()))));
+    assert!(same_res(float_fromhex("x1"), Err(ArithError::Value("invalid hexadecimal floating-point string".into()))));
+    assert!(same_res(float_fromhex("0x"), Err(ArithError::Value("invalid hexadecimal floating-point string".into()))));
+    assert!(same_res(float_fromhex("."), Err(ArithError::Value("invalid hexadecimal floating-point string".into()))));
     assert!(same_res(
         float_fromhex("0x1.0p+99999999999999999999"),
-        Err(ArithError::Overflow(
-            "hexadecimal value too large to represent as a float".into()
-        ))
+        Err(ArithError::Overflow("hexadecimal value too large to represent as a float".into()))
     ));
-    assert!(same_res(
-        float_fromhex("0x0p99999999"),
-        Ok(f(0x0000000000000000))
-    ));
+    assert!(same_res(float_fromhex("0x0p99999999"), Ok(f(0x0000000000000000))));
     assert!(same_res(float_fromhex(" -Inf "), Ok(f(0xfff0000000000000))));
     assert!(same_res(
         float_fromhex("infinit"),
-        Err(ArithError::Value(
-            "invalid hexadecimal floating-point string".into()
-        ))
+        Err(ArithError::Value("invalid hexadecimal floating-point string".into()))
     ));
     assert!(same_res(
         float_fromhex("0x1_0"),
-        Err(ArithError::Value(
-            "invalid hexadecimal floating-point string".into()
-        ))
+        Err(ArithError::Value("invalid hexadecimal floating-point string".into()))
     ));
-    assert!(same_res(
-        float_fromhex("0x1p-1075"),
-        Ok(f(0x0000000000000000))
-    ));
-    assert!(same_res(
-        float_fromhex("0x3p-1076"),
-        Ok(f(0x0000000000000001))
-    ));
-    assert!(same_res(
-        float_fromhex("0x1.fffffffffffff7p1023"),
-        Ok(f(0x7fefffffffffffff))
-    ));
+    assert!(same_res(float_fromhex("0x1p-1075"), Ok(f(0x0000000000000000))));
+    assert!(same_res(float_fromhex("0x3p-1076"), Ok(f(0x0000000000000001))));
+    assert!(same_res(float_fromhex("0x1.fffffffffffff7p1023"), Ok(f(0x7fefffffffffffff))));
     assert!(same_res(
         float_fromhex("0x1.fffffffffffff8p1023"),
-        Err(ArithError::Overflow(
-            "hexadecimal value too large to represent as a float".into()
-        ))
+        Err(ArithError::Overflow("hexadecimal value too large to represent as a float".into()))
     ));
-    assert!(same_res(
-        float_fromhex("0x10000000000000000000000000001p-100"),
-        Ok(f(0x40b0000000000000))
-    ));
-    assert!(same_res(
-        float_fromhex("0x1p-1074"),
-        Ok(f(0x0000000000000001))
-    ));
+    assert!(same_res(float_fromhex("0x10000000000000000000000000001p-100"), Ok(f(0x40b0000000000000))));
+    assert!(same_res(float_fromhex("0x1p-1074"), Ok(f(0x0000000000000001))));
     assert!(same_res(float_fromhex("ff"), Ok(f(0x406fe00000000000))));
-    assert!(same_res(
-        float_fromhex("0x1.8000000000000p+0"),
-        Ok(f(0x3ff8000000000000))
-    ));
+    assert!(same_res(float_fromhex("0x1.8000000000000p+0"), Ok(f(0x3ff8000000000000))));
     assert!(same_res(float_fromhex("1e3"), Ok(f(0x407e300000000000))));
     assert!(float_fromhex("nan").is_ok_and(f64::is_nan));
 }
