@@ -7,6 +7,7 @@
 
 mod calls;
 mod data;
+mod groups;
 mod names;
 mod patterns;
 mod sets;
@@ -371,6 +372,7 @@ fn step(ctx: &mut Ctx, frame: &mut Frame, kwnames: &mut Option<Value>) -> PyResu
         }
         Opcode::BUILD_SLICE | Opcode::BINARY_SLICE | Opcode::STORE_SLICE => slices::execute(ctx, frame, op, arg)?,
         Opcode::BUILD_SET | Opcode::SET_ADD | Opcode::SET_UPDATE => sets::execute(ctx, frame, op, arg)?,
+        Opcode::CHECK_EG_MATCH | Opcode::PREP_RERAISE_STAR => groups::execute(ctx, frame, op, arg)?,
         Opcode::BEFORE_WITH => calls::before_with(ctx, frame)?,
         Opcode::IMPORT_NAME => {
             let fromlist = frame.pop();
