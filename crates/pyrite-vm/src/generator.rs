@@ -66,7 +66,7 @@ pub fn make_generator(func_obj: &ObjRef, mut frame: Frame, ctx: &mut Ctx) -> PyR
     let ty = if code_flags & flags::COROUTINE != 0 {
         &t.coroutine
     } else if code_flags & flags::ASYNC_GENERATOR != 0 {
-        return Err(PyErr::not_implemented("async generators are not supported yet"));
+        &t.async_generator
     } else {
         &t.generator
     };
@@ -89,7 +89,14 @@ fn this(v: &Value) -> PyResult<&Generator> {
 }
 
 fn kind_name(v: &Value) -> &'static str {
-    if v.type_ref().is_same(&types().coroutine) { "coroutine" } else { "generator" }
+    let t = types();
+    if v.type_ref().is_same(&t.coroutine) {
+        "coroutine"
+    } else if v.type_ref().is_same(&t.async_generator) {
+        "async generator"
+    } else {
+        "generator"
+    }
 }
 
 /// Resumes a generator: sends `value` in, or throws `error` in. `Ok(Yielded)` when it
@@ -124,9 +131,11 @@ pub fn resume(ctx: &mut Ctx, gen_value: &Value, value: Value, error: Option<PyEr
     let (frame, outcome) = resume_frame(ctx, frame, error);
     generator.running.set(false);
     drop(generator.frame.replace(frame));
+    let is_async_gen = gen_value.type_ref().is_same(&types().async_generator);
     match outcome {
-        Err(e) if e.matches(&types().stop_iteration) => {
-            let message = format!("{} raised StopIteration", kind_name(gen_value));
+        Err(e) if e.matches(&types().stop_iteration) || (is_async_gen && e.matches(&types().stop_async_iteration)) => {
+            let raised = if e.matches(&types().stop_iteration) { "StopIteration" } else { "StopAsyncIteration" };
+            let message = format!("{} raised {raised}", kind_name(gen_value));
             let replacement = PyErr::runtime_error(message);
             if let Some(exc) = replacement.value().downcast::<PyException>() {
                 drop(exc.cause.replace(Some(e.0.clone())));
@@ -160,7 +169,7 @@ fn gen_send(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
 }
 
 /// Makes the exception `throw()` raises from its arguments (type, value, traceback).
-fn throw_error(ctx: &mut Ctx, args: &[Value]) -> PyErr {
+pub(crate) fn throw_error(ctx: &mut Ctx, args: &[Value]) -> PyErr {
     let base = &types().base_exception;
     let exc = &args[0];
     let value = args.get(1).cloned().unwrap_or(Value::None);
@@ -270,11 +279,12 @@ fn coro_await(_: &mut Ctx, args: Args<'_>) -> PyResult {
 pub fn send_op(ctx: &mut Ctx, frame: &mut Frame, delta: u32) -> PyResult<Flow> {
     let value = frame.pop();
     let receiver = frame.peek(1).clone().unwrap_or(Value::None);
-    let outcome = if receiver.downcast::<Generator>().is_some() {
+    let is_async_gen = receiver.type_ref().is_same(&types().async_generator);
+    let outcome = if receiver.downcast::<Generator>().is_some() && !is_async_gen {
         resume(ctx, &receiver, value, None)
     } else {
         let result = if value.is_none() {
-            protocol::next(ctx, &receiver).and_then(|next| next.ok_or_else(|| PyErr::stop_iteration(None)))
+            protocol::next_raw(ctx, &receiver).and_then(|next| next.ok_or_else(|| PyErr::stop_iteration(None)))
         } else {
             let send = protocol::getattr_str(ctx, &receiver, "send")?;
             protocol::call_positional(ctx, &send, &[value])

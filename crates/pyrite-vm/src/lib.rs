@@ -4,6 +4,7 @@
 //! Everything runs with an explicit [`Ctx`] (the thread's interpreter context); the VM's
 //! own state lives in it (see [`state`]). Nothing is kept in thread-locals.
 
+mod asyncgen;
 mod builtins;
 mod call;
 mod classes;
@@ -54,6 +55,7 @@ impl Interpreter {
     pub fn new() -> Interpreter {
         pyrite_object::init();
         generator::install();
+        asyncgen::install();
         let mut ctx = Ctx::new();
         ctx.hooks.call_function = eval::call_function_hook;
         let stdout = std::io::stdout();

@@ -386,11 +386,9 @@ fn heap_iter(ctx: &mut Ctx, v: &Value) -> PyResult {
 }
 
 fn heap_next(ctx: &mut Ctx, v: &Value) -> PyResult<Option<Value>> {
-    match dunder_or_missing(ctx, v, "__next__", &[]) {
-        Ok(value) => Ok(Some(value)),
-        Err(e) if e.matches(&types().stop_iteration) => Ok(None),
-        Err(e) => Err(e),
-    }
+    // A StopIteration keeps its value (`await` and `yield from` need it); plain iteration
+    // treats it as exhaustion in `protocol::next`.
+    dunder_or_missing(ctx, v, "__next__", &[]).map(Some)
 }
 
 fn heap_hash(ctx: &mut Ctx, v: &Value) -> PyResult<i64> {

@@ -374,6 +374,14 @@ fn step(ctx: &mut Ctx, frame: &mut Frame, kwnames: &mut Option<Value>) -> PyResu
         Opcode::BUILD_SET | Opcode::SET_ADD | Opcode::SET_UPDATE => sets::execute(ctx, frame, op, arg)?,
         Opcode::CHECK_EG_MATCH | Opcode::PREP_RERAISE_STAR => groups::execute(ctx, frame, op, arg)?,
         Opcode::BEFORE_WITH => calls::before_with(ctx, frame)?,
+        Opcode::BEFORE_ASYNC_WITH => crate::asyncgen::before_async_with(ctx, frame)?,
+        Opcode::GET_AITER => crate::asyncgen::get_aiter(ctx, frame)?,
+        Opcode::GET_ANEXT => crate::asyncgen::get_anext(ctx, frame)?,
+        Opcode::END_ASYNC_FOR => crate::asyncgen::end_async_for(frame)?,
+        Opcode::ASYNC_GEN_WRAP => {
+            let value = frame.pop();
+            frame.push(crate::asyncgen::wrap(value));
+        }
         Opcode::IMPORT_NAME => {
             let fromlist = frame.pop();
             let level = frame.pop();
