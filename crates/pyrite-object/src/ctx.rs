@@ -53,6 +53,9 @@ fn no_vm(_: &mut Ctx, _: &ObjRef, _: Args<'_>) -> PyResult {
     Err(PyErr::new_system("no virtual machine is registered to run Python functions"))
 }
 
+/// Native stack kept free for unwinding and error reporting once RecursionError is raised.
+const NATIVE_STACK_RED_ZONE: usize = 2 * 1024 * 1024;
+
 /// Per-thread interpreter context.
 pub struct Ctx {
     /// The VM's entry points.
@@ -91,6 +94,18 @@ impl Ctx {
             return Err(PyErr::recursion(what));
         }
         Ok(())
+    }
+
+    /// Enters a call made from native code (a dunder method called by `repr`, a sort key,
+    /// a native function): counted like [`Ctx::enter_call`], and also refused when the
+    /// native stack is nearly exhausted, so deep native recursion raises RecursionError
+    /// instead of overflowing the stack.
+    #[inline]
+    pub fn enter_native_call(&mut self, what: &str) -> PyResult<()> {
+        if stacker::remaining_stack().is_some_and(|remaining| remaining < NATIVE_STACK_RED_ZONE) {
+            return Err(PyErr::recursion(what));
+        }
+        self.enter_call(what)
     }
 
     /// Leaves a nested call.

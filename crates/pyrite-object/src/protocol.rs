@@ -226,7 +226,7 @@ pub fn repr(ctx: &mut Ctx, value: &Value) -> PyResult {
         Value::Float(f) => Ok(Value::str(&num::float_repr(*f))),
         Value::Obj(obj) => {
             let slot = type_payload(obj.type_ref()).slots().repr;
-            ctx.enter_call(" while getting the repr of an object")?;
+            ctx.enter_native_call(" while getting the repr of an object")?;
             let result = match slot {
                 Some(slot) => slot(ctx, value),
                 None => Ok(Value::str(&default_repr(value))),
@@ -757,7 +757,7 @@ pub fn call(ctx: &mut Ctx, callable: &Value, args: Args<'_>) -> PyResult {
 
 /// Calls a native function, passing its bound object first.
 pub fn call_builtin(ctx: &mut Ctx, f: &BuiltinFunction, args: Args<'_>) -> PyResult {
-    ctx.enter_call(" while calling a Python object")?;
+    ctx.enter_native_call(" while calling a Python object")?;
     let result = match &f.bound {
         None => (f.func)(ctx, args),
         Some(this) => {

@@ -50,7 +50,7 @@ fn call_python(ctx: &mut Ctx, func: &ObjRef, values: &mut Vec<Value>, kwnames: &
 /// The hook through which native code calls Python functions (counted against the
 /// recursion limit as CPython counts calls from C).
 pub fn call_function_hook(ctx: &mut Ctx, func: &ObjRef, args: Args<'_>) -> PyResult {
-    ctx.enter_call(" while calling a Python object")?;
+    ctx.enter_native_call(" while calling a Python object")?;
     let mut values = args.values.to_vec();
     let result = match call_python(ctx, func, &mut values, args.kwnames) {
         Ok(CallOutcome::Value(v)) => Ok(v),
