@@ -60,6 +60,7 @@ macro_rules! opcodes {
             pub const ALL: &'static [Opcode] = &[$(Opcode::$name),*];
 
             /// Decodes an opcode byte.
+            #[inline]
             #[must_use]
             pub fn from_u8(byte: u8) -> Option<Opcode> {
                 match byte {
@@ -81,6 +82,7 @@ macro_rules! opcodes {
             }
 
             /// Number of inline cache code units that follow the instruction.
+            #[inline]
             #[must_use]
             pub const fn cache_units(self) -> usize {
                 match self { $( Opcode::$name => $cache, )* }

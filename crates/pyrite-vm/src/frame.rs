@@ -65,6 +65,8 @@ impl SlotStack {
 pub struct Frame {
     /// The `Code` object.
     pub code: ObjRef,
+    /// The payload of `code`, cached so the loop does not downcast per instruction.
+    code_ptr: std::ptr::NonNull<Code>,
     /// The function being run, if any.
     pub func: Option<ObjRef>,
     /// The globals dict.
@@ -90,13 +92,47 @@ pub struct Frame {
 }
 
 impl Frame {
-    /// The code's payload.
+    /// A frame for `code` (which must be a code object) over `nslots` carved slots.
     ///
     /// # Panics
     /// If `code` is not a code object (frames are only made from code objects).
     #[must_use]
+    #[expect(clippy::too_many_arguments, reason = "a frame is a plain record of its parts")]
+    pub fn new(
+        code: ObjRef,
+        func: Option<ObjRef>,
+        globals: ObjRef,
+        builtins: ObjRef,
+        locals: Option<ObjRef>,
+        slots: NonNull<Slot>,
+        nslots: usize,
+        stack_base: usize,
+    ) -> Frame {
+        let code_ptr = NonNull::from(code.downcast::<Code>().expect("frames run code objects"));
+        Frame {
+            code,
+            code_ptr,
+            func,
+            globals,
+            builtins,
+            locals,
+            slots,
+            nslots,
+            stack_base,
+            sp: stack_base,
+            ip: 0,
+            lasti: 0,
+            owned_slots: false,
+        }
+    }
+
+    /// The code's payload.
+    #[inline]
+    #[must_use]
     pub fn code(&self) -> &Code {
-        self.code.downcast::<Code>().expect("frames run code objects")
+        // SAFETY: `code_ptr` points at the payload of `self.code`, which this frame keeps
+        // alive and never replaces.
+        unsafe { self.code_ptr.as_ref() }
     }
 
     /// The slots as a mutable slice.
@@ -107,28 +143,41 @@ impl Frame {
         unsafe { std::slice::from_raw_parts_mut(self.slots.as_ptr(), self.nslots) }
     }
 
+    /// The slot at `index`, which must be below `nslots`.
+    #[inline]
+    fn slot_ptr(&self, index: usize) -> *mut Slot {
+        debug_assert!(index < self.nslots, "slot {index} out of {} slots", self.nslots);
+        // SAFETY: the compiler's stack-depth computation bounds every index the eval loop
+        // uses by `nslots` (checked in debug builds above); the slots are this frame's own.
+        unsafe { self.slots.as_ptr().add(index) }
+    }
+
     /// Pushes a value on the value stack.
     #[inline]
     pub fn push(&mut self, value: Value) {
-        let sp = self.sp;
-        self.slots_mut()[sp] = Some(value);
-        self.sp = sp + 1;
+        let slot = self.slot_ptr(self.sp);
+        // SAFETY: `slot` is a valid, initialized slot of this frame (see `slot_ptr`); the
+        // old content (an empty slot above the stack top) is dropped normally.
+        unsafe { *slot = Some(value) };
+        self.sp += 1;
     }
 
     /// Pushes a NULL.
     #[inline]
     pub fn push_null(&mut self) {
-        let sp = self.sp;
-        self.slots_mut()[sp] = None;
-        self.sp = sp + 1;
+        let slot = self.slot_ptr(self.sp);
+        // SAFETY: as in `push`.
+        unsafe { *slot = None };
+        self.sp += 1;
     }
 
     /// Pops a slot (which may be NULL).
     #[inline]
     pub fn pop_slot(&mut self) -> Slot {
         self.sp -= 1;
-        let sp = self.sp;
-        self.slots_mut()[sp].take()
+        let slot = self.slot_ptr(self.sp);
+        // SAFETY: as in `push`; taking leaves the slot empty.
+        unsafe { (*slot).take() }
     }
 
     /// Pops a value; a NULL becomes `None` (the compiler never asks for that).
@@ -140,8 +189,9 @@ impl Frame {
     /// The value `depth` slots below the top (1 = top).
     #[inline]
     pub fn peek(&mut self, depth: usize) -> &mut Slot {
-        let index = self.sp - depth;
-        &mut self.slots_mut()[index]
+        let slot = self.slot_ptr(self.sp - depth);
+        // SAFETY: as in `push`; the borrow is tied to `&mut self`.
+        unsafe { &mut *slot }
     }
 
     /// Empties every slot (locals and stack), dropping their values.

@@ -65,8 +65,61 @@ fn kwnames_of(kwnames: Option<&Value>) -> Vec<Value> {
     kwnames.and_then(|k| k.downcast::<PyTuple>()).map(|t| t.items().to_vec()).unwrap_or_default()
 }
 
+/// The fast path of `CALL`: a Python function (or a method bound to one) whose code takes
+/// exactly these positional arguments and nothing else: the arguments move straight from
+/// the caller's stack into the callee's locals. `None` when the call needs the general path.
+fn call_exact(ctx: &mut Ctx, frame: &mut Frame, argc: usize) -> Option<Frame> {
+    let base = frame.sp - argc;
+    let (func_obj, with_self) = {
+        let slots = frame.slots_mut();
+        match (&slots[base - 2], &slots[base - 1]) {
+            (None, Some(Value::Obj(callable))) => match callable.downcast::<BoundMethod>() {
+                Some(m) => (m.func.as_obj()?.clone(), Some(m.this.clone())),
+                None => (callable.clone(), None),
+            },
+            (Some(Value::Obj(method)), Some(_)) => (method.clone(), None),
+            _ => return None,
+        }
+    };
+    let func = func_obj.downcast::<Function>()?;
+    let code_obj = func.code.clone();
+    let code = code_obj.downcast::<Code>()?;
+    let b = &code.bytecode;
+    let is_method_form = frame.slots_mut()[base - 2].is_some();
+    let total = argc + usize::from(with_self.is_some()) + usize::from(is_method_form);
+    let simple = b.flags & (flags::VARARGS | flags::VARKEYWORDS | flags::GENERATOR | flags::COROUTINE | flags::ASYNC_GENERATOR) == 0
+        && b.kwonlyargcount == 0
+        && b.argcount as usize == total;
+    if !simple {
+        return None;
+    }
+    let builtins = vm(ctx).builtins.clone();
+    let globals = func.globals.clone();
+    let mut callee = new_frame(ctx, code_obj, Some(func_obj.clone()), globals, builtins, None);
+    let mut next = 0;
+    if let Some(this) = with_self {
+        callee.slots_mut()[0] = Some(this);
+        next = 1;
+    }
+    let first = if is_method_form { base - 1 } else { base };
+    for i in first..base + argc {
+        let value = frame.slots_mut()[i].take();
+        callee.slots_mut()[next] = value;
+        next += 1;
+    }
+    drop(frame.slots_mut()[base - 2].take());
+    drop(frame.slots_mut()[base - 1].take());
+    frame.sp = base - 2;
+    Some(callee)
+}
+
 /// `CALL argc`: the stack holds `[NULL, callable, args...]` or `[method, self, args...]`.
 pub(super) fn call(ctx: &mut Ctx, frame: &mut Frame, argc: u32, kwnames: Option<Value>) -> PyResult<Flow> {
+    if kwnames.is_none()
+        && let Some(callee) = call_exact(ctx, frame, argc as usize)
+    {
+        return Ok(Flow::Enter(callee));
+    }
     let kwnames = kwnames_of(kwnames.as_ref());
     let mut values = take_buffer(ctx);
     let argc = argc as usize;

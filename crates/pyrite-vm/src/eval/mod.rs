@@ -89,20 +89,7 @@ pub(crate) fn new_frame(
     };
     let nslots = nlocalsplus + stacksize + 1;
     let slots = vm(ctx).slots.push(nslots);
-    Frame {
-        code,
-        func,
-        globals,
-        builtins,
-        locals,
-        slots,
-        nslots,
-        stack_base: nlocalsplus,
-        sp: nlocalsplus,
-        ip: 0,
-        lasti: 0,
-        owned_slots: false,
-    }
+    Frame::new(code, func, globals, builtins, locals, slots, nslots, nlocalsplus)
 }
 
 /// Releases a finished frame's slots.
@@ -193,12 +180,10 @@ fn run_loop_until(ctx: &mut Ctx, frames: &mut Vec<Frame>, generator: bool) -> Py
 /// past it and its caches.
 #[inline]
 fn fetch(frame: &mut Frame) -> PyResult<(Opcode, u32)> {
-    let code = frame.code.clone();
-    let units = &code.downcast::<Code>().expect("frames run code objects").bytecode.code;
     let mut arg: u32 = 0;
-    let start = frame.ip;
+    let mut ip = frame.ip;
     loop {
-        let Some(unit) = units.get(frame.ip) else {
+        let Some(unit) = frame.code().bytecode.code.get(ip) else {
             return Err(PyErr::new_system("instruction pointer ran past the end of the code"));
         };
         let Some(op) = Opcode::from_u8(unit.op) else {
@@ -206,12 +191,11 @@ fn fetch(frame: &mut Frame) -> PyResult<(Opcode, u32)> {
         };
         arg = (arg << 8) | u32::from(unit.arg);
         if op == Opcode::EXTENDED_ARG {
-            frame.ip += 1;
+            ip += 1;
             continue;
         }
-        frame.lasti = frame.ip;
-        let _ = start;
-        frame.ip += 1 + op.cache_units();
+        frame.lasti = ip;
+        frame.ip = ip + 1 + op.cache_units();
         return Ok((op, arg));
     }
 }
