@@ -30,14 +30,28 @@ pub struct VTable {
     pub clear: unsafe fn(NonNull<Header>),
 }
 
-/// Collector bookkeeping that precedes the header of tracked objects.
+/// Collector bookkeeping that sits immediately before the header of tracked objects
+/// (`header - size_of::<GcHead>()`): the links of the generation list the object is in
+/// (`None` while untracked) and the collector's scratch count.
 #[repr(C)]
-#[derive(Default)]
 pub struct GcHead {
     pub(crate) prev: Cell<Option<NonNull<GcHead>>>,
     pub(crate) next: Cell<Option<NonNull<GcHead>>>,
+    /// [`crate::gc::GC_IDLE`] outside a collection; during one, `>= 0` for objects of the
+    /// generations being collected (their count of references from outside that set).
     pub(crate) gc_refs: Cell<isize>,
 }
+
+impl Default for GcHead {
+    fn default() -> Self {
+        GcHead { prev: Cell::new(None), next: Cell::new(None), gc_refs: Cell::new(crate::gc::GC_IDLE) }
+    }
+}
+
+/// Size of the [`GcHead`] in front of a tracked object's header.
+pub(crate) const GC_HEAD_SIZE: usize = std::mem::size_of::<GcHead>();
+const _: () = assert!(GC_HEAD_SIZE.is_multiple_of(std::mem::align_of::<Header>()));
+const _: () = assert!(std::mem::align_of::<GcHead>() <= std::mem::align_of::<Header>());
 
 /// Header flag: the object's finalizer (`__del__`) has run (PEP 442: it runs once).
 pub const FLAG_FINALIZED: u32 = 1;
@@ -75,12 +89,6 @@ pub struct HeapObject<T> {
     payload: T,
 }
 
-#[repr(C)]
-struct TrackedObject<T> {
-    gc: GcHead,
-    object: HeapObject<T>,
-}
-
 /// A payload type that lives on the heap. Implement it with [`crate::payload!`].
 pub trait Payload: Trace + Sized + 'static {
     /// The vtable for this payload type (a `static`, so its address identifies the type).
@@ -90,10 +98,18 @@ pub trait Payload: Trace + Sized + 'static {
 /// Builds the vtable of a payload type. Used by [`crate::payload!`].
 #[must_use]
 pub const fn vtable_for<T: Payload>(name: &'static str, tracked: bool) -> VTable {
+    let object = Layout::new::<HeapObject<T>>();
     let (layout, header_offset) = if tracked {
-        (Layout::new::<TrackedObject<T>>(), std::mem::offset_of!(TrackedObject<T>, object))
+        // The GcHead sits right before the header, whatever the payload's alignment, so
+        // the collector finds the header from the GcHead without knowing the payload type.
+        let align = object.align();
+        let offset = GC_HEAD_SIZE.div_ceil(align) * align;
+        match Layout::from_size_align(offset + object.size(), align) {
+            Ok(layout) => (layout, offset),
+            Err(_) => panic!("payload type too large"),
+        }
     } else {
-        (Layout::new::<HeapObject<T>>(), 0)
+        (object, 0)
     };
     VTable {
         name,
@@ -185,15 +201,21 @@ impl ObjRef {
             ty: Cell::new(ty.map(|t| t.clone().into_raw())),
             flags: Cell::new(if with_dict { FLAG_MANAGED_DICT } else { 0 }),
         };
-        if vtable.tracked {
-            // SAFETY: `base` was allocated with the tracked layout, whose first field is the GcHead.
-            unsafe { base.cast::<GcHead>().as_ptr().write(GcHead::default()) };
-        }
         // SAFETY: `header_ptr` points into the fresh allocation at the object's offset.
         unsafe { header_ptr.write(HeapObject { header, payload }) };
         heap::note_allocation();
         // SAFETY: just written, non-null.
-        Some(ObjRef { ptr: unsafe { NonNull::new_unchecked(header_ptr.cast::<Header>()) } })
+        let ptr = unsafe { NonNull::new_unchecked(header_ptr.cast::<Header>()) };
+        if vtable.tracked {
+            // SAFETY: the object was just allocated with a tracked payload type.
+            let gc = unsafe { gc_head_of(ptr) };
+            // SAFETY: the tracked layout reserves GC_HEAD_SIZE bytes right before the header
+            // (`header_offset >= GC_HEAD_SIZE`), suitably aligned.
+            unsafe { gc.as_ptr().write(GcHead::default()) };
+            // SAFETY: the GcHead was just initialized and the object is live.
+            unsafe { crate::gc::track_new(gc) };
+        }
+        Some(ObjRef { ptr })
     }
 
     /// Allocates, aborting like `Box::new` when memory is exhausted. For fixed-size
@@ -261,6 +283,16 @@ impl ObjRef {
         self.header().refcnt.get()
     }
 
+    /// The count of the object at `ptr` (for the collector).
+    ///
+    /// # Safety
+    /// `ptr` is the header of an allocated object.
+    #[inline]
+    pub(crate) unsafe fn refcount_of(ptr: NonNull<Header>) -> usize {
+        // SAFETY: guaranteed by the caller.
+        unsafe { ptr.as_ref() }.refcnt.get()
+    }
+
     /// Identity of the object (its address), for `id()` and `is`.
     #[inline]
     #[must_use]
@@ -292,13 +324,12 @@ impl ObjRef {
         self.header().vtable.name
     }
 
-    /// Visits the references the object owns, including its type.
+    /// Visits the references the object owns: its managed `__dict__` (if filled), its type
+    /// (unless the type is immortal, as CPython visits only heap types), then the
+    /// payload's own references. This is exactly what the cycle collector traverses.
     pub fn traverse(&self, visit: &mut dyn FnMut(&ObjRef)) {
-        if let Some(dict) = self.managed_dict() {
-            visit(&dict);
-        }
         // SAFETY: the reference keeps the object alive.
-        unsafe { (self.header().vtable.traverse)(self.ptr, visit) }
+        unsafe { traverse_object(self.ptr, visit) }
     }
 
     /// Leaks the reference into a raw pointer (the count is kept).
@@ -356,10 +387,110 @@ impl ObjRef {
     }
 
     /// Makes the object immortal: it will never be freed (builtin types and singletons).
+    /// Immortal objects are untracked: the collector never needs to look at them.
     pub fn make_immortal(&self) {
         self.set_flags(FLAG_IMMORTAL);
         self.header().refcnt.set(usize::MAX / 2);
+        crate::gc::untrack(self);
     }
+
+    /// The GcHead of a tracked-type object.
+    #[inline]
+    pub(crate) fn gc_head(&self) -> Option<NonNull<GcHead>> {
+        if self.header().vtable.tracked {
+            // SAFETY: the payload type is tracked and the reference keeps the object alive.
+            Some(unsafe { gc_head_of(self.ptr) })
+        } else {
+            None
+        }
+    }
+
+    /// Clears the object to break a cycle: the payload's references (`Trace::clear`) and
+    /// the managed `__dict__` (as CPython's `subtype_clear`). The type stays.
+    pub(crate) fn clear_for_gc(&self) {
+        // SAFETY: the reference keeps the object alive.
+        unsafe { (self.header().vtable.clear)(self.ptr) };
+        drop(self.set_managed_dict(None));
+    }
+}
+
+/// Where the GcHead of a tracked-type object lives.
+///
+/// # Safety
+/// `ptr` is the header of an allocated object whose payload type is tracked.
+#[inline]
+pub(crate) unsafe fn gc_head_of(ptr: NonNull<Header>) -> NonNull<GcHead> {
+    // SAFETY: the tracked layout puts the GcHead GC_HEAD_SIZE bytes before the header, in
+    // the same allocation (guaranteed by the caller).
+    unsafe { ptr.cast::<u8>().sub(GC_HEAD_SIZE).cast::<GcHead>() }
+}
+
+/// The header of the object a GcHead belongs to.
+///
+/// # Safety
+/// `gc` is the GcHead of an allocated object (not a list sentinel).
+#[inline]
+pub(crate) unsafe fn header_of_gc(gc: NonNull<GcHead>) -> NonNull<Header> {
+    // SAFETY: an object's GcHead is followed by its header in the same allocation.
+    unsafe { gc.cast::<u8>().add(GC_HEAD_SIZE).cast::<Header>() }
+}
+
+/// Visits what [`ObjRef::traverse`] visits.
+///
+/// # Safety
+/// `ptr` is the header of a live object.
+pub(crate) unsafe fn traverse_object(ptr: NonNull<Header>, visit: &mut dyn FnMut(&ObjRef)) {
+    // SAFETY: the caller guarantees the object is live; a borrowed ObjRef that is never
+    // dropped does not change the count.
+    let obj = std::mem::ManuallyDrop::new(unsafe { ObjRef::from_raw(ptr) });
+    if let Some(slot) = obj.dict_slot()
+        && let Some(dict) = slot.get()
+    {
+        // SAFETY: the slot owns a reference to the dict; borrowed without a count change.
+        let dict = std::mem::ManuallyDrop::new(unsafe { ObjRef::from_raw(dict) });
+        visit(&dict);
+    }
+    if let Some(ty) = obj.header().ty.get() {
+        // SAFETY: the header owns a reference to its type; borrowed without a count change.
+        let ty = std::mem::ManuallyDrop::new(unsafe { ObjRef::from_raw(ty) });
+        if ty.flags() & FLAG_IMMORTAL == 0 {
+            visit(&ty);
+        }
+    }
+    // SAFETY: the object is live.
+    unsafe { (obj.header().vtable.traverse)(ptr, visit) }
+}
+
+/// Frees (or finalizes) an object whose count reached zero, from the deferred-free loop.
+/// An object flagged [`FLAG_HAS_FINALIZER`] and not yet [`FLAG_FINALIZED`] is first
+/// handed to the finalizer hook with a temporary reference (PEP 442); if the hook stored a
+/// new reference somewhere (resurrection), the object stays alive.
+///
+/// # Safety
+/// The object's count is zero and nothing else refers to it.
+pub(crate) unsafe fn dispose(ptr: NonNull<Header>) {
+    // SAFETY: guaranteed by the caller (the memory is still allocated).
+    let header = unsafe { ptr.as_ref() };
+    let flags = header.flags.get();
+    if flags & (FLAG_HAS_FINALIZER | FLAG_FINALIZED) == FLAG_HAS_FINALIZER
+        && let Some(hook) = crate::gc::finalizer_hook()
+    {
+        header.flags.set(flags | FLAG_FINALIZED);
+        header.refcnt.set(1);
+        {
+            // SAFETY: the temporary count of 1 belongs to this reference, which is never
+            // dropped (so the hook's own clones and drops cannot free the object).
+            let obj = std::mem::ManuallyDrop::new(unsafe { ObjRef::from_raw(ptr) });
+            hook(&obj);
+        }
+        let count = header.refcnt.get() - 1;
+        header.refcnt.set(count);
+        if count != 0 {
+            return; // resurrected: someone kept a reference
+        }
+    }
+    // SAFETY: the count is zero and the finalizer (if any) did not resurrect it.
+    unsafe { free_object(ptr) }
 }
 
 impl Clone for ObjRef {
@@ -399,6 +530,10 @@ pub(crate) unsafe fn free_object(ptr: NonNull<Header>) {
     // SAFETY: guaranteed by the caller.
     let header = unsafe { ptr.as_ref() };
     let vtable = header.vtable;
+    if vtable.tracked {
+        // SAFETY: the object is a tracked-type object being freed; its GcHead is valid.
+        unsafe { crate::gc::untrack_freed(gc_head_of(ptr)) };
+    }
     let ty = header.ty.take();
     let with_dict = header.flags.get() & FLAG_MANAGED_DICT != 0;
     let (layout, prefix) = if with_dict { layout_with_dict(vtable) } else { (vtable.layout, 0) };

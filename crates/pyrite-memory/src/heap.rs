@@ -4,11 +4,15 @@
 //! objects. Freeing those recursively would overflow the Rust stack on a million-deep
 //! chain (`x = [x]` repeated), so an object whose count reaches zero while another object
 //! is being freed is queued and freed by the outermost release, iteratively.
+//!
+//! A queued object keeps its payload (and its place in a collector list) until its turn;
+//! a collection that runs meanwhile (from a finalizer) treats its zero count as an outside
+//! reference and leaves it, and what it refers to, to the queue.
 
 use std::ptr::NonNull;
 
 use crate::cell::GilCell;
-use crate::header::{Header, free_object};
+use crate::header::{Header, dispose};
 
 struct HeapState {
     releasing: bool,
@@ -56,7 +60,9 @@ pub(crate) fn note_free() {
     unsafe { HEAP.with(|h| h.freed += 1) }
 }
 
-/// Frees an object whose count reached zero, deferring nested frees.
+/// Frees an object whose count reached zero, deferring nested frees. Objects with a
+/// pending finalizer go through the finalizer hook first (see `header::dispose`); drops
+/// the hook makes are queued and handled by this same loop.
 ///
 /// # Safety
 /// The object's count is zero and nothing else refers to it.
@@ -76,17 +82,26 @@ pub(crate) unsafe fn release(ptr: NonNull<Header>) {
     if !outermost {
         return;
     }
+    let _done = ReleasingGuard;
     // SAFETY: guaranteed by the caller.
-    unsafe { free_object(ptr) };
+    unsafe { dispose(ptr) };
     loop {
         // SAFETY: as above.
         let next = unsafe { HEAP.with(|h| h.pending.pop()) };
         match next {
             // SAFETY: queued objects had a zero count and no other references.
-            Some(p) => unsafe { free_object(p) },
+            Some(p) => unsafe { dispose(p) },
             None => break,
         }
     }
-    // SAFETY: as above.
-    unsafe { HEAP.with(|h| h.releasing = false) };
+}
+
+/// Ends the outermost release, also if a finalizer hook unwinds (which it must not).
+struct ReleasingGuard;
+
+impl Drop for ReleasingGuard {
+    fn drop(&mut self) {
+        // SAFETY: as in `stats`.
+        unsafe { HEAP.with(|h| h.releasing = false) };
+    }
 }

@@ -1,5 +1,5 @@
-//! Pyrite's heap: object headers, reference counting, the deferred-free queue, and (to come)
-//! the cycle collector and weak references.
+//! Pyrite's heap: object headers, reference counting, the deferred-free queue, the cycle
+//! collector ([`gc`]) and (to come) weak references.
 //!
 //! Every Python object that is not an inline value lives in one heap allocation: a
 //! [`Header`] (reference count, payload vtable, Python type, flags) followed by a payload.
@@ -22,15 +22,39 @@
 //! 3. **Trace is exact.** A payload's [`Trace::traverse`] visits exactly the references it
 //!    owns, once each; `clear` drops them. A missing edge leaks a cycle; an extra edge
 //!    can free a live object.
+//!    The collector traverses an object as [`ObjRef::traverse`] reports it: the managed
+//!    `__dict__`, the object's type unless the type is immortal (heap types are real edges,
+//!    as in CPython's `subtype_traverse`; payloads must therefore *not* report their own
+//!    header type again), then the payload's `traverse`. An `ObjRef` field is reported with
+//!    `visit(&field)`, never `field.traverse(visit)` (that would report the field's
+//!    children as the payload's own edges). `traverse` must not allocate, drop references,
+//!    or run Python code; `clear` may drop references (the collector keeps every object it
+//!    clears alive until all are cleared).
 //! 4. **Process-wide state** ([`GilCell`]) is accessed only through short closures that
 //!    never free objects or run Python code.
+//! 5. **Collections happen at safe points only.** [`gc::collect`] runs finalizers (Python
+//!    code, through the hook the VM registers) and frees objects. Call it only where
+//!    arbitrary Python code may run: with the GIL held, no payload borrowed, and no native
+//!    operation half-done. Allocation never collects; it only counts, and the VM's eval
+//!    breaker asks [`gc::collection_due`] and then calls [`gc::collect_automatic`]. While
+//!    a collection runs, a nested `collect` does nothing.
+//! 6. **Finalizers.** Objects flagged [`FLAG_HAS_FINALIZER`] are handed to the finalizer
+//!    hook ([`gc::set_finalizer_hook`]) once ([`FLAG_FINALIZED`] is set first), both when
+//!    their count reaches zero and when the collector finds them in cyclic garbage (then
+//!    before anything is cleared). The hook may resurrect the object by storing a
+//!    reference; the object is freed only if its count is still zero afterwards. The hook
+//!    must not unwind. Because a count reaching zero can run the hook, contract rule 2
+//!    (no payload borrow across a drop) is what keeps `__del__` from seeing a payload in
+//!    the middle of an update.
 
 mod cell;
+pub mod gc;
 mod header;
 pub mod heap;
 mod trace;
 
 pub use cell::{GilCell, PayloadCell, PayloadMut, PayloadRef};
+pub use gc::{CollectStats, FinalizerHook, GenerationStats, collect};
 pub use header::{
     FLAG_FINALIZED, FLAG_HAS_FINALIZER, FLAG_IMMORTAL, FLAG_MANAGED_DICT, GcHead, Header, HeapObject, ObjRef, Payload,
     VTable, vtable_for,
