@@ -17,6 +17,12 @@ mod introspect;
 mod iteration;
 mod numeric;
 
+/// Flushes `sys.stdout` (before writing to stderr, so output interleaves as in CPython).
+pub fn flush_stdout(ctx: &mut Ctx) {
+    use std::io::Write as _;
+    let _ = vm(ctx).streams.stdout.flush();
+}
+
 /// Writes text to `sys.stdout`.
 pub fn write_stdout(ctx: &mut Ctx, text: &str) -> PyResult<()> {
     vm(ctx).streams.write_stdout(text).map_err(|e| PyErr::new(&types().os_error, e.to_string()))

@@ -11,6 +11,7 @@ mod classes;
 mod eval;
 mod execution;
 mod frame;
+mod gcmodule;
 mod generator;
 mod imports;
 mod materialize;
@@ -70,6 +71,7 @@ impl Interpreter {
         let sys = sysmodule::make_sys(&modules, &[]);
         if let Some(d) = modules.downcast::<PyDict>() {
             d.set_str("sys", Value::Obj(sys));
+            d.set_str("gc", Value::Obj(gcmodule::make_gc()));
             d.set_str("builtins", Value::Obj(pyrite_object::types::function::Module::new_obj(builtins.clone())));
         }
         ctx.vm = Box::new(VmState {

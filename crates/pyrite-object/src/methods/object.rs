@@ -115,7 +115,11 @@ fn object_new(_: &mut Ctx, ty: &pyrite_memory::ObjRef, args: Args<'_>) -> PyResu
             type_name(ty)
         )));
     }
-    Ok(Value::Obj(pyrite_memory::ObjRef::new(crate::types::misc::Instance::default(), Some(ty))))
+    let instance = pyrite_memory::ObjRef::new(crate::types::misc::Instance::default(), Some(ty));
+    if crate::types::typeobj::lookup_str(ty, "__del__").is_some() {
+        instance.set_flags(pyrite_memory::FLAG_HAS_FINALIZER);
+    }
+    Ok(Value::Obj(instance))
 }
 
 fn object_init(_: &mut Ctx, v: &Value, args: Args<'_>) -> PyResult<()> {

@@ -132,6 +132,9 @@ fn run_loop_until(ctx: &mut Ctx, frames: &mut Vec<Frame>, generator: bool) -> Py
         let Some(frame) = frames.last_mut() else {
             return Err(PyErr::new_system("no frame to run"));
         };
+        if crate::gcmodule::finalizers_pending() {
+            crate::gcmodule::run_pending(ctx);
+        }
         let outcome = step(ctx, frame, &mut kwnames);
         match outcome {
             Ok(Flow::Next) => {}
@@ -203,7 +206,8 @@ fn fetch(frame: &mut Frame) -> PyResult<(Opcode, u32)> {
 fn step(ctx: &mut Ctx, frame: &mut Frame, kwnames: &mut Option<Value>) -> PyResult<Flow> {
     let (op, arg) = fetch(frame)?;
     match op {
-        Opcode::NOP | Opcode::RESUME | Opcode::CACHE | Opcode::EXTENDED_ARG => {}
+        Opcode::RESUME => crate::gcmodule::maybe_collect(ctx),
+        Opcode::NOP | Opcode::CACHE | Opcode::EXTENDED_ARG => {}
         Opcode::POP_TOP => drop(frame.pop_slot()),
         Opcode::PUSH_NULL => frame.push_null(),
         Opcode::COPY => {
@@ -297,7 +301,11 @@ fn step(ctx: &mut Ctx, frame: &mut Frame, kwnames: &mut Option<Value>) -> PyResu
         Opcode::UNPACK_SEQUENCE => data::unpack_sequence(ctx, frame, arg)?,
         Opcode::UNPACK_EX => data::unpack_ex(ctx, frame, arg)?,
         Opcode::JUMP_FORWARD => frame.ip += arg as usize,
-        Opcode::JUMP_BACKWARD | Opcode::JUMP_BACKWARD_NO_INTERRUPT => frame.ip -= arg as usize,
+        Opcode::JUMP_BACKWARD => {
+            frame.ip -= arg as usize;
+            crate::gcmodule::maybe_collect(ctx);
+        }
+        Opcode::JUMP_BACKWARD_NO_INTERRUPT => frame.ip -= arg as usize,
         Opcode::POP_JUMP_IF_FALSE | Opcode::POP_JUMP_IF_TRUE => {
             let value = frame.pop();
             let truth = match value {

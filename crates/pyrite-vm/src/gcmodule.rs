@@ -1,0 +1,192 @@
+//! The `gc` module, `__del__` finalizers, and automatic collections.
+//!
+//! The collector lives in `pyrite-memory`; this module connects it to Python. Finalizers
+//! run Python code, so they need the interpreter context, which the collector's hook does
+//! not receive. While the VM itself runs a collection it publishes the context for the
+//! hook (`with_collection_context`), so `__del__` of cyclic garbage runs during the
+//! collection, before anything is cleared (PEP 442). A finalizer due when an object's last
+//! reference goes away at any other moment is queued, and the eval loop runs the queue
+//! before its next instruction.
+
+use std::ptr::NonNull;
+
+use pyrite_memory::{GilCell, ObjRef, gc};
+use pyrite_object::methods::check_args;
+use pyrite_object::methods::int::to_i64;
+use pyrite_object::types::dict::PyDict;
+use pyrite_object::types::function::{BuiltinFunction, Module, NativeFn};
+use pyrite_object::types::list::{PyList, PyTuple};
+use pyrite_object::{Args, Ctx, PyErr, PyResult, Value, protocol};
+
+struct FinalizerState {
+    /// The context of the collection the VM is running, if any.
+    collecting: Option<NonNull<Ctx>>,
+    /// Objects whose finalizer is due (each held by one reference here).
+    pending: Vec<ObjRef>,
+}
+
+static FINALIZERS: GilCell<FinalizerState> = GilCell::new(FinalizerState { collecting: None, pending: Vec::new() });
+
+/// The collector's finalizer hook.
+fn finalizer_hook(obj: &ObjRef) {
+    // SAFETY: the GIL holder runs the collector and this hook; the closure does not re-enter.
+    let ctx = unsafe { FINALIZERS.with(|f| f.collecting) };
+    match ctx {
+        // SAFETY: set by `with_collection_context` for exactly the duration of a collection
+        // the VM started with that (otherwise unused) context.
+        Some(mut ctx) => run_del(unsafe { ctx.as_mut() }, obj),
+        // SAFETY: as above.
+        None => unsafe { FINALIZERS.with(|f| f.pending.push(obj.clone())) },
+    }
+}
+
+/// Whether finalizers are waiting to run (checked by the eval loop between instructions).
+#[inline]
+pub fn finalizers_pending() -> bool {
+    // SAFETY: as in `finalizer_hook`.
+    unsafe { FINALIZERS.with(|f| !f.pending.is_empty()) }
+}
+
+/// Runs the queued finalizers.
+pub fn run_pending(ctx: &mut Ctx) {
+    loop {
+        // SAFETY: as in `finalizer_hook`.
+        let next = unsafe { FINALIZERS.with(|f| f.pending.pop()) };
+        let Some(obj) = next else { break };
+        run_del(ctx, &obj);
+    }
+}
+
+/// Calls `type(obj).__del__(obj)`; an exception is reported and ignored, as CPython does.
+fn run_del(ctx: &mut Ctx, obj: &ObjRef) {
+    let value = Value::Obj(obj.clone());
+    let Some(del) = pyrite_object::types::typeobj::lookup_str(obj.type_ref(), "__del__") else { return };
+    if let Err(err) = protocol::call_positional(ctx, &del, std::slice::from_ref(&value)) {
+        let what = protocol::repr_string(ctx, &del).unwrap_or_else(|_| "<__del__>".into());
+        let report = crate::traceback::format_exception(ctx, &mut crate::traceback::SourceCache::default(), err.value());
+        crate::builtins::flush_stdout(ctx);
+        eprint!("Exception ignored in: {what}\n{report}");
+    }
+}
+
+/// Runs a collection with the context published for finalizers.
+fn with_collection_context(ctx: &mut Ctx, collect: impl FnOnce() -> Option<gc::CollectStats>) -> Option<gc::CollectStats> {
+    let ptr = NonNull::from(&mut *ctx);
+    // SAFETY: as in `finalizer_hook`.
+    let previous = unsafe { FINALIZERS.with(|f| f.collecting.replace(ptr)) };
+    let stats = collect();
+    // SAFETY: as in `finalizer_hook`.
+    unsafe { FINALIZERS.with(|f| f.collecting = previous) };
+    stats
+}
+
+/// Runs an automatic collection if one is due (called at the eval breaker).
+#[inline]
+pub fn maybe_collect(ctx: &mut Ctx) {
+    if gc::collection_due() {
+        with_collection_context(ctx, gc::collect_automatic);
+    }
+}
+
+
+/// Installs the finalizer hook and makes the `gc` module.
+#[must_use]
+pub fn make_gc() -> ObjRef {
+    gc::set_finalizer_hook(Some(finalizer_hook));
+    let dict = PyDict::new_obj();
+    let d = dict.downcast::<PyDict>().expect("a new dict");
+    d.set_str("__name__", Value::str("gc"));
+    d.set_str("garbage", Value::Obj(PyList::new_obj(Vec::new())));
+    d.set_str("callbacks", Value::Obj(PyList::new_obj(Vec::new())));
+    let functions: &[(&'static str, NativeFn)] = &[
+        ("collect", gc_collect),
+        ("enable", |_, _| {
+            gc::enable();
+            Ok(Value::None)
+        }),
+        ("disable", |_, _| {
+            gc::disable();
+            Ok(Value::None)
+        }),
+        ("isenabled", |_, _| Ok(Value::Bool(gc::is_enabled()))),
+        ("get_count", |_, _| Ok(usize_tuple(&gc::get_count()))),
+        ("get_threshold", |_, _| Ok(usize_tuple(&gc::get_threshold()))),
+        ("set_threshold", gc_set_threshold),
+        ("get_objects", gc_get_objects),
+        ("is_tracked", gc_is_tracked),
+        ("get_referents", gc_get_referents),
+        ("get_referrers", gc_get_referrers),
+        ("freeze", |_, _| {
+            gc::freeze();
+            Ok(Value::None)
+        }),
+        ("unfreeze", |_, _| {
+            gc::unfreeze();
+            Ok(Value::None)
+        }),
+        ("get_freeze_count", |_, _| Ok(Value::from(gc::get_freeze_count()))),
+    ];
+    for &(name, func) in functions {
+        d.set_str(name, Value::Obj(BuiltinFunction::new_obj(name, func)));
+    }
+    Module::new_obj(dict)
+}
+
+fn usize_tuple(values: &[usize]) -> Value {
+    Value::Obj(PyTuple::new_obj(values.iter().map(|&v| Value::from(v)).collect()))
+}
+
+fn gc_collect(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
+    let mut generation = 2;
+    if let Some(g) = args.pos().first() {
+        generation = to_i64(g)?;
+    }
+    for (k, v) in args.keywords() {
+        if k.as_str().is_some_and(|s| s.as_str() == "generation") {
+            generation = to_i64(v)?;
+        }
+    }
+    let generation = usize::try_from(generation).ok().filter(|g| *g <= 2).ok_or_else(|| PyErr::value_error("invalid generation"))?;
+    run_pending(ctx);
+    let stats = with_collection_context(ctx, || Some(gc::collect(generation)));
+    run_pending(ctx);
+    Ok(Value::from(stats.map_or(0, |s| s.collected)))
+}
+
+fn gc_set_threshold(_: &mut Ctx, args: Args<'_>) -> PyResult {
+    let values = check_args("set_threshold", args, 1, 3)?;
+    let mut thresholds = Vec::with_capacity(values.len());
+    for v in values {
+        thresholds.push(usize::try_from(to_i64(v)?).unwrap_or(0));
+    }
+    gc::set_threshold(&thresholds);
+    Ok(Value::None)
+}
+
+fn gc_get_objects(_: &mut Ctx, args: Args<'_>) -> PyResult {
+    let generation = match args.pos().first() {
+        None | Some(Value::None) => None,
+        Some(g) => Some(usize::try_from(to_i64(g)?).ok().filter(|g| *g <= 2).ok_or_else(|| PyErr::value_error("generation parameter must be less than the number of available generations (3)"))?),
+    };
+    Ok(Value::Obj(PyList::new_obj(gc::get_objects(generation).into_iter().map(Value::Obj).collect())))
+}
+
+fn gc_is_tracked(_: &mut Ctx, args: Args<'_>) -> PyResult {
+    let values = check_args("is_tracked", args, 1, 1)?;
+    Ok(Value::Bool(values[0].as_obj().is_some_and(gc::is_tracked)))
+}
+
+fn gc_get_referents(_: &mut Ctx, args: Args<'_>) -> PyResult {
+    let mut out = Vec::new();
+    for v in args.pos() {
+        if let Some(obj) = v.as_obj() {
+            out.extend(gc::get_referents(obj).into_iter().map(Value::Obj));
+        }
+    }
+    Ok(Value::Obj(PyList::new_obj(out)))
+}
+
+fn gc_get_referrers(_: &mut Ctx, args: Args<'_>) -> PyResult {
+    let targets: Vec<ObjRef> = args.pos().iter().filter_map(Value::as_obj).cloned().collect();
+    Ok(Value::Obj(PyList::new_obj(gc::get_referrers(&targets).into_iter().map(Value::Obj).collect())))
+}
