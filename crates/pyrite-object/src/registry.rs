@@ -131,6 +131,8 @@ exception_types! {
     keyboard_interrupt = "KeyboardInterrupt": base_exception,
     generator_exit = "GeneratorExit": base_exception,
     exception = "Exception": base_exception,
+    base_exception_group = "BaseExceptionGroup": base_exception,
+    exception_group = "ExceptionGroup": base_exception_group,
     stop_iteration = "StopIteration": exception,
     stop_async_iteration = "StopAsyncIteration": exception,
     arithmetic_error = "ArithmeticError": exception,
@@ -277,6 +279,12 @@ pub fn init() {
         singleton.make_immortal();
     }
     let table = assemble(core, exceptions, [not_implemented, ellipsis, empty_tuple]);
+    // `ExceptionGroup` derives from both `BaseExceptionGroup` and `Exception`.
+    let group_bases = vec![table.base_exception_group.clone(), table.exception.clone()];
+    if let Ok(mro) = crate::types::heaptype::c3_mro(&table.exception_group, &group_bases) {
+        *type_payload(&table.exception_group).mro.borrow_mut() = mro;
+        *type_payload(&table.exception_group).bases.borrow_mut() = group_bases;
+    }
     // The type dicts were made before `dict` existed: give them their type now.
     let all: Vec<&ObjRef> = [&table.object, &table.type_].into_iter().collect();
     for ty in all {

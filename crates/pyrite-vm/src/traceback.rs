@@ -4,6 +4,7 @@
 use std::collections::HashMap;
 use std::fmt::Write as _;
 
+use pyrite_object::methods::groups;
 use pyrite_object::types::dict::PyDict;
 use pyrite_object::types::exception::{PyException, Traceback};
 use pyrite_object::types::function::Code;
@@ -118,70 +119,172 @@ fn format_entry(out: &mut String, sources: &mut SourceCache, code: &Code, lasti:
     let _ = writeln!(out, "{carets}");
 }
 
-fn format_one(ctx: &mut Ctx, out: &mut String, sources: &mut SourceCache, exc: &ObjRef) {
-    let data = exc.downcast::<PyException>();
-    let mut tb = data.and_then(|d| d.traceback.borrow().clone());
-    if tb.is_some() {
-        out.push_str("Traceback (most recent call last):\n");
+/// State of printing one exception tree (CPython's `exception_print_context`): the group
+/// nesting depth that sets the indent and margin, whether a group's closing rule is still
+/// owed, and the exceptions already printed (a chain is printed once).
+struct Printer<'a> {
+    sources: &'a mut SourceCache,
+    out: String,
+    depth: usize,
+    need_close: bool,
+    seen: Vec<ObjRef>,
+    nesting: usize,
+}
+
+/// Groups wider than this print `and N more exceptions`.
+const MAX_GROUP_WIDTH: usize = 15;
+/// Groups nested deeper than this print `... (max_group_depth is 10)`.
+const MAX_GROUP_DEPTH: usize = 10;
+
+const CAUSE_MESSAGE: &str = "\nThe above exception was the direct cause of the following exception:\n\n";
+const CONTEXT_MESSAGE: &str = "\nDuring handling of the above exception, another exception occurred:\n\n";
+
+impl Printer<'_> {
+    fn indent(&self) -> String {
+        " ".repeat(2 * self.depth)
     }
-    while let Some(entry) = tb {
-        let Some(t) = entry.downcast::<Traceback>() else { break };
-        if let Some(code) = t.code.downcast::<Code>() {
-            format_entry(out, sources, code, t.lasti);
+
+    /// Writes `text`, each line behind the indent and the margin (`|` inside groups).
+    fn emit(&mut self, text: &str) {
+        self.emit_with_margin(text, '|');
+    }
+
+    fn emit_with_margin(&mut self, text: &str, margin: char) {
+        let mut prefix = self.indent();
+        if self.depth > 0 {
+            prefix.push(margin);
+            prefix.push(' ');
         }
-        tb = t.next.borrow().clone();
+        for line in text.split_inclusive('\n') {
+            self.out.push_str(&prefix);
+            self.out.push_str(line);
+        }
     }
-    out.push_str(&exception_only(ctx, exc));
-    out.push('\n');
-    if let Ok(notes) = protocol::getattr_str(ctx, &Value::Obj(exc.clone()), "__notes__") {
-        match notes.downcast::<pyrite_object::types::list::PyList>() {
-            Some(list) => {
-                for note in list.to_vec() {
-                    let text = protocol::str_string(ctx, &note).unwrap_or_else(|_| "<note str() failed>".into());
-                    out.push_str(&text);
-                    out.push('\n');
+
+    /// One exception: its traceback, `Type: message` and notes.
+    fn print_exception(&mut self, ctx: &mut Ctx, exc: &ObjRef, is_group: bool) {
+        let data = exc.downcast::<PyException>();
+        let mut tb = data.and_then(|d| d.traceback.borrow().clone());
+        if tb.is_some() {
+            if is_group {
+                let margin = if self.depth == 1 { '+' } else { '|' };
+                self.emit_with_margin("Exception Group Traceback (most recent call last):\n", margin);
+            } else {
+                self.emit("Traceback (most recent call last):\n");
+            }
+        }
+        let mut entries = String::new();
+        while let Some(entry) = tb {
+            let Some(t) = entry.downcast::<Traceback>() else { break };
+            if let Some(code) = t.code.downcast::<Code>() {
+                format_entry(&mut entries, self.sources, code, t.lasti);
+            }
+            tb = t.next.borrow().clone();
+        }
+        self.emit(&entries);
+        let mut tail = exception_only(ctx, exc);
+        tail.push('\n');
+        if let Ok(notes) = protocol::getattr_str(ctx, &Value::Obj(exc.clone()), "__notes__") {
+            match notes.downcast::<pyrite_object::types::list::PyList>() {
+                Some(list) => {
+                    for note in list.to_vec() {
+                        let text = protocol::str_string(ctx, &note).unwrap_or_else(|_| "<note str() failed>".into());
+                        tail.push_str(&text);
+                        tail.push('\n');
+                    }
+                }
+                None => {
+                    let text = protocol::repr_string(ctx, &notes).unwrap_or_default();
+                    tail.push_str(&text);
+                    tail.push('\n');
                 }
             }
-            None => {
-                let text = protocol::repr_string(ctx, &notes).unwrap_or_default();
-                out.push_str(&text);
-                out.push('\n');
+        }
+        self.emit(&tail);
+    }
+
+    /// An exception after the exceptions it was caused by or raised during.
+    fn print_recursive(&mut self, ctx: &mut Ctx, exc: &ObjRef) {
+        if self.nesting > 200 {
+            return;
+        }
+        self.nesting += 1;
+        self.seen.push(exc.clone());
+        if let Some(data) = exc.downcast::<PyException>() {
+            let cause = data.cause.borrow().clone();
+            let context = data.context.borrow().clone();
+            let chained = match (cause, context) {
+                (Some(c), _) => Some((c, CAUSE_MESSAGE)),
+                (None, Some(c)) if !data.suppress_context.get() => Some((c, CONTEXT_MESSAGE)),
+                _ => None,
+            };
+            if let Some((next, message)) = chained
+                && !self.seen.iter().any(|e| e.is_same(&next))
+            {
+                let need_close = self.need_close;
+                self.print_recursive(ctx, &next);
+                self.need_close = need_close;
+                self.emit(message);
             }
+        }
+        if groups::is_group(exc) {
+            self.print_group(ctx, exc);
+        } else {
+            self.print_exception(ctx, exc, false);
+        }
+        self.nesting -= 1;
+    }
+
+    /// A group in CPython's box format: the group itself, then each member under a
+    /// numbered rule, one level deeper; the last member closes the box.
+    fn print_group(&mut self, ctx: &mut Ctx, exc: &ObjRef) {
+        if self.depth > MAX_GROUP_DEPTH {
+            self.emit(&format!("... (max_group_depth is {MAX_GROUP_DEPTH})\n"));
+            return;
+        }
+        let toplevel = self.depth == 0;
+        if toplevel {
+            self.depth += 1;
+        }
+        self.print_exception(ctx, exc, true);
+        let members = groups::group_members(exc);
+        let n = if members.len() <= MAX_GROUP_WIDTH { members.len() } else { MAX_GROUP_WIDTH + 1 };
+        self.need_close = false;
+        for i in 0..n {
+            let last = i == n - 1;
+            if last {
+                self.need_close = true;
+            }
+            let truncated = i >= MAX_GROUP_WIDTH;
+            let title = if truncated { "...".to_owned() } else { (i + 1).to_string() };
+            let lead = if i == 0 { "+-" } else { "  " };
+            let _ = writeln!(self.out, "{}{lead}+---------------- {title} ----------------", self.indent());
+            self.depth += 1;
+            if truncated {
+                let remaining = members.len() - MAX_GROUP_WIDTH;
+                self.emit(&format!("and {remaining} more exception{}\n", if remaining > 1 { "s" } else { "" }));
+            } else if let Value::Obj(member) = &members[i] {
+                self.print_recursive(ctx, member);
+            }
+            if last && self.need_close {
+                let _ = writeln!(self.out, "{}+------------------------------------", self.indent());
+                self.need_close = false;
+            }
+            self.depth -= 1;
+        }
+        if toplevel {
+            self.depth = 0;
         }
     }
 }
 
-/// Formats an exception with its causes and contexts, oldest first.
+/// Formats an exception with its causes and contexts, oldest first, and exception groups
+/// with their members in CPython 3.11's box format.
 pub fn format_exception(ctx: &mut Ctx, sources: &mut SourceCache, exc: &ObjRef) -> String {
-    // chain[i + 1] is the cause or context of chain[i]; links[i] says which.
-    let mut chain = vec![exc.clone()];
-    let mut links: Vec<&str> = Vec::new();
-    while chain.len() < 100 {
-        let Some(data) = chain[chain.len() - 1].downcast::<PyException>() else { break };
-        let cause = data.cause.borrow().clone();
-        let context = data.context.borrow().clone();
-        let next = match (cause, context) {
-            (Some(c), _) => Some((c, "\nThe above exception was the direct cause of the following exception:\n\n")),
-            (None, Some(c)) if !data.suppress_context.get() => {
-                Some((c, "\nDuring handling of the above exception, another exception occurred:\n\n"))
-            }
-            _ => None,
-        };
-        let Some((next, link)) = next else { break };
-        if chain.iter().any(|e| e.is_same(&next)) {
-            break;
-        }
-        chain.push(next);
-        links.push(link);
-    }
-    let mut out = String::new();
-    for i in (0..chain.len()).rev() {
-        format_one(ctx, &mut out, sources, &chain[i]);
-        if i > 0 {
-            out.push_str(links[i - 1]);
-        }
-    }
-    out
+    let mut printer =
+        Printer { sources, out: String::new(), depth: 0, need_close: false, seen: Vec::new(), nesting: 0 };
+    printer.print_recursive(ctx, exc);
+    printer.out
 }
 
 /// Formats a compile-time syntax error as CPython prints it when running a file.

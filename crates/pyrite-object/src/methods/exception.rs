@@ -38,13 +38,13 @@ fn exception_init(_: &mut Ctx, v: &Value, args: Args<'_>) -> PyResult<()> {
 fn exception_repr(ctx: &mut Ctx, v: &Value) -> PyResult {
     let args = this(v)?.args_vec();
     let name = v.type_name();
-    let inner = if args.len() == 1 {
-        protocol::repr_string(ctx, &args[0])?
-    } else {
-        let tuple = protocol::repr_string(ctx, &Value::Obj(PyTuple::new_obj(args)))?;
-        tuple.trim_start_matches('(').trim_end_matches(')').trim_end_matches(',').to_owned()
-    };
-    Ok(Value::str(&format!("{name}({inner})")))
+    // CPython: `Name(arg)` for one argument, else `Name` followed by the args tuple's repr.
+    if args.len() == 1 {
+        let inner = protocol::repr_string(ctx, &args[0])?;
+        return Ok(Value::str(&format!("{name}({inner})")));
+    }
+    let tuple = protocol::repr_string(ctx, &Value::Obj(PyTuple::new_obj(args)))?;
+    Ok(Value::str(&format!("{name}{tuple}")))
 }
 
 fn exception_str(ctx: &mut Ctx, v: &Value) -> PyResult {
@@ -128,6 +128,9 @@ fn exception_setattro(ctx: &mut Ctx, v: &Value, name: &Value, value: Option<Valu
         Some("__suppress_context__") => {
             let flag = protocol::truthy(ctx, &value.unwrap_or(Value::Bool(false)))?;
             exc.suppress_context.set(flag);
+        }
+        Some("message" | "exceptions") if exc.group.borrow().is_some() => {
+            return Err(PyErr::attribute_error("readonly attribute"));
         }
         _ => return protocol::generic_setattr(ctx, v, name, value),
     }

@@ -16,6 +16,7 @@ mod exception;
 pub mod float;
 pub mod format;
 mod function;
+pub mod groups;
 pub mod int;
 pub mod iters;
 pub mod list;
@@ -43,6 +44,7 @@ pub fn setup_all(t: &TypeTable) {
     range::setup(t);
     function::setup(t);
     exception::setup(t);
+    groups::setup(t);
     descriptors::setup(t);
     slice::setup(t);
     set::setup(t);

@@ -20,11 +20,17 @@ pub struct PyException {
     pub suppress_context: std::cell::Cell<bool>,
     /// `__dict__` (attributes of subclasses, `__notes__`), created on first use.
     pub dict: PayloadCell<Option<ObjRef>>,
+    /// For `BaseExceptionGroup` instances: the message (a str) and the exceptions tuple.
+    pub group: PayloadCell<Option<(Value, ObjRef)>>,
 }
 
 impl Trace for PyException {
     fn traverse(&self, visit: &mut dyn FnMut(&ObjRef)) {
         self.args.borrow().traverse(visit);
+        if let Some((message, excs)) = &*self.group.borrow() {
+            message.traverse(visit);
+            visit(excs);
+        }
         for slot in [&self.traceback, &self.cause, &self.context, &self.dict] {
             if let Some(obj) = &*slot.borrow() {
                 visit(obj);
@@ -39,6 +45,7 @@ impl Trace for PyException {
             self.cause.replace(None),
             self.context.replace(None),
             self.dict.replace(None),
+            self.group.replace(None),
         );
         drop(old);
     }
@@ -56,6 +63,7 @@ pub fn new_exception(ty: &ObjRef, args: Vec<Value>) -> ObjRef {
         context: PayloadCell::new(None),
         suppress_context: std::cell::Cell::new(false),
         dict: PayloadCell::new(None),
+        group: PayloadCell::new(None),
     };
     ObjRef::new(payload, Some(ty))
 }
@@ -65,6 +73,20 @@ impl PyException {
     #[must_use]
     pub fn args_vec(&self) -> Vec<Value> {
         self.args.borrow().downcast::<PyTuple>().map(|t| t.items().to_vec()).unwrap_or_default()
+    }
+
+    /// For an exception group: its sub-exceptions.
+    #[must_use]
+    pub fn group_exceptions(&self) -> Option<Vec<Value>> {
+        let group = self.group.borrow();
+        let (_, excs) = group.as_ref()?;
+        Some(excs.downcast::<PyTuple>().map(|t| t.items().to_vec()).unwrap_or_default())
+    }
+
+    /// For an exception group: its message.
+    #[must_use]
+    pub fn group_message(&self) -> Option<Value> {
+        self.group.borrow().as_ref().map(|(m, _)| m.clone())
     }
 }
 

@@ -15,6 +15,15 @@ pub(super) fn is_reraise(frames: &[Frame]) -> bool {
     frames.last().is_some_and(|f| f.code().bytecode.code.get(f.lasti).is_some_and(|u| u.op == Opcode::RERAISE as u8))
 }
 
+/// Whether the error comes from a bare `raise` re-raising the handled exception: like
+/// `RERAISE`, CPython adds no traceback entry and sets no context for it.
+fn is_bare_raise(ctx: &Ctx, frames: &[Frame], err: &PyErr) -> bool {
+    let at_raise = frames.last().is_some_and(|f| {
+        f.code().bytecode.code.get(f.lasti).is_some_and(|u| u.op == Opcode::RAISE_VARARGS as u8 && u.arg == 0)
+    });
+    at_raise && ctx.exc_info.as_ref().is_some_and(|handled| handled.is_same(err.value()))
+}
+
 fn add_traceback(err: &PyErr, frame: &Frame) {
     let Some(exc) = err.value().downcast::<PyException>() else { return };
     let previous = exc.traceback.borrow().clone();
@@ -49,6 +58,7 @@ fn set_context(ctx: &Ctx, err: &PyErr) {
 /// Unwinds from an error: finds a handler in the innermost frame, or pops frames until one
 /// has a handler. Returns `Err` when the error leaves the loop's entry frame.
 pub(super) fn unwind(ctx: &mut Ctx, frames: &mut Vec<Frame>, err: PyErr, reraise: bool) -> PyResult<()> {
+    let reraise = reraise || is_bare_raise(ctx, frames, &err);
     if !reraise {
         set_context(ctx, &err);
     }
@@ -141,7 +151,7 @@ pub(super) fn reraise(frame: &mut Frame, _arg: u32) -> PyErr {
     }
 }
 
-fn check_match_type(value: &Value) -> PyResult<()> {
+pub(super) fn check_match_type(value: &Value) -> PyResult<()> {
     let base = &types().base_exception;
     let ok = |v: &Value| v.as_obj().is_some_and(|o| o.is::<TypeObject>() && is_subtype(o, base));
     let valid = match value.downcast::<PyTuple>() {
