@@ -3,10 +3,14 @@
 //! - `bless [FILTER...]` records CPython's behaviour for the end-to-end programs under
 //!   `tests/programs` into `.expected` files (see [`bless`]).
 //! - `snapshots` re-records every insta snapshot of the workspace.
+//! - `compile-all DIR` compiles every `.py` under `DIR` and reports failures and speed
+//!   (see [`compile_all`]).
 //!
-//! It must stay small and dependency-free; checks belong in ordinary tests.
+//! It must stay small: its only dependencies are Pyrite's own parser and compiler, and
+//! checks belong in ordinary tests.
 
 mod bless;
+mod compile_all;
 
 use std::path::PathBuf;
 use std::process::{Command, ExitCode};
@@ -19,6 +23,8 @@ commands:
                       (only paths containing a FILTER, if given) and rewrite the .expected files
   snapshots [ARGS...] re-record insta snapshots: cargo test --workspace ARGS with
                       INSTA_UPDATE=always INSTA_FORCE_PASS=1
+  compile-all DIR     compile every .py under DIR with pyrite-compiler; report files, lines,
+                      seconds, lines/second and failures (use --release for speed)
 ";
 
 fn main() -> ExitCode {
@@ -28,6 +34,7 @@ fn main() -> ExitCode {
     let result = match command.as_deref() {
         Some("bless") => bless::run(&workspace_root(), &rest),
         Some("snapshots") => snapshots(&rest),
+        Some("compile-all") => compile_all::run(&rest),
         Some("help" | "-h" | "--help") => {
             print!("{USAGE}");
             return ExitCode::SUCCESS;

@@ -16,11 +16,13 @@ pub mod exceptiontable;
 pub mod linetable;
 pub mod opcodes;
 pub mod repr;
+pub mod serialize;
 
 pub use code::{CodeObject, CodeUnit, Constant, Instruction, flags};
 pub use exceptiontable::ExceptionTableEntry;
 pub use linetable::Location;
 pub use opcodes::{ArgKind, BinaryOp, CompareOp, Intrinsic1, Opcode};
+pub use serialize::{DeserializeError, deserialize, serialize};
 
 /// Version of the serialized code format; bump on any change to opcodes or layout.
 pub const FORMAT_VERSION: u32 = 1;

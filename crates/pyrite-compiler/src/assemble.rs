@@ -135,6 +135,24 @@ fn optimize_block(block: &mut Block, consts: &mut ConstTable) {
                         j.op = Op::Real(Opcode::NOP);
                         j.target = NO_BLOCK;
                     }
+                } else if let Some((Op::Real(cond @ (Opcode::JUMP_IF_FALSE_OR_POP | Opcode::JUMP_IF_TRUE_OR_POP)), _)) =
+                    next
+                    && let Some(truth) = consts.get(instr.arg).and_then(constant_truth)
+                {
+                    // `2 or x`: the jump is taken (keeping the constant) or both go.
+                    let j = &mut block.instrs[i + 1];
+                    if truth == (cond == Opcode::JUMP_IF_TRUE_OR_POP) {
+                        j.op = Op::Jump;
+                    } else {
+                        j.op = Op::Real(Opcode::NOP);
+                        j.target = NO_BLOCK;
+                        block.instrs[i].op = Op::Real(Opcode::NOP);
+                    }
+                } else if let Some((Op::Real(Opcode::RETURN_VALUE), _)) = next {
+                    // Pyrite has `RETURN_CONST` (as CPython 3.12): `lambda: 0`, `eval('1')`.
+                    block.instrs[i].op = Op::Real(Opcode::NOP);
+                    block.instrs[i + 1].op = Op::Real(Opcode::RETURN_CONST);
+                    block.instrs[i + 1].arg = instr.arg;
                 }
             }
             Op::Real(Opcode::SWAP) => {
@@ -512,8 +530,11 @@ fn predecessors(cfg: &Cfg) -> Vec<usize> {
     preds
 }
 
+/// An exit block none of whose instructions has a line number (CPython 3.11 looks at all of
+/// them: a block that starts with an artificial `POP_BLOCK` but then calls `__exit__` on the
+/// `with` line is not one).
 fn is_exit_without_lineno(block: &Block) -> bool {
-    block.is_exit() && block.instrs.first().is_some_and(|i| i.loc.line.is_none())
+    block.is_exit() && !block.instrs.is_empty() && block.instrs.iter().all(|i| i.loc.line.is_none())
 }
 
 /// Exit blocks without a line number reached by several jumps are copied per jump, so each

@@ -245,6 +245,10 @@ impl Builder {
         scope.symbols.insert(name.clone(), old | flag);
         if flag & def::PARAM != 0 {
             scope.params.push(name);
+        } else if flag & def::GLOBAL != 0 && id != 0 {
+            // As CPython's `st_global`: a `global` declaration in any scope also marks the
+            // name global in the module, whose code then uses `STORE_GLOBAL`/`LOAD_GLOBAL`.
+            *self.table.scopes[0].symbols.entry(name).or_insert(0) |= def::GLOBAL;
         }
         Ok(())
     }

@@ -3,7 +3,8 @@
 //! UTF-8 is the default; a UTF-8 byte order mark is honoured and removed; a coding
 //! declaration in a comment on line 1 or 2 selects another encoding. Only the encodings
 //! Python programs actually declare are supported: UTF-8, Latin-1 and ASCII (with their
-//! common aliases). Anything else is reported as CPython reports an unknown codec.
+//! common aliases) and the single-byte code pages of [`crate::charmaps`]. Anything else is
+//! reported as CPython reports an unknown codec.
 
 use crate::error::{SyntaxError, SyntaxErrorKind};
 use crate::lines::LineIndex;
@@ -17,18 +18,11 @@ enum Encoding {
     Utf8,
     Latin1,
     Ascii,
+    /// A single-byte code page: the characters of bytes `0x80..=0xFF`.
+    Charmap(&'static [u16; 128]),
 }
 
 impl Encoding {
-    /// The name CPython's tokenizer shows in messages.
-    fn display_name(self) -> &'static str {
-        match self {
-            Self::Utf8 => "utf-8",
-            Self::Latin1 => "iso-8859-1",
-            Self::Ascii => "ascii",
-        }
-    }
-
     /// Looks a declared name up the way `codecs.lookup` normalizes it.
     fn lookup(name: &str) -> Option<Self> {
         let normalized = name.to_ascii_lowercase().replace('_', "-");
@@ -41,7 +35,7 @@ impl Encoding {
             // CPython's tokenizer maps "utf-8-*" and "latin-1-*" spellings itself.
             n if n.starts_with("utf-8-") => Some(Self::Utf8),
             n if n.starts_with("latin-1-") || n.starts_with("iso-8859-1-") => Some(Self::Latin1),
-            _ => None,
+            n => crate::charmaps::lookup(n).map(Self::Charmap),
         }
     }
 }
@@ -61,21 +55,23 @@ pub fn decode_source(bytes: &[u8], filename: &str) -> Result<String, SyntaxError
     let encoding = match find_declaration(body) {
         None => Encoding::Utf8,
         Some(name) => {
-            let Some(encoding) = Encoding::lookup(&name) else {
-                let msg = if has_bom {
-                    format!("encoding problem: {name} with BOM")
-                } else {
-                    format!("unknown encoding: {name}")
-                };
-                return Err(SyntaxError::without_location(SyntaxErrorKind::SyntaxError, msg, filename));
-            };
-            if has_bom && encoding != Encoding::Utf8 {
+            // With a BOM, CPython's tokenizer accepts only a declaration that its
+            // `get_normal_name` spells "utf-8" (so not "utf8"), before any codec lookup.
+            let normal = normal_name(&name);
+            if has_bom && normal != "utf-8" {
                 return Err(SyntaxError::without_location(
                     SyntaxErrorKind::SyntaxError,
-                    format!("encoding problem: {} with BOM", encoding.display_name()),
+                    format!("encoding problem: {normal} with BOM"),
                     filename,
                 ));
             }
+            let Some(encoding) = Encoding::lookup(&name) else {
+                return Err(SyntaxError::without_location(
+                    SyntaxErrorKind::SyntaxError,
+                    format!("unknown encoding: {name}"),
+                    filename,
+                ));
+            };
             encoding
         }
     };
@@ -94,6 +90,46 @@ pub fn decode_source(bytes: &[u8], filename: &str) -> Result<String, SyntaxError
                 filename,
             )),
         },
+        Encoding::Charmap(table) => decode_charmap(body, table, filename),
+    }
+}
+
+/// Decodes a single-byte code page, reporting an undefined byte as the `charmap` codec does.
+fn decode_charmap(body: &[u8], table: &[u16; 128], filename: &str) -> Result<String, SyntaxError> {
+    let mut text = String::with_capacity(body.len());
+    for (position, &byte) in body.iter().enumerate() {
+        let c = if byte < 0x80 {
+            Some(char::from(byte))
+        } else {
+            char::from_u32(u32::from(table[usize::from(byte - 0x80)]))
+                .filter(|_| table[usize::from(byte - 0x80)] != crate::charmaps::UNDEFINED)
+        };
+        let Some(c) = c else {
+            return Err(SyntaxError::without_location(
+                SyntaxErrorKind::SyntaxError,
+                format!(
+                    "(unicode error) 'charmap' codec can't decode byte {byte:#04x} in position {position}: \
+                     character maps to <undefined>"
+                ),
+                filename,
+            ));
+        };
+        text.push(c);
+    }
+    Ok(text)
+}
+
+/// CPython's `get_normal_name`: UTF-8 and Latin-1 spellings (first 12 characters,
+/// lowercased, `_` as `-`) become "utf-8" and "iso-8859-1"; other names are kept as declared.
+fn normal_name(name: &str) -> &str {
+    let head: String = name.chars().take(12).map(|c| if c == '_' { '-' } else { c.to_ascii_lowercase() }).collect();
+    if head == "utf-8" || head.starts_with("utf-8-") {
+        "utf-8"
+    } else if ["latin-1", "iso-8859-1", "iso-latin-1"].iter().any(|p| head == *p || head.starts_with(&format!("{p}-")))
+    {
+        "iso-8859-1"
+    } else {
+        name
     }
 }
 

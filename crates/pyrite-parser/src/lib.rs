@@ -11,6 +11,7 @@
 //! Errors that need scopes (`'return' outside function`, `nonlocal` at module level, ...)
 //! belong to the compiler, which builds them with [`SyntaxError::new`].
 
+mod charmaps;
 mod decode;
 mod error;
 mod lines;

@@ -66,3 +66,25 @@ fn parse_bytes_decodes_then_parses() {
     assert!(text.contains('é'));
     assert!(matches!(parsed, Parsed::Module(m) if m.body.len() == 1));
 }
+
+#[test]
+fn single_byte_code_pages() {
+    let text = decode_source(b"# -*- coding: cp1252 -*-\ns = '\x80'\n", "x.py").unwrap();
+    assert!(text.ends_with("s = '\u{20AC}'\n"));
+    let text = decode_source(b"# coding: koi8-r\ns = '\xC1'\n", "x.py").unwrap();
+    assert!(text.ends_with("s = '\u{430}'\n"));
+    let text = decode_source(b"# coding: iso-8859-5\ns = '\xB0'\n", "x.py").unwrap();
+    assert!(text.ends_with("s = '\u{410}'\n"));
+    let err = decode_source(b"# coding: windows-1252\ns = '\x81'\n", "x.py").unwrap_err();
+    assert!(err.msg.contains("'charmap' codec can't decode byte 0x81"), "{}", err.msg);
+}
+
+#[test]
+fn bom_needs_the_exact_utf8_spelling() {
+    // As CPython's tokenizer: "utf8" is not "utf-8" once a BOM is present.
+    let err = decode_source(b"\xEF\xBB\xBF#coding: utf8\nx = 1\n", "x.py").unwrap_err();
+    assert_eq!(err.msg, "encoding problem: utf8 with BOM");
+    let err = decode_source(b"\xEF\xBB\xBF# coding: latin_1\nx = 1\n", "x.py").unwrap_err();
+    assert_eq!(err.msg, "encoding problem: iso-8859-1 with BOM");
+    assert!(decode_source(b"\xEF\xBB\xBF# coding: UTF_8\nx = 1\n", "x.py").is_ok());
+}

@@ -308,7 +308,12 @@ impl<'a> Compiler<'a> {
 
     fn jump_if_inner(&mut self, e: &'a Expr, next: crate::ir::BlockId, cond: bool) -> CResult {
         match e {
-            Expr::UnaryOp(u) if u.op == ast::UnaryOp::Not && self.fold(e).is_none() => {
+            // `not a in b` is `a not in b` (CPython's AST optimizer rewrites it first).
+            Expr::UnaryOp(u)
+                if u.op == ast::UnaryOp::Not
+                    && self.fold(e).is_none()
+                    && !matches!(u.operand.as_ref(), Expr::Compare(c) if c.ops.len() == 1 && invert_cmp(c.ops[0]).is_some()) =>
+            {
                 return self.jump_if(&u.operand, next, !cond);
             }
             Expr::BoolOp(b) => {
