@@ -82,6 +82,79 @@ macro_rules! exception_types {
             $( pub $field: ObjRef, )*
         }
 
+        impl TypeTable {
+            /// Every builtin type that is not an exception type, base types first.
+            #[must_use]
+            pub fn all_core(&self) -> Vec<&ObjRef> {
+                vec![
+            &self.object,
+            &self.type_,
+            &self.none_type,
+            &self.bool,
+            &self.int,
+            &self.float,
+            &self.str,
+            &self.list,
+            &self.tuple,
+            &self.dict,
+            &self.function,
+            &self.builtin_function,
+            &self.method_descriptor,
+            &self.method,
+            &self.code,
+            &self.cell,
+            &self.module,
+            &self.range,
+            &self.range_iterator,
+            &self.list_iterator,
+            &self.tuple_iterator,
+            &self.str_iterator,
+            &self.dict_keyiterator,
+            &self.not_implemented_type,
+            &self.ellipsis_type,
+            &self.traceback,
+            &self.property,
+            &self.classmethod,
+            &self.staticmethod,
+            &self.super_,
+            &self.wrapper_descriptor,
+            &self.method_wrapper,
+            &self.iterator,
+            &self.generator,
+            &self.coroutine,
+            &self.async_generator,
+            &self.slice,
+            &self.set,
+            &self.frozenset,
+            &self.set_iterator,
+            &self.enumerate,
+            &self.zip,
+            &self.map,
+            &self.filter,
+            &self.reversed,
+            &self.list_reverseiterator,
+            &self.callable_iterator,
+            &self.dict_keys,
+            &self.dict_values,
+            &self.dict_items,
+            &self.dict_valueiterator,
+            &self.dict_itemiterator,
+            &self.dict_reversekeyiterator,
+            &self.dict_reversevalueiterator,
+            &self.dict_reverseitemiterator,
+            &self.dict,
+                ]
+            }
+
+            /// Every builtin type, exception types included, base types first.
+            #[must_use]
+            pub fn all(&self) -> Vec<&ObjRef> {
+                let mut all = self.all_core();
+                all.extend(exception_types().into_iter().map(|(_, ty)| ty));
+                all
+            }
+        }
+
         /// Names and objects of the builtin exception types, for the `builtins` module.
         #[must_use]
         pub fn exception_types() -> Vec<(&'static str, &'static ObjRef)> {
@@ -297,61 +370,7 @@ pub fn init() {
     for (_, ty) in exception_types() {
         type_payload(ty).dict.set_type(&t.dict);
     }
-    for ty in [
-        &t.none_type,
-        &t.bool,
-        &t.int,
-        &t.float,
-        &t.str,
-        &t.list,
-        &t.tuple,
-        &t.dict,
-        &t.function,
-        &t.builtin_function,
-        &t.method_descriptor,
-        &t.method,
-        &t.code,
-        &t.cell,
-        &t.module,
-        &t.range,
-        &t.range_iterator,
-        &t.list_iterator,
-        &t.tuple_iterator,
-        &t.str_iterator,
-        &t.dict_keyiterator,
-        &t.not_implemented_type,
-        &t.ellipsis_type,
-        &t.traceback,
-        &t.property,
-        &t.classmethod,
-        &t.staticmethod,
-        &t.super_,
-        &t.wrapper_descriptor,
-        &t.method_wrapper,
-        &t.iterator,
-        &t.generator,
-        &t.coroutine,
-        &t.async_generator,
-        &t.slice,
-        &t.set,
-        &t.frozenset,
-        &t.set_iterator,
-        &t.enumerate,
-        &t.zip,
-        &t.map,
-        &t.filter,
-        &t.reversed,
-        &t.list_reverseiterator,
-        &t.callable_iterator,
-        &t.dict_keys,
-        &t.dict_values,
-        &t.dict_items,
-        &t.dict_valueiterator,
-        &t.dict_itemiterator,
-        &t.dict_reversekeyiterator,
-        &t.dict_reversevalueiterator,
-        &t.dict_reverseitemiterator,
-    ] {
+    for ty in t.all_core() {
         type_payload(ty).dict.set_type(&t.dict);
     }
     crate::methods::setup_all(t);

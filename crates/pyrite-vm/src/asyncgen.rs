@@ -78,26 +78,27 @@ unsafe impl Send for Registry {}
 static TYPES: OnceLock<Registry> = OnceLock::new();
 
 fn async_types() -> &'static AsyncTypes {
-    &TYPES.get_or_init(|| {
-        let make = |name: &str| {
-            let ty = new_type(
-                Some(&types().type_),
-                name,
-                vec![types().object.clone()],
-                PyDict::new_obj(),
-                Slots::default(),
-                0,
-            );
-            ty.make_immortal();
-            ty
-        };
-        Registry(AsyncTypes {
-            wrapped: make("async_generator_wrapped_value"),
-            asend: make("async_generator_asend"),
-            athrow: make("async_generator_athrow"),
+    &TYPES
+        .get_or_init(|| {
+            let make = |name: &str| {
+                let ty = new_type(
+                    Some(&types().type_),
+                    name,
+                    vec![types().object.clone()],
+                    PyDict::new_obj(),
+                    Slots::default(),
+                    0,
+                );
+                ty.make_immortal();
+                ty
+            };
+            Registry(AsyncTypes {
+                wrapped: make("async_generator_wrapped_value"),
+                asend: make("async_generator_asend"),
+                athrow: make("async_generator_athrow"),
+            })
         })
-    })
-    .0
+        .0
 }
 
 /// `ASYNC_GEN_WRAP`.
@@ -125,7 +126,13 @@ pub fn install() {
     add_methods(
         &t.async_generator,
         "async_generator",
-        &[("__aiter__", agen_aiter), ("__anext__", agen_anext), ("asend", agen_asend), ("athrow", agen_athrow), ("aclose", agen_aclose)],
+        &[
+            ("__aiter__", agen_aiter),
+            ("__anext__", agen_anext),
+            ("asend", agen_asend),
+            ("athrow", agen_athrow),
+            ("aclose", agen_aclose),
+        ],
     );
     for ty in [&a.asend, &a.athrow] {
         {
@@ -133,7 +140,11 @@ pub fn install() {
             slots.iter = Some(|_, v| Ok(v.clone()));
             slots.next = Some(|ctx, v| awaitable_send(ctx, v, Value::None).map(Some));
         }
-        add_methods(ty, "async_generator_asend", &[("send", aw_send), ("throw", aw_throw), ("close", aw_close), ("__await__", aw_await)]);
+        add_methods(
+            ty,
+            "async_generator_asend",
+            &[("send", aw_send), ("throw", aw_throw), ("close", aw_close), ("__await__", aw_await)],
+        );
     }
 }
 
@@ -215,9 +226,7 @@ fn finish(aw: &AsyncGenAwaitable, outcome: PyResult<Suspension>) -> PyResult {
 fn awaitable_send(ctx: &mut Ctx, v: &Value, sent: Value) -> PyResult {
     let aw = this(v)?;
     match aw.state.get() {
-        AwaitableState::Closed => {
-            return Err(PyErr::runtime_error("cannot reuse already awaited __anext__()/asend()"));
-        }
+        AwaitableState::Closed => Err(PyErr::runtime_error("cannot reuse already awaited __anext__()/asend()")),
         AwaitableState::Initial => {
             aw.state.set(AwaitableState::Running);
             let throw = aw.throw.replace(None);
@@ -353,7 +362,11 @@ pub fn before_async_with(ctx: &mut Ctx, frame: &mut Frame) -> PyResult<()> {
     };
     frame.push(bound_exit);
     let result = call_bound(ctx, &enter, &manager)?;
-    let awaitable = awaitable_of(ctx, result, "'async with' received an object from __aenter__ that does not implement __await__: ")?;
+    let awaitable = awaitable_of(
+        ctx,
+        result,
+        "'async with' received an object from __aenter__ that does not implement __await__: ",
+    )?;
     frame.push(awaitable);
     Ok(())
 }

@@ -63,14 +63,18 @@ fn run_del(ctx: &mut Ctx, obj: &ObjRef) {
     let Some(del) = pyrite_object::types::typeobj::lookup_str(obj.type_ref(), "__del__") else { return };
     if let Err(err) = protocol::call_positional(ctx, &del, std::slice::from_ref(&value)) {
         let what = protocol::repr_string(ctx, &del).unwrap_or_else(|_| "<__del__>".into());
-        let report = crate::traceback::format_exception(ctx, &mut crate::traceback::SourceCache::default(), err.value());
+        let report =
+            crate::traceback::format_exception(ctx, &mut crate::traceback::SourceCache::default(), err.value());
         crate::builtins::flush_stdout(ctx);
         eprint!("Exception ignored in: {what}\n{report}");
     }
 }
 
 /// Runs a collection with the context published for finalizers.
-fn with_collection_context(ctx: &mut Ctx, collect: impl FnOnce() -> Option<gc::CollectStats>) -> Option<gc::CollectStats> {
+fn with_collection_context(
+    ctx: &mut Ctx,
+    collect: impl FnOnce() -> Option<gc::CollectStats>,
+) -> Option<gc::CollectStats> {
     let ptr = NonNull::from(&mut *ctx);
     // SAFETY: as in `finalizer_hook`.
     let previous = unsafe { FINALIZERS.with(|f| f.collecting.replace(ptr)) };
@@ -87,7 +91,6 @@ pub fn maybe_collect(ctx: &mut Ctx) {
         with_collection_context(ctx, gc::collect_automatic);
     }
 }
-
 
 /// Installs the finalizer hook and makes the `gc` module.
 #[must_use]
@@ -146,7 +149,8 @@ fn gc_collect(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
             generation = to_i64(v)?;
         }
     }
-    let generation = usize::try_from(generation).ok().filter(|g| *g <= 2).ok_or_else(|| PyErr::value_error("invalid generation"))?;
+    let generation =
+        usize::try_from(generation).ok().filter(|g| *g <= 2).ok_or_else(|| PyErr::value_error("invalid generation"))?;
     run_pending(ctx);
     let stats = with_collection_context(ctx, || Some(gc::collect(generation)));
     run_pending(ctx);
@@ -166,7 +170,9 @@ fn gc_set_threshold(_: &mut Ctx, args: Args<'_>) -> PyResult {
 fn gc_get_objects(_: &mut Ctx, args: Args<'_>) -> PyResult {
     let generation = match args.pos().first() {
         None | Some(Value::None) => None,
-        Some(g) => Some(usize::try_from(to_i64(g)?).ok().filter(|g| *g <= 2).ok_or_else(|| PyErr::value_error("generation parameter must be less than the number of available generations (3)"))?),
+        Some(g) => Some(usize::try_from(to_i64(g)?).ok().filter(|g| *g <= 2).ok_or_else(|| {
+            PyErr::value_error("generation parameter must be less than the number of available generations (3)")
+        })?),
     };
     Ok(Value::Obj(PyList::new_obj(gc::get_objects(generation).into_iter().map(Value::Obj).collect())))
 }

@@ -35,11 +35,10 @@ pub(crate) fn setup(t: &TypeTable) {
     set_slots(&t.none_type, |s| {
         s.new = Some(|_, _, _| Ok(Value::None));
     });
-    for (ty, name) in [(&t.not_implemented_type, "NotImplemented"), (&t.ellipsis_type, "Ellipsis")] {
+    for ty in [&t.not_implemented_type, &t.ellipsis_type] {
         set_slots(ty, |s| {
             s.repr = Some(|_, v| Ok(Value::str(v.downcast::<Singleton>().map_or("?", |s| s.0))));
         });
-        let _ = name;
     }
     for ty in [
         &t.none_type,

@@ -87,7 +87,9 @@ fn call_exact(ctx: &mut Ctx, frame: &mut Frame, argc: usize) -> Option<Frame> {
     let b = &code.bytecode;
     let is_method_form = frame.slots_mut()[base - 2].is_some();
     let total = argc + usize::from(with_self.is_some()) + usize::from(is_method_form);
-    let simple = b.flags & (flags::VARARGS | flags::VARKEYWORDS | flags::GENERATOR | flags::COROUTINE | flags::ASYNC_GENERATOR) == 0
+    let simple = b.flags
+        & (flags::VARARGS | flags::VARKEYWORDS | flags::GENERATOR | flags::COROUTINE | flags::ASYNC_GENERATOR)
+        == 0
         && b.kwonlyargcount == 0
         && b.argcount as usize == total;
     if !simple {
