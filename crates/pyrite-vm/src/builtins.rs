@@ -8,7 +8,7 @@ use pyrite_object::types::dict::PyDict;
 use pyrite_object::types::function::{BuiltinFunction, NativeFn};
 use pyrite_object::types::list::PyTuple;
 use pyrite_object::types::str::PyStr;
-use pyrite_object::types::typeobj::{TypeObject, UnaryOp, is_subtype};
+use pyrite_object::types::typeobj::{TypeObject, is_subtype};
 use pyrite_object::{Args, Ctx, ObjRef, PyErr, PyResult, Value, types};
 
 use crate::state::vm;
@@ -178,20 +178,16 @@ fn builtin_ascii(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
 
 fn builtin_abs(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
     let values = check_args("abs", args, 1, 1)?;
-    match &values[0] {
-        v if v.as_f64().is_some() => Ok(Value::float(v.as_f64().unwrap_or(f64::NAN).abs())),
-        v => {
-            let negative =
-                protocol::compare_bool(ctx, v, &Value::Int(0), pyrite_bytecode::CompareOp::Lt).unwrap_or(false);
-            if pyrite_object::methods::int::as_int(v).is_none() {
-                return Err(PyErr::type_error(format!("bad operand type for abs(): '{}'", v.type_name())));
-            }
-            if negative {
-                protocol::unary_op(ctx, v, UnaryOp::Negative)
-            } else {
-                protocol::unary_op(ctx, v, UnaryOp::Positive)
-            }
-        }
+    let v = &values[0];
+    if let Some(f) = v.as_f64() {
+        return Ok(Value::float(f.abs()));
+    }
+    if let Some(i) = pyrite_object::methods::int::as_int(v) {
+        return Ok(Value::from_bigint(num_traits::Signed::abs(i.as_ref())));
+    }
+    match pyrite_object::methods::slots::call_dunder(ctx, v, "__abs__", &[])? {
+        Some(result) => Ok(result),
+        None => Err(PyErr::type_error(format!("bad operand type for abs(): '{}'", v.type_name()))),
     }
 }
 

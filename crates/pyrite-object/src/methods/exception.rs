@@ -91,6 +91,26 @@ fn exception_getattro(ctx: &mut Ctx, v: &Value, name: &Value) -> PyResult {
                 Ok(Value::None)
             }
         }
+        Some(
+            field @ ("msg"
+            | "filename"
+            | "lineno"
+            | "offset"
+            | "text"
+            | "end_lineno"
+            | "end_offset"
+            | "print_file_and_line"),
+        ) if protocol::isinstance(v, &types().syntax_error) => {
+            let args = exc.args_vec();
+            if field == "msg" {
+                return Ok(args.first().cloned().unwrap_or(Value::None));
+            }
+            let index =
+                ["filename", "lineno", "offset", "text", "end_lineno", "end_offset"].iter().position(|f| *f == field);
+            let details =
+                args.get(1).and_then(|d| d.downcast::<PyTuple>().map(|t| t.items().to_vec())).unwrap_or_default();
+            Ok(index.and_then(|i| details.get(i).cloned()).unwrap_or(Value::None))
+        }
         Some("code") if protocol::isinstance(v, &types().system_exit) => {
             let args = exc.args_vec();
             Ok(match args.len() {

@@ -75,13 +75,25 @@ fn float_new(ctx: &mut Ctx, ty: &pyrite_memory::ObjRef, args: Args<'_>) -> PyRes
     Ok(Value::Obj(pyrite_memory::ObjRef::new_with_dict(crate::types::misc::BoxedFloat(f), Some(ty))))
 }
 
-fn float_new_exact(_: &mut Ctx, args: Args<'_>) -> PyResult {
+fn float_new_exact(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
     let values = check_args("float", args, 0, 1)?;
     let Some(x) = values.first() else { return Ok(Value::Float(0.0)) };
     if let Some(s) = x.as_str() {
         return num::parse_float(s.as_str())
             .map(Value::float)
             .ok_or_else(|| PyErr::value_error(format!("could not convert string to float: {}", s.repr())));
+    }
+    if x.as_obj().is_some_and(|o| !o.is::<crate::types::int::PyInt>()) && x.as_f64().is_none() {
+        for dunder in ["__float__", "__index__"] {
+            if let Some(result) = crate::methods::slots::call_dunder(ctx, x, dunder, &[])? {
+                return match to_f64(&result) {
+                    Some(f) => Ok(Value::float(f?)),
+                    None => {
+                        Err(PyErr::type_error(format!("{dunder} returned non-float (type {})", result.type_name())))
+                    }
+                };
+            }
+        }
     }
     match to_f64(x) {
         Some(f) => Ok(Value::float(f?)),

@@ -319,10 +319,21 @@ fn int_new_exact(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
     match base {
         None => match x.as_str() {
             Some(s) => int_from_str(s, 10),
-            None => {
-                let _ = ctx;
+            None if x.as_obj().is_some_and(|o| !o.is::<PyInt>() && x.as_f64().is_none()) => {
+                for dunder in ["__int__", "__index__", "__trunc__"] {
+                    if let Some(result) = crate::methods::slots::call_dunder(ctx, &x, dunder, &[])? {
+                        if as_int(&result).is_none() {
+                            return Err(PyErr::type_error(format!(
+                                "{dunder} returned non-int (type {})",
+                                result.type_name()
+                            )));
+                        }
+                        return int_from_value(&result);
+                    }
+                }
                 int_from_value(&x)
             }
+            None => int_from_value(&x),
         },
         Some(base) => {
             let base_value = as_small(&base).ok_or_else(|| {

@@ -106,7 +106,16 @@ fn dict_richcompare(ctx: &mut Ctx, a: &Value, b: &Value, op: CompareOp) -> PyRes
 fn dict_getitem(ctx: &mut Ctx, v: &Value, key: &Value) -> PyResult {
     match this(v)?.get_item(ctx, key)? {
         Some(value) => Ok(value),
-        None => Err(PyErr::key_error(key.clone())),
+        None => {
+            // A dict subclass may supply missing keys.
+            if !v.type_ref().is_same(&types().dict)
+                && let Some(value) =
+                    crate::methods::slots::call_dunder(ctx, v, "__missing__", std::slice::from_ref(key))?
+            {
+                return Ok(value);
+            }
+            Err(PyErr::key_error(key.clone()))
+        }
     }
 }
 

@@ -26,6 +26,8 @@ pub(crate) fn setup(t: &TypeTable) {
     set_slots(&t.type_, |s| {
         s.call = Some(type_call);
         s.new = Some(type_new);
+        // `type.__init__(cls, name, bases, ns)` accepts the class-creation arguments.
+        s.init = Some(|_, _, _| Ok(()));
         s.repr = Some(type_repr);
         s.getattro = Some(type_getattro);
         s.setattro = Some(type_setattro);
