@@ -243,17 +243,41 @@ impl<'a> Compiler<'a> {
     }
 
     pub fn visit_with(&mut self, w: &'a ast::StmtWith, pos: usize) -> CResult {
+        self.with_item(w, pos, false)
+    }
+
+    pub fn visit_async_with(&mut self, w: &'a ast::StmtWith, pos: usize) -> CResult {
+        self.check_async("'async with'", w.range)?;
+        self.with_item(w, pos, true)
+    }
+
+    /// `await` of the value on top of the stack (`GET_AWAITABLE` + the `SEND` loop).
+    fn await_top(&mut self, kind: u32) {
+        self.emit(Opcode::GET_AWAITABLE, kind);
+        self.load_const(Constant::None);
+        self.yield_from(true);
+    }
+
+    /// One item of a `with`/`async with` statement (and, recursively, the rest), as
+    /// CPython's `compiler_with`/`compiler_async_with`.
+    fn with_item(&mut self, w: &'a ast::StmtWith, pos: usize, is_async: bool) -> CResult {
         let item = &w.items[pos];
         let block = self.new_block();
         let final_ = self.new_block();
         let exit = self.new_block();
         let cleanup = self.new_block();
         self.visit_expr(&item.context_expr)?;
-        self.emit(Opcode::BEFORE_WITH, 0);
+        if is_async {
+            self.emit(Opcode::BEFORE_ASYNC_WITH, 0);
+            self.await_top(1);
+        } else {
+            self.emit(Opcode::BEFORE_WITH, 0);
+        }
         self.emit_jump(Op::SetupWith, final_);
         self.use_block(block);
         let loc = self.location(w.range);
-        self.push_fblock(FBlockKind::With(loc), block, final_, w.range)?;
+        let kind = if is_async { FBlockKind::AsyncWith(loc) } else { FBlockKind::With(loc) };
+        self.push_fblock(kind, block, final_, w.range)?;
         match &item.optional_vars {
             Some(v) => self.visit_expr(v)?,
             None => self.emit(Opcode::POP_TOP, 0),
@@ -261,19 +285,31 @@ impl<'a> Compiler<'a> {
         if pos + 1 == w.items.len() {
             self.visit_stmts(&w.body)?;
         } else {
-            self.visit_with(w, pos + 1)?;
+            self.with_item(w, pos + 1, is_async)?;
         }
-        self.unset_loc();
-        self.emit_pseudo(Op::PopBlock);
-        self.pop_fblock();
+        if is_async {
+            // CPython 3.11 keeps the body's location on the async form's POP_BLOCK.
+            self.pop_fblock();
+            self.emit_pseudo(Op::PopBlock);
+        } else {
+            self.unset_loc();
+            self.emit_pseudo(Op::PopBlock);
+            self.pop_fblock();
+        }
         self.set_loc(w.range);
         self.call_exit_with_nones();
+        if is_async {
+            self.await_top(2);
+        }
         self.emit(Opcode::POP_TOP, 0);
         self.emit_jump(Op::Jump, exit);
         self.use_block(final_);
         self.emit_jump(Op::SetupCleanup, cleanup);
         self.emit(Opcode::PUSH_EXC_INFO, 0);
         self.emit(Opcode::WITH_EXCEPT_START, 0);
+        if is_async {
+            self.await_top(2);
+        }
         self.with_except_finish(cleanup);
         self.use_block(exit);
         Ok(())
@@ -305,52 +341,6 @@ impl<'a> Compiler<'a> {
         if self.unit_ref().kind != UnitKind::AsyncFunction {
             return Err(CompileErr::syntax(format!("{what} outside async function"), range));
         }
-        Ok(())
-    }
-
-    pub fn visit_async_with(&mut self, w: &'a ast::StmtWith, pos: usize) -> CResult {
-        self.check_async("'async with'", w.range)?;
-        let item = &w.items[pos];
-        let block = self.new_block();
-        let final_ = self.new_block();
-        let exit = self.new_block();
-        let cleanup = self.new_block();
-        self.visit_expr(&item.context_expr)?;
-        self.emit(Opcode::BEFORE_ASYNC_WITH, 0);
-        self.emit(Opcode::GET_AWAITABLE, 1);
-        self.load_const(Constant::None);
-        self.yield_from(true);
-        self.emit_jump(Op::SetupWith, final_);
-        self.use_block(block);
-        let loc = self.location(w.range);
-        self.push_fblock(FBlockKind::AsyncWith(loc), block, final_, w.range)?;
-        match &item.optional_vars {
-            Some(v) => self.visit_expr(v)?,
-            None => self.emit(Opcode::POP_TOP, 0),
-        }
-        if pos + 1 == w.items.len() {
-            self.visit_stmts(&w.body)?;
-        } else {
-            self.visit_async_with(w, pos + 1)?;
-        }
-        self.pop_fblock();
-        self.emit_pseudo(Op::PopBlock);
-        self.set_loc(w.range);
-        self.call_exit_with_nones();
-        self.emit(Opcode::GET_AWAITABLE, 2);
-        self.load_const(Constant::None);
-        self.yield_from(true);
-        self.emit(Opcode::POP_TOP, 0);
-        self.emit_jump(Op::Jump, exit);
-        self.use_block(final_);
-        self.emit_jump(Op::SetupCleanup, cleanup);
-        self.emit(Opcode::PUSH_EXC_INFO, 0);
-        self.emit(Opcode::WITH_EXCEPT_START, 0);
-        self.emit(Opcode::GET_AWAITABLE, 2);
-        self.load_const(Constant::None);
-        self.yield_from(true);
-        self.with_except_finish(cleanup);
-        self.use_block(exit);
         Ok(())
     }
 
