@@ -17,7 +17,7 @@ pub fn constant_repr(constant: &Constant) -> String {
         Constant::Bool(true) => "True".into(),
         Constant::Bool(false) => "False".into(),
         Constant::Int(i) => i.to_string(),
-        Constant::BigInt(bytes) => format!("<int of {} bytes>", bytes.len()),
+        Constant::BigInt(bytes) => repr::int_bytes_repr(bytes),
         Constant::Float(x) => repr::float_repr(*x),
         Constant::Complex { re, im } => repr::complex_repr(*re, *im),
         Constant::Str(s) => repr::str_repr(s),

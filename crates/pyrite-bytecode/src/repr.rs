@@ -171,3 +171,47 @@ pub fn complex_repr(re: f64, im: f64) -> String {
     let sign = if im_text.starts_with('-') || im.is_nan() && im_text.starts_with('-') { "" } else { "+" };
     format!("({}{sign}{im_text}j)", part(re))
 }
+
+/// The decimal text of an integer given as little-endian two's-complement bytes.
+#[must_use]
+pub fn int_bytes_repr(bytes: &[u8]) -> String {
+    let negative = bytes.last().is_some_and(|b| b & 0x80 != 0);
+    // Magnitude as little-endian u32 limbs.
+    let mut magnitude: Vec<u8> = bytes.to_vec();
+    if negative {
+        let mut carry = true;
+        for byte in &mut magnitude {
+            *byte = !*byte;
+            if carry {
+                let (sum, overflow) = byte.overflowing_add(1);
+                *byte = sum;
+                carry = overflow;
+            }
+        }
+    }
+    let mut limbs: Vec<u32> = magnitude
+        .chunks(4)
+        .map(|c| c.iter().rev().fold(0u32, |acc, &b| (acc << 8) | u32::from(b)))
+        .collect();
+    let mut groups: Vec<u32> = Vec::new();
+    while limbs.iter().any(|&l| l != 0) {
+        let mut remainder: u64 = 0;
+        for limb in limbs.iter_mut().rev() {
+            let current = (remainder << 32) | u64::from(*limb);
+            *limb = u32::try_from(current / 1_000_000_000).unwrap_or(u32::MAX);
+            remainder = current % 1_000_000_000;
+        }
+        groups.push(u32::try_from(remainder).unwrap_or(0));
+    }
+    let mut out = String::from(if negative { "-" } else { "" });
+    match groups.split_last() {
+        None => out.push('0'),
+        Some((first, rest)) => {
+            out.push_str(&first.to_string());
+            for group in rest.iter().rev() {
+                out.push_str(&format!("{group:09}"));
+            }
+        }
+    }
+    out
+}

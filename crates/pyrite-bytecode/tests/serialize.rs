@@ -218,3 +218,16 @@ fn corrupt_input_never_panics() {
         let _ = deserialize(&random);
     }
 }
+
+#[test]
+fn big_int_constants_disassemble_in_decimal() {
+    use pyrite_bytecode::repr::int_bytes_repr;
+    // 2**100 and -(2**100) - 1, as little-endian two's complement.
+    let mut positive = vec![0u8; 12];
+    positive.push(0x10);
+    assert_eq!(int_bytes_repr(&positive), "1267650600228229401496703205376");
+    let negative: Vec<u8> = positive.iter().map(|b| !b).collect();
+    assert_eq!(int_bytes_repr(&negative), "-1267650600228229401496703205377");
+    assert_eq!(int_bytes_repr(&[0xff]), "-1");
+    assert_eq!(int_bytes_repr(&[]), "0");
+}
