@@ -189,10 +189,8 @@ pub fn int_bytes_repr(bytes: &[u8]) -> String {
             }
         }
     }
-    let mut limbs: Vec<u32> = magnitude
-        .chunks(4)
-        .map(|c| c.iter().rev().fold(0u32, |acc, &b| (acc << 8) | u32::from(b)))
-        .collect();
+    let mut limbs: Vec<u32> =
+        magnitude.chunks(4).map(|c| c.iter().rev().fold(0u32, |acc, &b| (acc << 8) | u32::from(b))).collect();
     let mut groups: Vec<u32> = Vec::new();
     while limbs.iter().any(|&l| l != 0) {
         let mut remainder: u64 = 0;

@@ -14,8 +14,10 @@ const STACK_SIZE: usize = 512 * 1024 * 1024;
 
 const USAGE: &str = "usage: pyrite [option] ... [-c cmd | file | -] [arg] ...
 Options:
+-B     : don't write .pyc files on import; also PYTHONDONTWRITEBYTECODE=x
 -c cmd : program passed in as string (terminates option list)
 -h     : print this help message and exit (also -? or --help)
+-m mod : run library module as a script (terminates option list)
 -V     : print the Python version number and exit (also --version)
 --dis  : print the disassembly of the program's bytecode instead of running it
 file   : program read from script file
@@ -25,13 +27,23 @@ arg ...: arguments passed to program in sys.argv[1:]
 
 /// What the command line asks for.
 enum Action {
-    Run { source: Source, args: Vec<String>, dis: bool },
+    Run { source: Source, args: Vec<String>, options: Options },
     Help,
     Version,
 }
 
+/// Options that apply to every kind of program.
+#[derive(Clone, Copy, Default)]
+struct Options {
+    /// `--dis`: show the bytecode instead of running.
+    dis: bool,
+    /// `-B`: don't write the bytecode cache.
+    dont_write_bytecode: bool,
+}
+
 enum Source {
     Command(String),
+    Module(String),
     File(String),
     Stdin,
 }
@@ -39,28 +51,39 @@ enum Source {
 fn parse_args() -> Result<Action, String> {
     use lexopt::prelude::*;
     let mut parser = lexopt::Parser::from_env();
-    let mut dis = false;
+    let mut options = Options::default();
     loop {
         let Some(arg) = parser.next().map_err(|e| e.to_string())? else {
-            return Ok(Action::Run { source: Source::Stdin, args: Vec::new(), dis });
+            return Ok(Action::Run { source: Source::Stdin, args: Vec::new(), options });
         };
         match arg {
             Short('h' | '?') | Long("help") => return Ok(Action::Help),
             Short('V') | Long("version") => return Ok(Action::Version),
-            Long("dis") => dis = true,
+            Long("dis") => options.dis = true,
+            Short('B') => options.dont_write_bytecode = true,
+            Short('m') => {
+                let module = parser.value().map_err(|_| "Argument expected for the -m option".to_owned())?;
+                let args =
+                    parser.raw_args().map_err(|e| e.to_string())?.map(|a| a.to_string_lossy().into_owned()).collect();
+                return Ok(Action::Run {
+                    source: Source::Module(module.to_string_lossy().into_owned()),
+                    args,
+                    options,
+                });
+            }
             Short('c') => {
                 let code = parser.value().map_err(|_| "Argument expected for the -c option".to_owned())?;
                 let args =
                     parser.raw_args().map_err(|e| e.to_string())?.map(|a| a.to_string_lossy().into_owned()).collect();
-                return Ok(Action::Run { source: Source::Command(code.to_string_lossy().into_owned()), args, dis });
+                return Ok(Action::Run { source: Source::Command(code.to_string_lossy().into_owned()), args, options });
             }
-            Short('B' | 'E' | 's' | 'S' | 'u' | 'I' | 'O' | 'q') => {}
+            Short('E' | 's' | 'S' | 'u' | 'I' | 'O' | 'q') => {}
             Value(file) => {
                 let file = file.to_string_lossy().into_owned();
                 let args =
                     parser.raw_args().map_err(|e| e.to_string())?.map(|a| a.to_string_lossy().into_owned()).collect();
                 let source = if file == "-" { Source::Stdin } else { Source::File(file) };
-                return Ok(Action::Run { source, args, dis });
+                return Ok(Action::Run { source, args, options });
             }
             other => return Err(other.unexpected().to_string()),
         }
@@ -70,6 +93,7 @@ fn parse_args() -> Result<Action, String> {
 fn read_source(source: &Source) -> Result<(Vec<u8>, String), ExitCode> {
     match source {
         Source::Command(code) => Ok((code.clone().into_bytes(), "<string>".to_owned())),
+        Source::Module(_) => Ok((Vec::new(), String::new())),
         Source::Stdin => {
             if std::io::stdin().is_terminal() {
                 eprintln!("pyrite: the interactive prompt is not available yet; pass a file, -c or a program on stdin");
@@ -106,7 +130,33 @@ fn exit_code(status: i32) -> ExitCode {
     ExitCode::from(u8::try_from(status & 0xff).unwrap_or(1))
 }
 
-fn run(source: &Source, args: &[String], dis: bool) -> ExitCode {
+/// `sys.path[0]`: the directory of the script (symbolic links resolved), or `''`.
+fn path0(source: &Source) -> String {
+    match source {
+        Source::File(path) => {
+            let real = std::fs::canonicalize(path).or_else(|_| std::path::absolute(path));
+            real.ok().and_then(|p| p.parent().map(|d| d.display().to_string())).unwrap_or_default()
+        }
+        Source::Module(_) => std::env::current_dir().map(|d| d.display().to_string()).unwrap_or_default(),
+        Source::Command(_) | Source::Stdin => String::new(),
+    }
+}
+
+fn run_module(name: &str, args: &[String], options: Options) -> ExitCode {
+    let mut interpreter = Interpreter::new();
+    interpreter.init_sys_path(&path0(&Source::Module(String::new())));
+    if options.dont_write_bytecode {
+        interpreter.set_dont_write_bytecode();
+    }
+    let result = interpreter.run_module(name, args);
+    finish(&mut interpreter, result)
+}
+
+fn run(source: &Source, args: &[String], options: Options) -> ExitCode {
+    if let Source::Module(name) = source {
+        return run_module(name, args, options);
+    }
+    let dis = options.dis;
     let (bytes, filename) = match read_source(source) {
         Ok(read) => read,
         Err(code) => return code,
@@ -135,19 +185,34 @@ fn run(source: &Source, args: &[String], dis: bool) -> ExitCode {
         };
     }
     let mut interpreter = Interpreter::new();
+    interpreter.init_sys_path(&path0(source));
+    if options.dont_write_bytecode {
+        interpreter.set_dont_write_bytecode();
+    }
     let argv0 = match source {
         Source::Command(_) => "-c".to_owned(),
+        Source::Module(name) => name.clone(),
         Source::Stdin => String::new(),
         Source::File(path) => path.clone(),
     };
     let argv: Vec<String> = std::iter::once(argv0).chain(args.iter().cloned()).collect();
     interpreter.set_argv(&argv);
     let result = interpreter.run_main(&text, &filename);
+    finish(&mut interpreter, result)
+}
+
+/// Flushes stdout and reports how the program ended.
+fn finish(interpreter: &mut Interpreter, result: Result<(), RunError>) -> ExitCode {
     interpreter.flush();
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(RunError::Syntax(e)) => {
             eprint!("{}", pyrite_vm::traceback::format_syntax_error(&e));
+            ExitCode::from(1)
+        }
+        Err(RunError::NoModule(message)) => {
+            let executable = std::env::current_exe().map(|p| p.display().to_string()).unwrap_or_default();
+            eprintln!("{executable}: {message}");
             ExitCode::from(1)
         }
         Err(RunError::Exception(err)) => {
@@ -183,11 +248,11 @@ fn main() -> ExitCode {
             println!("Pyrite {VERSION} (Python 3.11.7)");
             ExitCode::SUCCESS
         }
-        Action::Run { source, args, dis } => {
+        Action::Run { source, args, options } => {
             let worker = std::thread::Builder::new()
                 .name("pyrite-main".into())
                 .stack_size(STACK_SIZE)
-                .spawn(move || run(&source, &args, dis));
+                .spawn(move || run(&source, &args, options));
             match worker.map(std::thread::JoinHandle::join) {
                 Ok(Ok(code)) => code,
                 _ => {

@@ -67,6 +67,9 @@ pub struct Ctx {
     /// The exception being handled (`sys.exception()`), saved and restored by the
     /// `PUSH_EXC_INFO`/`POP_EXCEPT` instructions as CPython's `exc_info` is.
     pub exc_info: Option<ObjRef>,
+    /// The containers whose `repr` is in progress (CPython's `Py_ReprEnter` list), so a
+    /// container that contains itself shows as `[...]`.
+    pub repr_active: Vec<ObjRef>,
     /// The VM's own per-thread state.
     pub vm: Box<dyn Any>,
 }
@@ -81,6 +84,7 @@ impl Ctx {
             recursion_depth: 0,
             recursion_limit: 1000,
             exc_info: None,
+            repr_active: Vec::new(),
             vm: Box::new(()),
         }
     }
@@ -102,10 +106,18 @@ impl Ctx {
     /// instead of overflowing the stack.
     #[inline]
     pub fn enter_native_call(&mut self, what: &str) -> PyResult<()> {
+        self.check_native_stack(what)?;
+        self.enter_call(what)
+    }
+
+    /// RecursionError when the native stack is nearly exhausted; for native code that
+    /// recurses without counting a call (CPython counts no call when C code calls a Python
+    /// function: the function's frame counts).
+    pub fn check_native_stack(&self, what: &str) -> PyResult<()> {
         if stacker::remaining_stack().is_some_and(|remaining| remaining < NATIVE_STACK_RED_ZONE) {
             return Err(PyErr::recursion(what));
         }
-        self.enter_call(what)
+        Ok(())
     }
 
     /// Leaves a nested call.

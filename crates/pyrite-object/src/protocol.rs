@@ -241,6 +241,26 @@ pub fn repr(ctx: &mut Ctx, value: &Value) -> PyResult {
     }
 }
 
+/// Runs a container's `repr` body unless the container's `repr` is already in progress
+/// further up (CPython's `Py_ReprEnter`/`Py_ReprLeave`); then the result is `placeholder`.
+pub fn repr_guarded(
+    ctx: &mut Ctx,
+    value: &Value,
+    placeholder: &str,
+    body: impl FnOnce(&mut Ctx) -> PyResult,
+) -> PyResult {
+    let Some(obj) = value.as_obj() else { return body(ctx) };
+    if ctx.repr_active.iter().any(|o| o.is_same(obj)) {
+        return Ok(Value::str(placeholder));
+    }
+    ctx.repr_active.push(obj.clone());
+    let result = body(ctx);
+    if let Some(pos) = ctx.repr_active.iter().rposition(|o| o.is_same(obj)) {
+        drop(ctx.repr_active.remove(pos));
+    }
+    result
+}
+
 /// `<module.Name object at 0x...>`.
 #[must_use]
 pub fn default_repr(value: &Value) -> String {
@@ -291,6 +311,9 @@ pub fn str_string(ctx: &mut Ctx, value: &Value) -> PyResult<String> {
 /// The `__dict__` of an object that has one.
 #[must_use]
 pub fn instance_dict(obj: &ObjRef, create: bool) -> Option<ObjRef> {
+    if type_payload(obj.type_ref()).flags.get() & typeobj::TYPE_NO_DICT != 0 {
+        return None;
+    }
     if obj.has_managed_dict() {
         if let Some(dict) = obj.managed_dict() {
             return Some(dict);
@@ -776,12 +799,34 @@ pub fn call_positional(ctx: &mut Ctx, callable: &Value, args: &[Value]) -> PyRes
     call(ctx, callable, Args::positional(args))
 }
 
-/// `operator.index(v)`: the value as an int, or TypeError.
-pub fn index(value: &Value, what: impl FnOnce(&Value) -> String) -> PyResult<Value> {
+/// `operator.index(v)`: the value as an int (an int's own value, or what its type's
+/// `__index__` returns), or TypeError with the message `what` makes.
+pub fn index(ctx: &mut Ctx, value: &Value, what: impl FnOnce(&Value) -> String) -> PyResult<Value> {
     match value {
         Value::Int(_) => Ok(value.clone()),
         Value::Bool(b) => Ok(Value::Int(i64::from(*b))),
         Value::Obj(o) if o.is::<PyInt>() => Ok(value.clone()),
-        _ => Err(PyErr::type_error(what(value))),
+        _ => {
+            let Some(result) = crate::methods::slots::call_dunder(ctx, value, "__index__", &[])? else {
+                return Err(PyErr::type_error(what(value)));
+            };
+            match &result {
+                Value::Int(_) | Value::Bool(_) => Ok(result),
+                Value::Obj(o) if o.is::<PyInt>() => Ok(result),
+                _ => Err(PyErr::type_error(format!("__index__ returned non-int (type {})", result.type_name()))),
+            }
+        }
+    }
+}
+
+/// Whether the value can be an index: an int, or its type has `__index__`.
+#[must_use]
+pub fn has_index(value: &Value) -> bool {
+    match value {
+        Value::Int(_) | Value::Bool(_) => true,
+        Value::Obj(o) if o.is::<PyInt>() => true,
+        Value::Float(_) => false,
+        Value::Obj(o) => crate::types::typeobj::lookup_str(o.type_ref(), "__index__").is_some(),
+        Value::None => false,
     }
 }

@@ -240,33 +240,69 @@ fn builtin_max(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
     min_max(ctx, args, "max", pyrite_bytecode::CompareOp::Gt)
 }
 
+/// CPython's `object_isinstance`/`object_issubclass` for one class (no hooks).
 fn class_check(cls: &Value, test: &dyn Fn(&ObjRef) -> bool, what: &str) -> PyResult<bool> {
-    if let Some(t) = cls.downcast::<PyTuple>() {
-        for item in t.items() {
-            if class_check(item, test, what)? {
-                return Ok(true);
-            }
-        }
-        return Ok(false);
-    }
     match cls.as_obj().filter(|o| o.is::<TypeObject>()) {
         Some(ty) => Ok(test(ty)),
         None => Err(PyErr::type_error(format!("{what} arg 2 must be a type, a tuple of types, or a union"))),
     }
 }
 
-fn builtin_isinstance(_: &mut Ctx, args: Args<'_>) -> PyResult {
-    let values = check_args("isinstance", args, 2, 2)?;
-    let ty = values[0].type_ref().clone();
-    Ok(Value::Bool(class_check(&values[1], &|t| is_subtype(&ty, t), "isinstance()")?))
+/// CPython's `PyObject_IsInstance` and `PyObject_IsSubclass`: an exact `type` is checked
+/// directly; a tuple is checked item by item; otherwise the metaclass's `hook`
+/// (`__instancecheck__`/`__subclasscheck__`) decides when it has one.
+fn hooked_check(
+    ctx: &mut Ctx,
+    value: &Value,
+    cls: &Value,
+    hook: &str,
+    plain: &dyn Fn(&mut Ctx, &Value) -> PyResult<bool>,
+) -> PyResult<bool> {
+    if cls.as_obj().is_some_and(|o| o.type_ref().is_same(&pyrite_object::types().type_)) {
+        return plain(ctx, cls);
+    }
+    if let Some(t) = cls.downcast::<PyTuple>() {
+        let items = t.items().to_vec();
+        ctx.enter_native_call(&format!(" in {hook}"))?;
+        let mut result = Ok(false);
+        for item in &items {
+            match hooked_check(ctx, value, item, hook, plain) {
+                Ok(false) => {}
+                other => {
+                    result = other;
+                    break;
+                }
+            }
+        }
+        ctx.leave_call();
+        return result;
+    }
+    match pyrite_object::methods::slots::call_dunder(ctx, cls, hook, std::slice::from_ref(value))? {
+        Some(result) => protocol::truthy(ctx, &result),
+        None => plain(ctx, cls),
+    }
 }
 
-fn builtin_issubclass(_: &mut Ctx, args: Args<'_>) -> PyResult {
+fn builtin_isinstance(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
+    let values = check_args("isinstance", args, 2, 2)?;
+    let ty = values[0].type_ref().clone();
+    if values[1].as_obj().is_some_and(|o| o.is_same(&ty)) {
+        return Ok(Value::Bool(true));
+    }
+    let plain = |_: &mut Ctx, cls: &Value| class_check(cls, &|t| is_subtype(&ty, t), "isinstance()");
+    Ok(Value::Bool(hooked_check(ctx, &values[0], &values[1], "__instancecheck__", &plain)?))
+}
+
+fn builtin_issubclass(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
     let values = check_args("issubclass", args, 2, 2)?;
-    let Some(sub) = values[0].as_obj().filter(|o| o.is::<TypeObject>()).cloned() else {
-        return Err(PyErr::type_error("issubclass() arg 1 must be a class"));
+    let sub = values[0].clone();
+    let plain = |_: &mut Ctx, cls: &Value| {
+        let Some(sub) = sub.as_obj().filter(|o| o.is::<TypeObject>()) else {
+            return Err(PyErr::type_error("issubclass() arg 1 must be a class"));
+        };
+        class_check(cls, &|t| is_subtype(sub, t), "issubclass()")
     };
-    Ok(Value::Bool(class_check(&values[1], &|t| is_subtype(&sub, t), "issubclass()")?))
+    Ok(Value::Bool(hooked_check(ctx, &values[0], &values[1], "__subclasscheck__", &plain)?))
 }
 
 fn builtin_next(ctx: &mut Ctx, args: Args<'_>) -> PyResult {

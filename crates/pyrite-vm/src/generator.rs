@@ -6,7 +6,7 @@
 
 use std::cell::Cell as StdCell;
 
-use pyrite_bytecode::flags;
+use pyrite_bytecode::{Opcode, flags};
 use pyrite_memory::{ObjRef, PayloadCell, Trace, payload};
 use pyrite_object::methods::method_args;
 use pyrite_object::types::exception::PyException;
@@ -192,9 +192,109 @@ pub(crate) fn throw_error(ctx: &mut Ctx, args: &[Value]) -> PyErr {
 fn gen_throw(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
     let (generator, rest) = method_args("throw", args, 1, 3)?;
     let error = throw_error(ctx, rest);
-    match resume(ctx, generator, Value::None, Some(error))? {
+    match throw_into(ctx, generator, error, true)? {
         Suspension::Yielded(value) => Ok(value),
         Suspension::Returned(value) => Err(stop_iteration(value)),
+    }
+}
+
+/// CPython's `_PyGen_yf`: the iterator a suspended generator delegates to (`yield from`,
+/// `await`). The frame is then suspended just after the `YIELD_VALUE` of a `SEND` loop, at a
+/// `RESUME` whose argument is 2 or more, with the delegate on top of its stack.
+fn delegate(g: &Generator) -> Option<Value> {
+    if !g.started.get() {
+        return None;
+    }
+    let mut guard = g.frame.borrow_mut();
+    let frame = guard.as_mut()?;
+    let next = *frame.code().bytecode.code.get(frame.ip)?;
+    if next.op != Opcode::RESUME as u8 || next.arg < 2 || frame.sp <= frame.stack_base {
+        return None;
+    }
+    frame.peek(1).clone()
+}
+
+/// Leaves the `SEND` loop of a suspended `yield from`: pops the delegate and moves to the
+/// instruction after the loop (CPython's "termination repetition of SEND loop" in `_gen_throw`).
+fn leave_send_loop(g: &Generator) -> PyResult<()> {
+    let mut guard = g.frame.borrow_mut();
+    let frame = guard.as_mut().ok_or_else(|| PyErr::new_system("yield from without a frame"))?;
+    let code = &frame.code().bytecode.code;
+    // `ip` is at the RESUME after YIELD_VALUE; SEND (with any EXTENDED_ARG prefixes) precedes.
+    let send_at = frame.ip.checked_sub(2).ok_or_else(|| PyErr::new_system("yield from without SEND"))?;
+    if code[send_at].op != Opcode::SEND as u8 {
+        return Err(PyErr::new_system("yield from without SEND"));
+    }
+    let mut arg = usize::from(code[send_at].arg);
+    let mut shift = 8;
+    let mut at = send_at;
+    while at > 0 && code[at - 1].op == Opcode::EXTENDED_ARG as u8 {
+        at -= 1;
+        arg |= usize::from(code[at].arg) << shift;
+        shift += 8;
+    }
+    let target = send_at + 1 + arg;
+    drop(frame.pop_slot());
+    frame.ip = target;
+    Ok(())
+}
+
+/// CPython's `gen_close_iter`: closes the delegate of a `yield from`.
+fn close_iter(ctx: &mut Ctx, yf: &Value) -> PyResult<()> {
+    if yf.downcast::<Generator>().is_some() && !yf.type_ref().is_same(&types().async_generator) {
+        return gen_close(ctx, Args::positional(std::slice::from_ref(yf))).map(drop);
+    }
+    match protocol::getattr_str(ctx, yf, "close") {
+        Ok(close) => protocol::call_positional(ctx, &close, &[]).map(drop),
+        Err(e) if e.matches(&types().attribute_error) => Ok(()),
+        Err(e) => Err(e),
+    }
+}
+
+/// CPython's `_gen_throw`: throws `error` into the generator, or into the iterator it
+/// delegates to, and resumes it as that decides.
+fn throw_into(ctx: &mut Ctx, gen_value: &Value, error: PyErr, close_on_genexit: bool) -> PyResult<Suspension> {
+    let g = this(gen_value)?;
+    let Some(yf) = delegate(g) else { return resume(ctx, gen_value, Value::None, Some(error)) };
+    if error.matches(&types().generator_exit) && close_on_genexit {
+        g.running.set(true);
+        let closed = close_iter(ctx, &yf);
+        g.running.set(false);
+        let error = match closed {
+            Ok(()) => error,
+            Err(e) => e,
+        };
+        return resume(ctx, gen_value, Value::None, Some(error));
+    }
+    g.running.set(true);
+    let outcome = if yf.downcast::<Generator>().is_some() && !yf.type_ref().is_same(&types().async_generator) {
+        match throw_into(ctx, &yf, error, close_on_genexit) {
+            Ok(Suspension::Yielded(v)) => Ok(v),
+            Ok(Suspension::Returned(v)) => Err(stop_iteration(v)),
+            Err(e) => Err(e),
+        }
+    } else {
+        match protocol::getattr_str(ctx, &yf, "throw") {
+            Ok(throw) => protocol::call_positional(ctx, &throw, &[Value::Obj(error.0)]),
+            Err(e) if e.matches(&types().attribute_error) => {
+                g.running.set(false);
+                return resume(ctx, gen_value, Value::None, Some(error));
+            }
+            Err(e) => Err(e),
+        }
+    };
+    g.running.set(false);
+    match outcome {
+        Ok(v) => Ok(Suspension::Yielded(v)),
+        Err(e) => {
+            leave_send_loop(g)?;
+            if e.matches(&types().stop_iteration) {
+                let value = protocol::getattr_str(ctx, &Value::Obj(e.0), "value")?;
+                resume(ctx, gen_value, value, None)
+            } else {
+                resume(ctx, gen_value, Value::None, Some(e))
+            }
+        }
     }
 }
 
@@ -208,7 +308,16 @@ fn gen_close(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
         drop(g.frame.replace(None));
         return Ok(Value::None);
     }
-    let exit = PyErr::with_args(&types().generator_exit, Vec::new());
+    let exit = match delegate(g) {
+        Some(yf) => {
+            g.running.set(true);
+            let closed = close_iter(ctx, &yf);
+            g.running.set(false);
+            closed.err()
+        }
+        None => None,
+    };
+    let exit = exit.unwrap_or_else(|| PyErr::with_args(&types().generator_exit, Vec::new()));
     match resume(ctx, generator, Value::None, Some(exit)) {
         Ok(Suspension::Yielded(_)) => {
             Err(PyErr::runtime_error(format!("{} ignored GeneratorExit", kind_name(generator))))

@@ -36,6 +36,8 @@ pub enum RunError {
     Syntax(SyntaxError),
     /// An exception escaped.
     Exception(PyErr),
+    /// `-m`: the module could not be found (the message to print).
+    NoModule(String),
 }
 
 /// One interpreter with its main thread's context.
@@ -64,11 +66,14 @@ impl Interpreter {
         let builtins = builtins::make_builtins();
         if let Some(d) = builtins.downcast::<PyDict>() {
             execution::install(d);
+            imports::install(d);
             d.set_str("IOError", Value::Obj(pyrite_object::types().os_error.clone()));
             d.set_str("EnvironmentError", Value::Obj(pyrite_object::types().os_error.clone()));
         }
         let modules = PyDict::new_obj();
         let sys = sysmodule::make_sys(&modules, &[]);
+        let sys_dict = sys.downcast::<pyrite_object::types::function::Module>().map(|m| m.dict.clone());
+        let sys_dict = sys_dict.unwrap_or_else(PyDict::new_obj);
         if let Some(d) = modules.downcast::<PyDict>() {
             d.set_str("sys", Value::Obj(sys));
             d.set_str("gc", Value::Obj(gcmodule::make_gc()));
@@ -77,6 +82,8 @@ impl Interpreter {
         ctx.vm = Box::new(VmState {
             builtins,
             modules,
+            sys: sys_dict,
+            initializing: Vec::new(),
             slots: frame::SlotStack::default(),
             arg_buffers: Vec::new(),
             streams: Streams { stdout: std::io::BufWriter::with_capacity(1 << 16, stdout), stdout_is_tty },
@@ -92,15 +99,68 @@ impl Interpreter {
 
     /// Sets `sys.argv`.
     pub fn set_argv(&mut self, argv: &[String]) {
-        let modules = vm(&mut self.ctx).modules.clone();
-        let sys =
-            modules.downcast::<PyDict>().and_then(|d| d.get_str(&pyrite_object::types::str::PyStr::from_str("sys")));
-        if let Some(module) = sys.as_ref().and_then(|s| s.downcast::<pyrite_object::types::function::Module>())
-            && let Some(d) = module.dict.downcast::<PyDict>()
-        {
-            let list = pyrite_object::types::list::PyList::new_obj(argv.iter().map(|a| Value::str(a)).collect());
-            d.set_str("argv", Value::Obj(list));
+        let list = pyrite_object::types::list::PyList::new_obj(argv.iter().map(|a| Value::str(a)).collect());
+        self.set_sys("argv", Value::Obj(list));
+    }
+
+    fn set_sys(&mut self, name: &str, value: Value) {
+        if let Some(d) = vm(&mut self.ctx).sys.downcast::<PyDict>() {
+            d.set_str(name, value);
         }
+    }
+
+    /// Sets `sys.path` to `first` (the script's directory, or `''` for `-c` and stdin)
+    /// followed by the `PYTHONPATH` entries.
+    pub fn init_sys_path(&mut self, first: &str) {
+        let path = imports::initial_path(first);
+        let list = pyrite_object::types::list::PyList::new_obj(path.iter().map(|a| Value::str(a)).collect());
+        self.set_sys("path", Value::Obj(list));
+    }
+
+    /// Turns writing of the bytecode cache off (`-B`), as `sys.dont_write_bytecode = True`.
+    pub fn set_dont_write_bytecode(&mut self) {
+        self.set_sys("dont_write_bytecode", Value::Bool(true));
+    }
+
+    fn main_module(&mut self, globals: &ObjRef) {
+        let module = pyrite_object::types::function::Module::new_obj(globals.clone());
+        if let Some(d) = vm(&mut self.ctx).modules.downcast::<PyDict>() {
+            d.set_str("__main__", Value::Obj(module));
+        }
+    }
+
+    /// `pyrite -m name`: runs the module (or the package's `__main__`) as `__main__`, with
+    /// `sys.argv[0]` its file; `args` are the rest of `sys.argv`.
+    ///
+    /// # Errors
+    /// The module was not found, a syntax error, or the exception that escaped.
+    pub fn run_module(&mut self, name: &str, args: &[String]) -> Result<(), RunError> {
+        let found = match imports::find_main_module(&mut self.ctx, name) {
+            Ok(found) => found,
+            Err(Ok(message)) => return Err(RunError::NoModule(message)),
+            Err(Err(e)) => return Err(RunError::Exception(e)),
+        };
+        let file = found.file.display().to_string();
+        let argv: Vec<String> = std::iter::once(file.clone()).chain(args.iter().cloned()).collect();
+        self.set_argv(&argv);
+        let code = match imports::source_code(&mut self.ctx, &found.file) {
+            Ok(code) => code,
+            Err(e) => return Err(RunError::Exception(e)),
+        };
+        let _ = found.name;
+        let globals = PyDict::new_obj();
+        if let Some(d) = globals.downcast::<PyDict>() {
+            d.set_str("__name__", Value::str("__main__"));
+            d.set_str("__doc__", Value::None);
+            d.set_str("__package__", Value::str(&found.package));
+            d.set_str("__loader__", Value::None);
+            d.set_str("__spec__", Value::None);
+            d.set_str("__file__", Value::str(&file));
+            d.set_str("__cached__", Value::None);
+            d.set_str("__builtins__", Value::Obj(vm(&mut self.ctx).builtins.clone()));
+        }
+        self.main_module(&globals);
+        imports::run_module_code(&mut self.ctx, code, &globals).map(drop).map_err(RunError::Exception)
     }
 
     /// Sets `sys.setrecursionlimit`'s value.
@@ -124,11 +184,16 @@ impl Interpreter {
         if let Some(d) = globals.downcast::<PyDict>() {
             d.set_str("__name__", Value::str("__main__"));
             d.set_str("__doc__", Value::None);
+            d.set_str("__package__", Value::None);
+            d.set_str("__loader__", Value::None);
+            d.set_str("__spec__", Value::None);
             d.set_str("__builtins__", Value::Obj(vm(&mut self.ctx).builtins.clone()));
             if filename != "<string>" && filename != "<stdin>" {
                 d.set_str("__file__", Value::str(filename));
+                d.set_str("__cached__", Value::None);
             }
         }
+        self.main_module(&globals);
         self.exec_code(code, &globals).map(drop).map_err(RunError::Exception)
     }
 

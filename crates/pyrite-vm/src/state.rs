@@ -31,6 +31,11 @@ pub struct VmState {
     pub builtins: ObjRef,
     /// `sys.modules`.
     pub modules: ObjRef,
+    /// The `sys` module's dict (for `sys.path` and `sys.dont_write_bytecode`).
+    pub sys: ObjRef,
+    /// The modules whose body is running now, innermost last (for the "partially
+    /// initialized module" error).
+    pub initializing: Vec<String>,
     /// Slots of the running frames.
     pub slots: SlotStack,
     /// Scratch space for moving call arguments off the value stack.

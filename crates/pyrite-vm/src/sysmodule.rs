@@ -17,6 +17,12 @@ pub fn make_sys(modules: &ObjRef, argv: &[String]) -> ObjRef {
     d.set_str("modules", Value::Obj(modules.clone()));
     d.set_str("argv", Value::Obj(PyList::new_obj(argv.iter().map(|a| Value::str(a)).collect())));
     d.set_str("path", Value::Obj(PyList::new_obj(Vec::new())));
+    // Not consulted yet: the import system is native (see ARCHITECTURE.md, "Imports").
+    d.set_str("meta_path", Value::Obj(PyList::new_obj(Vec::new())));
+    d.set_str("path_hooks", Value::Obj(PyList::new_obj(Vec::new())));
+    d.set_str("path_importer_cache", Value::Obj(PyDict::new_obj()));
+    let no_cache = std::env::var_os("PYTHONDONTWRITEBYTECODE").is_some_and(|v| !v.is_empty());
+    d.set_str("dont_write_bytecode", Value::Bool(no_cache));
     d.set_str("version", Value::str("3.11.7 (Pyrite 0.1.0)"));
     let version_info = [Value::Int(3), Value::Int(11), Value::Int(7), Value::str("final"), Value::Int(0)];
     d.set_str("version_info", Value::Obj(PyTuple::new_obj(version_info.to_vec())));

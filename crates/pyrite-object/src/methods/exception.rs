@@ -8,6 +8,7 @@ use crate::registry::{TypeTable, types};
 use crate::types::exception::{PyException, new_exception};
 use crate::types::list::PyTuple;
 use crate::types::str::PyStr;
+use crate::types::typeobj::type_payload;
 use crate::value::Value;
 
 pub(crate) fn setup(t: &TypeTable) {
@@ -20,6 +21,11 @@ pub(crate) fn setup(t: &TypeTable) {
         s.setattro = Some(exception_setattro);
     });
     set_slots(&t.key_error, |s| s.str = Some(key_error_str));
+    set_slots(&t.os_error, |s| {
+        s.new = Some(os_error_new);
+        s.init = Some(os_error_init);
+        s.str = Some(os_error_str);
+    });
     add_methods(&t.base_exception, "BaseException", &[("with_traceback", with_traceback), ("add_note", add_note)]);
     set_slots(&t.traceback, |s| s.getattro = Some(traceback_getattro));
 }
@@ -33,6 +39,100 @@ fn exception_init(_: &mut Ctx, v: &Value, args: Args<'_>) -> PyResult<()> {
     let old = exc.args.replace(Value::Obj(PyTuple::new_obj(args.pos().to_vec())));
     drop(old);
     Ok(())
+}
+
+/// The `OSError` subclass CPython picks for `errno` (Linux numbers).
+fn os_error_subclass(errno: i64) -> Option<&'static pyrite_memory::ObjRef> {
+    let t = types();
+    Some(match errno {
+        11 | 114 | 115 => &t.blocking_io_error,
+        10 => &t.child_process_error,
+        32 | 108 => &t.broken_pipe_error,
+        103 => &t.connection_aborted_error,
+        111 => &t.connection_refused_error,
+        104 => &t.connection_reset_error,
+        17 => &t.file_exists_error,
+        2 => &t.file_not_found_error,
+        21 => &t.is_a_directory_error,
+        20 => &t.not_a_directory_error,
+        4 => &t.interrupted_error,
+        1 | 13 => &t.permission_error,
+        3 => &t.process_lookup_error,
+        110 => &t.timeout_error,
+        _ => return None,
+    })
+}
+
+/// `OSError(errno, strerror[, filename[, winerror[, filename2]]])`: `OSError` itself becomes
+/// the subclass for `errno`; the fields are set, and `args` keeps only `(errno, strerror)`
+/// when a filename is given (CPython's `OSError_new`).
+fn os_error_new(_: &mut Ctx, ty: &pyrite_memory::ObjRef, args: Args<'_>) -> PyResult {
+    let pos = args.pos();
+    let fields = (2..=5).contains(&pos.len());
+    let mut ty = ty;
+    if fields
+        && ty.is_same(&types().os_error)
+        && let Value::Int(errno) = pos[0]
+        && let Some(sub) = os_error_subclass(errno)
+    {
+        ty = sub;
+    }
+    let exc = new_exception(ty, Vec::new());
+    set_os_error_fields(&exc, pos)?;
+    Ok(Value::Obj(exc))
+}
+
+/// Sets `args` and the `errno`, `strerror`, `filename`, `filename2` fields from the
+/// constructor's arguments.
+fn set_os_error_fields(exc: &pyrite_memory::ObjRef, pos: &[Value]) -> PyResult<()> {
+    let fields = (2..=5).contains(&pos.len());
+    let kept = if fields && pos.len() >= 3 { pos[..2].to_vec() } else { pos.to_vec() };
+    if let Some(e) = exc.downcast::<PyException>() {
+        drop(e.args.replace(Value::Obj(PyTuple::new_obj(kept))));
+    }
+    let dict = protocol::instance_dict(exc, true).ok_or_else(|| PyErr::new_system("OSError without a dict"))?;
+    let d = dict.downcast::<crate::types::dict::PyDict>().ok_or_else(|| PyErr::new_system("OSError dict"))?;
+    let field = |i: usize| if fields { pos.get(i).cloned().unwrap_or(Value::None) } else { Value::None };
+    d.set_str("errno", field(0));
+    d.set_str("strerror", field(1));
+    d.set_str("filename", field(2));
+    d.set_str("filename2", field(4));
+    Ok(())
+}
+
+/// `OSError.__init__`: `__new__` did the work, unless a subclass overrides `__init__` and
+/// calls this one with its own arguments (CPython's `oserror_use_init`).
+fn os_error_init(_: &mut Ctx, v: &Value, args: Args<'_>) -> PyResult<()> {
+    let mine: crate::types::typeobj::InitFn = os_error_init;
+    let own = type_payload(v.type_ref()).slots().init.is_some_and(|f| std::ptr::fn_addr_eq(f, mine));
+    match v.as_obj() {
+        Some(exc) if !own => set_os_error_fields(exc, args.pos()),
+        _ => Ok(()),
+    }
+}
+
+/// CPython's `OSError_str`.
+fn os_error_str(ctx: &mut Ctx, v: &Value) -> PyResult {
+    let errno = protocol::getattr_str(ctx, v, "errno")?;
+    let strerror = protocol::getattr_str(ctx, v, "strerror")?;
+    let filename = protocol::getattr_str(ctx, v, "filename")?;
+    let filename2 = protocol::getattr_str(ctx, v, "filename2")?;
+    if !filename.is_none() {
+        let errno = protocol::str_string(ctx, &errno)?;
+        let strerror = protocol::str_string(ctx, &strerror)?;
+        let first = protocol::repr_string(ctx, &filename)?;
+        if !filename2.is_none() {
+            let second = protocol::repr_string(ctx, &filename2)?;
+            return Ok(Value::str(&format!("[Errno {errno}] {strerror}: {first} -> {second}")));
+        }
+        return Ok(Value::str(&format!("[Errno {errno}] {strerror}: {first}")));
+    }
+    if !errno.is_none() && !strerror.is_none() {
+        let errno = protocol::str_string(ctx, &errno)?;
+        let strerror = protocol::str_string(ctx, &strerror)?;
+        return Ok(Value::str(&format!("[Errno {errno}] {strerror}")));
+    }
+    exception_str(ctx, v)
 }
 
 fn exception_repr(ctx: &mut Ctx, v: &Value) -> PyResult {
@@ -78,7 +178,17 @@ fn exception_getattro(ctx: &mut Ctx, v: &Value, name: &Value) -> PyResult {
         Some("value") if protocol::isinstance(v, &types().stop_iteration) => {
             Ok(exc.args_vec().into_iter().next().unwrap_or(Value::None))
         }
-        Some("errno" | "strerror" | "filename") if protocol::isinstance(v, &types().os_error) => {
+        Some("errno" | "strerror" | "filename" | "filename2") if protocol::isinstance(v, &types().os_error) => {
+            if let Some(found) = v
+                .as_obj()
+                .and_then(|o| protocol::instance_dict(o, false))
+                .and_then(|d| d.downcast::<crate::types::dict::PyDict>().and_then(|d| d.get_str(name.as_str()?)))
+            {
+                return Ok(found);
+            }
+            if name.as_str().is_some_and(|n| n.as_str() == "filename2") {
+                return Ok(Value::None);
+            }
             let args = exc.args_vec();
             let index = match name.as_str().map(PyStr::as_str) {
                 Some("errno") => 0,

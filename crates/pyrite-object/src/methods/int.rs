@@ -35,7 +35,11 @@ pub(crate) fn setup(t: &TypeTable) {
         s.unary = Some(int_unary);
         s.new = Some(bool_new);
     });
-    add_methods(&t.int, "int", &[("bit_length", int_bit_length), ("conjugate", int_conjugate)]);
+    add_methods(
+        &t.int,
+        "int",
+        &[("bit_length", int_bit_length), ("conjugate", int_conjugate), ("__index__", int_index)],
+    );
 }
 
 /// The integer value of an int or bool, borrowing a big one.
@@ -363,6 +367,11 @@ fn int_bit_length(_: &mut Ctx, args: Args<'_>) -> PyResult {
     let (this, _) = method_args("bit_length", args, 0, 0)?;
     let x = as_int(this).ok_or_else(|| PyErr::type_error("bit_length needs an int"))?;
     Ok(Value::from(usize::try_from(num::int_bit_length(&x.abs())).unwrap_or(usize::MAX)))
+}
+
+fn int_index(_: &mut Ctx, args: Args<'_>) -> PyResult {
+    let (this, _) = method_args("__index__", args, 0, 0)?;
+    int_from_value(this)
 }
 
 fn int_conjugate(_: &mut Ctx, args: Args<'_>) -> PyResult {

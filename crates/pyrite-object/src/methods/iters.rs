@@ -87,7 +87,9 @@ fn enumerate_new(ctx: &mut Ctx, _ty: &ObjRef, args: Args<'_>) -> PyResult {
     };
     let count = match start {
         None => Value::Int(0),
-        Some(s) => protocol::index(&s, |v| format!("'{}' object cannot be interpreted as an integer", v.type_name()))?,
+        Some(s) => {
+            protocol::index(ctx, &s, |v| format!("'{}' object cannot be interpreted as an integer", v.type_name()))?
+        }
     };
     let iter = protocol::get_iter(ctx, &iterable)?;
     Ok(Value::Obj(ObjRef::new(

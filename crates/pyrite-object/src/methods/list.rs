@@ -62,7 +62,10 @@ fn this(v: &Value) -> PyResult<&PyList> {
 
 fn list_repr(ctx: &mut Ctx, v: &Value) -> PyResult {
     let items = this(v)?.to_vec();
-    Ok(Value::str(&repr_items(ctx, &items, "[", "]")?))
+    if items.is_empty() {
+        return Ok(Value::str("[]"));
+    }
+    protocol::repr_guarded(ctx, v, "[...]", |ctx| Ok(Value::str(&repr_items(ctx, &items, "[", "]")?)))
 }
 
 fn list_richcompare(ctx: &mut Ctx, a: &Value, b: &Value, op: CompareOp) -> PyResult {
@@ -71,7 +74,7 @@ fn list_richcompare(ctx: &mut Ctx, a: &Value, b: &Value, op: CompareOp) -> PyRes
     Ok(Value::Bool(compare_sequences(ctx, &x, &y, op)?))
 }
 
-fn list_binary(_: &mut Ctx, a: &Value, b: &Value, op: BinaryOp) -> PyResult {
+fn list_binary(ctx: &mut Ctx, a: &Value, b: &Value, op: BinaryOp) -> PyResult {
     match op {
         BinaryOp::Add => {
             let (Some(x), Some(y)) = (a.downcast::<PyList>(), b.downcast::<PyList>()) else {
@@ -87,7 +90,7 @@ fn list_binary(_: &mut Ctx, a: &Value, b: &Value, op: BinaryOp) -> PyResult {
                 (None, Some(l)) => (l, a),
                 _ => return Ok(not_implemented()),
             };
-            let Some(count) = repeat_count(n) else { return Ok(not_implemented()) };
+            let Some(count) = repeat_count(ctx, n) else { return Ok(not_implemented()) };
             let count = count?;
             let items = list.to_vec();
             checked_total(items.len(), count)?;
@@ -114,7 +117,7 @@ fn list_getitem(ctx: &mut Ctx, v: &Value, key: &Value) -> PyResult {
         let items = list.to_vec();
         return Ok(Value::Obj(PyList::new_obj(slice::select(ctx, s, &items)?)));
     }
-    let Some(index) = index_of(key, "list")? else {
+    let Some(index) = index_of(ctx, key, "list")? else {
         return Err(PyErr::index_error("cannot fit 'int' into an index-sized integer"));
     };
     let items = list.items.borrow();
@@ -128,7 +131,7 @@ fn list_setitem(ctx: &mut Ctx, v: &Value, key: &Value, value: Option<Value>) -> 
     if let Some(s) = slice::as_slice(key) {
         return list_set_slice(ctx, v, list, s, value);
     }
-    let Some(index) = index_of(key, "list")? else {
+    let Some(index) = index_of(ctx, key, "list")? else {
         return Err(PyErr::index_error("cannot fit 'int' into an index-sized integer"));
     };
     let old = {

@@ -70,17 +70,22 @@ fn this(v: &Value) -> PyResult<&PyDict> {
 
 fn dict_repr(ctx: &mut Ctx, v: &Value) -> PyResult {
     let items = this(v)?.items();
-    let mut out = String::from("{");
-    for (i, (k, value)) in items.iter().enumerate() {
-        if i > 0 {
-            out.push_str(", ");
-        }
-        out.push_str(&protocol::repr_string(ctx, k)?);
-        out.push_str(": ");
-        out.push_str(&protocol::repr_string(ctx, value)?);
+    if items.is_empty() {
+        return Ok(Value::str("{}"));
     }
-    out.push('}');
-    Ok(Value::str(&out))
+    protocol::repr_guarded(ctx, v, "{...}", |ctx| {
+        let mut out = String::from("{");
+        for (i, (k, value)) in items.iter().enumerate() {
+            if i > 0 {
+                out.push_str(", ");
+            }
+            out.push_str(&protocol::repr_string(ctx, k)?);
+            out.push_str(": ");
+            out.push_str(&protocol::repr_string(ctx, value)?);
+        }
+        out.push('}');
+        Ok(Value::str(&out))
+    })
 }
 
 fn dict_richcompare(ctx: &mut Ctx, a: &Value, b: &Value, op: CompareOp) -> PyResult {

@@ -16,11 +16,13 @@ mod exception;
 pub mod float;
 pub mod format;
 mod function;
+pub mod generic_alias;
 pub mod groups;
 pub mod int;
 pub mod iters;
 pub mod list;
 mod mapping;
+pub mod members;
 mod object;
 pub mod range;
 pub mod sequence;
@@ -56,6 +58,9 @@ pub fn setup_all(t: &TypeTable) {
     });
     for ty in [&t.list, &t.dict, &t.set, &t.slice] {
         set_slots(ty, |s| s.hash = Some(hash_not_implemented));
+    }
+    for ty in [&t.list, &t.dict, &t.tuple, &t.set, &t.frozenset, &t.type_] {
+        generic_alias::make_generic(ty);
     }
     let all = t.all();
     for ty in &all {

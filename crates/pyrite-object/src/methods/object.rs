@@ -65,14 +65,48 @@ pub(crate) fn setup(t: &TypeTable) {
         payload.flags.set(payload.flags.get() & !TYPE_BASETYPE);
     }
     add_methods(&t.type_, "type", &[("mro", type_mro), ("__subclasses__", type_subclasses)]);
-    add_methods(&t.object, "object", &[("__init_subclass__", |_, _| Ok(Value::None)), ("__format__", object_format)]);
+    add_methods(&t.object, "object", &[("__format__", object_format)]);
+    let init_subclass =
+        Value::Obj(crate::types::function::BuiltinFunction::new_obj("__init_subclass__", object_init_subclass));
+    let init_subclass = pyrite_memory::ObjRef::new(
+        crate::types::descriptors::ClassMethod { func: pyrite_memory::PayloadCell::new(init_subclass) },
+        Some(&t.classmethod),
+    );
+    set_type_attr(&t.object, "__init_subclass__", Value::Obj(init_subclass));
     set_type_attr(&t.object, "__doc__", Value::str("The base class of the class hierarchy."));
 }
 
-fn object_richcompare(_: &mut Ctx, a: &Value, b: &Value, op: CompareOp) -> PyResult {
+/// `object.__init_subclass__()`: a class method taking no arguments.
+fn object_init_subclass(_: &mut Ctx, args: Args<'_>) -> PyResult {
+    let owner = match args.values.first() {
+        Some(Value::Obj(o)) if o.is::<TypeObject>() => type_payload(o).qualname.borrow().to_string(),
+        _ => "object".to_owned(),
+    };
+    if !args.kwnames.is_empty() {
+        return Err(PyErr::type_error(format!("{owner}.__init_subclass__() takes no keyword arguments")));
+    }
+    if args.values.len() > 1 {
+        return Err(PyErr::type_error(format!(
+            "{owner}.__init_subclass__() takes no arguments ({} given)",
+            args.values.len() - 1
+        )));
+    }
+    Ok(Value::None)
+}
+
+/// CPython's `object_richcompare`: `==` is identity; `!=` asks the type's `==` and inverts
+/// it unless that is NotImplemented.
+fn object_richcompare(ctx: &mut Ctx, a: &Value, b: &Value, op: CompareOp) -> PyResult {
     match op {
         CompareOp::Eq if a.is(b) => Ok(Value::Bool(true)),
-        CompareOp::Ne if a.is(b) => Ok(Value::Bool(false)),
+        CompareOp::Ne => {
+            let Some(slot) = type_payload(a.type_ref()).slots().richcompare else { return Ok(not_implemented()) };
+            let result = slot(ctx, a, b, CompareOp::Eq)?;
+            if protocol::is_not_implemented(&result) {
+                return Ok(result);
+            }
+            Ok(Value::Bool(!protocol::truthy(ctx, &result)?))
+        }
         _ => Ok(not_implemented()),
     }
 }
@@ -148,7 +182,8 @@ fn type_new(ctx: &mut Ctx, metatype: &pyrite_memory::ObjRef, args: Args<'_>) -> 
     })?;
     let bases = crate::types::heaptype::bases_from(&pos[1])?;
     let metatype = crate::types::heaptype::calculate_metaclass(metatype, &bases)?;
-    Ok(Value::Obj(crate::types::heaptype::new_class(ctx, &metatype, name.as_str(), bases, &pos[2])?))
+    let kwargs = Args { values: &args.values[3..], kwnames: args.kwnames };
+    Ok(Value::Obj(crate::types::heaptype::new_class(ctx, &metatype, name.as_str(), bases, &pos[2], kwargs)?))
 }
 
 fn type_repr(_: &mut Ctx, v: &Value) -> PyResult {
@@ -196,6 +231,19 @@ fn type_getattro(ctx: &mut Ctx, v: &Value, name: &Value) -> PyResult {
         }
         "__base__" => return Ok(payload.bases.borrow().first().cloned().map_or(Value::None, Value::Obj)),
         "__dict__" => return Ok(Value::Obj(payload.dict.clone())),
+        // CPython's `type_module`: a class's own `__module__`, else the part of a builtin
+        // type's name before the dot, else `builtins`.
+        "__module__" => {
+            let own = payload.dict.downcast::<crate::types::dict::PyDict>().and_then(|d| d.get_str(name_str));
+            match own {
+                Some(m) => return Ok(m),
+                None if payload.flags.get() & crate::types::typeobj::TYPE_HEAPTYPE == 0 => {
+                    let full = payload.name.borrow().to_string();
+                    return Ok(Value::str(full.rsplit_once('.').map_or("builtins", |(m, _)| m)));
+                }
+                None => {}
+            }
+        }
         _ => {}
     }
     if let Some(attr) = crate::types::typeobj::lookup(ty, name_str) {

@@ -104,16 +104,16 @@ fn big_len(r: &PyRange) -> PyResult<usize> {
     }
 }
 
-fn range_new(_: &mut Ctx, _ty: &pyrite_memory::ObjRef, args: Args<'_>) -> PyResult {
+fn range_new(ctx: &mut Ctx, _ty: &pyrite_memory::ObjRef, args: Args<'_>) -> PyResult {
     let values = check_args("range", args, 1, 3)?;
-    let int = |v: &Value| {
-        crate::protocol::index(v, |v| format!("'{}' object cannot be interpreted as an integer", v.type_name()))
+    let int = |ctx: &mut Ctx, v: &Value| {
+        crate::protocol::index(ctx, v, |v| format!("'{}' object cannot be interpreted as an integer", v.type_name()))
             .map(|v| as_int(&v).map(std::borrow::Cow::into_owned).unwrap_or_default())
     };
     let (start, stop, step) = match values {
-        [stop] => (BigInt::zero(), int(stop)?, BigInt::from(1)),
-        [start, stop] => (int(start)?, int(stop)?, BigInt::from(1)),
-        [start, stop, step] => (int(start)?, int(stop)?, int(step)?),
+        [stop] => (BigInt::zero(), int(ctx, stop)?, BigInt::from(1)),
+        [start, stop] => (int(ctx, start)?, int(ctx, stop)?, BigInt::from(1)),
+        [start, stop, step] => (int(ctx, start)?, int(ctx, stop)?, int(ctx, step)?),
         _ => return Err(PyErr::type_error("range expected at most 3 arguments")),
     };
     if step.is_zero() {
@@ -153,7 +153,7 @@ fn range_getitem(ctx: &mut Ctx, v: &Value, key: &Value) -> PyResult {
     if let Some(s) = crate::methods::slice::as_slice(key) {
         return range_slice(ctx, r, s);
     }
-    index_of(key, "range")?;
+    index_of(ctx, key, "range")?;
     let index = as_int(key).map(std::borrow::Cow::into_owned).unwrap_or_default();
     let b = bounds(r);
     let len = b.len();

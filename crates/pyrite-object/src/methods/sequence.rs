@@ -17,11 +17,17 @@ pub fn normalize_index(index: i64, len: usize) -> Option<usize> {
 }
 
 /// The index value of a subscript: an int (or bool), or a TypeError naming the type.
-pub fn index_of(key: &Value, what: &str) -> PyResult<Option<i64>> {
+/// Objects with `__index__` are resolved first; `None` for an int too large for an index.
+pub fn index_of(ctx: &mut Ctx, key: &Value, what: &str) -> PyResult<Option<i64>> {
     match key {
         Value::Int(i) => Ok(Some(*i)),
         Value::Bool(b) => Ok(Some(i64::from(*b))),
         Value::Obj(o) if o.is::<PyInt>() => Ok(None),
+        _ if protocol::has_index(key) => match protocol::index(ctx, key, |_| String::new())? {
+            Value::Int(i) => Ok(Some(i)),
+            Value::Bool(b) => Ok(Some(i64::from(b))),
+            _ => Ok(None),
+        },
         _ => Err(PyErr::type_error(format!("{what} indices must be integers or slices, not {}", key.type_name()))),
     }
 }
@@ -71,7 +77,17 @@ pub fn repr_items(ctx: &mut Ctx, items: &[Value], open: &str, close: &str) -> Py
 }
 
 /// The repetition count of `seq * n`.
-pub fn repeat_count(n: &Value) -> Option<PyResult<usize>> {
+/// `None` when `n` is not an int and has no `__index__`.
+pub fn repeat_count(ctx: &mut Ctx, n: &Value) -> Option<PyResult<usize>> {
+    if !matches!(n, Value::Int(_) | Value::Bool(_)) && !n.as_obj().is_some_and(|o| o.is::<PyInt>()) {
+        if !protocol::has_index(n) {
+            return None;
+        }
+        return match protocol::index(ctx, n, |_| String::new()) {
+            Ok(i) => repeat_count(ctx, &i),
+            Err(e) => Some(Err(e)),
+        };
+    }
     match n {
         Value::Int(i) => Some(Ok(usize::try_from(*i).unwrap_or(0))),
         Value::Bool(b) => Some(Ok(usize::from(*b))),

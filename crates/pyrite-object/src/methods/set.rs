@@ -195,8 +195,15 @@ fn set_repr(ctx: &mut Ctx, v: &Value) -> PyResult {
     if keys.is_empty() {
         return Ok(Value::str(&format!("{name}()")));
     }
-    let body = crate::methods::sequence::repr_items(ctx, &keys, "{", "}")?;
-    if v.type_ref().is_same(&types().set) { Ok(Value::str(&body)) } else { Ok(Value::str(&format!("{name}({body})"))) }
+    let placeholder = format!("{name}(...)");
+    protocol::repr_guarded(ctx, v, &placeholder, |ctx| {
+        let body = crate::methods::sequence::repr_items(ctx, &keys, "{", "}")?;
+        if v.type_ref().is_same(&types().set) {
+            Ok(Value::str(&body))
+        } else {
+            Ok(Value::str(&format!("{name}({body})")))
+        }
+    })
 }
 
 fn set_iter_next(_: &mut Ctx, it: &Value) -> PyResult<Option<Value>> {

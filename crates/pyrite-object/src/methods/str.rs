@@ -329,7 +329,7 @@ fn str_binary(ctx: &mut Ctx, a: &Value, b: &Value, op: BinaryOp) -> PyResult {
                 (None, Some(s)) => (s, a),
                 _ => return Ok(not_implemented()),
             };
-            match repeat_count(n) {
+            match repeat_count(ctx, n) {
                 Some(count) => repeat(s, count?),
                 None => Ok(not_implemented()),
             }
@@ -371,7 +371,7 @@ fn str_getitem(ctx: &mut Ctx, v: &Value, key: &Value) -> PyResult {
         return Ok(Value::Obj(crate::types::str::PyStr::from_code_points_obj(&code_points)));
     }
     let index = match key {
-        Value::Int(_) | Value::Bool(_) => index_of(key, "string")?,
+        Value::Int(_) | Value::Bool(_) => index_of(ctx, key, "string")?,
         Value::Obj(o) if o.is::<crate::types::int::PyInt>() => None,
         _ if key.type_name() == "slice" => {
             return Err(PyErr::type_error("str slicing needs the slice type, which Pyrite does not have yet"));

@@ -37,11 +37,16 @@ fn this(v: &Value) -> PyResult<&PyTuple> {
 }
 
 fn tuple_repr(ctx: &mut Ctx, v: &Value) -> PyResult {
-    let items = this(v)?.items();
-    if items.len() == 1 {
-        return Ok(Value::str(&format!("({},)", protocol::repr_string(ctx, &items[0])?)));
+    let items = this(v)?.items().to_vec();
+    if items.is_empty() {
+        return Ok(Value::str("()"));
     }
-    Ok(Value::str(&repr_items(ctx, items, "(", ")")?))
+    protocol::repr_guarded(ctx, v, "(...)", |ctx| {
+        if items.len() == 1 {
+            return Ok(Value::str(&format!("({},)", protocol::repr_string(ctx, &items[0])?)));
+        }
+        Ok(Value::str(&repr_items(ctx, &items, "(", ")")?))
+    })
 }
 
 fn tuple_hash(ctx: &mut Ctx, v: &Value) -> PyResult<i64> {
@@ -58,7 +63,7 @@ fn tuple_richcompare(ctx: &mut Ctx, a: &Value, b: &Value, op: CompareOp) -> PyRe
     Ok(Value::Bool(compare_sequences(ctx, x.items(), y.items(), op)?))
 }
 
-fn tuple_binary(_: &mut Ctx, a: &Value, b: &Value, op: BinaryOp) -> PyResult {
+fn tuple_binary(ctx: &mut Ctx, a: &Value, b: &Value, op: BinaryOp) -> PyResult {
     match op {
         BinaryOp::Add => {
             let (Some(x), Some(y)) = (a.downcast::<PyTuple>(), b.downcast::<PyTuple>()) else {
@@ -74,7 +79,7 @@ fn tuple_binary(_: &mut Ctx, a: &Value, b: &Value, op: BinaryOp) -> PyResult {
                 (None, Some(t)) => (t, a),
                 _ => return Ok(not_implemented()),
             };
-            let Some(count) = repeat_count(n) else { return Ok(not_implemented()) };
+            let Some(count) = repeat_count(ctx, n) else { return Ok(not_implemented()) };
             let count = count?;
             checked_total(tuple.len(), count)?;
             Ok(Value::Obj(PyTuple::new_obj(crate::methods::sequence::repeat_values(tuple.items(), count))))
@@ -93,7 +98,7 @@ fn tuple_getitem(ctx: &mut Ctx, v: &Value, key: &Value) -> PyResult {
         let items = crate::methods::slice::select(ctx, s, tuple.items())?;
         return Ok(Value::Obj(PyTuple::new_obj(items)));
     }
-    let Some(index) = index_of(key, "tuple")? else {
+    let Some(index) = index_of(ctx, key, "tuple")? else {
         return Err(PyErr::index_error("cannot fit 'int' into an index-sized integer"));
     };
     normalize_index(index, tuple.len())

@@ -17,6 +17,11 @@ use crate::value::Value;
 
 /// The C3 linearization of a class with `bases`, or CPython's TypeError.
 pub fn c3_mro(ty: &ObjRef, bases: &[ObjRef]) -> PyResult<Vec<ObjRef>> {
+    for (i, base) in bases.iter().enumerate() {
+        if bases[..i].iter().any(|b| b.is_same(base)) {
+            return Err(PyErr::type_error(format!("duplicate base class {}", type_name(base))));
+        }
+    }
     let mut sequences: Vec<Vec<ObjRef>> = bases.iter().map(|b| type_payload(b).mro.borrow().clone()).collect();
     sequences.push(bases.to_vec());
     let mut result = vec![ty.clone()];
@@ -77,6 +82,7 @@ pub fn new_class(
     name: &str,
     bases: Vec<ObjRef>,
     namespace: &Value,
+    kwargs: Args<'_>,
 ) -> PyResult<ObjRef> {
     let t = types();
     for base in &bases {
@@ -121,6 +127,7 @@ pub fn new_class(
     *type_payload(&ty).qualname.borrow_mut() = qualname.into();
     let mro = c3_mro(&ty, &bases)?;
     *type_payload(&ty).mro.borrow_mut() = mro;
+    crate::methods::members::install_slots(ctx, &ty, &bases)?;
     crate::methods::slots::assign_heap_slots(&ty);
     for base in &bases {
         crate::types::typeobj::note_subclass(base, &ty);
@@ -132,7 +139,7 @@ pub fn new_class(
         d.remove(ctx, &Value::str("__classcell__"))?;
     }
     set_names(ctx, &ty)?;
-    init_subclass(ctx, &ty, &bases)?;
+    init_subclass(ctx, &ty, kwargs)?;
     Ok(ty)
 }
 
@@ -157,32 +164,19 @@ fn set_names(ctx: &mut Ctx, ty: &ObjRef) -> PyResult<()> {
     Ok(())
 }
 
-/// Calls `super(ty, ty).__init_subclass__()`.
-fn init_subclass(ctx: &mut Ctx, ty: &ObjRef, bases: &[ObjRef]) -> PyResult<()> {
-    let _ = bases;
-    let mro = type_payload(ty).mro.borrow().clone();
-    for class in mro.iter().skip(1) {
-        let found = type_payload(class)
-            .dict
-            .downcast::<PyDict>()
-            .and_then(|d| d.get_str(&PyStr::from_str("__init_subclass__")));
-        if let Some(attr) = found {
-            if let Some(cm) = attr.downcast::<crate::types::descriptors::ClassMethod>() {
-                let func = cm.func.borrow().clone();
-                protocol::call(ctx, &func, Args::positional(&[Value::Obj(ty.clone())]))?;
-            }
-            return Ok(());
-        }
-    }
+/// Calls `super(ty, ty).__init_subclass__(**kwargs)`.
+fn init_subclass(ctx: &mut Ctx, ty: &ObjRef, kwargs: Args<'_>) -> PyResult<()> {
+    let sup = crate::methods::descriptors::new_super(ty, Value::Obj(ty.clone()))?;
+    let func = protocol::getattr_str(ctx, &sup, "__init_subclass__")?;
+    protocol::call(ctx, &func, kwargs)?;
     Ok(())
 }
 
 /// Converts a bases tuple value into type objects.
 pub fn bases_from(value: &Value) -> PyResult<Vec<ObjRef>> {
-    let items = value
-        .downcast::<PyTuple>()
-        .map(|t| t.items().to_vec())
-        .ok_or_else(|| PyErr::type_error("type.__new__() argument 2 must be tuple"))?;
+    let items = value.downcast::<PyTuple>().map(|t| t.items().to_vec()).ok_or_else(|| {
+        PyErr::type_error(format!("type.__new__() argument 2 must be tuple, not {}", value.type_name()))
+    })?;
     items
         .into_iter()
         .map(|b| {

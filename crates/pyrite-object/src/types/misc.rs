@@ -12,6 +12,8 @@ use crate::value::Value;
 pub struct Instance {
     /// `__dict__`, created on first attribute store.
     pub dict: PayloadCell<Option<ObjRef>>,
+    /// The values of the `__slots__` members, by name; created on first store.
+    pub slots: PayloadCell<Option<ObjRef>>,
 }
 
 impl Trace for Instance {
@@ -19,10 +21,15 @@ impl Trace for Instance {
         if let Some(dict) = &*self.dict.borrow() {
             visit(dict);
         }
+        if let Some(slots) = &*self.slots.borrow() {
+            visit(slots);
+        }
     }
 
     fn clear(&self) {
         let old = self.dict.replace(None);
+        drop(old);
+        let old = self.slots.replace(None);
         drop(old);
     }
 }

@@ -94,6 +94,8 @@ pub const TYPE_BASETYPE: u32 = 1;
 pub const TYPE_HEAPTYPE: u32 = 2;
 /// Type flag: instances are unhashable (`__hash__ = None`).
 pub const TYPE_UNHASHABLE: u32 = 4;
+/// Type flag: instances have no `__dict__` (`__slots__` without `"__dict__"`, all the way up).
+pub const TYPE_NO_DICT: u32 = 8;
 
 /// The payload of a type object.
 pub struct TypeObject {

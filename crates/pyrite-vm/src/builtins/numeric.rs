@@ -172,8 +172,9 @@ pub(super) fn builtin_round(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
         return match &ndigits {
             None => Ok(Value::from_bigint(x)),
             Some(n) => {
-                let n =
-                    protocol::index(n, |v| format!("'{}' object cannot be interpreted as an integer", v.type_name()))?;
+                let n = protocol::index(ctx, n, |v| {
+                    format!("'{}' object cannot be interpreted as an integer", v.type_name())
+                })?;
                 round_int(&x, &as_int(&n).unwrap_or_default())
             }
         };
@@ -183,8 +184,9 @@ pub(super) fn builtin_round(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
         return match &ndigits {
             None => num::float_round_to_int(x).map(Value::from_bigint).map_err(PyErr::from_arith),
             Some(n) => {
-                let n =
-                    protocol::index(n, |v| format!("'{}' object cannot be interpreted as an integer", v.type_name()))?;
+                let n = protocol::index(ctx, n, |v| {
+                    format!("'{}' object cannot be interpreted as an integer", v.type_name())
+                })?;
                 let n = as_int(&n).unwrap_or_default();
                 let n = i64::try_from(&*n).unwrap_or(if n.is_negative() { i64::MIN } else { i64::MAX });
                 num::float_round(x, Some(n)).map(Value::float).map_err(PyErr::from_arith)

@@ -47,18 +47,16 @@ fn call_python(ctx: &mut Ctx, func: &ObjRef, values: &mut Vec<Value>, kwnames: &
     Ok(CallOutcome::Frame(frame))
 }
 
-/// The hook through which native code calls Python functions (counted against the
-/// recursion limit as CPython counts calls from C).
+/// The hook through which native code calls Python functions. As in CPython, only the
+/// function's frame counts against the recursion limit (the native code that called it
+/// counted its own entry, like `repr` or a builtin function); the native stack is checked.
 pub fn call_function_hook(ctx: &mut Ctx, func: &ObjRef, args: Args<'_>) -> PyResult {
-    ctx.enter_native_call(" while calling a Python object")?;
+    ctx.check_native_stack(" while calling a Python object")?;
     let mut values = args.values.to_vec();
-    let result = match call_python(ctx, func, &mut values, args.kwnames) {
-        Ok(CallOutcome::Value(v)) => Ok(v),
-        Ok(CallOutcome::Frame(frame)) => run_frame(ctx, frame),
-        Err(e) => Err(e),
-    };
-    ctx.leave_call();
-    result
+    match call_python(ctx, func, &mut values, args.kwnames)? {
+        CallOutcome::Value(v) => Ok(v),
+        CallOutcome::Frame(frame) => run_frame(ctx, frame),
+    }
 }
 
 fn kwnames_of(kwnames: Option<&Value>) -> Vec<Value> {
@@ -185,7 +183,18 @@ pub(super) fn call_function_ex(ctx: &mut Ctx, frame: &mut Frame, flags_arg: u32)
     }
     let mut values = match args.downcast::<PyTuple>() {
         Some(t) => t.items().to_vec(),
-        None => protocol::collect(ctx, &args)?,
+        None => {
+            // CPython's `check_args_iterable`: neither `__iter__` nor a sequence.
+            let slots = pyrite_object::types::typeobj::type_payload(args.type_ref()).slots();
+            if slots.iter.is_none() && slots.getitem.is_none() {
+                return Err(PyErr::type_error(format!(
+                    "{} argument after * must be an iterable, not {}",
+                    super::data::function_str(ctx, &callable),
+                    args.type_name()
+                )));
+            }
+            protocol::collect(ctx, &args)?
+        }
     };
     let mut kwnames = Vec::new();
     if let Some(kwargs) = kwargs {
@@ -266,6 +275,15 @@ pub(super) fn intrinsic(ctx: &mut Ctx, frame: &mut Frame, arg: u32) -> PyResult<
                     d.set_str("_", value);
                 }
             }
+            frame.push(Value::None);
+            Ok(())
+        }
+        Some(Intrinsic1::ImportStar) => {
+            let module = frame.pop();
+            let Some(locals) = frame.locals.clone() else {
+                return Err(PyErr::new_system("import * without a locals mapping"));
+            };
+            crate::imports::import_star(ctx, &module, &locals)?;
             frame.push(Value::None);
             Ok(())
         }

@@ -302,7 +302,7 @@ fn mapping_items(ctx: &mut Ctx, mapping: &Value) -> PyResult<Vec<(Value, Value)>
 }
 
 /// CPython's `_PyObject_FunctionStr`: `module.qualname()` for error messages.
-fn function_str(ctx: &mut Ctx, func: &Value) -> String {
+pub(super) fn function_str(ctx: &mut Ctx, func: &Value) -> String {
     let qualname =
         protocol::getattr_str(ctx, func, "__qualname__").ok().and_then(|q| q.as_str().map(|s| s.as_str().to_owned()));
     let Some(qualname) = qualname else {

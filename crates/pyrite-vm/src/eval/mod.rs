@@ -378,7 +378,8 @@ fn step(ctx: &mut Ctx, frame: &mut Frame, kwnames: &mut Option<Value>) -> PyResu
             let fromlist = frame.pop();
             let level = frame.pop();
             let name = frame.code().names[arg as usize].clone();
-            let module = crate::imports::import_name(ctx, &name, &fromlist, &level)?;
+            let globals = frame.globals.clone();
+            let module = crate::imports::import_name(ctx, &name, &fromlist, &level, &globals)?;
             frame.push(module);
         }
         Opcode::IMPORT_FROM => {

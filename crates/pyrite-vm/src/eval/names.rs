@@ -15,6 +15,12 @@ fn dict(obj: &pyrite_object::ObjRef) -> PyResult<&PyDict> {
     obj.downcast::<PyDict>().ok_or_else(|| PyErr::new_system("namespace is not a dict"))
 }
 
+/// The namespace as a dict when it is exactly a dict (a subclass's `__getitem__` and
+/// `__setitem__` must run, as CPython's `PyDict_CheckExact`).
+fn exact_dict(obj: &pyrite_object::ObjRef) -> Option<&PyDict> {
+    if obj.type_ref().is_same(&types().dict) { obj.downcast::<PyDict>() } else { None }
+}
+
 fn name_error(name: &Value) -> PyErr {
     let text = name.as_str().map_or("?", |s| s.as_str());
     PyErr::name_error(format!("name '{text}' is not defined"))
@@ -56,7 +62,7 @@ fn lookup_global(frame: &Frame, name: &Value) -> Option<Value> {
 pub(super) fn load_name(ctx: &mut Ctx, frame: &mut Frame, arg: u32) -> PyResult<()> {
     let name = name_at(frame, arg);
     if let Some(locals) = frame.locals.clone() {
-        let found = match locals.downcast::<PyDict>() {
+        let found = match exact_dict(&locals) {
             Some(d) => d.get_item(ctx, &name)?,
             None => match protocol::getitem(ctx, &Value::Obj(locals.clone()), &name) {
                 Ok(v) => Some(v),
@@ -78,7 +84,7 @@ pub(super) fn store_name(ctx: &mut Ctx, frame: &mut Frame, arg: u32) -> PyResult
     let name = name_at(frame, arg);
     let value = frame.pop();
     let locals = frame.locals.clone().ok_or_else(|| PyErr::new_system("no locals found when storing a name"))?;
-    match locals.downcast::<PyDict>() {
+    match exact_dict(&locals) {
         Some(d) => d.set_item(ctx, name, value),
         None => protocol::setitem(ctx, &Value::Obj(locals.clone()), &name, Some(value)),
     }
@@ -87,7 +93,7 @@ pub(super) fn store_name(ctx: &mut Ctx, frame: &mut Frame, arg: u32) -> PyResult
 pub(super) fn delete_name(ctx: &mut Ctx, frame: &mut Frame, arg: u32) -> PyResult<()> {
     let name = name_at(frame, arg);
     let locals = frame.locals.clone().ok_or_else(|| PyErr::new_system("no locals when deleting a name"))?;
-    let removed = match locals.downcast::<PyDict>() {
+    let removed = match exact_dict(&locals) {
         Some(d) => d.remove(ctx, &name)?.is_some(),
         None => protocol::setitem(ctx, &Value::Obj(locals.clone()), &name, None).is_ok(),
     };

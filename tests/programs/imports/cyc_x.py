@@ -1,0 +1,3 @@
+from cyc_y import Y
+
+X = "x"

@@ -1,0 +1,3 @@
+from cyc_x import X
+
+Y = "y"

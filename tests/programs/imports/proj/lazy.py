@@ -1,0 +1,1 @@
+LAZY = "loaded on demand"

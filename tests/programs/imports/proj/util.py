@@ -1,0 +1,5 @@
+def helper(x):
+    return x * 2
+
+
+NAME = __name__
