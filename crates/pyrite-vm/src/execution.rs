@@ -132,14 +132,24 @@ fn namespaces(
     }
 }
 
+/// Runs code with the builtins named by `globals["__builtins__"]` (a dict or a module), as
+/// CPython does; globals without one get the interpreter's builtins added.
 fn run_in(ctx: &mut Ctx, code: ObjRef, globals: ObjRef, locals: ObjRef) -> PyResult {
-    if let Some(d) = globals.downcast::<PyDict>()
-        && d.get_str(&PyStr::from_str("__builtins__")).is_none()
-    {
-        let builtins = vm(ctx).builtins.clone();
-        d.set_str("__builtins__", Value::Obj(builtins));
-    }
-    let builtins = vm(ctx).builtins.clone();
+    let named = globals.downcast::<PyDict>().and_then(|d| d.get_str(&PyStr::from_str("__builtins__")));
+    let builtins = match named {
+        Some(Value::Obj(b)) if b.is::<PyDict>() => b,
+        Some(Value::Obj(m)) if m.is::<pyrite_object::types::function::Module>() => m
+            .downcast::<pyrite_object::types::function::Module>()
+            .map_or_else(|| vm(ctx).builtins.clone(), |m| m.dict.clone()),
+        Some(_) => vm(ctx).builtins.clone(),
+        None => {
+            let builtins = vm(ctx).builtins.clone();
+            if let Some(d) = globals.downcast::<PyDict>() {
+                d.set_str("__builtins__", Value::Obj(builtins.clone()));
+            }
+            builtins
+        }
+    };
     let frame = new_frame(ctx, code, None, globals, builtins, Some(locals));
     run_frame(ctx, frame)
 }

@@ -99,7 +99,12 @@ fn sys_exception(ctx: &mut Ctx, _: Args<'_>) -> PyResult {
 
 fn sys_exit(_: &mut Ctx, args: Args<'_>) -> PyResult {
     let values = check_args("exit", Args { values: &args.values[1..], kwnames: args.kwnames }, 0, 1)?;
-    Err(PyErr::with_args(&types().system_exit, values.to_vec()))
+    // `sys.exit()` and `sys.exit(None)` raise SystemExit with no arguments, as CPython does.
+    let args = match values.first() {
+        None | Some(Value::None) => Vec::new(),
+        Some(code) => vec![code.clone()],
+    };
+    Err(PyErr::with_args(&types().system_exit, args))
 }
 
 fn sys_intern(_: &mut Ctx, args: Args<'_>) -> PyResult {

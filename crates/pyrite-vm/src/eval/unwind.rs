@@ -124,12 +124,19 @@ pub(super) fn raise(ctx: &mut Ctx, frame: &mut Frame, argc: u32) -> PyErr {
             let cause = frame.pop();
             let value = frame.pop();
             let err = make_exception(ctx, value);
-            let cause_obj = match cause {
+            // A cause is an exception instance, or a class that is instantiated; anything
+            // else is a TypeError (not turned into the cause).
+            let base = &types().base_exception;
+            let cause_obj = match &cause {
                 Value::None => None,
-                other => match make_exception(ctx, other) {
-                    PyErr(c) if c.is::<PyException>() => Some(c),
-                    _ => return PyErr::type_error("exception causes must derive from BaseException"),
-                },
+                Value::Obj(c) if c.is::<PyException>() => Some(c.clone()),
+                Value::Obj(c) if c.is::<TypeObject>() && is_subtype(c, base) => {
+                    match make_exception(ctx, cause.clone()) {
+                        PyErr(made) if made.is::<PyException>() => Some(made),
+                        _ => return PyErr::type_error("exception causes must derive from BaseException"),
+                    }
+                }
+                _ => return PyErr::type_error("exception causes must derive from BaseException"),
             };
             if let Some(exc) = err.value().downcast::<PyException>() {
                 drop(exc.cause.replace(cause_obj));
