@@ -379,9 +379,87 @@ pub fn install() {
     }
 }
 
+/// The iterator `coroutine.__await__()` returns: it drives the coroutine.
+pub struct CoroutineWrapper(pub Value);
+
+impl Trace for CoroutineWrapper {
+    fn traverse(&self, visit: &mut dyn FnMut(&ObjRef)) {
+        self.0.traverse(visit);
+    }
+}
+
+payload!(CoroutineWrapper, "coroutine_wrapper", tracked);
+
+struct WrapperType(ObjRef);
+// SAFETY: an immortal type object, only touched by the GIL holder (as the builtin types).
+unsafe impl Sync for WrapperType {}
+// SAFETY: as above.
+unsafe impl Send for WrapperType {}
+
+static WRAPPER_TYPE: std::sync::OnceLock<WrapperType> = std::sync::OnceLock::new();
+
+fn wrapper_type() -> &'static ObjRef {
+    &WRAPPER_TYPE
+        .get_or_init(|| {
+            let t = types();
+            let ty = pyrite_object::types::typeobj::new_type(
+                Some(&t.type_),
+                "coroutine_wrapper",
+                vec![t.object.clone()],
+                pyrite_object::types::dict::PyDict::new_obj(),
+                pyrite_object::types::typeobj::Slots::default(),
+                0,
+            );
+            ty.make_immortal();
+            {
+                let mut slots = type_payload(&ty).slots.borrow_mut();
+                slots.iter = Some(|_, v| Ok(v.clone()));
+                slots.next = Some(|ctx, v| gen_next(ctx, &wrapped(v)?));
+            }
+            if let Some(d) = type_payload(&ty).dict.downcast::<pyrite_object::types::dict::PyDict>() {
+                use pyrite_object::types::function::{BuiltinFunction, NativeFn};
+                let methods: [(&'static str, NativeFn); 3] =
+                    [("send", wrapper_send), ("throw", wrapper_throw), ("close", wrapper_close)];
+                for (name, func) in methods {
+                    d.set_str(name, Value::Obj(BuiltinFunction::new_method("coroutine_wrapper", name, func)));
+                }
+            }
+            WrapperType(ty)
+        })
+        .0
+}
+
+fn wrapped(v: &Value) -> PyResult<Value> {
+    v.downcast::<CoroutineWrapper>().map(|w| w.0.clone()).ok_or_else(|| PyErr::type_error("not a coroutine_wrapper"))
+}
+
+/// Calls a coroutine method with the wrapper's coroutine in place of the wrapper.
+fn forward(ctx: &mut Ctx, args: Args<'_>, method: NativeFnRef) -> PyResult {
+    let Some((this, rest)) = args.values.split_first() else {
+        return Err(PyErr::type_error("coroutine_wrapper method needs an argument"));
+    };
+    let mut values = vec![wrapped(this)?];
+    values.extend_from_slice(rest);
+    method(ctx, Args { values: &values, kwnames: args.kwnames })
+}
+
+type NativeFnRef = fn(&mut Ctx, Args<'_>) -> PyResult;
+
+fn wrapper_send(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
+    forward(ctx, args, gen_send)
+}
+
+fn wrapper_throw(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
+    forward(ctx, args, gen_throw)
+}
+
+fn wrapper_close(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
+    forward(ctx, args, gen_close)
+}
+
 fn coro_await(_: &mut Ctx, args: Args<'_>) -> PyResult {
     let (coro, _) = method_args("__await__", args, 0, 0)?;
-    Ok(coro.clone())
+    Ok(Value::Obj(ObjRef::new(CoroutineWrapper(coro.clone()), Some(wrapper_type()))))
 }
 
 /// `SEND delta`: `[receiver, value]` → `[receiver, yielded]`, or `[result]` and jump.
