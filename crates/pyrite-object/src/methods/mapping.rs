@@ -136,23 +136,7 @@ fn dict_setitem(ctx: &mut Ctx, v: &Value, key: &Value, value: Option<Value>) -> 
 }
 
 fn dict_iter_next(_: &mut Ctx, it: &Value) -> PyResult<Option<Value>> {
-    let Some(iter) = it.downcast::<SeqIter>() else { return Ok(None) };
-    let seq = iter.seq.borrow().clone();
-    let Some(dict) = seq.as_ref().and_then(|s| s.downcast::<PyDict>()) else { return Ok(None) };
-    if dict.len() != iter.expected_len.get() {
-        iter.expected_len.set(usize::MAX);
-        return Err(PyErr::runtime_error("dictionary changed size during iteration"));
-    }
-    match dict.entry_from(iter.index.get()) {
-        Some((next, key, _)) => {
-            iter.index.set(next);
-            Ok(Some(key))
-        }
-        None => {
-            drop(iter.seq.replace(None));
-            Ok(None)
-        }
-    }
+    Ok(crate::methods::views::dict_iter_step(it, PyDict::entry_from)?.map(|(key, _)| key))
 }
 
 /// `dict.__new__`: an empty dict (of a subclass, with a `__dict__`); `__init__` fills it.

@@ -133,8 +133,12 @@ pub fn dict_reverse_iter(dict: &Value, kind: Kind) -> Value {
     Value::Obj(it)
 }
 
-fn dict_forward_next(_: &mut Ctx, it: &Value) -> PyResult<Option<Value>> {
-    let kind = kind_of(it);
+/// One step of a dict iterator: checks the dict did not change size, then takes the entry
+/// `advance` finds from the iterator's position (and the next position), or finishes.
+pub(crate) fn dict_iter_step(
+    it: &Value,
+    advance: fn(&PyDict, usize) -> Option<(usize, Value, Value)>,
+) -> PyResult<Option<(Value, Value)>> {
     let Some(iter) = it.downcast::<SeqIter>() else {
         return Ok(None);
     };
@@ -146,10 +150,10 @@ fn dict_forward_next(_: &mut Ctx, it: &Value) -> PyResult<Option<Value>> {
         iter.expected_len.set(usize::MAX);
         return Err(PyErr::runtime_error("dictionary changed size during iteration"));
     }
-    match dict.entry_from(iter.index.get()) {
-        Some((next, key, value)) => {
-            iter.index.set(next);
-            Ok(Some(yielded(kind, key, value)))
+    match advance(dict, iter.index.get()) {
+        Some((position, key, value)) => {
+            iter.index.set(position);
+            Ok(Some((key, value)))
         }
         None => {
             drop(iter.seq.replace(None));
@@ -158,29 +162,14 @@ fn dict_forward_next(_: &mut Ctx, it: &Value) -> PyResult<Option<Value>> {
     }
 }
 
+fn dict_forward_next(_: &mut Ctx, it: &Value) -> PyResult<Option<Value>> {
+    let kind = kind_of(it);
+    Ok(dict_iter_step(it, PyDict::entry_from)?.map(|(key, value)| yielded(kind, key, value)))
+}
+
 fn dict_reverse_next(_: &mut Ctx, it: &Value) -> PyResult<Option<Value>> {
     let kind = kind_of(it);
-    let Some(iter) = it.downcast::<SeqIter>() else {
-        return Ok(None);
-    };
-    let seq = iter.seq.borrow().clone();
-    let Some(dict) = seq.as_ref().and_then(|s| s.downcast::<PyDict>()) else {
-        return Ok(None);
-    };
-    if dict.len() != iter.expected_len.get() {
-        iter.expected_len.set(usize::MAX);
-        return Err(PyErr::runtime_error("dictionary changed size during iteration"));
-    }
-    match dict.entry_before(iter.index.get()) {
-        Some((position, key, value)) => {
-            iter.index.set(position);
-            Ok(Some(yielded(kind, key, value)))
-        }
-        None => {
-            drop(iter.seq.replace(None));
-            Ok(None)
-        }
-    }
+    Ok(dict_iter_step(it, PyDict::entry_before)?.map(|(key, value)| yielded(kind, key, value)))
 }
 
 fn view_iter(_: &mut Ctx, v: &Value) -> PyResult {
