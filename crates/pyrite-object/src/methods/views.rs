@@ -133,12 +133,12 @@ pub fn dict_reverse_iter(dict: &Value, kind: Kind) -> Value {
     Value::Obj(it)
 }
 
+/// Finds the dict entry at or next to a position: `(next position, key, value)`.
+pub(crate) type EntryStep = fn(&PyDict, usize) -> Option<(usize, Value, Value)>;
+
 /// One step of a dict iterator: checks the dict did not change size, then takes the entry
 /// `advance` finds from the iterator's position (and the next position), or finishes.
-pub(crate) fn dict_iter_step(
-    it: &Value,
-    advance: fn(&PyDict, usize) -> Option<(usize, Value, Value)>,
-) -> PyResult<Option<(Value, Value)>> {
+pub(crate) fn dict_iter_step(it: &Value, advance: EntryStep) -> PyResult<Option<(Value, Value)>> {
     let Some(iter) = it.downcast::<SeqIter>() else {
         return Ok(None);
     };
