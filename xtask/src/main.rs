@@ -5,10 +5,15 @@
 //! - `snapshots` re-records every insta snapshot of the workspace.
 //! - `compile-all DIR` compiles every `.py` under `DIR` and reports failures and speed
 //!   (see [`compile_all`]).
+//! - `bench [FILTER...] [--reps N] [--json PATH]` times `benches/*.py` under Pyrite and
+//!   CPython side by side (see [`bench`]).
+//! - `bench-compile [DIR] [--reps N]` measures parse + compile throughput (see [`bench_compile`]).
 //!
 //! It must stay small: its only dependencies are Pyrite's own parser and compiler, and
 //! checks belong in ordinary tests.
 
+mod bench;
+mod bench_compile;
 mod bless;
 mod compile_all;
 
@@ -25,6 +30,14 @@ commands:
                       INSTA_UPDATE=always INSTA_FORCE_PASS=1
   compile-all DIR     compile every .py under DIR with pyrite-compiler; report files, lines,
                       seconds, lines/second and failures (use --release for speed)
+  bench [FILTER...] [--reps N] [--json PATH]
+                      build target/release/pyrite, run benches/*.py (names containing a FILTER)
+                      under pyrite and python3, N times each (default 5), interleaved; print
+                      median times, ratios, their geometric mean, peak memory and start-up;
+                      write JSON (default target/bench.json)
+  bench-compile [DIR] [--reps N]
+                      parse + compile throughput in lines/s over DIR (default: CPython's
+                      standard library), in release mode, next to CPython's compile()
 ";
 
 fn main() -> ExitCode {
@@ -35,6 +48,8 @@ fn main() -> ExitCode {
         Some("bless") => bless::run(&workspace_root(), &rest),
         Some("snapshots") => snapshots(&rest),
         Some("compile-all") => compile_all::run(&rest),
+        Some("bench") => bench::run(&workspace_root(), &rest),
+        Some("bench-compile") => bench_compile::run(&rest),
         Some("help" | "-h" | "--help") => {
             print!("{USAGE}");
             return ExitCode::SUCCESS;
