@@ -92,10 +92,28 @@ fn run_program(oracle: &str, program: &Path) -> Result<Vec<u8>, String> {
         .status
         .code()
         .ok_or_else(|| format!("{} was killed by a signal ({})", program.display(), output.status))?;
-    let stderr = last_stderr_line(&output.stderr);
+    let stderr = String::from_utf8_lossy(&portable(&output.stderr, dir)).into_owned();
+    let stderr = last_stderr_line(stderr.as_bytes());
     let mut expected = format!("status: {status}\nstderr: {stderr}\n--- stdout\n").into_bytes();
-    expected.extend_from_slice(&output.stdout);
+    expected.extend_from_slice(&portable(&output.stdout, dir));
     Ok(expected)
+}
+
+/// Output with the program's directory (an absolute path that differs between checkouts)
+/// replaced by `<dir>`, so recordings are portable.
+/// The harness has a copy of this function: keep them identical.
+fn portable(output: &[u8], dir: &Path) -> Vec<u8> {
+    let Ok(absolute) = dir.canonicalize() else { return output.to_vec() };
+    let needle = absolute.display().to_string().into_bytes();
+    let mut out = Vec::with_capacity(output.len());
+    let mut rest = output;
+    while let Some(at) = rest.windows(needle.len()).position(|w| w == needle.as_slice()) {
+        out.extend_from_slice(&rest[..at]);
+        out.extend_from_slice(b"<dir>");
+        rest = &rest[at + needle.len()..];
+    }
+    out.extend_from_slice(rest);
+    out
 }
 
 /// The last line of `stderr` that is not blank, without trailing whitespace.

@@ -165,11 +165,29 @@ fn run(binary: &Path, program: &Path) -> Result<Outcome, String> {
         }
         thread::sleep(Duration::from_millis(5));
     };
+    let dir = program.parent().unwrap();
     Ok(Outcome {
         status: status.code(),
-        stderr: last_stderr_line(&stderr.join().unwrap()),
-        stdout: stdout.join().unwrap(),
+        stderr: last_stderr_line(&portable(&stderr.join().unwrap(), dir)),
+        stdout: portable(&stdout.join().unwrap(), dir),
     })
+}
+
+/// Output with the program's directory (an absolute path that differs between checkouts)
+/// replaced by `<dir>`, as `cargo xtask bless` records it.
+/// `xtask/src/bless.rs` has a copy of this function: keep them identical.
+fn portable(output: &[u8], dir: &Path) -> Vec<u8> {
+    let Ok(absolute) = dir.canonicalize() else { return output.to_vec() };
+    let needle = absolute.display().to_string().into_bytes();
+    let mut out = Vec::with_capacity(output.len());
+    let mut rest = output;
+    while let Some(at) = rest.windows(needle.len()).position(|w| w == needle.as_slice()) {
+        out.extend_from_slice(&rest[..at]);
+        out.extend_from_slice(b"<dir>");
+        rest = &rest[at + needle.len()..];
+    }
+    out.extend_from_slice(rest);
+    out
 }
 
 /// The first differing stdout line, quoted so that a missing final newline shows.
