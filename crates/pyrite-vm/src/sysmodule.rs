@@ -39,6 +39,7 @@ pub fn make_sys(modules: &ObjRef, argv: &[String]) -> ObjRef {
         ("exception", sys_exception),
         ("exit", sys_exit),
         ("intern", sys_intern),
+        ("getrefcount", sys_getrefcount),
         ("getdefaultencoding", |_, _| Ok(Value::str("utf-8"))),
         ("getfilesystemencoding", |_, _| Ok(Value::str("utf-8"))),
     ];
@@ -105,6 +106,17 @@ fn sys_exit(_: &mut Ctx, args: Args<'_>) -> PyResult {
         Some(code) => vec![code.clone()],
     };
     Err(PyErr::with_args(&types().system_exit, args))
+}
+
+/// `sys.getrefcount(obj)`: the object's reference count, including the argument's own
+/// reference, as CPython counts it. Inline values (small ints, floats, None, bools) are not
+/// counted objects in Pyrite; they report a large constant, like CPython's immortal objects.
+fn sys_getrefcount(_: &mut Ctx, args: Args<'_>) -> PyResult {
+    let values = check_args("getrefcount", Args { values: &args.values[1..], kwnames: args.kwnames }, 1, 1)?;
+    Ok(match &values[0] {
+        Value::Obj(obj) => Value::from(obj.refcount()),
+        _ => Value::Int(i64::from(u32::MAX >> 1)),
+    })
 }
 
 fn sys_intern(_: &mut Ctx, args: Args<'_>) -> PyResult {
