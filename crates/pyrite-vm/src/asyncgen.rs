@@ -12,10 +12,10 @@ use std::cell::Cell as StdCell;
 use std::sync::OnceLock;
 
 use pyrite_memory::{ObjRef, PayloadCell, Trace, payload};
-use pyrite_object::methods::method_args;
+use pyrite_object::methods::{add_methods, method_args};
 use pyrite_object::types::dict::PyDict;
-use pyrite_object::types::function::{BoundMethod, BuiltinFunction, NativeFn};
-use pyrite_object::types::typeobj::{Slots, TYPE_BASETYPE, lookup_str, new_type, type_payload};
+use pyrite_object::types::function::BoundMethod;
+use pyrite_object::types::typeobj::{Slots, lookup_str, new_type, type_payload};
 use pyrite_object::{Args, Ctx, PyErr, PyResult, Value, protocol, types};
 
 use crate::eval::Suspension;
@@ -106,14 +106,6 @@ pub fn wrap(value: Value) -> Value {
     Value::Obj(ObjRef::new(Wrapped(value), Some(&async_types().wrapped)))
 }
 
-fn add_methods(ty: &ObjRef, owner: &'static str, methods: &[(&'static str, NativeFn)]) {
-    if let Some(d) = type_payload(ty).dict.downcast::<PyDict>() {
-        for &(name, func) in methods {
-            d.set_str(name, Value::Obj(BuiltinFunction::new_method(owner, name, func)));
-        }
-    }
-}
-
 /// Installs the async generator type's and its awaitables' slots and methods.
 pub fn install() {
     let t = types();
@@ -122,7 +114,6 @@ pub fn install() {
         let mut slots = type_payload(&t.async_generator).slots.borrow_mut();
         slots.repr = Some(|_, v| Ok(Value::str(&format!("<async_generator object at {:#x}>", v.id()))));
     }
-    let _ = TYPE_BASETYPE;
     add_methods(
         &t.async_generator,
         "async_generator",

@@ -120,23 +120,20 @@ fn check_keywords(args: &Args<'_>, function: &str, allowed: &[&str]) -> PyResult
     Ok(())
 }
 
-fn optional_str(ctx: &mut Ctx, value: Option<&Value>, default: &str, what: &str) -> PyResult<String> {
+fn optional_str(value: Option<&Value>, default: &str, what: &str) -> PyResult<String> {
     match value {
         None | Some(Value::None) => Ok(default.to_owned()),
         Some(v) => match v.as_str() {
             Some(s) => Ok(s.as_str().to_owned()),
-            None => {
-                let _ = ctx;
-                Err(PyErr::type_error(format!("{what} must be None or a string, not {}", v.type_name())))
-            }
+            None => Err(PyErr::type_error(format!("{what} must be None or a string, not {}", v.type_name()))),
         },
     }
 }
 
 fn builtin_print(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
     check_keywords(&args, "print", &["sep", "end", "file", "flush"])?;
-    let sep = optional_str(ctx, keyword(&args, "sep"), " ", "sep")?;
-    let end = optional_str(ctx, keyword(&args, "end"), "\n", "end")?;
+    let sep = optional_str(keyword(&args, "sep"), " ", "sep")?;
+    let end = optional_str(keyword(&args, "end"), "\n", "end")?;
     if let Some(file) = keyword(&args, "file")
         && !file.is_none()
     {

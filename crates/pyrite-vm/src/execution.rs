@@ -43,14 +43,13 @@ pub fn syntax_error(error: &SyntaxError) -> PyErr {
     PyErr::with_args(ty, vec![Value::str(&error.msg), Value::Obj(details)])
 }
 
-fn compile_text(ctx: &mut Ctx, source: &Value, filename: &str, mode: Mode, function: &str) -> PyResult<ObjRef> {
+fn compile_text(source: &Value, filename: &str, mode: Mode, function: &str) -> PyResult<ObjRef> {
     if let Some(code) = source.as_obj().filter(|o| o.is::<Code>()) {
         return Ok(code.clone());
     }
     let Some(text) = source.as_str() else {
         return Err(PyErr::type_error(format!("{function}() arg 1 must be a string, bytes or code object")));
     };
-    let _ = ctx;
     let text = text.as_str();
     let text = if mode == Mode::Eval { text.trim_start_matches([' ', '\t']) } else { text };
     match pyrite_compiler::compile(text, filename, mode) {
@@ -181,7 +180,7 @@ fn split_args<'a>(args: &Args<'a>, function: &str) -> PyResult<[Option<&'a Value
 fn builtin_exec(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
     let [source, globals, locals] = split_args(&args, "exec")?;
     let (globals, locals) = namespaces(ctx, globals, locals, "exec")?;
-    let code = compile_text(ctx, source.unwrap_or(&Value::None), "<string>", Mode::Exec, "exec")?;
+    let code = compile_text(source.unwrap_or(&Value::None), "<string>", Mode::Exec, "exec")?;
     run_in(ctx, code, globals, locals)?;
     Ok(Value::None)
 }
@@ -189,11 +188,11 @@ fn builtin_exec(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
 fn builtin_eval(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
     let [source, globals, locals] = split_args(&args, "eval")?;
     let (globals, locals) = namespaces(ctx, globals, locals, "eval")?;
-    let code = compile_text(ctx, source.unwrap_or(&Value::None), "<string>", Mode::Eval, "eval")?;
+    let code = compile_text(source.unwrap_or(&Value::None), "<string>", Mode::Eval, "eval")?;
     run_in(ctx, code, globals, locals)
 }
 
-fn builtin_compile(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
+fn builtin_compile(_: &mut Ctx, args: Args<'_>) -> PyResult {
     let mut positional: Vec<Value> = args.pos().to_vec();
     for (k, v) in args.keywords() {
         let index = match k.as_str().map(PyStr::as_str) {
@@ -221,7 +220,7 @@ fn builtin_compile(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
         Some("single") => Mode::Single,
         _ => return Err(PyErr::value_error("compile() mode must be 'exec', 'eval' or 'single'")),
     };
-    Ok(Value::Obj(compile_text(ctx, &positional[0], &filename, mode, "compile")?))
+    Ok(Value::Obj(compile_text(&positional[0], &filename, mode, "compile")?))
 }
 
 fn builtin_globals(ctx: &mut Ctx, args: Args<'_>) -> PyResult {

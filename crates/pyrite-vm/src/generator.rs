@@ -354,7 +354,7 @@ fn gen_getattro(ctx: &mut Ctx, v: &Value, name: &Value) -> PyResult {
 
 /// Installs the generator and coroutine types' slots and methods.
 pub fn install() {
-    use pyrite_object::types::function::{BuiltinFunction, NativeFn};
+    use pyrite_object::methods::add_methods;
     let t = types();
     for ty in [&t.generator, &t.coroutine] {
         {
@@ -367,14 +367,9 @@ pub fn install() {
             }
         }
         let owner = if ty.is_same(&t.generator) { "generator" } else { "coroutine" };
-        let methods: [(&'static str, NativeFn); 3] = [("send", gen_send), ("throw", gen_throw), ("close", gen_close)];
-        if let Some(d) = type_payload(ty).dict.downcast::<pyrite_object::types::dict::PyDict>() {
-            for (name, func) in methods {
-                d.set_str(name, Value::Obj(BuiltinFunction::new_method(owner, name, func)));
-            }
-            if ty.is_same(&t.coroutine) {
-                d.set_str("__await__", Value::Obj(BuiltinFunction::new_method(owner, "__await__", coro_await)));
-            }
+        add_methods(ty, owner, &[("send", gen_send), ("throw", gen_throw), ("close", gen_close)]);
+        if ty.is_same(&t.coroutine) {
+            add_methods(ty, owner, &[("__await__", coro_await)]);
         }
     }
 }
@@ -416,14 +411,11 @@ fn wrapper_type() -> &'static ObjRef {
                 slots.iter = Some(|_, v| Ok(v.clone()));
                 slots.next = Some(|ctx, v| gen_next(ctx, &wrapped(v)?));
             }
-            if let Some(d) = type_payload(&ty).dict.downcast::<pyrite_object::types::dict::PyDict>() {
-                use pyrite_object::types::function::{BuiltinFunction, NativeFn};
-                let methods: [(&'static str, NativeFn); 3] =
-                    [("send", wrapper_send), ("throw", wrapper_throw), ("close", wrapper_close)];
-                for (name, func) in methods {
-                    d.set_str(name, Value::Obj(BuiltinFunction::new_method("coroutine_wrapper", name, func)));
-                }
-            }
+            pyrite_object::methods::add_methods(
+                &ty,
+                "coroutine_wrapper",
+                &[("send", wrapper_send), ("throw", wrapper_throw), ("close", wrapper_close)],
+            );
             WrapperType(ty)
         })
         .0
@@ -434,7 +426,7 @@ fn wrapped(v: &Value) -> PyResult<Value> {
 }
 
 /// Calls a coroutine method with the wrapper's coroutine in place of the wrapper.
-fn forward(ctx: &mut Ctx, args: Args<'_>, method: NativeFnRef) -> PyResult {
+fn forward(ctx: &mut Ctx, args: Args<'_>, method: pyrite_object::types::function::NativeFn) -> PyResult {
     let Some((this, rest)) = args.values.split_first() else {
         return Err(PyErr::type_error("coroutine_wrapper method needs an argument"));
     };
@@ -442,8 +434,6 @@ fn forward(ctx: &mut Ctx, args: Args<'_>, method: NativeFnRef) -> PyResult {
     values.extend_from_slice(rest);
     method(ctx, Args { values: &values, kwnames: args.kwnames })
 }
-
-type NativeFnRef = fn(&mut Ctx, Args<'_>) -> PyResult;
 
 fn wrapper_send(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
     forward(ctx, args, gen_send)

@@ -482,10 +482,8 @@ fn builtin_import(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
     import_module_level(ctx, &name, globals.as_ref(), &fromlist, level)
 }
 
-/// What `pyrite -m name` runs: the module's name, source file and package.
+/// What `pyrite -m name` runs: the module's source file and package.
 pub struct MainModule {
-    /// The module's own name (`pkg.__main__` for a package).
-    pub name: String,
     /// Its source file.
     pub file: PathBuf,
     /// Its `__package__`.
@@ -537,7 +535,7 @@ pub fn find_main_module(ctx: &mut Ctx, name: &str) -> Result<MainModule, Result<
         };
     }
     let Some(file) = spec.origin else { return Err(Ok(format!("No module named {name}"))) };
-    Ok(MainModule { name: name.to_owned(), file, package: parent.to_owned() })
+    Ok(MainModule { file, package: parent.to_owned() })
 }
 
 /// `sys.path` for a program: `first`, then the `PYTHONPATH` entries.

@@ -147,7 +147,6 @@ impl Interpreter {
             Ok(code) => code,
             Err(e) => return Err(RunError::Exception(e)),
         };
-        let _ = found.name;
         let globals = PyDict::new_obj();
         if let Some(d) = globals.downcast::<PyDict>() {
             d.set_str("__name__", Value::str("__main__"));

@@ -33,9 +33,8 @@ pub(crate) fn setup(t: &TypeTable) {
                 Some(&types().classmethod),
             )))
         });
-        s.descr_get = Some(|_, descr, obj, owner| {
+        s.descr_get = Some(|_, descr, _, owner| {
             let cm = descr.downcast::<ClassMethod>().ok_or_else(|| PyErr::type_error("not a classmethod"))?;
-            let _ = obj;
             Ok(Value::Obj(BoundMethod::new_obj(cm.func.borrow().clone(), Value::Obj(owner.clone()))))
         });
         s.getattro = Some(|ctx, v, name| {
@@ -73,12 +72,10 @@ pub(crate) fn setup(t: &TypeTable) {
     });
     set_slots(&t.super_, |s| {
         s.getattro = Some(super_getattro);
-        s.repr = Some(|ctx, v| {
+        s.repr = Some(|_, v| {
             let sup = v.downcast::<Super>().ok_or_else(|| PyErr::type_error("not a super object"))?;
-            let obj_type = sup.obj_type.clone();
             let name = type_name(&sup.this_type);
-            let _ = ctx;
-            Ok(Value::str(&format!("<super: <class '{name}'>, <{} object>>", type_name(&obj_type))))
+            Ok(Value::str(&format!("<super: <class '{name}'>, <{} object>>", type_name(&sup.obj_type))))
         });
     });
     set_slots(&t.wrapper_descriptor, |s| {

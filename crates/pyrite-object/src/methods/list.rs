@@ -276,7 +276,7 @@ fn list_set_slice(
 ) -> PyResult<()> {
     let (start, stop, step) = slice::unpack(ctx, s)?;
     let len = list.len();
-    let (start, mut stop, n) = slice::adjust(len, start, stop, step);
+    let (start, stop, n) = slice::adjust(len, start, stop, step);
     if step == 1 {
         let new_items = match &value {
             None => Vec::new(),
@@ -291,10 +291,6 @@ fn list_set_slice(
         drop(removed);
         return Ok(());
     }
-    if (step < 0 && start < stop) || (step > 0 && start > stop) {
-        stop = start;
-    }
-    let _ = stop;
     let positions: Vec<usize> =
         (0..n).map(|i| usize::try_from(start + i64::try_from(i).unwrap_or(0) * step).unwrap_or(0)).collect();
     match value {

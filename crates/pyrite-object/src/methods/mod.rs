@@ -100,7 +100,7 @@ pub(crate) fn set_slots(ty: &ObjRef, f: impl FnOnce(&mut Slots)) {
 }
 
 /// Adds native methods to a type's dict.
-pub(crate) fn add_methods(ty: &ObjRef, owner: &'static str, methods: &[(&'static str, NativeFn)]) {
+pub fn add_methods(ty: &ObjRef, owner: &'static str, methods: &[(&'static str, NativeFn)]) {
     let dict = type_payload(ty).dict.clone();
     let Some(d) = dict.downcast::<PyDict>() else { return };
     for &(name, func) in methods {

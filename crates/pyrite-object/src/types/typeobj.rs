@@ -187,14 +187,9 @@ pub fn is_subtype(sub: &ObjRef, sup: &ObjRef) -> bool {
 /// Finds `name` in the MRO of `ty` (no descriptors are invoked).
 #[must_use]
 pub fn lookup(ty: &ObjRef, name: &PyStr) -> Option<Value> {
-    let mro: Vec<ObjRef> = type_payload(ty).mro.borrow().clone();
-    for class in &mro {
-        let dict = type_payload(class).dict.clone();
-        if let Some(found) = dict.downcast::<PyDict>().and_then(|d| d.get_str(name)) {
-            return Some(found);
-        }
-    }
-    None
+    // `get_str` runs no Python code and frees nothing, so the MRO may stay borrowed.
+    let mro = type_payload(ty).mro.borrow();
+    mro.iter().find_map(|class| type_payload(class).dict.downcast::<PyDict>().and_then(|d| d.get_str(name)))
 }
 
 /// Finds `name` (a Rust string) in the MRO of `ty`.

@@ -220,7 +220,6 @@ fn radix(ctx: &mut Ctx, args: Args<'_>, name: &str, base: u32, prefix: &str) -> 
     let x = as_int(&v).unwrap_or_default();
     let digits = num::int_to_string_radix(&x.abs(), base);
     let sign = if x.is_negative() { "-" } else { "" };
-    let _ = x.is_zero();
     Ok(Value::str(&format!("{sign}{prefix}{}", digits.trim_start_matches('-'))))
 }
 
