@@ -17,6 +17,8 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
+use crate::recording::{last_stderr_line, portable};
+
 /// Blesses the programs whose path (relative to `tests/programs`) contains any filter.
 pub fn run(root: &Path, filters: &[String]) -> Result<(), String> {
     let oracle = std::env::var("PYRITE_ORACLE").unwrap_or_else(|_| "python3".to_owned());
@@ -97,28 +99,4 @@ fn run_program(oracle: &str, program: &Path) -> Result<Vec<u8>, String> {
     let mut expected = format!("status: {status}\nstderr: {stderr}\n--- stdout\n").into_bytes();
     expected.extend_from_slice(&portable(&output.stdout, dir));
     Ok(expected)
-}
-
-/// Output with the program's directory (an absolute path that differs between checkouts)
-/// replaced by `<dir>`, so recordings are portable.
-/// The harness has a copy of this function: keep them identical.
-fn portable(output: &[u8], dir: &Path) -> Vec<u8> {
-    let Ok(absolute) = dir.canonicalize() else { return output.to_vec() };
-    let needle = absolute.display().to_string().into_bytes();
-    let mut out = Vec::with_capacity(output.len());
-    let mut rest = output;
-    while let Some(at) = rest.windows(needle.len()).position(|w| w == needle.as_slice()) {
-        out.extend_from_slice(&rest[..at]);
-        out.extend_from_slice(b"<dir>");
-        rest = &rest[at + needle.len()..];
-    }
-    out.extend_from_slice(rest);
-    out
-}
-
-/// The last line of `stderr` that is not blank, without trailing whitespace.
-/// The harness has a copy of this function: keep them identical.
-fn last_stderr_line(stderr: &[u8]) -> String {
-    let text = String::from_utf8_lossy(stderr);
-    text.lines().map(str::trim_end).rfind(|line| !line.is_empty()).unwrap_or("").to_owned()
 }

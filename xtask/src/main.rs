@@ -16,6 +16,7 @@ mod bench;
 mod bench_compile;
 mod bless;
 mod compile_all;
+mod recording;
 
 use std::path::PathBuf;
 use std::process::{Command, ExitCode};

@@ -20,6 +20,10 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::thread;
 use std::time::{Duration, Instant};
 
+#[path = "../../../xtask/src/recording.rs"]
+mod recording;
+use recording::{last_stderr_line, portable};
+
 const TIMEOUT: Duration = Duration::from_secs(30);
 const MAX_WORKERS: usize = 8;
 
@@ -173,23 +177,6 @@ fn run(binary: &Path, program: &Path) -> Result<Outcome, String> {
     })
 }
 
-/// Output with the program's directory (an absolute path that differs between checkouts)
-/// replaced by `<dir>`, as `cargo xtask bless` records it.
-/// `xtask/src/bless.rs` has a copy of this function: keep them identical.
-fn portable(output: &[u8], dir: &Path) -> Vec<u8> {
-    let Ok(absolute) = dir.canonicalize() else { return output.to_vec() };
-    let needle = absolute.display().to_string().into_bytes();
-    let mut out = Vec::with_capacity(output.len());
-    let mut rest = output;
-    while let Some(at) = rest.windows(needle.len()).position(|w| w == needle.as_slice()) {
-        out.extend_from_slice(&rest[..at]);
-        out.extend_from_slice(b"<dir>");
-        rest = &rest[at + needle.len()..];
-    }
-    out.extend_from_slice(rest);
-    out
-}
-
 /// The first differing stdout line, quoted so that a missing final newline shows.
 fn stdout_diff(expected: &[u8], actual: &[u8]) -> String {
     let mut exp = expected.split_inclusive(|&b| b == b'\n');
@@ -209,13 +196,6 @@ fn stdout_diff(expected: &[u8], actual: &[u8]) -> String {
         }
         number += 1;
     }
-}
-
-/// The last line of `stderr` that is not blank, without trailing whitespace.
-/// `xtask/src/bless.rs` has a copy of this function: keep them identical.
-fn last_stderr_line(stderr: &[u8]) -> String {
-    let text = String::from_utf8_lossy(stderr);
-    text.lines().map(str::trim_end).rfind(|line| !line.is_empty()).unwrap_or("").to_owned()
 }
 
 fn collect_programs(dir: &Path, out: &mut Vec<PathBuf>) {
