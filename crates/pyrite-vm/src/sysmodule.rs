@@ -1,7 +1,7 @@
 //! The `sys` module (the part the core needs now; the rest comes with the import system).
 
-use pyrite_object::methods::check_args;
 use pyrite_object::methods::int::to_i64;
+use pyrite_object::methods::method_args;
 use pyrite_object::types::dict::PyDict;
 use pyrite_object::types::function::{BuiltinFunction, Module, NativeFn};
 use pyrite_object::types::list::{PyList, PyTuple};
@@ -53,12 +53,12 @@ pub fn make_sys(modules: &ObjRef, argv: &[String]) -> ObjRef {
 }
 
 fn sys_getrecursionlimit(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
-    check_args("getrecursionlimit", Args { values: &args.values[1..], kwnames: args.kwnames }, 0, 0)?;
+    method_args("getrecursionlimit", args, 0, 0)?;
     Ok(Value::Int(i64::from(ctx.recursion_limit)))
 }
 
 fn sys_setrecursionlimit(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
-    let values = check_args("setrecursionlimit", Args { values: &args.values[1..], kwnames: args.kwnames }, 1, 1)?;
+    let values = method_args("setrecursionlimit", args, 1, 1)?.1;
     if matches!(values[0], Value::Float(_)) {
         return Err(PyErr::type_error("'float' object cannot be interpreted as an integer"));
     }
@@ -99,7 +99,7 @@ fn sys_exception(ctx: &mut Ctx, _: Args<'_>) -> PyResult {
 }
 
 fn sys_exit(_: &mut Ctx, args: Args<'_>) -> PyResult {
-    let values = check_args("exit", Args { values: &args.values[1..], kwnames: args.kwnames }, 0, 1)?;
+    let values = method_args("exit", args, 0, 1)?.1;
     // `sys.exit()` and `sys.exit(None)` raise SystemExit with no arguments, as CPython does.
     let args = match values.first() {
         None | Some(Value::None) => Vec::new(),
@@ -112,7 +112,7 @@ fn sys_exit(_: &mut Ctx, args: Args<'_>) -> PyResult {
 /// reference, as CPython counts it. Inline values (small ints, floats, None, bools) are not
 /// counted objects in Pyrite; they report a large constant, like CPython's immortal objects.
 fn sys_getrefcount(_: &mut Ctx, args: Args<'_>) -> PyResult {
-    let values = check_args("getrefcount", Args { values: &args.values[1..], kwnames: args.kwnames }, 1, 1)?;
+    let values = method_args("getrefcount", args, 1, 1)?.1;
     Ok(match &values[0] {
         Value::Obj(obj) => Value::from(obj.refcount()),
         _ => Value::Int(i64::from(u32::MAX >> 1)),
@@ -120,7 +120,7 @@ fn sys_getrefcount(_: &mut Ctx, args: Args<'_>) -> PyResult {
 }
 
 fn sys_intern(_: &mut Ctx, args: Args<'_>) -> PyResult {
-    let values = check_args("intern", Args { values: &args.values[1..], kwnames: args.kwnames }, 1, 1)?;
+    let values = method_args("intern", args, 1, 1)?.1;
     if values[0].as_str().is_none() {
         return Err(PyErr::type_error(format!("intern() argument 1 must be str, not {}", values[0].type_name())));
     }
