@@ -144,6 +144,7 @@ fn path0(source: &Source) -> String {
 
 fn run_module(name: &str, args: &[String], options: Options) -> ExitCode {
     let mut interpreter = Interpreter::new();
+    pyrite_stdlib::install(&mut interpreter);
     interpreter.init_sys_path(&path0(&Source::Module(String::new())));
     if options.dont_write_bytecode {
         interpreter.set_dont_write_bytecode();
@@ -185,6 +186,7 @@ fn run(source: &Source, args: &[String], options: Options) -> ExitCode {
         };
     }
     let mut interpreter = Interpreter::new();
+    pyrite_stdlib::install(&mut interpreter);
     interpreter.init_sys_path(&path0(source));
     if options.dont_write_bytecode {
         interpreter.set_dont_write_bytecode();

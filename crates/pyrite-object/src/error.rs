@@ -32,6 +32,19 @@ impl PyErr {
         &self.0
     }
 
+    /// The exception's first argument when it is a str (its message, for most
+    /// exceptions raised by native code); empty otherwise.
+    #[must_use]
+    pub fn message(&self) -> String {
+        let Some(exc) = self.0.downcast::<crate::types::exception::PyException>() else { return String::new() };
+        let args = exc.args.borrow().clone();
+        let first = args
+            .as_obj()
+            .and_then(|t| t.downcast::<crate::types::list::PyTuple>())
+            .and_then(|t| t.items().first().cloned());
+        first.and_then(|v| v.as_str().map(|s| s.as_str().to_owned())).unwrap_or_default()
+    }
+
     /// Whether the exception is an instance of `ty` (or a subclass).
     #[must_use]
     pub fn matches(&self, ty: &ObjRef) -> bool {

@@ -1,1 +1,15 @@
-//! pyrite-stdlib
+//! Pyrite's native modules beyond the core (`math`, `time`, `itertools`, ...): the Rust
+//! side of the standard library, written against `pyrite-object`'s API and registered
+//! with an interpreter by [`install`].
+//!
+//! Each module is one file (or a directory for large ones) with a `make` function that
+//! builds the module object when it is first imported.
+
+use pyrite_vm::Interpreter;
+
+mod time;
+
+/// Registers every native module of this crate with `interp`.
+pub fn install(interp: &mut Interpreter) {
+    interp.add_native_module("time", time::make);
+}

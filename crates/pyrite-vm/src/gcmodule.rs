@@ -132,7 +132,7 @@ pub fn make_gc() -> ObjRef {
     for &(name, func) in functions {
         d.set_str(name, Value::Obj(BuiltinFunction::new_obj(name, func)));
     }
-    Module::new_obj(dict)
+    Module::new_builtin(dict)
 }
 
 fn usize_tuple(values: &[usize]) -> Value {

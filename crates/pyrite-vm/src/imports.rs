@@ -240,6 +240,11 @@ fn find_and_load(ctx: &mut Ctx, name: &str) -> PyResult {
         let (m, p) = package_path(ctx, parent, name)?;
         (Some(m), p)
     };
+    if parent_module.is_none()
+        && let Some(module) = load_native(ctx, name)?
+    {
+        return Ok(module);
+    }
     let Some(spec) = find_spec(name, child, &path) else {
         return Err(not_found(ctx, &format!("No module named '{name}'"), name));
     };
@@ -248,6 +253,16 @@ fn find_and_load(ctx: &mut Ctx, name: &str) -> PyResult {
         protocol::setattr(ctx, &parent_module, &Value::str(child), Some(module.clone()))?;
     }
     Ok(module)
+}
+
+/// Makes a native module if `name` is one, and puts it in `sys.modules`.
+fn load_native(ctx: &mut Ctx, name: &str) -> PyResult<Option<Value>> {
+    let Some(&(_, init)) = vm(ctx).native_modules.iter().find(|(n, _)| *n == name) else { return Ok(None) };
+    let module = init(ctx)?;
+    if let Some(d) = modules(ctx).downcast::<PyDict>() {
+        d.set_str(name, Value::Obj(module.clone()));
+    }
+    Ok(Some(Value::Obj(module)))
 }
 
 /// What the path finder found for a module.

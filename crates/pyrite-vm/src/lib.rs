@@ -77,7 +77,7 @@ impl Interpreter {
         if let Some(d) = modules.downcast::<PyDict>() {
             d.set_str("sys", Value::Obj(sys));
             d.set_str("gc", Value::Obj(gcmodule::make_gc()));
-            d.set_str("builtins", Value::Obj(pyrite_object::types::function::Module::new_obj(builtins.clone())));
+            d.set_str("builtins", Value::Obj(pyrite_object::types::function::Module::new_builtin(builtins.clone())));
         }
         ctx.vm = Box::new(VmState {
             builtins,
@@ -86,6 +86,7 @@ impl Interpreter {
             initializing: Vec::new(),
             slots: frame::SlotStack::default(),
             arg_buffers: Vec::new(),
+            native_modules: Vec::new(),
             streams: Streams { stdout: std::io::BufWriter::with_capacity(1 << 16, stdout), stdout_is_tty },
             calling_frame: None,
         });
@@ -95,6 +96,20 @@ impl Interpreter {
     /// The context, for embedders that call the object API directly.
     pub fn ctx(&mut self) -> &mut Ctx {
         &mut self.ctx
+    }
+
+    /// Makes a native module importable: `import name` calls `init` once and keeps the
+    /// module in `sys.modules`. Native modules are found before `sys.path` is searched,
+    /// as CPython's built-in modules are; `sys.builtin_module_names` lists them.
+    pub fn add_native_module(&mut self, name: &'static str, init: state::NativeModuleInit) {
+        let natives = &mut vm(&mut self.ctx).native_modules;
+        natives.retain(|(n, _)| *n != name);
+        natives.push((name, init));
+        let mut names: Vec<&str> = natives.iter().map(|(n, _)| *n).chain(["builtins", "gc", "sys"]).collect();
+        names.sort_unstable();
+        names.dedup();
+        let names = names.into_iter().map(Value::str).collect();
+        self.set_sys("builtin_module_names", Value::Obj(pyrite_object::types::list::PyTuple::new_obj(names)));
     }
 
     /// Sets `sys.argv`.

@@ -25,6 +25,9 @@ impl Streams {
     }
 }
 
+/// Makes a native module (its functions, types and constants) when it is first imported.
+pub type NativeModuleInit = fn(&mut Ctx) -> pyrite_object::PyResult<ObjRef>;
+
 /// The VM's state for one thread.
 pub struct VmState {
     /// The `builtins` module's dict.
@@ -42,6 +45,8 @@ pub struct VmState {
     pub arg_buffers: Vec<Vec<pyrite_object::Value>>,
     /// Standard streams.
     pub streams: Streams,
+    /// Native modules importable by name (CPython's built-in modules), made on first import.
+    pub native_modules: Vec<(&'static str, NativeModuleInit)>,
     /// The Python frame that is calling native code right now (for `super()` and
     /// `sys._getframe`); valid only during that call.
     pub calling_frame: Option<std::ptr::NonNull<crate::frame::Frame>>,

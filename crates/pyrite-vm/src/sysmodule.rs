@@ -43,7 +43,7 @@ pub fn make_sys(modules: &ObjRef, argv: &[String]) -> ObjRef {
         ("getdefaultencoding", |_, _| Ok(Value::str("utf-8"))),
         ("getfilesystemencoding", |_, _| Ok(Value::str("utf-8"))),
     ];
-    let module = Module::new_obj(dict.clone());
+    let module = Module::new_builtin(dict.clone());
     for &(name, func) in functions {
         let f = BuiltinFunction::new_obj(name, func);
         let bound = f.downcast::<BuiltinFunction>().map(|b| b.bind(Value::Obj(module.clone()))).unwrap_or(f);

@@ -104,6 +104,30 @@ fn float_new_exact(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
     }
 }
 
+/// CPython's `PyFloat_AsDouble`: a float, an int, or an object with `__float__` (or
+/// `__index__`) as an `f64`; what native functions taking a float argument call.
+///
+/// # Errors
+/// `TypeError: must be real number, not X`, or the error of the dunder.
+pub fn as_double(ctx: &mut Ctx, x: &Value) -> PyResult<f64> {
+    if let Some(f) = to_f64(x) {
+        return f;
+    }
+    for dunder in ["__float__", "__index__"] {
+        if let Some(result) = crate::methods::slots::call_dunder(ctx, x, dunder, &[])? {
+            return match to_f64(&result) {
+                Some(f) if dunder == "__index__" || result.as_f64().is_some() => f,
+                _ => Err(PyErr::type_error(format!(
+                    "{}.{dunder} returned non-float (type {})",
+                    x.type_name(),
+                    result.type_name()
+                ))),
+            };
+        }
+    }
+    Err(PyErr::type_error(format!("must be real number, not {}", x.type_name())))
+}
+
 fn float_is_integer(_: &mut Ctx, args: Args<'_>) -> PyResult {
     let (this, _) = method_args("is_integer", args, 0, 0)?;
     let x = as_float(this);

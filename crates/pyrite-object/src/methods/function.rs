@@ -134,10 +134,14 @@ fn module_repr(_: &mut Ctx, v: &Value) -> PyResult {
     let dict = m.dict.downcast::<PyDict>().ok_or_else(|| PyErr::new_system("module dict"))?;
     let name = dict.get_str(&PyStr::from_str("__name__"));
     let name = name.as_ref().and_then(Value::as_str).map_or("?", PyStr::as_str).to_owned();
-    Ok(Value::str(&match name.as_str() {
-        "builtins" | "sys" => format!("<module '{name}' (built-in)>"),
-        _ => format!("<module '{name}'>"),
-    }))
+    let file = dict.get_str(&PyStr::from_str("__file__"));
+    if let Some(file) = file.as_ref().and_then(Value::as_str) {
+        return Ok(Value::str(&format!("<module '{name}' from '{}'>", file.as_str())));
+    }
+    if m.builtin {
+        return Ok(Value::str(&format!("<module '{name}' (built-in)>")));
+    }
+    Ok(Value::str(&format!("<module '{name}'>")))
 }
 
 fn code_getattro(ctx: &mut Ctx, v: &Value, name: &Value) -> PyResult {

@@ -24,6 +24,7 @@ pub mod list;
 mod mapping;
 pub mod members;
 mod object;
+pub mod params;
 pub mod range;
 pub mod sequence;
 pub mod set;

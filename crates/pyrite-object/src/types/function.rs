@@ -214,6 +214,8 @@ impl BoundMethod {
 pub struct Module {
     /// The module's globals.
     pub dict: ObjRef,
+    /// Whether it is a native (built-in) module, shown by its repr.
+    pub builtin: bool,
 }
 
 impl Trace for Module {
@@ -228,7 +230,39 @@ impl Module {
     /// A module object around a dict.
     #[must_use]
     pub fn new_obj(dict: ObjRef) -> ObjRef {
-        ObjRef::new(Module { dict }, Some(&types().module))
+        ObjRef::new(Module { dict, builtin: false }, Some(&types().module))
+    }
+
+    /// A built-in module object around a dict (`sys`, `builtins`, native modules).
+    #[must_use]
+    pub fn new_builtin(dict: ObjRef) -> ObjRef {
+        ObjRef::new(Module { dict, builtin: true }, Some(&types().module))
+    }
+
+    /// A native module named `name` holding `functions` (module-level native functions, so
+    /// `__self__` is None where CPython's is the module).
+    #[must_use]
+    pub fn new_native(name: &str, functions: &[(&'static str, NativeFn)]) -> ObjRef {
+        let dict = crate::types::dict::PyDict::new_obj();
+        let module = Module::new_builtin(dict.clone());
+        if let Some(d) = dict.downcast::<crate::types::dict::PyDict>() {
+            d.set_str("__name__", Value::str(name));
+            d.set_str("__doc__", Value::None);
+            d.set_str("__package__", Value::str(""));
+            d.set_str("__loader__", Value::None);
+            d.set_str("__spec__", Value::None);
+            for &(fname, func) in functions {
+                d.set_str(fname, Value::Obj(BuiltinFunction::new_obj(fname, func)));
+            }
+        }
+        module
+    }
+
+    /// Sets an attribute of a module (for building native modules).
+    pub fn set(module: &ObjRef, name: &str, value: Value) {
+        if let Some(d) = module.downcast::<Module>().and_then(|m| m.dict.downcast::<crate::types::dict::PyDict>()) {
+            d.set_str(name, value);
+        }
     }
 }
 

@@ -225,6 +225,26 @@ pub fn new_type(
     ty
 }
 
+/// Creates an immortal native type outside the builtin table (the types of native
+/// modules: `itertools.count`, `collections.deque`, ...). `__module__` is `module`; slots
+/// not set by the caller afterwards are inherited from `base` (default `object`) by
+/// calling [`inherit_slots`] once the caller has set its own.
+#[must_use]
+pub fn new_native_type(name: &str, module: &str, base: Option<&ObjRef>, flags: u32) -> ObjRef {
+    let t = crate::registry::types();
+    let dict = ObjRef::new(PyDict::default(), None);
+    if let Some(d) = dict.downcast::<PyDict>() {
+        d.set_str("__module__", Value::str(module));
+        d.set_str("__doc__", Value::None);
+    }
+    let base = base.unwrap_or(&t.object).clone();
+    let ty = new_type(Some(&t.type_), name, vec![base.clone()], dict, Slots::default(), flags);
+    ty.make_immortal();
+    note_subclass(&base, &ty);
+    inherit_slots(&ty);
+    ty
+}
+
 /// The MRO of a type with at most one base (builtin types): itself, then its base's MRO.
 /// Classes with several bases get the C3 linearization from the VM.
 fn simple_mro(ty: &ObjRef) -> Vec<ObjRef> {
