@@ -19,6 +19,8 @@ Options:
 -h     : print this help message and exit (also -? or --help)
 -m mod : run library module as a script (terminates option list)
 -V     : print the Python version number and exit (also --version)
+-X stdlib=DIR : CPython 3.11's standard library directory (also PYRITE_STDLIB=DIR;
+         default: found among the usual install locations)
 --dis  : print the disassembly of the program's bytecode instead of running it
 file   : program read from script file
 -      : program read from stdin (default; interactive mode if a tty)
@@ -33,12 +35,14 @@ enum Action {
 }
 
 /// Options that apply to every kind of program.
-#[derive(Clone, Copy, Default)]
+#[derive(Clone, Default)]
 struct Options {
     /// `--dis`: show the bytecode instead of running.
     dis: bool,
     /// `-B`: don't write the bytecode cache.
     dont_write_bytecode: bool,
+    /// `-X stdlib=DIR`: where CPython's standard library is.
+    stdlib: Option<std::path::PathBuf>,
 }
 
 enum Source {
@@ -61,6 +65,14 @@ fn parse_args() -> Result<Action, String> {
             Short('V') | Long("version") => return Ok(Action::Version),
             Long("dis") => options.dis = true,
             Short('B') => options.dont_write_bytecode = true,
+            Short('X') => {
+                let value = parser.value().map_err(|_| "Argument expected for the -X option".to_owned())?;
+                let value = value.to_string_lossy();
+                // Other -X options are CPython's implementation-specific ones; accepted and ignored.
+                if let Some(dir) = value.strip_prefix("stdlib=") {
+                    options.stdlib = Some(dir.into());
+                }
+            }
             Short('m') => {
                 let module = parser.value().map_err(|_| "Argument expected for the -m option".to_owned())?;
                 let args =
@@ -142,18 +154,24 @@ fn path0(source: &Source) -> String {
     }
 }
 
-fn run_module(name: &str, args: &[String], options: Options) -> ExitCode {
+/// An interpreter with the native modules, `sys.path` and the options set.
+fn new_interpreter(source: &Source, options: &Options) -> Interpreter {
     let mut interpreter = Interpreter::new();
     pyrite_stdlib::install(&mut interpreter);
-    interpreter.init_sys_path(&path0(&Source::Module(String::new())));
+    interpreter.init_sys_path(&path0(source), options.stdlib.as_deref());
     if options.dont_write_bytecode {
         interpreter.set_dont_write_bytecode();
     }
+    interpreter
+}
+
+fn run_module(name: &str, args: &[String], options: &Options) -> ExitCode {
+    let mut interpreter = new_interpreter(&Source::Module(String::new()), options);
     let result = interpreter.run_module(name, args);
     finish(&mut interpreter, result)
 }
 
-fn run(source: &Source, args: &[String], options: Options) -> ExitCode {
+fn run(source: &Source, args: &[String], options: &Options) -> ExitCode {
     if let Source::Module(name) = source {
         return run_module(name, args, options);
     }
@@ -185,12 +203,7 @@ fn run(source: &Source, args: &[String], options: Options) -> ExitCode {
             }
         };
     }
-    let mut interpreter = Interpreter::new();
-    pyrite_stdlib::install(&mut interpreter);
-    interpreter.init_sys_path(&path0(source));
-    if options.dont_write_bytecode {
-        interpreter.set_dont_write_bytecode();
-    }
+    let mut interpreter = new_interpreter(source, options);
     let argv0 = match source {
         Source::Command(_) => "-c".to_owned(),
         Source::Module(name) => name.clone(),
@@ -254,7 +267,7 @@ fn main() -> ExitCode {
             let worker = std::thread::Builder::new()
                 .name("pyrite-main".into())
                 .stack_size(STACK_SIZE)
-                .spawn(move || run(&source, &args, options));
+                .spawn(move || run(&source, &args, &options));
             match worker.map(std::thread::JoinHandle::join) {
                 Ok(Ok(code)) => code,
                 _ => {

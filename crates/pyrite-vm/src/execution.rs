@@ -8,6 +8,7 @@ use pyrite_object::{Args, Ctx, ObjRef, PyErr, PyResult, Value, types};
 use pyrite_parser::{Mode, SyntaxError};
 
 use crate::eval::{new_frame, run_frame};
+use crate::frame::Frame;
 use crate::state::vm;
 
 /// Adds the builtins of this module to the builtins dict.
@@ -67,11 +68,15 @@ fn caller_namespaces(ctx: &mut Ctx) -> PyResult<(ObjRef, ObjRef)> {
     // SAFETY: `calling_frame` points at the eval loop's live frame for the duration of
     // this native call (see `VmState::calling_frame`).
     let frame = unsafe { frame_ptr.as_mut() };
-    let globals = frame.globals.clone();
+    Ok((frame.globals.clone(), frame_locals(frame)?))
+}
+
+/// A frame's locals: the namespace of a module or class body, or for a function a
+/// snapshot dict of its bound locals, as CPython's `locals()`.
+pub(crate) fn frame_locals(frame: &mut Frame) -> PyResult<ObjRef> {
     if let Some(locals) = &frame.locals {
-        return Ok((globals, locals.clone()));
+        return Ok(locals.clone());
     }
-    // A function frame: build a snapshot dict of its bound locals, as CPython's locals().
     let code_obj = frame.code.clone();
     let code = code_obj.downcast::<Code>().ok_or_else(|| PyErr::new_system("frame code"))?;
     let snapshot = PyDict::new_obj();
@@ -96,7 +101,7 @@ fn caller_namespaces(ctx: &mut Ctx) -> PyResult<(ObjRef, ObjRef)> {
             d.set_str(name, v);
         }
     }
-    Ok((globals, snapshot))
+    Ok(snapshot)
 }
 
 fn cell_value(slot: Option<&Value>) -> Option<Value> {

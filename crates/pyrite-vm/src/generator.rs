@@ -342,10 +342,11 @@ fn gen_getattro(ctx: &mut Ctx, v: &Value, name: &Value) -> PyResult {
         Some("gi_running" | "cr_running") => Ok(Value::Bool(g.running.get())),
         Some("gi_code" | "cr_code") => Ok(Value::Obj(g.code.clone())),
         Some("gi_frame" | "cr_frame") => {
-            if g.frame.borrow().is_some() || g.running.get() {
-                Err(PyErr::not_implemented("frame objects are not supported yet"))
-            } else {
-                Ok(Value::None)
+            let mut frame = g.frame.borrow_mut();
+            match frame.as_mut() {
+                Some(frame) => Ok(Value::Obj(crate::frameobject::snapshot(frame, None)?)),
+                None if g.running.get() => Err(PyErr::not_implemented("gi_frame of a running generator")),
+                None => Ok(Value::None),
             }
         }
         _ => protocol::generic_getattr(ctx, v, name),

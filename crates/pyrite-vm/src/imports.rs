@@ -7,6 +7,7 @@
 //! `sys.path_hooks` exist but are not consulted yet; `__spec__` and `__loader__` are None.
 
 mod cache;
+pub mod stdlib;
 
 use std::path::{Path, PathBuf};
 
@@ -553,9 +554,10 @@ pub fn find_main_module(ctx: &mut Ctx, name: &str) -> Result<MainModule, Result<
     Ok(MainModule { file, package: parent.to_owned() })
 }
 
-/// `sys.path` for a program: `first`, then the `PYTHONPATH` entries.
+/// `sys.path` for a program: `first`, then the `PYTHONPATH` entries, then the standard
+/// library's directory.
 #[must_use]
-pub fn initial_path(first: &str) -> Vec<String> {
+pub fn initial_path(first: &str, stdlib: Option<&Path>) -> Vec<String> {
     let mut path = vec![first.to_owned()];
     if let Some(extra) = std::env::var_os("PYTHONPATH") {
         for entry in std::env::split_paths(&extra) {
@@ -565,5 +567,6 @@ pub fn initial_path(first: &str) -> Vec<String> {
             }
         }
     }
+    path.extend(stdlib.map(|dir| dir.display().to_string()));
     path
 }

@@ -11,10 +11,12 @@ mod classes;
 mod eval;
 mod execution;
 mod frame;
+mod frameobject;
 mod gcmodule;
 mod generator;
 mod imports;
 mod materialize;
+mod namespace;
 pub mod state;
 mod sysmodule;
 pub mod traceback;
@@ -38,6 +40,20 @@ pub enum RunError {
     Exception(PyErr),
     /// `-m`: the module could not be found (the message to print).
     NoModule(String),
+}
+
+/// `sys.implementation`: Pyrite, implementing the language of CPython 3.11.
+fn implementation() -> ObjRef {
+    use pyrite_object::types::list::PyTuple;
+    let version =
+        PyTuple::new_obj(vec![Value::Int(0), Value::Int(1), Value::Int(0), Value::str("alpha"), Value::Int(0)]);
+    namespace::new_namespace(&[
+        ("name", Value::str("pyrite")),
+        ("cache_tag", Value::None),
+        ("version", Value::Obj(version)),
+        ("hexversion", Value::Int(0x0001_00A0)),
+        ("_multiarch", Value::str("x86_64-linux-gnu")),
+    ])
 }
 
 /// One interpreter with its main thread's context.
@@ -76,6 +92,9 @@ impl Interpreter {
         let sys_dict = sys_dict.unwrap_or_else(PyDict::new_obj);
         if let Some(d) = modules.downcast::<PyDict>() {
             d.set_str("sys", Value::Obj(sys));
+            if let Some(sys_dict) = sys_dict.downcast::<PyDict>() {
+                frameobject::install(sys_dict);
+            }
             d.set_str("gc", Value::Obj(gcmodule::make_gc()));
             d.set_str("builtins", Value::Obj(pyrite_object::types::function::Module::new_builtin(builtins.clone())));
         }
@@ -87,10 +106,13 @@ impl Interpreter {
             slots: frame::SlotStack::default(),
             arg_buffers: Vec::new(),
             native_modules: Vec::new(),
+            loops: Vec::new(),
             streams: Streams { stdout: std::io::BufWriter::with_capacity(1 << 16, stdout), stdout_is_tty },
             calling_frame: None,
         });
-        Interpreter { ctx, sources: SourceCache::default() }
+        let mut interp = Interpreter { ctx, sources: SourceCache::default() };
+        interp.set_sys("implementation", Value::Obj(implementation()));
+        interp
     }
 
     /// The context, for embedders that call the object API directly.
@@ -124,17 +146,35 @@ impl Interpreter {
         }
     }
 
-    /// Sets `sys.path` to `first` (the script's directory, or `''` for `-c` and stdin)
-    /// followed by the `PYTHONPATH` entries.
-    pub fn init_sys_path(&mut self, first: &str) {
-        let path = imports::initial_path(first);
+    /// Sets `sys.path` to `first` (the script's directory, or `''` for `-c` and stdin),
+    /// the `PYTHONPATH` entries, and the standard library: `stdlib` if given, else the
+    /// one found in the usual install locations (`PYRITE_STDLIB`, pyenv, `/usr/local`, `/usr`). Sets `sys.prefix` and its kin to match.
+    pub fn init_sys_path(&mut self, first: &str, stdlib: Option<&std::path::Path>) {
+        let stdlib = imports::stdlib::find(stdlib);
+        let path = imports::initial_path(first, stdlib.as_deref());
         let list = pyrite_object::types::list::PyList::new_obj(path.iter().map(|a| Value::str(a)).collect());
         self.set_sys("path", Value::Obj(list));
+        let prefix = stdlib.as_deref().and_then(imports::stdlib::prefix).map(|p| p.display().to_string());
+        let prefix = Value::str(prefix.as_deref().unwrap_or(""));
+        for name in ["prefix", "exec_prefix", "base_prefix", "base_exec_prefix"] {
+            self.set_sys(name, prefix.clone());
+        }
+        self.set_sys("platlibdir", Value::str("lib"));
     }
 
     /// Turns writing of the bytecode cache off (`-B`), as `sys.dont_write_bytecode = True`.
     pub fn set_dont_write_bytecode(&mut self) {
         self.set_sys("dont_write_bytecode", Value::Bool(true));
+    }
+
+    /// The `builtins` module, which `__main__`'s `__builtins__` names (other modules get
+    /// its dict, as in CPython).
+    fn builtins_module(&mut self) -> Value {
+        let modules = vm(&mut self.ctx).modules.clone();
+        let module = modules
+            .downcast::<PyDict>()
+            .and_then(|d| d.get_str(&pyrite_object::types::str::PyStr::from_str("builtins")));
+        module.unwrap_or_else(|| Value::Obj(vm(&mut self.ctx).builtins.clone()))
     }
 
     fn main_module(&mut self, globals: &ObjRef) {
@@ -171,7 +211,7 @@ impl Interpreter {
             d.set_str("__spec__", Value::None);
             d.set_str("__file__", Value::str(&file));
             d.set_str("__cached__", Value::None);
-            d.set_str("__builtins__", Value::Obj(vm(&mut self.ctx).builtins.clone()));
+            d.set_str("__builtins__", self.builtins_module());
         }
         self.main_module(&globals);
         imports::run_module_code(&mut self.ctx, code, &globals).map(drop).map_err(RunError::Exception)
@@ -201,7 +241,7 @@ impl Interpreter {
             d.set_str("__package__", Value::None);
             d.set_str("__loader__", Value::None);
             d.set_str("__spec__", Value::None);
-            d.set_str("__builtins__", Value::Obj(vm(&mut self.ctx).builtins.clone()));
+            d.set_str("__builtins__", self.builtins_module());
             if filename != "<string>" && filename != "<stdin>" {
                 d.set_str("__file__", Value::str(filename));
                 d.set_str("__cached__", Value::None);

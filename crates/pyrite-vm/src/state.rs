@@ -47,6 +47,9 @@ pub struct VmState {
     pub streams: Streams,
     /// Native modules importable by name (CPython's built-in modules), made on first import.
     pub native_modules: Vec<(&'static str, NativeModuleInit)>,
+    /// The frame lists of the eval loops running now, outermost first (each loop's list is
+    /// on its Rust stack and does not move while the loop runs); for `sys._getframe`.
+    pub loops: Vec<std::ptr::NonNull<Vec<crate::frame::Frame>>>,
     /// The Python frame that is calling native code right now (for `super()` and
     /// `sys._getframe`); valid only during that call.
     pub calling_frame: Option<std::ptr::NonNull<crate::frame::Frame>>,

@@ -301,7 +301,14 @@ fn traceback_getattro(ctx: &mut Ctx, v: &Value, name: &Value) -> PyResult {
             let line = code.bytecode.locations().get(tb.lasti as usize).and_then(|l| l.line);
             Ok(line.map_or(Value::None, |l| Value::Int(i64::from(l))))
         }
-        Some("tb_frame") => Err(PyErr::not_implemented("frame objects are not supported yet")),
+        // The frame has usually finished: its snapshot has no locals (`f_locals` is empty).
+        Some("tb_frame") => Ok(Value::Obj(crate::types::frame::FrameObject::new_obj(
+            tb.code.clone(),
+            tb.globals.clone(),
+            None,
+            tb.lasti,
+            None,
+        ))),
         _ => protocol::generic_getattr(ctx, v, name),
     }
 }

@@ -221,7 +221,14 @@ fn type_getattro(ctx: &mut Ctx, v: &Value, name: &Value) -> PyResult {
     };
     let payload = type_payload(ty);
     match name_str.as_str() {
-        "__name__" => return Ok(Value::str(&payload.name.borrow())),
+        "__name__" => {
+            // A native type's name is dotted with its module (`itertools.count`), as
+            // CPython's `tp_name`; `__name__` is the last part.
+            let name = payload.name.borrow();
+            let heap = payload.flags.get() & crate::types::typeobj::TYPE_HEAPTYPE != 0;
+            let short = if heap { &name[..] } else { name.rsplit('.').next().unwrap_or(&name) };
+            return Ok(Value::str(short));
+        }
         "__qualname__" => return Ok(Value::str(&payload.qualname.borrow())),
         "__mro__" => {
             return Ok(Value::Obj(PyTuple::new_obj(payload.mro.borrow().iter().cloned().map(Value::Obj).collect())));

@@ -96,6 +96,8 @@ pub struct Traceback {
     pub next: PayloadCell<Option<ObjRef>>,
     /// The `Code` object running at this entry.
     pub code: ObjRef,
+    /// The globals of the frame it ran in (for `tb_frame`).
+    pub globals: ObjRef,
     /// Index of the code unit that was executing.
     pub lasti: u32,
 }
@@ -106,6 +108,7 @@ impl Trace for Traceback {
             visit(next);
         }
         visit(&self.code);
+        visit(&self.globals);
     }
 
     fn clear(&self) {
@@ -119,7 +122,7 @@ payload!(Traceback, "traceback", tracked);
 impl Traceback {
     /// A new traceback entry in front of `next`.
     #[must_use]
-    pub fn new_obj(code: ObjRef, lasti: u32, next: Option<ObjRef>) -> ObjRef {
-        ObjRef::new(Traceback { next: PayloadCell::new(next), code, lasti }, Some(&types().traceback))
+    pub fn new_obj(code: ObjRef, globals: ObjRef, lasti: u32, next: Option<ObjRef>) -> ObjRef {
+        ObjRef::new(Traceback { next: PayloadCell::new(next), code, globals, lasti }, Some(&types().traceback))
     }
 }

@@ -3,6 +3,7 @@
 pub mod descriptors;
 pub mod dict;
 pub mod exception;
+pub mod frame;
 pub mod function;
 pub mod heaptype;
 pub mod int;

@@ -238,11 +238,45 @@ pub fn new_native_type(name: &str, module: &str, base: Option<&ObjRef>, flags: u
         d.set_str("__doc__", Value::None);
     }
     let base = base.unwrap_or(&t.object).clone();
-    let ty = new_type(Some(&t.type_), name, vec![base.clone()], dict, Slots::default(), flags);
+    let full_name = if module == "builtins" { name.to_owned() } else { format!("{module}.{name}") };
+    let ty = new_type(Some(&t.type_), &full_name, vec![base.clone()], dict, Slots::default(), flags);
+    *type_payload(&ty).qualname.borrow_mut() = name.into();
     ty.make_immortal();
     note_subclass(&base, &ty);
     inherit_slots(&ty);
     ty
+}
+
+/// A process-wide native type made on first use: `static T: StaticType = StaticType::new();`
+/// then `T.get_or_init(|| new_native_type(...))`.
+pub struct StaticType(std::sync::OnceLock<ImmortalType>);
+
+struct ImmortalType(ObjRef);
+
+// SAFETY: the type is immortal (its count never reaches zero, so it is never freed), and
+// Python objects are only touched by the thread holding the GIL.
+unsafe impl Send for ImmortalType {}
+// SAFETY: as above.
+unsafe impl Sync for ImmortalType {}
+
+impl StaticType {
+    /// An empty handle.
+    #[must_use]
+    pub const fn new() -> StaticType {
+        StaticType(std::sync::OnceLock::new())
+    }
+
+    /// The type, made by `make` the first time (which must return an immortal type, as
+    /// [`new_native_type`] does).
+    pub fn get_or_init(&self, make: impl FnOnce() -> ObjRef) -> &ObjRef {
+        &self.0.get_or_init(|| ImmortalType(make())).0
+    }
+}
+
+impl Default for StaticType {
+    fn default() -> Self {
+        StaticType::new()
+    }
 }
 
 /// The MRO of a type with at most one base (builtin types): itself, then its base's MRO.

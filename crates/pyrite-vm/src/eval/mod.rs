@@ -126,6 +126,13 @@ fn run_loop(ctx: &mut Ctx, frames: &mut Vec<Frame>) -> PyResult {
 /// Runs until the entry frame (`frames[0]`) returns or, for a generator, yields. The entry
 /// frame is popped when it returns; when it yields it stays in `frames`.
 fn run_loop_until(ctx: &mut Ctx, frames: &mut Vec<Frame>, generator: bool) -> PyResult<Suspension> {
+    vm(ctx).loops.push(std::ptr::NonNull::from(&mut *frames));
+    let result = dispatch_loop(ctx, frames, generator);
+    vm(ctx).loops.pop();
+    result
+}
+
+fn dispatch_loop(ctx: &mut Ctx, frames: &mut Vec<Frame>, generator: bool) -> PyResult<Suspension> {
     let mut kwnames: Option<Value> = None;
     loop {
         let depth = frames.len();

@@ -28,7 +28,7 @@ fn add_traceback(err: &PyErr, frame: &Frame) {
     let Some(exc) = err.value().downcast::<PyException>() else { return };
     let previous = exc.traceback.borrow().clone();
     let lasti = u32::try_from(frame.lasti).unwrap_or(u32::MAX);
-    let entry = Traceback::new_obj(frame.code.clone(), lasti, previous);
+    let entry = Traceback::new_obj(frame.code.clone(), frame.globals.clone(), lasti, previous);
     drop(exc.traceback.replace(Some(entry)));
 }
 

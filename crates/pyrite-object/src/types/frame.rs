@@ -1,0 +1,126 @@
+//! Frame objects (`sys._getframe()`, `tb_frame`, `gi_frame`): Python-visible views of a
+//! frame. Pyrite's running frames are plain records in the VM's frame stack; a frame object
+//! is a snapshot made on request — code, globals, the line, and the locals as they were —
+//! chained to its caller's snapshot through `f_back`.
+
+use pyrite_memory::{ObjRef, PayloadCell, Trace, payload};
+
+use crate::ctx::Ctx;
+use crate::error::{PyErr, PyResult};
+use crate::protocol;
+use crate::types::dict::PyDict;
+use crate::types::function::Code;
+use crate::types::str::PyStr;
+use crate::types::typeobj::{StaticType, new_native_type, type_payload};
+use crate::value::Value;
+
+/// A snapshot of a frame.
+pub struct FrameObject {
+    /// The code object being run.
+    pub code: ObjRef,
+    /// `f_globals`.
+    pub globals: ObjRef,
+    /// `f_locals`: the namespace of module and class frames, or a snapshot of a function's
+    /// locals; `None` when the snapshot was not taken (traceback frames).
+    pub locals: PayloadCell<Option<ObjRef>>,
+    /// Index of the code unit being run.
+    pub lasti: u32,
+    /// `f_back`.
+    pub back: PayloadCell<Option<ObjRef>>,
+}
+
+impl Trace for FrameObject {
+    fn traverse(&self, visit: &mut dyn FnMut(&ObjRef)) {
+        visit(&self.code);
+        visit(&self.globals);
+        if let Some(locals) = &*self.locals.borrow() {
+            visit(locals);
+        }
+        if let Some(back) = &*self.back.borrow() {
+            visit(back);
+        }
+    }
+
+    fn clear(&self) {
+        drop(self.locals.replace(None));
+        drop(self.back.replace(None));
+    }
+}
+
+payload!(FrameObject, "frame", tracked);
+
+/// The `frame` type.
+pub fn frame_type() -> &'static ObjRef {
+    static TYPE: StaticType = StaticType::new();
+    TYPE.get_or_init(|| {
+        let ty = new_native_type("frame", "builtins", None, 0);
+        {
+            let mut slots = type_payload(&ty).slots.borrow_mut();
+            slots.getattro = Some(frame_getattro);
+            slots.repr = Some(frame_repr);
+            slots.new = None;
+        }
+        ty
+    })
+}
+
+impl FrameObject {
+    /// A frame object for `code` running at `lasti` with `globals`.
+    #[must_use]
+    pub fn new_obj(code: ObjRef, globals: ObjRef, locals: Option<ObjRef>, lasti: u32, back: Option<ObjRef>) -> ObjRef {
+        let frame =
+            FrameObject { code, globals, locals: PayloadCell::new(locals), lasti, back: PayloadCell::new(back) };
+        ObjRef::new(frame, Some(frame_type()))
+    }
+
+    /// The line being run, if the location table knows it.
+    #[must_use]
+    pub fn lineno(&self) -> Option<u32> {
+        let code = self.code.downcast::<Code>()?;
+        code.bytecode.locations().get(self.lasti as usize).and_then(|l| l.line)
+    }
+}
+
+fn this(v: &Value) -> PyResult<&FrameObject> {
+    v.downcast::<FrameObject>().ok_or_else(|| PyErr::type_error("descriptor requires a 'frame' object"))
+}
+
+fn frame_getattro(ctx: &mut Ctx, v: &Value, name: &Value) -> PyResult {
+    let f = this(v)?;
+    match name.as_str().map(PyStr::as_str) {
+        Some("f_code") => Ok(Value::Obj(f.code.clone())),
+        Some("f_globals") => Ok(Value::Obj(f.globals.clone())),
+        Some("f_locals") => {
+            let locals = f.locals.borrow().clone();
+            Ok(Value::Obj(locals.unwrap_or_else(PyDict::new_obj)))
+        }
+        Some("f_builtins") => {
+            let builtins = f.globals.downcast::<PyDict>().and_then(|g| g.get_str(&PyStr::from_str("__builtins__")));
+            Ok(match builtins {
+                Some(Value::Obj(m)) if m.is::<crate::types::function::Module>() => {
+                    m.downcast::<crate::types::function::Module>().map_or(Value::None, |m| Value::Obj(m.dict.clone()))
+                }
+                Some(other) => other,
+                None => Value::None,
+            })
+        }
+        Some("f_lineno") => Ok(f.lineno().map_or(Value::None, |l| Value::Int(i64::from(l)))),
+        Some("f_lasti") => Ok(Value::Int(i64::from(f.lasti) * 2)),
+        Some("f_back") => Ok(f.back.borrow().clone().map_or(Value::None, Value::Obj)),
+        Some("f_trace" | "f_trace_lines" | "f_trace_opcodes") => Ok(Value::None),
+        Some("clear") => Err(PyErr::not_implemented("frame.clear() is not supported yet")),
+        _ => protocol::generic_getattr(ctx, v, name),
+    }
+}
+
+fn frame_repr(_: &mut Ctx, v: &Value) -> PyResult {
+    let f = this(v)?;
+    let code = f.code.downcast::<Code>().ok_or_else(|| PyErr::new_system("frame code"))?;
+    let line = f.lineno().map_or_else(|| "None".to_owned(), |l| l.to_string());
+    Ok(Value::str(&format!(
+        "<frame at {:#x}, file {}, line {line}, code {}>",
+        v.id(),
+        crate::types::str::PyStr::from_str(&code.bytecode.filename).repr(),
+        code.bytecode.name
+    )))
+}
