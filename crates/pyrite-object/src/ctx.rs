@@ -47,6 +47,9 @@ impl<'a> Args<'a> {
 pub struct Hooks {
     /// Calls a Python function object (payload `Function`) with arguments.
     pub call_function: fn(&mut Ctx, &ObjRef, Args<'_>) -> PyResult,
+    /// The globals of the innermost running Python frame, if any (CPython's
+    /// `PyEval_GetGlobals`).
+    pub current_globals: fn(&mut Ctx) -> Option<ObjRef>,
 }
 
 fn no_vm(_: &mut Ctx, _: &ObjRef, _: Args<'_>) -> PyResult {
@@ -80,7 +83,7 @@ impl Ctx {
     pub fn new() -> Ctx {
         crate::registry::init();
         Ctx {
-            hooks: Hooks { call_function: no_vm },
+            hooks: Hooks { call_function: no_vm, current_globals: |_| None },
             recursion_depth: 0,
             recursion_limit: 1000,
             exc_info: None,

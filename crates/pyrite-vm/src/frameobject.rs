@@ -16,6 +16,14 @@ pub fn snapshot(frame: &mut Frame, back: Option<ObjRef>) -> PyResult<ObjRef> {
     Ok(FrameObject::new_obj(frame.code.clone(), frame.globals.clone(), Some(locals), lasti, back))
 }
 
+/// The globals of the innermost running Python frame.
+pub fn current_globals(ctx: &mut Ctx) -> Option<ObjRef> {
+    vm(ctx).loops.iter().rev().find_map(|l| {
+        // SAFETY: as in `frame_at`: the loops are suspended in the native call asking.
+        unsafe { l.as_ref() }.last().map(|f| f.globals.clone())
+    })
+}
+
 /// The frame object of the frame `depth` calls below the innermost running one, with its
 /// `f_back` chain; `None` when the stack is not that deep.
 fn frame_at(ctx: &mut Ctx, depth: usize) -> PyResult<Option<ObjRef>> {

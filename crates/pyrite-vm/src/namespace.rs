@@ -4,23 +4,19 @@
 use pyrite_bytecode::CompareOp;
 use pyrite_object::types::dict::PyDict;
 use pyrite_object::types::misc::Instance;
-use pyrite_object::types::typeobj::{self, StaticType, TYPE_BASETYPE, type_payload};
+use pyrite_object::types::typeobj::{self, StaticType, TYPE_BASETYPE};
 use pyrite_object::{Args, Ctx, ObjRef, PyErr, PyResult, Value, protocol};
 
 /// The `types.SimpleNamespace` type.
 pub fn namespace_type() -> &'static ObjRef {
     static TYPE: StaticType = StaticType::new();
     TYPE.get_or_init(|| {
-        let ty = typeobj::new_native_type("SimpleNamespace", "types", None, TYPE_BASETYPE);
-        {
-            let mut slots = type_payload(&ty).slots.borrow_mut();
+        typeobj::new_native_type_with("SimpleNamespace", "types", None, TYPE_BASETYPE, |slots| {
             slots.new = Some(namespace_new);
             slots.init = Some(namespace_init);
             slots.repr = Some(namespace_repr);
             slots.richcompare = Some(namespace_compare);
-        }
-        pyrite_object::methods::slots::install_wrappers(&ty);
-        ty
+        })
     })
 }
 

@@ -14,7 +14,15 @@ pub(crate) fn setup(t: &TypeTable) {
     set_slots(&t.function, |s| {
         s.repr = Some(function_repr);
         s.getattro = Some(function_getattro);
+        s.setattro = Some(function_setattro);
     });
+    use crate::methods::attrdescr::{self, Kind};
+    attrdescr::add(
+        &t.function,
+        Kind::GetSet,
+        &["__code__", "__defaults__", "__kwdefaults__", "__annotations__", "__dict__", "__name__", "__qualname__"],
+    );
+    attrdescr::add(&t.function, Kind::Member, &["__globals__", "__closure__", "__doc__", "__module__", "__builtins__"]);
     for ty in [&t.builtin_function, &t.method_descriptor] {
         set_slots(ty, |s| {
             s.repr = Some(builtin_repr);
@@ -41,6 +49,8 @@ pub(crate) fn setup(t: &TypeTable) {
     });
     set_slots(&t.module, |s| {
         s.repr = Some(module_repr);
+        s.new = Some(module_new);
+        s.init = Some(module_init);
     });
     set_slots(&t.cell, |s| {
         s.repr = Some(|_, v| Ok(Value::str(&format!("<cell at {:#x}>", v.id()))));
@@ -72,8 +82,40 @@ fn function_getattro(ctx: &mut Ctx, v: &Value, name: &Value) -> PyResult {
         Some("__closure__") => &f.closure,
         Some("__doc__") => &f.doc,
         Some("__module__") => &f.module,
+        Some("__annotations__") => {
+            // The compiler leaves `(name, value, ...)` pairs in a tuple; the dict is made on
+            // first use, as CPython 3.11 does.
+            let current = f.annotations.borrow().clone();
+            let dict = match current.downcast::<crate::types::list::PyTuple>() {
+                Some(pairs) => {
+                    let d = PyDict::new_obj();
+                    if let Some(dict) = d.downcast::<PyDict>() {
+                        for pair in pairs.items().chunks(2) {
+                            if let [k, v] = pair {
+                                dict.set_item(ctx, k.clone(), v.clone())?;
+                            }
+                        }
+                    }
+                    Value::Obj(d)
+                }
+                None if current.is_none() => Value::Obj(PyDict::new_obj()),
+                None => return Ok(current),
+            };
+            drop(f.annotations.replace(dict.clone()));
+            return Ok(dict);
+        }
         Some("__code__") => return Ok(Value::Obj(f.code.clone())),
         Some("__globals__") => return Ok(Value::Obj(f.globals.clone())),
+        Some("__builtins__") => {
+            let builtins = f.globals.downcast::<PyDict>().and_then(|g| g.get_str(&PyStr::from_str("__builtins__")));
+            return Ok(match builtins {
+                Some(Value::Obj(m)) if m.is::<Module>() => {
+                    m.downcast::<Module>().map_or(Value::None, |m| Value::Obj(m.dict.clone()))
+                }
+                Some(other) => other,
+                None => Value::None,
+            });
+        }
         Some("__dict__") => {
             return Ok(protocol::instance_dict(v.as_obj().ok_or_else(|| PyErr::type_error("?"))?, true)
                 .map_or(Value::None, Value::Obj));
@@ -81,6 +123,53 @@ fn function_getattro(ctx: &mut Ctx, v: &Value, name: &Value) -> PyResult {
         _ => return protocol::generic_getattr(ctx, v, name),
     };
     Ok(field.borrow().clone())
+}
+
+fn function_setattro(ctx: &mut Ctx, v: &Value, name: &Value, value: Option<Value>) -> PyResult<()> {
+    let f = v.downcast::<Function>().ok_or_else(|| PyErr::type_error("not a function"))?;
+    let Some(attr) = name.as_str().map(|n| n.as_str().to_owned()) else {
+        return protocol::generic_setattr(ctx, v, name, value);
+    };
+    let must_be = |what: &str| PyErr::type_error(format!("{attr} must be set to a {what} object"));
+    let field = match attr.as_str() {
+        "__name__" | "__qualname__" => {
+            if value.as_ref().is_none_or(|v| v.as_str().is_none()) {
+                return Err(must_be("string"));
+            }
+            if attr == "__name__" { &f.name } else { &f.qualname }
+        }
+        "__defaults__" | "__kwdefaults__" | "__annotations__" => {
+            let is_tuple = |v: &Value| v.downcast::<crate::types::list::PyTuple>().is_some();
+            let is_dict = |v: &Value| v.downcast::<PyDict>().is_some();
+            let ok = match (&value, attr.as_str()) {
+                (None | Some(Value::None), "__defaults__" | "__kwdefaults__") => true,
+                (Some(v), "__defaults__") => is_tuple(v),
+                (Some(v), _) => is_dict(v),
+                (None, _) => true,
+            };
+            if !ok {
+                return Err(match attr.as_str() {
+                    "__defaults__" => PyErr::type_error("__defaults__ must be set to a tuple object"),
+                    "__kwdefaults__" => PyErr::type_error("__kwdefaults__ must be set to a dict object"),
+                    _ => PyErr::type_error("__annotations__ must be set to a dict object"),
+                });
+            }
+            match attr.as_str() {
+                "__defaults__" => &f.defaults,
+                "__kwdefaults__" => &f.kwdefaults,
+                _ => &f.annotations,
+            }
+        }
+        "__doc__" => &f.doc,
+        "__module__" => &f.module,
+        "__globals__" | "__closure__" | "__builtins__" => {
+            return Err(PyErr::attribute_error("readonly attribute"));
+        }
+        "__code__" => return Err(PyErr::not_implemented("assigning a function's __code__ is not supported yet")),
+        _ => return protocol::generic_setattr(ctx, v, name, value),
+    };
+    drop(field.replace(value.unwrap_or(Value::None)));
+    Ok(())
 }
 
 fn builtin_repr(_: &mut Ctx, v: &Value) -> PyResult {
@@ -127,6 +216,34 @@ fn method_getattro(ctx: &mut Ctx, v: &Value, name: &Value) -> PyResult {
             }
         }
     }
+}
+
+/// `ModuleType.__new__`: an empty module (`__init__` names it).
+fn module_new(_: &mut Ctx, ty: &pyrite_memory::ObjRef, _: crate::ctx::Args<'_>) -> PyResult {
+    Ok(Value::Obj(pyrite_memory::ObjRef::new(Module { dict: PyDict::new_obj(), builtin: false }, Some(ty))))
+}
+
+const MODULE_INIT: crate::methods::params::Params =
+    crate::methods::params::Params::new("module", &["name", "doc"]).required(1);
+
+/// `ModuleType(name, doc=None)`.
+fn module_init(_: &mut Ctx, v: &Value, args: crate::ctx::Args<'_>) -> PyResult<()> {
+    let [name, doc] = MODULE_INIT.bind(args)?;
+    let name = name.cloned().unwrap_or(Value::None);
+    if name.as_str().is_none() {
+        return Err(PyErr::type_error(format!(
+            "module.__init__() argument 'name' must be str, not {}",
+            name.type_name()
+        )));
+    }
+    let m = v.downcast::<Module>().ok_or_else(|| PyErr::type_error("not a module"))?;
+    let dict = m.dict.downcast::<PyDict>().ok_or_else(|| PyErr::new_system("module dict"))?;
+    dict.set_str("__name__", name);
+    dict.set_str("__doc__", doc.cloned().unwrap_or(Value::None));
+    for attr in ["__package__", "__loader__", "__spec__"] {
+        dict.set_str(attr, Value::None);
+    }
+    Ok(())
 }
 
 fn module_repr(_: &mut Ctx, v: &Value) -> PyResult {

@@ -52,6 +52,7 @@ pub fn generic_alias_type() -> &'static ObjRef {
                 call: Some(alias_call),
                 richcompare: Some(alias_richcompare),
                 hash: Some(alias_hash),
+                binary: Some(crate::methods::union::type_or),
                 ..Slots::default()
             };
             let ty = new_type(

@@ -11,6 +11,7 @@ use crate::types::function::{BuiltinFunction, NativeFn};
 use crate::types::typeobj::{Slots, type_payload};
 use crate::value::Value;
 
+pub mod attrdescr;
 pub mod descriptors;
 mod exception;
 pub mod float;
@@ -33,6 +34,7 @@ pub mod slots;
 pub mod sort;
 pub mod str;
 mod tuple;
+pub mod union;
 pub mod views;
 
 /// Installs every builtin type's slots and methods.

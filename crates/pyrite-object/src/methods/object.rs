@@ -32,6 +32,7 @@ pub(crate) fn setup(t: &TypeTable) {
         s.getattro = Some(type_getattro);
         s.setattro = Some(type_setattro);
         s.getitem = Some(type_getitem);
+        s.binary = Some(crate::methods::union::type_or);
         s.hash = Some(|_, v| Ok(protocol::pointer_hash(v.id())));
     });
     set_slots(&t.none_type, |s| {

@@ -11,7 +11,7 @@ use crate::protocol;
 use crate::types::dict::PyDict;
 use crate::types::function::Code;
 use crate::types::str::PyStr;
-use crate::types::typeobj::{StaticType, new_native_type, type_payload};
+use crate::types::typeobj::{StaticType, new_native_type_with};
 use crate::value::Value;
 
 /// A snapshot of a frame.
@@ -53,14 +53,10 @@ payload!(FrameObject, "frame", tracked);
 pub fn frame_type() -> &'static ObjRef {
     static TYPE: StaticType = StaticType::new();
     TYPE.get_or_init(|| {
-        let ty = new_native_type("frame", "builtins", None, 0);
-        {
-            let mut slots = type_payload(&ty).slots.borrow_mut();
+        new_native_type_with("frame", "builtins", None, 0, |slots| {
             slots.getattro = Some(frame_getattro);
             slots.repr = Some(frame_repr);
-            slots.new = None;
-        }
-        ty
+        })
     })
 }
 

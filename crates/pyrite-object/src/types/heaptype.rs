@@ -122,6 +122,14 @@ pub fn new_class(
     if d.get_str(&PyStr::from_str("__doc__")).is_none() {
         d.set_str("__doc__", Value::None);
     }
+    // Without `__module__` in the namespace (`type(name, bases, ns)`), the class belongs to
+    // the module whose code is running, as CPython's `type_new` decides.
+    if d.get_str(&PyStr::from_str("__module__")).is_none()
+        && let Some(globals) = (ctx.hooks.current_globals)(ctx)
+        && let Some(module) = globals.downcast::<PyDict>().and_then(|g| g.get_str(&PyStr::from_str("__name__")))
+    {
+        d.set_str("__module__", module);
+    }
     let ty =
         new_type(Some(metatype), name, bases.clone(), dict.clone(), Slots::default(), TYPE_HEAPTYPE | TYPE_BASETYPE);
     *type_payload(&ty).qualname.borrow_mut() = qualname.into();

@@ -226,11 +226,18 @@ pub fn new_type(
 }
 
 /// Creates an immortal native type outside the builtin table (the types of native
-/// modules: `itertools.count`, `collections.deque`, ...). `__module__` is `module`; slots
-/// not set by the caller afterwards are inherited from `base` (default `object`) by
-/// calling [`inherit_slots`] once the caller has set its own.
+/// modules: `itertools.count`, `collections.deque`, ...). `__module__` is `module`, and
+/// messages name it `module.name` as CPython's `tp_name` (`__name__` stays `name`). `init`
+/// sets the type's own slots; each gets its dunder wrapper (`__repr__`, `__next__`, ...)
+/// in the type's dict, and the other slots are inherited from `base` (default `object`).
 #[must_use]
-pub fn new_native_type(name: &str, module: &str, base: Option<&ObjRef>, flags: u32) -> ObjRef {
+pub fn new_native_type_with(
+    name: &str,
+    module: &str,
+    base: Option<&ObjRef>,
+    flags: u32,
+    init: impl FnOnce(&mut Slots),
+) -> ObjRef {
     let t = crate::registry::types();
     let dict = ObjRef::new(PyDict::default(), None);
     if let Some(d) = dict.downcast::<PyDict>() {
@@ -239,12 +246,22 @@ pub fn new_native_type(name: &str, module: &str, base: Option<&ObjRef>, flags: u
     }
     let base = base.unwrap_or(&t.object).clone();
     let full_name = if module == "builtins" { name.to_owned() } else { format!("{module}.{name}") };
-    let ty = new_type(Some(&t.type_), &full_name, vec![base.clone()], dict, Slots::default(), flags);
+    let mut slots = Slots::default();
+    init(&mut slots);
+    let ty = new_type(Some(&t.type_), &full_name, vec![base.clone()], dict, slots, flags);
     *type_payload(&ty).qualname.borrow_mut() = name.into();
     ty.make_immortal();
     note_subclass(&base, &ty);
+    crate::methods::slots::install_wrappers(&ty);
     inherit_slots(&ty);
     ty
+}
+
+/// [`new_native_type_with`] with no slots of its own (the caller may still set some, but
+/// then gets no dunder wrappers for them).
+#[must_use]
+pub fn new_native_type(name: &str, module: &str, base: Option<&ObjRef>, flags: u32) -> ObjRef {
+    new_native_type_with(name, module, base, flags, |_| {})
 }
 
 /// A process-wide native type made on first use: `static T: StaticType = StaticType::new();`

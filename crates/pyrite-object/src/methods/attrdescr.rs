@@ -1,0 +1,118 @@
+//! `getset_descriptor` and `member_descriptor` objects for the attributes builtin types
+//! compute in their `getattro` slot (`function.__code__`, `function.__globals__`, ...).
+//!
+//! Pyrite's builtin types answer such attributes in their slot; these descriptors make the
+//! names visible in the type's `__dict__` as CPython's are (`FunctionType.__code__` is a
+//! `getset_descriptor`, which `types.GetSetDescriptorType` is taken from). Reading one
+//! through an instance asks the owner type's `getattro` slot for the name.
+
+use pyrite_memory::{ObjRef, Trace, payload};
+
+use crate::ctx::Ctx;
+use crate::error::{PyErr, PyResult};
+use crate::protocol;
+use crate::types::typeobj::{GetAttrFn, SetAttrFn, StaticType, new_native_type_with, type_name, type_payload};
+use crate::value::Value;
+
+/// Whether a descriptor shows as a `getset_descriptor` or a `member_descriptor`.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// A computed attribute (`__code__`, `__dict__`, `__name__`).
+    GetSet,
+    /// A plain field (`__globals__`, `__closure__`, `__doc__`).
+    Member,
+}
+
+/// An attribute of a builtin type answered by its `getattro`/`setattro` slots.
+pub struct AttrDescriptor {
+    name: &'static str,
+    owner: ObjRef,
+}
+
+impl Trace for AttrDescriptor {
+    fn traverse(&self, visit: &mut dyn FnMut(&ObjRef)) {
+        visit(&self.owner);
+    }
+}
+
+payload!(AttrDescriptor, "getset_descriptor", tracked);
+
+fn getset_type() -> &'static ObjRef {
+    static TYPE: StaticType = StaticType::new();
+    TYPE.get_or_init(|| make_type("getset_descriptor"))
+}
+
+fn member_type() -> &'static ObjRef {
+    static TYPE: StaticType = StaticType::new();
+    TYPE.get_or_init(|| make_type("member_descriptor"))
+}
+
+fn make_type(name: &str) -> ObjRef {
+    new_native_type_with(name, "builtins", None, 0, |slots| {
+        slots.repr = Some(descr_repr);
+        slots.descr_get = Some(descr_get);
+        slots.descr_set = Some(descr_set);
+    })
+}
+
+/// Puts descriptors for `names` into the dict of the builtin type `owner`.
+pub fn add(owner: &ObjRef, kind: Kind, names: &[&'static str]) {
+    let ty = match kind {
+        Kind::GetSet => getset_type(),
+        Kind::Member => member_type(),
+    };
+    for &name in names {
+        let descr = ObjRef::new(AttrDescriptor { name, owner: owner.clone() }, Some(ty));
+        crate::methods::set_type_attr(owner, name, Value::Obj(descr));
+    }
+}
+
+fn this(v: &Value) -> PyResult<&AttrDescriptor> {
+    v.downcast::<AttrDescriptor>().ok_or_else(|| PyErr::type_error("expected an attribute descriptor"))
+}
+
+fn descr_repr(_: &mut Ctx, v: &Value) -> PyResult {
+    let d = this(v)?;
+    let what = if v.type_ref().is_same(member_type()) { "member" } else { "attribute" };
+    Ok(Value::str(&format!("<{what} '{}' of '{}' objects>", d.name, type_name(&d.owner))))
+}
+
+fn check_owner(d: &AttrDescriptor, obj: &Value) -> PyResult<()> {
+    if protocol::isinstance(obj, &d.owner) {
+        return Ok(());
+    }
+    Err(PyErr::type_error(format!(
+        "descriptor '{}' for '{}' objects doesn't apply to a '{}' object",
+        d.name,
+        type_name(&d.owner),
+        obj.type_name()
+    )))
+}
+
+fn descr_get(ctx: &mut Ctx, v: &Value, obj: Option<&Value>, _owner: &ObjRef) -> PyResult {
+    let d = this(v)?;
+    let Some(obj) = obj.filter(|o| !o.is_none()) else { return Ok(v.clone()) };
+    check_owner(d, obj)?;
+    // The owner's own slot answers the name; the generic one would find this descriptor.
+    match type_payload(&d.owner).slots().getattro {
+        Some(get) if !std::ptr::fn_addr_eq(get, protocol::generic_getattr as GetAttrFn) => {
+            get(ctx, obj, &Value::str(d.name))
+        }
+        _ => Err(PyErr::attribute_error(format!("'{}' object has no attribute '{}'", obj.type_name(), d.name))),
+    }
+}
+
+fn descr_set(ctx: &mut Ctx, v: &Value, obj: &Value, value: Option<Value>) -> PyResult<()> {
+    let d = this(v)?;
+    check_owner(d, obj)?;
+    match type_payload(&d.owner).slots().setattro {
+        Some(set) if !std::ptr::fn_addr_eq(set, protocol::generic_setattr as SetAttrFn) => {
+            set(ctx, obj, &Value::str(d.name), value)
+        }
+        _ => Err(PyErr::attribute_error(format!(
+            "attribute '{}' of '{}' objects is not writable",
+            d.name,
+            type_name(&d.owner)
+        ))),
+    }
+}
