@@ -194,6 +194,23 @@ impl Frame {
         unsafe { &mut *slot }
     }
 
+    /// The value `depth` slots below the top (1 = top), for reading.
+    #[inline]
+    #[must_use]
+    pub fn peek_ref(&self, depth: usize) -> &Slot {
+        let slot = self.slot_ptr(self.sp - depth);
+        // SAFETY: as in `push`; the borrow is tied to `&self`.
+        unsafe { &*slot }
+    }
+
+    /// Local slot `index` (a parameter, local, cell or free variable).
+    #[inline]
+    pub fn local(&mut self, index: usize) -> &mut Slot {
+        let slot = self.slot_ptr(index);
+        // SAFETY: as in `push`: the compiler only emits local indexes below `nlocalsplus`.
+        unsafe { &mut *slot }
+    }
+
     /// Empties every slot (locals and stack), dropping their values.
     pub fn clear(&mut self) {
         for slot in self.slots_mut() {

@@ -66,7 +66,7 @@ fn kwnames_of(kwnames: Option<&Value>) -> Vec<Value> {
 /// The fast path of `CALL`: a Python function (or a method bound to one) whose code takes
 /// exactly these positional arguments and nothing else: the arguments move straight from
 /// the caller's stack into the callee's locals. `None` when the call needs the general path.
-fn call_exact(ctx: &mut Ctx, frame: &mut Frame, argc: usize) -> Option<Frame> {
+pub(super) fn call_exact(ctx: &mut Ctx, frame: &mut Frame, argc: usize) -> Option<Frame> {
     let base = frame.sp - argc;
     let (func_obj, with_self) = {
         let slots = frame.slots_mut();
@@ -115,11 +115,6 @@ fn call_exact(ctx: &mut Ctx, frame: &mut Frame, argc: usize) -> Option<Frame> {
 
 /// `CALL argc`: the stack holds `[NULL, callable, args...]` or `[method, self, args...]`.
 pub(super) fn call(ctx: &mut Ctx, frame: &mut Frame, argc: u32, kwnames: Option<Value>) -> PyResult<Flow> {
-    if kwnames.is_none()
-        && let Some(callee) = call_exact(ctx, frame, argc as usize)
-    {
-        return Ok(Flow::Enter(callee));
-    }
     let kwnames = kwnames_of(kwnames.as_ref());
     let mut values = take_buffer(ctx);
     let argc = argc as usize;

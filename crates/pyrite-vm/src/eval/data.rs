@@ -11,6 +11,64 @@ use pyrite_object::{Ctx, PyErr, PyResult, Value, protocol};
 
 use crate::frame::Frame;
 
+/// `BINARY_OP` on two small ints or two floats, in place on the stack; `false` (nothing
+/// popped) when the general path is needed.
+#[inline(always)]
+pub(super) fn binary_op_fast(frame: &mut Frame, arg: u32) -> bool {
+    let Some((op, _)) = BinaryOp::from_arg(arg) else { return false };
+    let result = match (frame.peek_ref(2), frame.peek_ref(1)) {
+        (Some(Value::Int(a)), Some(Value::Int(b))) => small_binary(*a, *b, op),
+        (Some(Value::Float(a)), Some(Value::Float(b))) => float_binary(*a, *b, op),
+        _ => None,
+    };
+    match result {
+        Some(value) => {
+            // Both operands are inline numbers: nothing to drop.
+            frame.sp -= 1;
+            *frame.peek(1) = Some(value);
+            *frame.peek(0) = None;
+            true
+        }
+        None => false,
+    }
+}
+
+#[inline(always)]
+fn float_binary(a: f64, b: f64, op: BinaryOp) -> Option<Value> {
+    let result = match op {
+        BinaryOp::Add => a + b,
+        BinaryOp::Subtract => a - b,
+        BinaryOp::Multiply => a * b,
+        BinaryOp::TrueDivide if b != 0.0 => a / b,
+        _ => return None,
+    };
+    if result.is_nan() { None } else { Some(Value::Float(result)) }
+}
+
+/// `COMPARE_OP` on two small ints or two floats, in place on the stack; `false` when the
+/// general path is needed.
+#[inline(always)]
+pub(super) fn compare_op_fast(frame: &mut Frame, arg: u32) -> bool {
+    let ordering = match (frame.peek_ref(2), frame.peek_ref(1)) {
+        (Some(Value::Int(a)), Some(Value::Int(b))) => Some(a.cmp(b)),
+        (Some(Value::Float(a)), Some(Value::Float(b))) => a.partial_cmp(b),
+        _ => return false,
+    };
+    let Some(op) = CompareOp::from_arg(arg) else { return false };
+    let result = match op {
+        CompareOp::Lt => ordering == Some(std::cmp::Ordering::Less),
+        CompareOp::Le => matches!(ordering, Some(std::cmp::Ordering::Less | std::cmp::Ordering::Equal)),
+        CompareOp::Eq => ordering == Some(std::cmp::Ordering::Equal),
+        CompareOp::Ne => ordering != Some(std::cmp::Ordering::Equal),
+        CompareOp::Gt => ordering == Some(std::cmp::Ordering::Greater),
+        CompareOp::Ge => matches!(ordering, Some(std::cmp::Ordering::Greater | std::cmp::Ordering::Equal)),
+    };
+    frame.sp -= 1;
+    *frame.peek(1) = Some(Value::Bool(result));
+    *frame.peek(0) = None;
+    true
+}
+
 pub(super) fn binary_op(ctx: &mut Ctx, frame: &mut Frame, arg: u32) -> PyResult<()> {
     let right = frame.pop();
     let left = frame.pop();

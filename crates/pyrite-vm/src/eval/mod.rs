@@ -12,6 +12,7 @@ mod names;
 mod patterns;
 mod sets;
 mod slices;
+mod step;
 mod unwind;
 
 use pyrite_bytecode::Opcode;
@@ -132,278 +133,182 @@ fn run_loop_until(ctx: &mut Ctx, frames: &mut Vec<Frame>, generator: bool) -> Py
     result
 }
 
+/// Runs the innermost frame of `frames` instruction by instruction until the entry frame
+/// (`frames[0]`) returns or, for a generator, yields.
+///
+/// The common instructions are handled inline; the rest go through [`step::step`]. A call
+/// of a Python function pushes the callee onto `frames` and continues with it; a return
+/// pops it and pushes the result onto the caller's stack, all in this one loop.
 fn dispatch_loop(ctx: &mut Ctx, frames: &mut Vec<Frame>, generator: bool) -> PyResult<Suspension> {
     let mut kwnames: Option<Value> = None;
-    loop {
-        let depth = frames.len();
+    'frames: loop {
         let Some(frame) = frames.last_mut() else {
             return Err(PyErr::new_system("no frame to run"));
         };
-        if crate::gcmodule::finalizers_pending() {
-            crate::gcmodule::run_pending(ctx);
-        }
-        let outcome = step(ctx, frame, &mut kwnames);
-        match outcome {
-            Ok(Flow::Next) => {}
-            Ok(Flow::Enter(callee)) => {
-                if let Err(e) = ctx.enter_call("") {
-                    drop_frame(ctx, callee);
-                    unwind::unwind(ctx, frames, e, false)?;
-                } else {
-                    frames.push(callee);
-                }
+        loop {
+            // Finalizers (`__del__`) queued by drops elsewhere run at instruction
+            // boundaries; the check is one load.
+            if crate::gcmodule::finalizers_pending() {
+                crate::gcmodule::run_pending(ctx);
             }
-            Ok(Flow::Yield(value)) => {
-                if depth == 1 && generator {
-                    return Ok(Suspension::Yielded(value));
+            let Some((op, arg)) = fetch(frame) else {
+                let error = PyErr::new_system("instruction pointer ran past the end of the code");
+                fail(ctx, frames, &mut kwnames, error)?;
+                continue 'frames;
+            };
+            let outcome: PyResult<Flow> = match op {
+                Opcode::LOAD_FAST => {
+                    let slot = frame.local(arg as usize);
+                    match slot {
+                        Some(value) => {
+                            let value = value.clone();
+                            frame.push(value);
+                            continue;
+                        }
+                        None => Err(names::unbound_local(frame, arg)),
+                    }
                 }
-                return Err(PyErr::new_system("yield outside a generator frame"));
-            }
-            Ok(Flow::Return(value)) => {
-                if depth == 1 && generator {
+                Opcode::STORE_FAST => {
+                    let value = frame.pop_slot();
+                    let old = std::mem::replace(frame.local(arg as usize), value);
+                    drop(old);
+                    continue;
+                }
+                Opcode::LOAD_CONST => {
+                    let value = frame.code().consts[arg as usize].clone();
+                    frame.push(value);
+                    continue;
+                }
+                Opcode::POP_TOP => {
+                    drop(frame.pop_slot());
+                    continue;
+                }
+                Opcode::PUSH_NULL => {
+                    frame.push_null();
+                    continue;
+                }
+                Opcode::RESUME => {
+                    crate::gcmodule::maybe_collect(ctx);
+                    continue;
+                }
+                Opcode::NOP => continue,
+                Opcode::JUMP_FORWARD => {
+                    frame.ip += arg as usize;
+                    continue;
+                }
+                Opcode::JUMP_BACKWARD => {
+                    frame.ip -= arg as usize;
+                    crate::gcmodule::maybe_collect(ctx);
+                    continue;
+                }
+                Opcode::POP_JUMP_IF_FALSE | Opcode::POP_JUMP_IF_TRUE => {
+                    let truth = match frame.pop_slot() {
+                        Some(Value::Bool(b)) => Ok(b),
+                        Some(other) => pyrite_object::protocol::truthy(ctx, &other),
+                        None => Ok(false),
+                    };
+                    match truth {
+                        Ok(truth) => {
+                            if truth == (op == Opcode::POP_JUMP_IF_TRUE) {
+                                frame.ip += arg as usize;
+                            }
+                            continue;
+                        }
+                        Err(e) => Err(e),
+                    }
+                }
+                Opcode::BINARY_OP => match data::binary_op_fast(frame, arg) {
+                    true => continue,
+                    false => data::binary_op(ctx, frame, arg).map(|()| Flow::Next),
+                },
+                Opcode::COMPARE_OP => match data::compare_op_fast(frame, arg) {
+                    true => continue,
+                    false => data::compare_op(ctx, frame, arg).map(|()| Flow::Next),
+                },
+                Opcode::FOR_ITER => data::for_iter(ctx, frame, arg).map(|()| Flow::Next),
+                Opcode::CALL => {
+                    if kwnames.is_none() {
+                        match calls::call_exact(ctx, frame, arg as usize) {
+                            Some(callee) => Ok(Flow::Enter(callee)),
+                            None => calls::call(ctx, frame, arg, None),
+                        }
+                    } else {
+                        calls::call(ctx, frame, arg, kwnames.take())
+                    }
+                }
+                Opcode::RETURN_VALUE => Ok(Flow::Return(frame.pop())),
+                Opcode::RETURN_CONST => Ok(Flow::Return(frame.code().consts[arg as usize].clone())),
+                _ => step::step(ctx, frame, op, arg, &mut kwnames),
+            };
+            match outcome {
+                Ok(Flow::Next) => {}
+                Ok(Flow::Enter(callee)) => {
+                    if let Err(e) = ctx.enter_call("") {
+                        drop_frame(ctx, callee);
+                        fail(ctx, frames, &mut kwnames, e)?;
+                    } else {
+                        frames.push(callee);
+                    }
+                    continue 'frames;
+                }
+                Ok(Flow::Return(value)) => {
+                    let depth = frames.len();
+                    if depth == 1 && generator {
+                        if let Some(done) = frames.pop() {
+                            drop_frame(ctx, done);
+                        }
+                        return Ok(Suspension::Returned(value));
+                    }
                     if let Some(done) = frames.pop() {
                         drop_frame(ctx, done);
+                        ctx.leave_call();
                     }
-                    return Ok(Suspension::Returned(value));
+                    match frames.last_mut() {
+                        Some(caller) if depth > 1 => caller.push(value),
+                        _ => return Ok(Suspension::Returned(value)),
+                    }
+                    continue 'frames;
                 }
-                if let Some(done) = frames.pop() {
-                    drop_frame(ctx, done);
-                    ctx.leave_call();
+                Ok(Flow::Yield(value)) => {
+                    if frames.len() == 1 && generator {
+                        return Ok(Suspension::Yielded(value));
+                    }
+                    return Err(PyErr::new_system("yield outside a generator frame"));
                 }
-                if depth == 1 {
-                    return Ok(Suspension::Returned(value));
+                Err(error) => {
+                    fail(ctx, frames, &mut kwnames, error)?;
+                    continue 'frames;
                 }
-                if let Some(caller) = frames.last_mut() {
-                    caller.push(value);
-                }
-            }
-            Err(error) => {
-                kwnames = None;
-                let reraise = unwind::is_reraise(frames);
-                unwind::unwind(ctx, frames, error, reraise)?;
             }
         }
     }
+}
+
+/// Handles an error raised by the current instruction: unwinds to a handler, or returns
+/// the error when it leaves the loop's entry frame.
+#[cold]
+#[inline(never)]
+fn fail(ctx: &mut Ctx, frames: &mut Vec<Frame>, kwnames: &mut Option<Value>, error: PyErr) -> PyResult<()> {
+    *kwnames = None;
+    let reraise = unwind::is_reraise(frames);
+    unwind::unwind(ctx, frames, error, reraise)
 }
 
 /// Decodes the instruction at the frame's `ip` (folding `EXTENDED_ARG`) and advances `ip`
-/// past it and its caches.
-#[inline]
-fn fetch(frame: &mut Frame) -> PyResult<(Opcode, u32)> {
-    let mut arg: u32 = 0;
+/// past it and its caches; `None` past the end of the code or on an unknown opcode.
+#[inline(always)]
+fn fetch(frame: &mut Frame) -> Option<(Opcode, u32)> {
+    let code = &frame.code().bytecode.code;
     let mut ip = frame.ip;
-    loop {
-        let Some(unit) = frame.code().bytecode.code.get(ip) else {
-            return Err(PyErr::new_system("instruction pointer ran past the end of the code"));
-        };
-        let Some(op) = Opcode::from_u8(unit.op) else {
-            return Err(PyErr::new_system(format!("unknown opcode {}", unit.op)));
-        };
+    let mut unit = *code.get(ip)?;
+    let mut arg = u32::from(unit.arg);
+    while unit.op == Opcode::EXTENDED_ARG as u8 {
+        ip += 1;
+        unit = *code.get(ip)?;
         arg = (arg << 8) | u32::from(unit.arg);
-        if op == Opcode::EXTENDED_ARG {
-            ip += 1;
-            continue;
-        }
-        frame.lasti = ip;
-        frame.ip = ip + 1 + op.cache_units();
-        return Ok((op, arg));
     }
-}
-
-fn step(ctx: &mut Ctx, frame: &mut Frame, kwnames: &mut Option<Value>) -> PyResult<Flow> {
-    let (op, arg) = fetch(frame)?;
-    match op {
-        Opcode::RESUME => crate::gcmodule::maybe_collect(ctx),
-        Opcode::NOP | Opcode::CACHE | Opcode::EXTENDED_ARG => {}
-        Opcode::POP_TOP => drop(frame.pop_slot()),
-        Opcode::PUSH_NULL => frame.push_null(),
-        Opcode::COPY => {
-            let value = frame.peek(arg as usize).clone();
-            let sp = frame.sp;
-            frame.slots_mut()[sp] = value;
-            frame.sp += 1;
-        }
-        Opcode::SWAP => {
-            let (top, other) = (frame.sp - 1, frame.sp - arg as usize);
-            frame.slots_mut().swap(top, other);
-        }
-        Opcode::LOAD_CONST => {
-            let value = frame.code().consts[arg as usize].clone();
-            frame.push(value);
-        }
-        Opcode::RETURN_VALUE => return Ok(Flow::Return(frame.pop())),
-        Opcode::RETURN_CONST => return Ok(Flow::Return(frame.code().consts[arg as usize].clone())),
-        Opcode::LOAD_FAST => names::load_fast(frame, arg)?,
-        Opcode::STORE_FAST => {
-            let value = frame.pop();
-            let old = frame.slots_mut()[arg as usize].replace(value);
-            drop(old);
-        }
-        Opcode::DELETE_FAST => names::delete_fast(frame, arg)?,
-        Opcode::LOAD_NAME => names::load_name(ctx, frame, arg)?,
-        Opcode::STORE_NAME => names::store_name(ctx, frame, arg)?,
-        Opcode::DELETE_NAME => names::delete_name(ctx, frame, arg)?,
-        Opcode::LOAD_GLOBAL => names::load_global(ctx, frame, arg)?,
-        Opcode::STORE_GLOBAL => names::store_global(ctx, frame, arg)?,
-        Opcode::DELETE_GLOBAL => names::delete_global(ctx, frame, arg)?,
-        Opcode::LOAD_DEREF | Opcode::LOAD_CLASSDEREF => {
-            names::load_deref(ctx, frame, arg, op == Opcode::LOAD_CLASSDEREF)?
-        }
-        Opcode::STORE_DEREF => names::store_deref(frame, arg, true)?,
-        Opcode::DELETE_DEREF => names::store_deref(frame, arg, false)?,
-        Opcode::LOAD_CLOSURE => names::load_closure(frame, arg),
-        Opcode::MAKE_CELL => names::make_cell(frame, arg),
-        Opcode::COPY_FREE_VARS => names::copy_free_vars(frame, arg)?,
-        Opcode::LOAD_ATTR => names::load_attr(ctx, frame, arg)?,
-        Opcode::STORE_ATTR => names::store_attr(ctx, frame, arg)?,
-        Opcode::DELETE_ATTR => names::delete_attr(ctx, frame, arg)?,
-        Opcode::BINARY_OP => data::binary_op(ctx, frame, arg)?,
-        Opcode::COMPARE_OP => data::compare_op(ctx, frame, arg)?,
-        Opcode::IS_OP => {
-            let b = frame.pop();
-            let a = frame.pop();
-            frame.push(Value::Bool(a.is(&b) != (arg == 1)));
-        }
-        Opcode::CONTAINS_OP => {
-            let container = frame.pop();
-            let item = frame.pop();
-            let found = pyrite_object::protocol::contains(ctx, &container, &item)?;
-            frame.push(Value::Bool(found != (arg == 1)));
-        }
-        Opcode::UNARY_NEGATIVE | Opcode::UNARY_POSITIVE | Opcode::UNARY_INVERT | Opcode::UNARY_NOT => {
-            data::unary(ctx, frame, op)?;
-        }
-        Opcode::BINARY_SUBSCR => {
-            let key = frame.pop();
-            let container = frame.pop();
-            let value = pyrite_object::protocol::getitem(ctx, &container, &key)?;
-            frame.push(value);
-        }
-        Opcode::STORE_SUBSCR => {
-            let key = frame.pop();
-            let container = frame.pop();
-            let value = frame.pop();
-            pyrite_object::protocol::setitem(ctx, &container, &key, Some(value))?;
-        }
-        Opcode::DELETE_SUBSCR => {
-            let key = frame.pop();
-            let container = frame.pop();
-            pyrite_object::protocol::setitem(ctx, &container, &key, None)?;
-        }
-        Opcode::BUILD_TUPLE
-        | Opcode::BUILD_LIST
-        | Opcode::BUILD_MAP
-        | Opcode::BUILD_CONST_KEY_MAP
-        | Opcode::BUILD_STRING => {
-            data::build(ctx, frame, op, arg)?;
-        }
-        Opcode::LIST_APPEND
-        | Opcode::MAP_ADD
-        | Opcode::LIST_EXTEND
-        | Opcode::DICT_UPDATE
-        | Opcode::DICT_MERGE
-        | Opcode::LIST_TO_TUPLE => {
-            data::collection_update(ctx, frame, op, arg)?;
-        }
-        Opcode::UNPACK_SEQUENCE => data::unpack_sequence(ctx, frame, arg)?,
-        Opcode::UNPACK_EX => data::unpack_ex(ctx, frame, arg)?,
-        Opcode::JUMP_FORWARD => frame.ip += arg as usize,
-        Opcode::JUMP_BACKWARD => {
-            frame.ip -= arg as usize;
-            crate::gcmodule::maybe_collect(ctx);
-        }
-        Opcode::JUMP_BACKWARD_NO_INTERRUPT => frame.ip -= arg as usize,
-        Opcode::POP_JUMP_IF_FALSE | Opcode::POP_JUMP_IF_TRUE => {
-            let value = frame.pop();
-            let truth = match value {
-                Value::Bool(b) => b,
-                ref other => pyrite_object::protocol::truthy(ctx, other)?,
-            };
-            if truth == (op == Opcode::POP_JUMP_IF_TRUE) {
-                frame.ip += arg as usize;
-            }
-        }
-        Opcode::POP_JUMP_IF_NONE | Opcode::POP_JUMP_IF_NOT_NONE => {
-            let is_none = frame.pop().is_none();
-            if is_none == (op == Opcode::POP_JUMP_IF_NONE) {
-                frame.ip += arg as usize;
-            }
-        }
-        Opcode::JUMP_IF_FALSE_OR_POP | Opcode::JUMP_IF_TRUE_OR_POP => {
-            let top = frame.peek(1).clone().unwrap_or(Value::None);
-            let truth = pyrite_object::protocol::truthy(ctx, &top)?;
-            if truth == (op == Opcode::JUMP_IF_TRUE_OR_POP) {
-                frame.ip += arg as usize;
-            } else {
-                drop(frame.pop_slot());
-            }
-        }
-        Opcode::GET_ITER => {
-            let iterable = frame.pop();
-            let iterator = pyrite_object::protocol::get_iter(ctx, &iterable)?;
-            frame.push(iterator);
-        }
-        Opcode::FOR_ITER => data::for_iter(ctx, frame, arg)?,
-        Opcode::KW_NAMES => *kwnames = Some(frame.code().consts[arg as usize].clone()),
-        Opcode::CALL => return calls::call(ctx, frame, arg, kwnames.take()),
-        Opcode::CALL_FUNCTION_EX => return calls::call_function_ex(ctx, frame, arg),
-        Opcode::MAKE_FUNCTION => calls::make_function(frame, arg)?,
-        Opcode::FORMAT_VALUE => data::format_value(ctx, frame, arg)?,
-        Opcode::RAISE_VARARGS => return Err(unwind::raise(ctx, frame, arg)),
-        Opcode::RERAISE => return Err(unwind::reraise(frame, arg)),
-        Opcode::PUSH_EXC_INFO => {
-            let exc = frame.pop();
-            let previous = ctx.exc_info.take().map_or(Value::None, Value::Obj);
-            frame.push(previous);
-            ctx.exc_info = exc.as_obj().cloned();
-            frame.push(exc);
-        }
-        Opcode::POP_EXCEPT => {
-            let previous = frame.pop();
-            ctx.exc_info = previous.as_obj().cloned();
-        }
-        Opcode::CHECK_EXC_MATCH => unwind::check_exc_match(ctx, frame)?,
-        Opcode::LOAD_ASSERTION_ERROR => frame.push(Value::Obj(pyrite_object::types().assertion_error.clone())),
-        Opcode::CALL_INTRINSIC_1 => calls::intrinsic(ctx, frame, arg)?,
-        Opcode::LOAD_BUILD_CLASS => names::load_build_class(ctx, frame)?,
-        Opcode::MATCH_CLASS | Opcode::MATCH_MAPPING | Opcode::MATCH_SEQUENCE | Opcode::MATCH_KEYS | Opcode::GET_LEN => {
-            patterns::execute(ctx, frame, op, arg)?;
-        }
-        Opcode::BUILD_SLICE | Opcode::BINARY_SLICE | Opcode::STORE_SLICE => slices::execute(ctx, frame, op, arg)?,
-        Opcode::BUILD_SET | Opcode::SET_ADD | Opcode::SET_UPDATE => sets::execute(ctx, frame, op, arg)?,
-        Opcode::CHECK_EG_MATCH | Opcode::PREP_RERAISE_STAR => groups::execute(ctx, frame, op, arg)?,
-        Opcode::BEFORE_WITH => calls::before_with(ctx, frame)?,
-        Opcode::BEFORE_ASYNC_WITH => crate::asyncgen::before_async_with(ctx, frame)?,
-        Opcode::GET_AITER => crate::asyncgen::get_aiter(ctx, frame)?,
-        Opcode::GET_ANEXT => crate::asyncgen::get_anext(ctx, frame)?,
-        Opcode::END_ASYNC_FOR => crate::asyncgen::end_async_for(frame)?,
-        Opcode::ASYNC_GEN_WRAP => {
-            let value = frame.pop();
-            frame.push(crate::asyncgen::wrap(value));
-        }
-        Opcode::IMPORT_NAME => {
-            let fromlist = frame.pop();
-            let level = frame.pop();
-            let name = frame.code().names[arg as usize].clone();
-            let globals = frame.globals.clone();
-            let module = crate::imports::import_name(ctx, &name, &fromlist, &level, &globals)?;
-            frame.push(module);
-        }
-        Opcode::IMPORT_FROM => {
-            let module = frame.peek(1).clone().unwrap_or(Value::None);
-            let name = frame.code().names[arg as usize].clone();
-            let value = crate::imports::import_from(ctx, &module, &name)?;
-            frame.push(value);
-        }
-        Opcode::WITH_EXCEPT_START => calls::with_except_start(ctx, frame)?,
-        Opcode::RETURN_GENERATOR => frame.push(Value::None),
-        Opcode::YIELD_VALUE => return Ok(Flow::Yield(frame.pop())),
-        Opcode::SEND => return crate::generator::send_op(ctx, frame, arg),
-        Opcode::GET_YIELD_FROM_ITER => crate::generator::get_yield_from_iter(ctx, frame)?,
-        Opcode::GET_AWAITABLE => crate::generator::get_awaitable(ctx, frame, arg)?,
-        _ => {
-            return Err(PyErr::not_implemented(format!("the {} instruction is not supported yet", op.name())));
-        }
-    }
-    Ok(Flow::Next)
+    let op = Opcode::from_u8(unit.op)?;
+    frame.lasti = ip;
+    frame.ip = ip + 1 + op.cache_units();
+    Some((op, arg))
 }

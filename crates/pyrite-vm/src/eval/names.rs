@@ -36,7 +36,7 @@ pub(super) fn load_fast(frame: &mut Frame, arg: u32) -> PyResult<()> {
     }
 }
 
-fn unbound_local(frame: &Frame, arg: u32) -> PyErr {
+pub(super) fn unbound_local(frame: &Frame, arg: u32) -> PyErr {
     let name = &frame.code().bytecode.varnames[arg as usize];
     PyErr::new(
         &types().unbound_local_error,
