@@ -7,9 +7,11 @@
 
 use pyrite_vm::Interpreter;
 
+mod math;
 mod time;
 
 /// Registers every native module of this crate with `interp`.
 pub fn install(interp: &mut Interpreter) {
+    interp.add_native_module("math", math::make);
     interp.add_native_module("time", time::make);
 }
