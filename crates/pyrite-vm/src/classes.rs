@@ -14,6 +14,30 @@ use crate::eval::{new_frame, run_frame};
 use crate::state::vm;
 
 /// `__build_class__(func, name, *bases, metaclass=None, **kwds)`.
+/// PEP 560: a base that is not a class and has `__mro_entries__` is replaced by what that
+/// returns (a tuple of bases) for the original bases.
+fn resolve_bases(ctx: &mut Ctx, bases: &[Value]) -> PyResult<Vec<Value>> {
+    let mut resolved = Vec::with_capacity(bases.len());
+    let mut original = None;
+    for base in bases {
+        if base.as_obj().is_some_and(|o| o.is::<TypeObject>()) {
+            resolved.push(base.clone());
+            continue;
+        }
+        let Ok(entries) = protocol::getattr_str(ctx, base, "__mro_entries__") else {
+            resolved.push(base.clone());
+            continue;
+        };
+        let original = original.get_or_insert_with(|| Value::Obj(PyTuple::new_obj(bases.to_vec()))).clone();
+        let replaced = protocol::call_positional(ctx, &entries, &[original])?;
+        let Some(items) = replaced.downcast::<PyTuple>() else {
+            return Err(PyErr::type_error("__mro_entries__ must return a tuple"));
+        };
+        resolved.extend(items.items().iter().cloned());
+    }
+    Ok(resolved)
+}
+
 pub fn build_class(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
     let pos = args.pos();
     if pos.len() < 2 {
@@ -28,7 +52,9 @@ pub fn build_class(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
     if name.as_str().is_none() {
         return Err(PyErr::type_error("__build_class__: name is not a string"));
     }
-    let bases: Vec<Value> = pos[2..].to_vec();
+    let original_bases: Vec<Value> = pos[2..].to_vec();
+    let bases = resolve_bases(ctx, &original_bases)?;
+    let rebased = bases.len() != original_bases.len() || bases.iter().zip(&original_bases).any(|(a, b)| !a.is(b));
     let mut metaclass = None;
     let mut kwnames = Vec::new();
     let mut kwvalues = Vec::new();
@@ -59,6 +85,10 @@ pub fn build_class(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
         }
         Err(_) => Value::Obj(PyDict::new_obj()),
     };
+    if rebased {
+        let original = Value::Obj(PyTuple::new_obj(original_bases));
+        protocol::setitem(ctx, &namespace, &Value::str("__orig_bases__"), Some(original))?;
+    }
     run_body(ctx, &func_obj, &namespace)?;
     let mut values = vec![name, bases_tuple, namespace];
     values.extend(kwvalues);

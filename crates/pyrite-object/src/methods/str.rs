@@ -37,6 +37,7 @@ mod tables;
 mod unicode;
 
 pub use encode::encode_str;
+pub use fmt::{MarkupItem, field_name_split, formatter_parser};
 pub use printf::printf_format;
 
 pub(crate) fn setup(t: &TypeTable) {

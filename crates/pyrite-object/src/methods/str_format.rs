@@ -96,42 +96,113 @@ fn build_string(
     let mut out = Vec::with_capacity(fmt.len());
     let mut pos = 0;
     while pos < fmt.len() {
-        let start = pos;
-        let mut c = 0;
-        let mut markup_follows = false;
-        while pos < fmt.len() {
-            c = fmt[pos];
-            pos += 1;
-            if c == OPEN || c == CLOSE {
-                markup_follows = true;
-                break;
-            }
+        let (literal, field) = next_markup(fmt, &mut pos)?;
+        out.extend_from_slice(literal);
+        if let Some(field) = field {
+            let rendered = render_field(ctx, &field, source, depth, auto)?;
+            out.extend(rendered.as_str().map(cps).unwrap_or_default());
         }
-        let at_end = pos >= fmt.len();
-        let mut literal_len = pos - start;
-        if c == CLOSE && (at_end || fmt[pos] != CLOSE) {
-            return Err(PyErr::value_error("Single '}' encountered in format string"));
-        }
-        if at_end && c == OPEN {
-            return Err(PyErr::value_error("Single '{' encountered in format string"));
-        }
-        if !at_end {
-            if fmt[pos] == c {
-                pos += 1;
-                markup_follows = false;
-            } else {
-                literal_len -= 1;
-            }
-        }
-        out.extend_from_slice(&fmt[start..start + literal_len]);
-        if !markup_follows {
-            continue;
-        }
-        let field = parse_field(fmt, &mut pos)?;
-        let rendered = render_field(ctx, &field, source, depth, auto)?;
-        out.extend(rendered.as_str().map(cps).unwrap_or_default());
     }
     Ok(out)
+}
+
+/// The next literal text (with `{{`/`}}` undoubled one at a time, as CPython's
+/// `MarkupIterator`) and the replacement field after it, if any, from `pos` on.
+fn next_markup<'f>(fmt: &'f [u32], pos: &mut usize) -> PyResult<(&'f [u32], Option<Field<'f>>)> {
+    let start = *pos;
+    let mut c = 0;
+    let mut markup_follows = false;
+    while *pos < fmt.len() {
+        c = fmt[*pos];
+        *pos += 1;
+        if c == OPEN || c == CLOSE {
+            markup_follows = true;
+            break;
+        }
+    }
+    let at_end = *pos >= fmt.len();
+    let mut literal_len = *pos - start;
+    if c == CLOSE && (at_end || fmt[*pos] != CLOSE) {
+        return Err(PyErr::value_error("Single '}' encountered in format string"));
+    }
+    if at_end && c == OPEN {
+        return Err(PyErr::value_error("Single '{' encountered in format string"));
+    }
+    if !at_end {
+        if fmt[*pos] == c {
+            *pos += 1;
+            markup_follows = false;
+        } else {
+            literal_len -= 1;
+        }
+    }
+    let literal = &fmt[start..start + literal_len];
+    if !markup_follows {
+        return Ok((literal, None));
+    }
+    Ok((literal, Some(parse_field(fmt, pos)?)))
+}
+
+/// One item of `_string.formatter_parser`: literal text, then the field's name, spec and
+/// conversion (all `None` when no field follows the text).
+pub type MarkupItem = (Value, Option<(Value, Value, Option<Value>)>);
+
+/// What `_string.formatter_parser(fmt)` yields (used by `string.Formatter`).
+///
+/// # Errors
+/// The `ValueError` of a malformed format string.
+pub fn formatter_parser(fmt: &crate::types::str::PyStr) -> PyResult<Vec<MarkupItem>> {
+    let fmt = cps(fmt);
+    let mut items = Vec::new();
+    let mut pos = 0;
+    while pos < fmt.len() {
+        let (literal, field) = next_markup(&fmt, &mut pos)?;
+        let field = field.map(|f| (new_str(f.name), new_str(f.spec), f.conversion.map(|c| new_str(&[c]))));
+        items.push((new_str(literal), field));
+    }
+    Ok(items)
+}
+
+/// `_string.formatter_field_name_split(name)`: the first part (an int when it is
+/// digits) and the `(is_attribute, key)` parts after it.
+///
+/// # Errors
+/// The `ValueError` of a malformed field name.
+pub fn field_name_split(name: &crate::types::str::PyStr) -> PyResult<(Value, Vec<(bool, Value)>)> {
+    let name = cps(name);
+    let split = name.iter().position(|&c| c == u32::from(b'.') || c == u32::from(b'[')).unwrap_or(name.len());
+    let (first, mut rest) = name.split_at(split);
+    let first = match integer(first)? {
+        Some(i) if !first.is_empty() => Value::from(i),
+        _ => new_str(first),
+    };
+    let mut parts = Vec::new();
+    while let Some((&c, tail)) = rest.split_first() {
+        let is_attribute = c == u32::from(b'.');
+        let part;
+        if is_attribute {
+            let end = tail.iter().position(|&c| c == u32::from(b'.') || c == u32::from(b'[')).unwrap_or(tail.len());
+            part = &tail[..end];
+            rest = &tail[end..];
+        } else if c == u32::from(b'[') {
+            let Some(end) = tail.iter().position(|&c| c == u32::from(b']')) else {
+                return Err(PyErr::value_error("Missing ']' in format string"));
+            };
+            part = &tail[..end];
+            rest = &tail[end + 1..];
+        } else {
+            return Err(PyErr::value_error("Only '.' or '[' may follow ']' in format field specifier"));
+        }
+        if part.is_empty() {
+            return Err(PyErr::value_error("Empty attribute in format string"));
+        }
+        let key = match integer(part)? {
+            Some(i) if !is_attribute => Value::from(i),
+            _ => new_str(part),
+        };
+        parts.push((is_attribute, key));
+    }
+    Ok((first, parts))
 }
 
 /// Parses a field after its `{`, leaving `pos` after the closing `}`.
