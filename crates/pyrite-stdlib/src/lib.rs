@@ -7,12 +7,14 @@
 
 use pyrite_vm::Interpreter;
 
+mod math;
 mod string;
 mod thread;
 mod time;
 
 /// Registers every native module of this crate with `interp`.
 pub fn install(interp: &mut Interpreter) {
+    interp.add_native_module("math", math::make);
     interp.add_native_module("time", time::make);
     interp.add_native_module("_string", string::make);
     interp.add_native_module("_thread", thread::make);
