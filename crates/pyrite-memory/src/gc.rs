@@ -24,13 +24,16 @@
 //!    same traversal) is reachable. Survivors move to the next older generation.
 //! 5. The rest is unreachable. The collector takes a strong reference to each, so none is
 //!    freed before the collection is done with it.
-//! 6. PEP 442: each unreachable object flagged [`FLAG_HAS_FINALIZER`] and not yet
+//! 6. Weak references to unreachable objects, and unreachable weak references, are
+//!    cleared; the callbacks of the cleared ones that are not garbage are called
+//!    ([`crate::weak`], CPython's `handle_weakrefs`).
+//! 7. PEP 442: each unreachable object flagged [`FLAG_HAS_FINALIZER`] and not yet
 //!    [`FLAG_FINALIZED`] is flagged finalized and handed to the finalizer hook, before
 //!    anything is cleared.
-//! 7. If any finalizer ran, reachability within the unreachable set is computed again
+//! 8. If any finalizer ran, reachability within the unreachable set is computed again
 //!    (steps 2–4 over that set, discounting the collector's own references): whatever a
 //!    finalizer made reachable from outside is resurrected and moves to the older generation.
-//! 8. The rest is cleared (`Trace::clear` plus the managed dict), which breaks the cycles;
+//! 9. The rest is cleared (`Trace::clear` plus the managed dict), which breaks the cycles;
 //!    then the collector drops its references and the deferred-free queue frees the objects.
 //!    Anything still alive after that (a `clear` that left a cycle intact) moves to the older
 //!    generation.
@@ -660,6 +663,12 @@ pub fn collect(generation: usize) -> CollectStats {
     let mut held = Vec::new();
     for_each(unreachable.0, |gc| held.push((*borrow_obj(gc)).clone()));
 
+    // Step 5½: weak references (CPython's `handle_weakrefs`): clear every weak reference to
+    // garbage and every weak reference that is garbage, then call the callbacks of the
+    // cleared ones that are not garbage themselves. No callback can reach garbage: the
+    // weak references that led there are all cleared first.
+    let weakrefs_freed = crate::weak::handle_for_gc(&held, |o| gc_of(o).is_some_and(|g| gc_ref(g).gc_refs.get() >= 0));
+
     // Step 6: finalizers (PEP 442), before anything is cleared.
     if let Some(hook) = hook {
         for obj in &held {
@@ -698,6 +707,8 @@ pub fn collect(generation: usize) -> CollectStats {
     set_idle(unreachable.0);
     splice(unreachable.0, old);
     drop(held);
+    // CPython counts the weak references that their callbacks' end freed as collected.
+    stats.collected += weakrefs_freed;
 
     with_lists(|lists, _| {
         let g = &mut lists.gens[generation].stats;

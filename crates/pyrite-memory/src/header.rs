@@ -62,6 +62,9 @@ pub const FLAG_IMMORTAL: u32 = 4;
 /// Header flag: a managed `__dict__` slot precedes the allocation (instances of classes
 /// derived in Python from builtin types, as CPython 3.11's managed dicts).
 pub const FLAG_MANAGED_DICT: u32 = 8;
+/// Header flag: weak references to the object exist (see [`crate::weak`]); they are cleared
+/// when it dies.
+pub const FLAG_WEAKLY_REFERENCED: u32 = 16;
 
 /// The managed-dict slot that precedes objects with [`FLAG_MANAGED_DICT`].
 type DictSlot = Cell<Option<NonNull<Header>>>;
@@ -82,11 +85,18 @@ pub struct Header {
     flags: Cell<u32>,
 }
 
+impl Header {
+    /// Clears a header flag (for the flags the heap manages itself).
+    pub(crate) fn clear_flag(&self, flag: u32) {
+        self.flags.set(self.flags.get() & !flag);
+    }
+}
+
 /// An object and its payload, as laid out in memory.
 #[repr(C)]
 pub struct HeapObject<T> {
-    header: Header,
-    payload: T,
+    pub(crate) header: Header,
+    pub(crate) payload: T,
 }
 
 /// A payload type that lives on the heap. Implement it with [`crate::payload!`].
@@ -318,6 +328,11 @@ impl ObjRef {
         self.header().flags.set(self.header().flags.get() | flags);
     }
 
+    /// The header pointer (identity; not counted).
+    pub(crate) fn header_ptr(&self) -> NonNull<Header> {
+        self.ptr
+    }
+
     /// The payload type name (for diagnostics).
     #[must_use]
     pub fn payload_name(&self) -> &'static str {
@@ -488,6 +503,10 @@ pub(crate) unsafe fn dispose(ptr: NonNull<Header>) {
         if count != 0 {
             return; // resurrected: someone kept a reference
         }
+    }
+    if header.flags.get() & FLAG_WEAKLY_REFERENCED != 0 {
+        // SAFETY: the object is being freed (count zero, finalizer done) and flagged.
+        unsafe { crate::weak::clear_on_free(ptr) };
     }
     // SAFETY: the count is zero and the finalizer (if any) did not resurrect it.
     unsafe { free_object(ptr) }

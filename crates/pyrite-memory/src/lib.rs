@@ -1,5 +1,5 @@
 //! Pyrite's heap: object headers, reference counting, the deferred-free queue, the cycle
-//! collector ([`gc`]) and (to come) weak references.
+//! collector ([`gc`]) and weak references ([`weak`]).
 //!
 //! Every Python object that is not an inline value lives in one heap allocation: a
 //! [`Header`] (reference count, payload vtable, Python type, flags) followed by a payload.
@@ -46,18 +46,26 @@
 //!    must not unwind. Because a count reaching zero can run the hook, contract rule 2
 //!    (no payload borrow across a drop) is what keeps `__del__` from seeing a payload in
 //!    the middle of an update.
+//! 7. **Weak references** ([`weak`]) are cleared when their referent dies, after its
+//!    finalizer and before its payload is dropped (or, for cyclic garbage, before any
+//!    finalizer runs); their callbacks go to the hook the VM registers
+//!    ([`weak::set_callback_hook`]), which may run Python code and must not unwind, so rule
+//!    2 covers them too. [`weak::WeakRef::referent`] never revives an object whose count is
+//!    zero. The weak-reference API has no `unsafe` entry points: [`weak::WeakRef`]
+//!    payloads are only made by [`weak::new_weakref`], inside a heap object.
 
 mod cell;
 pub mod gc;
 mod header;
 pub mod heap;
 mod trace;
+pub mod weak;
 
 pub use cell::{GilCell, PayloadCell, PayloadMut, PayloadRef};
 pub use gc::{CollectStats, FinalizerHook, GenerationStats, collect};
 pub use header::{
-    FLAG_FINALIZED, FLAG_HAS_FINALIZER, FLAG_IMMORTAL, FLAG_MANAGED_DICT, GcHead, Header, HeapObject, ObjRef, Payload,
-    VTable, vtable_for,
+    FLAG_FINALIZED, FLAG_HAS_FINALIZER, FLAG_IMMORTAL, FLAG_MANAGED_DICT, FLAG_WEAKLY_REFERENCED, GcHead, Header,
+    HeapObject, ObjRef, Payload, VTable, vtable_for,
 };
 pub use heap::{HeapStats, stats};
 pub use trace::Trace;

@@ -11,6 +11,7 @@ mod math;
 mod string;
 mod thread;
 mod time;
+mod weakref;
 
 /// Registers every native module of this crate with `interp`.
 pub fn install(interp: &mut Interpreter) {
@@ -18,4 +19,5 @@ pub fn install(interp: &mut Interpreter) {
     interp.add_native_module("time", time::make);
     interp.add_native_module("_string", string::make);
     interp.add_native_module("_thread", thread::make);
+    interp.add_native_module("_weakref", weakref::make);
 }

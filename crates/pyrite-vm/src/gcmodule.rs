@@ -1,16 +1,19 @@
-//! The `gc` module, `__del__` finalizers, and automatic collections.
+//! The `gc` module, `__del__` finalizers, weak-reference callbacks, and automatic
+//! collections.
 //!
-//! The collector lives in `pyrite-memory`; this module connects it to Python. Finalizers
-//! run Python code, so they need the interpreter context, which the collector's hook does
-//! not receive. While the VM itself runs a collection it publishes the context for the
-//! hook (`with_collection_context`), so `__del__` of cyclic garbage runs during the
-//! collection, before anything is cleared (PEP 442). A finalizer due when an object's last
-//! reference goes away at any other moment is queued, and the eval loop runs the queue
-//! before its next instruction.
+//! The collector and weak references live in `pyrite-memory`; this module connects them to
+//! Python. Finalizers and weak-reference callbacks run Python code, so they need the
+//! interpreter context, which the memory crate's hooks do not receive. While the VM itself
+//! runs a collection it publishes the context for the hooks (`with_collection_context`),
+//! so `__del__` of cyclic garbage and the callbacks of weak references to it run during the
+//! collection, as in CPython (callbacks before finalizers, before anything is cleared). A
+//! finalizer or callback due at any other moment (an object's last reference went away) is
+//! queued, and the eval loop runs the queue, oldest first, before its next instruction.
 
+use std::collections::VecDeque;
 use std::ptr::NonNull;
 
-use pyrite_memory::{GilCell, ObjRef, gc};
+use pyrite_memory::{GilCell, ObjRef, gc, weak};
 use pyrite_object::methods::check_args;
 use pyrite_object::methods::int::to_i64;
 use pyrite_object::types::dict::PyDict;
@@ -18,42 +21,80 @@ use pyrite_object::types::function::{BuiltinFunction, Module, NativeFn};
 use pyrite_object::types::list::{PyList, PyTuple};
 use pyrite_object::{Args, Ctx, PyErr, PyResult, Value, protocol};
 
+/// Python code the memory crate's hooks asked for.
+enum Job {
+    /// `type(obj).__del__(obj)`.
+    Finalize(ObjRef),
+    /// `callback(weakref)`.
+    Callback(ObjRef, ObjRef),
+}
+
 struct FinalizerState {
     /// The context of the collection the VM is running, if any.
     collecting: Option<NonNull<Ctx>>,
-    /// Objects whose finalizer is due (each held by one reference here).
-    pending: Vec<ObjRef>,
+    /// Finalizers and callbacks that are due, oldest first (each holding its objects).
+    pending: VecDeque<Job>,
 }
 
-static FINALIZERS: GilCell<FinalizerState> = GilCell::new(FinalizerState { collecting: None, pending: Vec::new() });
+static FINALIZERS: GilCell<FinalizerState> =
+    GilCell::new(FinalizerState { collecting: None, pending: VecDeque::new() });
+
+/// The published context, if a collection the VM started is running.
+fn collection_context() -> Option<NonNull<Ctx>> {
+    // SAFETY: the GIL holder runs the collector and these hooks; the closure does not
+    // re-enter.
+    unsafe { FINALIZERS.with(|f| f.collecting) }
+}
+
+fn queue(job: Job) {
+    // SAFETY: as in `collection_context`.
+    unsafe { FINALIZERS.with(|f| f.pending.push_back(job)) };
+}
 
 /// The collector's finalizer hook.
 fn finalizer_hook(obj: &ObjRef) {
-    // SAFETY: the GIL holder runs the collector and this hook; the closure does not re-enter.
-    let ctx = unsafe { FINALIZERS.with(|f| f.collecting) };
-    match ctx {
+    match collection_context() {
         // SAFETY: set by `with_collection_context` for exactly the duration of a collection
         // the VM started with that (otherwise unused) context.
         Some(mut ctx) => run_del(unsafe { ctx.as_mut() }, obj),
-        // SAFETY: as above.
-        None => unsafe { FINALIZERS.with(|f| f.pending.push(obj.clone())) },
+        None => queue(Job::Finalize(obj.clone())),
     }
 }
 
-/// Whether finalizers are waiting to run (checked by the eval loop between instructions).
+/// The weak-reference callback hook.
+fn callback_hook(weakref: &ObjRef, callback: ObjRef) {
+    match collection_context() {
+        // SAFETY: as in `finalizer_hook`.
+        Some(mut ctx) => run_callback(unsafe { ctx.as_mut() }, weakref, &callback),
+        None => queue(Job::Callback(weakref.clone(), callback)),
+    }
+}
+
+/// Whether finalizers or weak-reference callbacks are waiting to run (checked by the eval
+/// loop between instructions).
 #[inline]
 pub fn finalizers_pending() -> bool {
-    // SAFETY: as in `finalizer_hook`.
+    // SAFETY: as in `collection_context`.
     unsafe { FINALIZERS.with(|f| !f.pending.is_empty()) }
 }
 
-/// Runs the queued finalizers.
+/// Runs the queued finalizers and weak-reference callbacks, oldest first. The queue is
+/// taken a batch at a time, so a job queued by one of the batch's own Python code runs at
+/// that code's next instruction (nested in it, as CPython would run it synchronously),
+/// while the batch's later jobs wait for their turn.
 pub fn run_pending(ctx: &mut Ctx) {
     loop {
-        // SAFETY: as in `finalizer_hook`.
-        let next = unsafe { FINALIZERS.with(|f| f.pending.pop()) };
-        let Some(obj) = next else { break };
-        run_del(ctx, &obj);
+        // SAFETY: as in `collection_context`.
+        let batch = unsafe { FINALIZERS.with(|f| std::mem::take(&mut f.pending)) };
+        if batch.is_empty() {
+            break;
+        }
+        for job in batch {
+            match job {
+                Job::Finalize(obj) => run_del(ctx, &obj),
+                Job::Callback(weakref, callback) => run_callback(ctx, &weakref, &callback),
+            }
+        }
     }
 }
 
@@ -62,12 +103,25 @@ fn run_del(ctx: &mut Ctx, obj: &ObjRef) {
     let value = Value::Obj(obj.clone());
     let Some(del) = pyrite_object::types::typeobj::lookup_str(obj.type_ref(), "__del__") else { return };
     if let Err(err) = protocol::call_positional(ctx, &del, std::slice::from_ref(&value)) {
-        let what = protocol::repr_string(ctx, &del).unwrap_or_else(|_| "<__del__>".into());
-        let report =
-            crate::traceback::format_exception(ctx, &mut crate::traceback::SourceCache::default(), err.value());
-        crate::builtins::flush_stdout(ctx);
-        eprint!("Exception ignored in: {what}\n{report}");
+        report_unraisable(ctx, &del, &err, "<__del__>");
     }
+}
+
+/// Calls a weak reference's callback with the (dead) weak reference; an exception is
+/// reported and ignored, as CPython's `handle_callback` does.
+fn run_callback(ctx: &mut Ctx, weakref: &ObjRef, callback: &ObjRef) {
+    let callback = Value::Obj(callback.clone());
+    if let Err(err) = protocol::call_positional(ctx, &callback, &[Value::Obj(weakref.clone())]) {
+        report_unraisable(ctx, &callback, &err, "<weakref callback>");
+    }
+}
+
+/// Prints `Exception ignored in: <what>` and the traceback, as `PyErr_WriteUnraisable`.
+fn report_unraisable(ctx: &mut Ctx, what: &Value, err: &PyErr, fallback: &str) {
+    let what = protocol::repr_string(ctx, what).unwrap_or_else(|_| fallback.into());
+    let report = crate::traceback::format_exception(ctx, &mut crate::traceback::SourceCache::default(), err.value());
+    crate::builtins::flush_stdout(ctx);
+    eprint!("Exception ignored in: {what}\n{report}");
 }
 
 /// Runs a collection with the context published for finalizers.
@@ -92,10 +146,11 @@ pub fn maybe_collect(ctx: &mut Ctx) {
     }
 }
 
-/// Installs the finalizer hook and makes the `gc` module.
+/// Installs the finalizer and weak-reference callback hooks and makes the `gc` module.
 #[must_use]
 pub fn make_gc() -> ObjRef {
     gc::set_finalizer_hook(Some(finalizer_hook));
+    weak::set_callback_hook(Some(callback_hook));
     let dict = PyDict::new_obj();
     let d = dict.downcast::<PyDict>().expect("a new dict");
     d.set_str("__name__", Value::str("gc"));
