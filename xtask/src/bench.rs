@@ -2,7 +2,8 @@
 //! `benches/` with Pyrite and with CPython side by side and prints their times as ratios.
 //!
 //! - Builds `target/release/pyrite` (`cargo build --release -p pyrite-cli` in the workspace's
-//!   default target directory, ignoring `CARGO_TARGET_DIR`, so everyone measures one binary).
+//!   default target directory, ignoring `CARGO_TARGET_DIR`, so everyone measures one binary),
+//!   unless `PYRITE_BENCH_BINARY` names the binary to measure.
 //! - Finds CPython as `$PYRITE_ORACLE` or `python3`, resolved to the real executable
 //!   (`sys.executable`) so that a version-manager shim does not add its own start-up.
 //!   Without CPython only Pyrite's columns are filled.
@@ -90,12 +91,19 @@ impl ProgramResult {
 
 pub fn run(root: &Path, args: &[String]) -> Result<(), String> {
     let options = parse_args(args)?;
-    build_pyrite(root)?;
+    // `PYRITE_BENCH_BINARY` measures a binary built elsewhere (another target directory,
+    // another checkout) instead of building `target/release/pyrite`.
+    let binary = match std::env::var_os("PYRITE_BENCH_BINARY") {
+        Some(path) => PathBuf::from(path),
+        None => {
+            build_pyrite(root)?;
+            root.join("target").join("release").join("pyrite")
+        }
+    };
     let pyrite = Interpreter {
         name: "pyrite",
-        path: root.join("target").join("release").join("pyrite"),
-        version: version_of(&root.join("target").join("release").join("pyrite"))
-            .unwrap_or_else(|| "unknown".to_owned()),
+        version: version_of(&binary).unwrap_or_else(|| "unknown".to_owned()),
+        path: binary,
     };
     let cpython = find_cpython();
     match &cpython {

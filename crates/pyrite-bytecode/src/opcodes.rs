@@ -63,10 +63,14 @@ macro_rules! opcodes {
             #[inline]
             #[must_use]
             pub fn from_u8(byte: u8) -> Option<Opcode> {
-                match byte {
-                    $( $num => Some(Opcode::$name), )*
-                    _ => None,
-                }
+                // One load from a table built at compile time (the eval loop decodes every
+                // instruction).
+                const DECODE: [Option<Opcode>; 256] = {
+                    let mut table = [None; 256];
+                    $( table[$num] = Some(Opcode::$name); )*
+                    table
+                };
+                DECODE[byte as usize]
             }
 
             /// The name shown by the disassembler (CPython's spelling).
@@ -85,7 +89,12 @@ macro_rules! opcodes {
             #[inline]
             #[must_use]
             pub const fn cache_units(self) -> usize {
-                match self { $( Opcode::$name => $cache, )* }
+                const CACHES: [u8; 256] = {
+                    let mut table = [0; 256];
+                    $( table[$num] = $cache; )*
+                    table
+                };
+                CACHES[self as usize] as usize
             }
 
             /// Net change of the value-stack depth. `jump` selects the effect when the
@@ -317,6 +326,31 @@ opcodes! {
     104 UNARY_POSITIVE: arg = None, cache = 0, effect = |a, j| 0;
     /// Prefixes the next instruction's argument with 8 more bits.
     105 EXTENDED_ARG: arg = Count, cache = 0, effect = |a, j| 0;
+    // Specialized forms (PEP 659). The compiler never emits them: the VM writes them over
+    // the generic instruction in its run-time copy of the code units, guarded by the
+    // instruction's inline cache, and writes the generic one back when a guard fails.
+    /// `LOAD_ATTR` of a value in the instance's `__dict__` (the type's version tag and the
+    /// entry's position cached).
+    128 LOAD_ATTR_INSTANCE: arg = AttrName, cache = 4, effect = |a, j| a & 1;
+    /// `LOAD_ATTR` in method form of a Python function found on the type (the type's
+    /// version tag, the defining class's depth in the MRO, its dict's version and the
+    /// entry's position cached); pushes `(function, self)`.
+    129 LOAD_ATTR_METHOD: arg = AttrName, cache = 4, effect = |a, j| a & 1;
+    /// `STORE_ATTR` replacing a value already in the instance's `__dict__` (the type's
+    /// version tag and the entry's position cached).
+    130 STORE_ATTR_INSTANCE: arg = Name, cache = 1, effect = |a, j| -2;
+}
+
+impl Opcode {
+    /// The generic instruction a specialized one stands for (itself for the others).
+    #[must_use]
+    pub const fn generic(self) -> Opcode {
+        match self {
+            Opcode::LOAD_ATTR_INSTANCE | Opcode::LOAD_ATTR_METHOD => Opcode::LOAD_ATTR,
+            Opcode::STORE_ATTR_INSTANCE => Opcode::STORE_ATTR,
+            other => other,
+        }
+    }
 }
 
 /// The binary operators of `BINARY_OP`, numbered as CPython's `NB_*` constants.

@@ -55,13 +55,7 @@ fn names(list: &[Box<str>]) -> Box<[Value]> {
 /// Makes the runtime code object for compiled code (and, recursively, its nested code).
 pub fn materialize(code: CodeObject) -> PyResult<ObjRef> {
     let consts = code.constants.iter().map(constant_value).collect::<PyResult<Box<[Value]>>>()?;
-    let runtime = Code {
-        names: names(&code.names),
-        varnames: names(&code.varnames),
-        name: Value::str(&code.name),
-        qualname: Value::str(&code.qualname),
-        consts,
-        bytecode: code,
-    };
+    let (names, varnames) = (names(&code.names), names(&code.varnames));
+    let runtime = Code::new(code, consts, names, varnames);
     Ok(ObjRef::new(runtime, Some(&types().code)))
 }

@@ -57,3 +57,20 @@ class HasIndex:
 
 print(repr(math.sqrt(16)), repr(math.sqrt(True)), repr(math.sqrt(F(2.25))), repr(math.sqrt(HasFloat())),
       repr(math.sqrt(HasIndex())), repr(math.exp(10**2)), repr(math.atan2(1, 2)))
+
+# An int subclass converts through its own __float__ (CPython's nb_float); log uses the int.
+class IntWithFloat(int):
+    def __float__(self):
+        return 2.5
+
+class IntBadFloat(int):
+    def __float__(self):
+        return "x"
+
+print(repr(math.sqrt(IntWithFloat(4))), repr(math.hypot(IntWithFloat(4))), repr(math.fsum([IntWithFloat(4)])),
+      repr(math.log(IntWithFloat(4))), math.floor(IntWithFloat(4)), repr(math.pow(IntWithFloat(4), 1)),
+      repr(math.ldexp(IntWithFloat(4), IntWithFloat(2))), math.isclose(IntWithFloat(4), 2.5))
+try:
+    math.sqrt(IntBadFloat(4))
+except TypeError as e:
+    print("TypeError", e)

@@ -46,6 +46,7 @@ impl Trace for PyDict {
     }
 
     fn clear(&self) {
+        self.bump();
         let old = self.table.replace(Table::default());
         drop(old);
     }
@@ -84,14 +85,74 @@ impl PyDict {
         self.len() == 0
     }
 
-    /// Changes on every mutation (for caches and "changed size during iteration").
+    /// Changes on every mutation (for caches and "changed size during iteration"). Versions
+    /// are unique across all dicts (0 only for a dict never changed, hence empty), so an
+    /// inline cache that remembers a version knows the dict is the same, unchanged one.
     #[must_use]
     pub fn version(&self) -> u64 {
         self.version.get()
     }
 
     fn bump(&self) {
-        self.version.set(self.version.get().wrapping_add(1));
+        // Only the GIL holder mutates dicts: a plain load and store suffice.
+        static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+        let next = NEXT.load(std::sync::atomic::Ordering::Relaxed);
+        NEXT.store(next + 1, std::sync::atomic::Ordering::Relaxed);
+        self.version.set(next);
+    }
+
+    /// The entry position of a str key (for inline caches, with [`PyDict::value_at`]).
+    #[must_use]
+    pub fn index_of_str(&self, name: &PyStr) -> Option<usize> {
+        let hash = name.hash();
+        let table = self.table.borrow();
+        table.index.iter_hash(table_hash(hash)).copied().find(|&i| {
+            table.entries[i].as_ref().is_some_and(|e| e.hash == hash && e.key.as_str().is_some_and(|k| k.eq_str(name)))
+        })
+    }
+
+    /// The value at entry position `index`, if that entry is live (for inline caches
+    /// guarded by [`PyDict::version`]).
+    #[inline]
+    #[must_use]
+    pub fn value_at(&self, index: usize) -> Option<Value> {
+        self.table.borrow().entries.get(index)?.as_ref().map(|e| e.value.clone())
+    }
+
+    /// The value at entry position `index` if that entry's key is `name` (for caches that
+    /// guess the position, as instances of a class store their attributes in one order).
+    #[inline]
+    #[must_use]
+    pub fn value_at_key(&self, index: usize, name: &PyStr) -> Option<Value> {
+        let table = self.table.borrow();
+        let entry = table.entries.get(index)?.as_ref()?;
+        entry.key.as_str().is_some_and(|k| k.eq_str(name)).then(|| entry.value.clone())
+    }
+
+    /// Replaces the value at entry position `index` if that entry's key is `name`, and
+    /// returns the old value for the caller to drop; gives `value` back otherwise.
+    ///
+    /// # Errors
+    /// `value`, when the entry at `index` is not `name`'s.
+    #[inline]
+    pub fn replace_at_key(&self, index: usize, name: &PyStr, value: Value) -> Result<Value, Value> {
+        let matches = {
+            let table = self.table.borrow();
+            table
+                .entries
+                .get(index)
+                .and_then(Option::as_ref)
+                .is_some_and(|e| e.key.as_str().is_some_and(|k| k.eq_str(name)))
+        };
+        if !matches {
+            return Err(value);
+        }
+        self.bump();
+        let mut table = self.table.borrow_mut();
+        match table.entries[index].as_mut() {
+            Some(entry) => Ok(std::mem::replace(&mut entry.value, value)),
+            None => Err(value),
+        }
     }
 
     /// Probes for `key` without running Python code; `skip` lists candidates already

@@ -1,6 +1,6 @@
 //! Callables: Python functions, their code, cells, native functions and bound methods.
 
-use pyrite_bytecode::CodeObject;
+use pyrite_bytecode::{CodeObject, CodeUnit, Opcode};
 use pyrite_memory::{ObjRef, PayloadCell, Trace, payload};
 
 use crate::ctx::{Args, Ctx};
@@ -27,6 +27,40 @@ pub struct Code {
     pub name: Value,
     /// `co_qualname`.
     pub qualname: Value,
+    /// The code units the eval loop runs: a copy of `bytecode.code` that the VM
+    /// specializes in place (PEP 659). `bytecode` keeps the unspecialized form, which is
+    /// what serialization, `dis` and tracebacks read.
+    pub units: Box<[std::cell::Cell<CodeUnit>]>,
+    /// Inline-cache entries of the instructions whose caches need more room than their
+    /// cache units give: the first cache unit of such an instruction holds its entry's
+    /// position here (see [`Code::cache_entry_of`]).
+    pub caches: Box<[CacheEntry]>,
+}
+
+/// The run-time cache of one instruction (`LOAD_GLOBAL`, `LOAD_ATTR`, `STORE_ATTR`):
+/// plain numbers only, never references, so a cache keeps nothing alive. What each field
+/// means depends on the instruction and its specialized form.
+#[derive(Default)]
+pub struct CacheEntry {
+    /// A guard: a type's version tag, or a dict's version.
+    pub version: std::cell::Cell<u64>,
+    /// A second guard: another dict's version.
+    pub version2: std::cell::Cell<u64>,
+    /// A position in a dict's entries.
+    pub index: std::cell::Cell<u32>,
+    /// A depth in an MRO, or which dict `index` is in.
+    pub depth: std::cell::Cell<u16>,
+    /// Executions left before the next attempt to specialize.
+    pub counter: std::cell::Cell<u16>,
+}
+
+/// The first cache unit of an instruction without a [`CacheEntry`].
+pub const NO_CACHE_ENTRY: u16 = u16::MAX;
+
+/// Whether instructions of `op` get a [`CacheEntry`].
+#[must_use]
+pub fn has_cache_entry(op: Opcode) -> bool {
+    matches!(op, Opcode::LOAD_GLOBAL | Opcode::LOAD_ATTR | Opcode::STORE_ATTR)
 }
 
 impl Trace for Code {
@@ -42,6 +76,48 @@ impl Trace for Code {
 payload!(Code, "code", tracked);
 
 impl Code {
+    /// The runtime code for compiled code whose constants and names are already values.
+    #[must_use]
+    pub fn new(bytecode: CodeObject, consts: Box<[Value]>, names: Box<[Value]>, varnames: Box<[Value]>) -> Code {
+        let units: Box<[std::cell::Cell<CodeUnit>]> = bytecode.code.iter().map(|u| std::cell::Cell::new(*u)).collect();
+        let mut entries = 0usize;
+        let mut ip = 0;
+        while ip < units.len() {
+            let unit = units[ip].get();
+            let op = Opcode::from_u8(unit.op);
+            let caches = op.map_or(0, Opcode::cache_units);
+            if let Some(op) = op
+                && has_cache_entry(op)
+                && let Some(first) = units.get(ip + 1)
+            {
+                let position = u16::try_from(entries).ok().filter(|&p| p != NO_CACHE_ENTRY);
+                let [lo, hi] = position.unwrap_or(NO_CACHE_ENTRY).to_le_bytes();
+                first.set(CodeUnit { op: lo, arg: hi });
+                entries += usize::from(position.is_some());
+            }
+            ip += 1 + caches;
+        }
+        let caches = (0..entries).map(|_| CacheEntry::default()).collect();
+        Code {
+            name: Value::str(&bytecode.name),
+            qualname: Value::str(&bytecode.qualname),
+            consts,
+            names,
+            varnames,
+            units,
+            caches,
+            bytecode,
+        }
+    }
+
+    /// The cache entry of the instruction whose first cache unit is at `ip`.
+    #[inline]
+    #[must_use]
+    pub fn cache_entry_of(&self, ip: usize) -> Option<&CacheEntry> {
+        let unit = self.units.get(ip)?.get();
+        self.caches.get(usize::from(u16::from_le_bytes([unit.op, unit.arg])))
+    }
+
     /// Number of local slots: parameters and locals, then cells, then free variables.
     #[must_use]
     pub fn nlocalsplus(&self) -> usize {

@@ -368,4 +368,9 @@ pub fn subclasses(ty: &ObjRef) -> Vec<ObjRef> {
 /// Marks a type (and so its attribute caches) as modified.
 pub fn bump_version(ty: &ObjRef) {
     type_payload(ty).version.set(next_version());
+    // What a subclass inherits changed too: its caches are stale as well.
+    let subclasses = type_payload(ty).subclasses.borrow().clone();
+    for sub in &subclasses {
+        bump_version(sub);
+    }
 }

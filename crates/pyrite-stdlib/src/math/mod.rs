@@ -16,10 +16,13 @@ mod special;
 mod sums;
 
 use pyrite_object::methods::check_args;
+use pyrite_object::methods::float::as_double;
 use pyrite_object::methods::params::Params;
+use pyrite_object::methods::slots::call_dunder;
 use pyrite_object::types::function::{Module, NativeFn};
+use pyrite_object::types::int::PyInt;
 use pyrite_object::types::str::PyStr;
-use pyrite_object::{Args, Ctx, ObjRef, PyErr, PyResult, Value};
+use pyrite_object::{Args, Ctx, ObjRef, PyErr, PyResult, Value, types};
 
 const DOC: &str = "This module provides access to the mathematical functions\ndefined by the C standard.";
 
@@ -222,4 +225,20 @@ fn index(ctx: &mut Ctx, v: &Value) -> PyResult<Value> {
     pyrite_object::protocol::index(ctx, v, |v| {
         format!("'{}' object cannot be interpreted as an integer", v.type_name())
     })
+}
+
+/// CPython's `PyFloat_AsDouble`: [`as_double`], except that an instance of an int
+/// subclass converts through its class's own `__float__` when it defines one (CPython
+/// calls the type's `nb_float`, which a Python `__float__` overrides).
+fn to_double(ctx: &mut Ctx, v: &Value) -> PyResult<f64> {
+    if let Value::Obj(o) = v
+        && o.is::<PyInt>()
+        && !o.type_ref().is_same(&types().int)
+        && let Some(result) = call_dunder(ctx, v, "__float__", &[])?
+    {
+        return result.as_f64().ok_or_else(|| {
+            PyErr::type_error(format!("{}.__float__ returned non-float (type {})", v.type_name(), result.type_name()))
+        });
+    }
+    as_double(ctx, v)
 }

@@ -5,14 +5,13 @@
 use std::f64::consts::PI;
 
 use num_traits::{Signed, ToPrimitive, Zero};
-use pyrite_object::methods::float::as_double;
 use pyrite_object::methods::int::as_int;
 use pyrite_object::methods::params::Params;
 use pyrite_object::num::BigInt;
 use pyrite_object::types::list::PyTuple;
 use pyrite_object::{Args, Ctx, PyErr, PyResult, Value};
 
-use super::{Errno, bind, check_errno, domain_error, libm, one_arg, positional, range_error, special};
+use super::{Errno, bind, check_errno, domain_error, libm, one_arg, positional, range_error, special, to_double};
 
 /// CPython's `math_1`: a NaN from a non-NaN argument is a domain error; an infinity from
 /// a finite argument is a range error if the function `can_overflow`, else a pole (domain).
@@ -28,13 +27,13 @@ fn apply_1(x: f64, f: fn(f64) -> f64, can_overflow: bool) -> PyResult<f64> {
 }
 
 fn math_1(ctx: &mut Ctx, name: &str, args: Args<'_>, f: fn(f64) -> f64, can_overflow: bool) -> PyResult {
-    let x = as_double(ctx, one_arg(name, args)?)?;
+    let x = to_double(ctx, one_arg(name, args)?)?;
     Ok(Value::float(apply_1(x, f, can_overflow)?))
 }
 
 /// A function CPython trusts to report its own errors (`math_1a`).
 fn math_1a(ctx: &mut Ctx, name: &str, args: Args<'_>, f: fn(f64) -> (f64, Option<Errno>)) -> PyResult {
-    let x = as_double(ctx, one_arg(name, args)?)?;
+    let x = to_double(ctx, one_arg(name, args)?)?;
     let (r, errno) = f(x);
     Ok(Value::float(check_errno(r, errno)?))
 }
@@ -42,8 +41,8 @@ fn math_1a(ctx: &mut Ctx, name: &str, args: Args<'_>, f: fn(f64) -> (f64, Option
 /// The two float arguments of a positional-only two-argument function.
 fn two_doubles(ctx: &mut Ctx, name: &str, args: Args<'_>) -> PyResult<(f64, f64)> {
     let values = positional(name, args, 2, 2)?;
-    let x = as_double(ctx, &values[0])?;
-    let y = as_double(ctx, &values[1])?;
+    let x = to_double(ctx, &values[0])?;
+    let y = to_double(ctx, &values[1])?;
     Ok((x, y))
 }
 
@@ -278,32 +277,32 @@ pub(super) fn pow(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
 }
 
 pub(super) fn degrees(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
-    let x = as_double(ctx, one_arg("degrees", args)?)?;
+    let x = to_double(ctx, one_arg("degrees", args)?)?;
     Ok(Value::float(x * (180.0 / PI)))
 }
 
 pub(super) fn radians(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
-    let x = as_double(ctx, one_arg("radians", args)?)?;
+    let x = to_double(ctx, one_arg("radians", args)?)?;
     Ok(Value::float(x * (PI / 180.0)))
 }
 
 pub(super) fn isfinite(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
-    Ok(Value::Bool(as_double(ctx, one_arg("isfinite", args)?)?.is_finite()))
+    Ok(Value::Bool(to_double(ctx, one_arg("isfinite", args)?)?.is_finite()))
 }
 
 pub(super) fn isinf(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
-    Ok(Value::Bool(as_double(ctx, one_arg("isinf", args)?)?.is_infinite()))
+    Ok(Value::Bool(to_double(ctx, one_arg("isinf", args)?)?.is_infinite()))
 }
 
 pub(super) fn isnan(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
-    Ok(Value::Bool(as_double(ctx, one_arg("isnan", args)?)?.is_nan()))
+    Ok(Value::Bool(to_double(ctx, one_arg("isnan", args)?)?.is_nan()))
 }
 
 const ISCLOSE: Params = Params::new("isclose", &["a", "b", "rel_tol", "abs_tol"]).required(2).keyword_only(2);
 
 pub(super) fn isclose(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
     let [a, b, rel_tol, abs_tol] = bind(&ISCLOSE, args)?;
-    let mut double = |v: Option<&Value>, default: f64| v.map_or(Ok(default), |v| as_double(ctx, v));
+    let mut double = |v: Option<&Value>, default: f64| v.map_or(Ok(default), |v| to_double(ctx, v));
     let a = double(a, 0.0)?;
     let b = double(b, 0.0)?;
     let rel_tol = double(rel_tol, 1e-9)?;
@@ -331,14 +330,14 @@ pub(super) fn frexp_parts(x: f64) -> (f64, i32) {
 }
 
 pub(super) fn frexp(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
-    let x = as_double(ctx, one_arg("frexp", args)?)?;
+    let x = to_double(ctx, one_arg("frexp", args)?)?;
     let (m, e) = if x.is_finite() && x != 0.0 { frexp_parts(x) } else { (x, 0) };
     Ok(Value::Obj(PyTuple::new_obj(vec![Value::float(m), Value::Int(i64::from(e))])))
 }
 
 pub(super) fn ldexp(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
     let values = positional("ldexp", args, 2, 2)?;
-    let x = as_double(ctx, &values[0])?;
+    let x = to_double(ctx, &values[0])?;
     let Some(i) = as_int(&values[1]) else {
         return Err(PyErr::type_error("Expected an int as second argument to ldexp."));
     };
@@ -357,7 +356,7 @@ pub(super) fn ldexp(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
 }
 
 pub(super) fn modf(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
-    let x = as_double(ctx, one_arg("modf", args)?)?;
+    let x = to_double(ctx, one_arg("modf", args)?)?;
     let (fraction, integral) = if x.is_infinite() {
         (0.0f64.copysign(x), x)
     } else if x.is_nan() {
@@ -375,7 +374,7 @@ pub(super) fn nextafter(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
 }
 
 pub(super) fn ulp(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
-    let x = as_double(ctx, one_arg("ulp", args)?)?;
+    let x = to_double(ctx, one_arg("ulp", args)?)?;
     if x.is_nan() {
         return Ok(Value::float(x));
     }
@@ -447,7 +446,7 @@ fn log_helper(ctx: &mut Ctx, x: &Value, f: fn(f64) -> f64) -> PyResult<f64> {
         let e = e as f64;
         return Ok(f(m) + f(2.0) * e);
     }
-    let value = as_double(ctx, x)?;
+    let value = to_double(ctx, x)?;
     apply_1(value, f, false)
 }
 

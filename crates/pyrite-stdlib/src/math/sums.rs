@@ -3,11 +3,10 @@
 //! scaling, Veltkamp-Dekker squaring, compensated summation and a differential correction
 //! of the square root).
 
-use pyrite_object::methods::float::as_double;
 use pyrite_object::protocol;
 use pyrite_object::{Args, Ctx, PyErr, PyResult, Value};
 
-use super::{libm, no_keywords, one_arg, positional};
+use super::{libm, no_keywords, one_arg, positional, to_double};
 
 pub(super) fn fsum(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
     let iterable = one_arg("fsum", args)?;
@@ -17,7 +16,7 @@ pub(super) fn fsum(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
     let mut special_sum = 0.0;
     let mut inf_sum = 0.0;
     while let Some(item) = protocol::next(ctx, &iterator)? {
-        let item = as_double(ctx, &item)?;
+        let item = to_double(ctx, &item)?;
         let mut x = item;
         let mut kept = 0;
         for j in 0..partials.len() {
@@ -143,7 +142,7 @@ pub(super) fn hypot(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
     let mut coordinates = Vec::with_capacity(values.len());
     let (mut max, mut found_nan) = (0.0f64, false);
     for value in values {
-        let x = as_double(ctx, value)?.abs();
+        let x = to_double(ctx, value)?.abs();
         found_nan |= x.is_nan();
         if x > max {
             max = x;
@@ -163,8 +162,8 @@ pub(super) fn dist(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
     let mut diffs = Vec::with_capacity(p.len());
     let (mut max, mut found_nan) = (0.0f64, false);
     for (pv, qv) in p.iter().zip(&q) {
-        let px = as_double(ctx, pv)?;
-        let qx = as_double(ctx, qv)?;
+        let px = to_double(ctx, pv)?;
+        let qx = to_double(ctx, qv)?;
         let x = (px - qx).abs();
         found_nan |= x.is_nan();
         if x > max {

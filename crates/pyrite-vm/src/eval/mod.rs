@@ -12,6 +12,7 @@ mod names;
 mod patterns;
 mod sets;
 mod slices;
+mod specialize;
 mod step;
 mod unwind;
 
@@ -225,6 +226,12 @@ fn dispatch_loop(ctx: &mut Ctx, frames: &mut Vec<Frame>, generator: bool) -> PyR
                     true => continue,
                     false => data::compare_op(ctx, frame, arg).map(|()| Flow::Next),
                 },
+                Opcode::LOAD_GLOBAL => specialize::load_global(ctx, frame, arg).map(|()| Flow::Next),
+                Opcode::LOAD_ATTR => specialize::load_attr(ctx, frame, arg).map(|()| Flow::Next),
+                Opcode::LOAD_ATTR_INSTANCE => specialize::load_attr_instance(ctx, frame, arg).map(|()| Flow::Next),
+                Opcode::LOAD_ATTR_METHOD => specialize::load_attr_method(ctx, frame, arg).map(|()| Flow::Next),
+                Opcode::STORE_ATTR => specialize::store_attr(ctx, frame, arg).map(|()| Flow::Next),
+                Opcode::STORE_ATTR_INSTANCE => specialize::store_attr_instance(ctx, frame, arg).map(|()| Flow::Next),
                 Opcode::FOR_ITER => data::for_iter(ctx, frame, arg).map(|()| Flow::Next),
                 Opcode::CALL => {
                     if kwnames.is_none() {
@@ -298,13 +305,13 @@ fn fail(ctx: &mut Ctx, frames: &mut Vec<Frame>, kwnames: &mut Option<Value>, err
 /// past it and its caches; `None` past the end of the code or on an unknown opcode.
 #[inline(always)]
 fn fetch(frame: &mut Frame) -> Option<(Opcode, u32)> {
-    let code = &frame.code().bytecode.code;
+    let code = &frame.code().units;
     let mut ip = frame.ip;
-    let mut unit = *code.get(ip)?;
+    let mut unit = code.get(ip)?.get();
     let mut arg = u32::from(unit.arg);
     while unit.op == Opcode::EXTENDED_ARG as u8 {
         ip += 1;
-        unit = *code.get(ip)?;
+        unit = code.get(ip)?.get();
         arg = (arg << 8) | u32::from(unit.arg);
     }
     let op = Opcode::from_u8(unit.op)?;

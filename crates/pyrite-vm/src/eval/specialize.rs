@@ -1,0 +1,360 @@
+//! Inline caches and specialized instructions (PEP 659, as CPython 3.11's `specialize.c`).
+//!
+//! Each code object has a run-time copy of its code units (`Code::units`) and a table of
+//! [`CacheEntry`]s. `LOAD_GLOBAL` keeps the position of the name in the globals or
+//! builtins dict, guarded by both dicts' versions (unique across all dicts), and repairs
+//! its cache on a miss. `LOAD_ATTR` and `STORE_ATTR` are adaptive: the generic
+//! instruction counts down its entry's counter and, when it reaches zero, tries to
+//! specialize: it writes a specialized opcode over itself and fills the entry. A
+//! specialized instruction checks its guards (the type's version tag, which changes
+//! whenever the type or a base changes; dict versions) and falls back to the generic
+//! instruction, de-specializing with a back-off, when one fails. Caches hold numbers only:
+//! they keep nothing alive and a stale one can only miss.
+
+use pyrite_bytecode::{CodeUnit, Opcode};
+use pyrite_object::types::dict::PyDict;
+use pyrite_object::types::function::{CacheEntry, Code, Function};
+use pyrite_object::types::misc::Instance;
+use pyrite_object::types::str::PyStr;
+use pyrite_object::types::typeobj::{GetAttrFn, SetAttrFn, TypeObject, type_payload};
+use pyrite_object::{Ctx, ObjRef, PyResult, Value, protocol};
+
+use super::names;
+use crate::frame::Frame;
+
+/// Executions of a generic instruction before it tries again after failing to
+/// specialize, or after its specialized form missed.
+const BACKOFF: u16 = 64;
+
+/// The cache entry of the instruction being run.
+#[inline]
+fn entry(frame: &Frame) -> Option<&CacheEntry> {
+    frame.code().cache_entry_of(frame.lasti + 1)
+}
+
+/// Rewrites the opcode of the instruction being run in the code's run-time copy.
+fn rewrite(frame: &Frame, op: Opcode) {
+    if let Some(unit) = frame.code().units.get(frame.lasti) {
+        unit.set(CodeUnit { op: op as u8, arg: unit.get().arg });
+    }
+}
+
+/// A specialized instruction missed: back to the generic form, which waits before trying
+/// again.
+#[cold]
+fn despecialize(frame: &Frame, generic: Opcode) {
+    rewrite(frame, generic);
+    if let Some(e) = entry(frame) {
+        e.counter.set(BACKOFF);
+    }
+}
+
+/// Counts down the generic instruction's counter; `true` when it is time to specialize.
+#[inline]
+fn due(frame: &Frame) -> bool {
+    match entry(frame) {
+        Some(e) => {
+            let counter = e.counter.get();
+            if counter == 0 {
+                return true;
+            }
+            e.counter.set(counter - 1);
+            false
+        }
+        None => false,
+    }
+}
+
+fn name_str(code: &Code, index: u32) -> Option<&PyStr> {
+    code.names.get(index as usize)?.as_str()
+}
+
+fn version_of(ty: &ObjRef) -> u64 {
+    u64::from(type_payload(ty).version.get())
+}
+
+/// Runs `f` on the `__dict__` of `obj`, if it has one.
+#[inline]
+fn with_instance_dict<R>(obj: &ObjRef, f: impl FnOnce(&PyDict) -> R) -> Option<R> {
+    if let Some(instance) = obj.downcast::<Instance>() {
+        // Nothing below runs Python code, allocates or drops a reference while the
+        // payload is borrowed (`f` reads the dict or swaps one value out).
+        let dict = instance.dict.borrow();
+        return dict.as_ref()?.downcast::<PyDict>().map(f);
+    }
+    let dict = protocol::instance_dict(obj, false)?;
+    dict.downcast::<PyDict>().map(f)
+}
+
+/// Whether attribute loads on instances of `ty` go through `object.__getattribute__`.
+fn generic_getattr(ty: &ObjRef) -> bool {
+    type_payload(ty)
+        .slots()
+        .getattro
+        .is_none_or(|slot| std::ptr::fn_addr_eq(slot, protocol::generic_getattr as GetAttrFn))
+}
+
+/// Whether attribute stores on instances of `ty` go through `object.__setattr__`.
+fn generic_setattr(ty: &ObjRef) -> bool {
+    type_payload(ty)
+        .slots()
+        .setattro
+        .is_none_or(|slot| std::ptr::fn_addr_eq(slot, protocol::generic_setattr as SetAttrFn))
+}
+
+fn is_data_descriptor(attr: &Value) -> bool {
+    attr.as_obj().is_some_and(|a| type_payload(a.type_ref()).slots().descr_set.is_some())
+}
+
+/// Finds `name` along the MRO of `ty`: the depth of the class that has it, the entry's
+/// position in that class's dict, the dict's version, and the value.
+fn find_in_mro(ty: &ObjRef, name: &PyStr) -> Option<(usize, usize, u64, Value)> {
+    let mro = type_payload(ty).mro.borrow();
+    mro.iter().enumerate().find_map(|(depth, class)| {
+        let dict = type_payload(class).dict.downcast::<PyDict>()?;
+        let index = dict.index_of_str(name)?;
+        Some((depth, index, dict.version(), dict.value_at(index)?))
+    })
+}
+
+/// `LOAD_GLOBAL`, with the name's position in globals or builtins cached.
+pub(super) fn load_global(ctx: &mut Ctx, frame: &mut Frame, arg: u32) -> PyResult<()> {
+    let cached = {
+        let (Some(e), Some(globals), Some(builtins)) =
+            (entry(frame), frame.globals.downcast::<PyDict>(), frame.builtins.downcast::<PyDict>())
+        else {
+            return names::load_global(ctx, frame, arg);
+        };
+        let index = e.index.get() as usize;
+        let hit = if globals.version() != e.version.get() {
+            None
+        } else if e.depth.get() == 0 {
+            globals.value_at(index)
+        } else if builtins.version() == e.version2.get() {
+            builtins.value_at(index)
+        } else {
+            None
+        };
+        match hit {
+            Some(value) => Some(value),
+            None => name_str(frame.code(), arg >> 1).and_then(|name| refill_global(e, globals, builtins, name)),
+        }
+    };
+    match cached {
+        Some(value) => {
+            if arg & 1 == 1 {
+                frame.push_null();
+            }
+            frame.push(value);
+            Ok(())
+        }
+        None => names::load_global(ctx, frame, arg),
+    }
+}
+
+/// Looks `name` up in globals then builtins and remembers where it was found.
+fn refill_global(e: &CacheEntry, globals: &PyDict, builtins: &PyDict, name: &PyStr) -> Option<Value> {
+    if let Some(index) = globals.index_of_str(name) {
+        let position = u32::try_from(index).ok()?;
+        e.version.set(globals.version());
+        e.depth.set(0);
+        e.index.set(position);
+        return globals.value_at(index);
+    }
+    let index = builtins.index_of_str(name)?;
+    let position = u32::try_from(index).ok()?;
+    e.version.set(globals.version());
+    e.version2.set(builtins.version());
+    e.depth.set(1);
+    e.index.set(position);
+    builtins.value_at(index)
+}
+
+/// The generic `LOAD_ATTR`, which specializes itself when its counter runs out.
+pub(super) fn load_attr(ctx: &mut Ctx, frame: &mut Frame, arg: u32) -> PyResult<()> {
+    if due(frame) {
+        let op = specialize_load_attr(frame, arg);
+        match op {
+            Some(op) => rewrite(frame, op),
+            None => {
+                if let Some(e) = entry(frame) {
+                    e.counter.set(BACKOFF);
+                }
+            }
+        }
+    }
+    names::load_attr(ctx, frame, arg)
+}
+
+/// Picks the specialized form of the `LOAD_ATTR` about to run and fills its cache.
+fn specialize_load_attr(frame: &Frame, arg: u32) -> Option<Opcode> {
+    let Some(Value::Obj(obj)) = frame.peek_ref(1) else { return None };
+    let e = entry(frame)?;
+    let name = name_str(frame.code(), arg >> 1)?;
+    let ty = obj.type_ref();
+    if obj.is::<TypeObject>() || !generic_getattr(ty) || matches!(name.as_str(), "__class__" | "__dict__") {
+        return None;
+    }
+    let version = version_of(ty);
+    match find_in_mro(ty, name) {
+        Some((depth, index, dict_version, attr))
+            if arg & 1 == 1 && attr.as_obj().is_some_and(ObjRef::is::<Function>) =>
+        {
+            if with_instance_dict(obj, |d| d.index_of_str(name).is_some()) == Some(true) {
+                return None;
+            }
+            e.version.set(version);
+            e.version2.set(dict_version);
+            e.depth.set(u16::try_from(depth).ok()?);
+            e.index.set(u32::try_from(index).ok()?);
+            Some(Opcode::LOAD_ATTR_METHOD)
+        }
+        Some((_, _, _, attr)) if is_data_descriptor(&attr) => None,
+        _ => {
+            let index = with_instance_dict(obj, |d| d.index_of_str(name)).flatten()?;
+            e.version.set(version);
+            e.index.set(u32::try_from(index).ok()?);
+            Some(Opcode::LOAD_ATTR_INSTANCE)
+        }
+    }
+}
+
+/// `LOAD_ATTR_INSTANCE`.
+pub(super) fn load_attr_instance(ctx: &mut Ctx, frame: &mut Frame, arg: u32) -> PyResult<()> {
+    let found = (|| {
+        let Some(Value::Obj(obj)) = frame.peek_ref(1) else { return None };
+        let e = entry(frame)?;
+        if version_of(obj.type_ref()) != e.version.get() {
+            return None;
+        }
+        let name = name_str(frame.code(), arg >> 1)?;
+        with_instance_dict(obj, |d| d.value_at_key(e.index.get() as usize, name)).flatten()
+    })();
+    match found {
+        Some(value) => {
+            let owner = frame.pop_slot();
+            if arg & 1 == 1 {
+                frame.push_null();
+            }
+            frame.push(value);
+            drop(owner);
+            Ok(())
+        }
+        None => {
+            despecialize(frame, Opcode::LOAD_ATTR);
+            names::load_attr(ctx, frame, arg)
+        }
+    }
+}
+
+/// `LOAD_ATTR_METHOD`.
+pub(super) fn load_attr_method(ctx: &mut Ctx, frame: &mut Frame, arg: u32) -> PyResult<()> {
+    let found = (|| {
+        let Some(Value::Obj(obj)) = frame.peek_ref(1) else { return None };
+        let e = entry(frame)?;
+        let ty = obj.type_ref();
+        if version_of(ty) != e.version.get() {
+            return None;
+        }
+        let name = name_str(frame.code(), arg >> 1)?;
+        if with_instance_dict(obj, |d| d.index_of_str(name).is_some()) == Some(true) {
+            return None;
+        }
+        let mro = type_payload(ty).mro.borrow();
+        let dict = type_payload(mro.get(usize::from(e.depth.get()))?).dict.downcast::<PyDict>()?;
+        if dict.version() != e.version2.get() {
+            return None;
+        }
+        dict.value_at(e.index.get() as usize)
+    })();
+    match found {
+        Some(function) => {
+            let owner = frame.pop_slot();
+            frame.push(function);
+            match owner {
+                Some(owner) => frame.push(owner),
+                None => frame.push_null(),
+            }
+            Ok(())
+        }
+        None => {
+            despecialize(frame, Opcode::LOAD_ATTR);
+            names::load_attr(ctx, frame, arg)
+        }
+    }
+}
+
+/// The generic `STORE_ATTR`, which specializes itself when its counter runs out.
+pub(super) fn store_attr(ctx: &mut Ctx, frame: &mut Frame, arg: u32) -> PyResult<()> {
+    if !due(frame) {
+        return names::store_attr(ctx, frame, arg);
+    }
+    let owner = frame.peek_ref(1).clone();
+    names::store_attr(ctx, frame, arg)?;
+    let op = owner.as_ref().and_then(|owner| specialize_store_attr(frame, owner, arg));
+    match op {
+        Some(op) => rewrite(frame, op),
+        None => {
+            if let Some(e) = entry(frame) {
+                e.counter.set(BACKOFF);
+            }
+        }
+    }
+    drop(owner);
+    Ok(())
+}
+
+/// Fills the cache of the `STORE_ATTR` that just stored into `owner`.
+fn specialize_store_attr(frame: &Frame, owner: &Value, arg: u32) -> Option<Opcode> {
+    let Value::Obj(obj) = owner else { return None };
+    let e = entry(frame)?;
+    let name = name_str(frame.code(), arg)?;
+    let ty = obj.type_ref();
+    if obj.is::<TypeObject>() || !generic_setattr(ty) {
+        return None;
+    }
+    if find_in_mro(ty, name).is_some_and(|(_, _, _, attr)| is_data_descriptor(&attr)) {
+        return None;
+    }
+    let index = with_instance_dict(obj, |d| d.index_of_str(name)).flatten()?;
+    e.version.set(version_of(ty));
+    e.index.set(u32::try_from(index).ok()?);
+    Some(Opcode::STORE_ATTR_INSTANCE)
+}
+
+/// `STORE_ATTR_INSTANCE`.
+pub(super) fn store_attr_instance(ctx: &mut Ctx, frame: &mut Frame, arg: u32) -> PyResult<()> {
+    let owner = frame.pop();
+    let value = frame.pop();
+    let stored = (|| {
+        let Value::Obj(obj) = &owner else { return Err(value) };
+        let Some(e) = entry(frame) else { return Err(value) };
+        if version_of(obj.type_ref()) != e.version.get() {
+            return Err(value);
+        }
+        let Some(name) = name_str(frame.code(), arg) else { return Err(value) };
+        let index = e.index.get() as usize;
+        let mut value = Some(value);
+        let replaced = with_instance_dict(obj, |d| match value.take() {
+            Some(v) => d.replace_at_key(index, name, v),
+            None => Err(Value::None),
+        });
+        match (replaced, value) {
+            (Some(result), _) => result,
+            (None, Some(v)) => Err(v),
+            (None, None) => Err(Value::None),
+        }
+    })();
+    match stored {
+        Ok(old) => {
+            drop(old);
+            drop(owner);
+            Ok(())
+        }
+        Err(value) => {
+            despecialize(frame, Opcode::STORE_ATTR);
+            let name = frame.code().names[arg as usize].clone();
+            protocol::setattr(ctx, &owner, &name, Some(value))
+        }
+    }
+}
