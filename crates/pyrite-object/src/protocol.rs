@@ -599,7 +599,11 @@ fn binary_type_error(a: &Value, b: &Value, op: BinaryOp, symbol: &str) -> PyErr 
         let ty = v.type_ref();
         is_subtype(ty, &t.str) || is_subtype(ty, &t.list) || is_subtype(ty, &t.tuple)
     };
+    let is_bytes = |v: &Value| is_subtype(v.type_ref(), &t.bytes) || is_subtype(v.type_ref(), &t.bytearray);
     match op {
+        BinaryOp::Add if is_bytes(a) => {
+            return PyErr::type_error(format!("can't concat {} to {}", b.type_name(), a.type_name()));
+        }
         BinaryOp::Add if is_seq(a) => {
             let a_name = a.type_name();
             let b_name = b.type_name();
@@ -608,8 +612,8 @@ fn binary_type_error(a: &Value, b: &Value, op: BinaryOp, symbol: &str) -> PyErr 
             }
             return PyErr::type_error(format!("can only concatenate {a_name} (not \"{b_name}\") to {a_name}"));
         }
-        BinaryOp::Multiply if is_seq(a) || is_seq(b) => {
-            let other = if is_seq(a) { b } else { a };
+        BinaryOp::Multiply if is_seq(a) || is_seq(b) || is_bytes(a) || is_bytes(b) => {
+            let other = if is_seq(a) || is_bytes(a) { b } else { a };
             return PyErr::type_error(format!("can't multiply sequence by non-int of type '{}'", other.type_name()));
         }
         _ => {}

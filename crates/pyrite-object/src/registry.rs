@@ -73,6 +73,12 @@ macro_rules! exception_types {
             pub dict_reversekeyiterator: ObjRef,
             pub dict_reversevalueiterator: ObjRef,
             pub dict_reverseitemiterator: ObjRef,
+            pub bytes: ObjRef,
+            pub bytearray: ObjRef,
+            pub memoryview: ObjRef,
+            pub bytes_iterator: ObjRef,
+            pub bytearray_iterator: ObjRef,
+            pub memory_iterator: ObjRef,
             /// The `NotImplemented` singleton.
             pub not_implemented: ObjRef,
             /// The `Ellipsis` singleton.
@@ -142,6 +148,12 @@ macro_rules! exception_types {
             &self.dict_reversekeyiterator,
             &self.dict_reversevalueiterator,
             &self.dict_reverseitemiterator,
+            &self.bytes,
+            &self.bytearray,
+            &self.memoryview,
+            &self.bytes_iterator,
+            &self.bytearray_iterator,
+            &self.memory_iterator,
             &self.dict,
                 ]
             }
@@ -191,6 +203,8 @@ macro_rules! exception_types {
                 wrapper_descriptor: next(), method_wrapper: next(), iterator: next(),
                 generator: next(), coroutine: next(), async_generator: next(),
                 slice: next(), set: next(), frozenset: next(), set_iterator: next(), enumerate: next(), zip: next(), map: next(), filter: next(), reversed: next(), list_reverseiterator: next(), callable_iterator: next(), dict_keys: next(), dict_values: next(), dict_items: next(), dict_valueiterator: next(), dict_itemiterator: next(), dict_reversekeyiterator: next(), dict_reversevalueiterator: next(), dict_reverseitemiterator: next(),
+                bytes: next(), bytearray: next(), memoryview: next(), bytes_iterator: next(),
+                bytearray_iterator: next(), memory_iterator: next(),
                 not_implemented, ellipsis, empty_tuple,
                 $( $field: exceptions.next().expect("exception list matches the table"), )*
             }
@@ -355,6 +369,12 @@ pub fn init() {
         "dict_reversekeyiterator",
         "dict_reversevalueiterator",
         "dict_reverseitemiterator",
+        "bytes",
+        "bytearray",
+        "memoryview",
+        "bytes_iterator",
+        "bytearray_iterator",
+        "memory_iterator",
     ] {
         core.push(builtin_type(&type_, name, Some(&object)));
     }

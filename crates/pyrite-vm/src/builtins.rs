@@ -4,6 +4,7 @@ use pyrite_object::methods::check_args;
 use pyrite_object::methods::int::to_i64;
 use pyrite_object::protocol;
 use pyrite_object::registry::exception_types;
+use pyrite_object::types::bytes::{PyByteArray, PyBytes};
 use pyrite_object::types::dict::PyDict;
 use pyrite_object::types::function::{BuiltinFunction, NativeFn};
 use pyrite_object::types::list::PyTuple;
@@ -55,6 +56,9 @@ pub fn make_builtins() -> ObjRef {
         ("map", &t.map),
         ("filter", &t.filter),
         ("reversed", &t.reversed),
+        ("bytes", &t.bytes),
+        ("bytearray", &t.bytearray),
+        ("memoryview", &t.memoryview),
     ] {
         d.set_str(name, Value::Obj(ty.clone()));
     }
@@ -349,6 +353,21 @@ fn builtin_chr(_: &mut Ctx, args: Args<'_>) -> PyResult {
 
 fn builtin_ord(_: &mut Ctx, args: Args<'_>) -> PyResult {
     let values = check_args("ord", args, 1, 1)?;
+    let bytes = match values[0].as_obj() {
+        Some(o) if o.is::<PyBytes>() || o.is::<PyByteArray>() => {
+            pyrite_object::methods::bytes::buffer_bytes(&values[0])
+        }
+        _ => None,
+    };
+    if let Some(bytes) = bytes {
+        return match bytes.as_slice() {
+            [b] => Ok(Value::Int(i64::from(*b))),
+            _ => Err(PyErr::type_error(format!(
+                "ord() expected a character, but string of length {} found",
+                bytes.len()
+            ))),
+        };
+    }
     match values[0].as_str() {
         Some(s) if s.len() == 1 => Ok(Value::Int(i64::from(s.code_point(0)))),
         Some(s) => {

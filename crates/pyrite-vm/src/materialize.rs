@@ -3,6 +3,7 @@
 
 use num_bigint::BigInt;
 use pyrite_bytecode::{CodeObject, Constant};
+use pyrite_object::types::bytes::PyBytes;
 use pyrite_object::types::function::Code;
 use pyrite_object::types::list::PyTuple;
 use pyrite_object::{ObjRef, PyErr, PyResult, Value, types};
@@ -22,7 +23,7 @@ fn constant_value(constant: &Constant) -> PyResult {
         }
         Constant::Code(code) => Value::Obj(materialize((**code).clone())?),
         Constant::Complex { .. } => return Err(PyErr::not_implemented("complex numbers are not supported yet")),
-        Constant::Bytes(_) => return Err(PyErr::not_implemented("bytes are not supported yet")),
+        Constant::Bytes(data) => Value::Obj(PyBytes::new_obj(data.to_vec())),
         Constant::FrozenSet(items) => {
             // CPython's compiler builds the frozenset from the items, then rebuilds it from
             // its own iteration order when merging constants; the table layout (and so the

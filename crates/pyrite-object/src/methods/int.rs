@@ -38,8 +38,19 @@ pub(crate) fn setup(t: &TypeTable) {
     add_methods(
         &t.int,
         "int",
-        &[("bit_length", int_bit_length), ("conjugate", int_conjugate), ("__index__", int_index)],
+        &[
+            ("bit_length", int_bit_length),
+            ("conjugate", int_conjugate),
+            ("__index__", int_index),
+            ("to_bytes", int_to_bytes),
+        ],
     );
+    let from_bytes = crate::types::function::BuiltinFunction::new_method("int", "from_bytes", int_from_bytes);
+    let classmethod = pyrite_memory::ObjRef::new(
+        crate::types::descriptors::ClassMethod { func: pyrite_memory::PayloadCell::new(Value::Obj(from_bytes)) },
+        Some(&t.classmethod),
+    );
+    crate::methods::set_type_attr(&t.int, "from_bytes", Value::Obj(classmethod));
 }
 
 /// The integer value of an int or bool, borrowing a big one.
@@ -320,6 +331,15 @@ fn int_new_exact(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
         }
         return Ok(Value::Int(0));
     };
+    if x.as_str().is_none()
+        && let Some(data) = crate::methods::bytes::buffer_bytes(&x)
+    {
+        let base = match &base {
+            None => 10,
+            Some(b) => int_base(b)?,
+        };
+        return int_from_ascii(&data, base);
+    }
     match base {
         None => match x.as_str() {
             Some(s) => int_from_str(s, 10),
@@ -340,19 +360,133 @@ fn int_new_exact(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
             None => int_from_value(&x),
         },
         Some(base) => {
-            let base_value = as_small(&base).ok_or_else(|| {
-                PyErr::type_error(format!("'{}' object cannot be interpreted as an integer", base.type_name()))
-            })?;
-            let valid = base_value == 0 || (2..=36).contains(&base_value);
-            let Some(base_u32) = u32::try_from(base_value).ok().filter(|_| valid) else {
-                return Err(PyErr::value_error("int() base must be >= 2 and <= 36, or 0"));
-            };
+            let base_u32 = int_base(&base)?;
             match x.as_str() {
                 Some(s) => int_from_str(s, base_u32),
                 None => Err(PyErr::type_error("int() can't convert non-string with explicit base")),
             }
         }
     }
+}
+
+/// The `base` argument of `int(x, base)`.
+fn int_base(base: &Value) -> PyResult<u32> {
+    let base_value = as_small(base).ok_or_else(|| {
+        PyErr::type_error(format!("'{}' object cannot be interpreted as an integer", base.type_name()))
+    })?;
+    let valid = base_value == 0 || (2..=36).contains(&base_value);
+    u32::try_from(base_value)
+        .ok()
+        .filter(|_| valid)
+        .ok_or_else(|| PyErr::value_error("int() base must be >= 2 and <= 36, or 0"))
+}
+
+/// `int(b'...', base)`: the bytes parsed as ASCII text.
+fn int_from_ascii(data: &[u8], base: u32) -> PyResult {
+    let parsed = std::str::from_utf8(data).ok().filter(|s| s.is_ascii()).and_then(|s| num::parse_int(s, base));
+    match parsed {
+        Some(value) => Ok(Value::from_bigint(value)),
+        None => Err(PyErr::value_error(format!(
+            "invalid literal for int() with base {base}: {}",
+            pyrite_bytecode::repr::bytes_repr(data)
+        ))),
+    }
+}
+
+const TO_BYTES: crate::methods::params::Params =
+    crate::methods::params::Params::new("to_bytes", &["length", "byteorder", "signed"]).keyword_only(2);
+
+/// The `byteorder` argument: whether it is `'little'`.
+fn little_endian(name: &str, v: Option<&Value>) -> PyResult<bool> {
+    let Some(v) = v else { return Ok(false) };
+    let Some(s) = v.as_str() else {
+        return Err(PyErr::type_error(format!("{name}() argument 'byteorder' must be str, not {}", v.type_name())));
+    };
+    match s.as_str() {
+        "little" => Ok(true),
+        "big" => Ok(false),
+        _ => Err(PyErr::value_error("byteorder must be either 'little' or 'big'")),
+    }
+}
+
+/// `int.to_bytes(length=1, byteorder='big', *, signed=False)`.
+fn int_to_bytes(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
+    let Some((this, rest)) = args.values.split_first() else {
+        return Err(PyErr::type_error("descriptor 'to_bytes' of 'int' object needs an argument"));
+    };
+    let value = as_int(this).ok_or_else(|| PyErr::type_error("to_bytes() needs an int"))?.into_owned();
+    let [length, byteorder, signed] = TO_BYTES.bind(Args { values: rest, kwnames: args.kwnames })?;
+    let length = match length {
+        None => 1,
+        Some(v) => {
+            let n =
+                protocol::index(ctx, v, |v| format!("'{}' object cannot be interpreted as an integer", v.type_name()))?;
+            to_i64(&n)?
+        }
+    };
+    let Ok(length) = usize::try_from(length) else {
+        return Err(PyErr::value_error("length argument must be non-negative"));
+    };
+    let little = little_endian("to_bytes", byteorder)?;
+    let signed = match signed {
+        None => false,
+        Some(v) => protocol::truthy(ctx, v)?,
+    };
+    if !signed && value.is_negative() {
+        return Err(PyErr::overflow("can't convert negative int to unsigned"));
+    }
+    let mut data = if signed { value.to_signed_bytes_le() } else { value.to_bytes_le().1 };
+    if value.is_zero() {
+        data.clear();
+    }
+    if data.len() > length {
+        return Err(PyErr::overflow("int too big to convert"));
+    }
+    crate::methods::sequence::checked_total(length, 1)?;
+    data.resize(length, if value.is_negative() { 0xFF } else { 0 });
+    if !little {
+        data.reverse();
+    }
+    Ok(Value::Obj(crate::types::bytes::PyBytes::new_obj(data)))
+}
+
+const FROM_BYTES: crate::methods::params::Params =
+    crate::methods::params::Params::new("from_bytes", &["bytes", "byteorder", "signed"]).required(1).keyword_only(2);
+
+/// `int.from_bytes(bytes, byteorder='big', *, signed=False)` (a class method).
+fn int_from_bytes(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
+    let Some((cls, rest)) = args.values.split_first() else {
+        return Err(PyErr::type_error("descriptor 'from_bytes' of 'int' object needs an argument"));
+    };
+    let [source, byteorder, signed] = FROM_BYTES.bind(Args { values: rest, kwnames: args.kwnames })?;
+    let source = source.ok_or_else(|| PyErr::new_system("from_bytes() argument"))?;
+    let little = little_endian("from_bytes", byteorder)?;
+    let signed = match signed {
+        None => false,
+        Some(v) => protocol::truthy(ctx, v)?,
+    };
+    let data = match crate::methods::bytes::buffer_bytes(source) {
+        Some(data) => data,
+        None if source.as_str().is_some() => {
+            return Err(PyErr::type_error("cannot convert 'str' object to bytes"));
+        }
+        None => {
+            let bytes_type = Value::Obj(crate::registry::types().bytes.clone());
+            let converted = protocol::call_positional(ctx, &bytes_type, std::slice::from_ref(source))?;
+            crate::methods::bytes::buffer_bytes(&converted).unwrap_or_default()
+        }
+    };
+    let value = match (little, signed) {
+        (true, true) => BigInt::from_signed_bytes_le(&data),
+        (false, true) => BigInt::from_signed_bytes_be(&data),
+        (true, false) => BigInt::from_bytes_le(num_bigint::Sign::Plus, &data),
+        (false, false) => BigInt::from_bytes_be(num_bigint::Sign::Plus, &data),
+    };
+    let result = Value::from_bigint(value);
+    if cls.as_obj().is_some_and(|c| c.is_same(&crate::registry::types().int)) {
+        return Ok(result);
+    }
+    protocol::call_positional(ctx, cls, &[result])
 }
 
 fn bool_new(ctx: &mut Ctx, _ty: &pyrite_memory::ObjRef, args: Args<'_>) -> PyResult {

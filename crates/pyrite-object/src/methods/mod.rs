@@ -12,6 +12,8 @@ use crate::types::typeobj::{Slots, type_payload};
 use crate::value::Value;
 
 pub mod attrdescr;
+pub mod bytes;
+pub mod codecs;
 pub mod descriptors;
 mod exception;
 pub mod float;
@@ -55,6 +57,7 @@ pub fn setup_all(t: &TypeTable) {
     set::setup(t);
     iters::setup(t);
     views::setup(t);
+    bytes::setup(t);
     set_slots(&t.iterator, |s| {
         s.iter = Some(|_, v| Ok(v.clone()));
         s.next = Some(sequence_iter_next);
