@@ -84,7 +84,7 @@ impl Params {
                         self.name
                     )));
                 }
-                return Err(PyErr::type_error(format!("{}() got an unexpected keyword argument '{key}'", self.name)));
+                return Err(PyErr::type_error(format!("'{key}' is an invalid keyword argument for {}()", self.name)));
             };
             if out[i].is_some() {
                 return Err(PyErr::type_error(format!(
@@ -163,7 +163,7 @@ mod tests {
         let values = [Value::Int(1), Value::Int(2), Value::Int(3)];
         let kwnames = [Value::str("c")];
         let err = ISCLOSE.bind::<4>(Args { values: &values, kwnames: &kwnames }).unwrap_err();
-        assert_eq!(message(err), "isclose() got an unexpected keyword argument 'c'");
+        assert_eq!(message(err), "'c' is an invalid keyword argument for isclose()");
         let kwnames = [Value::str("a")];
         let err = ISCLOSE.bind::<4>(Args { values: &values, kwnames: &kwnames }).unwrap_err();
         assert_eq!(message(err), "argument for isclose() given by name ('a') and position (1)");
