@@ -506,12 +506,59 @@ pub fn setattr(ctx: &mut Ctx, target: &Value, name: &Value, new_value: Option<Va
     generic_setattr(ctx, target, name, new_value)
 }
 
+/// The first base along the MRO that is not a class defined in Python: what decides the
+/// layout of the instances.
+fn solid_base(ty: &ObjRef) -> ObjRef {
+    let mro = type_payload(ty).mro.borrow().clone();
+    mro.into_iter()
+        .find(|t| type_payload(t).flags.get() & typeobj::TYPE_HEAPTYPE == 0)
+        .unwrap_or_else(|| types().object.clone())
+}
+
+/// `obj.__class__ = cls` (CPython's `object_set_class`): both classes must be defined in
+/// Python and lay their instances out alike.
+fn set_class(target: &Value, new_value: Option<Value>) -> PyResult<()> {
+    let Some(new_value) = new_value else {
+        return Err(PyErr::type_error("can't delete __class__ attribute"));
+    };
+    let Some(new_ty) = new_value.as_obj().filter(|o| o.is::<TypeObject>()) else {
+        return Err(PyErr::type_error(format!(
+            "__class__ must be set to a class, not '{}' object",
+            new_value.type_name()
+        )));
+    };
+    let (Some(obj), old_ty) = (target.as_obj(), target.type_ref().clone()) else {
+        return Err(PyErr::type_error(
+            "__class__ assignment only supported for mutable types or ModuleType subclasses",
+        ));
+    };
+    let heap = |t: &ObjRef| type_payload(t).flags.get() & typeobj::TYPE_HEAPTYPE != 0;
+    if !heap(new_ty) || !heap(&old_ty) {
+        return Err(PyErr::type_error(
+            "__class__ assignment only supported for mutable types or ModuleType subclasses",
+        ));
+    }
+    let no_dict = |t: &ObjRef| type_payload(t).flags.get() & typeobj::TYPE_NO_DICT != 0;
+    if !solid_base(new_ty).is_same(&solid_base(&old_ty)) || no_dict(new_ty) != no_dict(&old_ty) {
+        return Err(PyErr::type_error(format!(
+            "__class__ assignment: '{}' object layout differs from '{}'",
+            type_name(new_ty),
+            type_name(&old_ty)
+        )));
+    }
+    obj.set_type(new_ty);
+    Ok(())
+}
+
 /// `object.__setattr__`: data descriptors on the type, else the instance dict.
 pub fn generic_setattr(ctx: &mut Ctx, target: &Value, name: &Value, new_value: Option<Value>) -> PyResult<()> {
     let Some(name_str) = name.as_str() else {
         return Err(PyErr::type_error(format!("attribute name must be string, not '{}'", name.type_name())));
     };
     let ty = target.type_ref().clone();
+    if name_str.as_str() == "__class__" {
+        return set_class(target, new_value);
+    }
     if let Some(attr) = typeobj::lookup(&ty, name_str)
         && let Some(set) = attr.as_obj().and_then(|a| type_payload(a.type_ref()).slots().descr_set)
     {

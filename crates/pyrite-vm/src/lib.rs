@@ -18,6 +18,7 @@ mod imports;
 mod materialize;
 mod namespace;
 pub mod state;
+mod sysinfo;
 mod sysmodule;
 pub mod traceback;
 
@@ -95,6 +96,8 @@ impl Interpreter {
             d.set_str("sys", Value::Obj(sys));
             if let Some(sys_dict) = sys_dict.downcast::<PyDict>() {
                 frameobject::install(sys_dict);
+                let no_cache = std::env::var_os("PYTHONDONTWRITEBYTECODE").is_some_and(|v| !v.is_empty());
+                sysinfo::install(sys_dict, no_cache);
             }
             d.set_str("gc", Value::Obj(gcmodule::make_gc()));
             d.set_str("builtins", Value::Obj(pyrite_object::types::function::Module::new_builtin(builtins.clone())));
@@ -166,6 +169,7 @@ impl Interpreter {
     /// Turns writing of the bytecode cache off (`-B`), as `sys.dont_write_bytecode = True`.
     pub fn set_dont_write_bytecode(&mut self) {
         self.set_sys("dont_write_bytecode", Value::Bool(true));
+        self.set_sys("flags", sysinfo::flags(true));
     }
 
     /// The `builtins` module, which `__main__`'s `__builtins__` names (other modules get

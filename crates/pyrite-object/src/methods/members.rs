@@ -157,6 +157,9 @@ pub fn install_slots(ctx: &mut Ctx, ty: &ObjRef, bases: &[ObjRef]) -> PyResult<(
     let Some(slots) = d.get_str(&PyStr::from_str("__slots__")) else { return Ok(()) };
     let names = if slots.as_str().is_some() { vec![slots] } else { protocol::collect(ctx, &slots)? };
     let mut wants_dict = false;
+    let mut members = Vec::new();
+    // Conflicts are judged against the class body's names only: a name listed twice (as
+    // `datetime.__slots__ = date.__slots__ + time.__slots__` does) is one member.
     for name in names {
         let Some(s) = name.as_str() else {
             return Err(PyErr::type_error(format!("__slots__ items must be strings, not '{}'", name.type_name())));
@@ -168,9 +171,12 @@ pub fn install_slots(ctx: &mut Ctx, ty: &ObjRef, bases: &[ObjRef]) -> PyResult<(
                 if d.get_str(s).is_some() {
                     return Err(PyErr::value_error(format!("'{text}' in __slots__ conflicts with class variable")));
                 }
-                d.set_item(ctx, name.clone(), new_member(ty, name.clone()))?;
+                members.push(name.clone());
             }
         }
+    }
+    for name in members {
+        d.set_item(ctx, name.clone(), new_member(ty, name))?;
     }
     let object = &types().object;
     let bases_without_dict = bases

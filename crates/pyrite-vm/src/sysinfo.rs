@@ -1,0 +1,224 @@
+//! The descriptive parts of `sys` (flags, float/int/hash info, hooks and switches) that
+//! the standard library reads at import time.
+
+use pyrite_object::methods::check_args;
+use pyrite_object::types::dict::PyDict;
+use pyrite_object::types::function::BuiltinFunction;
+use pyrite_object::types::list::{PyList, PyTuple};
+use pyrite_object::types::structseq::{self, StructSeqSpec};
+use pyrite_object::types::typeobj::StaticType;
+use pyrite_object::{Args, Ctx, PyErr, PyResult, Value};
+
+fn structseq_value(ty: &StaticType, spec: &StructSeqSpec, values: Vec<Value>) -> Value {
+    let ty = ty.get_or_init(|| structseq::new_type(spec));
+    structseq::new_instance(ty, values).map_or(Value::None, Value::Obj)
+}
+
+/// `sys.flags`.
+pub fn flags(dont_write_bytecode: bool) -> Value {
+    static TYPE: StaticType = StaticType::new();
+    const SPEC: StructSeqSpec = StructSeqSpec {
+        name: "sys.flags",
+        fields: &[
+            "debug",
+            "inspect",
+            "interactive",
+            "optimize",
+            "dont_write_bytecode",
+            "no_user_site",
+            "no_site",
+            "ignore_environment",
+            "verbose",
+            "bytes_warning",
+            "quiet",
+            "hash_randomization",
+            "isolated",
+            "dev_mode",
+            "utf8_mode",
+            "warn_default_encoding",
+            "safe_path",
+            "int_max_str_digits",
+        ],
+        visible: 18,
+    };
+    let hash_randomization = std::env::var("PYTHONHASHSEED").map_or(1, |s| i64::from(s != "0"));
+    let mut values: Vec<Value> = vec![Value::Int(0); 18];
+    values[4] = Value::Int(i64::from(dont_write_bytecode));
+    values[11] = Value::Int(hash_randomization);
+    values[13] = Value::Bool(false);
+    values[16] = Value::Bool(false);
+    values[17] = Value::Int(-1);
+    structseq_value(&TYPE, &SPEC, values)
+}
+
+fn float_info() -> Value {
+    static TYPE: StaticType = StaticType::new();
+    const SPEC: StructSeqSpec = StructSeqSpec {
+        name: "sys.float_info",
+        fields: &[
+            "max",
+            "max_exp",
+            "max_10_exp",
+            "min",
+            "min_exp",
+            "min_10_exp",
+            "dig",
+            "mant_dig",
+            "epsilon",
+            "radix",
+            "rounds",
+        ],
+        visible: 11,
+    };
+    let values = vec![
+        Value::Float(f64::MAX),
+        Value::Int(i64::from(f64::MAX_EXP)),
+        Value::Int(i64::from(f64::MAX_10_EXP)),
+        Value::Float(f64::MIN_POSITIVE),
+        Value::Int(i64::from(f64::MIN_EXP)),
+        Value::Int(i64::from(f64::MIN_10_EXP)),
+        Value::Int(i64::from(f64::DIGITS)),
+        Value::Int(i64::from(f64::MANTISSA_DIGITS)),
+        Value::Float(f64::EPSILON),
+        Value::Int(i64::from(f64::RADIX)),
+        Value::Int(1),
+    ];
+    structseq_value(&TYPE, &SPEC, values)
+}
+
+fn int_info() -> Value {
+    static TYPE: StaticType = StaticType::new();
+    const SPEC: StructSeqSpec = StructSeqSpec {
+        name: "sys.int_info",
+        fields: &["bits_per_digit", "sizeof_digit", "default_max_str_digits", "str_digits_check_threshold"],
+        visible: 4,
+    };
+    let values = vec![Value::Int(30), Value::Int(4), Value::Int(4300), Value::Int(640)];
+    structseq_value(&TYPE, &SPEC, values)
+}
+
+fn hash_info() -> Value {
+    static TYPE: StaticType = StaticType::new();
+    const SPEC: StructSeqSpec = StructSeqSpec {
+        name: "sys.hash_info",
+        fields: &["width", "modulus", "inf", "nan", "imag", "algorithm", "hash_bits", "seed_bits", "cutoff"],
+        visible: 9,
+    };
+    let values = vec![
+        Value::Int(64),
+        Value::Int((1 << 61) - 1),
+        Value::Int(314_159),
+        Value::Int(0),
+        Value::Int(1_000_003),
+        Value::str("siphash13"),
+        Value::Int(64),
+        Value::Int(128),
+        Value::Int(0),
+    ];
+    structseq_value(&TYPE, &SPEC, values)
+}
+
+fn thread_info() -> Value {
+    static TYPE: StaticType = StaticType::new();
+    const SPEC: StructSeqSpec =
+        StructSeqSpec { name: "sys.thread_info", fields: &["name", "lock", "version"], visible: 3 };
+    structseq_value(&TYPE, &SPEC, vec![Value::str("pthread"), Value::str("mutex+cond"), Value::None])
+}
+
+fn asyncgen_hooks(firstiter: Value, finalizer: Value) -> Value {
+    static TYPE: StaticType = StaticType::new();
+    const SPEC: StructSeqSpec =
+        StructSeqSpec { name: "asyncgen_hooks", fields: &["firstiter", "finalizer"], visible: 2 };
+    structseq_value(&TYPE, &SPEC, vec![firstiter, finalizer])
+}
+
+/// Adds the descriptive attributes and the hook functions to `sys`'s dict.
+pub fn install(sys: &PyDict, dont_write_bytecode: bool) {
+    sys.set_str("flags", flags(dont_write_bytecode));
+    sys.set_str("float_info", float_info());
+    sys.set_str("int_info", int_info());
+    sys.set_str("hash_info", hash_info());
+    sys.set_str("thread_info", thread_info());
+    sys.set_str("warnoptions", Value::Obj(PyList::new_obj(Vec::new())));
+    sys.set_str("_xoptions", Value::Obj(PyDict::new_obj()));
+    sys.set_str("maxunicode", Value::Int(0x10_FFFF));
+    sys.set_str("api_version", Value::Int(1013));
+    sys.set_str("abiflags", Value::str(""));
+    sys.set_str("float_repr_style", Value::str("short"));
+    sys.set_str("pycache_prefix", Value::None);
+    sys.set_str("copyright", Value::str("Pyrite: a Python 3.11 interpreter in Rust. Python is Copyright (c) Python Software Foundation."));
+    sys.set_str("_git", Value::Obj(PyTuple::new_obj(vec![Value::str("pyrite"), Value::str(""), Value::str("")])));
+    let functions: &[(&'static str, pyrite_object::types::function::NativeFn)] = &[
+        ("getswitchinterval", |_, args| {
+            check_args("getswitchinterval", args, 0, 0)?;
+            Ok(Value::Float(0.005))
+        }),
+        ("setswitchinterval", set_switch_interval),
+        ("gettrace", |_, args| {
+            check_args("gettrace", args, 0, 0)?;
+            Ok(Value::None)
+        }),
+        ("getprofile", |_, args| {
+            check_args("getprofile", args, 0, 0)?;
+            Ok(Value::None)
+        }),
+        ("settrace", set_trace),
+        ("setprofile", set_trace),
+        ("audit", |_, _| Ok(Value::None)),
+        ("addaudithook", |_, _| Err(PyErr::not_implemented("sys.addaudithook() is not supported yet"))),
+        ("is_finalizing", |_, args| {
+            check_args("is_finalizing", args, 0, 0)?;
+            Ok(Value::Bool(false))
+        }),
+        ("get_asyncgen_hooks", |_, args| {
+            check_args("get_asyncgen_hooks", args, 0, 0)?;
+            Ok(asyncgen_hooks(Value::None, Value::None))
+        }),
+        ("set_asyncgen_hooks", set_asyncgen_hooks),
+        ("get_coroutine_origin_tracking_depth", |_, args| {
+            check_args("get_coroutine_origin_tracking_depth", args, 0, 0)?;
+            Ok(Value::Int(0))
+        }),
+        ("getfilesystemencodeerrors", |_, args| {
+            check_args("getfilesystemencodeerrors", args, 0, 0)?;
+            Ok(Value::str("surrogateescape"))
+        }),
+        ("get_int_max_str_digits", |_, args| {
+            check_args("get_int_max_str_digits", args, 0, 0)?;
+            Ok(Value::Int(4300))
+        }),
+    ];
+    for &(name, func) in functions {
+        sys.set_str(name, Value::Obj(BuiltinFunction::new_obj(name, func)));
+    }
+}
+
+fn set_switch_interval(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
+    let values = check_args("setswitchinterval", args, 1, 1)?;
+    let interval = pyrite_object::methods::float::as_double(ctx, &values[0])?;
+    if interval <= 0.0 {
+        return Err(PyErr::value_error("switch interval must be strictly positive"));
+    }
+    Ok(Value::None)
+}
+
+/// Tracing and profiling hooks are not run by this VM yet: clearing them is fine, setting
+/// one says so.
+fn set_trace(_: &mut Ctx, args: Args<'_>) -> PyResult {
+    let values = check_args("settrace", args, 1, 1)?;
+    if values[0].is_none() {
+        return Ok(Value::None);
+    }
+    Err(PyErr::not_implemented("sys.settrace() and sys.setprofile() are not supported yet"))
+}
+
+fn set_asyncgen_hooks(_: &mut Ctx, args: Args<'_>) -> PyResult {
+    let mut any = false;
+    for value in args.values {
+        any |= !value.is_none();
+    }
+    if any {
+        return Err(PyErr::not_implemented("asynchronous generator hooks are not supported yet"));
+    }
+    Ok(Value::None)
+}
