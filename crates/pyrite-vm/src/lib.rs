@@ -17,6 +17,7 @@ mod generator;
 mod imports;
 mod materialize;
 mod namespace;
+mod reduce;
 pub mod state;
 mod sysinfo;
 mod sysmodule;
@@ -76,6 +77,7 @@ impl Interpreter {
         pyrite_object::init();
         generator::install();
         asyncgen::install();
+        reduce::install();
         let mut ctx = Ctx::new();
         ctx.hooks.call_function = eval::call_function_hook;
         ctx.hooks.current_globals = frameobject::current_globals;

@@ -146,7 +146,10 @@ pub fn install(sys: &PyDict, dont_write_bytecode: bool) {
     sys.set_str("abiflags", Value::str(""));
     sys.set_str("float_repr_style", Value::str("short"));
     sys.set_str("pycache_prefix", Value::None);
-    sys.set_str("copyright", Value::str("Pyrite: a Python 3.11 interpreter in Rust. Python is Copyright (c) Python Software Foundation."));
+    sys.set_str(
+        "copyright",
+        Value::str("Pyrite: a Python 3.11 interpreter in Rust. Python is Copyright (c) Python Software Foundation."),
+    );
     sys.set_str("_git", Value::Obj(PyTuple::new_obj(vec![Value::str("pyrite"), Value::str(""), Value::str("")])));
     let functions: &[(&'static str, pyrite_object::types::function::NativeFn)] = &[
         ("getswitchinterval", |_, args| {

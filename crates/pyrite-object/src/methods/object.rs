@@ -74,6 +74,15 @@ pub(crate) fn setup(t: &TypeTable) {
         Some(&t.classmethod),
     );
     set_type_attr(&t.object, "__init_subclass__", Value::Obj(init_subclass));
+    // `object.__subclasshook__`: a class method that leaves the decision to the normal rules.
+    let hook = Value::Obj(crate::types::function::BuiltinFunction::new_obj("__subclasshook__", |_, _| {
+        Ok(crate::protocol::not_implemented())
+    }));
+    let hook = pyrite_memory::ObjRef::new(
+        crate::types::descriptors::ClassMethod { func: pyrite_memory::PayloadCell::new(hook) },
+        Some(&t.classmethod),
+    );
+    set_type_attr(&t.object, "__subclasshook__", Value::Obj(hook));
     set_type_attr(&t.object, "__doc__", Value::str("The base class of the class hierarchy."));
 }
 
@@ -182,7 +191,16 @@ fn type_new(ctx: &mut Ctx, metatype: &pyrite_memory::ObjRef, args: Args<'_>) -> 
         PyErr::type_error(format!("type.__new__() argument 1 must be str, not {}", pos[0].type_name()))
     })?;
     let bases = crate::types::heaptype::bases_from(&pos[1])?;
-    let metatype = crate::types::heaptype::calculate_metaclass(metatype, &bases)?;
+    let winner = crate::types::heaptype::calculate_metaclass(metatype, &bases)?;
+    // A more derived metaclass of the bases with its own `__new__` makes the class, as in
+    // CPython's `type_new` (`type(name, (EnumSubclass,), ns, **kw)` runs `EnumType.__new__`).
+    if !winner.is_same(metatype)
+        && let Some(new) = type_payload(&winner).slots().new
+        && !std::ptr::fn_addr_eq(new, type_new as crate::types::typeobj::NewFn)
+    {
+        return new(ctx, &winner, args);
+    }
+    let metatype = winner;
     let kwargs = Args { values: &args.values[3..], kwnames: args.kwnames };
     Ok(Value::Obj(crate::types::heaptype::new_class(ctx, &metatype, name.as_str(), bases, &pos[2], kwargs)?))
 }
@@ -211,6 +229,26 @@ fn type_call(ctx: &mut Ctx, callable: &Value, args: Args<'_>) -> PyResult {
     Ok(instance)
 }
 
+/// `cls.__annotations__` (3.10+): the class's own, made empty on first use for classes
+/// defined in Python; never inherited.
+fn type_annotations(ty: &pyrite_memory::ObjRef) -> PyResult {
+    let payload = type_payload(ty);
+    let dict = payload.dict.downcast::<crate::types::dict::PyDict>().ok_or_else(|| PyErr::new_system("type dict"))?;
+    if let Some(found) = dict.get_str(&crate::types::str::PyStr::from_str("__annotations__")) {
+        return Ok(found);
+    }
+    if payload.flags.get() & crate::types::typeobj::TYPE_HEAPTYPE == 0 {
+        return Err(PyErr::attribute_error(format!(
+            "type object '{}' has no attribute '__annotations__'",
+            crate::types::typeobj::type_name(ty)
+        )));
+    }
+    let fresh = Value::Obj(crate::types::dict::PyDict::new_obj());
+    dict.set_str("__annotations__", fresh.clone());
+    crate::types::typeobj::bump_version(ty);
+    Ok(fresh)
+}
+
 /// Attribute lookup on a class: the metatype's data descriptors, then the class's own MRO,
 /// then the metatype's other attributes.
 fn type_getattro(ctx: &mut Ctx, v: &Value, name: &Value) -> PyResult {
@@ -231,6 +269,7 @@ fn type_getattro(ctx: &mut Ctx, v: &Value, name: &Value) -> PyResult {
             return Ok(Value::str(short));
         }
         "__qualname__" => return Ok(Value::str(&payload.qualname.borrow())),
+        "__annotations__" => return type_annotations(ty),
         "__mro__" => {
             return Ok(Value::Obj(PyTuple::new_obj(payload.mro.borrow().iter().cloned().map(Value::Obj).collect())));
         }

@@ -464,12 +464,27 @@ fn heap_richcompare(ctx: &mut Ctx, a: &Value, b: &Value, op: CompareOp) -> PyRes
     Ok(call_dunder(ctx, a, name, std::slice::from_ref(b))?.unwrap_or_else(not_implemented))
 }
 
+/// The `getattro` slot of the first class along `ty`'s MRO that is not defined in Python.
+fn builtin_base_getattro(ty: &ObjRef) -> Option<crate::types::typeobj::GetAttrFn> {
+    let mro = type_payload(ty).mro.borrow().clone();
+    let base = mro.iter().find(|t| !is_python_class(t))?;
+    type_payload(base)
+        .slots()
+        .getattro
+        .filter(|get| !std::ptr::fn_addr_eq(*get, heap_getattro as crate::types::typeobj::GetAttrFn))
+}
+
 fn heap_getattro(ctx: &mut Ctx, v: &Value, name: &Value) -> PyResult {
     let has_getattribute = lookup_in_python_classes(v.type_ref(), "__getattribute__");
     let result = if has_getattribute {
         dunder_or_missing(ctx, v, "__getattribute__", std::slice::from_ref(name))
     } else {
-        protocol::generic_getattr(ctx, v, name)
+        // The attribute lookup of the nearest builtin base: `type`'s for metaclasses,
+        // `module`'s for module subclasses, the generic one for plain objects.
+        match builtin_base_getattro(v.type_ref()) {
+            Some(get) => get(ctx, v, name),
+            None => protocol::generic_getattr(ctx, v, name),
+        }
     };
     match result {
         Err(e) if e.matches(&types().attribute_error) && lookup_in_python_classes(v.type_ref(), "__getattr__") => {

@@ -75,15 +75,15 @@ pub fn new_instance(ty: &ObjRef, values: Vec<Value>) -> PyResult<ObjRef> {
 
 fn layout(ty: &ObjRef) -> (Vec<Value>, usize) {
     let lookup = |key: &str| crate::types::typeobj::lookup_str(ty, key);
-    let fields = lookup(FIELDS_KEY).and_then(|f| f.downcast::<PyTuple>().map(|t| t.items().to_vec())).unwrap_or_default();
+    let fields =
+        lookup(FIELDS_KEY).and_then(|f| f.downcast::<PyTuple>().map(|t| t.items().to_vec())).unwrap_or_default();
     let visible = lookup("_visible_").and_then(|v| crate::methods::int::to_i64(&v).ok()).unwrap_or(0);
     (fields, usize::try_from(visible).unwrap_or(0))
 }
 
 fn structseq_getattro(ctx: &mut Ctx, v: &Value, name: &Value) -> PyResult {
     let (fields, visible) = layout(v.type_ref());
-    if let Some(index) = fields.iter().position(|f| f.as_str().map(PyStr::as_str) == name.as_str().map(PyStr::as_str))
-    {
+    if let Some(index) = fields.iter().position(|f| f.as_str().map(PyStr::as_str) == name.as_str().map(PyStr::as_str)) {
         if index < visible {
             let item = v.downcast::<PyTuple>().and_then(|t| t.items().get(index).cloned());
             return item.ok_or_else(|| PyErr::new_system("struct sequence item"));

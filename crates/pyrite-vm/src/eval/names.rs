@@ -262,3 +262,26 @@ pub(super) fn load_build_class(_: &mut Ctx, frame: &mut Frame) -> PyResult<()> {
     frame.push(build);
     Ok(())
 }
+
+/// `SETUP_ANNOTATIONS`: a module or class body with annotations gets an
+/// `__annotations__` dict in its namespace unless it already has one.
+pub(super) fn setup_annotations(ctx: &mut Ctx, frame: &mut Frame) -> PyResult<()> {
+    let Some(locals) = frame.locals.clone() else {
+        return Err(PyErr::new_system("no locals found when setting up annotations"));
+    };
+    let key = Value::str("__annotations__");
+    if let Some(d) = locals.downcast::<PyDict>() {
+        if d.get_item(ctx, &key)?.is_none() {
+            d.set_item(ctx, key, Value::Obj(PyDict::new_obj()))?;
+        }
+        return Ok(());
+    }
+    let mapping = Value::Obj(locals);
+    match protocol::getitem(ctx, &mapping, &key) {
+        Ok(_) => Ok(()),
+        Err(e) if e.matches(&types().key_error) => {
+            protocol::setitem(ctx, &mapping, &key, Some(Value::Obj(PyDict::new_obj())))
+        }
+        Err(e) => Err(e),
+    }
+}

@@ -168,6 +168,7 @@ pub(super) fn step(
         Opcode::LOAD_ASSERTION_ERROR => frame.push(Value::Obj(pyrite_object::types().assertion_error.clone())),
         Opcode::CALL_INTRINSIC_1 => calls::intrinsic(ctx, frame, arg)?,
         Opcode::LOAD_BUILD_CLASS => names::load_build_class(ctx, frame)?,
+        Opcode::SETUP_ANNOTATIONS => names::setup_annotations(ctx, frame)?,
         Opcode::MATCH_CLASS | Opcode::MATCH_MAPPING | Opcode::MATCH_SEQUENCE | Opcode::MATCH_KEYS | Opcode::GET_LEN => {
             patterns::execute(ctx, frame, op, arg)?;
         }
