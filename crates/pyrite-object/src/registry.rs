@@ -79,6 +79,7 @@ macro_rules! exception_types {
             pub bytes_iterator: ObjRef,
             pub bytearray_iterator: ObjRef,
             pub memory_iterator: ObjRef,
+            pub complex: ObjRef,
             /// The `NotImplemented` singleton.
             pub not_implemented: ObjRef,
             /// The `Ellipsis` singleton.
@@ -154,6 +155,7 @@ macro_rules! exception_types {
             &self.bytes_iterator,
             &self.bytearray_iterator,
             &self.memory_iterator,
+            &self.complex,
             &self.dict,
                 ]
             }
@@ -204,7 +206,7 @@ macro_rules! exception_types {
                 generator: next(), coroutine: next(), async_generator: next(),
                 slice: next(), set: next(), frozenset: next(), set_iterator: next(), enumerate: next(), zip: next(), map: next(), filter: next(), reversed: next(), list_reverseiterator: next(), callable_iterator: next(), dict_keys: next(), dict_values: next(), dict_items: next(), dict_valueiterator: next(), dict_itemiterator: next(), dict_reversekeyiterator: next(), dict_reversevalueiterator: next(), dict_reverseitemiterator: next(),
                 bytes: next(), bytearray: next(), memoryview: next(), bytes_iterator: next(),
-                bytearray_iterator: next(), memory_iterator: next(),
+                bytearray_iterator: next(), memory_iterator: next(), complex: next(),
                 not_implemented, ellipsis, empty_tuple,
                 $( $field: exceptions.next().expect("exception list matches the table"), )*
             }
@@ -375,6 +377,7 @@ pub fn init() {
         "bytes_iterator",
         "bytearray_iterator",
         "memory_iterator",
+        "complex",
     ] {
         core.push(builtin_type(&type_, name, Some(&object)));
     }

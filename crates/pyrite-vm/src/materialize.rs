@@ -6,7 +6,7 @@ use pyrite_bytecode::{CodeObject, Constant};
 use pyrite_object::types::bytes::PyBytes;
 use pyrite_object::types::function::Code;
 use pyrite_object::types::list::PyTuple;
-use pyrite_object::{ObjRef, PyErr, PyResult, Value, types};
+use pyrite_object::{ObjRef, PyResult, Value, types};
 
 fn constant_value(constant: &Constant) -> PyResult {
     Ok(match constant {
@@ -22,7 +22,7 @@ fn constant_value(constant: &Constant) -> PyResult {
             Value::Obj(PyTuple::new_obj(values))
         }
         Constant::Code(code) => Value::Obj(materialize((**code).clone())?),
-        Constant::Complex { .. } => return Err(PyErr::not_implemented("complex numbers are not supported yet")),
+        Constant::Complex { re, im } => pyrite_object::types::complex::complex_value(*re, *im),
         Constant::Bytes(data) => Value::Obj(PyBytes::new_obj(data.to_vec())),
         Constant::FrozenSet(items) => {
             // CPython's compiler builds the frozenset from the items, then rebuilds it from

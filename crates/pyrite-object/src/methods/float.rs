@@ -46,7 +46,7 @@ pub fn float_arith(x: f64, y: f64, op: BinaryOp) -> PyResult {
         BinaryOp::Power => match num::float_pow(x, y).map_err(arith)? {
             PowResult::Float(f) => f,
             PowResult::Int(i) => num::int_to_f64(&i).unwrap_or(f64::INFINITY),
-            PowResult::Complex(..) => return Err(PyErr::not_implemented("complex numbers are not supported yet")),
+            PowResult::Complex(re, im) => return Ok(crate::types::complex::complex_value(re, im)),
         },
         _ => return Ok(not_implemented()),
     }))
@@ -83,17 +83,11 @@ fn float_new_exact(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
             .map(Value::float)
             .ok_or_else(|| PyErr::value_error(format!("could not convert string to float: {}", s.repr())));
     }
-    if x.as_obj().is_some_and(|o| !o.is::<crate::types::int::PyInt>()) && x.as_f64().is_none() {
-        for dunder in ["__float__", "__index__"] {
-            if let Some(result) = crate::methods::slots::call_dunder(ctx, x, dunder, &[])? {
-                return match to_f64(&result) {
-                    Some(f) => Ok(Value::float(f?)),
-                    None => {
-                        Err(PyErr::type_error(format!("{dunder} returned non-float (type {})", result.type_name())))
-                    }
-                };
-            }
-        }
+    if let Some(f) = number_float(ctx, x)? {
+        return Ok(Value::float(f));
+    }
+    if let Some(data) = crate::methods::bytes::buffer_bytes(x) {
+        return float_from_bytes(ctx, x, &data);
     }
     match to_f64(x) {
         Some(f) => Ok(Value::float(f?)),
@@ -104,12 +98,70 @@ fn float_new_exact(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
     }
 }
 
+/// CPython's `PyNumber_Float` for a value that is not text: its `__float__` (a Python
+/// class's own, even on an int or float subclass), else its `__index__`, else its value as
+/// an int or float; `None` when it is not a number at all.
+///
+/// # Errors
+/// `TypeError` when `__float__` returns a non-float or `__index__` a non-int, or the
+/// dunder's own error.
+pub fn number_float(ctx: &mut Ctx, x: &Value) -> PyResult<Option<f64>> {
+    use crate::methods::slots::{call_dunder, is_python_class};
+    if let Value::Obj(o) = x {
+        let native_number = o.is::<crate::types::int::PyInt>() || x.as_f64().is_some();
+        if is_python_class(o.type_ref()) || !native_number {
+            if let Some(result) = call_dunder(ctx, x, "__float__", &[])? {
+                // A float subclass result is accepted (CPython warns: DeprecationWarning).
+                return match result.as_f64() {
+                    Some(f) => Ok(Some(f)),
+                    None => Err(PyErr::type_error(format!(
+                        "{}.__float__ returned non-float (type {})",
+                        x.type_name(),
+                        result.type_name()
+                    ))),
+                };
+            }
+            if !native_number && let Some(result) = call_dunder(ctx, x, "__index__", &[])? {
+                if crate::methods::int::as_int(&result).is_none() {
+                    return Err(PyErr::type_error(format!("__index__ returned non-int (type {})", result.type_name())));
+                }
+                return to_f64(&result).transpose();
+            }
+        }
+    }
+    to_f64(x).transpose()
+}
+
+/// `float(b'1.5')`: the bytes of a bytes-like object read as ASCII text.
+fn float_from_bytes(ctx: &mut Ctx, x: &Value, data: &[u8]) -> PyResult {
+    let parsed = if data.is_ascii() { std::str::from_utf8(data).ok().and_then(num::parse_float) } else { None };
+    match parsed {
+        Some(f) => Ok(Value::float(f)),
+        None => {
+            let repr = crate::protocol::repr_string(ctx, x)?;
+            Err(PyErr::value_error(format!("could not convert string to float: {repr}")))
+        }
+    }
+}
+
 /// CPython's `PyFloat_AsDouble`: a float, an int, or an object with `__float__` (or
 /// `__index__`) as an `f64`; what native functions taking a float argument call.
 ///
 /// # Errors
 /// `TypeError: must be real number, not X`, or the error of the dunder.
 pub fn as_double(ctx: &mut Ctx, x: &Value) -> PyResult<f64> {
+    // CPython consults `nb_float` before the int value: an int subclass's own `__float__`
+    // wins (a float subclass's does not: its value is used directly).
+    if let Value::Obj(o) = x
+        && o.is::<crate::types::int::PyInt>()
+        && crate::methods::slots::is_python_class(o.type_ref())
+        && let Some(result) = crate::methods::slots::call_dunder(ctx, x, "__float__", &[])?
+    {
+        // A float subclass result is accepted (CPython also warns: DeprecationWarning).
+        return result.as_f64().ok_or_else(|| {
+            PyErr::type_error(format!("{}.__float__ returned non-float (type {})", x.type_name(), result.type_name()))
+        });
+    }
     if let Some(f) = to_f64(x) {
         return f;
     }

@@ -257,6 +257,9 @@ pub fn format(ctx: &mut Ctx, value: &Value, spec: &str) -> PyResult {
     if spec.is_empty() {
         return protocol::str_(ctx, value);
     }
+    if value.downcast::<crate::types::complex::PyComplex>().is_some() {
+        return crate::methods::complex::format_value(value, spec).map(|text| Value::str(&text));
+    }
     let parsed = parse_spec(spec)?;
     let text = match value {
         v if v.as_f64().is_some() => format_float(v.as_f64().unwrap_or(f64::NAN), &parsed)?,

@@ -14,6 +14,8 @@ use crate::value::Value;
 pub mod attrdescr;
 pub mod bytes;
 pub mod codecs;
+pub mod complex;
+mod complex_text;
 pub mod descriptors;
 mod exception;
 pub mod float;
@@ -58,6 +60,7 @@ pub fn setup_all(t: &TypeTable) {
     iters::setup(t);
     views::setup(t);
     bytes::setup(t);
+    complex::setup(t);
     set_slots(&t.iterator, |s| {
         s.iter = Some(|_, v| Ok(v.clone()));
         s.next = Some(sequence_iter_next);

@@ -13,6 +13,7 @@ mod tests;
 
 pub use num_bigint::BigInt;
 
+pub(crate) use float::parse_inf_nan;
 pub use float::{
     float_as_integer_ratio, float_divmod, float_floordiv, float_fromhex, float_hex, float_mod, float_pow, float_round,
     float_round_to_int, float_truediv,
@@ -22,6 +23,7 @@ pub use int::{
     MAX_INT_BITS, cmp_int_f64, f64_to_int, int_bit_length, int_divmod, int_floordiv, int_lshift, int_mod, int_pow,
     int_pow_mod, int_rshift, int_to_f64, int_to_string_radix, int_truediv,
 };
+pub(crate) use parse::decimal_value;
 pub use parse::{parse_float, parse_int};
 pub use repr::{float_repr, format_float, format_float_opts};
 

@@ -1,6 +1,7 @@
 //! The payloads of the builtin types and their Python-visible behaviour.
 
 pub mod bytes;
+pub mod complex;
 pub mod descriptors;
 pub mod dict;
 pub mod exception;
