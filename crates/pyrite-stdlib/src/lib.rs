@@ -8,6 +8,7 @@
 use pyrite_vm::Interpreter;
 
 mod collections;
+mod itertools;
 mod math;
 mod string;
 mod thread;
@@ -20,6 +21,7 @@ pub fn install(interp: &mut Interpreter) {
     interp.add_native_module("time", time::make);
     interp.add_native_module("_string", string::make);
     interp.add_native_module("_collections", collections::make);
+    interp.add_native_module("itertools", itertools::make);
     interp.add_native_module("_thread", thread::make);
     interp.add_native_module("_weakref", weakref::make);
 }
