@@ -212,9 +212,17 @@ impl Frame {
     }
 
     /// Empties every slot (locals and stack), dropping their values.
+    ///
+    /// Slots at and above `sp` are always empty (every pop takes its slot, and the few
+    /// places that lower `sp` directly empty the slots first), so only the locals and the
+    /// live part of the value stack are visited.
     pub fn clear(&mut self) {
-        for slot in self.slots_mut() {
+        let live = self.sp.min(self.nslots);
+        // SAFETY: as in `slots_mut`; `live <= nslots`.
+        let slots = unsafe { std::slice::from_raw_parts_mut(self.slots.as_ptr(), live) };
+        for slot in slots {
             drop(slot.take());
         }
+        debug_assert!(self.slots_mut()[live..].iter().all(Option::is_none), "a value above the stack top");
     }
 }

@@ -52,8 +52,11 @@ fn call_python(ctx: &mut Ctx, func: &ObjRef, values: &mut Vec<Value>, kwnames: &
 /// counted its own entry, like `repr` or a builtin function); the native stack is checked.
 pub fn call_function_hook(ctx: &mut Ctx, func: &ObjRef, args: Args<'_>) -> PyResult {
     ctx.check_native_stack(" while calling a Python object")?;
-    let mut values = args.values.to_vec();
-    match call_python(ctx, func, &mut values, args.kwnames)? {
+    let mut values = take_buffer(ctx);
+    values.extend_from_slice(args.values);
+    let outcome = call_python(ctx, func, &mut values, args.kwnames);
+    give_buffer(ctx, values);
+    match outcome? {
         CallOutcome::Value(v) => Ok(v),
         CallOutcome::Frame(frame) => run_frame(ctx, frame),
     }
@@ -64,26 +67,28 @@ fn kwnames_of(kwnames: Option<&Value>) -> Vec<Value> {
 }
 
 /// The fast path of `CALL`: a Python function (or a method bound to one) whose code takes
-/// exactly these positional arguments and nothing else: the arguments move straight from
-/// the caller's stack into the callee's locals. `None` when the call needs the general path.
-pub(super) fn call_exact(ctx: &mut Ctx, frame: &mut Frame, argc: usize) -> Option<Frame> {
-    let base = frame.sp - argc;
-    let (func_obj, with_self) = {
-        let slots = frame.slots_mut();
-        match (&slots[base - 2], &slots[base - 1]) {
-            (None, Some(Value::Obj(callable))) => match callable.downcast::<BoundMethod>() {
-                Some(m) => (m.func.as_obj()?.clone(), Some(m.this.clone())),
-                None => (callable.clone(), None),
+/// exactly these positional arguments and nothing else. The callee's frame is pushed onto
+/// `frames` in place and the arguments move straight from the caller's stack into its
+/// locals. `Ok(false)` (nothing changed) when the call needs the general path; an error
+/// (the recursion limit) leaves the caller's stack as it was.
+#[inline]
+pub(super) fn push_exact(ctx: &mut Ctx, frames: &mut Vec<Frame>, argc: usize) -> PyResult<bool> {
+    let Some(caller) = frames.last_mut() else { return Ok(false) };
+    let base = caller.sp - argc;
+    let (func_obj, with_self, is_method_form) = match (caller.peek_ref(argc + 2), caller.peek_ref(argc + 1)) {
+        (None, Some(Value::Obj(callable))) => match callable.downcast::<BoundMethod>() {
+            Some(m) => match &m.func {
+                Value::Obj(f) => (f, Some(&m.this), false),
+                _ => return Ok(false),
             },
-            (Some(Value::Obj(method)), Some(_)) => (method.clone(), None),
-            _ => return None,
-        }
+            None => (callable, None, false),
+        },
+        (Some(Value::Obj(method)), Some(_)) => (method, None, true),
+        _ => return Ok(false),
     };
-    let func = func_obj.downcast::<Function>()?;
-    let code_obj = func.code.clone();
-    let code = code_obj.downcast::<Code>()?;
+    let Some(func) = func_obj.downcast::<Function>() else { return Ok(false) };
+    let Some(code) = func.code.downcast::<Code>() else { return Ok(false) };
     let b = &code.bytecode;
-    let is_method_form = frame.slots_mut()[base - 2].is_some();
     let total = argc + usize::from(with_self.is_some()) + usize::from(is_method_form);
     let simple = b.flags
         & (flags::VARARGS | flags::VARKEYWORDS | flags::GENERATOR | flags::COROUTINE | flags::ASYNC_GENERATOR)
@@ -91,26 +96,32 @@ pub(super) fn call_exact(ctx: &mut Ctx, frame: &mut Frame, argc: usize) -> Optio
         && b.kwonlyargcount == 0
         && b.argcount as usize == total;
     if !simple {
-        return None;
+        return Ok(false);
     }
-    let builtins = vm(ctx).builtins.clone();
-    let globals = func.globals.clone();
-    let mut callee = new_frame(ctx, code_obj, Some(func_obj.clone()), globals, builtins, None);
+    ctx.enter_call("")?;
+    let nlocalsplus = code.nlocalsplus();
+    let nslots = nlocalsplus + b.stacksize as usize + 1;
+    let (func_obj, this, code_obj, globals) =
+        (func_obj.clone(), with_self.cloned(), func.code.clone(), func.globals.clone());
+    let state = vm(ctx);
+    let slots = state.slots.push(nslots);
+    let builtins = state.builtins.clone();
+    let mut callee = Frame::new(code_obj, Some(func_obj), globals, builtins, None, slots, nslots, nlocalsplus);
     let mut next = 0;
-    if let Some(this) = with_self {
-        callee.slots_mut()[0] = Some(this);
+    if let Some(this) = this {
+        *callee.local(0) = Some(this);
         next = 1;
     }
     let first = if is_method_form { base - 1 } else { base };
     for i in first..base + argc {
-        let value = frame.slots_mut()[i].take();
-        callee.slots_mut()[next] = value;
+        *callee.local(next) = caller.slots_mut()[i].take();
         next += 1;
     }
-    drop(frame.slots_mut()[base - 2].take());
-    drop(frame.slots_mut()[base - 1].take());
-    frame.sp = base - 2;
-    Some(callee)
+    let (callable, null) = (caller.slots_mut()[base - 1].take(), caller.slots_mut()[base - 2].take());
+    caller.sp = base - 2;
+    frames.push(callee);
+    drop((callable, null));
+    Ok(true)
 }
 
 /// `CALL argc`: the stack holds `[NULL, callable, args...]` or `[method, self, args...]`.

@@ -4,7 +4,7 @@ use pyrite_bytecode::{BinaryOp, CompareOp, Opcode};
 use pyrite_object::methods::int::{compare_numbers, small_binary};
 use pyrite_object::types::dict::PyDict;
 use pyrite_object::types::list::{PyList, PyTuple};
-use pyrite_object::types::misc::RangeIter;
+use pyrite_object::types::misc::{RangeIter, SeqIter};
 use pyrite_object::types::str::PyStr;
 use pyrite_object::types::typeobj::UnaryOp;
 use pyrite_object::{Ctx, PyErr, PyResult, Value, protocol};
@@ -311,6 +311,80 @@ pub(super) fn unpack_ex(ctx: &mut Ctx, frame: &mut Frame, arg: u32) -> PyResult<
         frame.push(item);
     }
     Ok(())
+}
+
+/// `FOR_ITER` over a `range` or `list` iterator, without a call or a reference-count
+/// change of the iterator; `None` (nothing done) for other iterators.
+#[inline(always)]
+pub(super) fn for_iter_fast(frame: &mut Frame, arg: u32) -> Option<()> {
+    let Some(Value::Obj(iterator)) = frame.peek_ref(1) else { return None };
+    let next = if let Some(range) = iterator.downcast::<RangeIter>() {
+        range.next_item().map(Value::Int)
+    } else if let Some(seq) = iterator.downcast::<SeqIter>()
+        && iterator.type_ref().is_same(&pyrite_object::types().list_iterator)
+    {
+        let item = {
+            let current = seq.seq.borrow();
+            let list = current.as_ref()?.downcast::<PyList>()?;
+            let index = seq.index.get();
+            let item = list.get(index);
+            if item.is_some() {
+                seq.index.set(index + 1);
+            }
+            item
+        };
+        if item.is_none() {
+            // Exhausted: release the list now, as CPython does.
+            drop(seq.seq.replace(None));
+        }
+        item
+    } else {
+        return None;
+    };
+    match next {
+        Some(value) => frame.push(value),
+        None => {
+            drop(frame.pop_slot());
+            frame.ip += arg as usize;
+        }
+    }
+    Some(())
+}
+
+/// `BINARY_SUBSCR` of an exact list or tuple by a small int, in place on the stack;
+/// `false` (nothing popped) when the general path is needed (other containers, an index
+/// out of range, which raises there).
+#[inline(always)]
+pub(super) fn subscr_fast(frame: &mut Frame) -> bool {
+    let (Some(Value::Obj(container)), Some(Value::Int(index))) = (frame.peek_ref(2), frame.peek_ref(1)) else {
+        return false;
+    };
+    let t = pyrite_object::types();
+    let item = if let Some(list) = container.downcast::<PyList>()
+        && container.type_ref().is_same(&t.list)
+    {
+        let items = list.items.borrow();
+        item_at(&items, *index)
+    } else if let Some(tuple) = container.downcast::<PyTuple>()
+        && container.type_ref().is_same(&t.tuple)
+    {
+        item_at(tuple.items(), *index)
+    } else {
+        None
+    };
+    let Some(item) = item else { return false };
+    // The key is an inline int: nothing to drop.
+    frame.sp -= 1;
+    *frame.peek(0) = None;
+    let container = frame.peek(1).replace(item);
+    drop(container);
+    true
+}
+
+#[inline(always)]
+fn item_at(items: &[Value], index: i64) -> Option<Value> {
+    let index = if index < 0 { index.checked_add(i64::try_from(items.len()).ok()?)? } else { index };
+    items.get(usize::try_from(index).ok()?).cloned()
 }
 
 pub(super) fn for_iter(ctx: &mut Ctx, frame: &mut Frame, arg: u32) -> PyResult<()> {

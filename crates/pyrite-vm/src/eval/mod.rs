@@ -17,6 +17,7 @@ mod step;
 mod unwind;
 
 use pyrite_bytecode::Opcode;
+use pyrite_memory::GilCell;
 use pyrite_object::types::function::Code;
 use pyrite_object::{Ctx, ObjRef, PyErr, PyResult, Value};
 
@@ -35,6 +36,8 @@ pub(crate) enum Flow {
     Return(Value),
     /// The current (generator) frame yields this value.
     Yield(Value),
+    /// `CALL argc` without keywords: the loop tries the in-place fast path first.
+    Call(u32),
 }
 
 /// How a generator's frame stopped running.
@@ -45,13 +48,35 @@ pub(crate) enum Suspension {
     Returned(Value),
 }
 
+/// Empty frame lists for the loops that native code starts (a call back into Python, a
+/// generator's resumption), reused so that starting a loop does not allocate.
+static FRAME_LISTS: GilCell<Vec<Vec<Frame>>> = GilCell::new(Vec::new());
+
+/// An empty frame list with room for a few frames.
+#[inline]
+fn take_frame_list() -> Vec<Frame> {
+    // SAFETY: only the GIL holder runs loops; the closure does not re-enter.
+    unsafe { FRAME_LISTS.with(Vec::pop) }.unwrap_or_else(|| Vec::with_capacity(8))
+}
+
+/// Gives back a frame list that has no frames left.
+#[inline]
+fn give_frame_list(frames: Vec<Frame>) {
+    debug_assert!(frames.is_empty(), "a frame list given back with frames in it");
+    if frames.is_empty() {
+        // SAFETY: as in `take_frame_list`; an empty list drops nothing.
+        unsafe { FRAME_LISTS.with(|lists| lists.push(frames)) };
+    }
+}
+
 /// Runs a generator's frame until it yields, returns or raises. `error` is thrown into
 /// the frame at its current position first. The frame comes back when it yielded.
 pub(crate) fn resume_frame(ctx: &mut Ctx, frame: Frame, error: Option<PyErr>) -> (Option<Frame>, PyResult<Suspension>) {
     if let Err(e) = ctx.enter_call("") {
         return (Some(frame), Err(e));
     }
-    let mut frames = vec![frame];
+    let mut frames = take_frame_list();
+    frames.push(frame);
     let mut outcome = match error {
         Some(e) => unwind::unwind(ctx, &mut frames, e, false).map(|()| None),
         None => Ok(None),
@@ -63,7 +88,7 @@ pub(crate) fn resume_frame(ctx: &mut Ctx, frame: Frame, error: Option<PyErr>) ->
     if outcome.is_ok() {
         ctx.leave_call();
     }
-    match outcome {
+    let result = match outcome {
         Ok(Some(Suspension::Yielded(v))) => (frames.pop(), Ok(Suspension::Yielded(v))),
         Ok(Some(returned)) => (None, Ok(returned)),
         Ok(None) => (None, Err(PyErr::new_system("generator frame stopped without a result"))),
@@ -73,7 +98,9 @@ pub(crate) fn resume_frame(ctx: &mut Ctx, frame: Frame, error: Option<PyErr>) ->
             }
             (None, Err(e))
         }
-    }
+    };
+    give_frame_list(frames);
+    result
 }
 
 /// Carves the slots of a new frame for `code`.
@@ -110,12 +137,14 @@ pub fn run_frame(ctx: &mut Ctx, entry: Frame) -> PyResult {
         drop_frame(ctx, entry);
         return Err(e);
     }
-    let mut frames = vec![entry];
+    let mut frames = take_frame_list();
+    frames.push(entry);
     let result = run_loop(ctx, &mut frames);
     while let Some(frame) = frames.pop() {
         drop_frame(ctx, frame);
         ctx.leave_call();
     }
+    give_frame_list(frames);
     result
 }
 
@@ -232,17 +261,12 @@ fn dispatch_loop(ctx: &mut Ctx, frames: &mut Vec<Frame>, generator: bool) -> PyR
                 Opcode::LOAD_ATTR_METHOD => specialize::load_attr_method(ctx, frame, arg).map(|()| Flow::Next),
                 Opcode::STORE_ATTR => specialize::store_attr(ctx, frame, arg).map(|()| Flow::Next),
                 Opcode::STORE_ATTR_INSTANCE => specialize::store_attr_instance(ctx, frame, arg).map(|()| Flow::Next),
-                Opcode::FOR_ITER => data::for_iter(ctx, frame, arg).map(|()| Flow::Next),
-                Opcode::CALL => {
-                    if kwnames.is_none() {
-                        match calls::call_exact(ctx, frame, arg as usize) {
-                            Some(callee) => Ok(Flow::Enter(callee)),
-                            None => calls::call(ctx, frame, arg, None),
-                        }
-                    } else {
-                        calls::call(ctx, frame, arg, kwnames.take())
-                    }
-                }
+                Opcode::FOR_ITER => match data::for_iter_fast(frame, arg) {
+                    Some(()) => continue,
+                    None => data::for_iter(ctx, frame, arg).map(|()| Flow::Next),
+                },
+                Opcode::BINARY_SUBSCR if data::subscr_fast(frame) => continue,
+                Opcode::CALL if kwnames.is_none() => Ok(Flow::Call(arg)),
                 Opcode::RETURN_VALUE => Ok(Flow::Return(frame.pop())),
                 Opcode::RETURN_CONST => Ok(Flow::Return(frame.code().consts[arg as usize].clone())),
                 _ => step::step(ctx, frame, op, arg, &mut kwnames),
@@ -258,18 +282,21 @@ fn dispatch_loop(ctx: &mut Ctx, frames: &mut Vec<Frame>, generator: bool) -> PyR
                     }
                     continue 'frames;
                 }
+                Ok(Flow::Call(argc)) => {
+                    match calls::push_exact(ctx, frames, argc as usize) {
+                        Ok(true) => {}
+                        Ok(false) => general_call(ctx, frames, argc, &mut kwnames)?,
+                        Err(e) => fail(ctx, frames, &mut kwnames, e)?,
+                    }
+                    continue 'frames;
+                }
                 Ok(Flow::Return(value)) => {
                     let depth = frames.len();
+                    pop_frame(ctx, frames);
                     if depth == 1 && generator {
-                        if let Some(done) = frames.pop() {
-                            drop_frame(ctx, done);
-                        }
                         return Ok(Suspension::Returned(value));
                     }
-                    if let Some(done) = frames.pop() {
-                        drop_frame(ctx, done);
-                        ctx.leave_call();
-                    }
+                    ctx.leave_call();
                     match frames.last_mut() {
                         Some(caller) if depth > 1 => caller.push(value),
                         _ => return Ok(Suspension::Returned(value)),
@@ -288,6 +315,36 @@ fn dispatch_loop(ctx: &mut Ctx, frames: &mut Vec<Frame>, generator: bool) -> PyR
                 }
             }
         }
+    }
+}
+
+/// A `CALL` the fast path does not take: the general call, which may still enter a frame.
+#[inline(never)]
+fn general_call(ctx: &mut Ctx, frames: &mut Vec<Frame>, argc: u32, kwnames: &mut Option<Value>) -> PyResult<()> {
+    let Some(frame) = frames.last_mut() else { return Err(PyErr::new_system("no frame to run")) };
+    match calls::call(ctx, frame, argc, None) {
+        Ok(Flow::Enter(callee)) => match ctx.enter_call("") {
+            Ok(()) => frames.push(callee),
+            Err(e) => {
+                drop_frame(ctx, callee);
+                fail(ctx, frames, kwnames, e)?;
+            }
+        },
+        Ok(_) => {}
+        Err(e) => fail(ctx, frames, kwnames, e)?,
+    }
+    Ok(())
+}
+
+/// Pops the innermost frame and releases its slots, clearing it in place.
+#[inline]
+fn pop_frame(ctx: &mut Ctx, frames: &mut Vec<Frame>) {
+    let Some(frame) = frames.last_mut() else { return };
+    frame.clear();
+    let (n, owned) = (frame.nslots, frame.owned_slots);
+    frames.truncate(frames.len() - 1);
+    if !owned {
+        vm(ctx).slots.pop(n);
     }
 }
 
