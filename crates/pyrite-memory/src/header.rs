@@ -196,8 +196,9 @@ impl ObjRef {
     fn allocate<T: Payload>(payload: T, ty: Option<&ObjRef>, with_dict: bool) -> Option<ObjRef> {
         let vtable = T::vtable();
         let (layout, prefix) = if with_dict { layout_with_dict(vtable) } else { (vtable.layout, 0) };
-        // SAFETY: the layout is non-zero-sized (it contains a header).
-        let start = NonNull::new(unsafe { std::alloc::alloc(layout) })?;
+        // SAFETY: the layout is non-zero-sized (it contains a header); `free_object`
+        // releases it with `heap::free_block` and the same layout.
+        let start = NonNull::new(unsafe { heap::alloc_block(layout) })?;
         if with_dict {
             // SAFETY: the dict slot is the first field of the allocation.
             unsafe { start.cast::<DictSlot>().as_ptr().write(Cell::new(None)) };
@@ -570,7 +571,7 @@ pub(crate) unsafe fn free_object(ptr: NonNull<Header>) {
         // SAFETY: the header owned this reference.
         drop(unsafe { ObjRef::from_raw(ty) });
     }
-    // SAFETY: allocated in `allocate` with this layout starting here.
-    unsafe { std::alloc::dealloc(start, layout) };
+    // SAFETY: allocated in `allocate` by `heap::alloc_block` with this layout starting here.
+    unsafe { heap::free_block(NonNull::new_unchecked(start), layout) };
     heap::note_free();
 }

@@ -5,10 +5,15 @@
 //! chain (`x = [x]` repeated), so an object whose count reaches zero while another object
 //! is being freed is queued and freed by the outermost release, iteratively.
 //!
+//! Object memory comes from [`alloc_block`]: blocks of up to 512 bytes are kept, when
+//! freed, on a free list per 16-byte size class and handed to the next allocation of that
+//! class, which spares the system allocator most of the work of short-lived objects.
+//!
 //! A queued object keeps its payload (and its place in a collector list) until its turn;
 //! a collection that runs meanwhile (from a finalizer) treats its zero count as an outside
 //! reference and leaves it, and what it refers to, to the queue.
 
+use std::alloc::Layout;
 use std::ptr::NonNull;
 
 use crate::cell::GilCell;
@@ -103,5 +108,105 @@ impl Drop for ReleasingGuard {
     fn drop(&mut self) {
         // SAFETY: as in `stats`.
         unsafe { HEAP.with(|h| h.releasing = false) };
+    }
+}
+
+/// Allocations up to this many bytes come from free lists of size classes.
+const SMALL_LIMIT: usize = 512;
+/// The granularity (and alignment) of the size classes.
+const CLASS_SIZE: usize = 16;
+/// Number of size classes.
+const CLASSES: usize = SMALL_LIMIT / CLASS_SIZE;
+/// Free blocks kept per size class; blocks freed beyond this go back to the system.
+const KEEP_PER_CLASS: usize = 1 << 15;
+
+/// A free block of a size class: its first word links to the next free block.
+struct FreeBlock {
+    next: Option<NonNull<FreeBlock>>,
+}
+
+/// The free lists of the small size classes (allocation is single-threaded under the GIL,
+/// so a freed block is reused by the next allocation of its class without a system call).
+struct FreeLists {
+    heads: [Option<NonNull<FreeBlock>>; CLASSES],
+    counts: [usize; CLASSES],
+}
+
+static FREE: GilCell<FreeLists> = GilCell::new(FreeLists { heads: [None; CLASSES], counts: [0; CLASSES] });
+
+/// The size class of `layout`, if it is small enough for the free lists.
+#[inline]
+fn class_of(layout: Layout) -> Option<usize> {
+    if layout.size() <= SMALL_LIMIT && layout.align() <= CLASS_SIZE {
+        Some(layout.size().max(1).div_ceil(CLASS_SIZE) - 1)
+    } else {
+        None
+    }
+}
+
+/// The layout every block of size class `class` is allocated with.
+#[inline]
+fn class_layout(class: usize) -> Layout {
+    // Sizes are multiples of 16 up to SMALL_LIMIT: always a valid layout.
+    Layout::from_size_align((class + 1) * CLASS_SIZE, CLASS_SIZE).unwrap_or(Layout::new::<FreeBlock>())
+}
+
+/// Allocates memory for an object with `layout`; null when memory is exhausted. Small
+/// layouts are served from the free lists first.
+///
+/// # Safety
+/// `layout` has a non-zero size; the memory is released with [`free_block`] and the same
+/// layout.
+#[inline]
+pub(crate) unsafe fn alloc_block(layout: Layout) -> *mut u8 {
+    let Some(class) = class_of(layout) else {
+        // SAFETY: non-zero size (guaranteed by the caller).
+        return unsafe { std::alloc::alloc(layout) };
+    };
+    // SAFETY: heap state is only touched by the GIL holder; the closure does not re-enter.
+    // A listed block is free memory of this class's layout, owned by the list.
+    let reused = unsafe {
+        FREE.with(|f| {
+            let block = f.heads[class]?;
+            f.heads[class] = block.as_ref().next;
+            f.counts[class] -= 1;
+            Some(block)
+        })
+    };
+    match reused {
+        Some(block) => block.as_ptr().cast::<u8>(),
+        // SAFETY: the class layout has a non-zero size.
+        None => unsafe { std::alloc::alloc(class_layout(class)) },
+    }
+}
+
+/// Releases memory from [`alloc_block`]: small blocks go to their class's free list.
+///
+/// # Safety
+/// `ptr` came from [`alloc_block`] with this `layout` and is no longer used.
+#[inline]
+pub(crate) unsafe fn free_block(ptr: NonNull<u8>, layout: Layout) {
+    let Some(class) = class_of(layout) else {
+        // SAFETY: allocated by `alloc_block` with this (large) layout through the system.
+        unsafe { std::alloc::dealloc(ptr.as_ptr(), layout) };
+        return;
+    };
+    let block = ptr.cast::<FreeBlock>();
+    // SAFETY: as in `alloc_block`; the block is at least 16 bytes, 16-aligned and unused, so
+    // it can hold the link.
+    let kept = unsafe {
+        FREE.with(|f| {
+            if f.counts[class] >= KEEP_PER_CLASS {
+                return false;
+            }
+            block.as_ptr().write(FreeBlock { next: f.heads[class] });
+            f.heads[class] = Some(block);
+            f.counts[class] += 1;
+            true
+        })
+    };
+    if !kept {
+        // SAFETY: small blocks are allocated with their class layout.
+        unsafe { std::alloc::dealloc(ptr.as_ptr(), class_layout(class)) };
     }
 }
