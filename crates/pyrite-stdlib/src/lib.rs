@@ -7,9 +7,15 @@
 
 use pyrite_vm::Interpreter;
 
+mod atexit;
 mod collections;
+mod errno;
 mod itertools;
+mod locale;
 mod math;
+mod posix;
+mod signal;
+mod stat;
 mod string;
 mod thread;
 mod time;
@@ -24,4 +30,10 @@ pub fn install(interp: &mut Interpreter) {
     interp.add_native_module("itertools", itertools::make);
     interp.add_native_module("_thread", thread::make);
     interp.add_native_module("_weakref", weakref::make);
+    interp.add_native_module("posix", posix::make);
+    interp.add_native_module("errno", errno::make);
+    interp.add_native_module("_stat", stat::make);
+    interp.add_native_module("atexit", atexit::make);
+    interp.add_native_module("_signal", signal::make);
+    interp.add_native_module("_locale", locale::make);
 }

@@ -28,6 +28,7 @@ use std::io::{IsTerminal, Write};
 use pyrite_compiler::CompileError;
 use pyrite_object::types::dict::PyDict;
 use pyrite_object::types::exception::PyException;
+use pyrite_object::types::str::PyStr;
 use pyrite_object::{Ctx, ObjRef, PyErr, PyResult, Value, protocol};
 pub use pyrite_parser::{Mode, SyntaxError};
 
@@ -221,7 +222,18 @@ impl Interpreter {
             d.set_str("__builtins__", self.builtins_module());
         }
         self.main_module(&globals);
-        imports::run_module_code(&mut self.ctx, code, &globals).map(drop).map_err(RunError::Exception)
+        let result = imports::run_module_code(&mut self.ctx, code, &globals).map(drop).map_err(RunError::Exception);
+        self.run_atexit();
+        result
+    }
+
+    /// Runs the `atexit` callbacks when `atexit` was imported, as CPython's finalization.
+    fn run_atexit(&mut self) {
+        let modules = vm(&mut self.ctx).modules.clone();
+        let atexit = modules.downcast::<PyDict>().and_then(|d| d.get_str(&PyStr::from_str("atexit")));
+        if let Some(run) = atexit.and_then(|m| protocol::getattr_str(&mut self.ctx, &m, "_run_exitfuncs").ok()) {
+            let _ = protocol::call_positional(&mut self.ctx, &run, &[]);
+        }
     }
 
     /// Sets `sys.setrecursionlimit`'s value.
@@ -255,7 +267,9 @@ impl Interpreter {
             }
         }
         self.main_module(&globals);
-        self.exec_code(code, &globals).map(drop).map_err(RunError::Exception)
+        let result = self.exec_code(code, &globals).map(drop).map_err(RunError::Exception);
+        self.run_atexit();
+        result
     }
 
     /// Runs compiled module code with `globals` as both globals and locals.
