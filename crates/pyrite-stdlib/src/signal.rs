@@ -138,22 +138,28 @@ fn signal(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
     let signum = signal_number(ctx, &values[0])?;
     let handler = &values[1];
     let previous = current(signum);
-    match handler {
-        Value::Int(h @ (SIG_DFL | SIG_IGN)) => {
+    // SIG_DFL and SIG_IGN may come as `signal.Handlers` members (an int subclass).
+    let number = if protocol::isinstance(handler, &types().int) {
+        Some(pyrite_object::methods::int::to_i64(handler).unwrap_or(-1))
+    } else {
+        None
+    };
+    match number {
+        Some(h @ (SIG_DFL | SIG_IGN)) => {
             if matches!(signum, 9 | 19) {
                 return Err(PyErr::new(&types().os_error, "[Errno 22] Invalid argument"));
             }
-            let action = if *h == SIG_IGN { libc::SIG_IGN } else { libc::SIG_DFL };
+            let action = if h == SIG_IGN { libc::SIG_IGN } else { libc::SIG_DFL };
             // SAFETY: installing the system's default or ignore disposition runs no code of ours.
             unsafe { libc::signal(signum, action) };
         }
-        h if is_default_int_handler(h) => {}
-        Value::Int(_) => {
+        Some(_) => {
             return Err(PyErr::type_error(
                 "signal handler must be signal.SIG_IGN, signal.SIG_DFL, or a callable object",
             ));
         }
-        _ => {
+        None if is_default_int_handler(handler) => {}
+        None => {
             return Err(PyErr::not_implemented("signal.signal(): Pyrite cannot run Python signal handlers yet"));
         }
     }
