@@ -339,6 +339,13 @@ opcodes! {
     /// `STORE_ATTR` replacing a value already in the instance's `__dict__` (the type's
     /// version tag and the entry's position cached).
     130 STORE_ATTR_INSTANCE: arg = Name, cache = 1, effect = |a, j| -2;
+    /// `LOAD_ATTR` of a function or plain value found along a class's own MRO, the class
+    /// being an instance of `type` (the class's version tag, the defining class's depth,
+    /// its dict's version and the entry's position cached): `Base.__init__`.
+    131 LOAD_ATTR_CLASS: arg = AttrName, cache = 4, effect = |a, j| a & 1;
+    /// `LOAD_ATTR` of a value in a module's namespace (the dict's version, unique across
+    /// all dicts, and the entry's position cached).
+    132 LOAD_ATTR_MODULE: arg = AttrName, cache = 4, effect = |a, j| a & 1;
 }
 
 impl Opcode {
@@ -346,7 +353,10 @@ impl Opcode {
     #[must_use]
     pub const fn generic(self) -> Opcode {
         match self {
-            Opcode::LOAD_ATTR_INSTANCE | Opcode::LOAD_ATTR_METHOD => Opcode::LOAD_ATTR,
+            Opcode::LOAD_ATTR_INSTANCE
+            | Opcode::LOAD_ATTR_METHOD
+            | Opcode::LOAD_ATTR_CLASS
+            | Opcode::LOAD_ATTR_MODULE => Opcode::LOAD_ATTR,
             Opcode::STORE_ATTR_INSTANCE => Opcode::STORE_ATTR,
             other => other,
         }

@@ -156,9 +156,13 @@ impl Frame {
     #[inline]
     pub fn push(&mut self, value: Value) {
         let slot = self.slot_ptr(self.sp);
-        // SAFETY: `slot` is a valid, initialized slot of this frame (see `slot_ptr`); the
-        // old content (an empty slot above the stack top) is dropped normally.
-        unsafe { *slot = Some(value) };
+        // SAFETY: `slot` is a valid, initialized slot of this frame (see `slot_ptr`). Slots
+        // at and above `sp` are empty (see `clear`), so overwriting without a drop loses
+        // nothing (and at worst, were one not empty, would leak rather than misbehave).
+        unsafe {
+            debug_assert!((*slot).is_none(), "a value above the stack top");
+            slot.write(Some(value));
+        }
         self.sp += 1;
     }
 

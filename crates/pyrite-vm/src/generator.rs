@@ -131,9 +131,10 @@ pub fn resume(ctx: &mut Ctx, gen_value: &Value, value: Value, error: Option<PyEr
     let (frame, outcome) = resume_frame(ctx, frame, error);
     generator.running.set(false);
     drop(generator.frame.replace(frame));
+    let Err(e) = outcome else { return outcome };
     let is_async_gen = gen_value.type_ref().is_same(&types().async_generator);
-    match outcome {
-        Err(e) if e.matches(&types().stop_iteration) || (is_async_gen && e.matches(&types().stop_async_iteration)) => {
+    match e {
+        e if e.matches(&types().stop_iteration) || (is_async_gen && e.matches(&types().stop_async_iteration)) => {
             let raised = if e.matches(&types().stop_iteration) { "StopIteration" } else { "StopAsyncIteration" };
             let message = format!("{} raised {raised}", kind_name(gen_value));
             let replacement = PyErr::runtime_error(message);
@@ -144,7 +145,7 @@ pub fn resume(ctx: &mut Ctx, gen_value: &Value, value: Value, error: Option<PyEr
             }
             Err(replacement)
         }
-        other => other,
+        other => Err(other),
     }
 }
 

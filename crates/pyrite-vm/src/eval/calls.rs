@@ -3,7 +3,7 @@
 use pyrite_bytecode::{Intrinsic1, flags};
 use pyrite_memory::PayloadCell;
 use pyrite_object::types::dict::PyDict;
-use pyrite_object::types::function::{BoundMethod, Code, Function};
+use pyrite_object::types::function::{BoundMethod, BuiltinFunction, Code, Function};
 use pyrite_object::types::list::PyTuple;
 use pyrite_object::types::str::PyStr;
 use pyrite_object::{Args, Ctx, ObjRef, PyErr, PyResult, Value, protocol, types};
@@ -122,6 +122,42 @@ pub(super) fn push_exact(ctx: &mut Ctx, frames: &mut Vec<Frame>, argc: usize) ->
     frames.push(callee);
     drop((callable, null));
     Ok(true)
+}
+
+/// Most arguments (with `self`) [`call_native`] passes without a buffer.
+const NATIVE_ARGS: usize = 4;
+
+/// The fast path of `CALL` for a native function or method descriptor (`len(x)`,
+/// `isinstance(x, C)`, `items.append(x)` in method form) with a few positional arguments:
+/// the arguments move off the stack into a small array and the function is called as
+/// [`protocol::call_builtin`] would, without a buffer or the generic dispatch. `None`
+/// (nothing changed) when the call needs the general path.
+#[inline]
+pub(super) fn call_native(ctx: &mut Ctx, frame: &mut Frame, argc: usize) -> Option<PyResult<()>> {
+    let method_form = frame.peek_ref(argc + 2).is_some();
+    let n = argc + usize::from(method_form);
+    let callable_depth = if method_form { argc + 2 } else { argc + 1 };
+    match frame.peek_ref(callable_depth) {
+        Some(Value::Obj(obj)) if obj.is::<BuiltinFunction>() && n <= NATIVE_ARGS => {}
+        _ => return None,
+    }
+    let base = frame.sp - argc;
+    let mut args = [Value::None, Value::None, Value::None, Value::None];
+    let first = if method_form { base - 1 } else { base };
+    for (arg, i) in args.iter_mut().zip(first..base + argc) {
+        *arg = frame.slots_mut()[i].take().unwrap_or(Value::None);
+    }
+    let (top, bottom) = (frame.slots_mut()[base - 1].take(), frame.slots_mut()[base - 2].take());
+    frame.sp = base - 2;
+    let callable = if method_form { bottom } else { top };
+    let Some(Value::Obj(callable)) = callable else { return Some(Err(PyErr::new_system("CALL lost its callable"))) };
+    let f = callable.downcast::<BuiltinFunction>()?;
+    let previous = vm(ctx).calling_frame.replace(std::ptr::NonNull::from(&mut *frame));
+    let result = protocol::call_builtin(ctx, f, Args::positional(&args[..n]));
+    vm(ctx).calling_frame = previous;
+    drop(args);
+    drop(callable);
+    Some(result.map(|value| frame.push(value)))
 }
 
 /// `CALL argc`: the stack holds `[NULL, callable, args...]` or `[method, self, args...]`.

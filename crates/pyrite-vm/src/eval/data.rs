@@ -264,6 +264,26 @@ pub(super) fn collection_update(ctx: &mut Ctx, frame: &mut Frame, op: Opcode, ar
 pub(super) fn unpack_sequence(ctx: &mut Ctx, frame: &mut Frame, arg: u32) -> PyResult<()> {
     let n = arg as usize;
     let seq = frame.pop();
+    // Exact tuples and lists of the right length: items pushed straight from the sequence.
+    if let Some(t) = seq.downcast::<PyTuple>()
+        && t.items().len() == n
+    {
+        for item in t.items().iter().rev() {
+            frame.push(item.clone());
+        }
+        return Ok(());
+    }
+    if let Some(l) = seq.downcast::<PyList>() {
+        // Pushing drops nothing (the slots above the stack top are empty), so nothing runs
+        // while the items are borrowed.
+        let items = l.items.borrow();
+        if items.len() == n {
+            for item in items.iter().rev() {
+                frame.push(item.clone());
+            }
+            return Ok(());
+        }
+    }
     let items = match (seq.downcast::<PyTuple>(), seq.downcast::<PyList>()) {
         (Some(t), _) => t.items().to_vec(),
         (_, Some(l)) => l.to_vec(),
@@ -389,9 +409,18 @@ fn item_at(items: &[Value], index: i64) -> Option<Value> {
 
 pub(super) fn for_iter(ctx: &mut Ctx, frame: &mut Frame, arg: u32) -> PyResult<()> {
     let iterator = frame.peek(1).clone().unwrap_or(Value::None);
-    let next = match iterator.downcast::<RangeIter>() {
-        Some(range) => range.next_item().map(Value::Int),
-        None => protocol::next(ctx, &iterator)?,
+    let next = if let Some(range) = iterator.downcast::<RangeIter>() {
+        range.next_item().map(Value::Int)
+    } else if iterator.downcast::<crate::generator::Generator>().is_some()
+        && iterator.type_ref().is_same(&pyrite_object::types().generator)
+    {
+        // A generator resumed directly, as its `__next__` would: a return ends the loop.
+        match crate::generator::resume(ctx, &iterator, Value::None, None)? {
+            crate::eval::Suspension::Yielded(value) => Some(value),
+            crate::eval::Suspension::Returned(_) => None,
+        }
+    } else {
+        protocol::next(ctx, &iterator)?
     };
     match next {
         Some(value) => frame.push(value),

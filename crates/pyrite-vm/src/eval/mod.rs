@@ -259,6 +259,8 @@ fn dispatch_loop(ctx: &mut Ctx, frames: &mut Vec<Frame>, generator: bool) -> PyR
                 Opcode::LOAD_ATTR => specialize::load_attr(ctx, frame, arg).map(|()| Flow::Next),
                 Opcode::LOAD_ATTR_INSTANCE => specialize::load_attr_instance(ctx, frame, arg).map(|()| Flow::Next),
                 Opcode::LOAD_ATTR_METHOD => specialize::load_attr_method(ctx, frame, arg).map(|()| Flow::Next),
+                Opcode::LOAD_ATTR_CLASS => specialize::load_attr_class(ctx, frame, arg).map(|()| Flow::Next),
+                Opcode::LOAD_ATTR_MODULE => specialize::load_attr_module(ctx, frame, arg).map(|()| Flow::Next),
                 Opcode::STORE_ATTR => specialize::store_attr(ctx, frame, arg).map(|()| Flow::Next),
                 Opcode::STORE_ATTR_INSTANCE => specialize::store_attr_instance(ctx, frame, arg).map(|()| Flow::Next),
                 Opcode::FOR_ITER => match data::for_iter_fast(frame, arg) {
@@ -322,6 +324,12 @@ fn dispatch_loop(ctx: &mut Ctx, frames: &mut Vec<Frame>, generator: bool) -> PyR
 #[inline(never)]
 fn general_call(ctx: &mut Ctx, frames: &mut Vec<Frame>, argc: u32, kwnames: &mut Option<Value>) -> PyResult<()> {
     let Some(frame) = frames.last_mut() else { return Err(PyErr::new_system("no frame to run")) };
+    if let Some(done) = calls::call_native(ctx, frame, argc as usize) {
+        return match done {
+            Ok(()) => Ok(()),
+            Err(e) => fail(ctx, frames, kwnames, e),
+        };
+    }
     match calls::call(ctx, frame, argc, None) {
         Ok(Flow::Enter(callee)) => match ctx.enter_call("") {
             Ok(()) => frames.push(callee),

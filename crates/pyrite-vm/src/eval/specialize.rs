@@ -13,7 +13,7 @@
 
 use pyrite_bytecode::{CodeUnit, Opcode};
 use pyrite_object::types::dict::PyDict;
-use pyrite_object::types::function::{CacheEntry, Code, Function};
+use pyrite_object::types::function::{BuiltinFunction, CacheEntry, Code, Function, Module};
 use pyrite_object::types::misc::Instance;
 use pyrite_object::types::str::PyStr;
 use pyrite_object::types::typeobj::{GetAttrFn, SetAttrFn, TypeObject, type_payload};
@@ -100,6 +100,14 @@ fn generic_setattr(ty: &ObjRef) -> bool {
         .slots()
         .setattro
         .is_none_or(|slot| std::ptr::fn_addr_eq(slot, protocol::generic_setattr as SetAttrFn))
+}
+
+/// Whether a class attribute binds to an instance as a method that `CALL` can take in
+/// method form: a Python function, or a native method descriptor (`list.append`).
+fn is_method_like(attr: &ObjRef) -> bool {
+    attr.is::<Function>()
+        || (attr.type_ref().is_same(&pyrite_object::types().method_descriptor)
+            && attr.downcast::<BuiltinFunction>().is_some_and(|f| f.bound.is_none()))
 }
 
 fn is_data_descriptor(attr: &Value) -> bool {
@@ -192,14 +200,23 @@ fn specialize_load_attr(frame: &Frame, arg: u32) -> Option<Opcode> {
     let e = entry(frame)?;
     let name = name_str(frame.code(), arg >> 1)?;
     let ty = obj.type_ref();
-    if obj.is::<TypeObject>() || !generic_getattr(ty) || matches!(name.as_str(), "__class__" | "__dict__") {
+    let dunder = name.as_str().starts_with("__");
+    if obj.is::<TypeObject>() {
+        return if dunder && name.as_str() != "__init__" { None } else { specialize_class_attr(e, obj, name) };
+    }
+    if obj.is::<Module>() && ty.is_same(&pyrite_object::types().module) && !dunder {
+        let dict = obj.downcast::<Module>()?.dict.downcast::<PyDict>()?;
+        let index = dict.index_of_str(name)?;
+        e.version.set(dict.version());
+        e.index.set(u32::try_from(index).ok()?);
+        return Some(Opcode::LOAD_ATTR_MODULE);
+    }
+    if !generic_getattr(ty) {
         return None;
     }
     let version = version_of(ty);
     match find_in_mro(ty, name) {
-        Some((depth, index, dict_version, attr))
-            if arg & 1 == 1 && attr.as_obj().is_some_and(ObjRef::is::<Function>) =>
-        {
+        Some((depth, index, dict_version, attr)) if arg & 1 == 1 && attr.as_obj().is_some_and(is_method_like) => {
             if with_instance_dict(obj, |d| d.index_of_str(name).is_some()) == Some(true) {
                 return None;
             }
@@ -215,6 +232,94 @@ fn specialize_load_attr(frame: &Frame, arg: u32) -> Option<Opcode> {
             e.version.set(version);
             e.index.set(u32::try_from(index).ok()?);
             Some(Opcode::LOAD_ATTR_INSTANCE)
+        }
+    }
+}
+
+/// Fills the cache of a `LOAD_ATTR` on the class `cls` (an instance of `type` itself): a
+/// Python function (which a class returns unbound) or a value without `__get__`, not
+/// shadowed by a data descriptor of `type`.
+fn specialize_class_attr(e: &CacheEntry, cls: &ObjRef, name: &PyStr) -> Option<Opcode> {
+    let t = pyrite_object::types();
+    if !cls.type_ref().is_same(&t.type_) {
+        return None;
+    }
+    if find_in_mro(&t.type_, name).is_some_and(|(_, _, _, meta)| is_data_descriptor(&meta)) {
+        return None;
+    }
+    let (depth, index, dict_version, attr) = find_in_mro(cls, name)?;
+    let plain = match &attr {
+        Value::Obj(a) => a.is::<Function>() || type_payload(a.type_ref()).slots().descr_get.is_none(),
+        _ => true,
+    };
+    if !plain {
+        return None;
+    }
+    e.version.set(version_of(cls));
+    e.version2.set(dict_version);
+    e.depth.set(u16::try_from(depth).ok()?);
+    e.index.set(u32::try_from(index).ok()?);
+    Some(Opcode::LOAD_ATTR_CLASS)
+}
+
+/// Pushes the result of a `LOAD_ATTR` that found `value` on the object on top of the
+/// stack (replacing it); the method form gets a NULL first, as for a plain attribute.
+#[inline]
+fn replace_owner(frame: &mut Frame, arg: u32, value: Value) {
+    let owner = frame.pop_slot();
+    if arg & 1 == 1 {
+        frame.push_null();
+    }
+    frame.push(value);
+    drop(owner);
+}
+
+/// `LOAD_ATTR_CLASS`.
+pub(super) fn load_attr_class(ctx: &mut Ctx, frame: &mut Frame, arg: u32) -> PyResult<()> {
+    let found = (|| {
+        let Some(Value::Obj(cls)) = frame.peek_ref(1) else { return None };
+        let e = entry(frame)?;
+        if !cls.is::<TypeObject>() || version_of(cls) != e.version.get() {
+            return None;
+        }
+        let mro = type_payload(cls).mro.borrow();
+        let dict = type_payload(mro.get(usize::from(e.depth.get()))?).dict.downcast::<PyDict>()?;
+        if dict.version() != e.version2.get() {
+            return None;
+        }
+        dict.value_at(e.index.get() as usize)
+    })();
+    match found {
+        Some(value) => {
+            replace_owner(frame, arg, value);
+            Ok(())
+        }
+        None => {
+            despecialize(frame, Opcode::LOAD_ATTR);
+            names::load_attr(ctx, frame, arg)
+        }
+    }
+}
+
+/// `LOAD_ATTR_MODULE`.
+pub(super) fn load_attr_module(ctx: &mut Ctx, frame: &mut Frame, arg: u32) -> PyResult<()> {
+    let found = (|| {
+        let Some(Value::Obj(module)) = frame.peek_ref(1) else { return None };
+        let e = entry(frame)?;
+        let dict = module.downcast::<Module>()?.dict.downcast::<PyDict>()?;
+        if dict.version() != e.version.get() {
+            return None;
+        }
+        dict.value_at(e.index.get() as usize)
+    })();
+    match found {
+        Some(value) => {
+            replace_owner(frame, arg, value);
+            Ok(())
+        }
+        None => {
+            despecialize(frame, Opcode::LOAD_ATTR);
+            names::load_attr(ctx, frame, arg)
         }
     }
 }
