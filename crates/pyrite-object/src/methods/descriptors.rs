@@ -90,6 +90,21 @@ pub(crate) fn setup(t: &TypeTable) {
     set_slots(&t.method_wrapper, |s| {
         s.repr = type_payload(&t.wrapper_descriptor).slots().repr;
     });
+    for ty in [&t.wrapper_descriptor, &t.method_wrapper] {
+        set_slots(ty, |s| s.getattro = Some(slot_wrapper_getattro));
+    }
+}
+
+/// `__name__`, `__qualname__`, `__objclass__` and (bound) `__self__` of slot wrappers.
+fn slot_wrapper_getattro(ctx: &mut Ctx, v: &Value, name: &Value) -> PyResult {
+    let w = v.downcast::<SlotWrapper>().ok_or_else(|| PyErr::type_error("not a slot wrapper"))?;
+    match name.as_str().map(PyStr::as_str) {
+        Some("__name__") => Ok(Value::str(w.name)),
+        Some("__qualname__") => Ok(Value::str(&format!("{}.{}", type_name(&w.owner), w.name))),
+        Some("__objclass__") => Ok(Value::Obj(w.owner.clone())),
+        Some("__self__") if w.bound.is_some() => Ok(w.bound.clone().unwrap_or(Value::None)),
+        _ => protocol::generic_getattr(ctx, v, name),
+    }
 }
 
 fn wrapped_getattr(ctx: &mut Ctx, v: &Value, name: &Value, func: impl Fn(&Value) -> Option<Value>) -> PyResult {

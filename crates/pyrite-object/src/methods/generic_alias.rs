@@ -178,7 +178,7 @@ fn class_getitem(_: &mut Ctx, args: Args<'_>) -> PyResult {
 }
 
 /// Gives `ty` CPython's `__class_getitem__ = classmethod(GenericAlias)`.
-pub(crate) fn make_generic(ty: &ObjRef) {
+pub fn make_generic(ty: &ObjRef) {
     let func = Value::Obj(BuiltinFunction::new_obj("__class_getitem__", class_getitem));
     let cm = ObjRef::new(ClassMethod { func: pyrite_memory::PayloadCell::new(func) }, Some(&types().classmethod));
     if let Some(d) = type_payload(ty).dict.downcast::<PyDict>() {

@@ -239,7 +239,7 @@ pub fn new_native_type_with(
     init: impl FnOnce(&mut Slots),
 ) -> ObjRef {
     let t = crate::registry::types();
-    let dict = ObjRef::new(PyDict::default(), None);
+    let dict = PyDict::new_obj();
     if let Some(d) = dict.downcast::<PyDict>() {
         d.set_str("__module__", Value::str(module));
         d.set_str("__doc__", Value::None);

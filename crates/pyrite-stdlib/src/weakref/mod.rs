@@ -51,6 +51,7 @@ pub fn ref_type() -> &'static ObjRef {
             slots.repr = Some(ref_repr);
         });
         add_getter(&ty, "weakref.ReferenceType", "__callback__", ref_callback);
+        pyrite_object::methods::generic_alias::make_generic(&ty);
         ty
     })
 }
