@@ -10,6 +10,7 @@ use pyrite_vm::Interpreter;
 mod atexit;
 mod collections;
 mod errno;
+mod io;
 mod itertools;
 mod locale;
 mod math;
@@ -36,4 +37,6 @@ pub fn install(interp: &mut Interpreter) {
     interp.add_native_module("atexit", atexit::make);
     interp.add_native_module("_signal", signal::make);
     interp.add_native_module("_locale", locale::make);
+    interp.add_native_module("_io", io::make);
+    io::install_std_streams(interp);
 }

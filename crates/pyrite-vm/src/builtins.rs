@@ -12,21 +12,20 @@ use pyrite_object::types::str::PyStr;
 use pyrite_object::types::typeobj::{TypeObject, is_subtype};
 use pyrite_object::{Args, Ctx, ObjRef, PyErr, PyResult, Value, types};
 
-use crate::state::vm;
-
 mod introspect;
 mod iteration;
 mod numeric;
+mod printing;
 
-/// Flushes `sys.stdout` (before writing to stderr, so output interleaves as in CPython).
+/// Flushes `sys.stdout` and `sys.stderr` (before writing to the process's stderr, so output
+/// interleaves as in CPython).
 pub fn flush_stdout(ctx: &mut Ctx) {
-    use std::io::Write as _;
-    let _ = vm(ctx).streams.stdout.flush();
+    printing::flush_std_streams(ctx);
 }
 
 /// Writes text to `sys.stdout`.
 pub fn write_stdout(ctx: &mut Ctx, text: &str) -> PyResult<()> {
-    vm(ctx).streams.write_stdout(text).map_err(|e| PyErr::new(&types().os_error, e.to_string()))
+    printing::write_stdout(ctx, text)
 }
 
 /// Makes the `builtins` module's dict.
@@ -70,7 +69,8 @@ pub fn make_builtins() -> ObjRef {
     crate::classes::install(d);
     d.set_str("NotImplemented", Value::Obj(t.not_implemented.clone()));
     let functions: &[(&'static str, NativeFn)] = &[
-        ("print", builtin_print),
+        ("print", printing::builtin_print),
+        ("input", printing::builtin_input),
         ("len", builtin_len),
         ("repr", builtin_repr),
         ("abs", builtin_abs),
@@ -133,33 +133,6 @@ fn optional_str(value: Option<&Value>, default: &str, what: &str) -> PyResult<St
             None => Err(PyErr::type_error(format!("{what} must be None or a string, not {}", v.type_name()))),
         },
     }
-}
-
-fn builtin_print(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
-    check_keywords(&args, "print", &["sep", "end", "file", "flush"])?;
-    let sep = optional_str(keyword(&args, "sep"), " ", "sep")?;
-    let end = optional_str(keyword(&args, "end"), "\n", "end")?;
-    if let Some(file) = keyword(&args, "file")
-        && !file.is_none()
-    {
-        return Err(PyErr::not_implemented("print(file=...) is not supported yet"));
-    }
-    let mut text = String::new();
-    for (i, value) in args.pos().iter().enumerate() {
-        if i > 0 {
-            text.push_str(&sep);
-        }
-        text.push_str(&protocol::str_string(ctx, value)?);
-    }
-    text.push_str(&end);
-    write_stdout(ctx, &text)?;
-    if let Some(flush) = keyword(&args, "flush")
-        && protocol::truthy(ctx, flush)?
-    {
-        use std::io::Write;
-        let _ = vm(ctx).streams.stdout.flush();
-    }
-    Ok(Value::None)
 }
 
 fn builtin_len(ctx: &mut Ctx, args: Args<'_>) -> PyResult {

@@ -23,7 +23,7 @@ mod sysinfo;
 mod sysmodule;
 pub mod traceback;
 
-use std::io::{IsTerminal, Write};
+use std::io::IsTerminal;
 
 use pyrite_compiler::CompileError;
 use pyrite_object::types::dict::PyDict;
@@ -57,6 +57,21 @@ fn implementation() -> ObjRef {
         ("hexversion", Value::Int(0x0001_00A0)),
         ("_multiarch", Value::str("x86_64-linux-gnu")),
     ])
+}
+
+/// The standard streams and `open`, made by the standard library's `_io` (the VM cannot
+/// depend on it) and given to the interpreter by [`Interpreter::install_stdio`].
+pub struct StdIo {
+    /// `sys.stdin` (and `sys.__stdin__`).
+    pub stdin: Value,
+    /// `sys.stdout` (and `sys.__stdout__`).
+    pub stdout: Value,
+    /// `sys.stderr` (and `sys.__stderr__`).
+    pub stderr: Value,
+    /// The builtin `open`.
+    pub open: Value,
+    /// `print`'s native path for the stream objects' type.
+    pub fast_write: state::FastWrite,
 }
 
 /// One interpreter with its main thread's context.
@@ -114,7 +129,12 @@ impl Interpreter {
             arg_buffers: Vec::new(),
             native_modules: Vec::new(),
             loops: Vec::new(),
-            streams: Streams { stdout: std::io::BufWriter::with_capacity(1 << 16, stdout), stdout_is_tty },
+            streams: Streams {
+                stdout: std::io::BufWriter::with_capacity(1 << 16, stdout),
+                stdout_is_tty,
+                installed: false,
+                fast_write: None,
+            },
             calling_frame: None,
         });
         let mut interp = Interpreter { ctx, sources: SourceCache::default() };
@@ -139,6 +159,23 @@ impl Interpreter {
         names.dedup();
         let names = names.into_iter().map(Value::str).collect();
         self.set_sys("builtin_module_names", Value::Obj(pyrite_object::types::list::PyTuple::new_obj(names)));
+    }
+
+    /// Installs the standard streams as `sys.stdin`/`sys.stdout`/`sys.stderr` (and their
+    /// `__stdin__`-style originals) and the builtin `open`; from then on `print`, `input`
+    /// and the flush at exit go through these objects.
+    pub fn install_stdio(&mut self, io: StdIo) {
+        self.flush();
+        for (name, value) in [("stdin", &io.stdin), ("stdout", &io.stdout), ("stderr", &io.stderr)] {
+            self.set_sys(name, value.clone());
+            self.set_sys(&format!("__{name}__"), value.clone());
+        }
+        if let Some(d) = vm(&mut self.ctx).builtins.downcast::<PyDict>() {
+            d.set_str("open", io.open);
+        }
+        let streams = &mut vm(&mut self.ctx).streams;
+        streams.installed = true;
+        streams.fast_write = Some(io.fast_write);
     }
 
     /// Sets `sys.argv`.
@@ -314,8 +351,9 @@ impl Interpreter {
         traceback::is_system_exit(err)
     }
 
-    /// Flushes `sys.stdout`.
+    /// Flushes `sys.stdout` and `sys.stderr` (and the original streams, if replaced), as
+    /// CPython does at exit; errors are ignored.
     pub fn flush(&mut self) {
-        let _ = vm(&mut self.ctx).streams.stdout.flush();
+        builtins::flush_stdout(&mut self.ctx);
     }
 }

@@ -6,13 +6,26 @@ use pyrite_object::{Ctx, ObjRef};
 
 use crate::frame::SlotStack;
 
-/// Where `print` and tracebacks go.
+/// Where `print` goes.
+///
+/// Once the standard library has installed its stream objects (`Interpreter::install_stdio`),
+/// `sys.stdout` and its kin are Python objects that `print` writes to (natively through
+/// `fast_write` when it knows them); before that, and for embedders without the standard
+/// library, output goes straight to the process's stdout through `stdout`.
 pub struct Streams {
-    /// Standard output, buffered.
+    /// Standard output, buffered (used until stream objects are installed).
     pub stdout: std::io::BufWriter<std::io::Stdout>,
     /// Whether stdout is a terminal (then it is flushed at each newline).
     pub stdout_is_tty: bool,
+    /// Whether `sys.stdin`/`sys.stdout`/`sys.stderr` are installed stream objects.
+    pub installed: bool,
+    /// Writes text to a stream object natively when it knows the object's type.
+    pub fast_write: Option<FastWrite>,
 }
+
+/// Writes text to a stream object without a Python call: `None` when the object is not of a
+/// type the writer knows (the caller then calls its `write` method).
+pub type FastWrite = fn(&mut Ctx, &pyrite_object::Value, &str) -> Option<pyrite_object::PyResult<()>>;
 
 impl Streams {
     /// Writes text to stdout.
