@@ -275,6 +275,10 @@ pub fn int_from_value(v: &Value) -> PyResult {
             }
             Ok(Value::from_bigint(num::f64_to_int(*f).map_err(PyErr::from_arith)?))
         }
+        // An instance of an int subclass becomes an exact int.
+        Value::Obj(o) if o.is::<PyInt>() && !o.type_ref().is_same(&crate::registry::types().int) => {
+            Ok(Value::from_bigint(o.downcast::<PyInt>().map(|i| i.0.clone()).unwrap_or_default()))
+        }
         Value::Obj(o) if o.is::<PyInt>() => Ok(v.clone()),
         _ => Err(PyErr::type_error(format!(
             "int() argument must be a string, a bytes-like object or a real number, not '{}'",
