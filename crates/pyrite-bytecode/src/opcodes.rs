@@ -336,8 +336,8 @@ opcodes! {
     /// version tag, the defining class's depth in the MRO, its dict's version and the
     /// entry's position cached); pushes `(function, self)`.
     129 LOAD_ATTR_METHOD: arg = AttrName, cache = 4, effect = |a, j| a & 1;
-    /// `STORE_ATTR` replacing a value already in the instance's `__dict__` (the type's
-    /// version tag and the entry's position cached).
+    /// `STORE_ATTR` into the instance's `__dict__` (the type's version tag and the entry's
+    /// position cached; a store that misses the position adds or finds the key).
     130 STORE_ATTR_INSTANCE: arg = Name, cache = 1, effect = |a, j| -2;
     /// `LOAD_ATTR` of a function or plain value found along a class's own MRO, the class
     /// being an instance of `type` (the class's version tag, the defining class's depth,

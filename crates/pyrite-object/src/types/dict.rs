@@ -1,7 +1,8 @@
 //! `dict`: a compact, insertion-ordered hash table.
 //!
 //! Entries live in a vector in insertion order; a `hashbrown` table maps hashes to entry
-//! indexes. Comparing keys may run Python code (`__eq__`) that mutates the dict, so a
+//! indexes once there are more than [`SMALL`] entry positions (smaller dicts, such as most
+//! instances' `__dict__`, scan their entries' hashes and allocate no index). Comparing keys may run Python code (`__eq__`) that mutates the dict, so a
 //! lookup copies what it needs, releases the borrow, calls out, and restarts if the dict
 //! changed meanwhile (as CPython's `dictobject.c` does).
 
@@ -26,8 +27,87 @@ struct Entry {
 #[derive(Default)]
 struct Table {
     entries: Vec<Option<Entry>>,
+    /// Hash → entry position; empty (unallocated) until `indexed`.
     index: HashTable<usize>,
+    /// Whether `index` is in use: set once the entry vector grows past [`SMALL`].
+    indexed: bool,
     len: usize,
+}
+
+/// Entry positions a dict scans linearly before it builds a hash index.
+const SMALL: usize = 8;
+
+/// The positions of the entries that may hold a key with a given hash, in probe order.
+enum Candidates<'a> {
+    Small(std::iter::Enumerate<std::slice::Iter<'a, Option<Entry>>>, i64),
+    Indexed(hashbrown::hash_table::IterHash<'a, usize>),
+}
+
+impl Iterator for Candidates<'_> {
+    type Item = usize;
+
+    #[inline]
+    fn next(&mut self) -> Option<usize> {
+        match self {
+            Candidates::Small(entries, hash) => {
+                entries.find_map(|(i, e)| e.as_ref().is_some_and(|e| e.hash == *hash).then_some(i))
+            }
+            Candidates::Indexed(positions) => positions.next().copied(),
+        }
+    }
+}
+
+impl Table {
+    /// The positions of the entries that may hold a key with this hash.
+    #[inline]
+    fn candidates(&self, hash: i64) -> Candidates<'_> {
+        if self.indexed {
+            Candidates::Indexed(self.index.iter_hash(table_hash(hash)))
+        } else {
+            Candidates::Small(self.entries.iter().enumerate(), hash)
+        }
+    }
+
+    /// Appends an entry (whose key is not in the table).
+    fn push(&mut self, entry: Entry) {
+        let position = self.entries.len();
+        let hash = entry.hash;
+        self.entries.push(Some(entry));
+        self.len += 1;
+        if self.indexed {
+            let Table { entries, index, .. } = self;
+            index.insert_unique(table_hash(hash), position, |&i| entries[i].as_ref().map_or(0, |e| table_hash(e.hash)));
+        } else if self.entries.len() > SMALL {
+            self.rebuild_index();
+        }
+    }
+
+    /// Forgets the index entry of the entry at `position` (about to be taken out).
+    fn unindex(&mut self, position: usize, hash: i64) {
+        if self.indexed
+            && let Ok(slot) = self.index.find_entry(table_hash(hash), |&i| i == position)
+        {
+            slot.remove();
+        }
+    }
+
+    /// Rebuilds the index from the entries (or drops it for a small entry vector).
+    fn rebuild_index(&mut self) {
+        self.index.clear();
+        self.indexed = self.entries.len() > SMALL;
+        if !self.indexed {
+            self.index.shrink_to_fit(|_| 0);
+            return;
+        }
+        let Table { entries, index, .. } = self;
+        for (position, entry) in entries.iter().enumerate() {
+            if let Some(e) = entry {
+                index.insert_unique(table_hash(e.hash), position, |&i| {
+                    entries[i].as_ref().map_or(0, |e| table_hash(e.hash))
+                });
+            }
+        }
+    }
 }
 
 /// The payload of a dict object.
@@ -106,7 +186,7 @@ impl PyDict {
     pub fn index_of_str(&self, name: &PyStr) -> Option<usize> {
         let hash = name.hash();
         let table = self.table.borrow();
-        table.index.iter_hash(table_hash(hash)).copied().find(|&i| {
+        table.candidates(hash).find(|&i| {
             table.entries[i].as_ref().is_some_and(|e| e.hash == hash && e.key.as_str().is_some_and(|k| k.eq_str(name)))
         })
     }
@@ -160,7 +240,7 @@ impl PyDict {
     fn probe(&self, key: &Value, hash: i64, skip: &[usize]) -> Probe {
         let table = self.table.borrow();
         let mut slow = None;
-        for &index in table.index.iter_hash(table_hash(hash)) {
+        for index in table.candidates(hash) {
             let Some(entry) = &table.entries[index] else { continue };
             if entry.hash != hash || skip.contains(&index) {
                 continue;
@@ -225,7 +305,7 @@ impl PyDict {
     pub fn get_str(&self, name: &PyStr) -> Option<Value> {
         let hash = name.hash();
         let table = self.table.borrow();
-        for &index in table.index.iter_hash(table_hash(hash)) {
+        for index in table.candidates(hash) {
             let Some(entry) = &table.entries[index] else { continue };
             if entry.hash == hash && entry.key.as_str().is_some_and(|k| k.eq_str(name)) {
                 return Some(entry.value.clone());
@@ -249,19 +329,36 @@ impl PyDict {
             match found.and_then(|i| table.entries[i].as_mut()) {
                 Some(entry) => Some(std::mem::replace(&mut entry.value, value)),
                 None => {
-                    let Table { entries, index, len } = &mut *table;
-                    let position = entries.len();
-                    entries.push(Some(Entry { hash, key, value }));
-                    index.insert_unique(table_hash(hash), position, |&i| {
-                        entries[i].as_ref().map_or(0, |e| table_hash(e.hash))
-                    });
-                    *len += 1;
+                    table.push(Entry { hash, key, value });
                     None
                 }
             }
         };
         drop(old);
         Ok(())
+    }
+
+    /// Stores `value` under `key`, a str, without running Python code (str keys compare by
+    /// content, as in [`PyDict::get_str`]); returns the value it replaced, for the caller to
+    /// drop.
+    ///
+    /// # Errors
+    /// `value`, when `key` is not a str.
+    pub fn store_str(&self, key: &Value, value: Value) -> Result<Option<Value>, Value> {
+        let Some(name) = key.as_str() else { return Err(value) };
+        let hash = name.hash();
+        self.bump();
+        let mut table = self.table.borrow_mut();
+        let position = table.candidates(hash).find(|&i| {
+            table.entries[i].as_ref().is_some_and(|e| e.hash == hash && e.key.as_str().is_some_and(|k| k.eq_str(name)))
+        });
+        match position.and_then(|p| table.entries[p].as_mut()) {
+            Some(entry) => Ok(Some(std::mem::replace(&mut entry.value, value))),
+            None => {
+                table.push(Entry { hash, key: key.clone(), value });
+                Ok(None)
+            }
+        }
     }
 
     /// Stores a str key (module and type namespaces); never runs Python code.
@@ -280,12 +377,9 @@ impl PyDict {
         self.bump();
         let removed = {
             let mut table = self.table.borrow_mut();
-            let Table { entries, index, len } = &mut *table;
-            if let Ok(slot) = index.find_entry(table_hash(hash), |&i| i == position) {
-                slot.remove();
-            }
-            *len -= 1;
-            entries[position].take()
+            table.unindex(position, hash);
+            table.len -= 1;
+            table.entries[position].take()
         };
         self.compact_if_sparse();
         Ok(removed.map(|e| e.value))
@@ -296,15 +390,8 @@ impl PyDict {
         if table.entries.len() < 16 || table.len * 2 > table.entries.len() {
             return;
         }
-        let live: Vec<Entry> = table.entries.drain(..).flatten().collect();
-        table.index.clear();
-        let Table { entries, index, .. } = &mut *table;
-        for entry in live {
-            let position = entries.len();
-            let h = table_hash(entry.hash);
-            entries.push(Some(entry));
-            index.insert_unique(h, position, |&i| entries[i].as_ref().map_or(0, |e| table_hash(e.hash)));
-        }
+        table.entries.retain(Option::is_some);
+        table.rebuild_index();
     }
 
     /// The items in order (a snapshot).
@@ -355,14 +442,11 @@ impl PyDict {
         self.bump();
         let removed = {
             let mut table = self.table.borrow_mut();
-            let Table { entries, index, len } = &mut *table;
-            let position = entries.iter().rposition(Option::is_some)?;
-            let entry = entries[position].take()?;
-            if let Ok(slot) = index.find_entry(table_hash(entry.hash), |&i| i == position) {
-                slot.remove();
-            }
-            entries.truncate(position);
-            *len -= 1;
+            let position = table.entries.iter().rposition(Option::is_some)?;
+            let entry = table.entries[position].take()?;
+            table.unindex(position, entry.hash);
+            table.entries.truncate(position);
+            table.len -= 1;
             entry
         };
         Some((removed.key, removed.value))
@@ -386,20 +470,13 @@ impl NoCtx {
         dict.bump();
         let old = {
             let mut table = dict.table.borrow_mut();
-            let Table { entries, index, len } = &mut *table;
             if exists {
-                let position = index
-                    .iter_hash(table_hash(hash))
-                    .copied()
-                    .find(|&i| entries[i].as_ref().is_some_and(|e| e.key.as_str().is_some_and(|k| k.eq_str(name))));
-                position.and_then(|p| entries[p].as_mut()).map(|e| std::mem::replace(&mut e.value, value))
-            } else {
-                let position = entries.len();
-                entries.push(Some(Entry { hash, key: key.clone(), value }));
-                index.insert_unique(table_hash(hash), position, |&i| {
-                    entries[i].as_ref().map_or(0, |e| table_hash(e.hash))
+                let position = table.candidates(hash).find(|&i| {
+                    table.entries[i].as_ref().is_some_and(|e| e.key.as_str().is_some_and(|k| k.eq_str(name)))
                 });
-                *len += 1;
+                position.and_then(|p| table.entries[p].as_mut()).map(|e| std::mem::replace(&mut e.value, value))
+            } else {
+                table.push(Entry { hash, key: key.clone(), value });
                 None
             }
         };

@@ -427,7 +427,8 @@ fn specialize_store_attr(frame: &Frame, owner: &Value, arg: u32) -> Option<Opcod
     Some(Opcode::STORE_ATTR_INSTANCE)
 }
 
-/// `STORE_ATTR_INSTANCE`.
+/// `STORE_ATTR_INSTANCE`: guarded by the type's version tag only; the instance's
+/// `__dict__` gets the value at the cached position or, failing that, by key.
 pub(super) fn store_attr_instance(ctx: &mut Ctx, frame: &mut Frame, arg: u32) -> PyResult<()> {
     let owner = frame.pop();
     let value = frame.pop();
@@ -438,10 +439,17 @@ pub(super) fn store_attr_instance(ctx: &mut Ctx, frame: &mut Frame, arg: u32) ->
             return Err(value);
         }
         let Some(name) = name_str(frame.code(), arg) else { return Err(value) };
+        let key = &frame.code().names[arg as usize];
         let index = e.index.get() as usize;
         let mut value = Some(value);
+        // The type is unchanged (no data descriptor of that name appeared), so the value
+        // goes into the instance's `__dict__`: at the cached position, or as a new entry
+        // (a fresh instance in `__init__`) as `object.__setattr__` would add it.
         let replaced = with_instance_dict(obj, |d| match value.take() {
-            Some(v) => d.replace_at_key(index, name, v),
+            Some(v) => match d.replace_at_key(index, name, v) {
+                Ok(old) => Ok(old),
+                Err(v) => d.store_str(key, v).map(|old| old.unwrap_or(Value::None)),
+            },
             None => Err(Value::None),
         });
         match (replaced, value) {
