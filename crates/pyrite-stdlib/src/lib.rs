@@ -16,6 +16,7 @@ mod locale;
 mod math;
 mod posix;
 mod signal;
+mod sre;
 mod stat;
 mod string;
 mod thread;
@@ -38,5 +39,6 @@ pub fn install(interp: &mut Interpreter) {
     interp.add_native_module("_signal", signal::make);
     interp.add_native_module("_locale", locale::make);
     interp.add_native_module("_io", io::make);
+    interp.add_native_module("_sre", sre::make);
     io::install_std_streams(interp);
 }

@@ -39,6 +39,7 @@ mod unicode;
 pub use encode::encode_str;
 pub use fmt::{MarkupItem, field_name_split, formatter_parser};
 pub use printf::printf_format;
+pub use unicode::chars as unicode_chars;
 
 pub(crate) fn setup(t: &TypeTable) {
     set_slots(&t.str, |s| {

@@ -266,3 +266,58 @@ pub(super) fn isidentifier(cps: &[u32]) -> bool {
         Some((&first, rest)) => is_id_start(first) && rest.iter().all(|&c| is_id_continue(c)),
     }
 }
+
+/// Tests and simple (one-to-one) case mappings of single code points, for the regular
+/// expression engine (`_sre`): `\w` is [`is_word`], `\d` [`is_decimal_char`], `\s`
+/// [`is_space_char`]; case-insensitive matching uses [`to_lower_simple`] and
+/// [`to_upper_simple`] as CPython's `_PyUnicode_ToLowercase`/`_PyUnicode_ToUppercase`.
+pub mod chars {
+    /// `str.isalnum` of one character, or `_`.
+    #[must_use]
+    pub fn is_word(c: u32) -> bool {
+        c == u32::from(b'_') || super::is_alnum(c)
+    }
+
+    /// `str.isdecimal` of one character.
+    #[must_use]
+    pub fn is_decimal_char(c: u32) -> bool {
+        super::is_decimal(c)
+    }
+
+    /// `str.isspace` of one character.
+    #[must_use]
+    pub fn is_space_char(c: u32) -> bool {
+        super::is_space(c)
+    }
+
+    /// A line boundary of `str.splitlines`.
+    #[must_use]
+    pub fn is_linebreak_char(c: u32) -> bool {
+        super::is_linebreak(c)
+    }
+
+    /// The simple lowercase mapping (the character itself when the full mapping is not
+    /// one character, except U+0130, whose simple mapping is `i`).
+    #[must_use]
+    pub fn to_lower_simple(c: u32) -> u32 {
+        let Some(ch) = char::from_u32(c) else { return c };
+        let mut mapped = ch.to_lowercase();
+        match (mapped.next(), mapped.next()) {
+            (Some(one), None) => u32::from(one),
+            _ if c == 0x130 => u32::from(b'i'),
+            _ => c,
+        }
+    }
+
+    /// The simple uppercase mapping (the character itself when the full mapping is not
+    /// one character).
+    #[must_use]
+    pub fn to_upper_simple(c: u32) -> u32 {
+        let Some(ch) = char::from_u32(c) else { return c };
+        let mut mapped = ch.to_uppercase();
+        match (mapped.next(), mapped.next()) {
+            (Some(one), None) => u32::from(one),
+            _ => c,
+        }
+    }
+}
