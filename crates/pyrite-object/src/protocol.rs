@@ -845,6 +845,15 @@ pub fn call_builtin(ctx: &mut Ctx, f: &BuiltinFunction, args: Args<'_>) -> PyRes
     result
 }
 
+/// `callable(v)`: functions, native functions, bound methods, slot wrappers, and objects
+/// whose type has a call slot.
+#[must_use]
+pub fn callable(v: &Value) -> bool {
+    v.as_obj().is_some_and(|o| {
+        o.is::<Function>() || o.is::<BuiltinFunction>() || o.is::<BoundMethod>() || o.is::<SlotWrapper>()
+    }) || type_payload(v.type_ref()).slots().call.is_some()
+}
+
 /// Calls with positional arguments only.
 pub fn call_positional(ctx: &mut Ctx, callable: &Value, args: &[Value]) -> PyResult {
     call(ctx, callable, Args::positional(args))

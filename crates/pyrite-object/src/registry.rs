@@ -269,11 +269,19 @@ exception_types! {
     unicode_error = "UnicodeError": value_error,
     unicode_decode_error = "UnicodeDecodeError": unicode_error,
     unicode_encode_error = "UnicodeEncodeError": unicode_error,
+    unicode_translate_error = "UnicodeTranslateError": unicode_error,
     warning = "Warning": exception,
     deprecation_warning = "DeprecationWarning": warning,
     runtime_warning = "RuntimeWarning": warning,
     syntax_warning = "SyntaxWarning": warning,
     user_warning = "UserWarning": warning,
+    pending_deprecation_warning = "PendingDeprecationWarning": warning,
+    future_warning = "FutureWarning": warning,
+    import_warning = "ImportWarning": warning,
+    unicode_warning = "UnicodeWarning": warning,
+    bytes_warning = "BytesWarning": warning,
+    resource_warning = "ResourceWarning": warning,
+    encoding_warning = "EncodingWarning": warning,
 }
 
 struct Registry(TypeTable);

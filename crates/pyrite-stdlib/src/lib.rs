@@ -7,7 +7,9 @@
 
 use pyrite_vm::Interpreter;
 
+mod ast;
 mod atexit;
+mod codecs;
 mod collections;
 mod errno;
 mod io;
@@ -29,6 +31,8 @@ pub fn install(interp: &mut Interpreter) {
     interp.add_native_module("time", time::make);
     interp.add_native_module("_string", string::make);
     interp.add_native_module("_collections", collections::make);
+    interp.add_native_module("_codecs", codecs::make);
+    interp.add_native_module("_ast", ast::make);
     interp.add_native_module("itertools", itertools::make);
     interp.add_native_module("_thread", thread::make);
     interp.add_native_module("_weakref", weakref::make);

@@ -308,12 +308,7 @@ fn builtin_callable(_: &mut Ctx, args: Args<'_>) -> PyResult {
 
 /// `callable(v)`.
 fn is_callable(v: &Value) -> bool {
-    v.as_obj().is_some_and(|o| {
-        o.is::<pyrite_object::types::function::Function>()
-            || o.is::<BuiltinFunction>()
-            || o.is::<pyrite_object::types::function::BoundMethod>()
-            || o.is::<pyrite_object::types::function::SlotWrapper>()
-    }) || pyrite_object::types::typeobj::type_payload(v.type_ref()).slots().call.is_some()
+    protocol::callable(v)
 }
 
 fn builtin_chr(_: &mut Ctx, args: Args<'_>) -> PyResult {

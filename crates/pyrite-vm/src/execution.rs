@@ -197,6 +197,9 @@ fn builtin_eval(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
     run_in(ctx, code, globals, locals)
 }
 
+/// `compile()`'s flag asking for an AST instead of code (`ast.PyCF_ONLY_AST`).
+const PYCF_ONLY_AST: i64 = 0x400;
+
 fn builtin_compile(_: &mut Ctx, args: Args<'_>) -> PyResult {
     let mut positional: Vec<Value> = args.pos().to_vec();
     for (k, v) in args.keywords() {
@@ -204,7 +207,8 @@ fn builtin_compile(_: &mut Ctx, args: Args<'_>) -> PyResult {
             Some("source") => 0,
             Some("filename") => 1,
             Some("mode") => 2,
-            Some("flags" | "dont_inherit" | "optimize" | "_feature_version") => continue,
+            Some("flags") => 3,
+            Some("dont_inherit" | "optimize" | "_feature_version") => continue,
             _ => return Err(PyErr::type_error("compile() got an unexpected keyword argument")),
         };
         while positional.len() <= index {
@@ -214,6 +218,12 @@ fn builtin_compile(_: &mut Ctx, args: Args<'_>) -> PyResult {
     }
     if positional.len() < 3 {
         return Err(PyErr::type_error("compile() missing required argument 'mode' (pos 3)"));
+    }
+    let flags = positional
+        .get(3)
+        .map_or(Ok(0), |f| if f.is_none() { Ok(0) } else { pyrite_object::methods::int::to_i64(f) })?;
+    if flags & PYCF_ONLY_AST != 0 {
+        return Err(PyErr::not_implemented("compiling to an AST (ast.parse) is not supported yet"));
     }
     let filename = positional[1]
         .as_str()

@@ -74,6 +74,18 @@ pub struct StdIo {
     pub fast_write: state::FastWrite,
 }
 
+/// `import name` for native code (CPython's `PyImport_ImportModule`): the module itself,
+/// also for dotted names.
+///
+/// # Errors
+/// The `ImportError` or the exception the module's body raised.
+pub fn import_module(ctx: &mut Ctx, name: &str) -> PyResult {
+    imports::import_module_level(ctx, name, None, &Value::None, 0)?;
+    let modules = vm(ctx).modules.clone();
+    let found = modules.downcast::<PyDict>().and_then(|d| d.get_str(&pyrite_object::types::str::PyStr::from_str(name)));
+    found.ok_or_else(|| PyErr::new(&pyrite_object::types().import_error, format!("import of {name} failed")))
+}
+
 /// One interpreter with its main thread's context.
 pub struct Interpreter {
     ctx: Ctx,

@@ -19,6 +19,7 @@ pub(crate) fn setup(t: &TypeTable) {
         s.descr_get = Some(property_get);
         s.descr_set = Some(property_set);
         s.getattro = Some(property_getattro);
+        s.setattro = Some(property_setattro);
     });
     add_methods(
         &t.property,
@@ -190,6 +191,20 @@ fn property_getattro(ctx: &mut Ctx, v: &Value, name: &Value) -> PyResult {
             if fget.is_none() { Ok(Value::None) } else { protocol::getattr_str(ctx, &fget, "__doc__") }
         }
         _ => protocol::generic_getattr(ctx, v, name),
+    }
+}
+
+/// `prop.__doc__ = text` (as `namedtuple` does for its field properties); the accessors
+/// are read-only.
+fn property_setattro(ctx: &mut Ctx, v: &Value, name: &Value, value: Option<Value>) -> PyResult<()> {
+    let p = this(v)?;
+    match name.as_str().map(PyStr::as_str) {
+        Some("__doc__") => {
+            drop(p.doc.replace(value.unwrap_or(Value::None)));
+            Ok(())
+        }
+        Some("fget" | "fset" | "fdel") => Err(PyErr::attribute_error("readonly attribute")),
+        _ => protocol::generic_setattr(ctx, v, name, value),
     }
 }
 

@@ -16,6 +16,12 @@ pub(crate) fn setup(t: &TypeTable) {
         s.getattro = Some(function_getattro);
         s.setattro = Some(function_setattro);
     });
+    // `__get__` and `__call__` as methods: the VM binds and calls functions directly, but
+    // Python code asks for them (`enum`'s `_is_descriptor`, `callable` checks by hasattr).
+    crate::methods::add_methods(&t.function, "function", &[("__get__", function_get), ("__call__", call_self)]);
+    for ty in [&t.builtin_function, &t.method] {
+        crate::methods::add_methods(ty, "builtin_function_or_method", &[("__call__", call_self)]);
+    }
     use crate::methods::attrdescr::{self, Kind};
     attrdescr::add(
         &t.function,
@@ -63,6 +69,27 @@ pub(crate) fn setup(t: &TypeTable) {
             protocol::generic_getattr(ctx, v, name)
         });
     });
+}
+
+/// `function.__get__(obj, type=None)`: a bound method, or the function itself for `None`.
+fn function_get(_: &mut Ctx, args: crate::ctx::Args<'_>) -> PyResult {
+    let (func, rest) = crate::methods::method_args("__get__", args, 1, 2)?;
+    if rest[0].is_none() {
+        if rest.get(1).is_none_or(Value::is_none) {
+            return Err(PyErr::type_error("__get__(None, None) is invalid"));
+        }
+        return Ok(func.clone());
+    }
+    let bound = BoundMethod { func: func.clone(), this: rest[0].clone() };
+    Ok(Value::Obj(pyrite_memory::ObjRef::new(bound, Some(&crate::registry::types().method))))
+}
+
+/// `f.__call__(*args, **kwargs)`.
+fn call_self(ctx: &mut Ctx, args: crate::ctx::Args<'_>) -> PyResult {
+    let Some((func, rest)) = args.values.split_first() else {
+        return Err(PyErr::type_error("descriptor '__call__' needs an argument"));
+    };
+    protocol::call(ctx, func, crate::ctx::Args { values: rest, kwnames: args.kwnames })
 }
 
 fn function_repr(_: &mut Ctx, v: &Value) -> PyResult {

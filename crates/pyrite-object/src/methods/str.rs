@@ -14,7 +14,7 @@ use crate::ctx::{Args, Ctx};
 use crate::error::{PyErr, PyResult};
 use crate::methods::int::{as_int, to_i64};
 use crate::methods::sequence::{checked_total, index_of, normalize_index, repeat_count};
-use crate::methods::{add_methods, arg_count_error, check_args, set_slots, set_type_attr};
+use crate::methods::{add_methods, arg_count_error, set_slots, set_type_attr};
 use crate::protocol::{self, not_implemented};
 use crate::registry::{TypeTable, types};
 use crate::types::dict::PyDict;
@@ -427,39 +427,40 @@ fn str_new(ctx: &mut Ctx, ty: &pyrite_memory::ObjRef, args: Args<'_>) -> PyResul
     Ok(Value::Obj(pyrite_memory::ObjRef::new_with_dict(PyStr::from_code_points(&code_points), Some(ty))))
 }
 
+const STR_NEW: crate::methods::params::Params =
+    crate::methods::params::Params::new("str", &["object", "encoding", "errors"]);
+
 fn str_new_exact(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
-    if !args.kwnames.is_empty() {
-        let mut object = None;
-        for (i, v) in args.pos().iter().enumerate() {
-            if i == 0 {
-                object = Some(v);
-            }
+    if args.pos().len() > 3 {
+        return Err(PyErr::type_error(format!("str() takes at most 3 arguments ({} given)", args.values.len())));
+    }
+    let [object, encoding, errors] = STR_NEW.bind(args)?;
+    let Some(object) = object else { return Ok(Value::str("")) };
+    if encoding.is_none() && errors.is_none() {
+        return protocol::str_(ctx, object);
+    }
+    // `str(bytes, encoding, errors)` decodes.
+    let text_arg = |v: Option<&Value>, what: &str, default: &str| -> PyResult<String> {
+        match v {
+            None => Ok(default.to_owned()),
+            Some(v) => v.as_str().map(|s| s.as_str().to_owned()).ok_or_else(|| {
+                PyErr::type_error(format!("str() argument '{what}' must be str, not {}", v.type_name()))
+            }),
         }
-        for (name, v) in args.keywords() {
-            match name.as_str().map(PyStr::as_str) {
-                Some("object") if object.is_none() => object = Some(v),
-                Some("encoding" | "errors") => {
-                    return Err(PyErr::not_implemented("str(x, encoding) needs bytes, which are not supported yet"));
-                }
-                Some(other) => {
-                    return Err(PyErr::type_error(format!("'{other}' is an invalid keyword argument for str()")));
-                }
-                None => return Err(PyErr::type_error("keywords must be strings")),
-            }
-        }
-        return match object {
-            None => Ok(Value::str("")),
-            Some(v) => protocol::str_(ctx, v),
-        };
+    };
+    let encoding = text_arg(encoding, "encoding", "utf-8")?;
+    let errors = text_arg(errors, "errors", "strict")?;
+    if object.as_str().is_some() {
+        return Err(PyErr::type_error("decoding str is not supported"));
     }
-    if args.values.len() > 1 && args.values.len() <= 3 {
-        return Err(PyErr::not_implemented("str(x, encoding) needs bytes, which are not supported yet"));
-    }
-    let values = check_args("str", args, 0, 1)?;
-    match values.first() {
-        None => Ok(Value::str("")),
-        Some(v) => protocol::str_(ctx, v),
-    }
+    let Some(data) = crate::methods::bytes::buffer_bytes(object) else {
+        return Err(PyErr::type_error(format!(
+            "decoding to str: need a bytes-like object, {} found",
+            object.type_name()
+        )));
+    };
+    let code_points = crate::methods::codecs::decode_bytes(&data, &encoding, &errors)?;
+    Ok(Value::Obj(PyStr::from_code_points_obj(&code_points)))
 }
 
 // ---------------------------------------------------------------------------------------

@@ -67,7 +67,7 @@ fn dd_init(ctx: &mut Ctx, v: &Value, args: Args<'_>) -> PyResult<()> {
         Some((first, rest)) => (first.clone(), rest),
         None => (Value::None, pos),
     };
-    if !factory_arg.is_none() && !callable(&factory_arg) {
+    if !factory_arg.is_none() && !protocol::callable(&factory_arg) {
         return Err(PyErr::type_error("first argument must be callable or None"));
     }
     set_factory(v, factory_arg)?;
@@ -162,8 +162,4 @@ fn dd_or(ctx: &mut Ctx, a: &Value, b: &Value, op: pyrite_bytecode::BinaryOp) -> 
 fn call_method(ctx: &mut Ctx, v: &Value, name: &str, args: &[Value]) -> PyResult {
     let method = protocol::getattr(ctx, v, &Value::str(name))?;
     protocol::call_positional(ctx, &method, args)
-}
-
-fn callable(v: &Value) -> bool {
-    type_payload(v.type_ref()).slots().call.is_some()
 }
