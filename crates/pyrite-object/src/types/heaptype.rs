@@ -119,9 +119,6 @@ pub fn new_class(
         };
         d.set_item(ctx, key, value)?;
     }
-    if d.get_str(&PyStr::from_str("__doc__")).is_none() {
-        d.set_str("__doc__", Value::None);
-    }
     // Without `__module__` in the namespace (`type(name, bases, ns)`), the class belongs to
     // the module whose code is running, as CPython's `type_new` decides.
     if d.get_str(&PyStr::from_str("__module__")).is_none()
@@ -136,6 +133,10 @@ pub fn new_class(
     let mro = c3_mro(&ty, &bases)?;
     *type_payload(&ty).mro.borrow_mut() = mro;
     crate::methods::members::install_slots(ctx, &ty, &bases)?;
+    // After the slots, so that `__slots__ = ('__doc__',)` makes a member (as in typing.py).
+    if d.get_str(&PyStr::from_str("__doc__")).is_none() {
+        d.set_str("__doc__", Value::None);
+    }
     crate::methods::slots::assign_heap_slots(&ty);
     for base in &bases {
         crate::types::typeobj::note_subclass(base, &ty);
