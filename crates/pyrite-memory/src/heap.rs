@@ -6,8 +6,10 @@
 //! is being freed is queued and freed by the outermost release, iteratively.
 //!
 //! Object memory comes from [`alloc_block`]: blocks of up to 512 bytes are kept, when
-//! freed, on a free list per 16-byte size class and handed to the next allocation of that
-//! class, which spares the system allocator most of the work of short-lived objects.
+//! freed, on a short free list per 8-byte size class and handed to the next allocation of
+//! that class, which spares the system allocator the churn of short-lived objects. The
+//! lists are short on purpose: a long one would hand out memory scattered by a large free
+//! (a collection) in place of the system allocator's compact fresh blocks.
 //!
 //! A queued object keeps its payload (and its place in a collector list) until its turn;
 //! a collection that runs meanwhile (from a finalizer) treats its zero count as an outside
@@ -113,12 +115,14 @@ impl Drop for ReleasingGuard {
 
 /// Allocations up to this many bytes come from free lists of size classes.
 const SMALL_LIMIT: usize = 512;
-/// The granularity (and alignment) of the size classes.
-const CLASS_SIZE: usize = 16;
+/// The granularity (and alignment) of the size classes: a block is exactly as large as
+/// the system allocator would have been asked for, so the classes cost no memory.
+const CLASS_SIZE: usize = 8;
 /// Number of size classes.
 const CLASSES: usize = SMALL_LIMIT / CLASS_SIZE;
-/// Free blocks kept per size class; blocks freed beyond this go back to the system.
-const KEEP_PER_CLASS: usize = 1 << 15;
+/// Free blocks kept per size class; blocks freed beyond this go back to the system (a
+/// longer list costs locality: see the module comment).
+const KEEP_PER_CLASS: usize = 64;
 
 /// A free block of a size class: its first word links to the next free block.
 struct FreeBlock {
@@ -147,7 +151,7 @@ fn class_of(layout: Layout) -> Option<usize> {
 /// The layout every block of size class `class` is allocated with.
 #[inline]
 fn class_layout(class: usize) -> Layout {
-    // Sizes are multiples of 16 up to SMALL_LIMIT: always a valid layout.
+    // Sizes are multiples of 8 up to SMALL_LIMIT: always a valid layout.
     Layout::from_size_align((class + 1) * CLASS_SIZE, CLASS_SIZE).unwrap_or(Layout::new::<FreeBlock>())
 }
 
@@ -192,7 +196,7 @@ pub(crate) unsafe fn free_block(ptr: NonNull<u8>, layout: Layout) {
         return;
     };
     let block = ptr.cast::<FreeBlock>();
-    // SAFETY: as in `alloc_block`; the block is at least 16 bytes, 16-aligned and unused, so
+    // SAFETY: as in `alloc_block`; the block is at least 8 bytes, 8-aligned and unused, so
     // it can hold the link.
     let kept = unsafe {
         FREE.with(|f| {
