@@ -22,7 +22,96 @@ pub(crate) fn setup(t: &TypeTable) {
         s.bool = Some(|_, v| Ok(as_float(v) != 0.0));
         s.new = Some(float_new);
     });
-    add_methods(&t.float, "float", &[("is_integer", float_is_integer), ("conjugate", float_conjugate)]);
+    add_methods(
+        &t.float,
+        "float",
+        &[
+            ("is_integer", float_is_integer),
+            ("conjugate", float_conjugate),
+            ("as_integer_ratio", float_as_integer_ratio),
+            ("hex", float_hex),
+            ("__trunc__", |_, args| float_to_int(args, "__trunc__", f64::trunc)),
+            ("__floor__", |_, args| float_to_int(args, "__floor__", f64::floor)),
+            ("__ceil__", |_, args| float_to_int(args, "__ceil__", f64::ceil)),
+            ("__getnewargs__", |_, args| {
+                let (this, _) = method_args("__getnewargs__", args, 0, 0)?;
+                Ok(Value::Obj(crate::types::list::PyTuple::new_obj(vec![Value::float(as_float(this))])))
+            }),
+        ],
+    );
+    crate::methods::add_getters(
+        &t.float,
+        "float",
+        &[
+            ("real", |_, args| Ok(Value::float(as_float(args.values.first().unwrap_or(&Value::None))))),
+            ("imag", |_, _| Ok(Value::Float(0.0))),
+        ],
+    );
+}
+
+/// `math.trunc`/`floor`/`ceil` of a float: an exact int, with CPython's errors for inf
+/// and nan.
+fn float_to_int(args: Args<'_>, name: &str, round: fn(f64) -> f64) -> PyResult {
+    let (this, _) = method_args(name, args, 0, 0)?;
+    let x = round(as_float(this));
+    crate::methods::int::int_from_value(&Value::Float(x))
+}
+
+/// `float.as_integer_ratio()`: the exact fraction in lowest terms.
+fn float_as_integer_ratio(_: &mut Ctx, args: Args<'_>) -> PyResult {
+    let (this, _) = method_args("as_integer_ratio", args, 0, 0)?;
+    let x = as_float(this);
+    if x.is_infinite() {
+        return Err(PyErr::overflow("cannot convert Infinity to integer ratio"));
+    }
+    if x.is_nan() {
+        return Err(PyErr::value_error("cannot convert NaN to integer ratio"));
+    }
+    if x == 0.0 {
+        return Ok(Value::Obj(crate::types::list::PyTuple::new_obj(vec![Value::Int(0), Value::Int(1)])));
+    }
+    let bits = x.to_bits();
+    let negative = bits >> 63 == 1;
+    let exponent = i64::try_from((bits >> 52) & 0x7ff).unwrap_or(0);
+    let fraction = bits & ((1 << 52) - 1);
+    let (mut mantissa, mut exp) =
+        if exponent == 0 { (fraction, -1074) } else { (fraction | (1 << 52), exponent - 1075) };
+    while mantissa != 0 && mantissa & 1 == 0 && exp < 0 {
+        mantissa >>= 1;
+        exp += 1;
+    }
+    let mut numerator = num_bigint::BigInt::from(mantissa);
+    let mut denominator = num_bigint::BigInt::from(1u8);
+    if exp >= 0 {
+        numerator <<= usize::try_from(exp).unwrap_or(0);
+    } else {
+        denominator <<= usize::try_from(-exp).unwrap_or(0);
+    }
+    if negative {
+        numerator = -numerator;
+    }
+    let pair = vec![Value::from_bigint(numerator), Value::from_bigint(denominator)];
+    Ok(Value::Obj(crate::types::list::PyTuple::new_obj(pair)))
+}
+
+/// `float.hex()`: `[-]0x1.<13 hex digits>p<exp>` as CPython.
+fn float_hex(_: &mut Ctx, args: Args<'_>) -> PyResult {
+    let (this, _) = method_args("hex", args, 0, 0)?;
+    let x = as_float(this);
+    if x.is_nan() || x.is_infinite() {
+        return Ok(Value::str(&num::float_repr(x)));
+    }
+    let sign = if x.is_sign_negative() { "-" } else { "" };
+    if x == 0.0 {
+        return Ok(Value::str(&format!("{sign}0x0.0p+0")));
+    }
+    let bits = x.to_bits();
+    let exponent = i64::try_from((bits >> 52) & 0x7ff).unwrap_or(0);
+    let fraction = bits & ((1 << 52) - 1);
+    let (lead, exp) = if exponent == 0 { (0, -1022) } else { (1, exponent - 1023) };
+    let digits = format!("{fraction:013x}");
+    let exp_sign = if exp >= 0 { "+" } else { "-" };
+    Ok(Value::str(&format!("{sign}0x{lead}.{digits}p{exp_sign}{}", exp.abs())))
 }
 
 fn as_float(v: &Value) -> f64 {

@@ -18,6 +18,16 @@ use crate::types::typeobj::UnaryOp;
 use crate::value::Value;
 
 pub(crate) fn setup(t: &TypeTable) {
+    crate::methods::add_getters(
+        &t.int,
+        "int",
+        &[
+            ("real", int_conjugate),
+            ("numerator", int_conjugate),
+            ("imag", |_, _| Ok(Value::Int(0))),
+            ("denominator", |_, _| Ok(Value::Int(1))),
+        ],
+    );
     set_slots(&t.int, |s| {
         s.repr = Some(int_repr);
         s.hash = Some(int_hash);
