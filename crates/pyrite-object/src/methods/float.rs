@@ -39,6 +39,12 @@ pub(crate) fn setup(t: &TypeTable) {
             }),
         ],
     );
+    let fromhex = Value::Obj(crate::types::function::BuiltinFunction::new_obj("fromhex", float_fromhex));
+    let fromhex = pyrite_memory::ObjRef::new(
+        crate::types::descriptors::ClassMethod { func: pyrite_memory::PayloadCell::new(fromhex) },
+        Some(&t.classmethod),
+    );
+    crate::methods::set_type_attr(&t.float, "fromhex", Value::Obj(fromhex));
     crate::methods::add_getters(
         &t.float,
         "float",
@@ -92,6 +98,96 @@ fn float_as_integer_ratio(_: &mut Ctx, args: Args<'_>) -> PyResult {
     }
     let pair = vec![Value::from_bigint(numerator), Value::from_bigint(denominator)];
     Ok(Value::Obj(crate::types::list::PyTuple::new_obj(pair)))
+}
+
+/// `float.fromhex(text)` (a class method): CPython's hexadecimal float syntax, correctly
+/// rounded (half to even), with its errors.
+fn float_fromhex(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
+    let (cls, rest) = method_args("fromhex", args, 1, 1)?;
+    let Some(text) = rest[0].as_str() else {
+        return Err(PyErr::type_error(format!("fromhex() argument must be str, not {}", rest[0].type_name())));
+    };
+    let x = parse_hex_float(text.as_str())?;
+    let is_float = cls.as_obj().is_some_and(|c| c.is_same(&crate::registry::types().float));
+    if is_float {
+        return Ok(Value::float(x));
+    }
+    crate::protocol::call_positional(ctx, cls, &[Value::float(x)])
+}
+
+fn parse_hex_float(text: &str) -> PyResult<f64> {
+    let invalid = || PyErr::value_error("invalid hexadecimal floating-point string");
+    let s = text.trim_matches(|c: char| c.is_whitespace());
+    let (negative, s) = match s.as_bytes().first() {
+        Some(b'-') => (true, &s[1..]),
+        Some(b'+') => (false, &s[1..]),
+        _ => (false, s),
+    };
+    let sign = if negative { -1.0 } else { 1.0 };
+    let lower = s.to_ascii_lowercase();
+    if lower == "inf" || lower == "infinity" {
+        return Ok(sign * f64::INFINITY);
+    }
+    if lower == "nan" {
+        return Ok(f64::NAN.copysign(sign));
+    }
+    let body = lower.strip_prefix("0x").unwrap_or(&lower);
+    let (mantissa_text, exponent_text) = match body.split_once('p') {
+        Some((m, e)) => (m, Some(e)),
+        None => (body, None),
+    };
+    let (int_part, frac_part) = mantissa_text.split_once('.').unwrap_or((mantissa_text, ""));
+    let hex = |part: &str| part.bytes().all(|b| b.is_ascii_hexdigit());
+    if (int_part.is_empty() && frac_part.is_empty()) || !hex(int_part) || !hex(frac_part) {
+        return Err(invalid());
+    }
+    let mut exponent: i64 = match exponent_text {
+        None => 0,
+        Some(e) => {
+            let digits = e.strip_prefix(['+', '-']).unwrap_or(e);
+            if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+                return Err(invalid());
+            }
+            // Huge exponents saturate: the value is then certainly 0 or too large.
+            let magnitude: i64 = digits.parse().unwrap_or(i64::MAX / 4).min(i64::MAX / 4);
+            if e.starts_with('-') { -magnitude } else { magnitude }
+        }
+    };
+    let digits: String = format!("{int_part}{frac_part}");
+    exponent -= 4 * i64::try_from(frac_part.len()).unwrap_or(0);
+    let mantissa = num_bigint::BigUint::parse_bytes(digits.as_bytes(), 16).unwrap_or_default();
+    let bits = i64::try_from(mantissa.bits()).unwrap_or(i64::MAX);
+    if bits == 0 {
+        return Ok(sign * 0.0);
+    }
+    let top = bits + exponent - 1;
+    if top > 1023 {
+        return Err(PyErr::overflow("hexadecimal value too large to represent as a float"));
+    }
+    let precision = (top + 1075).min(53);
+    if precision < 0 {
+        return Ok(sign * 0.0);
+    }
+    let shift = bits - precision;
+    let (mut q, scale) = if shift <= 0 {
+        (&mantissa << usize::try_from(-shift).unwrap_or(0), exponent + shift)
+    } else {
+        let shift_u = usize::try_from(shift).unwrap_or(0);
+        let q = &mantissa >> shift_u;
+        let remainder = &mantissa - (&q << shift_u);
+        let half = num_bigint::BigUint::from(1u8) << (shift_u - 1);
+        let odd = q.bit(0);
+        let q = if remainder > half || (remainder == half && odd) { q + 1u8 } else { q };
+        (q, exponent + shift)
+    };
+    let q_f = num_traits::ToPrimitive::to_f64(&std::mem::take(&mut q)).unwrap_or(f64::INFINITY);
+    let half_scale = i32::try_from(scale / 2).unwrap_or(0);
+    let rest_scale = i32::try_from(scale - scale / 2).unwrap_or(0);
+    let value = q_f * 2f64.powi(half_scale) * 2f64.powi(rest_scale);
+    if value.is_infinite() {
+        return Err(PyErr::overflow("hexadecimal value too large to represent as a float"));
+    }
+    Ok(sign * value)
 }
 
 /// `float.hex()`: `[-]0x1.<13 hex digits>p<exp>` as CPython.

@@ -50,6 +50,8 @@ pub(crate) fn setup(t: &TypeTable) {
         "int",
         &[
             ("bit_length", int_bit_length),
+            ("bit_count", int_bit_count),
+            ("as_integer_ratio", int_as_integer_ratio),
             ("conjugate", int_conjugate),
             ("__index__", int_index),
             ("to_bytes", int_to_bytes),
@@ -515,6 +517,19 @@ fn int_bit_length(_: &mut Ctx, args: Args<'_>) -> PyResult {
     let (this, _) = method_args("bit_length", args, 0, 0)?;
     let x = as_int(this).ok_or_else(|| PyErr::type_error("bit_length needs an int"))?;
     Ok(Value::from(usize::try_from(num::int_bit_length(&x.abs())).unwrap_or(usize::MAX)))
+}
+
+fn int_bit_count(_: &mut Ctx, args: Args<'_>) -> PyResult {
+    let (this, _) = method_args("bit_count", args, 0, 0)?;
+    let x = as_int(this).ok_or_else(|| PyErr::type_error("bit_count needs an int"))?;
+    let ones: u64 = x.magnitude().iter_u64_digits().map(|d| u64::from(d.count_ones())).sum();
+    Ok(Value::Int(i64::try_from(ones).unwrap_or(i64::MAX)))
+}
+
+fn int_as_integer_ratio(_: &mut Ctx, args: Args<'_>) -> PyResult {
+    let (this, _) = method_args("as_integer_ratio", args, 0, 0)?;
+    let pair = vec![int_from_value(this)?, Value::Int(1)];
+    Ok(Value::Obj(crate::types::list::PyTuple::new_obj(pair)))
 }
 
 fn int_index(_: &mut Ctx, args: Args<'_>) -> PyResult {
