@@ -3,9 +3,7 @@
 //! so copies are cheap snapshots, as CPython's immutable mappings make them. Written in
 //! Python source run when the module is first imported.
 
-use pyrite_object::types::dict::PyDict;
-use pyrite_object::types::function::Module;
-use pyrite_object::{Ctx, ObjRef, PyErr, PyResult, Value, protocol};
+use pyrite_object::{Ctx, ObjRef, PyResult, Value};
 
 const SOURCE: &str = r#"
 _NO_DEFAULT = object()
@@ -169,15 +167,6 @@ del _cls
 
 /// Makes the module by running [`SOURCE`] in its namespace.
 pub fn make(ctx: &mut Ctx) -> PyResult<ObjRef> {
-    let module = Module::new_native("_contextvars", &[]);
-    let dict = module.downcast::<Module>().map(|m| m.dict.clone()).ok_or_else(|| PyErr::new_system("_contextvars"))?;
-    if let Some(d) = dict.downcast::<PyDict>() {
-        let builtins = pyrite_vm::import_module(ctx, "builtins")?;
-        d.set_str("__builtins__", builtins.clone());
-        let alias = Value::Obj(pyrite_object::methods::generic_alias::generic_alias_type().clone());
-        d.set_str("_GenericAlias", alias);
-        let exec = protocol::getattr(ctx, &builtins, &Value::str("exec"))?;
-        protocol::call_positional(ctx, &exec, &[Value::str(SOURCE), Value::Obj(dict.clone())])?;
-    }
-    Ok(module)
+    let alias = Value::Obj(pyrite_object::methods::generic_alias::generic_alias_type().clone());
+    crate::pysource::module_from_source(ctx, "_contextvars", SOURCE, &[("_GenericAlias", alias)])
 }

@@ -18,6 +18,7 @@ mod itertools;
 mod locale;
 mod math;
 mod posix;
+mod pysource;
 mod random;
 mod sha512;
 mod signal;

@@ -303,12 +303,7 @@ fn builtin_id(_: &mut Ctx, args: Args<'_>) -> PyResult {
 
 fn builtin_callable(_: &mut Ctx, args: Args<'_>) -> PyResult {
     let values = check_args("callable", args, 1, 1)?;
-    Ok(Value::Bool(is_callable(&values[0])))
-}
-
-/// `callable(v)`.
-fn is_callable(v: &Value) -> bool {
-    protocol::callable(v)
+    Ok(Value::Bool(protocol::callable(&values[0])))
 }
 
 fn builtin_chr(_: &mut Ctx, args: Args<'_>) -> PyResult {

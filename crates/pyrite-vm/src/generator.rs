@@ -387,40 +387,31 @@ impl Trace for CoroutineWrapper {
 
 payload!(CoroutineWrapper, "coroutine_wrapper", tracked);
 
-struct WrapperType(ObjRef);
-// SAFETY: an immortal type object, only touched by the GIL holder (as the builtin types).
-unsafe impl Sync for WrapperType {}
-// SAFETY: as above.
-unsafe impl Send for WrapperType {}
-
-static WRAPPER_TYPE: std::sync::OnceLock<WrapperType> = std::sync::OnceLock::new();
-
 fn wrapper_type() -> &'static ObjRef {
-    &WRAPPER_TYPE
-        .get_or_init(|| {
-            let t = types();
-            let ty = pyrite_object::types::typeobj::new_type(
-                Some(&t.type_),
-                "coroutine_wrapper",
-                vec![t.object.clone()],
-                pyrite_object::types::dict::PyDict::new_obj(),
-                pyrite_object::types::typeobj::Slots::default(),
-                0,
-            );
-            ty.make_immortal();
-            {
-                let mut slots = type_payload(&ty).slots.borrow_mut();
-                slots.iter = Some(|_, v| Ok(v.clone()));
-                slots.next = Some(|ctx, v| gen_next(ctx, &wrapped(v)?));
-            }
-            pyrite_object::methods::add_methods(
-                &ty,
-                "coroutine_wrapper",
-                &[("send", wrapper_send), ("throw", wrapper_throw), ("close", wrapper_close)],
-            );
-            WrapperType(ty)
-        })
-        .0
+    static WRAPPER_TYPE: pyrite_object::types::typeobj::StaticType = pyrite_object::types::typeobj::StaticType::new();
+    WRAPPER_TYPE.get_or_init(|| {
+        let t = types();
+        let ty = pyrite_object::types::typeobj::new_type(
+            Some(&t.type_),
+            "coroutine_wrapper",
+            vec![t.object.clone()],
+            pyrite_object::types::dict::PyDict::new_obj(),
+            pyrite_object::types::typeobj::Slots::default(),
+            0,
+        );
+        ty.make_immortal();
+        {
+            let mut slots = type_payload(&ty).slots.borrow_mut();
+            slots.iter = Some(|_, v| Ok(v.clone()));
+            slots.next = Some(|ctx, v| gen_next(ctx, &wrapped(v)?));
+        }
+        pyrite_object::methods::add_methods(
+            &ty,
+            "coroutine_wrapper",
+            &[("send", wrapper_send), ("throw", wrapper_throw), ("close", wrapper_close)],
+        );
+        ty
+    })
 }
 
 fn wrapped(v: &Value) -> PyResult<Value> {

@@ -177,25 +177,8 @@ pub fn field_name_split(name: &crate::types::str::PyStr) -> PyResult<(Value, Vec
         _ => new_str(first),
     };
     let mut parts = Vec::new();
-    while let Some((&c, tail)) = rest.split_first() {
-        let is_attribute = c == u32::from(b'.');
-        let part;
-        if is_attribute {
-            let end = tail.iter().position(|&c| c == u32::from(b'.') || c == u32::from(b'[')).unwrap_or(tail.len());
-            part = &tail[..end];
-            rest = &tail[end..];
-        } else if c == u32::from(b'[') {
-            let Some(end) = tail.iter().position(|&c| c == u32::from(b']')) else {
-                return Err(PyErr::value_error("Missing ']' in format string"));
-            };
-            part = &tail[..end];
-            rest = &tail[end + 1..];
-        } else {
-            return Err(PyErr::value_error("Only '.' or '[' may follow ']' in format field specifier"));
-        }
-        if part.is_empty() {
-            return Err(PyErr::value_error("Empty attribute in format string"));
-        }
+    while let Some(next) = next_field_part(&mut rest) {
+        let (is_attribute, part) = next?;
         let key = match integer(part)? {
             Some(i) if !is_attribute => Value::from(i),
             _ => new_str(part),
@@ -307,6 +290,31 @@ fn integer(part: &[u32]) -> PyResult<Option<usize>> {
     Ok(Some(value))
 }
 
+/// The next `.attr` or `[key]` of a field name, advancing `rest` past it: whether it is an
+/// attribute, and its text; `None` at the end.
+fn next_field_part<'f>(rest: &mut &'f [u32]) -> Option<PyResult<(bool, &'f [u32])>> {
+    let (&c, tail) = rest.split_first()?;
+    let is_attribute = c == u32::from(b'.');
+    let part;
+    if is_attribute {
+        let end = tail.iter().position(|&c| c == u32::from(b'.') || c == u32::from(b'[')).unwrap_or(tail.len());
+        part = &tail[..end];
+        *rest = &tail[end..];
+    } else if c == u32::from(b'[') {
+        let Some(end) = tail.iter().position(|&c| c == u32::from(b']')) else {
+            return Some(Err(PyErr::value_error("Missing ']' in format string")));
+        };
+        part = &tail[..end];
+        *rest = &tail[end + 1..];
+    } else {
+        return Some(Err(PyErr::value_error("Only '.' or '[' may follow ']' in format field specifier")));
+    }
+    if part.is_empty() {
+        return Some(Err(PyErr::value_error("Empty attribute in format string")));
+    }
+    Some(Ok((is_attribute, part)))
+}
+
 /// Looks up `name` (`first(.attr|[key])*`).
 fn field_value(ctx: &mut Ctx, name: &[u32], source: &Source<'_>, auto: &mut AutoNumber) -> PyResult {
     let split = name.iter().position(|&c| c == u32::from(b'.') || c == u32::from(b'[')).unwrap_or(name.len());
@@ -342,25 +350,10 @@ fn field_value(ctx: &mut Ctx, name: &[u32], source: &Source<'_>, auto: &mut Auto
             }
         },
     };
-    while let Some((&c, tail)) = rest.split_first() {
-        let is_attribute = c == u32::from(b'.');
-        let part;
-        if is_attribute {
-            let end = tail.iter().position(|&c| c == u32::from(b'.') || c == u32::from(b'[')).unwrap_or(tail.len());
-            part = &tail[..end];
-            rest = &tail[end..];
-        } else if c == u32::from(b'[') {
-            let Some(end) = tail.iter().position(|&c| c == u32::from(b']')) else {
-                return Err(PyErr::value_error("Missing ']' in format string"));
-            };
-            part = &tail[..end];
-            rest = &tail[end + 1..];
-        } else {
-            return Err(PyErr::value_error("Only '.' or '[' may follow ']' in format field specifier"));
-        }
-        if part.is_empty() {
-            return Err(PyErr::value_error("Empty attribute in format string"));
-        }
+    // Parts are parsed one at a time, so a lookup error comes before a later syntax error,
+    // as in CPython's lazy `FieldNameIterator`.
+    while let Some(next) = next_field_part(&mut rest) {
+        let (is_attribute, part) = next?;
         value = if is_attribute {
             protocol::getattr(ctx, &value, &new_str(part))?
         } else {

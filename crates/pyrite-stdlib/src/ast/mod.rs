@@ -4,9 +4,7 @@
 //! in Python source run when the module is first imported. Turning source into these
 //! nodes (`ast.parse`) is not supported yet: `compile()` says so.
 
-use pyrite_object::types::dict::PyDict;
-use pyrite_object::types::function::Module;
-use pyrite_object::{Ctx, ObjRef, PyErr, PyResult, Value, protocol};
+use pyrite_object::{Ctx, ObjRef, PyResult, Value};
 
 const NODES: &str = include_str!("nodes.txt");
 
@@ -54,19 +52,13 @@ PyCF_TYPE_COMMENTS = 4096
 PyCF_ALLOW_TOP_LEVEL_AWAIT = 8192
 "#;
 
-/// Makes the module by running [`BUILD`] in its namespace.
+/// Makes the module by running [`BUILD`] in its namespace (named `ast` while it runs, so
+/// the classes belong to `ast` as CPython's do).
 pub fn make(ctx: &mut Ctx) -> PyResult<ObjRef> {
-    let module = Module::new_native("_ast", &[]);
-    let dict = module.downcast::<Module>().map(|m| m.dict.clone()).ok_or_else(|| PyErr::new_system("_ast"))?;
-    if let Some(d) = dict.downcast::<PyDict>() {
-        // Classes defined here belong to `ast`, as CPython's do.
-        d.set_str("__name__", Value::str("ast"));
-        d.set_str("_NODES", Value::str(NODES));
-        let builtins = pyrite_vm::import_module(ctx, "builtins")?;
-        d.set_str("__builtins__", builtins.clone());
-        let exec = protocol::getattr(ctx, &builtins, &Value::str("exec"))?;
-        protocol::call_positional(ctx, &exec, &[Value::str(BUILD), Value::Obj(dict.clone())])?;
-        d.set_str("__name__", Value::str("_ast"));
-    }
-    Ok(module)
+    crate::pysource::module_from_source(
+        ctx,
+        "_ast",
+        BUILD,
+        &[("__name__", Value::str("ast")), ("_NODES", Value::str(NODES))],
+    )
 }

@@ -109,31 +109,16 @@ pub fn deque_type() -> &'static ObjRef {
                 ("rotate", deque_rotate),
                 ("__reversed__", deque_reversed),
                 ("__reduce__", deque_reduce),
-                ("__class_getitem__", class_getitem),
             ],
         );
         pyrite_object::methods::attrdescr::add(&ty, pyrite_object::methods::attrdescr::Kind::GetSet, &["maxlen"]);
-        if let Some(d) = type_payload(&ty).dict.downcast::<pyrite_object::types::dict::PyDict>() {
-            // `deque[int]` as CPython's `Py_GenericAlias` class method.
-            let getitem = d.get_str(&pyrite_object::types::str::PyStr::from_str("__class_getitem__"));
-            if let Some(f) = getitem {
-                let cm = pyrite_object::types::descriptors::ClassMethod { func: PayloadCell::new(f) };
-                d.set_str("__class_getitem__", Value::Obj(ObjRef::new(cm, Some(&pyrite_object::types().classmethod))));
-            }
-        }
+        pyrite_object::methods::generic_alias::make_generic(&ty);
         {
             let mut slots = type_payload(&ty).slots.borrow_mut();
             slots.getattro = Some(deque_getattro);
         }
         ty
     })
-}
-
-fn class_getitem(_: &mut Ctx, args: Args<'_>) -> PyResult {
-    match args.values {
-        [cls, item] => Ok(pyrite_object::methods::generic_alias::new_generic_alias(cls.clone(), item.clone())),
-        _ => Err(PyErr::type_error("__class_getitem__ expects exactly one argument")),
-    }
 }
 
 fn this(v: &Value) -> PyResult<&Deque> {

@@ -109,7 +109,7 @@ pub(super) fn builtin_iter(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
     match values {
         [iterable] => protocol::get_iter(ctx, iterable),
         [func, sentinel] => {
-            if !super::is_callable(func) {
+            if !pyrite_object::protocol::callable(func) {
                 return Err(PyErr::type_error("iter(v, w): v must be callable"));
             }
             Ok(pyrite_object::methods::iters::new_callable_iter(func.clone(), sentinel.clone()))
