@@ -32,3 +32,10 @@ m = types.ModuleType("made")
 print(m, m.__name__, m.__doc__)
 print(types.new_class("K", (object,), {}))
 print(isinstance(f, types.FunctionType), isinstance(len, types.BuiltinFunctionType))
+
+
+class Slotted:
+    __slots__ = ("x",)
+
+
+print(isinstance(Slotted.__dict__["x"], types.MemberDescriptorType), Slotted.x)

@@ -4,7 +4,8 @@
 //! Pyrite's builtin types answer such attributes in their slot; these descriptors make the
 //! names visible in the type's `__dict__` as CPython's are (`FunctionType.__code__` is a
 //! `getset_descriptor`, which `types.GetSetDescriptorType` is taken from). Reading one
-//! through an instance asks the owner type's `getattro` slot for the name.
+//! through an instance asks the owner type's `getattro` slot for the name. Member-like
+//! fields share `__slots__`' `member_descriptor` type (`members.rs` dispatches to here).
 
 use pyrite_memory::{ObjRef, Trace, payload};
 
@@ -42,11 +43,6 @@ fn getset_type() -> &'static ObjRef {
     TYPE.get_or_init(|| make_type("getset_descriptor"))
 }
 
-fn member_type() -> &'static ObjRef {
-    static TYPE: StaticType = StaticType::new();
-    TYPE.get_or_init(|| make_type("member_descriptor"))
-}
-
 fn make_type(name: &str) -> ObjRef {
     new_native_type_with(name, "builtins", None, 0, |slots| {
         slots.repr = Some(descr_repr);
@@ -59,7 +55,7 @@ fn make_type(name: &str) -> ObjRef {
 pub fn add(owner: &ObjRef, kind: Kind, names: &[&'static str]) {
     let ty = match kind {
         Kind::GetSet => getset_type(),
-        Kind::Member => member_type(),
+        Kind::Member => crate::methods::members::member_type(),
     };
     for &name in names {
         let descr = ObjRef::new(AttrDescriptor { name, owner: owner.clone() }, Some(ty));
@@ -71,9 +67,9 @@ fn this(v: &Value) -> PyResult<&AttrDescriptor> {
     v.downcast::<AttrDescriptor>().ok_or_else(|| PyErr::type_error("expected an attribute descriptor"))
 }
 
-fn descr_repr(_: &mut Ctx, v: &Value) -> PyResult {
+pub(crate) fn descr_repr(_: &mut Ctx, v: &Value) -> PyResult {
     let d = this(v)?;
-    let what = if v.type_ref().is_same(member_type()) { "member" } else { "attribute" };
+    let what = if v.type_ref().is_same(crate::methods::members::member_type()) { "member" } else { "attribute" };
     Ok(Value::str(&format!("<{what} '{}' of '{}' objects>", d.name, type_name(&d.owner))))
 }
 
@@ -89,7 +85,7 @@ fn check_owner(d: &AttrDescriptor, obj: &Value) -> PyResult<()> {
     )))
 }
 
-fn descr_get(ctx: &mut Ctx, v: &Value, obj: Option<&Value>, _owner: &ObjRef) -> PyResult {
+pub(crate) fn descr_get(ctx: &mut Ctx, v: &Value, obj: Option<&Value>, _owner: &ObjRef) -> PyResult {
     let d = this(v)?;
     let Some(obj) = obj.filter(|o| !o.is_none()) else { return Ok(v.clone()) };
     check_owner(d, obj)?;
@@ -102,7 +98,7 @@ fn descr_get(ctx: &mut Ctx, v: &Value, obj: Option<&Value>, _owner: &ObjRef) -> 
     }
 }
 
-fn descr_set(ctx: &mut Ctx, v: &Value, obj: &Value, value: Option<Value>) -> PyResult<()> {
+pub(crate) fn descr_set(ctx: &mut Ctx, v: &Value, obj: &Value, value: Option<Value>) -> PyResult<()> {
     let d = this(v)?;
     check_owner(d, obj)?;
     match type_payload(&d.owner).slots().setattro {

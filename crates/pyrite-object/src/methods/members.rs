@@ -1,8 +1,6 @@
 //! `__slots__`: the `member_descriptor` objects a class with `__slots__` gets, one per
 //! name, storing the values in the instance (CPython's `PyMemberDescr`).
 
-use std::sync::OnceLock;
-
 use pyrite_memory::{ObjRef, Trace, payload};
 
 use crate::ctx::Ctx;
@@ -12,7 +10,7 @@ use crate::registry::types;
 use crate::types::dict::PyDict;
 use crate::types::misc::Instance;
 use crate::types::str::PyStr;
-use crate::types::typeobj::{Slots, new_type, type_name, type_payload};
+use crate::types::typeobj::{Slots, StaticType, new_type, type_name, type_payload};
 use crate::value::Value;
 
 /// One `__slots__` name of `owner`.
@@ -30,35 +28,30 @@ impl Trace for Member {
 
 payload!(Member, "member_descriptor", tracked);
 
-struct Registry(ObjRef);
-// SAFETY: an immortal type object, only touched by the GIL holder (as the type registry).
-unsafe impl Sync for Registry {}
-// SAFETY: as above.
-unsafe impl Send for Registry {}
-
-static TYPE: OnceLock<Registry> = OnceLock::new();
-
-fn member_type() -> &'static ObjRef {
-    &TYPE
-        .get_or_init(|| {
-            let slots = Slots {
-                repr: Some(member_repr),
-                descr_get: Some(member_get),
-                descr_set: Some(member_set),
-                ..Slots::default()
-            };
-            let ty = new_type(
-                Some(&types().type_),
-                "member_descriptor",
-                vec![types().object.clone()],
-                PyDict::new_obj(),
-                slots,
-                0,
-            );
-            ty.make_immortal();
-            Registry(ty)
-        })
-        .0
+/// The `member_descriptor` type: `__slots__` members, and the plain fields of builtin types
+/// (`function.__globals__`, see `attrdescr`).
+pub(crate) fn member_type() -> &'static ObjRef {
+    static TYPE: StaticType = StaticType::new();
+    TYPE.get_or_init(|| {
+        let slots = Slots {
+            repr: Some(member_repr),
+            descr_get: Some(member_get),
+            descr_set: Some(member_set),
+            ..Slots::default()
+        };
+        let ty = new_type(
+            Some(&types().type_),
+            "member_descriptor",
+            vec![types().object.clone()],
+            PyDict::new_obj(),
+            slots,
+            0,
+        );
+        ty.make_immortal();
+        crate::methods::slots::install_wrappers(&ty);
+        crate::types::typeobj::inherit_slots(&ty);
+        ty
+    })
 }
 
 /// A member descriptor for slot `name` of class `owner`.
@@ -71,7 +64,10 @@ fn member(v: &Value) -> PyResult<&Member> {
     v.downcast::<Member>().ok_or_else(|| PyErr::type_error("expected a member_descriptor"))
 }
 
-fn member_repr(_: &mut Ctx, v: &Value) -> PyResult {
+fn member_repr(ctx: &mut Ctx, v: &Value) -> PyResult {
+    if v.downcast::<crate::methods::attrdescr::AttrDescriptor>().is_some() {
+        return crate::methods::attrdescr::descr_repr(ctx, v);
+    }
     let m = member(v)?;
     let name = m.name.as_str().map(|s| s.as_str().to_owned()).unwrap_or_default();
     Ok(Value::str(&format!("<member '{name}' of '{}' objects>", type_name(&m.owner))))
@@ -122,7 +118,10 @@ fn no_attribute(m: &Member, obj: &Value) -> PyErr {
     PyErr::attribute_error(format!("'{}' object has no attribute '{name}'", obj.type_name()))
 }
 
-fn member_get(_: &mut Ctx, v: &Value, obj: Option<&Value>, _: &ObjRef) -> PyResult {
+fn member_get(ctx: &mut Ctx, v: &Value, obj: Option<&Value>, owner: &ObjRef) -> PyResult {
+    if v.downcast::<crate::methods::attrdescr::AttrDescriptor>().is_some() {
+        return crate::methods::attrdescr::descr_get(ctx, v, obj, owner);
+    }
     let Some(obj) = obj else { return Ok(v.clone()) };
     let m = member(v)?;
     check_owner(m, obj)?;
@@ -134,6 +133,9 @@ fn member_get(_: &mut Ctx, v: &Value, obj: Option<&Value>, _: &ObjRef) -> PyResu
 }
 
 fn member_set(ctx: &mut Ctx, v: &Value, obj: &Value, value: Option<Value>) -> PyResult<()> {
+    if v.downcast::<crate::methods::attrdescr::AttrDescriptor>().is_some() {
+        return crate::methods::attrdescr::descr_set(ctx, v, obj, value);
+    }
     let m = member(v)?;
     check_owner(m, obj)?;
     let dict = obj.as_obj().and_then(|o| storage(o, true)).ok_or_else(|| no_attribute(m, obj))?;
