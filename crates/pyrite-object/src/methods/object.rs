@@ -168,7 +168,7 @@ fn object_new(_: &mut Ctx, ty: &pyrite_memory::ObjRef, args: Args<'_>) -> PyResu
         crate::types::instance::Instance::default()
     };
     let instance = pyrite_memory::ObjRef::new(payload, Some(ty));
-    if crate::types::typeobj::lookup_str(ty, "__del__").is_some() {
+    if crate::types::typeobj::has_finalizer(ty) {
         instance.set_flags(pyrite_memory::FLAG_HAS_FINALIZER);
     }
     Ok(Value::Obj(instance))

@@ -113,15 +113,21 @@ impl Values {
     }
 
     /// Stores `value` at `index`; returns the value it replaced, for the caller to drop.
+    #[inline]
     fn set(&mut self, index: usize, value: Value) -> Option<Value> {
         if index >= self.values.len() {
-            self.values.resize_with(index + 1, || None);
+            self.grow(index + 1);
         }
         let old = self.values[index].replace(value);
         if old.is_none() {
             self.note_added(index);
         }
         old
+    }
+
+    #[cold]
+    fn grow(&mut self, len: usize) {
+        self.values.resize_with(len, || None);
     }
 
     /// Removes the value at `index`, if set.
@@ -133,6 +139,7 @@ impl Values {
         Some(old)
     }
 
+    #[inline]
     fn note_added(&mut self, index: usize) {
         let Ok(position) = u8::try_from(index) else { return };
         if self.order.is_empty() {
@@ -221,8 +228,12 @@ impl Instance {
     /// inline against the class's shared keys.
     #[must_use]
     pub fn with_shared_keys(class: &ObjRef) -> Instance {
-        crate::types::typeobj::type_payload(class).keys.note_instance();
-        Instance { attrs: PayloadCell::new(Attrs::Inline(Values::default())), slots: PayloadCell::new(None) }
+        let keys = &crate::types::typeobj::type_payload(class).keys;
+        keys.note_instance();
+        // Room for every name the class knows (as CPython sizes the values array), so the
+        // usual `__init__` fills it without growing it.
+        let values = Values { values: vec![None; keys.len()], order: Vec::new() };
+        Instance { attrs: PayloadCell::new(Attrs::Inline(values)), slots: PayloadCell::new(None) }
     }
 
     /// Whether the attributes are inline (no dict object exists).
