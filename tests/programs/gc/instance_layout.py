@@ -122,3 +122,16 @@ a.k0 = b
 b.k0 = a
 del a, b
 print("names the class knows:", gc.collect())
+
+
+# __slots__ values live in the object too.
+class Slotted:
+    __slots__ = ("other", "spare")
+
+
+x = Slotted()
+y = Slotted()
+x.other = y
+y.other = x
+del x, y
+print("__slots__ instances:", gc.collect())

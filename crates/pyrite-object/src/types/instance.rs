@@ -181,15 +181,16 @@ enum Attrs {
 /// base is `object`), or of `object` itself.
 pub struct Instance {
     attrs: PayloadCell<Attrs>,
-    /// The values of the `__slots__` members, by name; created on first store.
-    pub slots: PayloadCell<Option<ObjRef>>,
+    /// The values of the `__slots__` members that are set, by member name (kept in the
+    /// object, as CPython keeps them in its layout: no dict object to count).
+    slots: PayloadCell<Vec<(ObjRef, Value)>>,
 }
 
 impl Default for Instance {
     /// An instance whose attributes go into a dict made on the first store (the layout of
     /// builtin types with a `__dict__` of their own, such as `types.SimpleNamespace`).
     fn default() -> Self {
-        Instance { attrs: PayloadCell::new(Attrs::Dict(None)), slots: PayloadCell::new(None) }
+        Instance { attrs: PayloadCell::new(Attrs::Dict(None)), slots: PayloadCell::new(Vec::new()) }
     }
 }
 
@@ -204,8 +205,8 @@ impl Trace for Instance {
             Attrs::Dict(Some(dict)) => visit(dict),
             Attrs::Dict(None) => {}
         }
-        if let Some(slots) = &*self.slots.borrow() {
-            visit(slots);
+        for (_, value) in self.slots.borrow().iter() {
+            value.traverse(visit);
         }
     }
 
@@ -216,7 +217,7 @@ impl Trace for Instance {
         };
         let old = self.attrs.replace(empty);
         drop(old);
-        let old = self.slots.replace(None);
+        let old = self.slots.replace(Vec::new());
         drop(old);
     }
 }
@@ -233,7 +234,33 @@ impl Instance {
         // Room for every name the class knows (as CPython sizes the values array), so the
         // usual `__init__` fills it without growing it.
         let values = Values { values: vec![None; keys.len()], order: Vec::new() };
-        Instance { attrs: PayloadCell::new(Attrs::Inline(values)), slots: PayloadCell::new(None) }
+        Instance { attrs: PayloadCell::new(Attrs::Inline(values)), slots: PayloadCell::new(Vec::new()) }
+    }
+
+    /// The value of the `__slots__` member `name`, if set.
+    #[must_use]
+    pub fn slot(&self, name: &PyStr) -> Option<Value> {
+        let slots = self.slots.borrow();
+        slots.iter().find(|(key, _)| key.downcast::<PyStr>().is_some_and(|k| k.eq_str(name))).map(|(_, v)| v.clone())
+    }
+
+    /// Sets (`Some`) or clears (`None`) the `__slots__` member `name` (a str); returns the
+    /// previous value, for the caller to drop.
+    pub fn replace_slot(&self, name: &ObjRef, value: Option<Value>) -> Option<Value> {
+        let text = name.downcast::<PyStr>()?;
+        let mut slots = self.slots.borrow_mut();
+        let position = slots
+            .iter()
+            .position(|(key, _)| key.is_same(name) || key.downcast::<PyStr>().is_some_and(|k| k.eq_str(text)));
+        match (position, value) {
+            (Some(i), Some(value)) => Some(std::mem::replace(&mut slots[i].1, value)),
+            (Some(i), None) => Some(slots.remove(i).1),
+            (None, Some(value)) => {
+                slots.push((name.clone(), value));
+                None
+            }
+            (None, None) => None,
+        }
     }
 
     /// Whether the attributes are inline (no dict object exists).
