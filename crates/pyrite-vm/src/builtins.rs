@@ -13,6 +13,7 @@ use pyrite_object::types::typeobj::{TypeObject, is_subtype};
 use pyrite_object::{Args, Ctx, ObjRef, PyErr, PyResult, Value, types};
 
 mod introspect;
+pub(crate) use introspect::object_dir;
 mod iteration;
 mod numeric;
 mod printing;

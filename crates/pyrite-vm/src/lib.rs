@@ -106,6 +106,11 @@ impl Interpreter {
         generator::install();
         asyncgen::install();
         reduce::install();
+        pyrite_object::methods::add_methods(
+            &pyrite_object::types().object,
+            "object",
+            &[("__dir__", builtins::object_dir), ("__sizeof__", sysmodule::object_sizeof)],
+        );
         let mut ctx = Ctx::new();
         ctx.hooks.call_function = eval::call_function_hook;
         ctx.hooks.current_globals = frameobject::current_globals;

@@ -38,6 +38,8 @@ enum Access {
     InstanceDict,
     /// The instance's first weak reference (`__weakref__`).
     WeakrefList,
+    /// `object.__class__`.
+    Class,
 }
 
 /// An attribute of a builtin type answered by its `getattro`/`setattro` slots, or an
@@ -79,6 +81,15 @@ pub fn add(owner: &ObjRef, kind: Kind, names: &[&'static str]) {
         let descr = ObjRef::new(AttrDescriptor { name, owner: owner.clone(), access: Access::Slots }, Some(ty));
         crate::methods::set_type_attr(owner, name, Value::Obj(descr));
     }
+}
+
+/// Puts the `__class__` getset descriptor into the dict of `object`.
+pub fn add_class_descriptor(object: &ObjRef) {
+    let descr = ObjRef::new(
+        AttrDescriptor { name: "__class__", owner: object.clone(), access: Access::Class },
+        Some(getset_type()),
+    );
+    crate::methods::set_type_attr(object, "__class__", Value::Obj(descr));
 }
 
 /// Puts `__dict__` (when `dict`) and `__weakref__` (when `weakref`) getset descriptors into
@@ -129,6 +140,7 @@ pub(crate) fn descr_get(ctx: &mut Ctx, v: &Value, obj: Option<&Value>, _owner: &
             let first = obj.as_obj().and_then(|o| pyrite_memory::weak::weakrefs_of(o).into_iter().next());
             return Ok(first.map_or(Value::None, Value::Obj));
         }
+        Access::Class => return Ok(Value::Obj(obj.type_ref().clone())),
         Access::Slots => {}
     }
     // The owner's own slot answers the name; the generic one would find this descriptor.
@@ -143,6 +155,9 @@ pub(crate) fn descr_get(ctx: &mut Ctx, v: &Value, obj: Option<&Value>, _owner: &
 pub(crate) fn descr_set(ctx: &mut Ctx, v: &Value, obj: &Value, value: Option<Value>) -> PyResult<()> {
     let d = this(v)?;
     check_owner(d, obj)?;
+    if d.access == Access::Class {
+        return protocol::set_class(obj, value);
+    }
     if d.access == Access::InstanceDict
         && let Some(o) = obj.as_obj()
         && crate::attrs::set_dict(o, value.clone())?

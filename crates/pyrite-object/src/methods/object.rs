@@ -23,6 +23,7 @@ pub(crate) fn setup(t: &TypeTable) {
         s.init = Some(object_init);
         s.new = Some(object_new);
     });
+    crate::methods::attrdescr::add_class_descriptor(&t.object);
     set_slots(&t.type_, |s| {
         s.call = Some(type_call);
         s.new = Some(type_new);

@@ -75,7 +75,7 @@ impl SharedKeys {
     }
 
     /// The position of `name` (an exact `str`), adding it when there is room.
-    fn insert(&self, name: &ObjRef, text: &PyStr) -> Option<usize> {
+    pub(crate) fn insert(&self, name: &ObjRef, text: &PyStr) -> Option<usize> {
         if let Some(index) = self.index_of(text) {
             return Some(index);
         }
@@ -86,6 +86,14 @@ impl SharedKeys {
         let mut names = self.names.borrow_mut();
         names.push((name.clone(), text.hash()));
         Some(names.len() - 1)
+    }
+
+    /// How many values an instance made now gets room for (CPython's
+    /// `shared_keys_usable_size`: the names plus the room left), which is what
+    /// `sys.getsizeof` counts for a dict that still shares these keys.
+    #[must_use]
+    pub fn usable_size(&self) -> usize {
+        self.len() + self.usable.get()
     }
 
     /// A new instance of the class was made (see [`SharedKeys::usable`]).
@@ -383,6 +391,9 @@ impl Instance {
         let dict = PyDict::new_obj();
         if let (Attrs::Inline(mut values), Some(d)) = (old, dict.downcast::<PyDict>()) {
             let keys = &crate::types::typeobj::type_payload(class).keys;
+            // As CPython's split dicts, it goes on sharing the class's keys (see
+            // `PyDict::shared_keys`).
+            d.share_keys(keys.clone());
             for index in values.ordered() {
                 if let (Some(value), Some(key)) = (values.values[index].take(), keys.name_at(index)) {
                     // The key is a str: this cannot fail or replace anything.

@@ -121,7 +121,7 @@ pub struct TypeObject {
     pub subclasses: PayloadCell<Vec<ObjRef>>,
     /// The attribute names shared by the instances (used by classes defined in Python
     /// whose instances keep their attributes inline; see `types::instance`).
-    pub keys: crate::types::instance::SharedKeys,
+    pub keys: std::rc::Rc<crate::types::instance::SharedKeys>,
     /// Whether instances have a `__del__`, as found for a version tag: `version << 2 | 2 |
     /// found` (0: not looked up yet). Instance creation asks every time.
     finalizer: Cell<u64>,
@@ -238,7 +238,7 @@ pub fn new_type(
         flags: Cell::new(flags),
         version: Cell::new(next_version()),
         subclasses: PayloadCell::new(Vec::new()),
-        keys: crate::types::instance::SharedKeys::default(),
+        keys: std::rc::Rc::default(),
         finalizer: Cell::new(0),
     };
     let ty = ObjRef::new(payload, metatype);
