@@ -77,31 +77,36 @@ pub(crate) fn frame_locals(frame: &mut Frame) -> PyResult<ObjRef> {
     if let Some(locals) = &frame.locals {
         return Ok(locals.clone());
     }
-    let code_obj = frame.code.clone();
-    let code = code_obj.downcast::<Code>().ok_or_else(|| PyErr::new_system("frame code"))?;
     let snapshot = PyDict::new_obj();
     let d = snapshot.downcast::<PyDict>().ok_or_else(|| PyErr::new_system("dict"))?;
+    write_locals(frame, d);
+    Ok(snapshot)
+}
+
+/// Writes a function frame's local variables (and the cells and free variables it sees)
+/// into `d`, removing the names that are unbound now, as CPython's `PyFrame_FastToLocals`.
+pub(crate) fn write_locals(frame: &mut Frame, d: &PyDict) {
+    let code_obj = frame.code.clone();
+    let Some(code) = code_obj.downcast::<Code>() else { return };
     let b = &code.bytecode;
     let nlocals = b.varnames.len();
     let slots: Vec<Option<Value>> = frame.slots_mut()[..code.nlocalsplus()].to_vec();
+    let write = |name: &str, value: Option<Value>| match value {
+        Some(v) => d.set_str(name, v),
+        None => drop(d.remove_str(&pyrite_object::types::str::PyStr::from_str(name))),
+    };
     for (i, name) in b.varnames.iter().enumerate() {
         let value = match b.cellvars.iter().position(|c| c == name) {
             Some(cell) => cell_value(slots[nlocals + cell].as_ref()),
             None => slots[i].clone(),
         };
-        if let Some(v) = value {
-            d.set_str(name, v);
-        }
+        write(name, value);
     }
     for (i, name) in b.cellvars.iter().chain(b.freevars.iter()).enumerate() {
-        if b.varnames.contains(name) {
-            continue;
-        }
-        if let Some(v) = cell_value(slots[nlocals + i].as_ref()) {
-            d.set_str(name, v);
+        if !b.varnames.contains(name) {
+            write(name, cell_value(slots[nlocals + i].as_ref()));
         }
     }
-    Ok(snapshot)
 }
 
 fn cell_value(slot: Option<&Value>) -> Option<Value> {

@@ -42,6 +42,9 @@ impl Trace for Generator {
             if let Some(func) = &frame.func {
                 visit(func);
             }
+            if let Some(obj) = &frame.frame_obj {
+                visit(obj);
+            }
         }
         for slot in self.slots.borrow().iter().flatten() {
             slot.traverse(visit);
@@ -54,7 +57,7 @@ payload!(Generator, "generator", tracked);
 /// Makes the generator for a call of a generator function; `frame` has its arguments bound.
 pub fn make_generator(func_obj: &ObjRef, mut frame: Frame, ctx: &mut Ctx) -> PyResult {
     let func = func_obj.downcast::<Function>().ok_or_else(|| PyErr::new_system("generator without function"))?;
-    let code = func.code.clone();
+    let code = func.code_obj();
     let code_flags = code.downcast::<Code>().map_or(0, |c| c.bytecode.flags);
     // Move the slots out of the shared stack into the generator's own box.
     let mut slots: Box<[Slot]> = frame.slots_mut().iter_mut().map(Option::take).collect();
@@ -130,6 +133,10 @@ pub fn resume(ctx: &mut Ctx, gen_value: &Value, value: Value, error: Option<PyEr
     generator.running.set(true);
     let (frame, outcome) = resume_frame(ctx, frame, error);
     generator.running.set(false);
+    let mut frame = frame;
+    if let Some(frame) = frame.as_mut() {
+        crate::frameobject::suspend(frame);
+    }
     drop(generator.frame.replace(frame));
     let Err(e) = outcome else { return outcome };
     let is_async_gen = gen_value.type_ref().is_same(&types().async_generator);
@@ -329,26 +336,42 @@ fn gen_close(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
     }
 }
 
-fn gen_repr(_: &mut Ctx, v: &Value) -> PyResult {
+pub(crate) fn gen_repr(_: &mut Ctx, v: &Value) -> PyResult {
     let g = this(v)?;
     let qualname = g.qualname.as_str().map_or("?", |s| s.as_str()).to_owned();
-    Ok(Value::str(&format!("<{} object {qualname} at {:#x}>", kind_name(v), v.id())))
+    Ok(Value::str(&format!("<{} object {qualname} at {:#x}>", v.type_name(), v.id())))
 }
 
-fn gen_getattro(ctx: &mut Ctx, v: &Value, name: &Value) -> PyResult {
+/// The `gi_*` (generator), `cr_*` (coroutine) and `ag_*` (async generator) attributes.
+pub(crate) fn gen_getattro(ctx: &mut Ctx, v: &Value, name: &Value) -> PyResult {
     let g = this(v)?;
-    match name.as_str().map(|s| s.as_str()) {
-        Some("__name__") => Ok(g.name.clone()),
-        Some("__qualname__") => Ok(g.qualname.clone()),
-        Some("gi_running" | "cr_running") => Ok(Value::Bool(g.running.get())),
-        Some("gi_code" | "cr_code") => Ok(Value::Obj(g.code.clone())),
-        Some("gi_frame" | "cr_frame") => {
+    let Some(attr) = name.as_str().map(|s| s.as_str()) else { return protocol::generic_getattr(ctx, v, name) };
+    let t = types();
+    let prefix = if v.type_ref().is_same(&t.coroutine) {
+        "cr_"
+    } else if v.type_ref().is_same(&t.async_generator) {
+        "ag_"
+    } else {
+        "gi_"
+    };
+    match (attr, attr.strip_prefix(prefix)) {
+        ("__name__", _) => Ok(g.name.clone()),
+        ("__qualname__", _) => Ok(g.qualname.clone()),
+        (_, Some("running")) => Ok(Value::Bool(g.running.get())),
+        (_, Some("code")) => Ok(Value::Obj(g.code.clone())),
+        (_, Some("suspended")) if prefix != "ag_" => {
+            Ok(Value::Bool(g.started.get() && !g.running.get() && g.frame.borrow().is_some()))
+        }
+        (_, Some("origin")) if prefix == "cr_" => Ok(Value::None),
+        ("gi_yieldfrom" | "cr_await" | "ag_await", _) => Ok(delegate(g).unwrap_or(Value::None)),
+        (_, Some("frame")) => {
+            let slots = g.slots.borrow().as_ptr();
             let mut frame = g.frame.borrow_mut();
-            match frame.as_mut() {
-                Some(frame) => Ok(Value::Obj(crate::frameobject::snapshot(frame, None)?)),
-                None if g.running.get() => Err(PyErr::not_implemented("gi_frame of a running generator")),
-                None => Ok(Value::None),
+            if frame.is_none() && !g.running.get() {
+                return Ok(Value::None);
             }
+            let found = crate::frameobject::generator_frame(ctx, frame.as_mut(), slots);
+            Ok(found.map_or(Value::None, Value::Obj))
         }
         _ => protocol::generic_getattr(ctx, v, name),
     }

@@ -109,6 +109,7 @@ impl Interpreter {
         let mut ctx = Ctx::new();
         ctx.hooks.call_function = eval::call_function_hook;
         ctx.hooks.current_globals = frameobject::current_globals;
+        ctx.hooks.refresh_frame = frameobject::refresh_live;
         let stdout = std::io::stdout();
         let stdout_is_tty = stdout.is_terminal();
         let builtins = builtins::make_builtins();
