@@ -5,7 +5,7 @@
 use std::fmt::Write as _;
 
 use crate::code::{CodeObject, Constant};
-use crate::opcodes::{ArgKind, BinaryOp, CompareOp, Intrinsic1};
+use crate::opcodes::{ArgKind, BinaryOp, CompareOp, Intrinsic1, Intrinsic2};
 use crate::repr;
 
 /// `repr()` of a constant as the disassembler shows it.
@@ -78,6 +78,7 @@ fn argument_repr(code: &CodeObject, kind: ArgKind, arg: u32, target: Option<usiz
             }
         }
         ArgKind::Intrinsic => Intrinsic1::from_arg(arg).map_or_else(|| format!("<{arg}>"), |i| i.name().into()),
+        ArgKind::Intrinsic2 => Intrinsic2::from_arg(arg).map_or_else(|| format!("<{arg}>"), |i| i.name().into()),
     }
 }
 

@@ -44,7 +44,7 @@ pub fn syntax_error(error: &SyntaxError) -> PyErr {
     PyErr::with_args(ty, vec![Value::str(&error.msg), Value::Obj(details)])
 }
 
-fn compile_text(source: &Value, filename: &str, mode: Mode, function: &str) -> PyResult<ObjRef> {
+pub(crate) fn compile_text(source: &Value, filename: &str, mode: Mode, function: &str) -> PyResult<ObjRef> {
     if let Some(code) = source.as_obj().filter(|o| o.is::<Code>()) {
         return Ok(code.clone());
     }
@@ -143,7 +143,7 @@ fn namespaces(
 
 /// Runs code with the builtins named by `globals["__builtins__"]` (a dict or a module), as
 /// CPython does; globals without one get the interpreter's builtins added.
-fn run_in(ctx: &mut Ctx, code: ObjRef, globals: ObjRef, locals: ObjRef) -> PyResult {
+pub(crate) fn run_in(ctx: &mut Ctx, code: ObjRef, globals: ObjRef, locals: ObjRef) -> PyResult {
     let named = globals.downcast::<PyDict>().and_then(|d| d.get_str(&PyStr::from_str("__builtins__")));
     let builtins = match named {
         Some(Value::Obj(b)) if b.is::<PyDict>() => b,

@@ -22,6 +22,7 @@ pub mod state;
 mod sysinfo;
 mod sysmodule;
 pub mod traceback;
+mod typeparams;
 
 use std::io::IsTerminal;
 
@@ -149,6 +150,7 @@ impl Interpreter {
                 fast_write: None,
             },
             calling_frame: None,
+            typeparams: None,
         });
         let mut interp = Interpreter { ctx, sources: SourceCache::default() };
         interp.set_sys("implementation", Value::Obj(implementation()));

@@ -66,6 +66,9 @@ pub struct VmState {
     /// The Python frame that is calling native code right now (for `super()` and
     /// `sys._getframe`); valid only during that call.
     pub calling_frame: Option<std::ptr::NonNull<crate::frame::Frame>>,
+    /// The namespace of the run-time support of type parameter syntax, made on first use
+    /// (see [`crate::typeparams`]).
+    pub typeparams: Option<ObjRef>,
 }
 
 /// The VM state of a context.

@@ -332,9 +332,30 @@ pub(super) fn intrinsic(ctx: &mut Ctx, frame: &mut Frame, arg: u32) -> PyResult<
             frame.push(Value::None);
             Ok(())
         }
+        Some(
+            which @ (Intrinsic1::TypeVar
+            | Intrinsic1::ParamSpec
+            | Intrinsic1::TypeVarTuple
+            | Intrinsic1::SubscriptGeneric
+            | Intrinsic1::TypeAlias),
+        ) => {
+            let value = frame.pop();
+            let result = crate::typeparams::intrinsic1(ctx, frame, which, value)?;
+            frame.push(result);
+            Ok(())
+        }
         Some(other) => Err(PyErr::not_implemented(format!("{} is not supported yet", other.name()))),
         None => Err(PyErr::new_system(format!("unknown intrinsic {arg}"))),
     }
+}
+
+/// `CALL_INTRINSIC_2`.
+pub(super) fn intrinsic2(ctx: &mut Ctx, frame: &mut Frame, arg: u32) -> PyResult<()> {
+    let second = frame.pop();
+    let first = frame.pop();
+    let result = crate::typeparams::intrinsic2(ctx, frame, arg, first, second)?;
+    frame.push(result);
+    Ok(())
 }
 
 /// `BEFORE_WITH`: pushes the bound `__exit__` and the result of `__enter__()`.
