@@ -38,7 +38,10 @@ fn code_repr(code: &CodeObject) -> String {
     format!("<code object {}, file \"{}\", line {}>", code.name, code.filename, code.first_line)
 }
 
-fn argument_repr(code: &CodeObject, kind: ArgKind, arg: u32, target: Option<usize>) -> String {
+/// What an instruction's argument means, as the disassembler shows it in parentheses
+/// (empty when it shows nothing); `target` is a jump's target code unit.
+#[must_use]
+pub fn argument_repr(code: &CodeObject, kind: ArgKind, arg: u32, target: Option<usize>) -> String {
     let name = |list: &[Box<str>], i: u32| list.get(i as usize).map_or_else(|| format!("<{i}>"), ToString::to_string);
     match kind {
         ArgKind::None | ArgKind::Count | ArgKind::Invert => String::new(),

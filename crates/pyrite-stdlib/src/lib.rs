@@ -12,6 +12,7 @@ mod atexit;
 mod codecs;
 mod collections;
 mod contextvars;
+mod dis;
 mod errno;
 mod io;
 mod itertools;
@@ -51,5 +52,8 @@ pub fn install(interp: &mut Interpreter) {
     interp.add_native_module("_locale", locale::make);
     interp.add_native_module("_io", io::make);
     interp.add_native_module("_sre", sre::make);
+    interp.add_native_module("_opcode", dis::make_opcode_native);
+    interp.add_native_module("opcode", dis::make_opcode);
+    interp.add_native_module("dis", dis::make_dis);
     io::install_std_streams(interp);
 }

@@ -144,6 +144,7 @@ pub(crate) fn compile_module(
         c.enter_unit(0, UnitKind::Module, "<module>", 1, None);
         if let Some(e) = expr {
             c.visit_expr(e)?;
+            c.set_loc(pyrite_parser::Ranged::range(e));
             c.emit(Opcode::RETURN_VALUE, 0);
         } else if interactive {
             if stmt::find_annotations(body) {
