@@ -16,6 +16,7 @@ mod errno;
 mod io;
 mod itertools;
 mod locale;
+mod marshal;
 mod math;
 mod posix;
 mod pysource;
@@ -27,6 +28,7 @@ mod stat;
 mod string;
 mod thread;
 mod time;
+mod warnings;
 mod weakref;
 
 /// Registers every native module of this crate with `interp`.
@@ -51,5 +53,7 @@ pub fn install(interp: &mut Interpreter) {
     interp.add_native_module("_locale", locale::make);
     interp.add_native_module("_io", io::make);
     interp.add_native_module("_sre", sre::make);
+    interp.add_native_module("marshal", marshal::make);
+    interp.add_native_module("_warnings", warnings::make);
     io::install_std_streams(interp);
 }

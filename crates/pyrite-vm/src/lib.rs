@@ -149,9 +149,11 @@ impl Interpreter {
                 fast_write: None,
             },
             calling_frame: None,
+            import_lock_depth: 0,
         });
         let mut interp = Interpreter { ctx, sources: SourceCache::default() };
         interp.set_sys("implementation", Value::Obj(implementation()));
+        interp.add_native_module("_imp", imports::imp::make);
         interp
     }
 
@@ -167,10 +169,7 @@ impl Interpreter {
         let natives = &mut vm(&mut self.ctx).native_modules;
         natives.retain(|(n, _)| *n != name);
         natives.push((name, init));
-        let mut names: Vec<&str> = natives.iter().map(|(n, _)| *n).chain(["builtins", "gc", "sys"]).collect();
-        names.sort_unstable();
-        names.dedup();
-        let names = names.into_iter().map(Value::str).collect();
+        let names = imports::imp::builtin_names(&mut self.ctx).into_iter().map(Value::str).collect();
         self.set_sys("builtin_module_names", Value::Obj(pyrite_object::types::list::PyTuple::new_obj(names)));
     }
 

@@ -66,6 +66,8 @@ pub struct VmState {
     /// The Python frame that is calling native code right now (for `super()` and
     /// `sys._getframe`); valid only during that call.
     pub calling_frame: Option<std::ptr::NonNull<crate::frame::Frame>>,
+    /// How many times `_imp.acquire_lock()` was called without a matching release.
+    pub import_lock_depth: usize,
 }
 
 /// The VM state of a context.
