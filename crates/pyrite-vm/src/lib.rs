@@ -19,6 +19,7 @@ mod materialize;
 mod namespace;
 mod reduce;
 pub mod state;
+mod syshooks;
 mod sysinfo;
 mod sysmodule;
 pub mod traceback;
@@ -86,6 +87,12 @@ pub fn import_module(ctx: &mut Ctx, name: &str) -> PyResult {
     found.ok_or_else(|| PyErr::new(&pyrite_object::types().import_error, format!("import of {name} failed")))
 }
 
+/// A `types.SimpleNamespace` with the given attributes (`sys.implementation`'s type).
+#[must_use]
+pub fn new_namespace(attrs: &[(&str, Value)]) -> ObjRef {
+    namespace::new_namespace(attrs)
+}
+
 /// One interpreter with its main thread's context.
 pub struct Interpreter {
     ctx: Ctx,
@@ -127,6 +134,7 @@ impl Interpreter {
             d.set_str("sys", Value::Obj(sys));
             if let Some(sys_dict) = sys_dict.downcast::<PyDict>() {
                 frameobject::install(sys_dict);
+                syshooks::install(sys_dict);
                 let no_cache = std::env::var_os("PYTHONDONTWRITEBYTECODE").is_some_and(|v| !v.is_empty());
                 sysinfo::install(sys_dict, no_cache);
             }
