@@ -17,6 +17,7 @@ mod errno;
 mod io;
 mod itertools;
 mod locale;
+mod marshal;
 mod math;
 mod posix;
 mod pysource;
@@ -28,6 +29,7 @@ mod stat;
 mod string;
 mod thread;
 mod time;
+mod warnings;
 mod weakref;
 
 /// Registers every native module of this crate with `interp`.
@@ -55,5 +57,7 @@ pub fn install(interp: &mut Interpreter) {
     interp.add_native_module("_opcode", dis::make_opcode_native);
     interp.add_native_module("opcode", dis::make_opcode);
     interp.add_native_module("dis", dis::make_dis);
+    interp.add_native_module("marshal", marshal::make);
+    interp.add_native_module("_warnings", warnings::make);
     io::install_std_streams(interp);
 }

@@ -11,6 +11,7 @@ use pyrite_memory::{ObjRef, PayloadCell, Trace, payload};
 use pyrite_object::methods::method_args;
 use pyrite_object::types::exception::PyException;
 use pyrite_object::types::function::{Code, Function};
+use pyrite_object::types::list::PyTuple;
 
 use pyrite_object::types::typeobj::{TypeObject, is_subtype, type_payload};
 use pyrite_object::{Args, Ctx, PyErr, PyResult, Value, protocol, types};
@@ -176,25 +177,58 @@ fn gen_send(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
     }
 }
 
-/// Makes the exception `throw()` raises from its arguments (type, value, traceback).
+/// Makes the exception `throw()` raises from its arguments (type, value, traceback), as
+/// CPython's `_gen_throw` normalizes them: a value that is already an instance of the
+/// class is used as it is, a tuple is the constructor's arguments.
 pub(crate) fn throw_error(ctx: &mut Ctx, args: &[Value]) -> PyErr {
     let base = &types().base_exception;
     let exc = &args[0];
     let value = args.get(1).cloned().unwrap_or(Value::None);
-    if let Some(ty) = exc.as_obj().filter(|o| o.is::<TypeObject>() && is_subtype(o, base)) {
-        let call_args: Vec<Value> = if value.is_none() { Vec::new() } else { vec![value] };
-        return match protocol::call(ctx, &Value::Obj(ty.clone()), Args::positional(&call_args)) {
-            Ok(Value::Obj(instance)) if instance.is::<PyException>() => PyErr(instance),
-            Ok(_) => PyErr::type_error("exceptions must derive from BaseException"),
-            Err(e) => e,
-        };
+    let traceback = args.get(2).cloned().unwrap_or(Value::None);
+    if !traceback.is_none() && !traceback.type_ref().is_same(&types().traceback) {
+        return PyErr::type_error("throw() third argument must be a traceback object");
     }
-    match exc {
-        Value::Obj(instance) if instance.is::<PyException>() => PyErr(instance.clone()),
-        _ => PyErr::type_error(
-            "exceptions must be classes or instances deriving from BaseException, not ".to_owned() + &exc.type_name(),
-        ),
+    let error = if let Some(ty) = exc.as_obj().filter(|o| o.is::<TypeObject>() && is_subtype(o, base)) {
+        if value.as_obj().is_some_and(|v| v.is::<PyException>() && is_subtype(v.type_ref(), ty)) {
+            PyErr(value.as_obj().cloned().expect("an exception instance"))
+        } else {
+            let call_args: Vec<Value> = match value.downcast::<PyTuple>() {
+                Some(t) => t.items().to_vec(),
+                None if value.is_none() => Vec::new(),
+                None => vec![value],
+            };
+            match protocol::call(ctx, &Value::Obj(ty.clone()), Args::positional(&call_args)) {
+                Ok(Value::Obj(instance)) if instance.is::<PyException>() => PyErr(instance),
+                Ok(other) => {
+                    return PyErr::type_error(format!(
+                        "calling {} should have returned an instance of BaseException, not {}",
+                        pyrite_object::types::typeobj::type_name(ty),
+                        other.type_name()
+                    ));
+                }
+                Err(e) => return e,
+            }
+        }
+    } else {
+        match exc {
+            Value::Obj(instance) if instance.is::<PyException>() => {
+                if !value.is_none() {
+                    return PyErr::type_error("instance exception may not have a separate value");
+                }
+                PyErr(instance.clone())
+            }
+            _ => {
+                return PyErr::type_error(
+                    "exceptions must be classes or instances deriving from BaseException, not ".to_owned()
+                        + &exc.type_name(),
+                );
+            }
+        }
+    };
+    if let (Value::Obj(tb), Some(e)) = (&traceback, error.value().downcast::<PyException>()) {
+        drop(e.traceback.replace(Some(tb.clone())));
     }
+    error
 }
 
 fn gen_throw(ctx: &mut Ctx, args: Args<'_>) -> PyResult {

@@ -7,6 +7,7 @@
 //! `sys.path_hooks` exist but are not consulted yet; `__spec__` and `__loader__` are None.
 
 mod cache;
+pub mod imp;
 pub mod stdlib;
 
 use std::path::{Path, PathBuf};

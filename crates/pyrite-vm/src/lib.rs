@@ -19,6 +19,7 @@ mod materialize;
 mod namespace;
 mod reduce;
 pub mod state;
+mod syshooks;
 mod sysinfo;
 mod sysmodule;
 pub mod traceback;
@@ -87,6 +88,12 @@ pub fn import_module(ctx: &mut Ctx, name: &str) -> PyResult {
     found.ok_or_else(|| PyErr::new(&pyrite_object::types().import_error, format!("import of {name} failed")))
 }
 
+/// A `types.SimpleNamespace` with the given attributes (`sys.implementation`'s type).
+#[must_use]
+pub fn new_namespace(attrs: &[(&str, Value)]) -> ObjRef {
+    namespace::new_namespace(attrs)
+}
+
 /// One interpreter with its main thread's context.
 pub struct Interpreter {
     ctx: Ctx,
@@ -128,6 +135,7 @@ impl Interpreter {
             d.set_str("sys", Value::Obj(sys));
             if let Some(sys_dict) = sys_dict.downcast::<PyDict>() {
                 frameobject::install(sys_dict);
+                syshooks::install(sys_dict);
                 let no_cache = std::env::var_os("PYTHONDONTWRITEBYTECODE").is_some_and(|v| !v.is_empty());
                 sysinfo::install(sys_dict, no_cache);
             }
@@ -151,9 +159,11 @@ impl Interpreter {
             },
             calling_frame: None,
             typeparams: None,
+            import_lock_depth: 0,
         });
         let mut interp = Interpreter { ctx, sources: SourceCache::default() };
         interp.set_sys("implementation", Value::Obj(implementation()));
+        interp.add_native_module("_imp", imports::imp::make);
         interp
     }
 
@@ -169,10 +179,7 @@ impl Interpreter {
         let natives = &mut vm(&mut self.ctx).native_modules;
         natives.retain(|(n, _)| *n != name);
         natives.push((name, init));
-        let mut names: Vec<&str> = natives.iter().map(|(n, _)| *n).chain(["builtins", "gc", "sys"]).collect();
-        names.sort_unstable();
-        names.dedup();
-        let names = names.into_iter().map(Value::str).collect();
+        let names = imports::imp::builtin_names(&mut self.ctx).into_iter().map(Value::str).collect();
         self.set_sys("builtin_module_names", Value::Obj(pyrite_object::types::list::PyTuple::new_obj(names)));
     }
 

@@ -69,6 +69,8 @@ pub struct VmState {
     /// The namespace of the run-time support of type parameter syntax, made on first use
     /// (see [`crate::typeparams`]).
     pub typeparams: Option<ObjRef>,
+    /// How many times `_imp.acquire_lock()` was called without a matching release.
+    pub import_lock_depth: usize,
 }
 
 /// The VM state of a context.

@@ -23,7 +23,11 @@ pub(crate) fn setup(t: &TypeTable) {
         s.getattro = Some(code_getattro);
         s.repr = Some(code_repr);
     });
-    crate::methods::add_methods(&t.code, "code", &[("replace", code_replace)]);
+    crate::methods::add_methods(
+        &t.code,
+        "code",
+        &[("replace", code_replace), ("co_positions", code_positions), ("co_lines", code_lines)],
+    );
 }
 
 fn code_of(v: &Value) -> PyResult<&Code> {
@@ -62,8 +66,63 @@ fn code_getattro(ctx: &mut Ctx, v: &Value, name: &Value) -> PyResult {
         Some("co_freevars") => strings(&b.freevars),
         Some("co_names") => Value::Obj(PyTuple::new_obj(code.names.to_vec())),
         Some("co_consts") => Value::Obj(PyTuple::new_obj(code.consts.to_vec())),
+        Some("co_code") => {
+            let bytes = b.code.iter().flat_map(|unit| [unit.op, unit.arg]).collect();
+            Value::Obj(crate::types::bytes::PyBytes::new_obj(bytes))
+        }
+        Some("co_linetable") => Value::Obj(crate::types::bytes::PyBytes::new_obj(b.linetable.clone())),
+        Some("co_exceptiontable") => Value::Obj(crate::types::bytes::PyBytes::new_obj(b.exceptiontable.clone())),
         _ => return protocol::generic_getattr(ctx, v, name),
     })
+}
+
+fn this_code<'a>(name: &str, args: Args<'a>) -> PyResult<&'a Code> {
+    let (this, _) = crate::methods::method_args(name, args, 0, 0)?;
+    code_of(this)
+}
+
+/// An iterator over a list of values (what `co_positions` and `co_lines` return).
+fn iterate(ctx: &mut Ctx, items: Vec<Value>) -> PyResult {
+    protocol::get_iter(ctx, &Value::Obj(crate::types::list::PyList::new_obj(items)))
+}
+
+/// `co_positions()`: `(line, end_line, column, end_column)` for each code unit.
+fn code_positions(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
+    let code = this_code("co_positions", args)?;
+    let opt = |n: Option<u32>| n.map_or(Value::None, |n| Value::Int(i64::from(n)));
+    let items = code
+        .bytecode
+        .locations()
+        .into_iter()
+        .map(|l| Value::Obj(PyTuple::new_obj(vec![opt(l.line), opt(l.end_line), opt(l.column), opt(l.end_column)])))
+        .collect();
+    iterate(ctx, items)
+}
+
+/// `co_lines()`: `(start, end, line)` byte ranges of consecutive code units on one line.
+fn code_lines(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
+    let code = this_code("co_lines", args)?;
+    let mut items = Vec::new();
+    let mut current: Option<(usize, Option<u32>)> = None;
+    let locations = code.bytecode.locations();
+    let range = |start: usize, end: usize, line: Option<u32>| {
+        let line = line.map_or(Value::None, |n| Value::Int(i64::from(n)));
+        Value::Obj(PyTuple::new_obj(vec![Value::from(start * 2), Value::from(end * 2), line]))
+    };
+    for (i, location) in locations.iter().enumerate() {
+        match current {
+            Some((_, line)) if line == location.line => {}
+            Some((start, line)) => {
+                items.push(range(start, i, line));
+                current = Some((i, location.line));
+            }
+            None => current = Some((i, location.line)),
+        }
+    }
+    if let Some((start, line)) = current {
+        items.push(range(start, locations.len(), line));
+    }
+    iterate(ctx, items)
 }
 
 /// The fields `replace` may change, as given by its keywords.

@@ -221,6 +221,11 @@ fn method_getattro(ctx: &mut Ctx, v: &Value, name: &Value) -> PyResult {
     match name.as_str().map(PyStr::as_str) {
         Some("__self__") => Ok(m.this.clone()),
         Some("__func__") => Ok(m.func.clone()),
+        // The function's docstring (not `object.__doc__`, which the type's MRO would find).
+        Some("__doc__") => {
+            let func = m.func.clone();
+            protocol::getattr(ctx, &func, name)
+        }
         _ => {
             let func = m.func.clone();
             match protocol::generic_getattr(ctx, v, name) {
