@@ -169,7 +169,7 @@ fn override_for_tests(_: &mut Ctx, args: Args<'_>) -> PyResult {
 /// (a cache file whose code names another file is not used), so there is nothing to fix.
 fn fix_co_filename(_: &mut Ctx, args: Args<'_>) -> PyResult {
     let [code, path] = check_args("_fix_co_filename", args, 2, 2)? else { unreachable!("two arguments") };
-    if !code.downcast::<pyrite_object::types::function::Code>().is_some() {
+    if code.downcast::<pyrite_object::types::function::Code>().is_none() {
         return Err(PyErr::type_error(format!("_fix_co_filename() argument 1 must be code, not {}", code.type_name())));
     }
     name_arg("_fix_co_filename", path)?;
