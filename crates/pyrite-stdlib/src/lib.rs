@@ -25,6 +25,7 @@ mod signal;
 mod sre;
 mod stat;
 mod string;
+mod structmod;
 mod thread;
 mod time;
 mod weakref;
@@ -51,5 +52,6 @@ pub fn install(interp: &mut Interpreter) {
     interp.add_native_module("_locale", locale::make);
     interp.add_native_module("_io", io::make);
     interp.add_native_module("_sre", sre::make);
+    interp.add_native_module("_struct", structmod::make);
     io::install_std_streams(interp);
 }
