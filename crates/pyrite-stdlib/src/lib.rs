@@ -27,6 +27,7 @@ mod signal;
 mod sre;
 mod stat;
 mod string;
+mod structmod;
 mod thread;
 mod time;
 mod warnings;
@@ -59,5 +60,6 @@ pub fn install(interp: &mut Interpreter) {
     interp.add_native_module("dis", dis::make_dis);
     interp.add_native_module("marshal", marshal::make);
     interp.add_native_module("_warnings", warnings::make);
+    interp.add_native_module("_struct", structmod::make);
     io::install_std_streams(interp);
 }

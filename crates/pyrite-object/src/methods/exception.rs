@@ -140,7 +140,9 @@ fn os_error_str(ctx: &mut Ctx, v: &Value) -> PyResult {
 
 fn exception_repr(ctx: &mut Ctx, v: &Value) -> PyResult {
     let args = this(v)?.args_vec();
-    let name = v.type_name();
+    // CPython's `_PyType_Name`: native types' names lose their module (`struct.error`).
+    let full = v.type_name();
+    let name = full.rsplit('.').next().unwrap_or(&full);
     // CPython: `Name(arg)` for one argument, else `Name` followed by the args tuple's repr.
     if args.len() == 1 {
         let inner = protocol::repr_string(ctx, &args[0])?;
