@@ -234,6 +234,38 @@ impl Interpreter {
         self.set_sys("flags", sysinfo::flags(true));
     }
 
+    /// Sets the start-up limit on int/str conversion digits (`-X int_max_str_digits`,
+    /// `PYTHONINTMAXSTRDIGITS`), also shown as `sys.flags.int_max_str_digits`.
+    ///
+    /// # Errors
+    /// CPython's explanation when the limit is below 640 but not 0.
+    pub fn set_int_max_str_digits(&mut self, limit: usize) -> Result<(), &'static str> {
+        if !sysinfo::configure_int_max_str_digits(limit) {
+            return Err("invalid limit; must be >= 640 or 0 for unlimited.");
+        }
+        let dont_write = matches!(self.sys_value("dont_write_bytecode"), Some(Value::Bool(true)));
+        self.set_sys("flags", sysinfo::flags(dont_write));
+        Ok(())
+    }
+
+    /// Records a `-X` option in `sys._xoptions` (`-X name=value`, or `-X name` as `True`).
+    pub fn add_xoption(&mut self, option: &str) {
+        let (name, value) = match option.split_once('=') {
+            Some((name, value)) => (name, Value::str(value)),
+            None => (option, Value::Bool(true)),
+        };
+        if let Some(Value::Obj(d)) = self.sys_value("_xoptions")
+            && let Some(d) = d.downcast::<PyDict>()
+        {
+            d.set_str(name, value);
+        }
+    }
+
+    fn sys_value(&mut self, name: &str) -> Option<Value> {
+        let sys = vm(&mut self.ctx).sys.clone();
+        sys.downcast::<PyDict>().and_then(|d| d.get_str(&pyrite_object::types::str::PyStr::from_str(name)))
+    }
+
     /// The `builtins` module, which `__main__`'s `__builtins__` names (other modules get
     /// its dict, as in CPython).
     fn builtins_module(&mut self) -> Value {
