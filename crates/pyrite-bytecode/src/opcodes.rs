@@ -333,16 +333,16 @@ opcodes! {
     // Specialized forms (PEP 659). The compiler never emits them: the VM writes them over
     // the generic instruction in its run-time copy of the code units, guarded by the
     // instruction's inline cache, and writes the generic one back when a guard fails.
-    /// `LOAD_ATTR` of a value in the instance's `__dict__` (the type's version tag and the
-    /// entry's position cached).
-    128 LOAD_ATTR_INSTANCE: arg = AttrName, cache = 4, effect = |a, j| a & 1;
+    /// `LOAD_ATTR` of a value in the instance's `__dict__` object (the type's version tag
+    /// and the entry's position cached, as a hint checked against the name).
+    128 LOAD_ATTR_WITH_HINT: arg = AttrName, cache = 4, effect = |a, j| a & 1;
     /// `LOAD_ATTR` in method form of a Python function found on the type (the type's
     /// version tag, the defining class's depth in the MRO, its dict's version and the
     /// entry's position cached); pushes `(function, self)`.
     129 LOAD_ATTR_METHOD: arg = AttrName, cache = 4, effect = |a, j| a & 1;
-    /// `STORE_ATTR` into the instance's `__dict__` (the type's version tag and the entry's
-    /// position cached; a store that misses the position adds or finds the key).
-    130 STORE_ATTR_INSTANCE: arg = Name, cache = 1, effect = |a, j| -2;
+    /// `STORE_ATTR` into the instance's `__dict__` object (the type's version tag and the
+    /// entry's position cached; a store that misses the position adds or finds the key).
+    130 STORE_ATTR_WITH_HINT: arg = Name, cache = 1, effect = |a, j| -2;
     /// `LOAD_ATTR` of a function or plain value found along a class's own MRO, the class
     /// being an instance of `type` (the class's version tag, the defining class's depth,
     /// its dict's version and the entry's position cached): `Base.__init__`.
@@ -350,6 +350,12 @@ opcodes! {
     /// `LOAD_ATTR` of a value in a module's namespace (the dict's version, unique across
     /// all dicts, and the entry's position cached).
     132 LOAD_ATTR_MODULE: arg = AttrName, cache = 4, effect = |a, j| a & 1;
+    /// `LOAD_ATTR` of a value kept inline in an instance (the type's version tag and the
+    /// name's position in the class's shared keys cached).
+    133 LOAD_ATTR_INSTANCE_VALUE: arg = AttrName, cache = 4, effect = |a, j| a & 1;
+    /// `STORE_ATTR` of a value kept inline in an instance (the type's version tag and the
+    /// name's position in the class's shared keys cached).
+    134 STORE_ATTR_INSTANCE_VALUE: arg = Name, cache = 1, effect = |a, j| -2;
 }
 
 impl Opcode {
@@ -357,11 +363,12 @@ impl Opcode {
     #[must_use]
     pub const fn generic(self) -> Opcode {
         match self {
-            Opcode::LOAD_ATTR_INSTANCE
+            Opcode::LOAD_ATTR_WITH_HINT
+            | Opcode::LOAD_ATTR_INSTANCE_VALUE
             | Opcode::LOAD_ATTR_METHOD
             | Opcode::LOAD_ATTR_CLASS
             | Opcode::LOAD_ATTR_MODULE => Opcode::LOAD_ATTR,
-            Opcode::STORE_ATTR_INSTANCE => Opcode::STORE_ATTR,
+            Opcode::STORE_ATTR_WITH_HINT | Opcode::STORE_ATTR_INSTANCE_VALUE => Opcode::STORE_ATTR,
             other => other,
         }
     }

@@ -6,6 +6,11 @@
 //! `getset_descriptor`, which `types.GetSetDescriptorType` is taken from). Reading one
 //! through an instance asks the owner type's `getattro` slot for the name. Member-like
 //! fields share `__slots__`' `member_descriptor` type (`members.rs` dispatches to here).
+//!
+//! Classes defined in Python that add a `__dict__` (or weak references) to their instances
+//! get `__dict__` and `__weakref__` getset descriptors too, as CPython's `subtype_getsets`:
+//! reading `__dict__` makes the dict (see [`crate::attrs`]); assigning or deleting it
+//! replaces the attribute storage.
 
 use pyrite_memory::{ObjRef, Trace, payload};
 
@@ -24,10 +29,23 @@ pub enum Kind {
     Member,
 }
 
-/// An attribute of a builtin type answered by its `getattro`/`setattro` slots.
+/// How a descriptor reaches the attribute.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Access {
+    /// Through the owner type's `getattro`/`setattro` slots.
+    Slots,
+    /// The instance's `__dict__` itself.
+    InstanceDict,
+    /// The instance's first weak reference (`__weakref__`).
+    WeakrefList,
+}
+
+/// An attribute of a builtin type answered by its `getattro`/`setattro` slots, or an
+/// instance's `__dict__` or `__weakref__`.
 pub struct AttrDescriptor {
     name: &'static str,
     owner: ObjRef,
+    access: Access,
 }
 
 impl Trace for AttrDescriptor {
@@ -58,7 +76,17 @@ pub fn add(owner: &ObjRef, kind: Kind, names: &[&'static str]) {
         Kind::Member => crate::methods::members::member_type(),
     };
     for &name in names {
-        let descr = ObjRef::new(AttrDescriptor { name, owner: owner.clone() }, Some(ty));
+        let descr = ObjRef::new(AttrDescriptor { name, owner: owner.clone(), access: Access::Slots }, Some(ty));
+        crate::methods::set_type_attr(owner, name, Value::Obj(descr));
+    }
+}
+
+/// Puts `__dict__` (when `dict`) and `__weakref__` (when `weakref`) getset descriptors into
+/// the dict of `owner`, a type whose instances gain a `__dict__` or weak references there.
+pub fn add_instance_descriptors(owner: &ObjRef, dict: bool, weakref: bool) {
+    let wanted = [(dict, "__dict__", Access::InstanceDict), (weakref, "__weakref__", Access::WeakrefList)];
+    for (_, name, access) in wanted.into_iter().filter(|(want, _, _)| *want) {
+        let descr = ObjRef::new(AttrDescriptor { name, owner: owner.clone(), access }, Some(getset_type()));
         crate::methods::set_type_attr(owner, name, Value::Obj(descr));
     }
 }
@@ -89,6 +117,20 @@ pub(crate) fn descr_get(ctx: &mut Ctx, v: &Value, obj: Option<&Value>, _owner: &
     let d = this(v)?;
     let Some(obj) = obj.filter(|o| !o.is_none()) else { return Ok(v.clone()) };
     check_owner(d, obj)?;
+    match d.access {
+        Access::InstanceDict => {
+            return obj
+                .as_obj()
+                .and_then(crate::attrs::dict)
+                .map(Value::Obj)
+                .ok_or_else(|| PyErr::attribute_error("This object has no __dict__"));
+        }
+        Access::WeakrefList => {
+            let first = obj.as_obj().and_then(|o| pyrite_memory::weak::weakrefs_of(o).into_iter().next());
+            return Ok(first.map_or(Value::None, Value::Obj));
+        }
+        Access::Slots => {}
+    }
     // The owner's own slot answers the name; the generic one would find this descriptor.
     match type_payload(&d.owner).slots().getattro {
         Some(get) if !std::ptr::fn_addr_eq(get, protocol::generic_getattr as GetAttrFn) => {
@@ -101,6 +143,12 @@ pub(crate) fn descr_get(ctx: &mut Ctx, v: &Value, obj: Option<&Value>, _owner: &
 pub(crate) fn descr_set(ctx: &mut Ctx, v: &Value, obj: &Value, value: Option<Value>) -> PyResult<()> {
     let d = this(v)?;
     check_owner(d, obj)?;
+    if d.access == Access::InstanceDict
+        && let Some(o) = obj.as_obj()
+        && crate::attrs::set_dict(o, value.clone())?
+    {
+        return Ok(());
+    }
     match type_payload(&d.owner).slots().setattro {
         Some(set) if !std::ptr::fn_addr_eq(set, protocol::generic_setattr as SetAttrFn) => {
             set(ctx, obj, &Value::str(d.name), value)

@@ -27,6 +27,7 @@ pub(crate) fn setup(t: &TypeTable) {
         s.str = Some(os_error_str);
     });
     add_methods(&t.base_exception, "BaseException", &[("with_traceback", with_traceback), ("add_note", add_note)]);
+    crate::methods::attrdescr::add_instance_descriptors(&t.base_exception, true, false);
     set_slots(&t.traceback, |s| {
         s.getattro = Some(traceback_getattro);
         s.setattro = Some(traceback_setattro);

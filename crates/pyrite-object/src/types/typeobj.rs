@@ -119,6 +119,9 @@ pub struct TypeObject {
     /// references: until the cycle collector and weak references arrive, classes live as
     /// long as their bases.
     pub subclasses: PayloadCell<Vec<ObjRef>>,
+    /// The attribute names shared by the instances (used by classes defined in Python
+    /// whose instances keep their attributes inline; see `types::instance`).
+    pub keys: crate::types::instance::SharedKeys,
 }
 
 impl Trace for TypeObject {
@@ -218,6 +221,7 @@ pub fn new_type(
         flags: Cell::new(flags),
         version: Cell::new(next_version()),
         subclasses: PayloadCell::new(Vec::new()),
+        keys: crate::types::instance::SharedKeys::default(),
     };
     let ty = ObjRef::new(payload, metatype);
     let mro = simple_mro(&ty);

@@ -99,7 +99,8 @@ pub(super) fn builtin_dir(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
     } else if let Some(ty) = obj.as_obj().filter(|o| o.is::<TypeObject>()) {
         type_names(&mut names, ty);
     } else {
-        if let Some(dict) = obj.as_obj().and_then(|o| protocol::instance_dict(o, false)) {
+        // `object.__dir__` reads `__dict__`, which makes it (as in CPython).
+        if let Some(dict) = obj.as_obj().and_then(|o| protocol::instance_dict(o, true)) {
             add_keys(&mut names, &dict);
         }
         let ty = obj.type_ref().clone();
