@@ -9,6 +9,7 @@ use pyrite_vm::Interpreter;
 
 mod ast;
 mod atexit;
+mod binascii;
 mod codecs;
 mod collections;
 mod contextvars;
@@ -53,5 +54,6 @@ pub fn install(interp: &mut Interpreter) {
     interp.add_native_module("_io", io::make);
     interp.add_native_module("_sre", sre::make);
     interp.add_native_module("_struct", structmod::make);
+    interp.add_native_module("binascii", binascii::make);
     io::install_std_streams(interp);
 }
