@@ -9,6 +9,7 @@ use pyrite_vm::Interpreter;
 
 mod ast;
 mod atexit;
+mod binascii;
 mod codecs;
 mod collections;
 mod contextvars;
@@ -61,5 +62,6 @@ pub fn install(interp: &mut Interpreter) {
     interp.add_native_module("marshal", marshal::make);
     interp.add_native_module("_warnings", warnings::make);
     interp.add_native_module("_struct", structmod::make);
+    interp.add_native_module("binascii", binascii::make);
     io::install_std_streams(interp);
 }
