@@ -48,10 +48,25 @@ pub(crate) fn compile_text(source: &Value, filename: &str, mode: Mode, function:
     if let Some(code) = source.as_obj().filter(|o| o.is::<Code>()) {
         return Ok(code.clone());
     }
-    let Some(text) = source.as_str() else {
-        return Err(PyErr::type_error(format!("{function}() arg 1 must be a string, bytes or code object")));
+    // Bytes-like source is decoded as a source file is (BOM, PEP 263 coding cookie).
+    let decoded;
+    let text = match source.as_str() {
+        Some(text) => text.as_str(),
+        None => match pyrite_object::methods::bytes::with_buffer(source, |b| pyrite_parser::decode_source(b, filename))
+        {
+            Some(Ok(text)) => {
+                decoded = text;
+                decoded.as_str()
+            }
+            Some(Err(e)) => return Err(syntax_error(&e)),
+            None => {
+                return Err(PyErr::type_error(format!("{function}() arg 1 must be a string, bytes or code object")));
+            }
+        },
     };
-    let text = text.as_str();
+    if text.contains('\0') {
+        return Err(PyErr::new(&pyrite_object::types().syntax_error, "source code string cannot contain null bytes"));
+    }
     let text = if mode == Mode::Eval { text.trim_start_matches([' ', '\t']) } else { text };
     match pyrite_compiler::compile(text, filename, mode) {
         Ok(code) => crate::materialize::materialize(code),

@@ -160,6 +160,7 @@ impl Interpreter {
             calling_frame: None,
             typeparams: None,
             import_lock_depth: 0,
+            importlib: None,
         });
         let mut interp = Interpreter { ctx, sources: SourceCache::default() };
         interp.set_sys("implementation", Value::Obj(implementation()));
@@ -301,15 +302,20 @@ impl Interpreter {
             Ok(code) => code,
             Err(e) => return Err(RunError::Exception(e)),
         };
+        let (spec, loader) = match imports::spec::make_spec(&mut self.ctx, &found.spec) {
+            Ok(made) => made,
+            Err(e) => return Err(RunError::Exception(e)),
+        };
+        let cached = protocol::getattr_str(&mut self.ctx, &spec, "cached").unwrap_or(Value::None);
         let globals = PyDict::new_obj();
         if let Some(d) = globals.downcast::<PyDict>() {
             d.set_str("__name__", Value::str("__main__"));
             d.set_str("__doc__", Value::None);
             d.set_str("__package__", Value::str(&found.package));
-            d.set_str("__loader__", Value::None);
-            d.set_str("__spec__", Value::None);
+            d.set_str("__loader__", loader);
+            d.set_str("__spec__", spec);
             d.set_str("__file__", Value::str(&file));
-            d.set_str("__cached__", Value::None);
+            d.set_str("__cached__", cached);
             d.set_str("__builtins__", self.builtins_module());
         }
         self.main_module(&globals);
@@ -355,6 +361,7 @@ impl Interpreter {
             if filename != "<string>" && filename != "<stdin>" {
                 d.set_str("__file__", Value::str(filename));
                 d.set_str("__cached__", Value::None);
+                d.set_str("__loader__", imports::spec::source_loader("__main__", filename));
             }
         }
         self.main_module(&globals);

@@ -71,6 +71,8 @@ pub struct VmState {
     pub typeparams: Option<ObjRef>,
     /// How many times `_imp.acquire_lock()` was called without a matching release.
     pub import_lock_depth: usize,
+    /// CPython's `importlib`, once a program has imported it (see `imports/importlib.rs`).
+    pub importlib: Option<crate::imports::importlib::Importlib>,
 }
 
 /// The VM state of a context.
