@@ -2,7 +2,7 @@
 //! fast: `exit` and `quit` (`_sitebuiltins.Quitter` objects).
 
 use pyrite_object::types::dict::PyDict;
-use pyrite_object::types::misc::Instance;
+use pyrite_object::types::instance::Instance;
 use pyrite_object::types::typeobj::{self, StaticType, TYPE_BASETYPE};
 use pyrite_object::{Args, Ctx, ObjRef, PyErr, PyResult, Value, protocol, types};
 

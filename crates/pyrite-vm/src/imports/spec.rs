@@ -11,8 +11,8 @@ use pyrite_object::methods::{add_methods, method_args};
 use pyrite_object::types::bytes::PyBytes;
 use pyrite_object::types::dict::PyDict;
 use pyrite_object::types::function::Module;
+use pyrite_object::types::instance::Instance;
 use pyrite_object::types::list::PyList;
-use pyrite_object::types::misc::Instance;
 use pyrite_object::types::typeobj::{self, StaticType, TYPE_BASETYPE};
 use pyrite_object::{Args, Ctx, ObjRef, PyErr, PyResult, Value, protocol, types};
 
