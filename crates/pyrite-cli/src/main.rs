@@ -43,6 +43,8 @@ struct Options {
     dont_write_bytecode: bool,
     /// `-X stdlib=DIR`: where CPython's standard library is.
     stdlib: Option<std::path::PathBuf>,
+    /// Every `-X` option, for `sys._xoptions`.
+    xoptions: Vec<String>,
 }
 
 enum Source {
@@ -72,6 +74,7 @@ fn parse_args() -> Result<Action, String> {
                 if let Some(dir) = value.strip_prefix("stdlib=") {
                     options.stdlib = Some(dir.into());
                 }
+                options.xoptions.push(value.into_owned());
             }
             Short('m') => {
                 let module = parser.value().map_err(|_| "Argument expected for the -m option".to_owned())?;
@@ -162,7 +165,38 @@ fn new_interpreter(source: &Source, options: &Options) -> Interpreter {
     if options.dont_write_bytecode {
         interpreter.set_dont_write_bytecode();
     }
+    for option in &options.xoptions {
+        interpreter.add_xoption(option);
+    }
+    configure_int_max_str_digits(&mut interpreter, options);
     interpreter
+}
+
+/// The digit limit of int/str conversions from `-X int_max_str_digits=N` (which wins) or
+/// `PYTHONINTMAXSTRDIGITS`; an invalid one is fatal, as in CPython.
+fn configure_int_max_str_digits(interpreter: &mut Interpreter, options: &Options) {
+    let from_x = options.xoptions.iter().rev().find_map(|o| match o.split_once('=') {
+        Some(("int_max_str_digits", value)) => Some(value),
+        None if o == "int_max_str_digits" => Some(""),
+        _ => None,
+    });
+    let (source, text) = match from_x {
+        Some(text) => ("-X int_max_str_digits", text.to_owned()),
+        None => match std::env::var("PYTHONINTMAXSTRDIGITS") {
+            Ok(text) if !text.is_empty() => ("PYTHONINTMAXSTRDIGITS", text),
+            _ => return,
+        },
+    };
+    let result = match text.parse::<usize>() {
+        Ok(limit) => interpreter.set_int_max_str_digits(limit),
+        Err(_) => Err("invalid limit; must be >= 640 or 0 for unlimited."),
+    };
+    if let Err(why) = result {
+        eprintln!("Fatal Python error: config_init_int_max_str_digits: {source}: {why}");
+        eprintln!("Python runtime state: preinitialized");
+        eprintln!();
+        std::process::exit(1);
+    }
 }
 
 fn run_module(name: &str, args: &[String], options: &Options) -> ExitCode {

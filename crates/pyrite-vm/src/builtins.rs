@@ -17,6 +17,7 @@ pub(crate) use introspect::object_dir;
 mod iteration;
 mod numeric;
 mod printing;
+mod site;
 
 /// Flushes `sys.stdout` and `sys.stderr` (before writing to the process's stderr, so output
 /// interleaves as in CPython).
@@ -109,6 +110,7 @@ pub fn make_builtins() -> ObjRef {
     for &(name, func) in functions {
         d.set_str(name, Value::Obj(BuiltinFunction::new_obj(name, func)));
     }
+    site::install(d);
     dict
 }
 

@@ -19,9 +19,11 @@ mod materialize;
 mod namespace;
 mod reduce;
 pub mod state;
+mod syshooks;
 mod sysinfo;
 mod sysmodule;
 pub mod traceback;
+mod typeparams;
 
 use std::io::IsTerminal;
 
@@ -86,6 +88,12 @@ pub fn import_module(ctx: &mut Ctx, name: &str) -> PyResult {
     found.ok_or_else(|| PyErr::new(&pyrite_object::types().import_error, format!("import of {name} failed")))
 }
 
+/// A `types.SimpleNamespace` with the given attributes (`sys.implementation`'s type).
+#[must_use]
+pub fn new_namespace(attrs: &[(&str, Value)]) -> ObjRef {
+    namespace::new_namespace(attrs)
+}
+
 /// One interpreter with its main thread's context.
 pub struct Interpreter {
     ctx: Ctx,
@@ -114,6 +122,7 @@ impl Interpreter {
         let mut ctx = Ctx::new();
         ctx.hooks.call_function = eval::call_function_hook;
         ctx.hooks.current_globals = frameobject::current_globals;
+        ctx.hooks.refresh_frame = frameobject::refresh_live;
         let stdout = std::io::stdout();
         let stdout_is_tty = stdout.is_terminal();
         let builtins = builtins::make_builtins();
@@ -131,6 +140,7 @@ impl Interpreter {
             d.set_str("sys", Value::Obj(sys));
             if let Some(sys_dict) = sys_dict.downcast::<PyDict>() {
                 frameobject::install(sys_dict);
+                syshooks::install(sys_dict);
                 let no_cache = std::env::var_os("PYTHONDONTWRITEBYTECODE").is_some_and(|v| !v.is_empty());
                 sysinfo::install(sys_dict, no_cache);
             }
@@ -153,9 +163,13 @@ impl Interpreter {
                 fast_write: None,
             },
             calling_frame: None,
+            typeparams: None,
+            import_lock_depth: 0,
+            importlib: None,
         });
         let mut interp = Interpreter { ctx, sources: SourceCache::default() };
         interp.set_sys("implementation", Value::Obj(implementation()));
+        interp.add_native_module("_imp", imports::imp::make);
         interp
     }
 
@@ -171,10 +185,7 @@ impl Interpreter {
         let natives = &mut vm(&mut self.ctx).native_modules;
         natives.retain(|(n, _)| *n != name);
         natives.push((name, init));
-        let mut names: Vec<&str> = natives.iter().map(|(n, _)| *n).chain(["builtins", "gc", "sys"]).collect();
-        names.sort_unstable();
-        names.dedup();
-        let names = names.into_iter().map(Value::str).collect();
+        let names = imports::imp::builtin_names(&mut self.ctx).into_iter().map(Value::str).collect();
         self.set_sys("builtin_module_names", Value::Obj(pyrite_object::types::list::PyTuple::new_obj(names)));
     }
 
@@ -229,6 +240,38 @@ impl Interpreter {
         self.set_sys("flags", sysinfo::flags(true));
     }
 
+    /// Sets the start-up limit on int/str conversion digits (`-X int_max_str_digits`,
+    /// `PYTHONINTMAXSTRDIGITS`), also shown as `sys.flags.int_max_str_digits`.
+    ///
+    /// # Errors
+    /// CPython's explanation when the limit is below 640 but not 0.
+    pub fn set_int_max_str_digits(&mut self, limit: usize) -> Result<(), &'static str> {
+        if !sysinfo::configure_int_max_str_digits(limit) {
+            return Err("invalid limit; must be >= 640 or 0 for unlimited.");
+        }
+        let dont_write = matches!(self.sys_value("dont_write_bytecode"), Some(Value::Bool(true)));
+        self.set_sys("flags", sysinfo::flags(dont_write));
+        Ok(())
+    }
+
+    /// Records a `-X` option in `sys._xoptions` (`-X name=value`, or `-X name` as `True`).
+    pub fn add_xoption(&mut self, option: &str) {
+        let (name, value) = match option.split_once('=') {
+            Some((name, value)) => (name, Value::str(value)),
+            None => (option, Value::Bool(true)),
+        };
+        if let Some(Value::Obj(d)) = self.sys_value("_xoptions")
+            && let Some(d) = d.downcast::<PyDict>()
+        {
+            d.set_str(name, value);
+        }
+    }
+
+    fn sys_value(&mut self, name: &str) -> Option<Value> {
+        let sys = vm(&mut self.ctx).sys.clone();
+        sys.downcast::<PyDict>().and_then(|d| d.get_str(&pyrite_object::types::str::PyStr::from_str(name)))
+    }
+
     /// The `builtins` module, which `__main__`'s `__builtins__` names (other modules get
     /// its dict, as in CPython).
     fn builtins_module(&mut self) -> Value {
@@ -264,15 +307,20 @@ impl Interpreter {
             Ok(code) => code,
             Err(e) => return Err(RunError::Exception(e)),
         };
+        let (spec, loader) = match imports::spec::make_spec(&mut self.ctx, &found.spec) {
+            Ok(made) => made,
+            Err(e) => return Err(RunError::Exception(e)),
+        };
+        let cached = protocol::getattr_str(&mut self.ctx, &spec, "cached").unwrap_or(Value::None);
         let globals = PyDict::new_obj();
         if let Some(d) = globals.downcast::<PyDict>() {
             d.set_str("__name__", Value::str("__main__"));
             d.set_str("__doc__", Value::None);
             d.set_str("__package__", Value::str(&found.package));
-            d.set_str("__loader__", Value::None);
-            d.set_str("__spec__", Value::None);
+            d.set_str("__loader__", loader);
+            d.set_str("__spec__", spec);
             d.set_str("__file__", Value::str(&file));
-            d.set_str("__cached__", Value::None);
+            d.set_str("__cached__", cached);
             d.set_str("__builtins__", self.builtins_module());
         }
         self.main_module(&globals);
@@ -318,6 +366,7 @@ impl Interpreter {
             if filename != "<string>" && filename != "<stdin>" {
                 d.set_str("__file__", Value::str(filename));
                 d.set_str("__cached__", Value::None);
+                d.set_str("__loader__", imports::spec::source_loader("__main__", filename));
             }
         }
         self.main_module(&globals);

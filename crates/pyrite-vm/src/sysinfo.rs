@@ -1,7 +1,10 @@
 //! The descriptive parts of `sys` (flags, float/int/hash info, hooks and switches) that
 //! the standard library reads at import time.
 
+use std::sync::atomic::{AtomicI64, Ordering};
+
 use pyrite_object::methods::check_args;
+use pyrite_object::methods::params::Params;
 use pyrite_object::types::dict::PyDict;
 use pyrite_object::types::function::BuiltinFunction;
 use pyrite_object::types::list::{PyList, PyTuple};
@@ -12,6 +15,20 @@ use pyrite_object::{Args, Ctx, PyErr, PyResult, Value};
 fn structseq_value(ty: &StaticType, spec: &StructSeqSpec, values: Vec<Value>) -> Value {
     let ty = ty.get_or_init(|| structseq::new_type(spec));
     structseq::new_instance(ty, values).map_or(Value::None, Value::Obj)
+}
+
+/// `sys.flags.int_max_str_digits`: the limit set by `-X int_max_str_digits` or
+/// `PYTHONINTMAXSTRDIGITS`, -1 when neither gave one.
+static CONFIGURED_MAX_STR_DIGITS: AtomicI64 = AtomicI64::new(-1);
+
+/// Applies a limit on int/str conversion digits given at start-up (`-X int_max_str_digits`,
+/// `PYTHONINTMAXSTRDIGITS`); `false` for a limit CPython refuses (below 640 but not 0).
+pub fn configure_int_max_str_digits(limit: usize) -> bool {
+    if pyrite_object::num::set_max_str_digits(limit).is_err() {
+        return false;
+    }
+    CONFIGURED_MAX_STR_DIGITS.store(i64::try_from(limit).unwrap_or(i64::MAX), Ordering::Relaxed);
+    true
 }
 
 /// `sys.flags`.
@@ -47,7 +64,7 @@ pub fn flags(dont_write_bytecode: bool) -> Value {
     values[11] = Value::Int(hash_randomization);
     values[13] = Value::Bool(false);
     values[16] = Value::Bool(false);
-    values[17] = Value::Int(-1);
+    values[17] = Value::Int(CONFIGURED_MAX_STR_DIGITS.load(Ordering::Relaxed));
     structseq_value(&TYPE, &SPEC, values)
 }
 
@@ -93,7 +110,12 @@ fn int_info() -> Value {
         fields: &["bits_per_digit", "sizeof_digit", "default_max_str_digits", "str_digits_check_threshold"],
         visible: 4,
     };
-    let values = vec![Value::Int(30), Value::Int(4), Value::Int(4300), Value::Int(640)];
+    let values = vec![
+        Value::Int(30),
+        Value::Int(4),
+        Value::from(pyrite_object::num::DEFAULT_MAX_STR_DIGITS),
+        Value::from(pyrite_object::num::MAX_STR_DIGITS_THRESHOLD),
+    ];
     structseq_value(&TYPE, &SPEC, values)
 }
 
@@ -188,12 +210,27 @@ pub fn install(sys: &PyDict, dont_write_bytecode: bool) {
         }),
         ("get_int_max_str_digits", |_, args| {
             check_args("get_int_max_str_digits", args, 0, 0)?;
-            Ok(Value::Int(4300))
+            Ok(Value::from(pyrite_object::num::max_str_digits()))
         }),
+        ("set_int_max_str_digits", set_int_max_str_digits),
     ];
     for &(name, func) in functions {
         sys.set_str(name, Value::Obj(BuiltinFunction::new_obj(name, func)));
     }
+}
+
+const SET_INT_MAX_STR_DIGITS: Params = Params::new("set_int_max_str_digits", &["maxdigits"]).required(1);
+
+fn set_int_max_str_digits(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
+    let [maxdigits] = SET_INT_MAX_STR_DIGITS.bind(args)?;
+    let maxdigits = maxdigits.ok_or_else(|| PyErr::new_system("set_int_max_str_digits() argument"))?;
+    let n = pyrite_object::protocol::index(ctx, maxdigits, |v| {
+        format!("'{}' object cannot be interpreted as an integer", v.type_name())
+    })?;
+    let n = pyrite_object::methods::int::to_i64(&n)?;
+    let n = usize::try_from(n).unwrap_or(1);
+    pyrite_object::num::set_max_str_digits(n).map_err(PyErr::value_error)?;
+    Ok(Value::None)
 }
 
 fn set_switch_interval(ctx: &mut Ctx, args: Args<'_>) -> PyResult {

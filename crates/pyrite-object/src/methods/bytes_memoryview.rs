@@ -1,6 +1,8 @@
 //! `memoryview` over bytes and bytearray: one-dimensional, format `'B'` views that share
 //! the exporter's memory (slices are views too; writes through a view of a bytearray
-//! change the bytearray), with `release()` and the context-manager protocol.
+//! change the bytearray), with `release()` and the context-manager protocol. `cast` to
+//! another native format gives a read view of its items (`len`, indexing, `tolist`,
+//! iteration); slicing and assigning such views is not supported yet.
 
 use pyrite_bytecode::CompareOp;
 use pyrite_memory::ObjRef;
@@ -25,7 +27,7 @@ pub(super) fn setup(t: &TypeTable) {
         s.repr = Some(memoryview_repr);
         s.hash = Some(memoryview_hash);
         s.richcompare = Some(memoryview_richcompare);
-        s.len = Some(|_, v| Ok(view(v)?.len));
+        s.len = Some(|_, v| Ok(view(v)?.items()));
         s.getitem = Some(memoryview_getitem);
         s.setitem = Some(memoryview_setitem);
         s.iter = Some(|_, v| {
@@ -58,16 +60,20 @@ pub(super) fn setup(t: &TypeTable) {
             ("obj", |_, args| Ok(this_arg("obj", args)?.obj.clone())),
             ("nbytes", |_, args| Ok(Value::from(this_arg("nbytes", args)?.len))),
             ("readonly", |_, args| Ok(Value::Bool(this_arg("readonly", args)?.readonly))),
-            ("itemsize", |_, args| this_arg("itemsize", args).map(|_| Value::Int(1))),
-            ("format", |_, args| this_arg("format", args).map(|_| Value::str("B"))),
+            ("itemsize", |_, args| Ok(Value::from(this_arg("itemsize", args)?.itemsize()))),
+            ("format", |_, args| {
+                let m = this_arg("format", args)?;
+                Ok(Value::str(&char::from(m.format).to_string()))
+            }),
             ("ndim", |_, args| this_arg("ndim", args).map(|_| Value::Int(1))),
             ("shape", |_, args| {
                 let m = this_arg("shape", args)?;
-                Ok(Value::Obj(PyTuple::new_obj(vec![Value::from(m.len)])))
+                Ok(Value::Obj(PyTuple::new_obj(vec![Value::from(m.items())])))
             }),
             ("strides", |_, args| {
                 let m = this_arg("strides", args)?;
-                Ok(Value::Obj(PyTuple::new_obj(vec![Value::Int(i64::try_from(m.step).unwrap_or(1))])))
+                let stride = m.step * isize::try_from(m.itemsize()).unwrap_or(1);
+                Ok(Value::Obj(PyTuple::new_obj(vec![Value::Int(i64::try_from(stride).unwrap_or(1))])))
             }),
             ("suboffsets", |_, args| this_arg("suboffsets", args).map(|_| Value::Obj(PyTuple::new_obj(Vec::new())))),
             ("c_contiguous", |_, args| Ok(Value::Bool(contiguous(this_arg("c_contiguous", args)?)))),
@@ -163,7 +169,7 @@ fn item_index(ctx: &mut Ctx, m: &PyMemoryView, key: &Value) -> PyResult<usize> {
     }
     let i = protocol::index(ctx, key, |_| "memoryview: invalid slice key".to_owned())?;
     let i = crate::methods::int::to_i64(&i)?;
-    crate::methods::sequence::normalize_index(i, m.len)
+    crate::methods::sequence::normalize_index(i, m.items())
         .ok_or_else(|| PyErr::index_error("index out of bounds on dimension 1"))
 }
 
@@ -178,9 +184,15 @@ fn sub_view(ctx: &mut Ctx, m: &PyMemoryView, sl: &crate::types::slice::PySlice) 
 fn memoryview_getitem(ctx: &mut Ctx, v: &Value, key: &Value) -> PyResult {
     let m = view(v)?;
     if let Some(sl) = crate::methods::slice::as_slice(key) {
+        if m.format != b'B' {
+            return Err(PyErr::not_implemented("slicing a memoryview of format other than 'B' in Pyrite"));
+        }
         return Ok(Value::Obj(sub_view(ctx, m, sl)?));
     }
     let i = item_index(ctx, m, key)?;
+    if m.format != b'B' {
+        return Ok(item(m, i));
+    }
     Ok(m.get(i).map_or(Value::None, |b| Value::Int(i64::from(b))))
 }
 
@@ -188,6 +200,9 @@ fn memoryview_setitem(ctx: &mut Ctx, v: &Value, key: &Value, value: Option<Value
     let m = view(v)?;
     if m.readonly {
         return Err(PyErr::type_error("cannot modify read-only memory"));
+    }
+    if m.format != b'B' {
+        return Err(PyErr::not_implemented("assigning to a memoryview of format other than 'B' in Pyrite"));
     }
     let Some(value) = value else {
         return Err(PyErr::type_error("cannot delete memory"));
@@ -231,6 +246,14 @@ fn memory_iter_next(_: &mut Ctx, it: &Value) -> PyResult<Option<Value>> {
     let Some(seq) = seq else { return Ok(None) };
     let m = view(&seq)?;
     let i = iter.index.get();
+    if m.format != b'B' {
+        if i >= m.items() {
+            drop(iter.seq.replace(None));
+            return Ok(None);
+        }
+        iter.index.set(i + 1);
+        return Ok(Some(item(m, i)));
+    }
     match m.get(i) {
         Some(b) => {
             iter.index.set(i + 1);
@@ -264,6 +287,9 @@ fn tobytes(_: &mut Ctx, args: Args<'_>) -> PyResult {
 
 fn tolist(_: &mut Ctx, args: Args<'_>) -> PyResult {
     let m = this_arg("tolist", args)?;
+    if m.format != b'B' {
+        return Ok(Value::Obj(PyList::new_obj((0..m.items()).map(|i| item(m, i)).collect())));
+    }
     Ok(Value::Obj(PyList::new_obj(m.to_vec().into_iter().map(|b| Value::Int(i64::from(b))).collect())))
 }
 
@@ -289,11 +315,70 @@ fn release(_: &mut Ctx, args: Args<'_>) -> PyResult {
 fn cast(_: &mut Ctx, args: Args<'_>) -> PyResult {
     let (this, rest) = method_args("cast", args, 1, 2)?;
     let m = view(this)?;
-    let same = rest[0].as_str().is_some_and(|f| f.as_str() == "B") && rest.len() == 1;
-    if same && contiguous(m) {
-        return Ok(Value::Obj(PyMemoryView::new_obj(m.obj.clone(), m.start, m.step, m.len, m.readonly)));
+    let Some(format) = rest[0].as_str() else {
+        return Err(PyErr::type_error(format!("cast() argument 'format' must be str, not {}", rest[0].type_name())));
+    };
+    if rest.len() > 1 {
+        return Err(PyErr::not_implemented("memoryview.cast() with a shape in Pyrite"));
     }
-    Err(PyErr::not_implemented("memoryview.cast() supports only the format 'B' in Pyrite"))
+    let code = match format.as_str().strip_prefix('@').unwrap_or(format.as_str()).as_bytes() {
+        [c] if crate::types::bytes::item_size(*c).is_some() => *c,
+        _ => {
+            return Err(PyErr::value_error(
+                "memoryview: destination format must be a native single character format prefixed with an optional '@'",
+            ));
+        }
+    };
+    if !contiguous(m) {
+        return Err(PyErr::type_error("memoryview: casts are restricted to C-contiguous views"));
+    }
+    if m.format != b'B' && code != b'B' {
+        return Err(PyErr::type_error("memoryview: cannot cast between two non-byte formats"));
+    }
+    if m.len % crate::types::bytes::item_size(code).unwrap_or(1) != 0 {
+        return Err(PyErr::type_error("memoryview: length is not a multiple of itemsize"));
+    }
+    Ok(Value::Obj(m.new_cast(code)))
+}
+
+/// The `i`th item of a contiguous view of a format other than `'B'`.
+fn item(m: &PyMemoryView, i: usize) -> Value {
+    let size = m.itemsize();
+    let bytes: Vec<u8> = (i * size..(i + 1) * size).filter_map(|k| m.get(k)).collect();
+    let mut raw = [0u8; 8];
+    raw[..bytes.len()].copy_from_slice(&bytes);
+    let unsigned = u64::from_ne_bytes(raw);
+    let signed = |bits: u32| {
+        let shift = 64 - bits;
+        #[expect(clippy::cast_possible_wrap, reason = "sign extension of the item's bits")]
+        let v = ((unsigned << shift) as i64) >> shift;
+        Value::Int(v)
+    };
+    match m.format {
+        b'b' => signed(8),
+        b'h' => signed(16),
+        b'i' => signed(32),
+        b'l' | b'q' | b'n' => signed(64),
+        b'?' => Value::Bool(unsigned != 0),
+        b'c' => Value::Obj(crate::types::bytes::PyBytes::new_obj(bytes)),
+        b'f' => Value::float(f64::from(f32::from_bits(u32::try_from(unsigned).unwrap_or(0)))),
+        b'd' => Value::float(f64::from_bits(unsigned)),
+        b'e' => Value::float(half_to_f64(u16::try_from(unsigned).unwrap_or(0))),
+        _ => Value::from_bigint(unsigned.into()),
+    }
+}
+
+/// An IEEE 754 half-precision float's value.
+fn half_to_f64(h: u16) -> f64 {
+    let sign = if h & 0x8000 == 0 { 1.0 } else { -1.0 };
+    let exp = i32::from((h >> 10) & 0x1f);
+    let frac = f64::from(h & 0x3ff);
+    match exp {
+        0 => sign * frac * 2f64.powi(-24),
+        31 if frac == 0.0 => sign * f64::INFINITY,
+        31 => f64::NAN,
+        _ => sign * (1.0 + frac / 1024.0) * 2f64.powi(exp - 15),
+    }
 }
 
 fn toreadonly(_: &mut Ctx, args: Args<'_>) -> PyResult {

@@ -45,6 +45,12 @@ pub(crate) fn setup(t: &TypeTable) {
         Some(&t.classmethod),
     );
     crate::methods::set_type_attr(&t.float, "fromhex", Value::Obj(fromhex));
+    let getformat = Value::Obj(crate::types::function::BuiltinFunction::new_obj("__getformat__", float_getformat));
+    let getformat = pyrite_memory::ObjRef::new(
+        crate::types::descriptors::ClassMethod { func: pyrite_memory::PayloadCell::new(getformat) },
+        Some(&t.classmethod),
+    );
+    crate::methods::set_type_attr(&t.float, "__getformat__", Value::Obj(getformat));
     crate::methods::add_getters(
         &t.float,
         "float",
@@ -98,6 +104,19 @@ fn float_as_integer_ratio(_: &mut Ctx, args: Args<'_>) -> PyResult {
     }
     let pair = vec![Value::from_bigint(numerator), Value::from_bigint(denominator)];
     Ok(Value::Obj(crate::types::list::PyTuple::new_obj(pair)))
+}
+
+/// `float.__getformat__(typestr)` (a class method): how C doubles and floats are stored.
+fn float_getformat(_: &mut Ctx, args: Args<'_>) -> PyResult {
+    let (_, rest) = method_args("__getformat__", args, 1, 1)?;
+    let Some(kind) = rest[0].as_str() else {
+        return Err(PyErr::type_error(format!("__getformat__() argument must be str, not {}", rest[0].type_name())));
+    };
+    if !matches!(kind.as_str(), "double" | "float") {
+        return Err(PyErr::value_error("__getformat__() argument 1 must be 'double' or 'float'"));
+    }
+    let order = if cfg!(target_endian = "little") { "little" } else { "big" };
+    Ok(Value::str(&format!("IEEE, {order}-endian")))
 }
 
 /// `float.fromhex(text)` (a class method): CPython's hexadecimal float syntax, correctly

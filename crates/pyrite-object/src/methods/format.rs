@@ -167,7 +167,7 @@ fn format_int(value: &BigInt, spec: &Spec) -> PyResult<String> {
     }
     let magnitude = value.abs();
     let (digits, radix_prefix) = match kind {
-        'd' | 'n' => (magnitude.to_string(), ""),
+        'd' | 'n' => (num::decimal_string(&magnitude, false).map_err(PyErr::value_error)?, ""),
         'b' => (magnitude.to_str_radix(2), "0b"),
         'o' => (magnitude.to_str_radix(8), "0o"),
         'x' => (magnitude.to_str_radix(16), "0x"),

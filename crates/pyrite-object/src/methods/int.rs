@@ -94,7 +94,11 @@ fn is_zero(value: &Value) -> bool {
 fn int_repr(_: &mut Ctx, v: &Value) -> PyResult {
     match v {
         Value::Bool(b) => Ok(Value::str(if *b { "True" } else { "False" })),
-        _ => Ok(Value::str(&as_int(v).map(|i| i.to_string()).unwrap_or_default())),
+        Value::Int(i) => Ok(Value::str(&i.to_string())),
+        _ => {
+            let i = as_int(v).map(std::borrow::Cow::into_owned).unwrap_or_default();
+            Ok(Value::str(&num::decimal_string(&i, true).map_err(PyErr::value_error)?))
+        }
     }
 }
 
@@ -301,10 +305,17 @@ pub fn int_from_value(v: &Value) -> PyResult {
 
 /// Parses `text` as `int(text, base)` would, with CPython's error message.
 pub fn int_from_str(text: &PyStr, base: u32) -> PyResult {
-    match num::parse_int(text.as_str(), base) {
+    match num::parse_int_checked(text.as_str(), base).map_err(PyErr::value_error)? {
         Some(value) => Ok(Value::from_bigint(value)),
-        None => Err(PyErr::value_error(format!("invalid literal for int() with base {base}: {}", text.repr()))),
+        None => Err(invalid_literal(base, &text.repr())),
     }
+}
+
+/// CPython's `ValueError` for text that is not an int literal, showing at most 200
+/// characters of its repr (`%.200R`).
+fn invalid_literal(base: u32, repr: &str) -> PyErr {
+    let shown = repr.char_indices().nth(200).map_or(repr, |(i, _)| &repr[..i]);
+    PyErr::value_error(format!("invalid literal for int() with base {base}: {shown}"))
 }
 
 fn int_new(ctx: &mut Ctx, ty: &pyrite_memory::ObjRef, args: Args<'_>) -> PyResult {
@@ -399,13 +410,13 @@ fn int_base(base: &Value) -> PyResult<u32> {
 
 /// `int(b'...', base)`: the bytes parsed as ASCII text.
 fn int_from_ascii(data: &[u8], base: u32) -> PyResult {
-    let parsed = std::str::from_utf8(data).ok().filter(|s| s.is_ascii()).and_then(|s| num::parse_int(s, base));
+    let parsed = match std::str::from_utf8(data).ok().filter(|s| s.is_ascii()) {
+        Some(s) => num::parse_int_checked(s, base).map_err(PyErr::value_error)?,
+        None => None,
+    };
     match parsed {
         Some(value) => Ok(Value::from_bigint(value)),
-        None => Err(PyErr::value_error(format!(
-            "invalid literal for int() with base {base}: {}",
-            pyrite_bytecode::repr::bytes_repr(data)
-        ))),
+        None => Err(invalid_literal(base, &pyrite_bytecode::repr::bytes_repr(data))),
     }
 }
 

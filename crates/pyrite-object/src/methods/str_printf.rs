@@ -278,7 +278,7 @@ fn format_integer(value: &Value, kind: u8, conv: &Conversion) -> PyResult<Vec<u3
         b'o' => (magnitude.to_str_radix(8), "0o"),
         b'x' => (magnitude.to_str_radix(16), "0x"),
         b'X' => (magnitude.to_str_radix(16).to_uppercase(), "0X"),
-        _ => (magnitude.to_string(), ""),
+        _ => (num::decimal_string(&magnitude, false).map_err(PyErr::value_error)?, ""),
     };
     if let Some(p) = conv.precision
         && p > digits.len()

@@ -8,6 +8,7 @@ mod hash;
 mod int;
 mod parse;
 mod repr;
+mod str_digits;
 #[cfg(test)]
 mod tests;
 
@@ -24,8 +25,12 @@ pub use int::{
     int_pow_mod, int_rshift, int_to_f64, int_to_string_radix, int_truediv,
 };
 pub(crate) use parse::decimal_value;
-pub use parse::{parse_float, parse_int};
+pub use parse::{IntParseError, parse_float, parse_int, parse_int_limited};
 pub use repr::{float_repr, format_float, format_float_opts};
+pub use str_digits::{
+    DEFAULT_MAX_STR_DIGITS, MAX_STR_DIGITS_THRESHOLD, decimal_string, max_str_digits, parse_int_checked,
+    set_max_str_digits, to_int_message, to_str_message,
+};
 
 /// An arithmetic failure; the payload is CPython's exception message (`Memory` has none).
 #[derive(Debug, Clone, PartialEq)]

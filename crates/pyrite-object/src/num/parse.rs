@@ -22,8 +22,9 @@ pub(crate) fn decimal_value(c: char) -> Option<u8> {
 }
 
 /// CPython's `_PyUnicode_TransformDecimalAndSpaceToASCII`: non-ASCII spaces become `' '`,
-/// non-ASCII decimal digits their ASCII digit; any other non-ASCII character fails.
-fn to_ascii(s: &str) -> Option<Vec<u8>> {
+/// non-ASCII decimal digits their ASCII digit; any other non-ASCII character becomes `'?'`,
+/// which no grammar accepts.
+fn to_ascii(s: &str) -> Vec<u8> {
     let mut out = Vec::with_capacity(s.len());
     for c in s.chars() {
         if c.is_ascii() {
@@ -31,10 +32,10 @@ fn to_ascii(s: &str) -> Option<Vec<u8>> {
         } else if c.is_whitespace() {
             out.push(b' ');
         } else {
-            out.push(b'0' + decimal_value(c)?);
+            out.push(decimal_value(c).map_or(b'?', |d| b'0' + d));
         }
     }
-    Some(out)
+    out
 }
 
 fn is_c_space(b: u8) -> bool {
@@ -55,14 +56,31 @@ fn trim_c_space(mut b: &[u8]) -> &[u8] {
     b
 }
 
+/// Why `int(s, base)` failed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IntParseError {
+    /// Not a literal of that base (CPython's "invalid literal for int()").
+    Invalid,
+    /// More digits than `sys.get_int_max_str_digits()` allows in a base that is not a power
+    /// of two; the payload is the number of digits.
+    TooManyDigits(usize),
+}
+
 /// `int(s, base)`: `None` when CPython would raise `ValueError` (or for a base outside 0, 2..=36).
-///
-/// The VM enforces `sys.get_int_max_str_digits()` itself before calling this for base 10.
+/// No limit on the number of digits.
 pub fn parse_int(s: &str, base: u32) -> Option<BigInt> {
+    parse_int_limited(s, base, 0).ok()
+}
+
+/// `int(s, base)` refusing more than `max_digits` digits (0: no limit) in bases that are not
+/// powers of two, as CPython's `PyLong_FromString` does: the digits are counted (underscores
+/// excluded, leading zeros included) before anything after them is looked at.
+pub fn parse_int_limited(s: &str, base: u32, max_digits: usize) -> Result<BigInt, IntParseError> {
+    use IntParseError::Invalid;
     if base == 1 || base > 36 {
-        return None;
+        return Err(Invalid);
     }
-    let bytes = to_ascii(s)?;
+    let bytes = to_ascii(s);
     let mut b = trim_c_space(&bytes);
     let mut neg = false;
     if let [sign @ (b'+' | b'-'), rest @ ..] = b {
@@ -92,26 +110,32 @@ pub fn parse_int(s: &str, base: u32) -> Option<BigInt> {
     }
     let mut digits = Vec::with_capacity(b.len());
     let mut prev_underscore = false;
+    let mut used = 0;
     for &c in b {
         if c == b'_' {
             if prev_underscore || digits.is_empty() {
-                return None;
+                return Err(Invalid);
             }
             prev_underscore = true;
-            continue;
+        } else if let Some(d) = (c as char).to_digit(base) {
+            digits.push(d as u8);
+            prev_underscore = false;
+        } else {
+            break;
         }
-        let d = (c as char).to_digit(base)?;
-        digits.push(d as u8);
-        prev_underscore = false;
+        used += 1;
     }
     if digits.is_empty() || prev_underscore {
-        return None;
+        return Err(Invalid);
     }
-    if zero_only && digits.iter().any(|&d| d != 0) {
-        return None;
+    if max_digits > 0 && !base.is_power_of_two() && digits.len() > max_digits {
+        return Err(IntParseError::TooManyDigits(digits.len()));
     }
-    let mag = BigUint::from_radix_be(&digits, base)?;
-    Some(BigInt::from_biguint(if neg { Sign::Minus } else { Sign::Plus }, mag))
+    if used != b.len() || (zero_only && digits.iter().any(|&d| d != 0)) {
+        return Err(Invalid);
+    }
+    let mag = BigUint::from_radix_be(&digits, base).ok_or(Invalid)?;
+    Ok(BigInt::from_biguint(if neg { Sign::Minus } else { Sign::Plus }, mag))
 }
 
 /// Consumes `digit (_? digit)*` from `b[i..]`, pushing digits to `out`; returns the new index
@@ -137,7 +161,7 @@ fn scan_digits(b: &[u8], mut i: usize, out: &mut String) -> Option<(usize, bool)
 
 /// `float(s)`: `None` when CPython would raise `ValueError`; correctly rounded.
 pub fn parse_float(s: &str) -> Option<f64> {
-    let bytes = to_ascii(s)?;
+    let bytes = to_ascii(s);
     let b = trim_c_space(&bytes);
     if let Some((v, used)) = parse_inf_nan(b) {
         return (used == b.len()).then_some(v);

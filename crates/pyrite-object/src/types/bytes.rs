@@ -111,6 +111,9 @@ pub struct PyMemoryView {
     pub readonly: bool,
     /// Set by `release()`.
     pub released: Cell<bool>,
+    /// The `struct` format of the items (`b'B'` unless made by `cast`); items other than
+    /// bytes are only viewed contiguously (`step` is 1).
+    pub format: u8,
 }
 
 impl Trace for PyMemoryView {}
@@ -125,8 +128,39 @@ impl PyMemoryView {
         if let Some(array) = obj.downcast::<PyByteArray>() {
             array.exports.set(array.exports.get() + 1);
         }
-        let view = PyMemoryView { obj, start, step, len, readonly, released: Cell::new(false) };
+        let view = PyMemoryView { obj, start, step, len, readonly, released: Cell::new(false), format: b'B' };
         ObjRef::new(view, Some(&types().memoryview))
+    }
+
+    /// A contiguous view of the same bytes as items of `format` (`memoryview.cast`).
+    #[must_use]
+    pub fn new_cast(&self, format: u8) -> ObjRef {
+        let array = self.obj.downcast::<PyByteArray>();
+        if let Some(array) = array {
+            array.exports.set(array.exports.get() + 1);
+        }
+        let view = PyMemoryView {
+            obj: self.obj.clone(),
+            start: self.start,
+            step: 1,
+            len: self.len,
+            readonly: self.readonly,
+            released: Cell::new(false),
+            format,
+        };
+        ObjRef::new(view, Some(&types().memoryview))
+    }
+
+    /// The size in bytes of one item.
+    #[must_use]
+    pub fn itemsize(&self) -> usize {
+        item_size(self.format).unwrap_or(1)
+    }
+
+    /// The number of items viewed (`len(view)`).
+    #[must_use]
+    pub fn items(&self) -> usize {
+        self.len / self.itemsize()
     }
 
     /// The position in the exporter of the `i`th viewed byte.
@@ -174,6 +208,18 @@ impl PyMemoryView {
             array.exports.set(array.exports.get().saturating_sub(1));
         }
     }
+}
+
+/// The size of an item of a native `struct` format that `memoryview.cast` accepts.
+#[must_use]
+pub fn item_size(format: u8) -> Option<usize> {
+    Some(match format {
+        b'B' | b'b' | b'c' | b'?' => 1,
+        b'H' | b'h' | b'e' => 2,
+        b'I' | b'i' | b'f' => 4,
+        b'L' | b'l' | b'Q' | b'q' | b'N' | b'n' | b'P' | b'd' => 8,
+        _ => return None,
+    })
 }
 
 impl Drop for PyMemoryView {

@@ -78,7 +78,7 @@ pub(crate) fn resume_frame(ctx: &mut Ctx, frame: Frame, error: Option<PyErr>) ->
     let mut frames = take_frame_list();
     frames.push(frame);
     let mut outcome = match error {
-        Some(e) => unwind::unwind(ctx, &mut frames, e, false).map(|()| None),
+        Some(e) => unwind::unwind_thrown(ctx, &mut frames, e).map(|()| None),
         None => Ok(None),
     };
     if let Ok(None) = outcome {
