@@ -512,7 +512,11 @@ fn heap_call(ctx: &mut Ctx, v: &Value, args: Args<'_>) -> PyResult {
     let mut values = Vec::with_capacity(args.values.len() + 1);
     values.push(v.clone());
     values.extend_from_slice(args.values);
-    protocol::call(ctx, &attr, Args { values: &values, kwnames: args.kwnames })
+    // Counted: `__call__` may itself be an instance whose class's `__call__` is one too.
+    ctx.enter_native_call(" while calling a Python object")?;
+    let result = protocol::call(ctx, &attr, Args { values: &values, kwnames: args.kwnames });
+    ctx.leave_call();
+    result
 }
 
 fn heap_richcompare(ctx: &mut Ctx, a: &Value, b: &Value, op: CompareOp) -> PyResult {
