@@ -45,8 +45,9 @@ def pretty_flags(flags):
     return ", ".join(names)
 
 
-def _get_code_object(x):
-    """Helper to handle methods, compiled or raw code objects, and strings."""
+def _unwrap(x):
+    """The code of a method, function, generator, async generator or coroutine; other
+    objects unchanged."""
     if hasattr(x, "__func__"):
         x = x.__func__
     if hasattr(x, "__code__"):
@@ -57,6 +58,12 @@ def _get_code_object(x):
         x = x.ag_code
     elif hasattr(x, "cr_code"):
         x = x.cr_code
+    return x
+
+
+def _get_code_object(x):
+    """Helper to handle methods, compiled or raw code objects, and strings."""
+    x = _unwrap(x)
     if isinstance(x, str):
         x = _try_compile(x, "<disassembly>")
     if isinstance(x, types.CodeType):
@@ -169,16 +176,7 @@ def dis(x=None, *, file=None, depth=None, show_caches=False, adaptive=False):
     if x is None:
         distb(file=file)
         return
-    if hasattr(x, "__func__"):
-        x = x.__func__
-    if hasattr(x, "__code__"):
-        x = x.__code__
-    elif hasattr(x, "gi_code"):
-        x = x.gi_code
-    elif hasattr(x, "ag_code"):
-        x = x.ag_code
-    elif hasattr(x, "cr_code"):
-        x = x.cr_code
+    x = _unwrap(x)
     if isinstance(x, types.CodeType):
         _disassemble_recursive(x, file=file, depth=depth)
     elif isinstance(x, str):
