@@ -12,7 +12,7 @@ use pyrite_object::types::str::PyStr;
 use pyrite_object::types::typeobj::{TypeObject, is_subtype};
 use pyrite_object::{Args, Ctx, ObjRef, PyErr, PyResult, Value, types};
 
-mod introspect;
+pub(crate) mod introspect;
 mod iteration;
 mod numeric;
 mod printing;
@@ -154,11 +154,14 @@ fn builtin_ascii(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
 fn builtin_abs(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
     let values = check_args("abs", args, 1, 1)?;
     let v = &values[0];
-    if let Some(f) = v.as_f64() {
-        return Ok(Value::float(f.abs()));
-    }
-    if let Some(i) = pyrite_object::methods::int::as_int(v) {
-        return Ok(Value::from_bigint(num_traits::Signed::abs(i.as_ref())));
+    // A Python subclass of int or float may define its own `__abs__`.
+    if !pyrite_object::methods::slots::is_python_class(v.type_ref()) {
+        if let Some(f) = v.as_f64() {
+            return Ok(Value::float(f.abs()));
+        }
+        if let Some(i) = pyrite_object::methods::int::as_int(v) {
+            return Ok(Value::from_bigint(num_traits::Signed::abs(i.as_ref())));
+        }
     }
     match pyrite_object::methods::slots::call_dunder(ctx, v, "__abs__", &[])? {
         Some(result) => Ok(result),

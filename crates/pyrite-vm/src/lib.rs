@@ -119,6 +119,8 @@ impl Interpreter {
             d.set_str("EnvironmentError", Value::Obj(pyrite_object::types().os_error.clone()));
         }
         let modules = PyDict::new_obj();
+        sysmodule::install_object_sizeof();
+        builtins::introspect::install_dir_methods();
         let sys = sysmodule::make_sys(&modules, &[]);
         let sys_dict = sys.downcast::<pyrite_object::types::function::Module>().map(|m| m.dict.clone());
         let sys_dict = sys_dict.unwrap_or_else(PyDict::new_obj);

@@ -132,6 +132,21 @@ fn sys_intern(_: &mut Ctx, args: Args<'_>) -> PyResult {
     Ok(values[0].clone())
 }
 
+/// Gives `object` its `__sizeof__` (the size without the pre-header that
+/// `sys.getsizeof` adds), computed as [`builtin_sizeof`] does.
+pub fn install_object_sizeof() {
+    let sizeof = BuiltinFunction::new_method("object", "__sizeof__", |_, args| {
+        let (this, _) = method_args("__sizeof__", args, 0, 0)?;
+        let ty = this.type_ref().clone();
+        let mro = typeobj::type_payload(&ty).mro.borrow().clone();
+        let heap = typeobj::type_payload(&ty).flags.get() & typeobj::TYPE_HEAPTYPE != 0;
+        Ok(Value::from(builtin_sizeof(this, &mro, heap)))
+    });
+    if let Some(d) = typeobj::type_payload(&types().object).dict.downcast::<PyDict>() {
+        d.set_str("__sizeof__", Value::Obj(sizeof));
+    }
+}
+
 /// `sys.getsizeof(object[, default])`: CPython 3.11's (64-bit) size of the object. Classes
 /// defined in Python may give their own `__sizeof__`; builtin types report the size their
 /// CPython counterpart has (see [`builtin_sizeof`]). Then the "pre-header" is added as

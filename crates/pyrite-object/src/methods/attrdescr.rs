@@ -12,6 +12,7 @@ use pyrite_memory::{ObjRef, Trace, payload};
 use crate::ctx::Ctx;
 use crate::error::{PyErr, PyResult};
 use crate::protocol;
+use crate::types::function::NativeFn;
 use crate::types::typeobj::{GetAttrFn, SetAttrFn, StaticType, new_native_type_with, type_name, type_payload};
 use crate::value::Value;
 
@@ -24,10 +25,12 @@ pub enum Kind {
     Member,
 }
 
-/// An attribute of a builtin type answered by its `getattro`/`setattro` slots.
+/// An attribute of a builtin type answered by its `getattro`/`setattro` slots, or by a
+/// native getter of its own (read-only).
 pub struct AttrDescriptor {
     name: &'static str,
     owner: ObjRef,
+    getter: Option<NativeFn>,
 }
 
 impl Trace for AttrDescriptor {
@@ -58,7 +61,20 @@ pub fn add(owner: &ObjRef, kind: Kind, names: &[&'static str]) {
         Kind::Member => crate::methods::members::member_type(),
     };
     for &name in names {
-        let descr = ObjRef::new(AttrDescriptor { name, owner: owner.clone() }, Some(ty));
+        let descr = ObjRef::new(AttrDescriptor { name, owner: owner.clone(), getter: None }, Some(ty));
+        crate::methods::set_type_attr(owner, name, Value::Obj(descr));
+    }
+}
+
+/// Puts read-only descriptors computed by native getters (called with the instance as the
+/// only argument) into the dict of the builtin type `owner`.
+pub fn add_computed(owner: &ObjRef, kind: Kind, getters: &[(&'static str, NativeFn)]) {
+    let ty = match kind {
+        Kind::GetSet => getset_type(),
+        Kind::Member => crate::methods::members::member_type(),
+    };
+    for &(name, getter) in getters {
+        let descr = ObjRef::new(AttrDescriptor { name, owner: owner.clone(), getter: Some(getter) }, Some(ty));
         crate::methods::set_type_attr(owner, name, Value::Obj(descr));
     }
 }
@@ -89,6 +105,9 @@ pub(crate) fn descr_get(ctx: &mut Ctx, v: &Value, obj: Option<&Value>, _owner: &
     let d = this(v)?;
     let Some(obj) = obj.filter(|o| !o.is_none()) else { return Ok(v.clone()) };
     check_owner(d, obj)?;
+    if let Some(getter) = d.getter {
+        return getter(ctx, crate::ctx::Args::positional(std::slice::from_ref(obj)));
+    }
     // The owner's own slot answers the name; the generic one would find this descriptor.
     match type_payload(&d.owner).slots().getattro {
         Some(get) if !std::ptr::fn_addr_eq(get, protocol::generic_getattr as GetAttrFn) => {
@@ -102,7 +121,7 @@ pub(crate) fn descr_set(ctx: &mut Ctx, v: &Value, obj: &Value, value: Option<Val
     let d = this(v)?;
     check_owner(d, obj)?;
     match type_payload(&d.owner).slots().setattro {
-        Some(set) if !std::ptr::fn_addr_eq(set, protocol::generic_setattr as SetAttrFn) => {
+        Some(set) if d.getter.is_none() && !std::ptr::fn_addr_eq(set, protocol::generic_setattr as SetAttrFn) => {
             set(ctx, obj, &Value::str(d.name), value)
         }
         _ => Err(PyErr::attribute_error(format!(

@@ -19,7 +19,6 @@ use crate::methods::{add_methods, arg_count_error, set_slots, set_type_attr};
 use crate::protocol::{self, not_implemented};
 use crate::registry::{TypeTable, types};
 use crate::types::bytes::{PyByteArray, PyBytes, PyMemoryView};
-use crate::types::descriptors::ClassMethod;
 use crate::types::function::{BuiltinFunction, NativeFn};
 use crate::types::list::{PyList, PyTuple};
 use crate::types::misc::SeqIter;
@@ -126,12 +125,7 @@ pub(crate) fn setup(t: &TypeTable) {
     add_methods(&t.bytearray, "bytearray", SHARED_METHODS);
     add_methods(&t.bytearray, "bytearray", array::METHODS);
     for (ty, owner) in [(&t.bytes, "bytes"), (&t.bytearray, "bytearray")] {
-        let fromhex = BuiltinFunction::new_method(owner, "fromhex", text::fromhex);
-        let classmethod = ObjRef::new(
-            ClassMethod { func: pyrite_memory::PayloadCell::new(Value::Obj(fromhex)) },
-            Some(&t.classmethod),
-        );
-        set_type_attr(ty, "fromhex", Value::Obj(classmethod));
+        super::descriptors::add_class_methods(ty, owner, &[("fromhex", text::fromhex)]);
         set_type_attr(ty, "maketrans", Value::Obj(BuiltinFunction::new_obj("maketrans", text::maketrans)));
     }
     memoryview::setup(t);

@@ -270,3 +270,55 @@ fn super_getattro(ctx: &mut Ctx, v: &Value, name: &Value) -> PyResult {
     }
     protocol::generic_getattr(ctx, v, name)
 }
+
+/// The `classmethod_descriptor` type: class methods of builtin types (`dict.fromkeys`,
+/// `int.from_bytes`). Like `classmethod`, but binding gives a builtin method of the class
+/// and the repr names the owner (`<method 'fromkeys' of 'dict' objects>`).
+pub fn classmethod_descriptor_type() -> &'static ObjRef {
+    static TYPE: crate::types::typeobj::StaticType = crate::types::typeobj::StaticType::new();
+    TYPE.get_or_init(|| {
+        crate::types::typeobj::new_native_type_with("classmethod_descriptor", "builtins", None, 0, |s| {
+            s.descr_get =
+                Some(|_, descr, _, owner| Ok(bind_builtin(&class_method_func(descr)?, Value::Obj(owner.clone()))));
+            s.call = Some(|ctx, descr, args| {
+                let func = class_method_func(descr)?;
+                protocol::call(ctx, &func, args)
+            });
+            s.repr = Some(|ctx, descr| protocol::repr(ctx, &class_method_func(descr)?));
+            s.getattro = Some(|ctx, v, name| match name.as_str().map(PyStr::as_str) {
+                Some("__name__" | "__qualname__" | "__doc__" | "__text_signature__") => {
+                    protocol::getattr(ctx, &class_method_func(v)?, name)
+                }
+                _ => protocol::generic_getattr(ctx, v, name),
+            });
+        })
+    })
+}
+
+fn class_method_func(descr: &Value) -> PyResult<Value> {
+    descr
+        .downcast::<ClassMethod>()
+        .map(|c| c.func.borrow().clone())
+        .ok_or_else(|| PyErr::type_error("descriptor requires a 'classmethod_descriptor' object"))
+}
+
+/// A native function bound to `this` (a builtin method), or a bound method for others.
+fn bind_builtin(func: &Value, this: Value) -> Value {
+    match func.downcast::<crate::types::function::BuiltinFunction>() {
+        Some(f) => Value::Obj(f.bind(this)),
+        None => Value::Obj(BoundMethod::new_obj(func.clone(), this)),
+    }
+}
+
+/// Stores native class methods in a builtin type's dict, as `classmethod_descriptor`s.
+pub fn add_class_methods(
+    ty: &ObjRef,
+    owner: &'static str,
+    methods: &[(&'static str, crate::types::function::NativeFn)],
+) {
+    for &(name, func) in methods {
+        let func = Value::Obj(crate::types::function::BuiltinFunction::new_method(owner, name, func));
+        let descr = ObjRef::new(ClassMethod { func: PayloadCell::new(func) }, Some(classmethod_descriptor_type()));
+        crate::methods::set_type_attr(ty, name, Value::Obj(descr));
+    }
+}

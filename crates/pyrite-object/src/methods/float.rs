@@ -39,12 +39,7 @@ pub(crate) fn setup(t: &TypeTable) {
             }),
         ],
     );
-    let fromhex = Value::Obj(crate::types::function::BuiltinFunction::new_obj("fromhex", float_fromhex));
-    let fromhex = pyrite_memory::ObjRef::new(
-        crate::types::descriptors::ClassMethod { func: pyrite_memory::PayloadCell::new(fromhex) },
-        Some(&t.classmethod),
-    );
-    crate::methods::set_type_attr(&t.float, "fromhex", Value::Obj(fromhex));
+    crate::methods::descriptors::add_class_methods(&t.float, "float", &[("fromhex", float_fromhex)]);
     crate::methods::add_getters(
         &t.float,
         "float",

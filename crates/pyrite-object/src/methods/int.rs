@@ -57,12 +57,7 @@ pub(crate) fn setup(t: &TypeTable) {
             ("to_bytes", int_to_bytes),
         ],
     );
-    let from_bytes = crate::types::function::BuiltinFunction::new_method("int", "from_bytes", int_from_bytes);
-    let classmethod = pyrite_memory::ObjRef::new(
-        crate::types::descriptors::ClassMethod { func: pyrite_memory::PayloadCell::new(Value::Obj(from_bytes)) },
-        Some(&t.classmethod),
-    );
-    crate::methods::set_type_attr(&t.int, "from_bytes", Value::Obj(classmethod));
+    crate::methods::descriptors::add_class_methods(&t.int, "int", &[("from_bytes", int_from_bytes)]);
 }
 
 /// The integer value of an int or bool, borrowing a big one.

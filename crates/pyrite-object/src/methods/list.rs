@@ -22,6 +22,7 @@ pub(crate) fn setup(t: &TypeTable) {
         s.len = Some(|_, v| Ok(this(v)?.len()));
         s.getitem = Some(list_getitem);
         s.setitem = Some(list_setitem);
+        s.contains = Some(list_contains);
         s.iter = Some(|_, v| Ok(Value::Obj(SeqIter::new_obj(v.clone(), &types().list_iterator, 0))));
         s.new = Some(list_new);
         s.init = Some(list_init);
@@ -225,12 +226,18 @@ fn list_insert(_: &mut Ctx, args: Args<'_>) -> PyResult {
 }
 
 fn list_index(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
-    let (list, rest) = method_args("index", args, 1, 1)?;
-    let items = this(list)?.to_vec();
-    for (i, item) in items.iter().enumerate() {
-        if protocol::eq(ctx, item, &rest[0])? {
+    let (list, rest) = method_args("index", args, 1, 3)?;
+    let list = this(list)?;
+    let (start, stop) = crate::methods::sequence::search_bounds(ctx, rest.get(1), rest.get(2), list.len())?;
+    // The length is re-read at each step: a comparison may shrink the list.
+    let mut i = start;
+    while i < stop
+        && let Some(item) = list.get(i)
+    {
+        if protocol::eq(ctx, &item, &rest[0])? {
             return Ok(Value::from(i));
         }
+        i += 1;
     }
     let r = protocol::repr_string(ctx, &rest[0])?;
     Err(PyErr::value_error(format!("{r} is not in list")))
@@ -246,6 +253,20 @@ fn list_count(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
         }
     }
     Ok(Value::from(n))
+}
+
+/// `item in list`: compares item by item, re-reading the length, so a comparison that
+/// shrinks the list ends the search (CPython's `list_contains`).
+fn list_contains(ctx: &mut Ctx, v: &Value, item: &Value) -> PyResult<bool> {
+    let list = this(v)?;
+    let mut i = 0;
+    while let Some(candidate) = list.get(i) {
+        if protocol::eq(ctx, &candidate, item)? {
+            return Ok(true);
+        }
+        i += 1;
+    }
+    Ok(false)
 }
 
 fn list_reverse(_: &mut Ctx, args: Args<'_>) -> PyResult {

@@ -37,6 +37,7 @@ pub(crate) fn setup(t: &TypeTable) {
     });
     set_slots(&t.none_type, |s| {
         s.new = Some(|_, _, _| Ok(Value::None));
+        s.bool = Some(|_, _| Ok(false));
     });
     for ty in [&t.not_implemented_type, &t.ellipsis_type] {
         set_slots(ty, |s| {
@@ -67,22 +68,15 @@ pub(crate) fn setup(t: &TypeTable) {
     }
     add_methods(&t.type_, "type", &[("mro", type_mro), ("__subclasses__", type_subclasses)]);
     add_methods(&t.object, "object", &[("__format__", object_format)]);
-    let init_subclass =
-        Value::Obj(crate::types::function::BuiltinFunction::new_obj("__init_subclass__", object_init_subclass));
-    let init_subclass = pyrite_memory::ObjRef::new(
-        crate::types::descriptors::ClassMethod { func: pyrite_memory::PayloadCell::new(init_subclass) },
-        Some(&t.classmethod),
+    // `object.__subclasshook__` leaves the decision to the normal rules.
+    crate::methods::descriptors::add_class_methods(
+        &t.object,
+        "object",
+        &[
+            ("__init_subclass__", object_init_subclass),
+            ("__subclasshook__", |_, _| Ok(crate::protocol::not_implemented())),
+        ],
     );
-    set_type_attr(&t.object, "__init_subclass__", Value::Obj(init_subclass));
-    // `object.__subclasshook__`: a class method that leaves the decision to the normal rules.
-    let hook = Value::Obj(crate::types::function::BuiltinFunction::new_obj("__subclasshook__", |_, _| {
-        Ok(crate::protocol::not_implemented())
-    }));
-    let hook = pyrite_memory::ObjRef::new(
-        crate::types::descriptors::ClassMethod { func: pyrite_memory::PayloadCell::new(hook) },
-        Some(&t.classmethod),
-    );
-    set_type_attr(&t.object, "__subclasshook__", Value::Obj(hook));
     set_type_attr(&t.object, "__doc__", Value::str("The base class of the class hierarchy."));
 }
 
@@ -277,7 +271,7 @@ fn type_getattro(ctx: &mut Ctx, v: &Value, name: &Value) -> PyResult {
             return Ok(Value::Obj(PyTuple::new_obj(payload.bases.borrow().iter().cloned().map(Value::Obj).collect())));
         }
         "__base__" => return Ok(payload.bases.borrow().first().cloned().map_or(Value::None, Value::Obj)),
-        "__dict__" => return Ok(Value::Obj(payload.dict.clone())),
+        "__dict__" => return Ok(crate::methods::mappingproxy::new_mappingproxy(Value::Obj(payload.dict.clone()))),
         // CPython's `type_module`: a class's own `__module__`, else the part of a builtin
         // type's name before the dot, else `builtins`.
         "__module__" => {
@@ -365,6 +359,10 @@ fn type_getitem(ctx: &mut Ctx, v: &Value, key: &Value) -> PyResult {
         Some(attr) => {
             let bound = protocol::descriptor_get(ctx, &attr, None, ty)?.unwrap_or(attr);
             protocol::call_positional(ctx, &bound, std::slice::from_ref(key))
+        }
+        // `type[int]` is special-cased in CPython's `PyObject_GetItem` (no `__class_getitem__`).
+        None if ty.is_same(&types().type_) => {
+            Ok(crate::methods::generic_alias::new_generic_alias(v.clone(), key.clone()))
         }
         None => Err(PyErr::type_error(format!("type '{}' is not subscriptable", type_name(ty)))),
     }

@@ -101,17 +101,23 @@ impl Params {
         Ok(out)
     }
 
+    /// CPython's `_PyArg_UnpackKeywords`: more arguments than parameters first, then more
+    /// positional ones than the positional parameters.
     fn too_many_positional(&self, given: usize, keywords: usize) -> PyErr {
-        let max = self.keyword_only_from;
         let name = self.name;
+        let total = self.names.len();
+        if given + keywords > total {
+            let keyword = if given == 0 { "keyword " } else { "" };
+            let plural = if total == 1 { "" } else { "s" };
+            let n = given + keywords;
+            return PyErr::type_error(format!("{name}() takes at most {total} {keyword}argument{plural} ({n} given)"));
+        }
+        let max = self.keyword_only_from;
         if max == 0 {
             return PyErr::type_error(format!("{name}() takes no positional arguments"));
         }
         let plural = if max == 1 { "" } else { "s" };
         let kind = if self.required >= max { "exactly" } else { "at most" };
-        if keywords == 0 && self.keyword_only_from == self.names.len() {
-            return PyErr::type_error(format!("{name}() takes {kind} {max} argument{plural} ({given} given)"));
-        }
         PyErr::type_error(format!("{name}() takes {kind} {max} positional argument{plural} ({given} given)"))
     }
 

@@ -240,8 +240,9 @@ pub fn new_native_type_with(
 ) -> ObjRef {
     let t = crate::registry::types();
     let dict = PyDict::new_obj();
+    // No `__module__` entry: as for CPython's static types, `type.__module__` reads the
+    // part of the dotted name before the last dot.
     if let Some(d) = dict.downcast::<PyDict>() {
-        d.set_str("__module__", Value::str(module));
         d.set_str("__doc__", Value::None);
     }
     let base = base.unwrap_or(&t.object).clone();

@@ -93,22 +93,48 @@ pub(super) fn builtin_dir(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
         let items = protocol::collect(ctx, &result)?;
         return sorted_list(ctx, items);
     }
+    let names = match obj.downcast::<Module>() {
+        Some(m) => {
+            let mut names = Vec::new();
+            add_keys(&mut names, &m.dict);
+            names
+        }
+        None => attribute_names(obj),
+    };
+    sorted_list(ctx, names)
+}
+
+/// What `object.__dir__` and `type.__dir__` list: the instance's own attributes and those
+/// of its class and bases (for a class, of the class and its bases), and `__class__`.
+fn attribute_names(obj: &Value) -> Vec<Value> {
     let mut names = Vec::new();
-    if let Some(m) = obj.downcast::<Module>() {
-        add_keys(&mut names, &m.dict);
-    } else if let Some(ty) = obj.as_obj().filter(|o| o.is::<TypeObject>()) {
+    if let Some(ty) = obj.as_obj().filter(|o| o.is::<TypeObject>()) {
         type_names(&mut names, ty);
     } else {
         if let Some(dict) = obj.as_obj().and_then(|o| protocol::instance_dict(o, false)) {
             add_keys(&mut names, &dict);
         }
-        let ty = obj.type_ref().clone();
-        type_names(&mut names, &ty);
-        if !names.iter().any(|n| n.as_str().is_some_and(|s| s.as_str() == "__class__")) {
-            names.push(Value::str("__class__"));
+        type_names(&mut names, &obj.type_ref().clone());
+    }
+    // `object.__class__` is answered by `object.__getattribute__`, not its dict.
+    if !names.iter().any(|n| n.as_str().is_some_and(|s| s.as_str() == "__class__")) {
+        names.push(Value::str("__class__"));
+    }
+    names
+}
+
+/// Gives `object` and `type` their `__dir__` methods.
+pub fn install_dir_methods() {
+    let t = pyrite_object::types();
+    for (ty, owner) in [(&t.object, "object"), (&t.type_, "type")] {
+        let method = pyrite_object::types::function::BuiltinFunction::new_method(owner, "__dir__", |_, args| {
+            let (this, _) = pyrite_object::methods::method_args("__dir__", args, 0, 0)?;
+            Ok(Value::Obj(PyList::new_obj(attribute_names(this))))
+        });
+        if let Some(d) = type_payload(ty).dict.downcast::<PyDict>() {
+            d.set_str("__dir__", Value::Obj(method));
         }
     }
-    sorted_list(ctx, names)
 }
 
 pub(super) fn builtin_vars(ctx: &mut Ctx, args: Args<'_>) -> PyResult {

@@ -107,6 +107,12 @@ pub(super) fn builtin_pow(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
             {
                 return Ok(result);
             }
+            // complex's `__pow__` takes any number for the other operand, then refuses a modulus.
+            let is_complex = |v: &Value| v.downcast::<pyrite_object::types::complex::PyComplex>().is_some();
+            let number = |v: &Value| is_int(v) || is_float(v) || is_complex(v);
+            if number(&base) && number(&exp) && (is_complex(&base) || is_complex(&exp) || is_complex(&m)) {
+                return Err(PyErr::value_error("complex modulo"));
+            }
             if [&base, &exp, &m].iter().all(|v| is_int(v) || is_float(v)) {
                 return Err(PyErr::type_error("pow() 3rd argument not allowed unless all arguments are integers"));
             }
