@@ -29,7 +29,7 @@ pub mod list;
 mod mapping;
 pub mod mappingproxy;
 pub mod members;
-mod number_dunders;
+pub mod number_dunders;
 mod object;
 pub mod params;
 pub mod range;
