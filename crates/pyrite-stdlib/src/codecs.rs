@@ -294,13 +294,7 @@ fn backslashreplace_errors(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
 }
 
 fn escape_code_point(c: u32) -> String {
-    if c < 0x100 {
-        format!("\\x{c:02x}")
-    } else if c < 0x10000 {
-        format!("\\u{c:04x}")
-    } else {
-        format!("\\U{c:08x}")
-    }
+    pyrite_object::methods::codecs::backslash_escape(c)
 }
 
 fn xmlcharrefreplace_errors(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
@@ -313,8 +307,14 @@ fn xmlcharrefreplace_errors(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
     Ok(pair(Value::str(&text), f.end))
 }
 
-fn namereplace_errors(_: &mut Ctx, _: Args<'_>) -> PyResult {
-    Err(PyErr::not_implemented("the 'namereplace' error handler is not supported yet"))
+fn namereplace_errors(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
+    let f = failure(ctx, "namereplace_errors", args)?;
+    if !f.encoding {
+        return Err(PyErr::type_error(format!("don't know how to handle {} in error callback", f.exc.type_name())));
+    }
+    let cps = code_points_of(&f);
+    let text = pyrite_object::methods::codecs::namereplace_text(cps.get(f.start..f.end).unwrap_or_default())?;
+    Ok(pair(Value::str(&text), f.end))
 }
 
 fn surrogateescape_errors(ctx: &mut Ctx, args: Args<'_>) -> PyResult {

@@ -1,8 +1,9 @@
 //! The built-in codecs: UTF-8, ASCII, Latin-1, UTF-16 and UTF-32 (with byte-order marks and
 //! the `-le`/`-be` variants), encoding str to bytes and decoding bytes to str with CPython's
 //! error handlers (`strict`, `ignore`, `replace`, `backslashreplace`, `xmlcharrefreplace`,
-//! `surrogateescape`, `surrogatepass`), and the `UnicodeEncodeError`/`UnicodeDecodeError`
-//! types whose `encoding`, `object`, `start`, `end` and `reason` fields these fill.
+//! `surrogateescape`, `surrogatepass`, and `namereplace` once character names are
+//! registered), and the `UnicodeEncodeError`/`UnicodeDecodeError` types whose `encoding`,
+//! `object`, `start`, `end` and `reason` fields these fill.
 
 use crate::ctx::{Args, Ctx};
 use crate::error::{PyErr, PyResult};
@@ -13,6 +14,54 @@ use crate::types::bytes::PyBytes;
 use crate::types::list::PyTuple;
 use crate::types::str::PyStr;
 use crate::value::Value;
+
+/// Where the `namereplace` handler finds character names. This crate has no name table:
+/// the `unicodedata` module registers its own at start-up.
+static CHAR_NAMES: std::sync::OnceLock<fn(u32) -> Option<String>> = std::sync::OnceLock::new();
+
+/// Registers the character-name lookup `namereplace` uses (`unicodedata.name` without a
+/// default); later registrations are ignored.
+pub fn set_char_name_lookup(lookup: fn(u32) -> Option<String>) {
+    let _ = CHAR_NAMES.set(lookup);
+}
+
+/// What `namereplace` puts for these code points: `\N{NAME}`, or the backslash escape of
+/// a code point without a name.
+///
+/// # Errors
+/// `NotImplementedError` when no character names are registered.
+pub fn namereplace_text(cps: &[u32]) -> PyResult<String> {
+    let Some(lookup) = CHAR_NAMES.get() else {
+        return Err(PyErr::not_implemented(
+            "the 'namereplace' error handler needs the character names of the unicodedata module, \
+             which this build does not have",
+        ));
+    };
+    let mut out = String::new();
+    for &c in cps {
+        match lookup(c) {
+            Some(name) => {
+                out.push_str("\\N{");
+                out.push_str(&name);
+                out.push('}');
+            }
+            None => out.push_str(&backslash_escape(c)),
+        }
+    }
+    Ok(out)
+}
+
+/// `backslashreplace`'s escape of one code point (`\xe9`, `\u20ac`, `\U0001f600`).
+#[must_use]
+pub fn backslash_escape(c: u32) -> String {
+    if c < 0x100 {
+        format!("\\x{c:02x}")
+    } else if c < 0x10000 {
+        format!("\\u{c:04x}")
+    } else {
+        format!("\\U{c:08x}")
+    }
+}
 
 #[derive(Clone, Copy, PartialEq)]
 pub(crate) enum Codec {
@@ -260,14 +309,7 @@ pub fn encode_str(s: &PyStr, encoding: &str, errors: &str) -> PyResult<Vec<u8>> 
             "replace" => out.extend(std::iter::repeat_n(b'?', end - i)),
             "backslashreplace" => {
                 for &c in &cps[i..end] {
-                    let escaped = if c < 0x100 {
-                        format!("\\x{c:02x}")
-                    } else if c < 0x10000 {
-                        format!("\\u{c:04x}")
-                    } else {
-                        format!("\\U{c:08x}")
-                    };
-                    escaped.bytes().for_each(|b| codec.push(&mut out, u32::from(b)));
+                    backslash_escape(c).bytes().for_each(|b| codec.push(&mut out, u32::from(b)));
                 }
             }
             "xmlcharrefreplace" => {
@@ -292,7 +334,7 @@ pub fn encode_str(s: &PyStr, encoding: &str, errors: &str) -> PyResult<Vec<u8>> 
                 }
             }
             "namereplace" => {
-                return Err(PyErr::not_implemented("the 'namereplace' error handler is not supported yet"));
+                namereplace_text(&cps[i..end])?.bytes().for_each(|b| codec.push(&mut out, u32::from(b)));
             }
             other => return Err(unknown_handler(other)),
         }
