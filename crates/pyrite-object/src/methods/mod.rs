@@ -29,6 +29,7 @@ pub mod list;
 mod mapping;
 pub mod mappingproxy;
 pub mod members;
+pub mod memoryview_items;
 pub mod number_dunders;
 mod object;
 pub mod params;
