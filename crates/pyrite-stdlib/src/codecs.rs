@@ -156,6 +156,40 @@ fn lookup_codec(ctx: &mut Ctx, encoding: &str) -> PyResult {
     Err(PyErr::new(&types().lookup_error, format!("unknown encoding: {encoding}")))
 }
 
+/// Runs a codec from the registry for `str.encode` and `bytes.decode` (CPython's
+/// `_PyCodec_EncodeText`/`_PyCodec_DecodeText`): text encodings only, and the result must
+/// be bytes (encoding) or str (decoding).
+pub fn run_text_codec(ctx: &mut Ctx, object: &Value, encoding: &str, errors: &str, encode: bool) -> PyResult {
+    let info = lookup_codec(ctx, encoding)?;
+    let (verb, index, wanted) = if encode { ("encode", 0, "bytes") } else { ("decode", 1, "str") };
+    if let Ok(flag) = protocol::getattr_str(ctx, &info, "_is_text_encoding")
+        && !protocol::truthy(ctx, &flag)?
+    {
+        return Err(PyErr::new(
+            &types().lookup_error,
+            format!("'{encoding}' is not a text encoding; use codecs.{verb}() to handle arbitrary codecs"),
+        ));
+    }
+    let function = info.downcast::<PyTuple>().and_then(|t| t.items().get(index).cloned()).unwrap_or(Value::None);
+    let result = protocol::call_positional(ctx, &function, &[object.clone(), Value::str(errors)])?;
+    let value = match result.downcast::<PyTuple>().map(|t| t.items().to_vec()) {
+        Some(items) if items.len() == 2 => items[0].clone(),
+        _ => return Err(PyErr::type_error(format!("{verb}r must return a tuple (object, integer)"))),
+    };
+    let right_type = if encode {
+        value.downcast::<PyBytes>().is_some() || value.downcast::<pyrite_object::types::bytes::PyByteArray>().is_some()
+    } else {
+        value.as_str().is_some()
+    };
+    if !right_type {
+        return Err(PyErr::type_error(format!(
+            "'{encoding}' {verb}r returned '{}' instead of '{wanted}'; use codecs.{verb}() to {verb} to arbitrary types",
+            value.type_name()
+        )));
+    }
+    Ok(value)
+}
+
 fn lookup(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
     let values = check_args("lookup", args, 1, 1)?;
     let encoding = str_arg("lookup", &values[0])?.as_str().to_owned();

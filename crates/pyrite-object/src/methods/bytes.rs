@@ -318,7 +318,13 @@ fn constructor_args<'a>(name: &str, args: Args<'a>) -> PyResult<[Option<&'a Valu
 }
 
 /// Encodes `source` for `bytes(str, encoding, errors)` and `bytearray(...)`.
-fn encode_source(name: &str, source: &Value, encoding: Option<&Value>, errors: Option<&Value>) -> PyResult<Vec<u8>> {
+fn encode_source(
+    ctx: &mut Ctx,
+    name: &str,
+    source: &Value,
+    encoding: Option<&Value>,
+    errors: Option<&Value>,
+) -> PyResult<Vec<u8>> {
     let Some(s) = source.as_str() else {
         return Err(PyErr::type_error(if encoding.is_some() {
             "encoding without a string argument"
@@ -330,7 +336,7 @@ fn encode_source(name: &str, source: &Value, encoding: Option<&Value>, errors: O
         return Err(PyErr::type_error("string argument without an encoding"));
     }
     let (encoding, errors) = super::codecs::codec_args(name, encoding, errors)?;
-    super::codecs::encode_str(s, &encoding, &errors)
+    super::codecs::encode_text(ctx, s, &encoding, &errors)
 }
 
 /// The bytes of an iterable of ints (each in `range(256)`).
@@ -376,12 +382,12 @@ fn bytes_new_data(ctx: &mut Ctx, args: Args<'_>) -> PyResult<Vec<u8>> {
     let [source, encoding, errors] = constructor_args("bytes", args)?;
     let Some(source) = source else {
         if encoding.is_some() || errors.is_some() {
-            return encode_source("bytes", &Value::None, encoding, errors);
+            return encode_source(ctx, "bytes", &Value::None, encoding, errors);
         }
         return Ok(Vec::new());
     };
     if encoding.is_some() || errors.is_some() {
-        return encode_source("bytes", source, encoding, errors);
+        return encode_source(ctx, "bytes", source, encoding, errors);
     }
     if let Some(result) = crate::methods::slots::call_dunder(ctx, source, "__bytes__", &[])? {
         return match result.downcast::<PyBytes>() {
@@ -494,6 +500,9 @@ fn bytes_binary(ctx: &mut Ctx, a: &Value, b: &Value, op: BinaryOp) -> PyResult {
                 Some(count) => {
                     let count = count?;
                     let data = buffer_bytes(seq).unwrap_or_default();
+                    if kind == Kind::Bytes {
+                        crate::methods::sequence::checked_repeat(data.len(), count, "repeated bytes are too long")?;
+                    }
                     checked_total(data.len(), count)?;
                     Ok(wrap(kind, data.repeat(count)))
                 }

@@ -63,6 +63,37 @@ pub fn backslash_escape(c: u32) -> String {
     }
 }
 
+/// Runs a codec this crate does not have (`cp1252`, `idna`, ...) through the codec
+/// registry: `(object, encoding, errors, encode)` gives the encoder's bytes or the
+/// decoder's str. The `_codecs` module registers it; without it such encodings are unknown.
+pub type CodecFallback = fn(&mut Ctx, &Value, &str, &str, bool) -> PyResult;
+
+static CODEC_FALLBACK: std::sync::OnceLock<CodecFallback> = std::sync::OnceLock::new();
+
+/// Registers how codecs outside the built-in ones are run (later registrations are ignored).
+pub fn set_codec_fallback(fallback: CodecFallback) {
+    let _ = CODEC_FALLBACK.set(fallback);
+}
+
+/// The registered fallback, when `encoding` is not one of the built-in codecs.
+fn fallback_for(encoding: &str) -> Option<CodecFallback> {
+    if Codec::lookup(encoding).is_ok() { None } else { CODEC_FALLBACK.get().copied() }
+}
+
+/// `str.encode(encoding, errors)`: a built-in codec, else the codec registry.
+pub fn encode_text(ctx: &mut Ctx, s: &PyStr, encoding: &str, errors: &str) -> PyResult<Vec<u8>> {
+    let Some(fallback) = fallback_for(encoding) else { return encode_str(s, encoding, errors) };
+    let result = fallback(ctx, &Value::Obj(PyStr::new_obj(s.as_str())), encoding, errors, true)?;
+    Ok(crate::methods::bytes::buffer_bytes(&result).unwrap_or_default())
+}
+
+/// `bytes.decode(encoding, errors)`: a built-in codec, else the codec registry.
+pub fn decode_text(ctx: &mut Ctx, data: &[u8], encoding: &str, errors: &str) -> PyResult<Vec<u32>> {
+    let Some(fallback) = fallback_for(encoding) else { return decode_bytes(data, encoding, errors) };
+    let result = fallback(ctx, &Value::Obj(PyBytes::new_obj(data.to_vec())), encoding, errors, false)?;
+    Ok(result.as_str().map(|s| s.code_points().collect()).unwrap_or_default())
+}
+
 #[derive(Clone, Copy, PartialEq)]
 pub(crate) enum Codec {
     Utf8,

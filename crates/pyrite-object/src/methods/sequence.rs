@@ -138,6 +138,16 @@ pub fn checked_total(len: usize, count: usize) -> PyResult<usize> {
     len.checked_mul(count).filter(|&n| n < (1usize << 40)).ok_or_else(PyErr::memory)
 }
 
+/// [`checked_total`] for `str` and `bytes`, which raise `OverflowError` with `message`
+/// when the length would not fit an index (CPython checks that before allocating).
+pub fn checked_repeat(len: usize, count: usize, message: &str) -> PyResult<usize> {
+    let fits = len.checked_mul(count).is_some_and(|n| isize::try_from(n).is_ok());
+    if !fits {
+        return Err(PyErr::overflow(message));
+    }
+    checked_total(len, count)
+}
+
 /// `items * count` for values (which are not `Copy`).
 #[must_use]
 pub fn repeat_values(items: &[Value], count: usize) -> Vec<Value> {
