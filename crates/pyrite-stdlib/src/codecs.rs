@@ -139,7 +139,7 @@ fn lookup_codec(ctx: &mut Ctx, encoding: &str) -> PyResult {
     if searchers.is_empty() {
         // As CPython, the first lookup imports the `encodings` package, which registers
         // its search function.
-        pyrite_vm::import_module(ctx, "encodings")?;
+        pyrite_vm::import_startup_module(ctx, "encodings")?;
     }
     let searchers = registry(|r| r.search.clone());
     for search in searchers {

@@ -45,6 +45,11 @@ fn sys_attr(ctx: &mut Ctx, name: &str) -> Option<Value> {
     sys.downcast::<PyDict>().and_then(|d| d.get_str(&PyStr::from_str(name)))
 }
 
+/// `sys.path`, when it is a list.
+pub(crate) fn sys_path_list(ctx: &mut Ctx) -> Option<pyrite_memory::ObjRef> {
+    sys_attr(ctx, "path").and_then(|p| p.as_obj().filter(|o| o.is::<pyrite_object::types::list::PyList>()).cloned())
+}
+
 fn text(value: &Value) -> Option<String> {
     value.as_str().map(|s| s.as_str().to_owned())
 }
