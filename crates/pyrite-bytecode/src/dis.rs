@@ -5,7 +5,7 @@
 use std::fmt::Write as _;
 
 use crate::code::{CodeObject, Constant};
-use crate::opcodes::{ArgKind, BinaryOp, CompareOp, Intrinsic1};
+use crate::opcodes::{ArgKind, BinaryOp, CompareOp, Intrinsic1, Intrinsic2};
 use crate::repr;
 
 /// `repr()` of a constant as the disassembler shows it.
@@ -38,7 +38,10 @@ fn code_repr(code: &CodeObject) -> String {
     format!("<code object {}, file \"{}\", line {}>", code.name, code.filename, code.first_line)
 }
 
-fn argument_repr(code: &CodeObject, kind: ArgKind, arg: u32, target: Option<usize>) -> String {
+/// What an instruction's argument means, as the disassembler shows it in parentheses
+/// (empty when it shows nothing); `target` is a jump's target code unit.
+#[must_use]
+pub fn argument_repr(code: &CodeObject, kind: ArgKind, arg: u32, target: Option<usize>) -> String {
     let name = |list: &[Box<str>], i: u32| list.get(i as usize).map_or_else(|| format!("<{i}>"), ToString::to_string);
     match kind {
         ArgKind::None | ArgKind::Count | ArgKind::Invert => String::new(),
@@ -78,6 +81,7 @@ fn argument_repr(code: &CodeObject, kind: ArgKind, arg: u32, target: Option<usiz
             }
         }
         ArgKind::Intrinsic => Intrinsic1::from_arg(arg).map_or_else(|| format!("<{arg}>"), |i| i.name().into()),
+        ArgKind::Intrinsic2 => Intrinsic2::from_arg(arg).map_or_else(|| format!("<{arg}>"), |i| i.name().into()),
     }
 }
 

@@ -21,8 +21,8 @@ pub mod serialize;
 pub use code::{CodeObject, CodeUnit, Constant, Instruction, flags};
 pub use exceptiontable::ExceptionTableEntry;
 pub use linetable::Location;
-pub use opcodes::{ArgKind, BinaryOp, CompareOp, Intrinsic1, Opcode};
+pub use opcodes::{ArgKind, BinaryOp, CompareOp, Intrinsic1, Intrinsic2, Opcode};
 pub use serialize::{DeserializeError, deserialize, serialize};
 
 /// Version of the serialized code format; bump on any change to opcodes or layout.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;

@@ -37,6 +37,8 @@ pub enum ArgKind {
     Format,
     /// An [`Intrinsic1`] number.
     Intrinsic,
+    /// An [`Intrinsic2`] number.
+    Intrinsic2,
     /// 0/1: `is` / `is not`, `in` / `not in`.
     Invert,
 }
@@ -326,19 +328,21 @@ opcodes! {
     104 UNARY_POSITIVE: arg = None, cache = 0, effect = |a, j| 0;
     /// Prefixes the next instruction's argument with 8 more bits.
     105 EXTENDED_ARG: arg = Count, cache = 0, effect = |a, j| 0;
+    /// Replaces TOS1, TOS with the result of the [`Intrinsic2`] `arg` applied to them.
+    106 CALL_INTRINSIC_2: arg = Intrinsic2, cache = 0, effect = |a, j| -1;
     // Specialized forms (PEP 659). The compiler never emits them: the VM writes them over
     // the generic instruction in its run-time copy of the code units, guarded by the
     // instruction's inline cache, and writes the generic one back when a guard fails.
-    /// `LOAD_ATTR` of a value in the instance's `__dict__` (the type's version tag and the
-    /// entry's position cached).
-    128 LOAD_ATTR_INSTANCE: arg = AttrName, cache = 4, effect = |a, j| a & 1;
+    /// `LOAD_ATTR` of a value in the instance's `__dict__` object (the type's version tag
+    /// and the entry's position cached, as a hint checked against the name).
+    128 LOAD_ATTR_WITH_HINT: arg = AttrName, cache = 4, effect = |a, j| a & 1;
     /// `LOAD_ATTR` in method form of a Python function found on the type (the type's
     /// version tag, the defining class's depth in the MRO, its dict's version and the
     /// entry's position cached); pushes `(function, self)`.
     129 LOAD_ATTR_METHOD: arg = AttrName, cache = 4, effect = |a, j| a & 1;
-    /// `STORE_ATTR` into the instance's `__dict__` (the type's version tag and the entry's
-    /// position cached; a store that misses the position adds or finds the key).
-    130 STORE_ATTR_INSTANCE: arg = Name, cache = 1, effect = |a, j| -2;
+    /// `STORE_ATTR` into the instance's `__dict__` object (the type's version tag and the
+    /// entry's position cached; a store that misses the position adds or finds the key).
+    130 STORE_ATTR_WITH_HINT: arg = Name, cache = 1, effect = |a, j| -2;
     /// `LOAD_ATTR` of a function or plain value found along a class's own MRO, the class
     /// being an instance of `type` (the class's version tag, the defining class's depth,
     /// its dict's version and the entry's position cached): `Base.__init__`.
@@ -346,6 +350,12 @@ opcodes! {
     /// `LOAD_ATTR` of a value in a module's namespace (the dict's version, unique across
     /// all dicts, and the entry's position cached).
     132 LOAD_ATTR_MODULE: arg = AttrName, cache = 4, effect = |a, j| a & 1;
+    /// `LOAD_ATTR` of a value kept inline in an instance (the type's version tag and the
+    /// name's position in the class's shared keys cached).
+    133 LOAD_ATTR_INSTANCE_VALUE: arg = AttrName, cache = 4, effect = |a, j| a & 1;
+    /// `STORE_ATTR` of a value kept inline in an instance (the type's version tag and the
+    /// name's position in the class's shared keys cached).
+    134 STORE_ATTR_INSTANCE_VALUE: arg = Name, cache = 1, effect = |a, j| -2;
 }
 
 impl Opcode {
@@ -353,11 +363,12 @@ impl Opcode {
     #[must_use]
     pub const fn generic(self) -> Opcode {
         match self {
-            Opcode::LOAD_ATTR_INSTANCE
+            Opcode::LOAD_ATTR_WITH_HINT
+            | Opcode::LOAD_ATTR_INSTANCE_VALUE
             | Opcode::LOAD_ATTR_METHOD
             | Opcode::LOAD_ATTR_CLASS
             | Opcode::LOAD_ATTR_MODULE => Opcode::LOAD_ATTR,
-            Opcode::STORE_ATTR_INSTANCE => Opcode::STORE_ATTR,
+            Opcode::STORE_ATTR_WITH_HINT | Opcode::STORE_ATTR_INSTANCE_VALUE => Opcode::STORE_ATTR,
             other => other,
         }
     }
@@ -517,6 +528,16 @@ pub enum Intrinsic1 {
     StopIterationError = 3,
     /// Wraps an async generator's yielded value.
     AsyncGenWrap = 4,
+    /// `TypeVar(TOS)` for a type parameter `T` (PEP 695).
+    TypeVar = 7,
+    /// `ParamSpec(TOS)` for a type parameter `**P`.
+    ParamSpec = 8,
+    /// `TypeVarTuple(TOS)` for a type parameter `*Ts`.
+    TypeVarTuple = 9,
+    /// `Generic[*TOS]`: the implicit base of a generic class.
+    SubscriptGeneric = 10,
+    /// A `TypeAliasType` from the tuple `(name, type_params, evaluate_value)`.
+    TypeAlias = 11,
 }
 
 impl Intrinsic1 {
@@ -528,6 +549,11 @@ impl Intrinsic1 {
             2 => Intrinsic1::ImportStar,
             3 => Intrinsic1::StopIterationError,
             4 => Intrinsic1::AsyncGenWrap,
+            7 => Intrinsic1::TypeVar,
+            8 => Intrinsic1::ParamSpec,
+            9 => Intrinsic1::TypeVarTuple,
+            10 => Intrinsic1::SubscriptGeneric,
+            11 => Intrinsic1::TypeAlias,
             _ => return None,
         })
     }
@@ -540,6 +566,46 @@ impl Intrinsic1 {
             Intrinsic1::ImportStar => "INTRINSIC_IMPORT_STAR",
             Intrinsic1::StopIterationError => "INTRINSIC_STOPITERATION_ERROR",
             Intrinsic1::AsyncGenWrap => "INTRINSIC_ASYNC_GEN_WRAP",
+            Intrinsic1::TypeVar => "INTRINSIC_TYPEVAR",
+            Intrinsic1::ParamSpec => "INTRINSIC_PARAMSPEC",
+            Intrinsic1::TypeVarTuple => "INTRINSIC_TYPEVARTUPLE",
+            Intrinsic1::SubscriptGeneric => "INTRINSIC_SUBSCRIPT_GENERIC",
+            Intrinsic1::TypeAlias => "INTRINSIC_TYPEALIAS",
+        }
+    }
+}
+
+/// The two-argument intrinsics of `CALL_INTRINSIC_2` (numbered as CPython 3.12's).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[repr(u8)]
+pub enum Intrinsic2 {
+    /// `TypeVar(TOS1)` whose bound is computed by calling TOS when first asked for.
+    TypeVarWithBound = 2,
+    /// `TypeVar(TOS1)` whose constraints are computed by calling TOS when first asked for.
+    TypeVarWithConstraints = 3,
+    /// Sets the function TOS's `__type_params__` to TOS1; leaves the function.
+    SetFunctionTypeParams = 4,
+}
+
+impl Intrinsic2 {
+    /// Decodes a `CALL_INTRINSIC_2` argument.
+    #[must_use]
+    pub const fn from_arg(arg: u32) -> Option<Intrinsic2> {
+        Some(match arg {
+            2 => Intrinsic2::TypeVarWithBound,
+            3 => Intrinsic2::TypeVarWithConstraints,
+            4 => Intrinsic2::SetFunctionTypeParams,
+            _ => return None,
+        })
+    }
+
+    /// CPython's name for the intrinsic.
+    #[must_use]
+    pub const fn name(self) -> &'static str {
+        match self {
+            Intrinsic2::TypeVarWithBound => "INTRINSIC_TYPEVAR_WITH_BOUND",
+            Intrinsic2::TypeVarWithConstraints => "INTRINSIC_TYPEVAR_WITH_CONSTRAINTS",
+            Intrinsic2::SetFunctionTypeParams => "INTRINSIC_SET_FUNCTION_TYPE_PARAMS",
         }
     }
 }

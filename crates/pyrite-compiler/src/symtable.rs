@@ -13,8 +13,8 @@
 use std::collections::{HashMap, HashSet};
 
 use indexmap::IndexMap;
-use pyrite_parser::TextRange;
 use pyrite_parser::ast::{self, Expr, Stmt};
+use pyrite_parser::{Ranged, TextRange};
 
 use crate::error::CompileErr;
 
@@ -317,22 +317,30 @@ impl Builder {
         match stmt {
             Stmt::FunctionDef(f) => self.visit_function_def(f),
             Stmt::ClassDef(c) => {
-                if let Some(tp) = &c.type_params {
-                    return Err(err("type parameter lists are not supported (Python 3.11)", tp.range));
-                }
                 self.add_def(&c.name, def::LOCAL, c.name.range)?;
+                for d in &c.decorator_list {
+                    self.visit_expr(&d.expression)?;
+                }
+                if let Some(tp) = &c.type_params {
+                    self.enter_type_params(&format!("<generic parameters of {}>", c.name), tp)?;
+                    self.add_def(".type_params", def::LOCAL, tp.range)?;
+                    self.add_def(".generic_base", def::LOCAL, tp.range)?;
+                }
                 if let Some(args) = &c.arguments {
                     self.visit_exprs(args.args.iter())?;
                     for k in &args.keywords {
                         self.visit_expr(&k.value)?;
                     }
                 }
-                for d in &c.decorator_list {
-                    self.visit_expr(&d.expression)?;
-                }
                 self.enter(ScopeKind::Class, &c.name, node_key(c));
+                if let Some(tp) = &c.type_params {
+                    self.add_def(".type_params", def::USE, tp.range)?;
+                }
                 self.visit_body(&c.body)?;
                 self.exit();
+                if c.type_params.is_some() {
+                    self.exit();
+                }
                 Ok(())
             }
             Stmt::Return(r) => {
@@ -342,7 +350,18 @@ impl Builder {
                 Ok(())
             }
             Stmt::Delete(d) => self.visit_exprs(&d.targets),
-            Stmt::TypeAlias(t) => Err(err("'type' statements are not supported (Python 3.11)", t.range)),
+            Stmt::TypeAlias(t) => {
+                let Expr::Name(name) = t.name.as_ref() else { return Err(err("invalid syntax", t.name.range())) };
+                self.add_def(&name.id, def::LOCAL, name.range)?;
+                if let Some(tp) = &t.type_params {
+                    self.enter_type_params(&format!("<generic parameters of {}>", name.id), tp)?;
+                }
+                self.enter_annotation_scope(&name.id, &t.value)?;
+                if t.type_params.is_some() {
+                    self.exit();
+                }
+                Ok(())
+            }
             Stmt::Assign(a) => {
                 self.visit_exprs(&a.targets)?;
                 self.visit_expr(&a.value)
@@ -450,17 +469,59 @@ impl Builder {
         }
     }
 
-    fn visit_function_def(&mut self, f: &ast::StmtFunctionDef) -> Result<(), CompileErr> {
-        if let Some(tp) = &f.type_params {
-            return Err(err("type parameter lists are not supported (Python 3.11)", tp.range));
+    /// Opens the annotation scope of a type parameter list (PEP 695) and defines the
+    /// parameters in it; the caller exits it.
+    fn enter_type_params(&mut self, name: &str, tp: &ast::TypeParams) -> Result<(), CompileErr> {
+        self.enter(ScopeKind::Function, name, node_key(tp));
+        for param in &tp.type_params {
+            let (name, default) = match param {
+                ast::TypeParam::TypeVar(t) => (&t.name, t.default.as_deref()),
+                ast::TypeParam::ParamSpec(p) => (&p.name, p.default.as_deref()),
+                ast::TypeParam::TypeVarTuple(t) => (&t.name, t.default.as_deref()),
+            };
+            if let Some(default) = default {
+                return Err(err("type parameter defaults are not supported (Python 3.12)", default.range()));
+            }
+            if self.cur_ref().symbols.get(name.as_str()).is_some_and(|f| f & def::LOCAL != 0) {
+                return Err(err(format!("duplicate type parameter '{name}'"), name.range));
+            }
+            self.add_def(name, def::LOCAL, name.range)?;
+            if let ast::TypeParam::TypeVar(t) = param
+                && let Some(bound) = &t.bound
+            {
+                self.enter_annotation_scope(name, bound)?;
+            }
         }
+        Ok(())
+    }
+
+    /// A lazily evaluated expression (a type alias's value, a type variable's bound): a
+    /// function scope of its own, keyed by the expression.
+    fn enter_annotation_scope(&mut self, name: &str, value: &Expr) -> Result<(), CompileErr> {
+        self.enter(ScopeKind::Function, name, node_key(value));
+        self.visit_expr(value)?;
+        self.exit();
+        Ok(())
+    }
+
+    fn visit_function_def(&mut self, f: &ast::StmtFunctionDef) -> Result<(), CompileErr> {
         self.add_def(&f.name, def::LOCAL, f.name.range)?;
         self.visit_params_defaults(&f.parameters)?;
-        self.visit_params_annotations(&f.parameters)?;
-        self.visit_annotation(f.returns.as_deref())?;
         for d in &f.decorator_list {
             self.visit_expr(&d.expression)?;
         }
+        if let Some(tp) = &f.type_params {
+            self.enter_type_params(&format!("<generic parameters of {}>", f.name), tp)?;
+            let params = &f.parameters;
+            if params.posonlyargs.iter().chain(&params.args).any(|p| p.default.is_some()) {
+                self.add_def(".defaults", def::PARAM, tp.range)?;
+            }
+            if params.kwonlyargs.iter().any(|p| p.default.is_some()) {
+                self.add_def(".kwdefaults", def::PARAM, tp.range)?;
+            }
+        }
+        self.visit_params_annotations(&f.parameters)?;
+        self.visit_annotation(f.returns.as_deref())?;
         self.enter(ScopeKind::Function, &f.name, node_key(f));
         if f.is_async {
             self.cur().coroutine = true;
@@ -468,6 +529,9 @@ impl Builder {
         self.add_params(&f.parameters)?;
         self.visit_body(&f.body)?;
         self.exit();
+        if f.type_params.is_some() {
+            self.exit();
+        }
         Ok(())
     }
 

@@ -50,6 +50,9 @@ pub struct Hooks {
     /// The globals of the innermost running Python frame, if any (CPython's
     /// `PyEval_GetGlobals`).
     pub current_globals: fn(&mut Ctx) -> Option<ObjRef>,
+    /// Brings a live frame object (payload `FrameObject`) up to date with its running frame:
+    /// its line and locals.
+    pub refresh_frame: fn(&mut Ctx, &ObjRef) -> PyResult<()>,
 }
 
 fn no_vm(_: &mut Ctx, _: &ObjRef, _: Args<'_>) -> PyResult {
@@ -83,7 +86,7 @@ impl Ctx {
     pub fn new() -> Ctx {
         crate::registry::init();
         Ctx {
-            hooks: Hooks { call_function: no_vm, current_globals: |_| None },
+            hooks: Hooks { call_function: no_vm, current_globals: |_| None, refresh_frame: |_, _| Ok(()) },
             recursion_depth: 0,
             recursion_limit: 1000,
             exc_info: None,

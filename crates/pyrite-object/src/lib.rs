@@ -6,6 +6,7 @@
 //! `__eq__` or `__repr__`), it goes through the entry points the VM registered in
 //! [`Ctx::hooks`]. Values, payloads and the heap follow `pyrite-memory`'s safety contract.
 
+pub mod attrs;
 pub mod ctx;
 pub mod error;
 pub mod hash;

@@ -5,16 +5,16 @@
 use pyrite_bytecode::{BinaryOp, CompareOp};
 use pyrite_memory::ObjRef;
 
+use crate::attrs;
 use crate::ctx::{Args, Ctx};
 use crate::error::{PyErr, PyResult};
 use crate::num;
 use crate::registry::types;
 use crate::types::dict::PyDict;
-use crate::types::exception::PyException;
 use crate::types::function::{BoundMethod, BuiltinFunction, Function, Module, SlotWrapper};
+use crate::types::instance::Instance;
 use crate::types::int::PyInt;
 use crate::types::list::{PyList, PyTuple};
-use crate::types::misc::Instance;
 use crate::types::str::PyStr;
 use crate::types::typeobj::{self, TypeObject, UnaryOp, is_subtype, type_name, type_payload};
 use crate::value::Value;
@@ -314,44 +314,12 @@ pub fn str_string(ctx: &mut Ctx, value: &Value) -> PyResult<String> {
     Ok(s.as_str().map(|s| s.as_str().to_owned()).unwrap_or_default())
 }
 
-/// The `__dict__` of an object that has one.
+/// The `__dict__` of an object that has one: made if needed when `create` (see
+/// [`attrs::dict`]), else only if it already exists as a dict object (an instance whose
+/// attributes are inline has none; read them with [`attrs::lookup`]).
 #[must_use]
 pub fn instance_dict(obj: &ObjRef, create: bool) -> Option<ObjRef> {
-    if type_payload(obj.type_ref()).flags.get() & typeobj::TYPE_NO_DICT != 0 {
-        return None;
-    }
-    if obj.has_managed_dict() {
-        if let Some(dict) = obj.managed_dict() {
-            return Some(dict);
-        }
-        if !create {
-            return None;
-        }
-        let dict = PyDict::new_obj();
-        drop(obj.set_managed_dict(Some(dict.clone())));
-        return Some(dict);
-    }
-    let slot = if let Some(i) = obj.downcast::<Instance>() {
-        &i.dict
-    } else if let Some(f) = obj.downcast::<Function>() {
-        &f.dict
-    } else if let Some(e) = obj.downcast::<PyException>() {
-        &e.dict
-    } else if let Some(m) = obj.downcast::<Module>() {
-        return Some(m.dict.clone());
-    } else {
-        return None;
-    };
-    let existing = slot.borrow().clone();
-    match existing {
-        Some(dict) => Some(dict),
-        None if create => {
-            let dict = PyDict::new_obj();
-            *slot.borrow_mut() = Some(dict.clone());
-            Some(dict)
-        }
-        None => None,
-    }
+    if create { attrs::dict(obj) } else { attrs::existing_dict(obj) }
 }
 
 /// `getattr(v, name)`; `name` is a str value. Raises AttributeError when missing.
@@ -453,8 +421,7 @@ pub fn generic_getattr(ctx: &mut Ctx, value: &Value, name: &Value) -> PyResult {
         return Ok(result);
     }
     if let Value::Obj(obj) = value
-        && let Some(dict) = instance_dict(obj, false)
-        && let Some(found) = dict.downcast::<PyDict>().and_then(|d| d.get_str(name_str))
+        && let Some(found) = attrs::lookup(obj, name_str)
     {
         return Ok(found);
     }
@@ -492,10 +459,7 @@ pub fn get_method(ctx: &mut Ctx, value: &Value, name: &Value) -> PyResult<(Value
         if let Some(attr) = &class_attr
             && is_plain_method(attr)
         {
-            let shadowed = value
-                .as_obj()
-                .and_then(|o| instance_dict(o, false))
-                .is_some_and(|d| d.downcast::<PyDict>().and_then(|d| d.get_str(name_str)).is_some());
+            let shadowed = value.as_obj().is_some_and(|o| attrs::lookup(o, name_str).is_some());
             if !shadowed {
                 return Ok((attr.clone(), Some(value.clone())));
             }
@@ -514,7 +478,7 @@ pub fn setattr(ctx: &mut Ctx, target: &Value, name: &Value, new_value: Option<Va
 
 /// The first base along the MRO that is not a class defined in Python: what decides the
 /// layout of the instances.
-fn solid_base(ty: &ObjRef) -> ObjRef {
+pub(crate) fn solid_base(ty: &ObjRef) -> ObjRef {
     let mro = type_payload(ty).mro.borrow().clone();
     mro.into_iter()
         .find(|t| type_payload(t).flags.get() & typeobj::TYPE_HEAPTYPE == 0)
@@ -552,6 +516,11 @@ fn set_class(target: &Value, new_value: Option<Value>) -> PyResult<()> {
             type_name(&old_ty)
         )));
     }
+    // The values of an instance whose attributes are inline are laid out against its
+    // class's shared keys: they move into a dict first (as CPython's `object_set_class`).
+    if obj.downcast::<Instance>().is_some_and(Instance::has_inline_values) {
+        drop(attrs::dict(obj));
+    }
     obj.set_type(new_ty);
     Ok(())
 }
@@ -570,34 +539,23 @@ pub fn generic_setattr(ctx: &mut Ctx, target: &Value, name: &Value, new_value: O
     {
         return set(ctx, &attr, target, new_value);
     }
-    let dict = target.as_obj().and_then(|o| instance_dict(o, true));
-    match (dict, new_value) {
-        (Some(dict), Some(v)) => {
-            let d = dict.downcast::<PyDict>().ok_or_else(|| PyErr::new_system("__dict__ is not a dict"))?;
-            d.set_item(ctx, name.clone(), v)
-        }
-        (Some(dict), None) => {
-            let d = dict.downcast::<PyDict>().ok_or_else(|| PyErr::new_system("__dict__ is not a dict"))?;
-            match d.remove(ctx, name)? {
-                Some(_) => Ok(()),
-                None => Err(no_attribute(target, name_str)),
-            }
-        }
-        (None, _) => {
-            if typeobj::lookup(&ty, name_str).is_some() {
-                Err(PyErr::attribute_error(format!(
-                    "'{}' object attribute '{}' is read-only",
-                    target.type_name(),
-                    name_str.as_str()
-                )))
-            } else {
-                Err(PyErr::attribute_error(format!(
-                    "'{}' object has no attribute '{}'",
-                    target.type_name(),
-                    name_str.as_str()
-                )))
-            }
-        }
+    let stored = match target {
+        Value::Obj(obj) => attrs::store(ctx, obj, name, new_value)?,
+        _ => attrs::Stored::NoDict,
+    };
+    match stored {
+        attrs::Stored::Done => Ok(()),
+        attrs::Stored::Missing => Err(no_attribute(target, name_str)),
+        attrs::Stored::NoDict if typeobj::lookup(&ty, name_str).is_some() => Err(PyErr::attribute_error(format!(
+            "'{}' object attribute '{}' is read-only",
+            target.type_name(),
+            name_str.as_str()
+        ))),
+        attrs::Stored::NoDict => Err(PyErr::attribute_error(format!(
+            "'{}' object has no attribute '{}'",
+            target.type_name(),
+            name_str.as_str()
+        ))),
     }
 }
 

@@ -419,5 +419,8 @@ pub fn init() {
     for ty in t.all_core() {
         type_payload(ty).dict.set_type(&t.dict);
     }
+    // `object()` has no `__dict__`; classes defined in Python add one.
+    let object = type_payload(&t.object);
+    object.flags.set(object.flags.get() | crate::types::typeobj::TYPE_NO_DICT);
     crate::methods::setup_all(t);
 }

@@ -9,13 +9,16 @@ use pyrite_vm::Interpreter;
 
 mod ast;
 mod atexit;
+mod binascii;
 mod codecs;
 mod collections;
 mod contextvars;
+mod dis;
 mod errno;
 mod io;
 mod itertools;
 mod locale;
+mod marshal;
 mod math;
 mod posix;
 mod pysource;
@@ -25,8 +28,10 @@ mod signal;
 mod sre;
 mod stat;
 mod string;
+mod structmod;
 mod thread;
 mod time;
+mod warnings;
 mod weakref;
 
 /// Registers every native module of this crate with `interp`.
@@ -52,5 +57,12 @@ pub fn install(interp: &mut Interpreter) {
     interp.add_native_module("_locale", locale::make);
     interp.add_native_module("_io", io::make);
     interp.add_native_module("_sre", sre::make);
+    interp.add_native_module("_opcode", dis::make_opcode_native);
+    interp.add_native_module("opcode", dis::make_opcode);
+    interp.add_native_module("dis", dis::make_dis);
+    interp.add_native_module("marshal", marshal::make);
+    interp.add_native_module("_warnings", warnings::make);
+    interp.add_native_module("_struct", structmod::make);
+    interp.add_native_module("binascii", binascii::make);
     io::install_std_streams(interp);
 }

@@ -112,7 +112,8 @@ pub fn install() {
     let a = async_types();
     {
         let mut slots = type_payload(&t.async_generator).slots.borrow_mut();
-        slots.repr = Some(|_, v| Ok(Value::str(&format!("<async_generator object at {:#x}>", v.id()))));
+        slots.repr = Some(crate::generator::gen_repr);
+        slots.getattro = Some(crate::generator::gen_getattro);
     }
     add_methods(
         &t.async_generator,

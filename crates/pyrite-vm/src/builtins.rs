@@ -16,6 +16,7 @@ pub(crate) mod introspect;
 mod iteration;
 mod numeric;
 mod printing;
+mod site;
 
 /// Flushes `sys.stdout` and `sys.stderr` (before writing to the process's stderr, so output
 /// interleaves as in CPython).
@@ -108,6 +109,7 @@ pub fn make_builtins() -> ObjRef {
     for &(name, func) in functions {
         d.set_str(name, Value::Obj(BuiltinFunction::new_obj(name, func)));
     }
+    site::install(d);
     dict
 }
 

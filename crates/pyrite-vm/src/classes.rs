@@ -99,7 +99,7 @@ fn run_body(ctx: &mut Ctx, func_obj: &ObjRef, namespace: &Value) -> PyResult<()>
     let func = func_obj.downcast::<Function>().ok_or_else(|| PyErr::new_system("class body"))?;
     let locals = namespace.as_obj().cloned().ok_or_else(|| PyErr::type_error("__prepare__() must return a mapping"))?;
     let builtins = vm(ctx).builtins.clone();
-    let frame = new_frame(ctx, func.code.clone(), Some(func_obj.clone()), func.globals.clone(), builtins, Some(locals));
+    let frame = new_frame(ctx, func.code_obj(), Some(func_obj.clone()), func.globals.clone(), builtins, Some(locals));
     run_frame(ctx, frame)?;
     Ok(())
 }

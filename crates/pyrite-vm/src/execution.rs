@@ -44,14 +44,29 @@ pub fn syntax_error(error: &SyntaxError) -> PyErr {
     PyErr::with_args(ty, vec![Value::str(&error.msg), Value::Obj(details)])
 }
 
-fn compile_text(source: &Value, filename: &str, mode: Mode, function: &str) -> PyResult<ObjRef> {
+pub(crate) fn compile_text(source: &Value, filename: &str, mode: Mode, function: &str) -> PyResult<ObjRef> {
     if let Some(code) = source.as_obj().filter(|o| o.is::<Code>()) {
         return Ok(code.clone());
     }
-    let Some(text) = source.as_str() else {
-        return Err(PyErr::type_error(format!("{function}() arg 1 must be a string, bytes or code object")));
+    // Bytes-like source is decoded as a source file is (BOM, PEP 263 coding cookie).
+    let decoded;
+    let text = match source.as_str() {
+        Some(text) => text.as_str(),
+        None => match pyrite_object::methods::bytes::with_buffer(source, |b| pyrite_parser::decode_source(b, filename))
+        {
+            Some(Ok(text)) => {
+                decoded = text;
+                decoded.as_str()
+            }
+            Some(Err(e)) => return Err(syntax_error(&e)),
+            None => {
+                return Err(PyErr::type_error(format!("{function}() arg 1 must be a string, bytes or code object")));
+            }
+        },
     };
-    let text = text.as_str();
+    if text.contains('\0') {
+        return Err(PyErr::new(&pyrite_object::types().syntax_error, "source code string cannot contain null bytes"));
+    }
     let text = if mode == Mode::Eval { text.trim_start_matches([' ', '\t']) } else { text };
     match pyrite_compiler::compile(text, filename, mode) {
         Ok(code) => crate::materialize::materialize(code),
@@ -77,31 +92,36 @@ pub(crate) fn frame_locals(frame: &mut Frame) -> PyResult<ObjRef> {
     if let Some(locals) = &frame.locals {
         return Ok(locals.clone());
     }
-    let code_obj = frame.code.clone();
-    let code = code_obj.downcast::<Code>().ok_or_else(|| PyErr::new_system("frame code"))?;
     let snapshot = PyDict::new_obj();
     let d = snapshot.downcast::<PyDict>().ok_or_else(|| PyErr::new_system("dict"))?;
+    write_locals(frame, d);
+    Ok(snapshot)
+}
+
+/// Writes a function frame's local variables (and the cells and free variables it sees)
+/// into `d`, removing the names that are unbound now, as CPython's `PyFrame_FastToLocals`.
+pub(crate) fn write_locals(frame: &mut Frame, d: &PyDict) {
+    let code_obj = frame.code.clone();
+    let Some(code) = code_obj.downcast::<Code>() else { return };
     let b = &code.bytecode;
     let nlocals = b.varnames.len();
     let slots: Vec<Option<Value>> = frame.slots_mut()[..code.nlocalsplus()].to_vec();
+    let write = |name: &str, value: Option<Value>| match value {
+        Some(v) => d.set_str(name, v),
+        None => drop(d.remove_str(&pyrite_object::types::str::PyStr::from_str(name))),
+    };
     for (i, name) in b.varnames.iter().enumerate() {
         let value = match b.cellvars.iter().position(|c| c == name) {
             Some(cell) => cell_value(slots[nlocals + cell].as_ref()),
             None => slots[i].clone(),
         };
-        if let Some(v) = value {
-            d.set_str(name, v);
-        }
+        write(name, value);
     }
     for (i, name) in b.cellvars.iter().chain(b.freevars.iter()).enumerate() {
-        if b.varnames.contains(name) {
-            continue;
-        }
-        if let Some(v) = cell_value(slots[nlocals + i].as_ref()) {
-            d.set_str(name, v);
+        if !b.varnames.contains(name) {
+            write(name, cell_value(slots[nlocals + i].as_ref()));
         }
     }
-    Ok(snapshot)
 }
 
 fn cell_value(slot: Option<&Value>) -> Option<Value> {
@@ -138,7 +158,7 @@ fn namespaces(
 
 /// Runs code with the builtins named by `globals["__builtins__"]` (a dict or a module), as
 /// CPython does; globals without one get the interpreter's builtins added.
-fn run_in(ctx: &mut Ctx, code: ObjRef, globals: ObjRef, locals: ObjRef) -> PyResult {
+pub(crate) fn run_in(ctx: &mut Ctx, code: ObjRef, globals: ObjRef, locals: ObjRef) -> PyResult {
     let named = globals.downcast::<PyDict>().and_then(|d| d.get_str(&PyStr::from_str("__builtins__")));
     let builtins = match named {
         Some(Value::Obj(b)) if b.is::<PyDict>() => b,

@@ -89,6 +89,9 @@ pub struct Frame {
     pub lasti: usize,
     /// Whether the slots belong to a generator rather than the [`SlotStack`].
     pub owned_slots: bool,
+    /// The frame object made for this frame, once Python code asked for one; it is kept
+    /// up to date while the frame runs and gets its final state when the frame finishes.
+    pub frame_obj: Option<ObjRef>,
 }
 
 impl Frame {
@@ -123,6 +126,7 @@ impl Frame {
             ip: 0,
             lasti: 0,
             owned_slots: false,
+            frame_obj: None,
         }
     }
 
@@ -221,6 +225,9 @@ impl Frame {
     /// places that lower `sp` directly empty the slots first), so only the locals and the
     /// live part of the value stack are visited.
     pub fn clear(&mut self) {
+        if let Some(obj) = self.frame_obj.take() {
+            crate::frameobject::detach(self, &obj);
+        }
         let live = self.sp.min(self.nslots);
         // SAFETY: as in `slots_mut`; `live <= nslots`.
         let slots = unsafe { std::slice::from_raw_parts_mut(self.slots.as_ptr(), live) };

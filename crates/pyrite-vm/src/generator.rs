@@ -11,6 +11,7 @@ use pyrite_memory::{ObjRef, PayloadCell, Trace, payload};
 use pyrite_object::methods::method_args;
 use pyrite_object::types::exception::PyException;
 use pyrite_object::types::function::{Code, Function};
+use pyrite_object::types::list::PyTuple;
 
 use pyrite_object::types::typeobj::{TypeObject, is_subtype, type_payload};
 use pyrite_object::{Args, Ctx, PyErr, PyResult, Value, protocol, types};
@@ -42,6 +43,9 @@ impl Trace for Generator {
             if let Some(func) = &frame.func {
                 visit(func);
             }
+            if let Some(obj) = &frame.frame_obj {
+                visit(obj);
+            }
         }
         for slot in self.slots.borrow().iter().flatten() {
             slot.traverse(visit);
@@ -54,7 +58,7 @@ payload!(Generator, "generator", tracked);
 /// Makes the generator for a call of a generator function; `frame` has its arguments bound.
 pub fn make_generator(func_obj: &ObjRef, mut frame: Frame, ctx: &mut Ctx) -> PyResult {
     let func = func_obj.downcast::<Function>().ok_or_else(|| PyErr::new_system("generator without function"))?;
-    let code = func.code.clone();
+    let code = func.code_obj();
     let code_flags = code.downcast::<Code>().map_or(0, |c| c.bytecode.flags);
     // Move the slots out of the shared stack into the generator's own box.
     let mut slots: Box<[Slot]> = frame.slots_mut().iter_mut().map(Option::take).collect();
@@ -130,6 +134,10 @@ pub fn resume(ctx: &mut Ctx, gen_value: &Value, value: Value, error: Option<PyEr
     generator.running.set(true);
     let (frame, outcome) = resume_frame(ctx, frame, error);
     generator.running.set(false);
+    let mut frame = frame;
+    if let Some(frame) = frame.as_mut() {
+        crate::frameobject::suspend(frame);
+    }
     drop(generator.frame.replace(frame));
     let Err(e) = outcome else { return outcome };
     let is_async_gen = gen_value.type_ref().is_same(&types().async_generator);
@@ -169,25 +177,58 @@ fn gen_send(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
     }
 }
 
-/// Makes the exception `throw()` raises from its arguments (type, value, traceback).
+/// Makes the exception `throw()` raises from its arguments (type, value, traceback), as
+/// CPython's `_gen_throw` normalizes them: a value that is already an instance of the
+/// class is used as it is, a tuple is the constructor's arguments.
 pub(crate) fn throw_error(ctx: &mut Ctx, args: &[Value]) -> PyErr {
     let base = &types().base_exception;
     let exc = &args[0];
     let value = args.get(1).cloned().unwrap_or(Value::None);
-    if let Some(ty) = exc.as_obj().filter(|o| o.is::<TypeObject>() && is_subtype(o, base)) {
-        let call_args: Vec<Value> = if value.is_none() { Vec::new() } else { vec![value] };
-        return match protocol::call(ctx, &Value::Obj(ty.clone()), Args::positional(&call_args)) {
-            Ok(Value::Obj(instance)) if instance.is::<PyException>() => PyErr(instance),
-            Ok(_) => PyErr::type_error("exceptions must derive from BaseException"),
-            Err(e) => e,
-        };
+    let traceback = args.get(2).cloned().unwrap_or(Value::None);
+    if !traceback.is_none() && !traceback.type_ref().is_same(&types().traceback) {
+        return PyErr::type_error("throw() third argument must be a traceback object");
     }
-    match exc {
-        Value::Obj(instance) if instance.is::<PyException>() => PyErr(instance.clone()),
-        _ => PyErr::type_error(
-            "exceptions must be classes or instances deriving from BaseException, not ".to_owned() + &exc.type_name(),
-        ),
+    let error = if let Some(ty) = exc.as_obj().filter(|o| o.is::<TypeObject>() && is_subtype(o, base)) {
+        if value.as_obj().is_some_and(|v| v.is::<PyException>() && is_subtype(v.type_ref(), ty)) {
+            PyErr(value.as_obj().cloned().expect("an exception instance"))
+        } else {
+            let call_args: Vec<Value> = match value.downcast::<PyTuple>() {
+                Some(t) => t.items().to_vec(),
+                None if value.is_none() => Vec::new(),
+                None => vec![value],
+            };
+            match protocol::call(ctx, &Value::Obj(ty.clone()), Args::positional(&call_args)) {
+                Ok(Value::Obj(instance)) if instance.is::<PyException>() => PyErr(instance),
+                Ok(other) => {
+                    return PyErr::type_error(format!(
+                        "calling {} should have returned an instance of BaseException, not {}",
+                        pyrite_object::types::typeobj::type_name(ty),
+                        other.type_name()
+                    ));
+                }
+                Err(e) => return e,
+            }
+        }
+    } else {
+        match exc {
+            Value::Obj(instance) if instance.is::<PyException>() => {
+                if !value.is_none() {
+                    return PyErr::type_error("instance exception may not have a separate value");
+                }
+                PyErr(instance.clone())
+            }
+            _ => {
+                return PyErr::type_error(
+                    "exceptions must be classes or instances deriving from BaseException, not ".to_owned()
+                        + &exc.type_name(),
+                );
+            }
+        }
+    };
+    if let (Value::Obj(tb), Some(e)) = (&traceback, error.value().downcast::<PyException>()) {
+        drop(e.traceback.replace(Some(tb.clone())));
     }
+    error
 }
 
 fn gen_throw(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
@@ -329,26 +370,42 @@ fn gen_close(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
     }
 }
 
-fn gen_repr(_: &mut Ctx, v: &Value) -> PyResult {
+pub(crate) fn gen_repr(_: &mut Ctx, v: &Value) -> PyResult {
     let g = this(v)?;
     let qualname = g.qualname.as_str().map_or("?", |s| s.as_str()).to_owned();
-    Ok(Value::str(&format!("<{} object {qualname} at {:#x}>", kind_name(v), v.id())))
+    Ok(Value::str(&format!("<{} object {qualname} at {:#x}>", v.type_name(), v.id())))
 }
 
-fn gen_getattro(ctx: &mut Ctx, v: &Value, name: &Value) -> PyResult {
+/// The `gi_*` (generator), `cr_*` (coroutine) and `ag_*` (async generator) attributes.
+pub(crate) fn gen_getattro(ctx: &mut Ctx, v: &Value, name: &Value) -> PyResult {
     let g = this(v)?;
-    match name.as_str().map(|s| s.as_str()) {
-        Some("__name__") => Ok(g.name.clone()),
-        Some("__qualname__") => Ok(g.qualname.clone()),
-        Some("gi_running" | "cr_running") => Ok(Value::Bool(g.running.get())),
-        Some("gi_code" | "cr_code") => Ok(Value::Obj(g.code.clone())),
-        Some("gi_frame" | "cr_frame") => {
+    let Some(attr) = name.as_str().map(|s| s.as_str()) else { return protocol::generic_getattr(ctx, v, name) };
+    let t = types();
+    let prefix = if v.type_ref().is_same(&t.coroutine) {
+        "cr_"
+    } else if v.type_ref().is_same(&t.async_generator) {
+        "ag_"
+    } else {
+        "gi_"
+    };
+    match (attr, attr.strip_prefix(prefix)) {
+        ("__name__", _) => Ok(g.name.clone()),
+        ("__qualname__", _) => Ok(g.qualname.clone()),
+        (_, Some("running")) => Ok(Value::Bool(g.running.get())),
+        (_, Some("code")) => Ok(Value::Obj(g.code.clone())),
+        (_, Some("suspended")) if prefix != "ag_" => {
+            Ok(Value::Bool(g.started.get() && !g.running.get() && g.frame.borrow().is_some()))
+        }
+        (_, Some("origin")) if prefix == "cr_" => Ok(Value::None),
+        ("gi_yieldfrom" | "cr_await" | "ag_await", _) => Ok(delegate(g).unwrap_or(Value::None)),
+        (_, Some("frame")) => {
+            let slots = g.slots.borrow().as_ptr();
             let mut frame = g.frame.borrow_mut();
-            match frame.as_mut() {
-                Some(frame) => Ok(Value::Obj(crate::frameobject::snapshot(frame, None)?)),
-                None if g.running.get() => Err(PyErr::not_implemented("gi_frame of a running generator")),
-                None => Ok(Value::None),
+            if frame.is_none() && !g.running.get() {
+                return Ok(Value::None);
             }
+            let found = crate::frameobject::generator_frame(ctx, frame.as_mut(), slots);
+            Ok(found.map_or(Value::None, Value::Obj))
         }
         _ => protocol::generic_getattr(ctx, v, name),
     }

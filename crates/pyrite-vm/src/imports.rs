@@ -3,17 +3,19 @@
 //! `from m import *`, `__import__`, and the bytecode cache (`cache.rs`).
 //!
 //! It follows `importlib._bootstrap`'s algorithm (`_gcd_import`, `_find_and_load`,
-//! `_handle_fromlist`, `_calc___package__`) and CPython's messages. `sys.meta_path` and
-//! `sys.path_hooks` exist but are not consulted yet; `__spec__` and `__loader__` are None.
+//! `_handle_fromlist`, `_calc___package__`) and CPython's messages. `sys.meta_path` is
+//! consulted in order (`importlib.rs`); modules get `__spec__` and `__loader__` (`spec.rs`).
 
 mod cache;
+pub mod imp;
+pub mod importlib;
+pub mod spec;
 pub mod stdlib;
 
 use std::path::{Path, PathBuf};
 
 use pyrite_object::types::dict::PyDict;
 use pyrite_object::types::function::{BuiltinFunction, Module};
-use pyrite_object::types::list::PyList;
 use pyrite_object::types::str::PyStr;
 use pyrite_object::{Args, Ctx, ObjRef, PyErr, PyResult, Value, protocol, types};
 
@@ -118,6 +120,11 @@ fn resolve_name(ctx: &mut Ctx, name: &str, globals: Option<&ObjRef>, level: i64)
         let message = "attempted relative import with no known parent package";
         return Err(import_error(ctx, &types().import_error, message, None, None));
     }
+    resolve_relative(ctx, name, &package, level)
+}
+
+/// `_resolve_name`: `name` relative to `package`, `level` packages up.
+fn resolve_relative(ctx: &mut Ctx, name: &str, package: &str, level: i64) -> PyResult<String> {
     let bits: Vec<&str> = package.rsplitn(usize::try_from(level).unwrap_or(usize::MAX), '.').collect();
     if (bits.len() as i64) < level {
         let message = "attempted relative import beyond top-level package";
@@ -209,8 +216,9 @@ fn gcd_import(ctx: &mut Ctx, name: &str) -> PyResult {
     }
 }
 
-/// The search path of a package (its `__path__`), or the error for a non-package.
-fn package_path(ctx: &mut Ctx, parent: &str, name: &str) -> PyResult<(Value, Vec<String>)> {
+/// The search path of a package (its `__path__` object and its entries), or the error
+/// for a non-package.
+fn package_path(ctx: &mut Ctx, parent: &str, name: &str) -> PyResult<(Value, Value, Vec<String>)> {
     let parent_module = match modules_get(ctx, parent) {
         Some(m) => m,
         None => gcd_import(ctx, parent)?,
@@ -218,7 +226,7 @@ fn package_path(ctx: &mut Ctx, parent: &str, name: &str) -> PyResult<(Value, Vec
     match attr_opt(ctx, &parent_module, "__path__")? {
         Some(path) => {
             let entries = protocol::collect(ctx, &path)?;
-            Ok((parent_module, entries.iter().filter_map(text).collect()))
+            Ok((parent_module, path, entries.iter().filter_map(text).collect()))
         }
         None => Err(not_found(ctx, &format!("No module named '{name}'; '{parent}' is not a package"), name)),
     }
@@ -231,11 +239,11 @@ fn sys_path(ctx: &mut Ctx) -> PyResult<Vec<String>> {
     }
 }
 
-/// `_find_and_load`.
+/// `_find_and_load`: tries the places `sys.meta_path` names (see `importlib.rs`).
 fn find_and_load(ctx: &mut Ctx, name: &str) -> PyResult {
     let (parent, child) = name.rsplit_once('.').unwrap_or(("", name));
-    let (parent_module, path) = if parent.is_empty() {
-        (None, sys_path(ctx)?)
+    let (parent_module, path_value, path) = if parent.is_empty() {
+        (None, Value::None, sys_path(ctx)?)
     } else {
         if modules_get(ctx, parent).is_none() {
             gcd_import(ctx, parent)?;
@@ -243,28 +251,45 @@ fn find_and_load(ctx: &mut Ctx, name: &str) -> PyResult {
         if let Some(module) = modules_get(ctx, name) {
             return Ok(module);
         }
-        let (m, p) = package_path(ctx, parent, name)?;
-        (Some(m), p)
+        let (m, value, p) = package_path(ctx, parent, name)?;
+        (Some(m), value, p)
     };
-    if parent_module.is_none()
-        && let Some(module) = load_native(ctx, name)?
-    {
-        return Ok(module);
+    let mut found = None;
+    for step in importlib::steps(ctx)? {
+        found = match step {
+            importlib::Step::Builtin if parent_module.is_none() => load_native(ctx, name)?,
+            importlib::Step::Builtin => None,
+            importlib::Step::Path => match find_spec(name, child, &path) {
+                Some(spec) => Some(load(ctx, &spec)?),
+                None => None,
+            },
+            importlib::Step::Finder(finder) => importlib::try_finder(ctx, &finder, name, &path_value)?,
+        };
+        if found.is_some() {
+            break;
+        }
     }
-    let Some(spec) = find_spec(name, child, &path) else {
+    let Some(module) = found else {
         return Err(not_found(ctx, &format!("No module named '{name}'"), name));
     };
-    let module = load(ctx, &spec)?;
     if let Some(parent_module) = parent_module {
         protocol::setattr(ctx, &parent_module, &Value::str(child), Some(module.clone()))?;
     }
     Ok(module)
 }
 
-/// Makes a native module if `name` is one, and puts it in `sys.modules`.
+/// Makes a native module if `name` is one, and puts it in `sys.modules` (with its spec,
+/// once importlib is installed: before, native modules have none).
 fn load_native(ctx: &mut Ctx, name: &str) -> PyResult<Option<Value>> {
     let Some(&(_, init)) = vm(ctx).native_modules.iter().find(|(n, _)| *n == name) else { return Ok(None) };
     let module = init(ctx)?;
+    if let Some(spec) = spec::builtin_spec(ctx, name)?
+        && let Some(dict) = module.downcast::<Module>().and_then(|m| m.dict.downcast::<PyDict>())
+    {
+        let loader = protocol::getattr_str(ctx, &spec, "loader")?;
+        dict.set_str("__spec__", spec);
+        dict.set_str("__loader__", loader);
+    }
     if let Some(d) = modules(ctx).downcast::<PyDict>() {
         d.set_str(name, Value::Obj(module.clone()));
     }
@@ -325,16 +350,20 @@ pub fn source_code(ctx: &mut Ctx, path: &Path) -> PyResult<pyrite_bytecode::Code
 }
 
 /// Module globals as CPython's `_init_module_attrs` sets them.
-fn module_dict(ctx: &mut Ctx, spec: &Spec, name: &str, package: &str) -> ObjRef {
+fn module_dict(ctx: &mut Ctx, spec: &Spec, name: &str, package: &str) -> PyResult<ObjRef> {
+    let (spec_value, loader) = spec::make_spec(ctx, spec)?;
     let dict = PyDict::new_obj();
     let d = dict.downcast::<PyDict>().expect("a new dict");
     d.set_str("__name__", Value::str(name));
     d.set_str("__doc__", Value::None);
     d.set_str("__package__", Value::str(package));
-    d.set_str("__loader__", Value::None);
-    d.set_str("__spec__", Value::None);
-    if let Some(locations) = &spec.search_locations {
-        d.set_str("__path__", Value::Obj(PyList::new_obj(locations.iter().map(|l| Value::str(l)).collect())));
+    d.set_str("__loader__", loader);
+    d.set_str("__spec__", spec_value.clone());
+    if spec.search_locations.is_some() {
+        // A namespace package's `__path__` is importlib's `_NamespacePath` once importlib
+        // is installed: the spec's own object.
+        let locations = protocol::getattr_str(ctx, &spec_value, "submodule_search_locations")?;
+        d.set_str("__path__", locations);
     }
     match &spec.origin {
         Some(origin) => {
@@ -344,7 +373,7 @@ fn module_dict(ctx: &mut Ctx, spec: &Spec, name: &str, package: &str) -> ObjRef 
         None => d.set_str("__file__", Value::None),
     }
     d.set_str("__builtins__", Value::Obj(vm(ctx).builtins.clone()));
-    dict
+    Ok(dict)
 }
 
 /// Creates the module, puts it in `sys.modules` and runs its body (removing it again
@@ -356,7 +385,7 @@ fn load(ctx: &mut Ctx, spec: &Spec) -> PyResult {
     } else {
         name.rsplit_once('.').map_or(String::new(), |(p, _)| p.to_owned())
     };
-    let dict = module_dict(ctx, spec, name, &package);
+    let dict = module_dict(ctx, spec, name, &package)?;
     let module = Module::new_obj(dict.clone());
     if let Some(d) = modules(ctx).downcast::<PyDict>() {
         d.set_str(name, Value::Obj(module.clone()));
@@ -370,6 +399,7 @@ fn load(ctx: &mut Ctx, spec: &Spec) -> PyResult {
             return Err(e);
         }
     }
+    importlib::after_load(ctx, name)?;
     Ok(modules_get(ctx, name).unwrap_or(Value::Obj(module)))
 }
 
@@ -509,6 +539,8 @@ pub struct MainModule {
     pub file: PathBuf,
     /// Its `__package__`.
     pub package: String,
+    /// What the path finder found (the module's real name: `package.__main__`).
+    pub spec: Spec,
 }
 
 /// Finds the module `pyrite -m name` runs (`runpy._get_module_details`), importing its
@@ -530,7 +562,7 @@ pub fn find_main_module(ctx: &mut Ctx, name: &str) -> Result<MainModule, Result<
             return Err(Ok(format!("Error while finding module specification for '{name}' ({ty}: {message})")));
         }
         match package_path(ctx, parent, name) {
-            Ok((_, p)) => p,
+            Ok((_, _, p)) => p,
             Err(e) => {
                 let message = protocol::str_string(ctx, &Value::Obj(e.value().clone())).unwrap_or_default();
                 return Err(Ok(format!(
@@ -555,8 +587,8 @@ pub fn find_main_module(ctx: &mut Ctx, name: &str) -> Result<MainModule, Result<
             other => other,
         };
     }
-    let Some(file) = spec.origin else { return Err(Ok(format!("No module named {name}"))) };
-    Ok(MainModule { file, package: parent.to_owned() })
+    let Some(file) = spec.origin.clone() else { return Err(Ok(format!("No module named {name}"))) };
+    Ok(MainModule { file, package: parent.to_owned(), spec })
 }
 
 /// `sys.path` for a program: `first`, then the `PYTHONPATH` entries, then the standard

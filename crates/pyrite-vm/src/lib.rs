@@ -19,9 +19,11 @@ mod materialize;
 mod namespace;
 mod reduce;
 pub mod state;
+mod syshooks;
 mod sysinfo;
 mod sysmodule;
 pub mod traceback;
+mod typeparams;
 
 use std::io::IsTerminal;
 
@@ -117,6 +119,12 @@ pub fn import_startup_module(ctx: &mut Ctx, name: &str) -> PyResult {
     result
 }
 
+/// A `types.SimpleNamespace` with the given attributes (`sys.implementation`'s type).
+#[must_use]
+pub fn new_namespace(attrs: &[(&str, Value)]) -> ObjRef {
+    namespace::new_namespace(attrs)
+}
+
 /// One interpreter with its main thread's context.
 pub struct Interpreter {
     ctx: Ctx,
@@ -140,6 +148,7 @@ impl Interpreter {
         let mut ctx = Ctx::new();
         ctx.hooks.call_function = eval::call_function_hook;
         ctx.hooks.current_globals = frameobject::current_globals;
+        ctx.hooks.refresh_frame = frameobject::refresh_live;
         let stdout = std::io::stdout();
         let stdout_is_tty = stdout.is_terminal();
         let builtins = builtins::make_builtins();
@@ -159,6 +168,7 @@ impl Interpreter {
             d.set_str("sys", Value::Obj(sys));
             if let Some(sys_dict) = sys_dict.downcast::<PyDict>() {
                 frameobject::install(sys_dict);
+                syshooks::install(sys_dict);
                 let no_cache = std::env::var_os("PYTHONDONTWRITEBYTECODE").is_some_and(|v| !v.is_empty());
                 sysinfo::install(sys_dict, no_cache);
             }
@@ -181,9 +191,13 @@ impl Interpreter {
                 fast_write: None,
             },
             calling_frame: None,
+            typeparams: None,
+            import_lock_depth: 0,
+            importlib: None,
         });
         let mut interp = Interpreter { ctx, sources: SourceCache::default() };
         interp.set_sys("implementation", Value::Obj(implementation()));
+        interp.add_native_module("_imp", imports::imp::make);
         interp
     }
 
@@ -199,10 +213,7 @@ impl Interpreter {
         let natives = &mut vm(&mut self.ctx).native_modules;
         natives.retain(|(n, _)| *n != name);
         natives.push((name, init));
-        let mut names: Vec<&str> = natives.iter().map(|(n, _)| *n).chain(["builtins", "gc", "sys"]).collect();
-        names.sort_unstable();
-        names.dedup();
-        let names = names.into_iter().map(Value::str).collect();
+        let names = imports::imp::builtin_names(&mut self.ctx).into_iter().map(Value::str).collect();
         self.set_sys("builtin_module_names", Value::Obj(pyrite_object::types::list::PyTuple::new_obj(names)));
     }
 
@@ -325,15 +336,20 @@ impl Interpreter {
             Ok(code) => code,
             Err(e) => return Err(RunError::Exception(e)),
         };
+        let (spec, loader) = match imports::spec::make_spec(&mut self.ctx, &found.spec) {
+            Ok(made) => made,
+            Err(e) => return Err(RunError::Exception(e)),
+        };
+        let cached = protocol::getattr_str(&mut self.ctx, &spec, "cached").unwrap_or(Value::None);
         let globals = PyDict::new_obj();
         if let Some(d) = globals.downcast::<PyDict>() {
             d.set_str("__name__", Value::str("__main__"));
             d.set_str("__doc__", Value::None);
             d.set_str("__package__", Value::str(&found.package));
-            d.set_str("__loader__", Value::None);
-            d.set_str("__spec__", Value::None);
+            d.set_str("__loader__", loader);
+            d.set_str("__spec__", spec);
             d.set_str("__file__", Value::str(&file));
-            d.set_str("__cached__", Value::None);
+            d.set_str("__cached__", cached);
             d.set_str("__builtins__", self.builtins_module());
         }
         self.main_module(&globals);
@@ -379,6 +395,7 @@ impl Interpreter {
             if filename != "<string>" && filename != "<stdin>" {
                 d.set_str("__file__", Value::str(filename));
                 d.set_str("__cached__", Value::None);
+                d.set_str("__loader__", imports::spec::source_loader("__main__", filename));
             }
         }
         self.main_module(&globals);

@@ -3,7 +3,7 @@
 
 use pyrite_bytecode::CompareOp;
 use pyrite_object::types::dict::PyDict;
-use pyrite_object::types::misc::Instance;
+use pyrite_object::types::instance::Instance;
 use pyrite_object::types::typeobj::{self, StaticType, TYPE_BASETYPE};
 use pyrite_object::{Args, Ctx, ObjRef, PyErr, PyResult, Value, protocol};
 

@@ -4,10 +4,10 @@
 
 use pyrite_object::methods::{add_methods, method_args};
 use pyrite_object::types::dict::PyDict;
+use pyrite_object::types::instance::Instance;
 use pyrite_object::types::list::{PyList, PyTuple};
-use pyrite_object::types::misc::Instance;
 use pyrite_object::types::typeobj::{lookup_str, type_payload};
-use pyrite_object::{Args, Ctx, PyErr, PyResult, Value, protocol, types};
+use pyrite_object::{Args, Ctx, PyErr, PyResult, Value, attrs, protocol, types};
 
 /// Adds the methods to `object`.
 pub fn install() {
@@ -167,11 +167,10 @@ fn default_state(ctx: &mut Ctx, this: &Value, required: bool) -> PyResult {
     if required && slotnames.is_empty() && has_native_state(this) {
         return Err(PyErr::type_error(format!("cannot pickle '{}' object", this.type_name())));
     }
-    let dict = this.as_obj().and_then(|o| protocol::instance_dict(o, false));
-    let mut state = match dict {
-        Some(d) if d.downcast::<PyDict>().is_some_and(|d| !d.items().is_empty()) => Value::Obj(d),
-        _ => Value::None,
-    };
+    // An instance with attributes gets its `__dict__` made (CPython's
+    // `_PyObject_IsInstanceDictEmpty`, then `PyObject_GenericGetDict`).
+    let dict = this.as_obj().filter(|o| !attrs::is_empty(o)).and_then(attrs::dict);
+    let mut state = dict.map_or(Value::None, Value::Obj);
     if !slotnames.is_empty() {
         let slots = PyDict::new_obj();
         if let Some(s) = slots.downcast::<PyDict>() {

@@ -66,6 +66,13 @@ pub struct VmState {
     /// The Python frame that is calling native code right now (for `super()` and
     /// `sys._getframe`); valid only during that call.
     pub calling_frame: Option<std::ptr::NonNull<crate::frame::Frame>>,
+    /// The namespace of the run-time support of type parameter syntax, made on first use
+    /// (see [`crate::typeparams`]).
+    pub typeparams: Option<ObjRef>,
+    /// How many times `_imp.acquire_lock()` was called without a matching release.
+    pub import_lock_depth: usize,
+    /// CPython's `importlib`, once a program has imported it (see `imports/importlib.rs`).
+    pub importlib: Option<crate::imports::importlib::Importlib>,
 }
 
 /// The VM state of a context.

@@ -2,8 +2,8 @@
 //! conditional-jump compilation of tests (`jump_if`).
 
 use pyrite_bytecode::{BinaryOp, CompareOp, Constant, Opcode};
-use pyrite_parser::Ranged;
 use pyrite_parser::ast::{self, CmpOp, Expr, ExprContext, Operator};
+use pyrite_parser::{Ranged, TextRange};
 
 use super::{CResult, Compiler, UnitKind};
 use crate::error::CompileErr;
@@ -643,22 +643,43 @@ impl<'a> Compiler<'a> {
     /// Arguments and the call itself; `pushed` positional arguments are already on the
     /// stack (CPython's `compiler_call_helper`).
     pub fn call_helper(&mut self, pushed: u32, args: &'a [Expr], kws: &'a [ast::Keyword]) -> CResult {
+        self.call_helper_with(pushed, args, None, kws)
+    }
+
+    /// [`Compiler::call_helper`] with one more positional argument after `args`: the
+    /// variable `extra` (a generic class's implicit `Generic[...]` base).
+    pub fn call_helper_with(
+        &mut self,
+        pushed: u32,
+        args: &'a [Expr],
+        extra: Option<&str>,
+        kws: &'a [ast::Keyword],
+    ) -> CResult {
         self.validate_keywords(kws)?;
         let simple = args.len() + kws.len() * 2 <= STACK_USE_GUARDRAIL
             && !args.iter().any(|a| matches!(a, Expr::Starred(_)))
             && !kws.iter().any(|k| k.arg.is_none());
+        let extra_count = u32::from(extra.is_some());
         if simple {
             self.visit_exprs(args)?;
+            if let Some(name) = extra {
+                self.name_op(name, ExprContext::Load, TextRange::default())?;
+            }
             if !kws.is_empty() {
                 for k in kws {
                     self.visit_expr(&k.value)?;
                 }
                 self.kw_names(kws);
             }
-            self.emit(Opcode::CALL, pushed + (args.len() + kws.len()) as u32);
+            self.emit(Opcode::CALL, pushed + extra_count + (args.len() + kws.len()) as u32);
             return Ok(());
         }
-        if pushed == 0 && args.len() == 1 && matches!(args[0], Expr::Starred(_)) {
+        if let Some(name) = extra {
+            self.starunpack(args, pushed, Opcode::BUILD_LIST, Opcode::LIST_APPEND, Opcode::LIST_EXTEND, false)?;
+            self.name_op(name, ExprContext::Load, TextRange::default())?;
+            self.emit(Opcode::LIST_APPEND, 1);
+            self.emit(Opcode::LIST_TO_TUPLE, 0);
+        } else if pushed == 0 && args.len() == 1 && matches!(args[0], Expr::Starred(_)) {
             if let Expr::Starred(s) = &args[0] {
                 self.visit_expr(&s.value)?;
             }

@@ -20,16 +20,16 @@ enum CompKind {
 }
 
 impl<'a> Compiler<'a> {
-    fn scope_for<T>(&self, node: &T) -> CResult<usize> {
+    pub(super) fn scope_for<T>(&self, node: &T) -> CResult<usize> {
         self.table.scope_for(node_key(node)).ok_or_else(|| CompileErr::internal("scope missing for node"))
     }
 
-    fn line_of(&self, range: pyrite_parser::TextRange) -> u32 {
+    pub(super) fn line_of(&self, range: pyrite_parser::TextRange) -> u32 {
         self.lines.line_col(range.start()).0
     }
 
     /// Pushes the defaults tuple and kw-defaults dict; returns the MAKE_FUNCTION flags.
-    fn default_arguments(&mut self, params: Option<&'a ast::Parameters>) -> CResult<u32> {
+    pub(super) fn default_arguments(&mut self, params: Option<&'a ast::Parameters>) -> CResult<u32> {
         let Some(params) = params else { return Ok(0) };
         let mut flags = 0;
         let defaults: Vec<&'a Expr> =
@@ -74,7 +74,7 @@ impl<'a> Compiler<'a> {
     }
 
     /// Pushes the annotations as a flat tuple of name/value pairs (as CPython 3.11).
-    fn annotations(&mut self, params: &'a ast::Parameters, returns: Option<&'a Expr>) -> CResult<u32> {
+    pub(super) fn annotations(&mut self, params: &'a ast::Parameters, returns: Option<&'a Expr>) -> CResult<u32> {
         let mut count = 0;
         for p in &params.args {
             self.arg_annotation(&p.parameter.name, p.parameter.annotation.as_deref(), &mut count)?;
@@ -132,8 +132,22 @@ impl<'a> Compiler<'a> {
         }
         let first_line = f.decorator_list.first().map_or_else(|| self.line_of(f.range), |d| self.line_of(d.range));
         self.set_loc(f.range);
-        let mut flags = self.default_arguments(Some(&f.parameters))?;
-        flags |= self.annotations(&f.parameters, f.returns.as_deref())?;
+        if let Some(tp) = &f.type_params {
+            self.generic_function(f, tp, first_line)?;
+        } else {
+            let mut flags = self.default_arguments(Some(&f.parameters))?;
+            flags |= self.annotations(&f.parameters, f.returns.as_deref())?;
+            let code = self.function_body(f, first_line)?;
+            self.make_closure(code, flags)?;
+        }
+        for _ in &f.decorator_list {
+            self.emit(Opcode::CALL, 0);
+        }
+        self.name_op(&f.name, ExprContext::Store, f.name.range)
+    }
+
+    /// Compiles the body of `def f` into its code object.
+    pub(super) fn function_body(&mut self, f: &'a ast::StmtFunctionDef, first_line: u32) -> CResult<CodeObject> {
         let scope = self.scope_for(f)?;
         let kind = if f.is_async { UnitKind::AsyncFunction } else { UnitKind::Function };
         self.enter_unit(scope, kind, &f.name, first_line, None);
@@ -144,11 +158,7 @@ impl<'a> Compiler<'a> {
         self.visit_stmts(body)?;
         let code = self.finish_unit()?;
         self.set_loc(f.range);
-        self.make_closure(code, flags)?;
-        for _ in &f.decorator_list {
-            self.emit(Opcode::CALL, 0);
-        }
-        self.name_op(&f.name, ExprContext::Store, f.name.range)
+        Ok(code)
     }
 
     pub fn visit_lambda(&mut self, e: &'a Expr, l: &'a ast::ExprLambda) -> CResult {
@@ -170,6 +180,25 @@ impl<'a> Compiler<'a> {
             self.visit_expr(&d.expression)?;
         }
         let first_line = c.decorator_list.first().map_or_else(|| self.line_of(c.range), |d| self.line_of(d.range));
+        if let Some(tp) = &c.type_params {
+            self.generic_class(c, tp, first_line)?;
+        } else {
+            self.build_class(c, first_line, None)?;
+        }
+        for _ in &c.decorator_list {
+            self.emit(Opcode::CALL, 0);
+        }
+        self.name_op(&c.name, ExprContext::Store, c.name.range)
+    }
+
+    /// Compiles the class body and calls `__build_class__` with it, the name and the bases
+    /// (then the variable `generic_base`, for a generic class).
+    pub(super) fn build_class(
+        &mut self,
+        c: &'a ast::StmtClassDef,
+        first_line: u32,
+        generic_base: Option<&str>,
+    ) -> CResult {
         let scope = self.scope_for(c)?;
         self.enter_unit(scope, UnitKind::Class, &c.name, first_line, Some(c.name.to_string()));
         self.name_op("__name__", ExprContext::Load, c.range)?;
@@ -177,6 +206,10 @@ impl<'a> Compiler<'a> {
         let qualname = self.unit_ref().qualname.clone();
         self.load_const(Constant::Str(qualname.into()));
         self.name_op("__qualname__", ExprContext::Store, c.range)?;
+        if generic_base.is_some() {
+            self.name_op(".type_params", ExprContext::Load, c.range)?;
+            self.name_op("__type_params__", ExprContext::Store, c.range)?;
+        }
         self.compile_body(&c.body)?;
         self.unset_loc();
         if self.table.scopes[scope].needs_class_closure {
@@ -196,11 +229,7 @@ impl<'a> Compiler<'a> {
         self.load_const(Constant::Str(c.name.as_str().into()));
         let (args, kws): (&'a [Expr], &'a [ast::Keyword]) =
             c.arguments.as_ref().map_or((&[], &[]), |a| (&a.args[..], &a.keywords[..]));
-        self.call_helper(2, args, kws)?;
-        for _ in &c.decorator_list {
-            self.emit(Opcode::CALL, 0);
-        }
-        self.name_op(&c.name, ExprContext::Store, c.name.range)
+        self.call_helper_with(2, args, generic_base, kws)
     }
 
     // ----- comprehensions -----

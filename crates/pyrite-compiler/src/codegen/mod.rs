@@ -13,6 +13,7 @@ mod expr;
 mod function;
 mod pattern;
 mod stmt;
+mod typeparams;
 
 use std::collections::HashMap;
 
@@ -44,6 +45,10 @@ pub(crate) enum UnitKind {
     AsyncFunction,
     Lambda,
     Comprehension,
+    /// The annotation scope of a type parameter list (`<generic parameters of f>`).
+    TypeParams,
+    /// A lazily evaluated expression: a type alias's value, a type variable's bound.
+    Annotation,
 }
 
 /// A frame block: what `break`, `continue` and `return` must unwind.
@@ -139,6 +144,7 @@ pub(crate) fn compile_module(
         c.enter_unit(0, UnitKind::Module, "<module>", 1, None);
         if let Some(e) = expr {
             c.visit_expr(e)?;
+            c.set_loc(pyrite_parser::Ranged::range(e));
             c.emit(Opcode::RETURN_VALUE, 0);
         } else if interactive {
             if stmt::find_annotations(body) {
@@ -423,7 +429,8 @@ impl<'a> Compiler<'a> {
     }
 
     fn qualname_for(&self, name: &str, kind: UnitKind) -> String {
-        let Some(parent) = self.units.last() else {
+        // As CPython 3.12, a type parameter scope does not show in qualified names.
+        let Some(parent) = self.units.iter().rev().find(|u| u.kind != UnitKind::TypeParams) else {
             return name.to_owned();
         };
         if parent.kind == UnitKind::Module {
@@ -435,7 +442,8 @@ impl<'a> Compiler<'a> {
                 return name.to_owned();
             }
         }
-        if matches!(parent.kind, UnitKind::Function | UnitKind::AsyncFunction | UnitKind::Lambda) {
+        if matches!(parent.kind, UnitKind::Function | UnitKind::AsyncFunction | UnitKind::Lambda | UnitKind::Annotation)
+        {
             format!("{}.<locals>.{name}", parent.qualname)
         } else {
             format!("{}.{name}", parent.qualname)

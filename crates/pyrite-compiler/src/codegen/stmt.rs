@@ -126,7 +126,7 @@ impl<'a> Compiler<'a> {
             Stmt::ClassDef(c) => self.visit_class_def(c),
             Stmt::Return(r) => self.visit_return(r),
             Stmt::Delete(d) => d.targets.iter().try_for_each(|t| self.visit_delete(t)),
-            Stmt::TypeAlias(t) => Err(CompileErr::syntax("'type' statements are not supported (Python 3.11)", t.range)),
+            Stmt::TypeAlias(t) => self.visit_type_alias(t),
             Stmt::Assign(a) => {
                 self.visit_expr(&a.value)?;
                 let n = a.targets.len();

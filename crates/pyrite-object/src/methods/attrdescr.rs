@@ -6,6 +6,11 @@
 //! `getset_descriptor`, which `types.GetSetDescriptorType` is taken from). Reading one
 //! through an instance asks the owner type's `getattro` slot for the name. Member-like
 //! fields share `__slots__`' `member_descriptor` type (`members.rs` dispatches to here).
+//!
+//! Classes defined in Python that add a `__dict__` (or weak references) to their instances
+//! get `__dict__` and `__weakref__` getset descriptors too, as CPython's `subtype_getsets`:
+//! reading `__dict__` makes the dict (see [`crate::attrs`]); assigning or deleting it
+//! replaces the attribute storage.
 
 use pyrite_memory::{ObjRef, Trace, payload};
 
@@ -25,12 +30,25 @@ pub enum Kind {
     Member,
 }
 
-/// An attribute of a builtin type answered by its `getattro`/`setattro` slots, or by a
-/// native getter of its own (read-only).
+/// How a descriptor reaches the attribute.
+#[derive(Clone, Copy)]
+enum Access {
+    /// Through the owner type's `getattro`/`setattro` slots.
+    Slots,
+    /// The instance's `__dict__` itself.
+    InstanceDict,
+    /// The instance's first weak reference (`__weakref__`).
+    WeakrefList,
+    /// A native getter of the descriptor's own, called with the instance (read-only).
+    Getter(NativeFn),
+}
+
+/// An attribute of a builtin type answered by its `getattro`/`setattro` slots, a native
+/// getter, or an instance's `__dict__` or `__weakref__`.
 pub struct AttrDescriptor {
     name: &'static str,
     owner: ObjRef,
-    getter: Option<NativeFn>,
+    access: Access,
 }
 
 impl Trace for AttrDescriptor {
@@ -61,7 +79,7 @@ pub fn add(owner: &ObjRef, kind: Kind, names: &[&'static str]) {
         Kind::Member => crate::methods::members::member_type(),
     };
     for &name in names {
-        let descr = ObjRef::new(AttrDescriptor { name, owner: owner.clone(), getter: None }, Some(ty));
+        let descr = ObjRef::new(AttrDescriptor { name, owner: owner.clone(), access: Access::Slots }, Some(ty));
         crate::methods::set_type_attr(owner, name, Value::Obj(descr));
     }
 }
@@ -74,7 +92,18 @@ pub fn add_computed(owner: &ObjRef, kind: Kind, getters: &[(&'static str, Native
         Kind::Member => crate::methods::members::member_type(),
     };
     for &(name, getter) in getters {
-        let descr = ObjRef::new(AttrDescriptor { name, owner: owner.clone(), getter: Some(getter) }, Some(ty));
+        let access = Access::Getter(getter);
+        let descr = ObjRef::new(AttrDescriptor { name, owner: owner.clone(), access }, Some(ty));
+        crate::methods::set_type_attr(owner, name, Value::Obj(descr));
+    }
+}
+
+/// Puts `__dict__` (when `dict`) and `__weakref__` (when `weakref`) getset descriptors into
+/// the dict of `owner`, a type whose instances gain a `__dict__` or weak references there.
+pub fn add_instance_descriptors(owner: &ObjRef, dict: bool, weakref: bool) {
+    let wanted = [(dict, "__dict__", Access::InstanceDict), (weakref, "__weakref__", Access::WeakrefList)];
+    for (_, name, access) in wanted.into_iter().filter(|(want, _, _)| *want) {
+        let descr = ObjRef::new(AttrDescriptor { name, owner: owner.clone(), access }, Some(getset_type()));
         crate::methods::set_type_attr(owner, name, Value::Obj(descr));
     }
 }
@@ -105,8 +134,20 @@ pub(crate) fn descr_get(ctx: &mut Ctx, v: &Value, obj: Option<&Value>, _owner: &
     let d = this(v)?;
     let Some(obj) = obj.filter(|o| !o.is_none()) else { return Ok(v.clone()) };
     check_owner(d, obj)?;
-    if let Some(getter) = d.getter {
-        return getter(ctx, crate::ctx::Args::positional(std::slice::from_ref(obj)));
+    match d.access {
+        Access::InstanceDict => {
+            return obj
+                .as_obj()
+                .and_then(crate::attrs::dict)
+                .map(Value::Obj)
+                .ok_or_else(|| PyErr::attribute_error("This object has no __dict__"));
+        }
+        Access::WeakrefList => {
+            let first = obj.as_obj().and_then(|o| pyrite_memory::weak::weakrefs_of(o).into_iter().next());
+            return Ok(first.map_or(Value::None, Value::Obj));
+        }
+        Access::Getter(getter) => return getter(ctx, crate::ctx::Args::positional(std::slice::from_ref(obj))),
+        Access::Slots => {}
     }
     // The owner's own slot answers the name; the generic one would find this descriptor.
     match type_payload(&d.owner).slots().getattro {
@@ -120,8 +161,17 @@ pub(crate) fn descr_get(ctx: &mut Ctx, v: &Value, obj: Option<&Value>, _owner: &
 pub(crate) fn descr_set(ctx: &mut Ctx, v: &Value, obj: &Value, value: Option<Value>) -> PyResult<()> {
     let d = this(v)?;
     check_owner(d, obj)?;
+    if matches!(d.access, Access::InstanceDict)
+        && let Some(o) = obj.as_obj()
+        && crate::attrs::set_dict(o, value.clone())?
+    {
+        return Ok(());
+    }
     match type_payload(&d.owner).slots().setattro {
-        Some(set) if d.getter.is_none() && !std::ptr::fn_addr_eq(set, protocol::generic_setattr as SetAttrFn) => {
+        Some(set)
+            if !matches!(d.access, Access::Getter(_))
+                && !std::ptr::fn_addr_eq(set, protocol::generic_setattr as SetAttrFn) =>
+        {
             set(ctx, obj, &Value::str(d.name), value)
         }
         _ => Err(PyErr::attribute_error(format!(

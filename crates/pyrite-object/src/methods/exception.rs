@@ -28,7 +28,11 @@ pub(crate) fn setup(t: &TypeTable) {
         s.str = Some(os_error_str);
     });
     add_methods(&t.base_exception, "BaseException", &[("with_traceback", with_traceback), ("add_note", add_note)]);
-    set_slots(&t.traceback, |s| s.getattro = Some(traceback_getattro));
+    crate::methods::attrdescr::add_instance_descriptors(&t.base_exception, true, false);
+    set_slots(&t.traceback, |s| {
+        s.getattro = Some(traceback_getattro);
+        s.setattro = Some(traceback_setattro);
+    });
 }
 
 fn this(v: &Value) -> PyResult<&PyException> {
@@ -138,7 +142,9 @@ fn os_error_str(ctx: &mut Ctx, v: &Value) -> PyResult {
 
 fn exception_repr(ctx: &mut Ctx, v: &Value) -> PyResult {
     let args = this(v)?.args_vec();
-    let name = v.type_name();
+    // CPython's `_PyType_Name`: native types' names lose their module (`struct.error`).
+    let full = v.type_name();
+    let name = full.rsplit('.').next().unwrap_or(&full);
     // CPython: `Name(arg)` for one argument, else `Name` followed by the args tuple's repr.
     if args.len() == 1 {
         let inner = protocol::repr_string(ctx, &args[0])?;
@@ -335,6 +341,36 @@ fn traceback_getattro(ctx: &mut Ctx, v: &Value, name: &Value) -> PyResult {
         ))),
         _ => protocol::generic_getattr(ctx, v, name),
     }
+}
+
+/// `tb.tb_next = other` (what `unittest` does to hide its own frames): another
+/// traceback not already after this one, or None.
+fn traceback_setattro(ctx: &mut Ctx, v: &Value, name: &Value, value: Option<Value>) -> PyResult<()> {
+    use crate::types::exception::Traceback;
+    let tb = v.downcast::<Traceback>().ok_or_else(|| PyErr::type_error("not a traceback"))?;
+    if name.as_str().map(PyStr::as_str) != Some("tb_next") {
+        return protocol::generic_setattr(ctx, v, name, value);
+    }
+    let Some(value) = value else { return Err(PyErr::type_error("can't delete tb_next attribute")) };
+    let next = match &value {
+        Value::None => None,
+        Value::Obj(obj) if obj.downcast::<Traceback>().is_some() => {
+            // Refuse a loop: `value` or one after it is this traceback.
+            let mut cursor = Some(obj.clone());
+            while let Some(entry) = cursor {
+                if Value::Obj(entry.clone()).is(v) {
+                    return Err(PyErr::value_error("traceback loop detected"));
+                }
+                cursor = entry.downcast::<Traceback>().and_then(|t| t.next.borrow().clone());
+            }
+            Some(obj.clone())
+        }
+        other => {
+            return Err(PyErr::type_error(format!("expected traceback object or None, got '{}'", other.type_name())));
+        }
+    };
+    drop(tb.next.replace(next));
+    Ok(())
 }
 
 fn with_traceback(_: &mut Ctx, args: Args<'_>) -> PyResult {

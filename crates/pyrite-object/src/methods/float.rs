@@ -39,7 +39,11 @@ pub(crate) fn setup(t: &TypeTable) {
             }),
         ],
     );
-    crate::methods::descriptors::add_class_methods(&t.float, "float", &[("fromhex", float_fromhex)]);
+    crate::methods::descriptors::add_class_methods(
+        &t.float,
+        "float",
+        &[("fromhex", float_fromhex), ("__getformat__", float_getformat)],
+    );
     crate::methods::add_getters(
         &t.float,
         "float",
@@ -93,6 +97,19 @@ fn float_as_integer_ratio(_: &mut Ctx, args: Args<'_>) -> PyResult {
     }
     let pair = vec![Value::from_bigint(numerator), Value::from_bigint(denominator)];
     Ok(Value::Obj(crate::types::list::PyTuple::new_obj(pair)))
+}
+
+/// `float.__getformat__(typestr)` (a class method): how C doubles and floats are stored.
+fn float_getformat(_: &mut Ctx, args: Args<'_>) -> PyResult {
+    let (_, rest) = method_args("__getformat__", args, 1, 1)?;
+    let Some(kind) = rest[0].as_str() else {
+        return Err(PyErr::type_error(format!("__getformat__() argument must be str, not {}", rest[0].type_name())));
+    };
+    if !matches!(kind.as_str(), "double" | "float") {
+        return Err(PyErr::value_error("__getformat__() argument 1 must be 'double' or 'float'"));
+    }
+    let order = if cfg!(target_endian = "little") { "little" } else { "big" };
+    Ok(Value::str(&format!("IEEE, {order}-endian")))
 }
 
 /// `float.fromhex(text)` (a class method): CPython's hexadecimal float syntax, correctly

@@ -39,20 +39,6 @@ pub(crate) fn setup(t: &TypeTable) {
         s.repr = Some(method_repr);
         s.getattro = Some(method_getattro);
     });
-    set_slots(&t.code, |s| {
-        s.getattro = Some(code_getattro);
-        s.repr = Some(|_, v| {
-            let code = v.downcast::<Code>().ok_or_else(|| PyErr::type_error("not a code object"))?;
-            let b = &code.bytecode;
-            Ok(Value::str(&format!(
-                "<code object {} at {:#x}, file \"{}\", line {}>",
-                b.name,
-                v.id(),
-                b.filename,
-                b.first_line
-            )))
-        });
-    });
     set_slots(&t.module, |s| {
         s.repr = Some(module_repr);
         s.new = Some(module_new);
@@ -131,7 +117,7 @@ fn function_getattro(ctx: &mut Ctx, v: &Value, name: &Value) -> PyResult {
             drop(f.annotations.replace(dict.clone()));
             return Ok(dict);
         }
-        Some("__code__") => return Ok(Value::Obj(f.code.clone())),
+        Some("__code__") => return Ok(Value::Obj(f.code_obj())),
         Some("__globals__") => return Ok(Value::Obj(f.globals.clone())),
         Some("__builtins__") => {
             let builtins = f.globals.downcast::<PyDict>().and_then(|g| g.get_str(&PyStr::from_str("__builtins__")));
@@ -192,7 +178,7 @@ fn function_setattro(ctx: &mut Ctx, v: &Value, name: &Value, value: Option<Value
         "__globals__" | "__closure__" | "__builtins__" => {
             return Err(PyErr::attribute_error("readonly attribute"));
         }
-        "__code__" => return Err(PyErr::not_implemented("assigning a function's __code__ is not supported yet")),
+        "__code__" => return set_code(f, value),
         _ => return protocol::generic_setattr(ctx, v, name, value),
     };
     drop(field.replace(value.unwrap_or(Value::None)));
@@ -235,6 +221,11 @@ fn method_getattro(ctx: &mut Ctx, v: &Value, name: &Value) -> PyResult {
     match name.as_str().map(PyStr::as_str) {
         Some("__self__") => Ok(m.this.clone()),
         Some("__func__") => Ok(m.func.clone()),
+        // The function's docstring (not `object.__doc__`, which the type's MRO would find).
+        Some("__doc__") => {
+            let func = m.func.clone();
+            protocol::getattr(ctx, &func, name)
+        }
         _ => {
             let func = m.func.clone();
             match protocol::generic_getattr(ctx, v, name) {
@@ -288,28 +279,19 @@ fn module_repr(_: &mut Ctx, v: &Value) -> PyResult {
     Ok(Value::str(&format!("<module '{name}'>")))
 }
 
-fn code_getattro(ctx: &mut Ctx, v: &Value, name: &Value) -> PyResult {
-    use crate::types::list::PyTuple;
-    let code = v.downcast::<Code>().ok_or_else(|| PyErr::type_error("not a code object"))?;
-    let b = &code.bytecode;
-    let strings = |list: &[Box<str>]| Value::Obj(PyTuple::new_obj(list.iter().map(|n| Value::str(n)).collect()));
-    let count = |n: u32| Value::Int(i64::from(n));
-    Ok(match name.as_str().map(PyStr::as_str) {
-        Some("co_name") => code.name.clone(),
-        Some("co_qualname") => code.qualname.clone(),
-        Some("co_filename") => Value::str(&b.filename),
-        Some("co_firstlineno") => count(b.first_line),
-        Some("co_argcount") => count(b.argcount),
-        Some("co_posonlyargcount") => count(b.posonlyargcount),
-        Some("co_kwonlyargcount") => count(b.kwonlyargcount),
-        Some("co_flags") => count(b.flags),
-        Some("co_stacksize") => count(b.stacksize),
-        Some("co_nlocals") => Value::from(b.varnames.len()),
-        Some("co_varnames") => strings(&b.varnames),
-        Some("co_cellvars") => strings(&b.cellvars),
-        Some("co_freevars") => strings(&b.freevars),
-        Some("co_names") => strings(&b.names),
-        Some("co_consts") => Value::Obj(PyTuple::new_obj(code.consts.to_vec())),
-        _ => return protocol::generic_getattr(ctx, v, name),
-    })
+/// `func.__code__ = code`: the new code must close over as many variables as the old.
+fn set_code(f: &Function, value: Option<Value>) -> PyResult<()> {
+    let Some(Value::Obj(new)) = value.filter(|v| v.downcast::<Code>().is_some()) else {
+        return Err(PyErr::type_error("__code__ must be set to a code object"));
+    };
+    let free_vars = |code: &pyrite_memory::ObjRef| code.downcast::<Code>().map_or(0, |c| c.bytecode.freevars.len());
+    let (wanted, given) = (free_vars(&f.code_obj()), free_vars(&new));
+    if wanted != given {
+        let name = f.name.borrow().as_str().map_or_else(String::new, |n| n.as_str().to_owned());
+        return Err(PyErr::value_error(format!(
+            "{name}() requires a code object with {wanted} free vars, not {given}"
+        )));
+    }
+    drop(f.code.replace(new));
+    Ok(())
 }

@@ -8,7 +8,7 @@ use crate::error::{PyErr, PyResult};
 use crate::protocol;
 use crate::registry::types;
 use crate::types::dict::PyDict;
-use crate::types::misc::Instance;
+use crate::types::instance::Instance;
 use crate::types::str::PyStr;
 use crate::types::typeobj::{Slots, StaticType, new_type, type_name, type_payload};
 use crate::value::Value;
@@ -150,13 +150,26 @@ fn member_set(ctx: &mut Ctx, v: &Value, obj: &Value, value: Option<Value>) -> Py
     }
 }
 
+/// What a class's `__slots__` asked for.
+#[derive(Clone, Copy)]
+pub struct SlotsDecl {
+    /// Whether the class defines `__slots__` at all.
+    pub present: bool,
+    /// Whether `"__dict__"` is listed.
+    pub dict: bool,
+    /// Whether `"__weakref__"` is listed.
+    pub weakref: bool,
+}
+
 /// Reads a class's `__slots__` (a string or an iterable of strings): adds a member for each
 /// name (but `__dict__` and `__weakref__`) and marks instances as having no `__dict__` unless
 /// a base has one or `"__dict__"` is listed.
-pub fn install_slots(ctx: &mut Ctx, ty: &ObjRef, bases: &[ObjRef]) -> PyResult<()> {
+pub fn install_slots(ctx: &mut Ctx, ty: &ObjRef, bases: &[ObjRef]) -> PyResult<SlotsDecl> {
+    let mut decl = SlotsDecl { present: false, dict: false, weakref: false };
     let dict = type_payload(ty).dict.clone();
-    let Some(d) = dict.downcast::<PyDict>() else { return Ok(()) };
-    let Some(slots) = d.get_str(&PyStr::from_str("__slots__")) else { return Ok(()) };
+    let Some(d) = dict.downcast::<PyDict>() else { return Ok(decl) };
+    let Some(slots) = d.get_str(&PyStr::from_str("__slots__")) else { return Ok(decl) };
+    decl.present = true;
     let names = if slots.as_str().is_some() { vec![slots] } else { protocol::collect(ctx, &slots)? };
     let mut wants_dict = false;
     let mut members = Vec::new();
@@ -168,7 +181,7 @@ pub fn install_slots(ctx: &mut Ctx, ty: &ObjRef, bases: &[ObjRef]) -> PyResult<(
         };
         match s.as_str() {
             "__dict__" => wants_dict = true,
-            "__weakref__" => {}
+            "__weakref__" => decl.weakref = true,
             text => {
                 if d.get_str(s).is_some() {
                     return Err(PyErr::value_error(format!("'{text}' in __slots__ conflicts with class variable")));
@@ -188,5 +201,6 @@ pub fn install_slots(ctx: &mut Ctx, ty: &ObjRef, bases: &[ObjRef]) -> PyResult<(
         let payload = type_payload(ty);
         payload.flags.set(payload.flags.get() | crate::types::typeobj::TYPE_NO_DICT);
     }
-    Ok(())
+    decl.dict = wants_dict;
+    Ok(decl)
 }

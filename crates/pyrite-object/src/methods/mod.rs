@@ -13,6 +13,7 @@ use crate::value::Value;
 
 pub mod attrdescr;
 pub mod bytes;
+mod code;
 pub mod codecs;
 pub mod complex;
 mod complex_text;
@@ -55,6 +56,7 @@ pub fn setup_all(t: &TypeTable) {
     mapping::setup(t);
     range::setup(t);
     function::setup(t);
+    code::setup(t);
     exception::setup(t);
     groups::setup(t);
     descriptors::setup(t);

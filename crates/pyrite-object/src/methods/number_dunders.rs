@@ -54,7 +54,6 @@ pub(crate) fn setup(t: &TypeTable) {
             ("__rdivmod__", |_, a| float_divmod_method(a, "__rdivmod__", true)),
         ],
     );
-    crate::methods::descriptors::add_class_methods(&t.float, "float", &[("__getformat__", float_getformat)]);
 }
 
 /// The error for a method of `owner` called on something else: slot wrappers (`slot`) and
@@ -179,22 +178,4 @@ fn float_divmod_method(args: Args<'_>, name: &str, reflected: bool) -> PyResult 
     let (x, y) = if reflected { (b, a) } else { (a, b) };
     let (q, r) = num::float_divmod(x, y).map_err(PyErr::from_arith)?;
     Ok(Value::Obj(PyTuple::new_obj(vec![Value::float(q), Value::float(r)])))
-}
-
-/// `float.__getformat__(typestr)`: how doubles and floats are stored (IEEE, little-endian
-/// on every platform Pyrite runs on).
-fn float_getformat(_: &mut Ctx, args: Args<'_>) -> PyResult {
-    let values = crate::methods::check_args("__getformat__", args, 1, 2)?;
-    if values.len() != 2 {
-        return Err(PyErr::type_error("float.__getformat__() takes exactly one argument (0 given)"));
-    }
-    let Some(kind) = values[1].as_str() else {
-        return Err(PyErr::type_error(format!("__getformat__() argument must be str, not {}", values[1].type_name())));
-    };
-    match kind.as_str() {
-        "double" | "float" => {
-            Ok(Value::str(if cfg!(target_endian = "little") { "IEEE, little-endian" } else { "IEEE, big-endian" }))
-        }
-        _ => Err(PyErr::value_error("__getformat__() argument 1 must be 'double' or 'float'")),
-    }
 }

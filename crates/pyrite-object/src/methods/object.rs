@@ -154,7 +154,14 @@ fn object_new(_: &mut Ctx, ty: &pyrite_memory::ObjRef, args: Args<'_>) -> PyResu
             type_name(ty)
         )));
     }
-    let instance = pyrite_memory::ObjRef::new(crate::types::misc::Instance::default(), Some(ty));
+    // Instances of classes with a `__dict__` keep their attributes inline against the
+    // class's shared keys (CPython 3.11's `_PyObject_InitializeDict`).
+    let payload = if type_payload(ty).flags.get() & crate::types::typeobj::TYPE_NO_DICT == 0 {
+        crate::types::instance::Instance::with_shared_keys(ty)
+    } else {
+        crate::types::instance::Instance::default()
+    };
+    let instance = pyrite_memory::ObjRef::new(payload, Some(ty));
     if crate::types::typeobj::lookup_str(ty, "__del__").is_some() {
         instance.set_flags(pyrite_memory::FLAG_HAS_FINALIZER);
     }

@@ -10,7 +10,6 @@
 
 use crate::ctx::Args;
 use crate::error::{PyErr, PyResult};
-use crate::types::str::PyStr;
 use crate::value::Value;
 
 /// The parameters of a native function: names in order, how many are required, which
@@ -60,78 +59,87 @@ impl Params {
 
     /// Binds `args`; `N` must equal `names.len()`. Missing optional parameters are `None`.
     ///
+    /// The checks run in the order of CPython's `_PyArg_UnpackKeywords`, so that the first
+    /// error reported is CPython's.
+    ///
     /// # Errors
-    /// CPython's `TypeError` for too many positional arguments, unknown or duplicate
-    /// keywords, keywords for positional-only parameters, and missing required ones.
+    /// CPython's `TypeError` for too many arguments, too many or too few positional ones,
+    /// missing required ones, one given by name and position, and unknown keywords
+    /// (positional-only names given as keywords are unknown keywords).
     pub fn bind<'a, const N: usize>(&self, args: Args<'a>) -> PyResult<[Option<&'a Value>; N]> {
         debug_assert_eq!(N, self.names.len(), "Params::bind for {}", self.name);
+        let name = self.name;
         let positional = args.pos();
+        let (given, keywords) = (positional.len(), args.kwnames.len());
+        let max_args = self.names.len();
         let max_positional = self.keyword_only_from;
-        if positional.len() > max_positional {
-            return Err(self.too_many_positional(positional.len(), args.kwnames.len()));
+        let min_positional = self.required.min(max_positional);
+        if given + keywords > max_args {
+            return Err(PyErr::type_error(format!(
+                "{name}() takes at most {max_args} {}argument{} ({} given)",
+                if given == 0 { "keyword " } else { "" },
+                if max_args == 1 { "" } else { "s" },
+                given + keywords
+            )));
+        }
+        if given > max_positional {
+            if max_positional == 0 {
+                return Err(PyErr::type_error(format!("{name}() takes no positional arguments")));
+            }
+            let kind = if min_positional == max_positional { "exactly" } else { "at most" };
+            let plural = if max_positional == 1 { "" } else { "s" };
+            return Err(PyErr::type_error(format!(
+                "{name}() takes {kind} {max_positional} positional argument{plural} ({given} given)"
+            )));
+        }
+        let min_positional_only = self.positional_only.min(min_positional);
+        if given < min_positional_only {
+            let kind = if min_positional_only < max_positional { "at least" } else { "exactly" };
+            let plural = if min_positional_only == 1 { "" } else { "s" };
+            return Err(PyErr::type_error(format!(
+                "{name}() takes {kind} {min_positional_only} positional argument{plural} ({given} given)"
+            )));
         }
         let mut out: [Option<&'a Value>; N] = [None; N];
         for (slot, value) in out.iter_mut().zip(positional) {
             *slot = Some(value);
         }
-        for (key, value) in args.keywords() {
-            let key = key.as_str().map_or("", PyStr::as_str);
-            let index = self.names.iter().position(|n| *n == key).filter(|&i| i >= self.positional_only);
-            let Some(i) = index else {
-                if self.names[..self.positional_only].contains(&key) {
-                    return Err(PyErr::type_error(format!(
-                        "{}() got some positional-only arguments passed as keyword arguments: '{key}'",
-                        self.name
-                    )));
-                }
-                return Err(PyErr::type_error(format!("'{key}' is an invalid keyword argument for {}()", self.name)));
-            };
-            if out[i].is_some() {
+        let find = |wanted: &str| args.keywords().find(|(k, _)| k.as_str().is_some_and(|k| k.as_str() == wanted));
+        let mut unused = keywords;
+        let first_keyword = given.max(self.positional_only);
+        for (i, slot) in out.iter_mut().enumerate().skip(first_keyword) {
+            if unused > 0
+                && let Some((_, value)) = find(self.names[i])
+            {
+                *slot = Some(value);
+                unused -= 1;
+            } else if i < self.required {
                 return Err(PyErr::type_error(format!(
-                    "argument for {}() given by name ('{key}') and position ({})",
-                    self.name,
+                    "{name}() missing required argument '{}' (pos {})",
+                    self.names[i],
                     i + 1
                 )));
             }
-            out[i] = Some(value);
         }
-        if let Some(missing) = (0..self.required).find(|&i| out[i].is_none()) {
-            return Err(self.missing(missing, positional.len()));
+        if unused > 0 {
+            for i in self.positional_only..given {
+                if find(self.names[i]).is_some() {
+                    return Err(PyErr::type_error(format!(
+                        "argument for {name}() given by name ('{}') and position ({})",
+                        self.names[i],
+                        i + 1
+                    )));
+                }
+            }
+            for (key, _) in args.keywords() {
+                let known = key.as_str().is_some_and(|k| self.names[self.positional_only..].contains(&k.as_str()));
+                if !known {
+                    let key = key.as_str().map_or(String::new(), |k| k.as_str().to_owned());
+                    return Err(PyErr::type_error(format!("'{key}' is an invalid keyword argument for {name}()")));
+                }
+            }
         }
         Ok(out)
-    }
-
-    /// CPython's `_PyArg_UnpackKeywords`: more arguments than parameters first, then more
-    /// positional ones than the positional parameters.
-    fn too_many_positional(&self, given: usize, keywords: usize) -> PyErr {
-        let name = self.name;
-        let total = self.names.len();
-        if given + keywords > total {
-            let keyword = if given == 0 { "keyword " } else { "" };
-            let plural = if total == 1 { "" } else { "s" };
-            let n = given + keywords;
-            return PyErr::type_error(format!("{name}() takes at most {total} {keyword}argument{plural} ({n} given)"));
-        }
-        let max = self.keyword_only_from;
-        if max == 0 {
-            return PyErr::type_error(format!("{name}() takes no positional arguments"));
-        }
-        let plural = if max == 1 { "" } else { "s" };
-        let kind = if self.required >= max { "exactly" } else { "at most" };
-        PyErr::type_error(format!("{name}() takes {kind} {max} positional argument{plural} ({given} given)"))
-    }
-
-    fn missing(&self, index: usize, given: usize) -> PyErr {
-        let name = self.name;
-        if index < self.positional_only || given < self.positional_only {
-            let min = self.required.min(self.keyword_only_from);
-            let kind = if min == self.keyword_only_from { "exactly" } else { "at least" };
-            let plural = if min == 1 { "" } else { "s" };
-            return PyErr::type_error(format!(
-                "{name}() takes {kind} {min} positional argument{plural} ({given} given)"
-            ));
-        }
-        PyErr::type_error(format!("{name}() missing required argument '{}' (pos {})", self.names[index], index + 1))
     }
 }
 

@@ -16,7 +16,7 @@ use crate::protocol::{self, is_not_implemented, not_implemented};
 use crate::registry::types;
 use crate::types::function::SlotWrapper;
 use crate::types::str::PyStr;
-use crate::types::typeobj::{Slots, TYPE_HEAPTYPE, TypeObject, UnaryOp, lookup, type_payload};
+use crate::types::typeobj::{NewFn, Slots, TYPE_HEAPTYPE, TypeObject, UnaryOp, lookup, type_payload};
 use crate::value::Value;
 
 /// Which slot a dunder reaches.
@@ -308,6 +308,7 @@ pub fn call_wrapper(ctx: &mut Ctx, wrapper: &SlotWrapper, args: Args<'_>) -> PyR
                     this.type_name()
                 ))
             })?;
+            check_new_safe(&wrapper.owner, cls)?;
             (slots.new.ok_or_else(missing)?)(ctx, cls, Args { values: &values[1..], kwnames: args.kwnames })
         }
         SlotKind::Init => {
@@ -322,6 +323,61 @@ pub fn call_wrapper(ctx: &mut Ctx, wrapper: &SlotWrapper, args: Args<'_>) -> PyR
             call_simple_wrapper(ctx, wrapper, &slots, kind, values)
         }
     }
+}
+
+/// CPython's `tp_new_wrapper` checks: `owner.__new__(cls)` needs `cls` to derive from
+/// `owner`, and the nearest base of `cls` whose `__new__` is not Python's to create its
+/// instances the way `owner` does (`int.__new__(bool)` is refused).
+fn check_new_safe(owner: &ObjRef, cls: &ObjRef) -> PyResult<()> {
+    use crate::types::typeobj::{is_subtype, type_name};
+    if !is_subtype(cls, owner) {
+        let (o, c) = (type_name(owner), type_name(cls));
+        return Err(PyErr::type_error(format!("{o}.__new__({c}): {c} is not a subtype of {o}")));
+    }
+    let new_of = |t: &ObjRef| type_payload(t).slots().new;
+    let is_python_new = |t: &ObjRef| new_of(t).is_some_and(|f| std::ptr::fn_addr_eq(f, heap_new as NewFn));
+    let mut base = Some(cls.clone());
+    while let Some(t) = base.clone().filter(is_python_new) {
+        base = best_base(&t);
+    }
+    let Some(base) = base else { return Ok(()) };
+    let same = match (new_of(&base), new_of(owner)) {
+        (Some(a), Some(b)) => std::ptr::fn_addr_eq(a, b),
+        (a, b) => a.is_none() && b.is_none(),
+    };
+    if !same {
+        return Err(PyErr::type_error(format!(
+            "{}.__new__({}) is not safe, use {}.__new__()",
+            type_name(owner),
+            type_name(cls),
+            type_name(&base)
+        )));
+    }
+    Ok(())
+}
+
+/// CPython's `tp_base` of a class: the base whose instance layout (its first builtin type
+/// along the MRO) is the most derived.
+fn best_base(ty: &ObjRef) -> Option<ObjRef> {
+    use crate::types::typeobj::is_subtype;
+    let solid = |t: &ObjRef| {
+        let mro = type_payload(t).mro.borrow().clone();
+        mro.into_iter().find(|m| type_payload(m).flags.get() & TYPE_HEAPTYPE == 0)
+    };
+    let bases = type_payload(ty).bases.borrow().clone();
+    let mut best: Option<(ObjRef, Option<ObjRef>)> = None;
+    for base in bases {
+        let layout = solid(&base);
+        let better = match (&best, &layout) {
+            (None, _) => true,
+            (Some((_, Some(current))), Some(new)) => !new.is_same(current) && is_subtype(new, current),
+            _ => false,
+        };
+        if better {
+            best = Some((base, layout));
+        }
+    }
+    best.map(|(base, _)| base)
 }
 
 fn call_simple_wrapper(

@@ -113,6 +113,8 @@ pub struct PyMemoryView {
     pub shape: Box<[usize]>,
     /// Bytes between neighbouring items along each dimension.
     pub strides: Box<[isize]>,
+    /// Number of bytes viewed (`nbytes`: the product of `shape` times `itemsize`).
+    pub len: usize,
     /// Whether writes are refused (views of bytes).
     pub readonly: bool,
     /// Set by `release()`.
@@ -147,9 +149,11 @@ impl PyMemoryView {
         if let Some(array) = obj.downcast::<PyByteArray>() {
             array.exports.set(array.exports.get() + 1);
         }
+        let len = shape.iter().product::<usize>() * itemsize;
         let view = PyMemoryView {
             obj,
             start,
+            len,
             format: format.into(),
             itemsize,
             shape: shape.into_boxed_slice(),
@@ -175,7 +179,7 @@ impl PyMemoryView {
     /// Number of bytes viewed (`memoryview.nbytes`).
     #[must_use]
     pub fn nbytes(&self) -> usize {
-        self.item_count() * self.itemsize
+        self.len
     }
 
     /// The struct format character of an item (without the `'@'`).

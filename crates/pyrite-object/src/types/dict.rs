@@ -385,6 +385,29 @@ impl PyDict {
         Ok(removed.map(|e| e.value))
     }
 
+    /// Removes a str key without running Python code (as [`PyDict::get_str`] looks it up);
+    /// returns its value, for the caller to drop.
+    pub fn remove_str(&self, name: &PyStr) -> Option<Value> {
+        let hash = name.hash();
+        let position = {
+            let table = self.table.borrow();
+            table.candidates(hash).find(|&i| {
+                table.entries[i]
+                    .as_ref()
+                    .is_some_and(|e| e.hash == hash && e.key.as_str().is_some_and(|k| k.eq_str(name)))
+            })
+        }?;
+        self.bump();
+        let removed = {
+            let mut table = self.table.borrow_mut();
+            table.unindex(position, hash);
+            table.len -= 1;
+            table.entries[position].take()
+        };
+        self.compact_if_sparse();
+        removed.map(|e| e.value)
+    }
+
     fn compact_if_sparse(&self) {
         let mut table = self.table.borrow_mut();
         if table.entries.len() < 16 || table.len * 2 > table.entries.len() {

@@ -1,7 +1,10 @@
 //! Frame objects (`sys._getframe()`, `tb_frame`, `gi_frame`): Python-visible views of a
 //! frame. Pyrite's running frames are plain records in the VM's frame stack; a frame object
-//! is a snapshot made on request — code, globals, the line, and the locals as they were —
-//! chained to its caller's snapshot through `f_back`.
+//! is made on first request and kept with its frame, so it stays the same object. While the
+//! frame runs, the object is *live*: reading its line or locals asks the VM (through
+//! [`crate::ctx::Hooks::refresh_frame`]) to bring it up to date. When the frame finishes,
+//! the VM writes its last state into the object, which then keeps it. Traceback frames
+//! (`tb_frame`) are made from the traceback entry alone and carry no locals.
 
 use pyrite_memory::{ObjRef, PayloadCell, Trace, payload};
 
@@ -24,7 +27,9 @@ pub struct FrameObject {
     /// locals; `None` when the snapshot was not taken (traceback frames).
     pub locals: PayloadCell<Option<ObjRef>>,
     /// Index of the code unit being run.
-    pub lasti: u32,
+    pub lasti: std::cell::Cell<u32>,
+    /// Whether the frame is still running or suspended (see the module docs).
+    pub live: std::cell::Cell<bool>,
     /// `f_back`.
     pub back: PayloadCell<Option<ObjRef>>,
 }
@@ -64,8 +69,14 @@ impl FrameObject {
     /// A frame object for `code` running at `lasti` with `globals`.
     #[must_use]
     pub fn new_obj(code: ObjRef, globals: ObjRef, locals: Option<ObjRef>, lasti: u32, back: Option<ObjRef>) -> ObjRef {
-        let frame =
-            FrameObject { code, globals, locals: PayloadCell::new(locals), lasti, back: PayloadCell::new(back) };
+        let frame = FrameObject {
+            code,
+            globals,
+            locals: PayloadCell::new(locals),
+            lasti: std::cell::Cell::new(lasti),
+            live: std::cell::Cell::new(false),
+            back: PayloadCell::new(back),
+        };
         ObjRef::new(frame, Some(frame_type()))
     }
 
@@ -73,7 +84,7 @@ impl FrameObject {
     #[must_use]
     pub fn lineno(&self) -> Option<u32> {
         let code = self.code.downcast::<Code>()?;
-        code.bytecode.locations().get(self.lasti as usize).and_then(|l| l.line)
+        code.bytecode.locations().get(self.lasti.get() as usize).and_then(|l| l.line)
     }
 }
 
@@ -83,7 +94,14 @@ fn this(v: &Value) -> PyResult<&FrameObject> {
 
 fn frame_getattro(ctx: &mut Ctx, v: &Value, name: &Value) -> PyResult {
     let f = this(v)?;
-    match name.as_str().map(PyStr::as_str) {
+    let name_str = name.as_str().map(PyStr::as_str);
+    if f.live.get()
+        && matches!(name_str, Some("f_locals" | "f_lineno" | "f_lasti"))
+        && let Value::Obj(obj) = v
+    {
+        (ctx.hooks.refresh_frame)(ctx, obj)?;
+    }
+    match name_str {
         Some("f_code") => Ok(Value::Obj(f.code.clone())),
         Some("f_globals") => Ok(Value::Obj(f.globals.clone())),
         Some("f_locals") => {
@@ -101,7 +119,7 @@ fn frame_getattro(ctx: &mut Ctx, v: &Value, name: &Value) -> PyResult {
             })
         }
         Some("f_lineno") => Ok(f.lineno().map_or(Value::None, |l| Value::Int(i64::from(l)))),
-        Some("f_lasti") => Ok(Value::Int(i64::from(f.lasti) * 2)),
+        Some("f_lasti") => Ok(Value::Int(i64::from(f.lasti.get()) * 2)),
         Some("f_back") => Ok(f.back.borrow().clone().map_or(Value::None, Value::Obj)),
         Some("f_trace" | "f_trace_lines" | "f_trace_opcodes") => Ok(Value::None),
         Some("clear") => Err(PyErr::not_implemented("frame.clear() is not supported yet")),
@@ -109,8 +127,13 @@ fn frame_getattro(ctx: &mut Ctx, v: &Value, name: &Value) -> PyResult {
     }
 }
 
-fn frame_repr(_: &mut Ctx, v: &Value) -> PyResult {
+fn frame_repr(ctx: &mut Ctx, v: &Value) -> PyResult {
     let f = this(v)?;
+    if f.live.get()
+        && let Value::Obj(obj) = v
+    {
+        (ctx.hooks.refresh_frame)(ctx, obj)?;
+    }
     let code = f.code.downcast::<Code>().ok_or_else(|| PyErr::new_system("frame code"))?;
     let line = f.lineno().map_or_else(|| "None".to_owned(), |l| l.to_string());
     Ok(Value::str(&format!(

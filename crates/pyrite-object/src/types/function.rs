@@ -127,8 +127,8 @@ impl Code {
 
 /// A function defined in Python.
 pub struct Function {
-    /// The `Code` object.
-    pub code: ObjRef,
+    /// The `Code` object; `__code__` can be reassigned.
+    pub code: PayloadCell<ObjRef>,
     /// The module globals dict.
     pub globals: ObjRef,
     /// `__name__`.
@@ -153,7 +153,7 @@ pub struct Function {
 
 impl Trace for Function {
     fn traverse(&self, visit: &mut dyn FnMut(&ObjRef)) {
-        visit(&self.code);
+        visit(&self.code.borrow());
         visit(&self.globals);
         for cell in [
             &self.name,
@@ -185,6 +185,15 @@ impl Trace for Function {
 }
 
 payload!(Function, "function", tracked);
+
+impl Function {
+    /// The function's current code object.
+    #[inline]
+    #[must_use]
+    pub fn code_obj(&self) -> ObjRef {
+        self.code.borrow().clone()
+    }
+}
 
 /// A cell: one variable shared between a function and the functions nested in it.
 #[derive(Default)]

@@ -132,7 +132,8 @@ pub fn new_class(
     *type_payload(&ty).qualname.borrow_mut() = qualname.into();
     let mro = c3_mro(&ty, &bases)?;
     *type_payload(&ty).mro.borrow_mut() = mro;
-    crate::methods::members::install_slots(ctx, &ty, &bases)?;
+    let slots = crate::methods::members::install_slots(ctx, &ty, &bases)?;
+    add_instance_descriptors(&ty, slots);
     // After the slots, so that `__slots__ = ('__doc__',)` makes a member (as in typing.py).
     if d.get_str(&PyStr::from_str("__doc__")).is_none() {
         d.set_str("__doc__", Value::None);
@@ -150,6 +151,42 @@ pub fn new_class(
     set_names(ctx, &ty)?;
     init_subclass(ctx, &ty, kwargs)?;
     Ok(ty)
+}
+
+/// Gives a class whose instances gain a `__dict__` or weak references with it the
+/// `__dict__` and `__weakref__` descriptors (CPython's `type_new_slots`): not when a base
+/// already provides them, and with `__slots__` only for the names listed. Builtin bases
+/// whose instances cannot be weakly referenced (int, tuple, bytes: variable-sized) or that
+/// keep their own list (set, frozenset, type, module) give no `__weakref__`.
+fn add_instance_descriptors(ty: &ObjRef, slots: crate::methods::members::SlotsDecl) {
+    let t = types();
+    let no_dict = type_payload(ty).flags.get() & crate::types::typeobj::TYPE_NO_DICT != 0;
+    let provided = |name: &str| crate::types::typeobj::lookup_str(ty, name).is_some();
+    let dict = !no_dict && (!slots.present || slots.dict) && !provided("__dict__");
+    let solid = protocol::solid_base(ty);
+    let weakrefable = [
+        &t.object,
+        &t.list,
+        &t.dict,
+        &t.float,
+        &t.str,
+        &t.complex,
+        &t.bytearray,
+        &t.property,
+        &t.classmethod,
+        &t.staticmethod,
+        &t.super_,
+        &t.enumerate,
+        &t.zip,
+        &t.map,
+        &t.filter,
+        &t.reversed,
+    ]
+    .iter()
+    .any(|b| b.is_same(&solid))
+        || crate::types::typeobj::is_subtype(&solid, &t.base_exception);
+    let weakref = weakrefable && (!slots.present || slots.weakref) && !provided("__weakref__");
+    crate::methods::attrdescr::add_instance_descriptors(ty, dict, weakref);
 }
 
 fn wrap(kind: ObjRef, func: Value, is_static: bool) -> Value {

@@ -60,8 +60,20 @@ impl PyList {
 
     /// `list.append(value)`.
     pub fn push(&self, value: Value) {
-        self.items.borrow_mut().push(value);
+        let mut items = self.items.borrow_mut();
+        if items.len() == items.capacity() {
+            let len = items.len();
+            items.reserve_exact(grown_capacity(len + 1) - len);
+        }
+        items.push(value);
     }
+}
+
+/// CPython's over-allocation (`list_resize`) for a list growing to `newsize` items by
+/// appends: about an eighth more, plus 6, rounded down to a multiple of 4. Growing as
+/// CPython does keeps `sys.getsizeof` of lists equal to CPython's.
+fn grown_capacity(newsize: usize) -> usize {
+    (newsize + (newsize >> 3) + 6) & !3
 }
 
 /// The payload of a tuple object. Immutable: a cycle through a tuple always passes through

@@ -1,4 +1,4 @@
-//! Small payloads: instances of plain classes, singletons, ranges and iterators.
+//! Small payloads: singletons, ranges and iterators.
 
 use std::cell::Cell;
 
@@ -6,35 +6,6 @@ use pyrite_memory::{ObjRef, PayloadCell, Trace, payload};
 
 use crate::registry::types;
 use crate::value::Value;
-
-/// An instance of a class defined in Python whose bases are all plain `object`s.
-#[derive(Default)]
-pub struct Instance {
-    /// `__dict__`, created on first attribute store.
-    pub dict: PayloadCell<Option<ObjRef>>,
-    /// The values of the `__slots__` members, by name; created on first store.
-    pub slots: PayloadCell<Option<ObjRef>>,
-}
-
-impl Trace for Instance {
-    fn traverse(&self, visit: &mut dyn FnMut(&ObjRef)) {
-        if let Some(dict) = &*self.dict.borrow() {
-            visit(dict);
-        }
-        if let Some(slots) = &*self.slots.borrow() {
-            visit(slots);
-        }
-    }
-
-    fn clear(&self) {
-        let old = self.dict.replace(None);
-        drop(old);
-        let old = self.slots.replace(None);
-        drop(old);
-    }
-}
-
-payload!(Instance, "object", tracked);
 
 /// The payload of `NotImplemented`, `Ellipsis` and other one-of-a-kind objects.
 pub struct Singleton(pub &'static str);

@@ -8,6 +8,7 @@ pub mod exception;
 pub mod frame;
 pub mod function;
 pub mod heaptype;
+pub mod instance;
 pub mod int;
 pub mod iters;
 pub mod list;

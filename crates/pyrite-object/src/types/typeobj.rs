@@ -119,6 +119,9 @@ pub struct TypeObject {
     /// references: until the cycle collector and weak references arrive, classes live as
     /// long as their bases.
     pub subclasses: PayloadCell<Vec<ObjRef>>,
+    /// The attribute names shared by the instances (used by classes defined in Python
+    /// whose instances keep their attributes inline; see `types::instance`).
+    pub keys: crate::types::instance::SharedKeys,
 }
 
 impl Trace for TypeObject {
@@ -218,6 +221,7 @@ pub fn new_type(
         flags: Cell::new(flags),
         version: Cell::new(next_version()),
         subclasses: PayloadCell::new(Vec::new()),
+        keys: crate::types::instance::SharedKeys::default(),
     };
     let ty = ObjRef::new(payload, metatype);
     let mro = simple_mro(&ty);
@@ -240,9 +244,11 @@ pub fn new_native_type_with(
 ) -> ObjRef {
     let t = crate::registry::types();
     let dict = PyDict::new_obj();
-    // No `__module__` entry: as for CPython's static types, `type.__module__` reads the
-    // part of the dotted name before the last dot.
     if let Some(d) = dict.downcast::<PyDict>() {
+        // Builtin types have no `__module__` entry: `type.__module__` says `builtins`.
+        if module != "builtins" {
+            d.set_str("__module__", Value::str(module));
+        }
         d.set_str("__doc__", Value::None);
     }
     let base = base.unwrap_or(&t.object).clone();

@@ -128,10 +128,7 @@ fn this_arg<'a>(name: &str, args: &Args<'a>) -> PyResult<&'a Value> {
 /// Whether `__IOBase_closed` is set in the instance dict.
 pub(crate) fn base_closed(v: &Value) -> bool {
     v.as_obj()
-        .and_then(|o| protocol::instance_dict(o, false))
-        .and_then(|d| {
-            d.downcast::<PyDict>().and_then(|d| d.get_str(&pyrite_object::types::str::PyStr::from_str(CLOSED_KEY)))
-        })
+        .and_then(|o| pyrite_object::attrs::lookup(o, &pyrite_object::types::str::PyStr::from_str(CLOSED_KEY)))
         .is_some()
 }
 

@@ -111,7 +111,8 @@ fn attribute_names(obj: &Value) -> Vec<Value> {
     if let Some(ty) = obj.as_obj().filter(|o| o.is::<TypeObject>()) {
         type_names(&mut names, ty);
     } else {
-        if let Some(dict) = obj.as_obj().and_then(|o| protocol::instance_dict(o, false)) {
+        // `object.__dir__` reads `__dict__`, which makes it (as in CPython).
+        if let Some(dict) = obj.as_obj().and_then(|o| protocol::instance_dict(o, true)) {
             add_keys(&mut names, &dict);
         }
         type_names(&mut names, &obj.type_ref().clone());

@@ -25,7 +25,7 @@ fn give_buffer(ctx: &mut Ctx, mut buffer: Vec<Value>) {
 /// Prepares the frame of a call to a Python function, binding its arguments.
 fn function_frame(ctx: &mut Ctx, func_obj: &ObjRef, values: &mut Vec<Value>, kwnames: &[Value]) -> PyResult<Frame> {
     let func = func_obj.downcast::<Function>().ok_or_else(|| PyErr::new_system("not a function"))?;
-    let code_obj = func.code.clone();
+    let code_obj = func.code_obj();
     let code = code_obj.downcast::<Code>().ok_or_else(|| PyErr::new_system("function without code"))?;
     let builtins = vm(ctx).builtins.clone();
     let mut frame = new_frame(ctx, code_obj.clone(), Some(func_obj.clone()), func.globals.clone(), builtins, None);
@@ -87,7 +87,9 @@ pub(super) fn push_exact(ctx: &mut Ctx, frames: &mut Vec<Frame>, argc: usize) ->
         _ => return Ok(false),
     };
     let Some(func) = func_obj.downcast::<Function>() else { return Ok(false) };
-    let Some(code) = func.code.downcast::<Code>() else { return Ok(false) };
+    // No Python code runs while the borrow is held: it ends when the frame is built.
+    let code_ref = func.code.borrow();
+    let Some(code) = code_ref.downcast::<Code>() else { return Ok(false) };
     let b = &code.bytecode;
     let total = argc + usize::from(with_self.is_some()) + usize::from(is_method_form);
     let simple = b.flags
@@ -102,7 +104,8 @@ pub(super) fn push_exact(ctx: &mut Ctx, frames: &mut Vec<Frame>, argc: usize) ->
     let nlocalsplus = code.nlocalsplus();
     let nslots = nlocalsplus + b.stacksize as usize + 1;
     let (func_obj, this, code_obj, globals) =
-        (func_obj.clone(), with_self.cloned(), func.code.clone(), func.globals.clone());
+        (func_obj.clone(), with_self.cloned(), (*code_ref).clone(), func.globals.clone());
+    drop(code_ref);
     let state = vm(ctx);
     let slots = state.slots.push(nslots);
     let builtins = state.builtins.clone();
@@ -287,7 +290,7 @@ pub(super) fn make_function(frame: &mut Frame, flags_arg: u32) -> PyResult<()> {
     let module =
         frame.globals.downcast::<PyDict>().and_then(|d| d.get_str(&PyStr::from_str("__name__"))).unwrap_or(Value::None);
     let function = Function {
-        code: code_obj,
+        code: PayloadCell::new(code_obj),
         globals: frame.globals.clone(),
         name: PayloadCell::new(name),
         qualname: PayloadCell::new(qualname),
@@ -329,9 +332,30 @@ pub(super) fn intrinsic(ctx: &mut Ctx, frame: &mut Frame, arg: u32) -> PyResult<
             frame.push(Value::None);
             Ok(())
         }
+        Some(
+            which @ (Intrinsic1::TypeVar
+            | Intrinsic1::ParamSpec
+            | Intrinsic1::TypeVarTuple
+            | Intrinsic1::SubscriptGeneric
+            | Intrinsic1::TypeAlias),
+        ) => {
+            let value = frame.pop();
+            let result = crate::typeparams::intrinsic1(ctx, frame, which, value)?;
+            frame.push(result);
+            Ok(())
+        }
         Some(other) => Err(PyErr::not_implemented(format!("{} is not supported yet", other.name()))),
         None => Err(PyErr::new_system(format!("unknown intrinsic {arg}"))),
     }
+}
+
+/// `CALL_INTRINSIC_2`.
+pub(super) fn intrinsic2(ctx: &mut Ctx, frame: &mut Frame, arg: u32) -> PyResult<()> {
+    let second = frame.pop();
+    let first = frame.pop();
+    let result = crate::typeparams::intrinsic2(ctx, frame, arg, first, second)?;
+    frame.push(result);
+    Ok(())
 }
 
 /// `BEFORE_WITH`: pushes the bound `__exit__` and the result of `__enter__()`.

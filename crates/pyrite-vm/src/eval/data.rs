@@ -287,7 +287,19 @@ pub(super) fn unpack_sequence(ctx: &mut Ctx, frame: &mut Frame, arg: u32) -> PyR
     let items = match (seq.downcast::<PyTuple>(), seq.downcast::<PyList>()) {
         (Some(t), _) => t.items().to_vec(),
         (_, Some(l)) => l.to_vec(),
-        _ => collect_for_unpack(ctx, &seq)?,
+        _ => {
+            // At most one item past `n` is taken, as CPython's `unpack_iterable` (the
+            // iterable may be endless).
+            let iterator = iter_for_unpack(ctx, &seq)?;
+            let mut items = Vec::with_capacity(n);
+            while items.len() <= n {
+                match protocol::next(ctx, &iterator)? {
+                    Some(item) => items.push(item),
+                    None => break,
+                }
+            }
+            items
+        }
     };
     if items.len() != n {
         return Err(if items.len() > n {
@@ -302,11 +314,24 @@ pub(super) fn unpack_sequence(ctx: &mut Ctx, frame: &mut Frame, arg: u32) -> PyR
     Ok(())
 }
 
-fn collect_for_unpack(ctx: &mut Ctx, seq: &Value) -> PyResult<Vec<Value>> {
-    if pyrite_object::types::typeobj::type_payload(seq.type_ref()).slots().iter.is_none() {
-        return Err(PyErr::type_error(format!("cannot unpack non-iterable {} object", seq.type_name())));
+/// `iter(seq)` for unpacking, with CPython's message for a value that is not iterable.
+fn iter_for_unpack(ctx: &mut Ctx, seq: &Value) -> PyResult {
+    match protocol::get_iter(ctx, seq) {
+        Ok(iterator) => Ok(iterator),
+        Err(e) if e.matches(&pyrite_object::types().type_error) => {
+            let slots = pyrite_object::types::typeobj::type_payload(seq.type_ref()).slots();
+            if slots.iter.is_none() && slots.getitem.is_none() {
+                return Err(PyErr::type_error(format!("cannot unpack non-iterable {} object", seq.type_name())));
+            }
+            Err(e)
+        }
+        Err(e) => Err(e),
     }
-    protocol::collect(ctx, seq)
+}
+
+fn collect_for_unpack(ctx: &mut Ctx, seq: &Value) -> PyResult<Vec<Value>> {
+    let iterator = iter_for_unpack(ctx, seq)?;
+    protocol::collect(ctx, &iterator)
 }
 
 pub(super) fn unpack_ex(ctx: &mut Ctx, frame: &mut Frame, arg: u32) -> PyResult<()> {

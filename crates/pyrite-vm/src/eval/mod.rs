@@ -78,7 +78,7 @@ pub(crate) fn resume_frame(ctx: &mut Ctx, frame: Frame, error: Option<PyErr>) ->
     let mut frames = take_frame_list();
     frames.push(frame);
     let mut outcome = match error {
-        Some(e) => unwind::unwind(ctx, &mut frames, e, false).map(|()| None),
+        Some(e) => unwind::unwind_thrown(ctx, &mut frames, e).map(|()| None),
         None => Ok(None),
     };
     if let Ok(None) = outcome {
@@ -257,12 +257,19 @@ fn dispatch_loop(ctx: &mut Ctx, frames: &mut Vec<Frame>, generator: bool) -> PyR
                 },
                 Opcode::LOAD_GLOBAL => specialize::load_global(ctx, frame, arg).map(|()| Flow::Next),
                 Opcode::LOAD_ATTR => specialize::load_attr(ctx, frame, arg).map(|()| Flow::Next),
-                Opcode::LOAD_ATTR_INSTANCE => specialize::load_attr_instance(ctx, frame, arg).map(|()| Flow::Next),
+                Opcode::LOAD_ATTR_INSTANCE_VALUE => match specialize::load_attr_instance_value(frame, arg) {
+                    true => continue,
+                    false => specialize::load_attr_miss(ctx, frame, arg).map(|()| Flow::Next),
+                },
+                Opcode::LOAD_ATTR_WITH_HINT => specialize::load_attr_with_hint(ctx, frame, arg).map(|()| Flow::Next),
                 Opcode::LOAD_ATTR_METHOD => specialize::load_attr_method(ctx, frame, arg).map(|()| Flow::Next),
                 Opcode::LOAD_ATTR_CLASS => specialize::load_attr_class(ctx, frame, arg).map(|()| Flow::Next),
                 Opcode::LOAD_ATTR_MODULE => specialize::load_attr_module(ctx, frame, arg).map(|()| Flow::Next),
                 Opcode::STORE_ATTR => specialize::store_attr(ctx, frame, arg).map(|()| Flow::Next),
-                Opcode::STORE_ATTR_INSTANCE => specialize::store_attr_instance(ctx, frame, arg).map(|()| Flow::Next),
+                Opcode::STORE_ATTR_INSTANCE_VALUE => {
+                    specialize::store_attr_instance_value(ctx, frame, arg).map(|()| Flow::Next)
+                }
+                Opcode::STORE_ATTR_WITH_HINT => specialize::store_attr_with_hint(ctx, frame, arg).map(|()| Flow::Next),
                 Opcode::FOR_ITER => match data::for_iter_fast(frame, arg) {
                     Some(()) => continue,
                     None => data::for_iter(ctx, frame, arg).map(|()| Flow::Next),

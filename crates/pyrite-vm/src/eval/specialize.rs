@@ -14,10 +14,10 @@
 use pyrite_bytecode::{CodeUnit, Opcode};
 use pyrite_object::types::dict::PyDict;
 use pyrite_object::types::function::{BuiltinFunction, CacheEntry, Code, Function, Module};
-use pyrite_object::types::misc::Instance;
+use pyrite_object::types::instance::Instance;
 use pyrite_object::types::str::PyStr;
 use pyrite_object::types::typeobj::{GetAttrFn, SetAttrFn, TypeObject, type_payload};
-use pyrite_object::{Ctx, ObjRef, PyResult, Value, protocol};
+use pyrite_object::{Ctx, ObjRef, PyResult, Value, attrs, protocol};
 
 use super::names;
 use crate::frame::Frame;
@@ -73,17 +73,36 @@ fn version_of(ty: &ObjRef) -> u64 {
     u64::from(type_payload(ty).version.get())
 }
 
-/// Runs `f` on the `__dict__` of `obj`, if it has one.
+/// Runs `f` on the `__dict__` object of `obj`, if it has one (an instance whose
+/// attributes are inline has none).
 #[inline]
 fn with_instance_dict<R>(obj: &ObjRef, f: impl FnOnce(&PyDict) -> R) -> Option<R> {
     if let Some(instance) = obj.downcast::<Instance>() {
-        // Nothing below runs Python code, allocates or drops a reference while the
-        // payload is borrowed (`f` reads the dict or swaps one value out).
-        let dict = instance.dict.borrow();
-        return dict.as_ref()?.downcast::<PyDict>().map(f);
+        // `f` reads the dict or swaps one value out: nothing that runs Python code,
+        // allocates or drops a reference while the payload is borrowed.
+        return instance.with_dict(f);
     }
-    let dict = protocol::instance_dict(obj, false)?;
+    let dict = attrs::existing_dict(obj)?;
     dict.downcast::<PyDict>().map(f)
+}
+
+/// Whether `obj` keeps its attributes inline (against its class's shared keys).
+#[inline]
+fn inline_instance(obj: &ObjRef) -> Option<&Instance> {
+    obj.downcast::<Instance>().filter(|i| i.has_inline_values())
+}
+
+/// Whether `name` is one of `obj`'s own attributes (which shadow a method of its class).
+fn has_own(obj: &ObjRef, name: &PyStr) -> bool {
+    attrs::lookup(obj, name).is_some()
+}
+
+/// The guard of `LOAD_ATTR_METHOD`: the type's version tag, and in the high half the
+/// number of its shared keys, which only grow: while it is unchanged, a name that was not
+/// among them still is not, so no inline attribute can shadow the method.
+fn method_guard(ty: &ObjRef) -> u64 {
+    let keys = type_payload(ty).keys.len() as u64;
+    version_of(ty) | (keys << 32)
 }
 
 /// Whether attribute loads on instances of `ty` go through `object.__getattribute__`.
@@ -217,10 +236,10 @@ fn specialize_load_attr(frame: &Frame, arg: u32) -> Option<Opcode> {
     let version = version_of(ty);
     match find_in_mro(ty, name) {
         Some((depth, index, dict_version, attr)) if arg & 1 == 1 && attr.as_obj().is_some_and(is_method_like) => {
-            if with_instance_dict(obj, |d| d.index_of_str(name).is_some()) == Some(true) {
+            if has_own(obj, name) || type_payload(ty).keys.index_of(name).is_some() {
                 return None;
             }
-            e.version.set(version);
+            e.version.set(method_guard(ty));
             e.version2.set(dict_version);
             e.depth.set(u16::try_from(depth).ok()?);
             e.index.set(u32::try_from(index).ok()?);
@@ -228,10 +247,17 @@ fn specialize_load_attr(frame: &Frame, arg: u32) -> Option<Opcode> {
         }
         Some((_, _, _, attr)) if is_data_descriptor(&attr) => None,
         _ => {
+            if let Some(instance) = inline_instance(obj) {
+                let index = type_payload(ty).keys.index_of(name)?;
+                instance.inline_value(index)?;
+                e.version.set(version);
+                e.index.set(u32::try_from(index).ok()?);
+                return Some(Opcode::LOAD_ATTR_INSTANCE_VALUE);
+            }
             let index = with_instance_dict(obj, |d| d.index_of_str(name)).flatten()?;
             e.version.set(version);
             e.index.set(u32::try_from(index).ok()?);
-            Some(Opcode::LOAD_ATTR_INSTANCE)
+            Some(Opcode::LOAD_ATTR_WITH_HINT)
         }
     }
 }
@@ -324,8 +350,36 @@ pub(super) fn load_attr_module(ctx: &mut Ctx, frame: &mut Frame, arg: u32) -> Py
     }
 }
 
-/// `LOAD_ATTR_INSTANCE`.
-pub(super) fn load_attr_instance(ctx: &mut Ctx, frame: &mut Frame, arg: u32) -> PyResult<()> {
+/// `LOAD_ATTR_INSTANCE_VALUE`: `false` when a guard fails (then call
+/// [`load_attr_miss`]).
+#[inline]
+pub(super) fn load_attr_instance_value(frame: &mut Frame, arg: u32) -> bool {
+    let found = (|| {
+        let Some(Value::Obj(obj)) = frame.peek_ref(1) else { return None };
+        let e = entry(frame)?;
+        if version_of(obj.type_ref()) != e.version.get() {
+            return None;
+        }
+        obj.downcast::<Instance>()?.inline_value(e.index.get() as usize)
+    })();
+    match found {
+        Some(value) => {
+            replace_owner(frame, arg, value);
+            true
+        }
+        None => false,
+    }
+}
+
+/// A specialized `LOAD_ATTR` missed: back to the generic instruction.
+#[cold]
+pub(super) fn load_attr_miss(ctx: &mut Ctx, frame: &mut Frame, arg: u32) -> PyResult<()> {
+    despecialize(frame, Opcode::LOAD_ATTR);
+    names::load_attr(ctx, frame, arg)
+}
+
+/// `LOAD_ATTR_WITH_HINT`.
+pub(super) fn load_attr_with_hint(ctx: &mut Ctx, frame: &mut Frame, arg: u32) -> PyResult<()> {
     let found = (|| {
         let Some(Value::Obj(obj)) = frame.peek_ref(1) else { return None };
         let e = entry(frame)?;
@@ -358,12 +412,16 @@ pub(super) fn load_attr_method(ctx: &mut Ctx, frame: &mut Frame, arg: u32) -> Py
         let Some(Value::Obj(obj)) = frame.peek_ref(1) else { return None };
         let e = entry(frame)?;
         let ty = obj.type_ref();
-        if version_of(ty) != e.version.get() {
+        if method_guard(ty) != e.version.get() {
             return None;
         }
-        let name = name_str(frame.code(), arg >> 1)?;
-        if with_instance_dict(obj, |d| d.index_of_str(name).is_some()) == Some(true) {
-            return None;
+        // Inline attributes cannot shadow the method (the guard says the name is still
+        // not among the class's keys); a dict can.
+        if inline_instance(obj).is_none() {
+            let name = name_str(frame.code(), arg >> 1)?;
+            if with_instance_dict(obj, |d| d.index_of_str(name).is_some()) == Some(true) {
+                return None;
+            }
         }
         let mro = type_payload(ty).mro.borrow();
         let dict = type_payload(mro.get(usize::from(e.depth.get()))?).dict.downcast::<PyDict>()?;
@@ -421,15 +479,49 @@ fn specialize_store_attr(frame: &Frame, owner: &Value, arg: u32) -> Option<Opcod
     if find_in_mro(ty, name).is_some_and(|(_, _, _, attr)| is_data_descriptor(&attr)) {
         return None;
     }
+    if inline_instance(obj).is_some() {
+        let index = type_payload(ty).keys.index_of(name)?;
+        e.version.set(version_of(ty));
+        e.index.set(u32::try_from(index).ok()?);
+        return Some(Opcode::STORE_ATTR_INSTANCE_VALUE);
+    }
     let index = with_instance_dict(obj, |d| d.index_of_str(name)).flatten()?;
     e.version.set(version_of(ty));
     e.index.set(u32::try_from(index).ok()?);
-    Some(Opcode::STORE_ATTR_INSTANCE)
+    Some(Opcode::STORE_ATTR_WITH_HINT)
 }
 
-/// `STORE_ATTR_INSTANCE`: guarded by the type's version tag only; the instance's
+/// `STORE_ATTR_INSTANCE_VALUE`: guarded by the type's version tag (no data descriptor of
+/// that name appeared, the keys are the class's); the value goes to its inline position.
+pub(super) fn store_attr_instance_value(ctx: &mut Ctx, frame: &mut Frame, arg: u32) -> PyResult<()> {
+    let owner = frame.pop();
+    let value = frame.pop();
+    let stored = match &owner {
+        Value::Obj(obj) => match (entry(frame), obj.downcast::<Instance>()) {
+            (Some(e), Some(instance)) if version_of(obj.type_ref()) == e.version.get() => {
+                instance.store_inline(e.index.get() as usize, value)
+            }
+            _ => Err(value),
+        },
+        _ => Err(value),
+    };
+    match stored {
+        Ok(old) => {
+            drop(old);
+            drop(owner);
+            Ok(())
+        }
+        Err(value) => {
+            despecialize(frame, Opcode::STORE_ATTR);
+            let name = frame.code().names[arg as usize].clone();
+            protocol::setattr(ctx, &owner, &name, Some(value))
+        }
+    }
+}
+
+/// `STORE_ATTR_WITH_HINT`: guarded by the type's version tag only; the instance's
 /// `__dict__` gets the value at the cached position or, failing that, by key.
-pub(super) fn store_attr_instance(ctx: &mut Ctx, frame: &mut Frame, arg: u32) -> PyResult<()> {
+pub(super) fn store_attr_with_hint(ctx: &mut Ctx, frame: &mut Frame, arg: u32) -> PyResult<()> {
     let owner = frame.pop();
     let value = frame.pop();
     let stored = (|| {

@@ -167,6 +167,7 @@ pub(super) fn step(
         Opcode::CHECK_EXC_MATCH => unwind::check_exc_match(ctx, frame)?,
         Opcode::LOAD_ASSERTION_ERROR => frame.push(Value::Obj(pyrite_object::types().assertion_error.clone())),
         Opcode::CALL_INTRINSIC_1 => calls::intrinsic(ctx, frame, arg)?,
+        Opcode::CALL_INTRINSIC_2 => calls::intrinsic2(ctx, frame, arg)?,
         Opcode::LOAD_BUILD_CLASS => names::load_build_class(ctx, frame)?,
         Opcode::SETUP_ANNOTATIONS => names::setup_annotations(ctx, frame)?,
         Opcode::MATCH_CLASS | Opcode::MATCH_MAPPING | Opcode::MATCH_SEQUENCE | Opcode::MATCH_KEYS | Opcode::GET_LEN => {

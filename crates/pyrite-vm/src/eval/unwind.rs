@@ -62,6 +62,16 @@ pub(super) fn unwind(ctx: &mut Ctx, frames: &mut Vec<Frame>, err: PyErr, reraise
     if !reraise {
         set_context(ctx, &err);
     }
+    unwind_frames(ctx, frames, err, reraise)
+}
+
+/// Unwinds from an exception thrown into a generator's frame (`gen.throw()`): as CPython's
+/// `_gen_throw`, it gets a traceback entry but no `__context__` from the handled exception.
+pub(super) fn unwind_thrown(ctx: &mut Ctx, frames: &mut Vec<Frame>, err: PyErr) -> PyResult<()> {
+    unwind_frames(ctx, frames, err, false)
+}
+
+fn unwind_frames(ctx: &mut Ctx, frames: &mut Vec<Frame>, err: PyErr, reraise: bool) -> PyResult<()> {
     let mut first = true;
     loop {
         let Some(frame) = frames.last_mut() else { return Err(err) };
