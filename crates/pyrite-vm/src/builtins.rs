@@ -105,6 +105,7 @@ pub fn make_builtins() -> ObjRef {
         ("hasattr", builtin_hasattr),
         ("format", builtin_format),
         ("ascii", builtin_ascii),
+        ("breakpoint", crate::syshooks::builtin_breakpoint),
     ];
     for &(name, func) in functions {
         d.set_str(name, Value::Obj(BuiltinFunction::new_obj(name, func)));
@@ -224,6 +225,9 @@ fn builtin_max(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
 fn class_check(cls: &Value, test: &dyn Fn(&ObjRef) -> bool, what: &str) -> PyResult<bool> {
     match cls.as_obj().filter(|o| o.is::<TypeObject>()) {
         Some(ty) => Ok(test(ty)),
+        None if what == "issubclass()" => {
+            Err(PyErr::type_error("issubclass() arg 2 must be a class, a tuple of classes, or a union"))
+        }
         None => Err(PyErr::type_error(format!("{what} arg 2 must be a type, a tuple of types, or a union"))),
     }
 }

@@ -1,6 +1,7 @@
 //! The hooks of `sys` that Python code may replace: `displayhook` (what the interactive
 //! prompt and `doctest` call with each expression's value), `excepthook` (prints an
-//! uncaught exception), and their `__displayhook__`/`__excepthook__` originals.
+//! uncaught exception), `breakpointhook` (what `breakpoint()` calls), and their
+//! `__displayhook__`/`__excepthook__`/`__breakpointhook__` originals.
 
 use pyrite_object::methods::check_args;
 use pyrite_object::types::dict::PyDict;
@@ -18,6 +19,46 @@ pub fn install(sys: &PyDict) {
     sys.set_str("__displayhook__", displayhook);
     sys.set_str("excepthook", excepthook.clone());
     sys.set_str("__excepthook__", excepthook);
+    let breakpointhook = Value::Obj(BuiltinFunction::new_obj("breakpointhook", breakpointhook));
+    sys.set_str("breakpointhook", breakpointhook.clone());
+    sys.set_str("__breakpointhook__", breakpointhook);
+}
+
+/// `breakpoint(*args, **kws)`: calls `sys.breakpointhook` with the same arguments.
+pub fn builtin_breakpoint(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
+    let hook = match sys_stream(ctx, "breakpointhook") {
+        Ok(hook) => hook,
+        Err(_) => return Err(PyErr::runtime_error("lost sys.breakpointhook")),
+    };
+    protocol::call(ctx, &hook, args)
+}
+
+/// `sys.breakpointhook(*args, **kws)`: calls the function `$PYTHONBREAKPOINT` names
+/// (`pdb.set_trace` when unset or empty; nothing for `0`); an unimportable name only warns.
+fn breakpointhook(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
+    let setting = std::env::var("PYTHONBREAKPOINT").unwrap_or_default();
+    let name = match setting.as_str() {
+        "0" => return Ok(Value::None),
+        "" => "pdb.set_trace",
+        other => other,
+    };
+    let (module, attr) = name.rsplit_once('.').unwrap_or(("builtins", name));
+    let hook = crate::import_module(ctx, module).and_then(|m| protocol::getattr_str(ctx, &m, attr));
+    match hook {
+        Ok(hook) => protocol::call(ctx, &hook, args),
+        Err(e)
+            if e.matches(&pyrite_object::types().import_error)
+                || e.matches(&pyrite_object::types().attribute_error) =>
+        {
+            let warnings = crate::import_module(ctx, "warnings")?;
+            let warn = protocol::getattr_str(ctx, &warnings, "warn")?;
+            let message = Value::str(&format!("Ignoring unimportable $PYTHONBREAKPOINT: \"{name}\""));
+            let category = Value::Obj(pyrite_object::types().runtime_warning.clone());
+            protocol::call_positional(ctx, &warn, &[message, category])?;
+            Ok(Value::None)
+        }
+        Err(e) => Err(e),
+    }
 }
 
 fn sys_stream(ctx: &mut Ctx, name: &str) -> PyResult {
