@@ -108,7 +108,7 @@ pub fn make_builtins() -> ObjRef {
         ("breakpoint", crate::syshooks::builtin_breakpoint),
     ];
     for &(name, func) in functions {
-        d.set_str(name, Value::Obj(BuiltinFunction::new_obj(name, func)));
+        d.set_str(name, Value::Obj(BuiltinFunction::new_in_module("builtins", name, func)));
     }
     site::install(d);
     dict

@@ -21,7 +21,7 @@ pub fn install(dict: &PyDict) {
         ("locals", builtin_locals),
     ];
     for &(name, func) in functions {
-        dict.set_str(name, Value::Obj(BuiltinFunction::new_obj(name, func)));
+        dict.set_str(name, Value::Obj(BuiltinFunction::new_in_module("builtins", name, func)));
     }
 }
 

@@ -23,7 +23,7 @@ use crate::state::vm;
 
 /// Adds `__import__` to the builtins dict.
 pub fn install(dict: &PyDict) {
-    dict.set_str("__import__", Value::Obj(BuiltinFunction::new_obj("__import__", builtin_import)));
+    dict.set_str("__import__", Value::Obj(BuiltinFunction::new_in_module("builtins", "__import__", builtin_import)));
 }
 
 fn modules(ctx: &mut Ctx) -> ObjRef {

@@ -13,13 +13,13 @@ use crate::state::vm;
 
 /// Adds the hooks to the `sys` module's dict.
 pub fn install(sys: &PyDict) {
-    let displayhook = Value::Obj(BuiltinFunction::new_obj("displayhook", displayhook));
-    let excepthook = Value::Obj(BuiltinFunction::new_obj("excepthook", excepthook));
+    let displayhook = Value::Obj(BuiltinFunction::new_in_module("sys", "displayhook", displayhook));
+    let excepthook = Value::Obj(BuiltinFunction::new_in_module("sys", "excepthook", excepthook));
     sys.set_str("displayhook", displayhook.clone());
     sys.set_str("__displayhook__", displayhook);
     sys.set_str("excepthook", excepthook.clone());
     sys.set_str("__excepthook__", excepthook);
-    let breakpointhook = Value::Obj(BuiltinFunction::new_obj("breakpointhook", breakpointhook));
+    let breakpointhook = Value::Obj(BuiltinFunction::new_in_module("sys", "breakpointhook", breakpointhook));
     sys.set_str("breakpointhook", breakpointhook.clone());
     sys.set_str("__breakpointhook__", breakpointhook);
 }

@@ -27,12 +27,11 @@ pub(crate) fn setup(t: &TypeTable) {
         &[("getter", property_getter), ("setter", property_setter), ("deleter", property_deleter)],
     );
     set_slots(&t.classmethod, |s| {
-        s.new = Some(|_, _, args| {
+        s.new = Some(|ctx, ty, args| {
             let [func] = args.pos() else { return Err(PyErr::type_error("classmethod expected 1 argument")) };
-            Ok(Value::Obj(ObjRef::new(
-                ClassMethod { func: PayloadCell::new(func.clone()) },
-                Some(&types().classmethod),
-            )))
+            let cm = ObjRef::new_with_dict(ClassMethod { func: PayloadCell::new(func.clone()) }, Some(ty));
+            copy_wrapped_attributes(ctx, &cm, func)?;
+            Ok(Value::Obj(cm))
         });
         s.descr_get = Some(|_, descr, _, owner| {
             let cm = descr.downcast::<ClassMethod>().ok_or_else(|| PyErr::type_error("not a classmethod"))?;
@@ -43,12 +42,11 @@ pub(crate) fn setup(t: &TypeTable) {
         });
     });
     set_slots(&t.staticmethod, |s| {
-        s.new = Some(|_, _, args| {
+        s.new = Some(|ctx, ty, args| {
             let [func] = args.pos() else { return Err(PyErr::type_error("staticmethod expected 1 argument")) };
-            Ok(Value::Obj(ObjRef::new(
-                StaticMethod { func: PayloadCell::new(func.clone()) },
-                Some(&types().staticmethod),
-            )))
+            let sm = ObjRef::new_with_dict(StaticMethod { func: PayloadCell::new(func.clone()) }, Some(ty));
+            copy_wrapped_attributes(ctx, &sm, func)?;
+            Ok(Value::Obj(sm))
         });
         s.descr_get = Some(|_, descr, _, _| {
             Ok(descr
@@ -108,6 +106,21 @@ fn slot_wrapper_getattro(ctx: &mut Ctx, v: &Value, name: &Value) -> PyResult {
     }
 }
 
+/// What `staticmethod(f)` and `classmethod(f)` copy from `f` into their own `__dict__`
+/// (CPython 3.10's `functools_wraps`): the attributes `f` has of `__module__`,
+/// `__name__`, `__qualname__` and `__doc__`.
+fn copy_wrapped_attributes(ctx: &mut Ctx, wrapper: &ObjRef, wrapped: &Value) -> PyResult<()> {
+    let wrapper = Value::Obj(wrapper.clone());
+    for name in ["__module__", "__name__", "__qualname__", "__doc__"] {
+        match protocol::getattr_str(ctx, wrapped, name) {
+            Ok(value) => protocol::generic_setattr(ctx, &wrapper, &Value::str(name), Some(value))?,
+            Err(e) if e.matches(&types().attribute_error) => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(())
+}
+
 fn wrapped_getattr(ctx: &mut Ctx, v: &Value, name: &Value, func: impl Fn(&Value) -> Option<Value>) -> PyResult {
     match name.as_str().map(PyStr::as_str) {
         Some("__func__" | "__wrapped__") => func(v).ok_or_else(|| PyErr::type_error("bad descriptor")),
@@ -144,7 +157,10 @@ fn property_new(_: &mut Ctx, ty: &ObjRef, args: Args<'_>) -> PyResult {
         fdel: PayloadCell::new(fdel),
         doc: PayloadCell::new(doc),
     };
-    Ok(Value::Obj(ObjRef::new(p, Some(ty))))
+    if ty.is_same(&types().property) {
+        return Ok(Value::Obj(ObjRef::new(p, Some(ty))));
+    }
+    Ok(Value::Obj(ObjRef::new_with_dict(p, Some(ty))))
 }
 
 fn property_get(ctx: &mut Ctx, descr: &Value, obj: Option<&Value>, _: &ObjRef) -> PyResult {

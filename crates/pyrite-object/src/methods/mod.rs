@@ -80,6 +80,12 @@ pub fn setup_all(t: &TypeTable) {
     let all = t.all();
     for ty in &all {
         slots::install_wrappers(ty);
+        // Builtin types have no docstrings here: `int.__doc__` is None, not `object`'s.
+        if let Some(d) = type_payload(ty).dict.downcast::<PyDict>()
+            && d.get_str(&crate::types::str::PyStr::from_str("__doc__")).is_none()
+        {
+            d.set_str("__doc__", Value::None);
+        }
     }
     for ty in all {
         crate::types::typeobj::inherit_slots(ty);

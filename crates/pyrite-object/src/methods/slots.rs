@@ -248,10 +248,45 @@ pub fn install_wrappers(ty: &ObjRef) {
             continue;
         }
         if defines(&slots, kind) && d.get_str(&PyStr::from_str(name)).is_none() {
+            if kind == SlotKind::New {
+                d.set_str(name, Value::Obj(new_method(ty)));
+                continue;
+            }
             let wrapper = SlotWrapper { name, owner: ty.clone(), kind, bound: None };
             d.set_str(name, Value::Obj(ObjRef::new(wrapper, Some(&types().wrapper_descriptor))));
         }
     }
+}
+
+/// A builtin type's `__new__`: as in CPython, a builtin method bound to the type
+/// (`int.__new__.__self__ is int`, which `copyreg` relies on) that calls the type's `new`
+/// slot for the class given first (CPython's `tp_new_wrapper`).
+fn new_method(ty: &ObjRef) -> ObjRef {
+    // The owner's name lives as long as the (immortal) type.
+    let owner: &'static str = Box::leak(crate::types::typeobj::type_name(ty).into_boxed_str());
+    let unbound = crate::types::function::BuiltinFunction {
+        name: "__new__",
+        func: tp_new_wrapper,
+        bound: None,
+        owner: Some(owner),
+        module: None,
+    };
+    unbound.bind(Value::Obj(ty.clone()))
+}
+
+fn tp_new_wrapper(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
+    let [owner, rest @ ..] = args.values else { return Err(PyErr::new_system("__new__ without its type")) };
+    let owner = owner.as_obj().ok_or_else(|| PyErr::new_system("__new__ without its type"))?;
+    let name = crate::types::typeobj::type_name(owner);
+    let Some(this) = rest.first().filter(|_| rest.len() > args.kwnames.len()) else {
+        return Err(PyErr::type_error(format!("{name}.__new__(): not enough arguments")));
+    };
+    let cls = this.as_obj().filter(|o| o.is::<TypeObject>()).ok_or_else(|| {
+        PyErr::type_error(format!("{name}.__new__(X): X is not a type object ({})", this.type_name()))
+    })?;
+    check_new_safe(owner, cls)?;
+    let new = type_payload(owner).slots().new.ok_or_else(|| PyErr::new_system("__new__ without its slot"))?;
+    new(ctx, cls, Args { values: &rest[1..], kwnames: args.kwnames })
 }
 
 /// Checks a slot wrapper's argument count (`n` includes `self`), with CPython's wording.
