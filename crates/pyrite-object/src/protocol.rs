@@ -801,6 +801,11 @@ pub fn call(ctx: &mut Ctx, callable: &Value, args: Args<'_>) -> PyResult {
 
 /// Calls a native function, passing its bound object first.
 pub fn call_builtin(ctx: &mut Ctx, f: &BuiltinFunction, args: Args<'_>) -> PyResult {
+    if f.bound.is_none()
+        && let Some(owner) = &f.owner_type
+    {
+        check_method_receiver(f, owner, args)?;
+    }
     ctx.enter_native_call(" while calling a Python object")?;
     let result = match &f.bound {
         None => (f.func)(ctx, args),
@@ -816,6 +821,24 @@ pub fn call_builtin(ctx: &mut Ctx, f: &BuiltinFunction, args: Args<'_>) -> PyRes
         (Err(e), Some(owner)) => Err(qualify_argument_error(e, owner, f.name)),
         (result, _) => result,
     }
+}
+
+/// CPython's `method_descriptor` checks of an unbound call: `list.append(x)` needs the
+/// first argument to be a list.
+fn check_method_receiver(f: &BuiltinFunction, owner: &ObjRef, args: Args<'_>) -> PyResult<()> {
+    let positional = args.values.len() - args.kwnames.len();
+    let Some(this) = args.values.first().filter(|_| positional > 0) else {
+        return Err(PyErr::type_error(format!("unbound method {}.{}() needs an argument", type_name(owner), f.name)));
+    };
+    if this.type_ref().is_same(owner) || is_subtype(this.type_ref(), owner) {
+        return Ok(());
+    }
+    Err(PyErr::type_error(format!(
+        "descriptor '{}' for '{}' objects doesn't apply to a '{}' object",
+        f.name,
+        type_name(owner),
+        this.type_name()
+    )))
 }
 
 /// CPython names a method by its qualified name when the method-descriptor machinery

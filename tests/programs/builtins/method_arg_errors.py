@@ -93,3 +93,18 @@ def assign(obj, key):
 for obj, key in [((1, 2), 0), ('ab', 0), (frozenset(), 1), (1, 1), (range(3), 0), (b'x', 0), ((1,), 'k')]:
     attempt("del %s[%r]" % (type(obj).__name__, key), lambda: delete(obj, key))
     attempt("set %s[%r]" % (type(obj).__name__, key), lambda: assign(obj, key))
+
+# Unbound methods of builtin types check their first argument, as method descriptors do.
+for label, f in {
+    "list.append unbound": lambda: list.append(),
+    "int.bit_length float": lambda: int.bit_length(1.0),
+    "str.upper int": lambda: str.upper(1),
+    "list.append tuple": lambda: list.append((), 1),
+    "dict.keys list": lambda: dict.keys([]),
+    "float.hex int": lambda: float.hex(1),
+    "list.append keyword": lambda: list.append(x=1),
+    "set.add frozenset": lambda: set.add(frozenset(), 1),
+    "int.bit_length bool": lambda: int.bit_length(True),
+    "str.join subclass": lambda: str.join(type('S', (str,), {})('-'), 'ab'),
+}.items():
+    attempt(label, f)

@@ -125,7 +125,7 @@ pub fn add_methods(ty: &ObjRef, owner: &'static str, methods: &[(&'static str, N
     let dict = type_payload(ty).dict.clone();
     let Some(d) = dict.downcast::<PyDict>() else { return };
     for &(name, func) in methods {
-        d.set_str(name, Value::Obj(BuiltinFunction::new_method(owner, name, func)));
+        d.set_str(name, Value::Obj(BuiltinFunction::new_method_of(ty, owner, name, func)));
     }
 }
 

@@ -17,29 +17,36 @@ use crate::types::list::PyTuple;
 use crate::value::Value;
 
 pub(crate) fn setup(t: &TypeTable) {
-    add_methods(
+    // Slot wrappers in CPython, with their own receiver check and wording.
+    add_slot_methods(
         &t.int,
         "int",
         &[
             ("__abs__", |_, a| Ok(Value::from_bigint(int_this("__abs__", a, true)?.abs()))),
             ("__int__", |_, a| Ok(Value::from_bigint(int_this("__int__", a, true)?))),
-            ("__trunc__", |_, a| Ok(Value::from_bigint(int_this("__trunc__", a, false)?))),
-            ("__floor__", |_, a| Ok(Value::from_bigint(int_this("__floor__", a, false)?))),
-            ("__ceil__", |_, a| Ok(Value::from_bigint(int_this("__ceil__", a, false)?))),
             ("__float__", |_, a| {
                 let i = int_this("__float__", a, true)?;
                 num::int_to_f64(&i).map(Value::float).map_err(PyErr::from_arith)
             }),
-            ("__getnewargs__", |_, a| {
-                let i = int_this("__getnewargs__", a, false)?;
-                Ok(Value::Obj(PyTuple::new_obj(vec![Value::from_bigint(i)])))
-            }),
-            ("__round__", int_round_method),
             ("__divmod__", |_, a| int_divmod_method(a, "__divmod__", false)),
             ("__rdivmod__", |_, a| int_divmod_method(a, "__rdivmod__", true)),
         ],
     );
     add_methods(
+        &t.int,
+        "int",
+        &[
+            ("__trunc__", |_, a| Ok(Value::from_bigint(int_this("__trunc__", a, false)?))),
+            ("__floor__", |_, a| Ok(Value::from_bigint(int_this("__floor__", a, false)?))),
+            ("__ceil__", |_, a| Ok(Value::from_bigint(int_this("__ceil__", a, false)?))),
+            ("__getnewargs__", |_, a| {
+                let i = int_this("__getnewargs__", a, false)?;
+                Ok(Value::Obj(PyTuple::new_obj(vec![Value::from_bigint(i)])))
+            }),
+            ("__round__", int_round_method),
+        ],
+    );
+    add_slot_methods(
         &t.float,
         "float",
         &[
@@ -49,11 +56,24 @@ pub(crate) fn setup(t: &TypeTable) {
                 let x = float_this("__int__", a, true)?;
                 num::f64_to_int(x.trunc()).map(Value::from_bigint).map_err(PyErr::from_arith)
             }),
-            ("__round__", float_round_method),
             ("__divmod__", |_, a| float_divmod_method(a, "__divmod__", false)),
             ("__rdivmod__", |_, a| float_divmod_method(a, "__rdivmod__", true)),
         ],
     );
+    add_methods(&t.float, "float", &[("__round__", float_round_method)]);
+}
+
+/// Stores methods that are slot wrappers in CPython: they check their receiver themselves
+/// (`descriptor '__abs__' requires a 'int' object ...`).
+fn add_slot_methods(
+    ty: &pyrite_memory::ObjRef,
+    owner: &'static str,
+    methods: &[(&'static str, crate::types::function::NativeFn)],
+) {
+    for &(name, func) in methods {
+        let method = crate::types::function::BuiltinFunction::new_method(owner, name, func);
+        crate::methods::set_type_attr(ty, name, Value::Obj(method));
+    }
 }
 
 /// The error for a method of `owner` called on something else: slot wrappers (`slot`) and

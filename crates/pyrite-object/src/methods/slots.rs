@@ -270,6 +270,7 @@ fn new_method(ty: &ObjRef) -> ObjRef {
         bound: None,
         owner: Some(owner),
         module: None,
+        owner_type: None,
     };
     unbound.bind(Value::Obj(ty.clone()))
 }

@@ -237,6 +237,9 @@ pub struct BuiltinFunction {
     pub owner: Option<&'static str>,
     /// For functions of a module: the module's name (`__module__`, a str).
     pub module: Option<Value>,
+    /// For method descriptors of builtin types: the type, which the first argument of an
+    /// unbound call must be an instance of.
+    pub owner_type: Option<ObjRef>,
 }
 
 impl Trace for BuiltinFunction {
@@ -246,6 +249,9 @@ impl Trace for BuiltinFunction {
         }
         if let Some(module) = &self.module {
             module.traverse(visit);
+        }
+        if let Some(owner) = &self.owner_type {
+            visit(owner);
         }
     }
 }
@@ -257,7 +263,7 @@ impl BuiltinFunction {
     #[must_use]
     pub fn new_obj(name: &'static str, func: NativeFn) -> ObjRef {
         ObjRef::new(
-            BuiltinFunction { name, func, bound: None, owner: None, module: None },
+            BuiltinFunction { name, func, bound: None, owner: None, module: None, owner_type: None },
             Some(&types().builtin_function),
         )
     }
@@ -265,14 +271,31 @@ impl BuiltinFunction {
     /// A native function of the module `module` (its `__module__`).
     #[must_use]
     pub fn new_in_module(module: &str, name: &'static str, func: NativeFn) -> ObjRef {
-        let function = BuiltinFunction { name, func, bound: None, owner: None, module: Some(Value::str(module)) };
+        let function = BuiltinFunction {
+            name,
+            func,
+            bound: None,
+            owner: None,
+            module: Some(Value::str(module)),
+            owner_type: None,
+        };
         ObjRef::new(function, Some(&types().builtin_function))
     }
 
     /// An unbound method descriptor of a builtin type.
     #[must_use]
     pub fn new_method(owner: &'static str, name: &'static str, func: NativeFn) -> ObjRef {
-        let method = BuiltinFunction { name, func, bound: None, owner: Some(owner), module: None };
+        let method = BuiltinFunction { name, func, bound: None, owner: Some(owner), module: None, owner_type: None };
+        ObjRef::new(method, Some(&types().method_descriptor))
+    }
+
+    /// An unbound method descriptor of the builtin type `ty` (named `owner`): calling it
+    /// unbound checks that the first argument is an instance of `ty`, as CPython's
+    /// `method_descriptor` does.
+    #[must_use]
+    pub fn new_method_of(ty: &ObjRef, owner: &'static str, name: &'static str, func: NativeFn) -> ObjRef {
+        let method =
+            BuiltinFunction { name, func, bound: None, owner: Some(owner), module: None, owner_type: Some(ty.clone()) };
         ObjRef::new(method, Some(&types().method_descriptor))
     }
 
@@ -286,6 +309,7 @@ impl BuiltinFunction {
                 bound: Some(obj),
                 owner: self.owner,
                 module: self.module.clone(),
+                owner_type: None,
             },
             Some(&types().builtin_function),
         )
