@@ -184,6 +184,9 @@ fn format_str(text: &str, spec: &Spec) -> PyResult<String> {
     if let Some(k) = spec.kind.filter(|k| *k != 's') {
         return Err(PyErr::value_error(format!("Unknown format code '{k}' for object of type 'str'")));
     }
+    if spec.sign == Some(' ') {
+        return Err(PyErr::value_error("Space not allowed in string format specifier"));
+    }
     if spec.sign.is_some() {
         return Err(PyErr::value_error("Sign not allowed in string format specifier"));
     }
@@ -203,15 +206,15 @@ fn format_str(text: &str, spec: &Spec) -> PyResult<String> {
     Ok(pad(spec, "", &body, '<'))
 }
 
-fn format_int(value: &BigInt, spec: &Spec) -> PyResult<String> {
+fn format_int(value: &BigInt, spec: &Spec, type_name: &str) -> PyResult<String> {
     check_grouping(spec, Some('d'))?;
     let kind = spec.kind.unwrap_or('d');
     if matches!(kind, 'e' | 'E' | 'f' | 'F' | 'g' | 'G' | '%') {
         let f = num::int_to_f64(value).map_err(PyErr::from_arith)?;
-        return format_float(f, spec);
+        return format_float(f, spec, type_name);
     }
     if !matches!(kind, 'b' | 'c' | 'd' | 'o' | 'x' | 'X' | 'n') {
-        return Err(PyErr::value_error(format!("Unknown format code '{kind}' for object of type 'int'")));
+        return Err(PyErr::value_error(format!("Unknown format code '{kind}' for object of type '{type_name}'")));
     }
     if spec.precision.is_some() {
         return Err(PyErr::value_error("Precision not allowed in integer format specifier"));
@@ -244,7 +247,9 @@ fn format_int(value: &BigInt, spec: &Spec) -> PyResult<String> {
                 .ok_or_else(|| PyErr::overflow("%c arg not in range(0x110000)"))?;
             return Ok(pad(spec, "", &cp.to_string(), '>'));
         }
-        other => return Err(PyErr::value_error(format!("Unknown format code '{other}' for object of type 'int'"))),
+        other => {
+            return Err(PyErr::value_error(format!("Unknown format code '{other}' for object of type '{type_name}'")));
+        }
     };
     let mut prefix = sign_prefix(value.is_negative(), spec.sign).to_owned();
     if spec.alternate {
@@ -260,11 +265,11 @@ fn format_int(value: &BigInt, spec: &Spec) -> PyResult<String> {
     Ok(pad(spec, &prefix, &grouped, '>'))
 }
 
-fn format_float(x: f64, spec: &Spec) -> PyResult<String> {
+fn format_float(x: f64, spec: &Spec, type_name: &str) -> PyResult<String> {
     check_grouping(spec, None)?;
     let kind = spec.kind;
     if let Some(k) = kind.filter(|k| !matches!(k, 'e' | 'E' | 'f' | 'F' | 'g' | 'G' | 'n' | '%')) {
-        return Err(PyErr::value_error(format!("Unknown format code '{k}' for object of type 'float'")));
+        return Err(PyErr::value_error(format!("Unknown format code '{k}' for object of type '{type_name}'")));
     }
     let mut x = x;
     if spec.no_neg_zero && x == 0.0 {
@@ -274,7 +279,7 @@ fn format_float(x: f64, spec: &Spec) -> PyResult<String> {
     let magnitude = x.abs();
     let body = match kind {
         None => match spec.precision {
-            None => num::float_repr(magnitude),
+            None => num::format_float_opts(magnitude, b'r', None, spec.alternate, true),
             Some(p) => num::format_float_opts(magnitude, b'g', Some(p.max(1)), spec.alternate, true),
         },
         Some('n') => num::format_float(magnitude, b'g', Some(spec.precision.unwrap_or(6)), spec.alternate),
@@ -334,13 +339,17 @@ pub fn format(ctx: &mut Ctx, value: &Value, spec: &str) -> PyResult {
     }
     let parsed = parse_spec(spec)?;
     let text = match value {
-        v if v.as_f64().is_some() => format_float(v.as_f64().unwrap_or(f64::NAN), &parsed)?,
-        Value::Int(_) | Value::Bool(_) => {
-            format_int(&as_int(value).map(std::borrow::Cow::into_owned).unwrap_or_default(), &parsed)?
-        }
-        Value::Obj(o) if o.is::<PyInt>() => {
-            format_int(&as_int(value).map(std::borrow::Cow::into_owned).unwrap_or_default(), &parsed)?
-        }
+        v if v.as_f64().is_some() => format_float(v.as_f64().unwrap_or(f64::NAN), &parsed, &v.type_name())?,
+        Value::Int(_) | Value::Bool(_) => format_int(
+            &as_int(value).map(std::borrow::Cow::into_owned).unwrap_or_default(),
+            &parsed,
+            &value.type_name(),
+        )?,
+        Value::Obj(o) if o.is::<PyInt>() => format_int(
+            &as_int(value).map(std::borrow::Cow::into_owned).unwrap_or_default(),
+            &parsed,
+            &value.type_name(),
+        )?,
         Value::Obj(_) if value.as_str().is_some() => format_str(value.as_str().map_or("", |s| s.as_str()), &parsed)?,
         _ => {
             return Err(PyErr::type_error(format!(
