@@ -161,6 +161,11 @@ pub(crate) fn dict_iter_step(it: &Value, advance: EntryStep) -> PyResult<Option<
     }
     match advance(dict, iter.index.get()) {
         Some((position, key, value)) => {
+            if iter.remaining.get() == 0 {
+                drop(iter.seq.replace(None));
+                return Err(PyErr::runtime_error("dictionary keys changed during iteration"));
+            }
+            iter.remaining.set(iter.remaining.get() - 1);
             iter.index.set(position);
             Ok(Some((key, value)))
         }
