@@ -2,8 +2,8 @@
 //! CPython's `codecs.py` and `encodings` package stand on, and the codec functions their
 //! codec modules call (`utf_8_decode`, `charmap_encode`, `unicode_escape_decode`, ...).
 //! The UTF and Latin-1 codecs are `pyrite-object`'s (`methods::codecs`), which apply the
-//! built-in error handlers; handlers registered from Python are found by `lookup_error`
-//! but not yet called by those codecs.
+//! built-in error handlers, and call handlers registered from Python (found through
+//! [`registered_handler`]) for `str.encode` and `bytes.decode`.
 
 use pyrite_memory::GilCell;
 use pyrite_object::methods::bytes::buffer_bytes;
@@ -234,6 +234,11 @@ fn register_error(_: &mut Ctx, args: Args<'_>) -> PyResult {
         r.handlers.push((name, values[1].clone()));
     });
     Ok(Value::None)
+}
+
+/// The error handler registered from Python under `name` (for the built-in codecs).
+pub fn registered_handler(name: &str) -> Option<Value> {
+    registry(|r| r.handlers.iter().find(|(n, _)| n == name).map(|(_, h)| h.clone()))
 }
 
 fn lookup_error(_: &mut Ctx, args: Args<'_>) -> PyResult {
