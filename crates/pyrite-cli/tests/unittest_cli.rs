@@ -111,3 +111,22 @@ fn discovery() {
     assert_eq!(lines.last().map(String::as_str), Some("OK (skipped=1)"));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// CPython's own test modules from its `test` package run to completion and pass
+/// (when the standard library found has its `test` package; some distributions split it
+/// off).
+#[test]
+fn cpython_test_modules() {
+    let dir = project("cpython");
+    let probe = pyrite(&dir, &["-c", "import test.test_augassign, test.test_unpack"]);
+    if !probe.status.success() {
+        eprintln!("skipped: no `test` package in the standard library found");
+        return;
+    }
+    let out = pyrite(&dir, &["-m", "unittest", "test.test_augassign", "test.test_unpack"]);
+    let lines = report(&out);
+    assert_eq!(out.status.code(), Some(0), "report: {lines:#?}");
+    assert!(lines.iter().any(|l| l.starts_with("Ran 9 tests in ")), "report: {lines:#?}");
+    assert_eq!(lines.last().map(String::as_str), Some("OK"));
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -487,7 +487,7 @@ pub(crate) fn solid_base(ty: &ObjRef) -> ObjRef {
 
 /// `obj.__class__ = cls` (CPython's `object_set_class`): both classes must be defined in
 /// Python and lay their instances out alike.
-fn set_class(target: &Value, new_value: Option<Value>) -> PyResult<()> {
+pub(crate) fn set_class(target: &Value, new_value: Option<Value>) -> PyResult<()> {
     let Some(new_value) = new_value else {
         return Err(PyErr::type_error("can't delete __class__ attribute"));
     };

@@ -12,7 +12,8 @@ use pyrite_object::types::str::PyStr;
 use pyrite_object::types::typeobj::{TypeObject, is_subtype};
 use pyrite_object::{Args, Ctx, ObjRef, PyErr, PyResult, Value, types};
 
-pub(crate) mod introspect;
+mod introspect;
+pub(crate) use introspect::object_dir;
 mod iteration;
 mod numeric;
 mod printing;

@@ -103,7 +103,7 @@ fn run_del(ctx: &mut Ctx, obj: &ObjRef) {
     let value = Value::Obj(obj.clone());
     let Some(del) = pyrite_object::types::typeobj::lookup_str(obj.type_ref(), "__del__") else { return };
     if let Err(err) = protocol::call_positional(ctx, &del, std::slice::from_ref(&value)) {
-        report_unraisable(ctx, &del, &err, "<__del__>");
+        report_unraisable(ctx, &del, &err);
     }
 }
 
@@ -112,16 +112,14 @@ fn run_del(ctx: &mut Ctx, obj: &ObjRef) {
 fn run_callback(ctx: &mut Ctx, weakref: &ObjRef, callback: &ObjRef) {
     let callback = Value::Obj(callback.clone());
     if let Err(err) = protocol::call_positional(ctx, &callback, &[Value::Obj(weakref.clone())]) {
-        report_unraisable(ctx, &callback, &err, "<weakref callback>");
+        report_unraisable(ctx, &callback, &err);
     }
 }
 
-/// Prints `Exception ignored in: <what>` and the traceback, as `PyErr_WriteUnraisable`.
-fn report_unraisable(ctx: &mut Ctx, what: &Value, err: &PyErr, fallback: &str) {
-    let what = protocol::repr_string(ctx, what).unwrap_or_else(|_| fallback.into());
-    let report = crate::traceback::format_exception(ctx, &mut crate::traceback::SourceCache::default(), err.value());
-    crate::builtins::flush_stdout(ctx);
-    eprint!("Exception ignored in: {what}\n{report}");
+/// Reports the exception of a finalizer or callback through `sys.unraisablehook`
+/// (`Exception ignored in: <what>` and the traceback, by default).
+fn report_unraisable(ctx: &mut Ctx, what: &Value, err: &PyErr) {
+    crate::syshooks::write_unraisable(ctx, err, None, what.clone());
 }
 
 /// Runs a collection with the context published for finalizers.

@@ -241,6 +241,9 @@ fn sys_path(ctx: &mut Ctx) -> PyResult<Vec<String>> {
 
 /// `_find_and_load`: tries the places `sys.meta_path` names (see `importlib.rs`).
 fn find_and_load(ctx: &mut Ctx, name: &str) -> PyResult {
+    if let Some(module) = importlib::frozen_alias(ctx, name)? {
+        return Ok(module);
+    }
     let (parent, child) = name.rsplit_once('.').unwrap_or(("", name));
     let (parent_module, path_value, path) = if parent.is_empty() {
         (None, Value::None, sys_path(ctx)?)

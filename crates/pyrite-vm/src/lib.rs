@@ -145,6 +145,11 @@ impl Interpreter {
         generator::install();
         asyncgen::install();
         reduce::install();
+        pyrite_object::methods::add_methods(
+            &pyrite_object::types().object,
+            "object",
+            &[("__dir__", builtins::object_dir), ("__sizeof__", sysmodule::object_sizeof)],
+        );
         let mut ctx = Ctx::new();
         ctx.hooks.call_function = eval::call_function_hook;
         ctx.hooks.current_globals = frameobject::current_globals;
@@ -159,8 +164,6 @@ impl Interpreter {
             d.set_str("EnvironmentError", Value::Obj(pyrite_object::types().os_error.clone()));
         }
         let modules = PyDict::new_obj();
-        sysmodule::install_object_sizeof();
-        builtins::introspect::install_dir_methods();
         let sys = sysmodule::make_sys(&modules, &[]);
         let sys_dict = sys.downcast::<pyrite_object::types::function::Module>().map(|m| m.dict.clone());
         let sys_dict = sys_dict.unwrap_or_else(PyDict::new_obj);

@@ -1,13 +1,17 @@
 //! The hooks of `sys` that Python code may replace: `displayhook` (what the interactive
 //! prompt and `doctest` call with each expression's value), `excepthook` (prints an
-//! uncaught exception), `breakpointhook` (what `breakpoint()` calls), and their
-//! `__displayhook__`/`__excepthook__`/`__breakpointhook__` originals.
+//! uncaught exception), `breakpointhook` (what `breakpoint()` calls), `unraisablehook`
+//! (reports an exception that cannot propagate, from `__del__` or a weak reference
+//! callback), and their `__displayhook__`-style originals.
 
 use pyrite_object::methods::check_args;
 use pyrite_object::types::dict::PyDict;
+use pyrite_object::types::exception::PyException;
 use pyrite_object::types::function::BuiltinFunction;
+use pyrite_object::types::instance::Instance;
 use pyrite_object::types::str::PyStr;
-use pyrite_object::{Args, Ctx, PyErr, PyResult, Value, protocol};
+use pyrite_object::types::typeobj::{self, StaticType};
+use pyrite_object::{Args, Ctx, ObjRef, PyErr, PyResult, Value, protocol};
 
 use crate::state::vm;
 
@@ -22,6 +26,9 @@ pub fn install(sys: &PyDict) {
     let breakpointhook = Value::Obj(BuiltinFunction::new_in_module("sys", "breakpointhook", breakpointhook));
     sys.set_str("breakpointhook", breakpointhook.clone());
     sys.set_str("__breakpointhook__", breakpointhook);
+    let unraisablehook = Value::Obj(BuiltinFunction::new_in_module("sys", "unraisablehook", unraisablehook));
+    sys.set_str("unraisablehook", unraisablehook.clone());
+    sys.set_str("__unraisablehook__", unraisablehook);
 }
 
 /// `breakpoint(*args, **kws)`: calls `sys.breakpointhook` with the same arguments.
@@ -113,4 +120,76 @@ fn excepthook(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
     };
     write(ctx, &stderr, &text)?;
     Ok(Value::None)
+}
+
+/// `sys.UnraisableHookArgs`: what `sys.unraisablehook` receives.
+fn hook_args_type() -> &'static ObjRef {
+    static TYPE: StaticType = StaticType::new();
+    TYPE.get_or_init(|| typeobj::new_native_type_with("UnraisableHookArgs", "sys", None, 0, |_| {}))
+}
+
+fn sys_attr(ctx: &mut Ctx, name: &str) -> Option<Value> {
+    let sys = vm(ctx).sys.clone();
+    sys.downcast::<PyDict>().and_then(|d| d.get_str(&PyStr::from_str(name)))
+}
+
+/// Reports an exception that cannot propagate, as CPython's `PyErr_WriteUnraisable`:
+/// `sys.unraisablehook` gets the exception, `err_msg` (None: "Exception ignored in") and
+/// the object concerned. If the hook fails, the report is printed as the default does.
+pub fn write_unraisable(ctx: &mut Ctx, err: &PyErr, err_msg: Option<&str>, object: Value) {
+    let exc = err.value().clone();
+    let traceback = exc.downcast::<PyException>().and_then(|e| e.traceback.borrow().clone());
+    let args = ObjRef::new(Instance::default(), Some(hook_args_type()));
+    if let Some(d) = protocol::instance_dict(&args, true).as_ref().and_then(|d| d.downcast::<PyDict>()) {
+        d.set_str("exc_type", Value::Obj(exc.type_ref().clone()));
+        d.set_str("exc_value", Value::Obj(exc.clone()));
+        d.set_str("exc_traceback", traceback.map_or(Value::None, Value::Obj));
+        d.set_str("err_msg", err_msg.map_or(Value::None, Value::str));
+        d.set_str("object", object);
+    }
+    let args = Value::Obj(args);
+    let hook = sys_attr(ctx, "unraisablehook").filter(|h| !h.is_none());
+    let reported = match hook {
+        Some(hook) => protocol::call_positional(ctx, &hook, std::slice::from_ref(&args)).is_ok(),
+        None => false,
+    };
+    if !reported {
+        let _ = default_unraisable(ctx, &args);
+    }
+}
+
+/// `sys.unraisablehook(unraisable)`: prints `Exception ignored in: <object>` and the
+/// traceback to `sys.stderr`.
+fn unraisablehook(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
+    let [unraisable] = check_args("unraisablehook", args, 1, 1)? else { unreachable!("one argument") };
+    default_unraisable(ctx, unraisable)?;
+    Ok(Value::None)
+}
+
+fn default_unraisable(ctx: &mut Ctx, unraisable: &Value) -> PyResult<()> {
+    let err_msg = protocol::getattr_str(ctx, unraisable, "err_msg")?;
+    let object = protocol::getattr_str(ctx, unraisable, "object")?;
+    let exc_value = protocol::getattr_str(ctx, unraisable, "exc_value")?;
+    let mut text = String::new();
+    let err_msg = if err_msg.is_none() { None } else { Some(protocol::str_string(ctx, &err_msg)?) };
+    if !object.is_none() {
+        let what = protocol::repr_string(ctx, &object).unwrap_or_else(|_| "<object repr() failed>".to_owned());
+        text.push_str(&format!("{}: {what}\n", err_msg.as_deref().unwrap_or("Exception ignored in")));
+    } else if let Some(message) = &err_msg {
+        text.push_str(&format!("{message}:\n"));
+    }
+    if let Value::Obj(exc) = &exc_value
+        && exc.is::<PyException>()
+    {
+        let mut sources = crate::traceback::SourceCache::default();
+        text.push_str(&crate::traceback::format_exception(ctx, &mut sources, exc));
+    }
+    match sys_stream(ctx, "stderr") {
+        Ok(stderr) => write(ctx, &stderr, &text)?,
+        Err(_) => {
+            crate::builtins::flush_stdout(ctx);
+            eprint!("{text}");
+        }
+    }
+    Ok(())
 }

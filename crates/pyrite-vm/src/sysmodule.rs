@@ -132,21 +132,6 @@ fn sys_intern(_: &mut Ctx, args: Args<'_>) -> PyResult {
     Ok(values[0].clone())
 }
 
-/// Gives `object` its `__sizeof__` (the size without the pre-header that
-/// `sys.getsizeof` adds), computed as [`builtin_sizeof`] does.
-pub fn install_object_sizeof() {
-    let sizeof = BuiltinFunction::new_method("object", "__sizeof__", |_, args| {
-        let (this, _) = method_args("__sizeof__", args, 0, 0)?;
-        let ty = this.type_ref().clone();
-        let mro = typeobj::type_payload(&ty).mro.borrow().clone();
-        let heap = typeobj::type_payload(&ty).flags.get() & typeobj::TYPE_HEAPTYPE != 0;
-        Ok(Value::from(builtin_sizeof(this, &mro, heap)))
-    });
-    if let Some(d) = typeobj::type_payload(&types().object).dict.downcast::<PyDict>() {
-        d.set_str("__sizeof__", Value::Obj(sizeof));
-    }
-}
-
 /// `sys.getsizeof(object[, default])`: CPython 3.11's (64-bit) size of the object. Classes
 /// defined in Python may give their own `__sizeof__`; builtin types report the size their
 /// CPython counterpart has (see [`builtin_sizeof`]). Then the "pre-header" is added as
@@ -161,6 +146,15 @@ fn sys_getsizeof(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
         Err(e) if default.is_some() && e.matches(&types().type_error) => Ok(default.cloned().unwrap_or(Value::None)),
         result => result.map(Value::from),
     }
+}
+
+/// `object.__sizeof__`: the size without the pre-header (what `sys.getsizeof` adds to it).
+pub(crate) fn object_sizeof(_: &mut Ctx, args: Args<'_>) -> PyResult {
+    let (this, _) = pyrite_object::methods::method_args("__sizeof__", args, 0, 0)?;
+    let ty = this.type_ref().clone();
+    let mro = typeobj::type_payload(&ty).mro.borrow().clone();
+    let heap = typeobj::type_payload(&ty).flags.get() & typeobj::TYPE_HEAPTYPE != 0;
+    Ok(Value::from(builtin_sizeof(this, &mro, heap)))
 }
 
 fn sizeof(ctx: &mut Ctx, object: &Value) -> PyResult<usize> {
@@ -275,7 +269,12 @@ fn builtin_sizeof(object: &Value, mro: &[ObjRef], heap_type: bool) -> usize {
     } else if let Some(list) = base.downcast::<PyList>() {
         40 + 8 * list.items.borrow().capacity()
     } else if let Some(dict) = base.downcast::<PyDict>() {
-        48 + dict_keys_size(dict)
+        // A dict still sharing its class's keys (an instance's `__dict__`) counts a values
+        // array for them; the keys belong to the class.
+        match dict.shared_keys() {
+            Some(keys) => 48 + 8 * keys.usable_size(),
+            None => 48 + dict_keys_size(dict),
+        }
     } else if let Some(set) = base.downcast::<pyrite_object::types::set::PySet>() {
         let table = set.table.borrow().slots.len();
         200 + if table > 8 { 16 * table } else { 0 }

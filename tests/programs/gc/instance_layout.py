@@ -122,3 +122,49 @@ a.k0 = b
 b.k0 = a
 del a, b
 print("names the class knows:", gc.collect())
+
+
+# __slots__ values live in the object too.
+class Slotted:
+    __slots__ = ("other", "spare")
+
+
+x = Slotted()
+y = Slotted()
+x.other = y
+y.other = x
+del x, y
+print("__slots__ instances:", gc.collect())
+
+
+# A __dict__ made from inline values goes on sharing its class's keys (a split dict in
+# CPython): new names stored through it take room there, and dir() merges every class
+# attribute name into a copy of it, which fills the room: later new names fall back to
+# dicts.
+class Shared:
+    pass
+
+
+s = Shared()
+s.first = 1
+s.__dict__
+for i in range(30):
+    s.__dict__["n%d" % i] = i
+a = Shared()
+a.zz = a
+del a
+print("new name after 30 names through a dict:", gc.collect())
+
+
+class Listed:
+    pass
+
+
+l = Listed()
+l.other = 1
+dir(l)
+for k in range(3):
+    a = Listed()
+    setattr(a, "x%d" % k, a)
+    del a
+    print("new name", k, "after dir():", gc.collect())

@@ -54,3 +54,8 @@ for bad in [("..x", "proj"), (".x", None)]:
         importlib.import_module(*bad)
     except (ImportError, TypeError) as e:
         print(type(e).__name__, e)
+
+# CPython's names for importlib's bootstrap modules, which zipimport imports.
+import zipimport
+print(zipimport.zipimporter.__name__, sys.modules["_frozen_importlib"] is importlib._bootstrap)
+print(sys.modules["_frozen_importlib_external"] is importlib._bootstrap_external)

@@ -41,6 +41,8 @@ enum Access {
     WeakrefList,
     /// A native getter of the descriptor's own, called with the instance (read-only).
     Getter(NativeFn),
+    /// `object.__class__`.
+    Class,
 }
 
 /// An attribute of a builtin type answered by its `getattro`/`setattro` slots, a native
@@ -98,6 +100,15 @@ pub fn add_computed(owner: &ObjRef, kind: Kind, getters: &[(&'static str, Native
     }
 }
 
+/// Puts the `__class__` getset descriptor into the dict of `object`.
+pub fn add_class_descriptor(object: &ObjRef) {
+    let descr = ObjRef::new(
+        AttrDescriptor { name: "__class__", owner: object.clone(), access: Access::Class },
+        Some(getset_type()),
+    );
+    crate::methods::set_type_attr(object, "__class__", Value::Obj(descr));
+}
+
 /// Puts `__dict__` (when `dict`) and `__weakref__` (when `weakref`) getset descriptors into
 /// the dict of `owner`, a type whose instances gain a `__dict__` or weak references there.
 pub fn add_instance_descriptors(owner: &ObjRef, dict: bool, weakref: bool) {
@@ -147,6 +158,7 @@ pub(crate) fn descr_get(ctx: &mut Ctx, v: &Value, obj: Option<&Value>, _owner: &
             return Ok(first.map_or(Value::None, Value::Obj));
         }
         Access::Getter(getter) => return getter(ctx, crate::ctx::Args::positional(std::slice::from_ref(obj))),
+        Access::Class => return Ok(Value::Obj(obj.type_ref().clone())),
         Access::Slots => {}
     }
     // The owner's own slot answers the name; the generic one would find this descriptor.
@@ -161,6 +173,9 @@ pub(crate) fn descr_get(ctx: &mut Ctx, v: &Value, obj: Option<&Value>, _owner: &
 pub(crate) fn descr_set(ctx: &mut Ctx, v: &Value, obj: &Value, value: Option<Value>) -> PyResult<()> {
     let d = this(v)?;
     check_owner(d, obj)?;
+    if matches!(d.access, Access::Class) {
+        return protocol::set_class(obj, value);
+    }
     if matches!(d.access, Access::InstanceDict)
         && let Some(o) = obj.as_obj()
         && crate::attrs::set_dict(o, value.clone())?

@@ -346,11 +346,7 @@ type DecodeFix<'a> = dyn FnMut(Codec, &DecodeFailure, &mut Vec<u32>) -> PyResult
 
 /// The encoding loop: `fix(out, start, end)` handles each run of code points the codec
 /// cannot encode, appending what replaces them, and says where to go on.
-fn encode_with(
-    codec: Codec,
-    cps: &[u32],
-    fix: &mut EncodeFix<'_>,
-) -> PyResult<Vec<u8>> {
+fn encode_with(codec: Codec, cps: &[u32], fix: &mut EncodeFix<'_>) -> PyResult<Vec<u8>> {
     let mut out = Vec::with_capacity(cps.len());
     match codec {
         Codec::Utf16(None) | Codec::Utf32(None) => codec.push(&mut out, 0xFEFF),
@@ -440,12 +436,7 @@ pub fn decode_bytes(data: &[u8], encoding: &str, errors: &str) -> PyResult<Vec<u
 
 /// The decoding loop: `fix(codec, failure, out)` handles each undecodable range, appending
 /// what replaces it, and says where to go on. `pass` lets UTF codecs decode surrogates.
-fn decode_with(
-    codec: Codec,
-    data: &[u8],
-    pass: bool,
-    fix: &mut DecodeFix<'_>,
-) -> PyResult<Vec<u32>> {
+fn decode_with(codec: Codec, data: &[u8], pass: bool, fix: &mut DecodeFix<'_>) -> PyResult<Vec<u32>> {
     let mut out = Vec::with_capacity(data.len());
     let (codec, mut pos) = with_bom(codec, data);
     while pos < data.len() {

@@ -49,6 +49,9 @@ pub(crate) fn setup(t: &TypeTable) {
             ("__reversed__", list_reversed),
         ],
     );
+    for iterator in [&t.list_iterator, &t.tuple_iterator] {
+        add_methods(iterator, "iterator", &[("__length_hint__", seq_iter_length_hint)]);
+    }
     set_slots(&t.list_reverseiterator, |s| {
         s.iter = Some(|_, v| Ok(v.clone()));
         s.next = Some(crate::methods::iters::reversed_next);
@@ -104,11 +107,61 @@ fn list_binary(ctx: &mut Ctx, a: &Value, b: &Value, op: BinaryOp) -> PyResult {
 fn list_inplace(ctx: &mut Ctx, a: &Value, b: &Value, op: BinaryOp) -> PyResult {
     match op {
         BinaryOp::Add => {
-            let extra = protocol::collect(ctx, b)?;
-            this(a)?.items.borrow_mut().extend(extra);
+            extend(ctx, this(a)?, b)?;
+            Ok(a.clone())
+        }
+        BinaryOp::Multiply => {
+            let Some(count) = repeat_count(ctx, b) else { return Ok(not_implemented()) };
+            let count = count?;
+            let list = this(a)?;
+            let items = list.to_vec();
+            if count == 0 || items.is_empty() {
+                let old = list.items.replace(Vec::new());
+                drop(old);
+                return Ok(a.clone());
+            }
+            let total = checked_total(items.len(), count)?;
+            let mut stored = list.items.borrow_mut();
+            crate::types::list::resize(&mut stored, total);
+            for _ in 1..count {
+                stored.extend_from_slice(&items);
+            }
             Ok(a.clone())
         }
         _ => Ok(not_implemented()),
+    }
+}
+
+/// `list.extend(iterable)` (also `+=` and `[*a]`), sized as CPython's `list_extend`.
+pub fn extend(ctx: &mut Ctx, list: &PyList, iterable: &Value) -> PyResult<()> {
+    let exact =
+        iterable.as_obj().is_some_and(|o| o.type_ref().is_same(&types().list) || o.type_ref().is_same(&types().tuple))
+            || iterable.downcast::<PyList>().is_some_and(|l| std::ptr::eq(l, list));
+    let hint = if exact { None } else { Some(length_hint(ctx, iterable, 8)?) };
+    let values = protocol::collect(ctx, iterable)?;
+    list.extend_values(values, hint);
+    Ok(())
+}
+
+/// CPython's `PyObject_LengthHint`: `len()` when the object has one, else its
+/// `__length_hint__`, else `default`.
+fn length_hint(ctx: &mut Ctx, value: &Value, default: usize) -> PyResult<usize> {
+    if crate::types::typeobj::type_payload(value.type_ref()).slots().len.is_some() {
+        match protocol::len(ctx, value) {
+            Ok(n) => return Ok(n),
+            Err(e) if e.matches(&types().type_error) => {}
+            Err(e) => return Err(e),
+        }
+    }
+    match crate::methods::slots::call_dunder(ctx, value, "__length_hint__", &[])? {
+        Some(Value::Int(n)) if n >= 0 => Ok(usize::try_from(n).unwrap_or(default)),
+        Some(Value::Bool(b)) => Ok(usize::from(b)),
+        Some(other) if protocol::is_not_implemented(&other) => Ok(default),
+        Some(Value::Int(_)) => Err(PyErr::value_error("__length_hint__() should return >= 0")),
+        Some(other) => {
+            Err(PyErr::type_error(format!("'{}' object cannot be interpreted as an integer", other.type_name())))
+        }
+        None => Ok(default),
     }
 }
 
@@ -142,11 +195,28 @@ fn list_setitem(ctx: &mut Ctx, v: &Value, key: &Value, value: Option<Value>) -> 
         };
         match value {
             Some(value) => std::mem::replace(&mut items[position], value),
-            None => items.remove(position),
+            None => {
+                let removed = items.remove(position);
+                let len = items.len();
+                crate::types::list::resize(&mut items, len);
+                removed
+            }
         }
     };
     drop(old);
     Ok(())
+}
+
+/// `__length_hint__` of list and tuple iterators: the items left.
+fn seq_iter_length_hint(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
+    let (it, _) = method_args("__length_hint__", args, 0, 0)?;
+    let Some(iter) = it.downcast::<SeqIter>() else { return Ok(Value::Int(0)) };
+    let seq = iter.seq.borrow().clone();
+    let len = match &seq {
+        Some(s) => protocol::len(ctx, s)?,
+        None => 0,
+    };
+    Ok(Value::from(len.saturating_sub(iter.index.get())))
 }
 
 fn list_iter_next(_: &mut Ctx, it: &Value) -> PyResult<Option<Value>> {
@@ -177,13 +247,19 @@ fn list_new(_: &mut Ctx, ty: &pyrite_memory::ObjRef, _args: Args<'_>) -> PyResul
 /// `list.__init__(iterable=())`.
 fn list_init(ctx: &mut Ctx, this_value: &Value, args: Args<'_>) -> PyResult<()> {
     let values = check_args("list", args, 0, 1)?;
-    let items = match values.first() {
-        None => Vec::new(),
-        Some(iterable) => protocol::collect(ctx, iterable)?,
-    };
-    let old = this(this_value)?.items.replace(items);
+    let list = this(this_value)?;
+    let old = list.items.replace(Vec::new());
     drop(old);
-    Ok(())
+    let Some(iterable) = values.first() else { return Ok(()) };
+    // As CPython's `list___init__`: room for `len(iterable)` first, then `extend`.
+    if crate::types::typeobj::type_payload(iterable.type_ref()).slots().len.is_some() {
+        match protocol::len(ctx, iterable) {
+            Ok(n) => crate::types::list::preallocate_exact(&mut list.items.borrow_mut(), n),
+            Err(e) if e.matches(&types().type_error) => {}
+            Err(e) => return Err(e),
+        }
+    }
+    extend(ctx, list, iterable)
 }
 
 fn list_append(_: &mut Ctx, args: Args<'_>) -> PyResult {
@@ -204,13 +280,15 @@ fn list_pop(_: &mut Ctx, args: Args<'_>) -> PyResult {
         Some(i) => crate::methods::int::to_i64(i)?,
     };
     let position = normalize_index(index, items.len()).ok_or_else(|| PyErr::index_error("pop index out of range"))?;
-    Ok(items.remove(position))
+    let popped = items.remove(position);
+    let len = items.len();
+    crate::types::list::resize(&mut items, len);
+    Ok(popped)
 }
 
 fn list_extend(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
     let (list, rest) = method_args("extend", args, 1, 1)?;
-    let extra = protocol::collect(ctx, &rest[0])?;
-    this(list)?.items.borrow_mut().extend(extra);
+    extend(ctx, this(list)?, &rest[0])?;
     Ok(Value::None)
 }
 
@@ -221,6 +299,8 @@ fn list_insert(_: &mut Ctx, args: Args<'_>) -> PyResult {
     let mut items = list.items.borrow_mut();
     let len = i64::try_from(items.len()).unwrap_or(i64::MAX);
     let position = if index < 0 { (index + len).max(0) } else { index.min(len) };
+    let new_len = items.len() + 1;
+    crate::types::list::resize(&mut items, new_len);
     items.insert(usize::try_from(position).unwrap_or(0), rest[1].clone());
     Ok(Value::None)
 }
@@ -308,7 +388,24 @@ fn list_set_slice(
         let low = start.clamp(0, len);
         let high = stop.clamp(low, len);
         let (low, high) = (usize::try_from(low).unwrap_or(0), usize::try_from(high).unwrap_or(0));
-        let removed: Vec<Value> = list.items.borrow_mut().splice(low..high, new_items).collect();
+        let removed: Vec<Value> = {
+            // Sized as CPython's `list_ass_slice`: an emptied list lets its storage go.
+            let mut items = list.items.borrow_mut();
+            let old_len = items.len();
+            let new_len = old_len - (high - low) + new_items.len();
+            if new_len == 0 {
+                std::mem::take(&mut *items)
+            } else {
+                if new_len > old_len {
+                    crate::types::list::resize(&mut items, new_len);
+                }
+                let removed = items.splice(low..high, new_items).collect();
+                if new_len < old_len {
+                    crate::types::list::resize(&mut items, new_len);
+                }
+                removed
+            }
+        };
         drop(removed);
         return Ok(());
     }
@@ -326,6 +423,8 @@ fn list_set_slice(
                         removed.push(items.remove(p));
                     }
                 }
+                let len = items.len();
+                crate::types::list::resize(&mut items, len);
                 removed
             };
             drop(removed);
@@ -381,7 +480,10 @@ fn list_remove(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
         if protocol::eq(ctx, &item, &rest[0])? {
             let removed = {
                 let mut items = l.items.borrow_mut();
-                if i < items.len() { Some(items.remove(i)) } else { None }
+                let removed = if i < items.len() { Some(items.remove(i)) } else { None };
+                let len = items.len();
+                crate::types::list::resize(&mut items, len);
+                removed
             };
             drop(removed);
             return Ok(Value::None);
@@ -428,6 +530,7 @@ fn list_sort(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
 /// `list.sort(key=key, reverse=reverse)`: a stable sort whose comparisons may raise.
 pub fn sort_list(ctx: &mut Ctx, list: &PyList, key: Option<&Value>, reverse: bool) -> PyResult<()> {
     let mut items = list.items.replace(Vec::new());
+    let capacity = items.capacity();
     if reverse {
         items.reverse();
     }
@@ -456,6 +559,10 @@ pub fn sort_list(ctx: &mut Ctx, list: &PyList, key: Option<&Value>, reverse: boo
     };
     if reverse {
         sorted.reverse();
+    }
+    // The list keeps its allocation, as in CPython (`sys.getsizeof` is unchanged).
+    if sorted.capacity() < capacity {
+        sorted.reserve_exact(capacity - sorted.len());
     }
     let modified = list.items.replace(sorted);
     let was_modified = !modified.is_empty();

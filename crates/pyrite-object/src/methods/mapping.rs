@@ -186,8 +186,14 @@ fn dict_setdefault(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
 fn dict_copy(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
     let (dict, _) = method_args("copy", args, 0, 0)?;
     let copy = PyDict::new_obj();
+    let source = this(dict)?;
     if let Some(c) = copy.downcast::<PyDict>() {
-        for (k, v) in this(dict)?.items() {
+        // A copy of a non-empty dict sharing class keys shares them too (CPython's
+        // `PyDict_Copy` of a split dict).
+        if let Some(keys) = source.shared_keys().filter(|_| !source.is_empty()) {
+            c.share_keys(keys);
+        }
+        for (k, v) in source.items() {
             c.set_item(ctx, k, v)?;
         }
     }

@@ -73,21 +73,10 @@ fn member_repr(ctx: &mut Ctx, v: &Value) -> PyResult {
     Ok(Value::str(&format!("<member '{name}' of '{}' objects>", type_name(&m.owner))))
 }
 
-/// The dict holding the slot values of `obj`: an instance's slot storage, or (for
-/// instances of builtin types' subclasses) its managed dict.
+/// The dict holding the slot values of an instance of a builtin type's subclass: its
+/// managed dict. (Instances of plain classes keep them in the object, see
+/// [`Instance::slot`].)
 fn storage(obj: &ObjRef, create: bool) -> Option<ObjRef> {
-    if let Some(i) = obj.downcast::<Instance>() {
-        let existing = i.slots.borrow().clone();
-        return match existing {
-            Some(d) => Some(d),
-            None if create => {
-                let d = PyDict::new_obj();
-                *i.slots.borrow_mut() = Some(d.clone());
-                Some(d)
-            }
-            None => None,
-        };
-    }
     if obj.has_managed_dict() {
         if let Some(d) = obj.managed_dict() {
             return Some(d);
@@ -126,10 +115,14 @@ fn member_get(ctx: &mut Ctx, v: &Value, obj: Option<&Value>, owner: &ObjRef) -> 
     let m = member(v)?;
     check_owner(m, obj)?;
     let key = m.name.as_str().ok_or_else(|| PyErr::new_system("member name"))?;
-    obj.as_obj()
-        .and_then(|o| storage(o, false))
-        .and_then(|d| d.downcast::<PyDict>().and_then(|d| d.get_str(key)))
-        .ok_or_else(|| no_attribute(m, obj))
+    let found = match obj.as_obj() {
+        Some(o) => match o.downcast::<Instance>() {
+            Some(instance) => instance.slot(key),
+            None => storage(o, false).and_then(|d| d.downcast::<PyDict>().and_then(|d| d.get_str(key))),
+        },
+        None => None,
+    };
+    found.ok_or_else(|| no_attribute(m, obj))
 }
 
 fn member_set(ctx: &mut Ctx, v: &Value, obj: &Value, value: Option<Value>) -> PyResult<()> {
@@ -138,6 +131,17 @@ fn member_set(ctx: &mut Ctx, v: &Value, obj: &Value, value: Option<Value>) -> Py
     }
     let m = member(v)?;
     check_owner(m, obj)?;
+    // Deleting a member that is not set raises AttributeError(name), as CPython's
+    // `PyMember_SetOne`.
+    let unset = || PyErr::attribute_error(m.name.as_str().map(|s| s.as_str().to_owned()).unwrap_or_default());
+    if let Some(instance) = obj.downcast::<Instance>() {
+        let Value::Obj(name) = &m.name else { return Err(PyErr::new_system("member name")) };
+        let deleting = value.is_none();
+        let old = instance.replace_slot(name, value);
+        let found = old.is_some();
+        drop(old);
+        return if deleting && !found { Err(unset()) } else { Ok(()) };
+    }
     let dict = obj.as_obj().and_then(|o| storage(o, true)).ok_or_else(|| no_attribute(m, obj))?;
     let d = dict.downcast::<PyDict>().ok_or_else(|| PyErr::new_system("slot storage"))?;
     let name = m.name.clone();
@@ -145,7 +149,7 @@ fn member_set(ctx: &mut Ctx, v: &Value, obj: &Value, value: Option<Value>) -> Py
         Some(value) => d.set_item(ctx, name, value),
         None => match d.remove(ctx, &name)? {
             Some(_) => Ok(()),
-            None => Err(no_attribute(m, obj)),
+            None => Err(unset()),
         },
     }
 }

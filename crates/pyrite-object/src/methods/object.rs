@@ -23,6 +23,7 @@ pub(crate) fn setup(t: &TypeTable) {
         s.init = Some(object_init);
         s.new = Some(object_new);
     });
+    crate::methods::attrdescr::add_class_descriptor(&t.object);
     set_slots(&t.type_, |s| {
         s.call = Some(type_call);
         s.new = Some(type_new);
@@ -183,7 +184,7 @@ fn object_new(_: &mut Ctx, ty: &pyrite_memory::ObjRef, args: Args<'_>) -> PyResu
         crate::types::instance::Instance::default()
     };
     let instance = pyrite_memory::ObjRef::new(payload, Some(ty));
-    if crate::types::typeobj::lookup_str(ty, "__del__").is_some() {
+    if crate::types::typeobj::has_finalizer(ty) {
         instance.set_flags(pyrite_memory::FLAG_HAS_FINALIZER);
     }
     Ok(Value::Obj(instance))

@@ -654,7 +654,11 @@ fn heap_call(ctx: &mut Ctx, v: &Value, args: Args<'_>) -> PyResult {
     let mut values = Vec::with_capacity(args.values.len() + 1);
     values.push(v.clone());
     values.extend_from_slice(args.values);
-    protocol::call(ctx, &attr, Args { values: &values, kwnames: args.kwnames })
+    // Counted: `__call__` may itself be an instance whose class's `__call__` is one too.
+    ctx.enter_native_call(" while calling a Python object")?;
+    let result = protocol::call(ctx, &attr, Args { values: &values, kwnames: args.kwnames });
+    ctx.leave_call();
+    result
 }
 
 fn heap_richcompare(ctx: &mut Ctx, a: &Value, b: &Value, op: CompareOp) -> PyResult {
@@ -754,8 +758,20 @@ fn heap_inplace(ctx: &mut Ctx, a: &Value, b: &Value, op: BinaryOp) -> PyResult {
     Ok(call_dunder(ctx, a, iname, std::slice::from_ref(b))?.unwrap_or_else(not_implemented))
 }
 
+/// The name `__init__`, made once (so instance creation neither allocates nor hashes it).
+fn init_name() -> &'static ObjRef {
+    static NAME: crate::types::typeobj::StaticType = crate::types::typeobj::StaticType::new();
+    NAME.get_or_init(|| {
+        let name = PyStr::new_obj("__init__");
+        name.make_immortal();
+        name
+    })
+}
+
 fn heap_init(ctx: &mut Ctx, v: &Value, args: Args<'_>) -> PyResult<()> {
-    let Some(attr) = lookup(v.type_ref(), &PyStr::from_str("__init__")) else { return Ok(()) };
+    let Some(attr) = init_name().downcast::<PyStr>().and_then(|name| lookup(v.type_ref(), name)) else {
+        return Ok(());
+    };
     let mut values = Vec::with_capacity(args.values.len() + 1);
     values.push(v.clone());
     values.extend_from_slice(args.values);

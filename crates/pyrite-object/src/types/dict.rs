@@ -7,6 +7,7 @@
 //! changed meanwhile (as CPython's `dictobject.c` does).
 
 use std::cell::Cell;
+use std::rc::Rc;
 
 use hashbrown::HashTable;
 use pyrite_memory::{ObjRef, PayloadCell, Trace, payload};
@@ -15,6 +16,7 @@ use crate::ctx::Ctx;
 use crate::error::PyResult;
 use crate::protocol;
 use crate::registry::types;
+use crate::types::instance::SharedKeys;
 use crate::types::str::PyStr;
 use crate::value::Value;
 
@@ -115,6 +117,13 @@ impl Table {
 pub struct PyDict {
     table: PayloadCell<Table>,
     version: Cell<u64>,
+    /// The class keys this dict still shares, as a CPython 3.11 split dict: the `__dict__`
+    /// made from an instance's inline values (and copies of it). It stores its entries as
+    /// any dict; what sharing changes is observable elsewhere: each new `str` key takes
+    /// room in the class's keys (so later instances fall back to dicts sooner), and
+    /// `sys.getsizeof` counts the shared layout. A key that is not an exact `str`, or no
+    /// room left, ends the sharing, as CPython turns the dict into a combined one.
+    shared: PayloadCell<Option<Rc<SharedKeys>>>,
 }
 
 impl Trace for PyDict {
@@ -127,6 +136,7 @@ impl Trace for PyDict {
 
     fn clear(&self) {
         self.bump();
+        self.unshare();
         let old = self.table.replace(Table::default());
         drop(old);
     }
@@ -171,6 +181,39 @@ impl PyDict {
     #[must_use]
     pub fn version(&self) -> u64 {
         self.version.get()
+    }
+
+    /// Makes the dict share `keys` (see [`PyDict`]'s `shared`).
+    pub fn share_keys(&self, keys: Rc<SharedKeys>) {
+        let old = self.shared.replace(Some(keys));
+        drop(old);
+    }
+
+    /// The class keys the dict still shares, if any.
+    #[must_use]
+    pub fn shared_keys(&self) -> Option<Rc<SharedKeys>> {
+        self.shared.borrow().clone()
+    }
+
+    fn unshare(&self) {
+        let old = self.shared.replace(None);
+        drop(old);
+    }
+
+    /// A new key is about to be added: a dict sharing class keys puts it there too, or
+    /// stops sharing when it cannot.
+    #[inline]
+    fn note_new_key(&self, key: &Value) {
+        let Some(keys) = self.shared_keys() else { return };
+        let kept = match key {
+            Value::Obj(name) if name.type_ref().is_same(&types().str) => {
+                name.downcast::<PyStr>().and_then(|text| keys.insert(name, text)).is_some()
+            }
+            _ => false,
+        };
+        if !kept {
+            self.unshare();
+        }
     }
 
     fn bump(&self) {
@@ -329,7 +372,9 @@ impl PyDict {
             match found.and_then(|i| table.entries[i].as_mut()) {
                 Some(entry) => Some(std::mem::replace(&mut entry.value, value)),
                 None => {
-                    table.push(Entry { hash, key, value });
+                    drop(table);
+                    self.note_new_key(&key);
+                    self.table.borrow_mut().push(Entry { hash, key, value });
                     None
                 }
             }
@@ -355,7 +400,9 @@ impl PyDict {
         match position.and_then(|p| table.entries[p].as_mut()) {
             Some(entry) => Ok(Some(std::mem::replace(&mut entry.value, value))),
             None => {
-                table.push(Entry { hash, key: key.clone(), value });
+                drop(table);
+                self.note_new_key(key);
+                self.table.borrow_mut().push(Entry { hash, key: key.clone(), value });
                 Ok(None)
             }
         }
@@ -463,6 +510,7 @@ impl PyDict {
     /// Removes and returns the last item (`dict.popitem()`).
     pub fn pop_last(&self) -> Option<(Value, Value)> {
         self.bump();
+        self.unshare();
         let removed = {
             let mut table = self.table.borrow_mut();
             let position = table.entries.iter().rposition(Option::is_some)?;
@@ -478,6 +526,7 @@ impl PyDict {
     /// Removes every item.
     pub fn clear_items(&self) {
         self.bump();
+        self.unshare();
         let old = self.table.replace(Table::default());
         drop(old);
     }
@@ -499,7 +548,9 @@ impl NoCtx {
                 });
                 position.and_then(|p| table.entries[p].as_mut()).map(|e| std::mem::replace(&mut e.value, value))
             } else {
-                table.push(Entry { hash, key: key.clone(), value });
+                drop(table);
+                dict.note_new_key(&key);
+                dict.table.borrow_mut().push(Entry { hash, key: key.clone(), value });
                 None
             }
         };

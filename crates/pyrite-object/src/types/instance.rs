@@ -75,7 +75,7 @@ impl SharedKeys {
     }
 
     /// The position of `name` (an exact `str`), adding it when there is room.
-    fn insert(&self, name: &ObjRef, text: &PyStr) -> Option<usize> {
+    pub(crate) fn insert(&self, name: &ObjRef, text: &PyStr) -> Option<usize> {
         if let Some(index) = self.index_of(text) {
             return Some(index);
         }
@@ -86,6 +86,14 @@ impl SharedKeys {
         let mut names = self.names.borrow_mut();
         names.push((name.clone(), text.hash()));
         Some(names.len() - 1)
+    }
+
+    /// How many values an instance made now gets room for (CPython's
+    /// `shared_keys_usable_size`: the names plus the room left), which is what
+    /// `sys.getsizeof` counts for a dict that still shares these keys.
+    #[must_use]
+    pub fn usable_size(&self) -> usize {
+        self.len() + self.usable.get()
     }
 
     /// A new instance of the class was made (see [`SharedKeys::usable`]).
@@ -113,15 +121,21 @@ impl Values {
     }
 
     /// Stores `value` at `index`; returns the value it replaced, for the caller to drop.
+    #[inline]
     fn set(&mut self, index: usize, value: Value) -> Option<Value> {
         if index >= self.values.len() {
-            self.values.resize_with(index + 1, || None);
+            self.grow(index + 1);
         }
         let old = self.values[index].replace(value);
         if old.is_none() {
             self.note_added(index);
         }
         old
+    }
+
+    #[cold]
+    fn grow(&mut self, len: usize) {
+        self.values.resize_with(len, || None);
     }
 
     /// Removes the value at `index`, if set.
@@ -133,6 +147,7 @@ impl Values {
         Some(old)
     }
 
+    #[inline]
     fn note_added(&mut self, index: usize) {
         let Ok(position) = u8::try_from(index) else { return };
         if self.order.is_empty() {
@@ -174,15 +189,16 @@ enum Attrs {
 /// base is `object`), or of `object` itself.
 pub struct Instance {
     attrs: PayloadCell<Attrs>,
-    /// The values of the `__slots__` members, by name; created on first store.
-    pub slots: PayloadCell<Option<ObjRef>>,
+    /// The values of the `__slots__` members that are set, by member name (kept in the
+    /// object, as CPython keeps them in its layout: no dict object to count).
+    slots: PayloadCell<Vec<(ObjRef, Value)>>,
 }
 
 impl Default for Instance {
     /// An instance whose attributes go into a dict made on the first store (the layout of
     /// builtin types with a `__dict__` of their own, such as `types.SimpleNamespace`).
     fn default() -> Self {
-        Instance { attrs: PayloadCell::new(Attrs::Dict(None)), slots: PayloadCell::new(None) }
+        Instance { attrs: PayloadCell::new(Attrs::Dict(None)), slots: PayloadCell::new(Vec::new()) }
     }
 }
 
@@ -197,8 +213,8 @@ impl Trace for Instance {
             Attrs::Dict(Some(dict)) => visit(dict),
             Attrs::Dict(None) => {}
         }
-        if let Some(slots) = &*self.slots.borrow() {
-            visit(slots);
+        for (_, value) in self.slots.borrow().iter() {
+            value.traverse(visit);
         }
     }
 
@@ -209,7 +225,7 @@ impl Trace for Instance {
         };
         let old = self.attrs.replace(empty);
         drop(old);
-        let old = self.slots.replace(None);
+        let old = self.slots.replace(Vec::new());
         drop(old);
     }
 }
@@ -221,8 +237,38 @@ impl Instance {
     /// inline against the class's shared keys.
     #[must_use]
     pub fn with_shared_keys(class: &ObjRef) -> Instance {
-        crate::types::typeobj::type_payload(class).keys.note_instance();
-        Instance { attrs: PayloadCell::new(Attrs::Inline(Values::default())), slots: PayloadCell::new(None) }
+        let keys = &crate::types::typeobj::type_payload(class).keys;
+        keys.note_instance();
+        // Room for every name the class knows (as CPython sizes the values array), so the
+        // usual `__init__` fills it without growing it.
+        let values = Values { values: vec![None; keys.len()], order: Vec::new() };
+        Instance { attrs: PayloadCell::new(Attrs::Inline(values)), slots: PayloadCell::new(Vec::new()) }
+    }
+
+    /// The value of the `__slots__` member `name`, if set.
+    #[must_use]
+    pub fn slot(&self, name: &PyStr) -> Option<Value> {
+        let slots = self.slots.borrow();
+        slots.iter().find(|(key, _)| key.downcast::<PyStr>().is_some_and(|k| k.eq_str(name))).map(|(_, v)| v.clone())
+    }
+
+    /// Sets (`Some`) or clears (`None`) the `__slots__` member `name` (a str); returns the
+    /// previous value, for the caller to drop.
+    pub fn replace_slot(&self, name: &ObjRef, value: Option<Value>) -> Option<Value> {
+        let text = name.downcast::<PyStr>()?;
+        let mut slots = self.slots.borrow_mut();
+        let position = slots
+            .iter()
+            .position(|(key, _)| key.is_same(name) || key.downcast::<PyStr>().is_some_and(|k| k.eq_str(text)));
+        match (position, value) {
+            (Some(i), Some(value)) => Some(std::mem::replace(&mut slots[i].1, value)),
+            (Some(i), None) => Some(slots.remove(i).1),
+            (None, Some(value)) => {
+                slots.push((name.clone(), value));
+                None
+            }
+            (None, None) => None,
+        }
     }
 
     /// Whether the attributes are inline (no dict object exists).
@@ -345,6 +391,9 @@ impl Instance {
         let dict = PyDict::new_obj();
         if let (Attrs::Inline(mut values), Some(d)) = (old, dict.downcast::<PyDict>()) {
             let keys = &crate::types::typeobj::type_payload(class).keys;
+            // As CPython's split dicts, it goes on sharing the class's keys (see
+            // `PyDict::shared_keys`).
+            d.share_keys(keys.clone());
             for index in values.ordered() {
                 if let (Some(value), Some(key)) = (values.values[index].take(), keys.name_at(index)) {
                     // The key is a str: this cannot fail or replace anything.

@@ -1,4 +1,5 @@
-//! `list` and `tuple` payloads.
+//! `list` and `tuple` payloads, and how a list's capacity grows (CPython's policy, which
+//! `sys.getsizeof` makes visible).
 
 use pyrite_memory::{ObjRef, PayloadCell, Trace, payload};
 
@@ -28,9 +29,12 @@ impl Trace for PyList {
 payload!(PyList, "list", tracked);
 
 impl PyList {
-    /// A new list object.
+    /// A new list object, with room for exactly its items (as CPython's `PyList_New`).
     #[must_use]
-    pub fn new_obj(items: Vec<Value>) -> ObjRef {
+    pub fn new_obj(mut items: Vec<Value>) -> ObjRef {
+        if items.capacity() != items.len() {
+            items.shrink_to_fit();
+        }
         ObjRef::new(PyList { items: PayloadCell::new(items) }, Some(&types().list))
     }
 
@@ -59,21 +63,86 @@ impl PyList {
     }
 
     /// `list.append(value)`.
+    #[inline]
     pub fn push(&self, value: Value) {
         let mut items = self.items.borrow_mut();
-        if items.len() == items.capacity() {
-            let len = items.len();
-            items.reserve_exact(grown_capacity(len + 1) - len);
-        }
+        let len = items.len();
+        resize(&mut items, len + 1);
         items.push(value);
+    }
+
+    /// Appends `values` as CPython's `list_extend` sizes the list: `hint` is `None` when
+    /// they come from a list or tuple (their number known up front), else the source's
+    /// length hint, taken before iterating it.
+    pub fn extend_values(&self, values: Vec<Value>, hint: Option<usize>) {
+        let mut items = self.items.borrow_mut();
+        let (m, n) = (items.len(), values.len());
+        match hint {
+            None => {
+                if n == 0 {
+                    return;
+                }
+                if items.capacity() == 0 {
+                    preallocate_exact(&mut items, n);
+                } else {
+                    resize(&mut items, m + n);
+                }
+                items.extend(values);
+            }
+            Some(hint) => {
+                if items.capacity() == 0 {
+                    preallocate_exact(&mut items, hint);
+                } else {
+                    resize(&mut items, m + hint);
+                }
+                for value in values {
+                    if items.len() == items.capacity() {
+                        let len = items.len();
+                        resize(&mut items, len + 1);
+                    }
+                    items.push(value);
+                }
+                // A guess that was too large is cut back (when under half used).
+                let len = items.len();
+                resize(&mut items, len);
+            }
+        }
     }
 }
 
-/// CPython's over-allocation (`list_resize`) for a list growing to `newsize` items by
-/// appends: about an eighth more, plus 6, rounded down to a multiple of 4. Growing as
-/// CPython does keeps `sys.getsizeof` of lists equal to CPython's.
-fn grown_capacity(newsize: usize) -> usize {
-    (newsize + (newsize >> 3) + 6) & !3
+/// Gives `items` the capacity CPython's `list_resize` gives a list of `items.len()` items
+/// that must hold `new_len` (the over-allocation `sys.getsizeof` shows): unchanged while
+/// it fits and is at least half used, else about an eighth more than needed, rounded to
+/// four. Call it before growing, and after shrinking.
+pub fn resize(items: &mut Vec<Value>, new_len: usize) {
+    let allocated = items.capacity();
+    if allocated >= new_len && new_len >= allocated >> 1 {
+        return;
+    }
+    let mut target = (new_len + (new_len >> 3) + 6) & !3;
+    // No over-allocation when the new size is closer to it than to the old size.
+    if new_len.saturating_sub(items.len()) > target - new_len {
+        target = (new_len + 3) & !3;
+    }
+    if new_len == 0 {
+        target = 0;
+    }
+    set_capacity(items, target);
+}
+
+/// CPython's `list_preallocate_exact`: room for `n` items, rounded up to even.
+pub fn preallocate_exact(items: &mut Vec<Value>, n: usize) {
+    if n > 0 {
+        set_capacity(items, (n + 1) & !1);
+    }
+}
+
+fn set_capacity(items: &mut Vec<Value>, target: usize) {
+    if target > items.capacity() {
+        items.reserve_exact(target - items.len());
+    } else {
+        items.shrink_to(target);
+    }
 }
 
 /// The payload of a tuple object. Immutable: a cycle through a tuple always passes through

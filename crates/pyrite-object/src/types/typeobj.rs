@@ -121,7 +121,10 @@ pub struct TypeObject {
     pub subclasses: PayloadCell<Vec<ObjRef>>,
     /// The attribute names shared by the instances (used by classes defined in Python
     /// whose instances keep their attributes inline; see `types::instance`).
-    pub keys: crate::types::instance::SharedKeys,
+    pub keys: std::rc::Rc<crate::types::instance::SharedKeys>,
+    /// Whether instances have a `__del__`, as found for a version tag: `version << 2 | 2 |
+    /// found` (0: not looked up yet). Instance creation asks every time.
+    finalizer: Cell<u64>,
 }
 
 impl Trace for TypeObject {
@@ -195,6 +198,20 @@ pub fn lookup(ty: &ObjRef, name: &PyStr) -> Option<Value> {
     mro.iter().find_map(|class| type_payload(class).dict.downcast::<PyDict>().and_then(|d| d.get_str(name)))
 }
 
+/// Whether instances of `ty` have a `__del__` (looked up once per version of the type).
+#[must_use]
+pub fn has_finalizer(ty: &ObjRef) -> bool {
+    let payload = type_payload(ty);
+    let key = u64::from(payload.version.get()) << 2 | 2;
+    let cached = payload.finalizer.get();
+    if cached & !1 == key {
+        return cached & 1 == 1;
+    }
+    let found = lookup_str(ty, "__del__").is_some();
+    payload.finalizer.set(key | u64::from(found));
+    found
+}
+
 /// Finds `name` (a Rust string) in the MRO of `ty`.
 #[must_use]
 pub fn lookup_str(ty: &ObjRef, name: &str) -> Option<Value> {
@@ -221,7 +238,8 @@ pub fn new_type(
         flags: Cell::new(flags),
         version: Cell::new(next_version()),
         subclasses: PayloadCell::new(Vec::new()),
-        keys: crate::types::instance::SharedKeys::default(),
+        keys: std::rc::Rc::default(),
+        finalizer: Cell::new(0),
     };
     let ty = ObjRef::new(payload, metatype);
     let mro = simple_mro(&ty);

@@ -80,6 +80,32 @@ fn type_names(names: &mut Vec<Value>, ty: &ObjRef) {
     }
 }
 
+/// CPython's `object.__dir__` copies the instance's `__dict__` and merges the class dicts
+/// into the copy (the class's, then its bases' depth first). When that dict still shares
+/// its class's keys, so does the copy, and every name merged into it takes room in those
+/// keys while there is some: after `dir(obj)`, new attribute names of the class's
+/// instances soon fall back to dicts. The same happens here, for the same counts.
+fn note_class_names(dict: &ObjRef, class: &ObjRef) {
+    let Some(keys) = dict.downcast::<PyDict>().filter(|d| !d.is_empty()).and_then(PyDict::shared_keys) else {
+        return;
+    };
+    let copy = PyDict::default();
+    copy.share_keys(keys);
+    let mut pending = vec![class.clone()];
+    while let Some(class) = pending.pop() {
+        if let Some(d) = type_payload(&class).dict.downcast::<PyDict>() {
+            for key in d.keys() {
+                if copy.shared_keys().is_none() {
+                    return;
+                }
+                drop(copy.store_str(&key, Value::None));
+            }
+        }
+        let bases = type_payload(&class).bases.borrow().clone();
+        pending.extend(bases.into_iter().rev());
+    }
+}
+
 pub(super) fn builtin_dir(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
     let values = check_args("dir", args, 0, 1)?;
     let Some(obj) = values.first() else {
@@ -93,49 +119,38 @@ pub(super) fn builtin_dir(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
         let items = protocol::collect(ctx, &result)?;
         return sorted_list(ctx, items);
     }
-    let names = match obj.downcast::<Module>() {
-        Some(m) => {
-            let mut names = Vec::new();
-            add_keys(&mut names, &m.dict);
-            names
-        }
-        None => attribute_names(obj),
-    };
+    let mut names = Vec::new();
+    if let Some(m) = obj.downcast::<Module>() {
+        add_keys(&mut names, &m.dict);
+    } else if let Some(ty) = obj.as_obj().filter(|o| o.is::<TypeObject>()) {
+        type_names(&mut names, ty);
+    } else {
+        names = object_dir_names(obj);
+    }
     sorted_list(ctx, names)
 }
 
-/// What `object.__dir__` and `type.__dir__` list: the instance's own attributes and those
-/// of its class and bases (for a class, of the class and its bases), and `__class__`.
-fn attribute_names(obj: &Value) -> Vec<Value> {
+/// `object.__dir__(self)`: the keys of the instance's `__dict__` (which reading makes, as
+/// in CPython), then those of its class and of the bases, depth first, each name once.
+fn object_dir_names(obj: &Value) -> Vec<Value> {
     let mut names = Vec::new();
-    if let Some(ty) = obj.as_obj().filter(|o| o.is::<TypeObject>()) {
-        type_names(&mut names, ty);
-    } else {
-        // `object.__dir__` reads `__dict__`, which makes it (as in CPython).
-        if let Some(dict) = obj.as_obj().and_then(|o| protocol::instance_dict(o, true)) {
-            add_keys(&mut names, &dict);
-        }
-        type_names(&mut names, &obj.type_ref().clone());
+    if let Some(dict) = obj.as_obj().and_then(|o| protocol::instance_dict(o, true)) {
+        add_keys(&mut names, &dict);
+        note_class_names(&dict, obj.type_ref());
     }
-    // `object.__class__` is answered by `object.__getattribute__`, not its dict.
-    if !names.iter().any(|n| n.as_str().is_some_and(|s| s.as_str() == "__class__")) {
-        names.push(Value::str("__class__"));
+    let mut pending = vec![obj.type_ref().clone()];
+    while let Some(class) = pending.pop() {
+        add_keys(&mut names, &type_payload(&class).dict);
+        let bases = type_payload(&class).bases.borrow().clone();
+        pending.extend(bases.into_iter().rev());
     }
     names
 }
 
-/// Gives `object` and `type` their `__dir__` methods.
-pub fn install_dir_methods() {
-    let t = pyrite_object::types();
-    for (ty, owner) in [(&t.object, "object"), (&t.type_, "type")] {
-        let method = pyrite_object::types::function::BuiltinFunction::new_method(owner, "__dir__", |_, args| {
-            let (this, _) = pyrite_object::methods::method_args("__dir__", args, 0, 0)?;
-            Ok(Value::Obj(PyList::new_obj(attribute_names(this))))
-        });
-        if let Some(d) = type_payload(ty).dict.downcast::<PyDict>() {
-            d.set_str("__dir__", Value::Obj(method));
-        }
-    }
+/// `object.__dir__`.
+pub(crate) fn object_dir(_: &mut Ctx, args: Args<'_>) -> PyResult {
+    let (this, _) = pyrite_object::methods::method_args("__dir__", args, 0, 0)?;
+    Ok(Value::Obj(PyList::new_obj(object_dir_names(this))))
 }
 
 pub(super) fn builtin_vars(ctx: &mut Ctx, args: Args<'_>) -> PyResult {

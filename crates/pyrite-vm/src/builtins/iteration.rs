@@ -77,9 +77,10 @@ pub(super) fn builtin_sorted(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
             None => return Err(PyErr::type_error("keywords must be strings")),
         }
     }
-    let items = protocol::collect(ctx, &pos[0])?;
-    let list = PyList::new_obj(items);
+    // CPython's `PySequence_List`: an empty list extended by the iterable (which sizes it).
+    let list = PyList::new_obj(Vec::new());
     if let Some(l) = list.downcast::<PyList>() {
+        pyrite_object::methods::list::extend(ctx, l, &pos[0])?;
         pyrite_object::methods::list::sort_list(ctx, l, key.as_ref(), reverse)?;
     }
     Ok(Value::Obj(list))

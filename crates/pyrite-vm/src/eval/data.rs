@@ -209,7 +209,8 @@ pub(super) fn collection_update(ctx: &mut Ctx, frame: &mut Frame, op: Opcode, ar
             target.downcast::<PyList>().ok_or_else(|| PyErr::new_system("LIST_APPEND target"))?.push(item)
         }
         Opcode::LIST_EXTEND => {
-            let items = protocol::collect(ctx, &item).map_err(|e| {
+            let list = target.downcast::<PyList>().ok_or_else(|| PyErr::new_system("LIST_EXTEND target"))?;
+            pyrite_object::methods::list::extend(ctx, list, &item).map_err(|e| {
                 if e.matches(&pyrite_object::types().type_error)
                     && pyrite_object::types::typeobj::type_payload(item.type_ref()).slots().iter.is_none()
                 {
@@ -218,12 +219,6 @@ pub(super) fn collection_update(ctx: &mut Ctx, frame: &mut Frame, op: Opcode, ar
                     e
                 }
             })?;
-            target
-                .downcast::<PyList>()
-                .ok_or_else(|| PyErr::new_system("LIST_EXTEND target"))?
-                .items
-                .borrow_mut()
-                .extend(items);
         }
         _ => {
             let d = target.downcast::<PyDict>().ok_or_else(|| PyErr::new_system("DICT_UPDATE target"))?;

@@ -77,6 +77,12 @@ pub fn after_load(ctx: &mut Ctx, name: &str) -> PyResult<()> {
     let path_hook = protocol::call_positional(ctx, &install, &[bootstrap.clone(), external.clone(), stand_ins])?;
     let gcd = Value::Obj(BuiltinFunction::new_obj("_gcd_import", native_gcd_import));
     protocol::setattr(ctx, &bootstrap, &Value::str("_gcd_import"), Some(gcd))?;
+    // CPython's names for the two modules (its frozen copies), which `zipimport` and
+    // `importlib.abc` import; only now: `importlib/__init__.py` must not find them.
+    if let Some(modules) = vm(ctx).modules.downcast::<PyDict>() {
+        modules.set_str("_frozen_importlib", bootstrap.clone());
+        modules.set_str("_frozen_importlib_external", external.clone());
+    }
     let importlib = Importlib {
         helpers: globals,
         builtin_importer: protocol::getattr_str(ctx, &bootstrap, "BuiltinImporter")?,
@@ -87,6 +93,22 @@ pub fn after_load(ctx: &mut Ctx, name: &str) -> PyResult<()> {
     };
     vm(ctx).importlib = Some(importlib);
     Ok(())
+}
+
+/// `_frozen_importlib` and `_frozen_importlib_external` (CPython's frozen copies of
+/// `importlib._bootstrap` and `_bootstrap_external`, which `zipimport` imports): imports
+/// `importlib`, which installs them under these names, unless it is `importlib` itself
+/// asking (it then falls back on its own submodules, as it should).
+pub fn frozen_alias(ctx: &mut Ctx, name: &str) -> PyResult<Option<Value>> {
+    if !matches!(name, "_frozen_importlib" | "_frozen_importlib_external") {
+        return Ok(None);
+    }
+    let state = vm(ctx);
+    if state.importlib.is_some() || state.initializing.iter().any(|n| n == "importlib") {
+        return Ok(None);
+    }
+    gcd_import(ctx, "importlib")?;
+    Ok(modules_get(ctx, name))
 }
 
 fn list_items(ctx: &mut Ctx, name: &str) -> PyResult<Vec<Value>> {
