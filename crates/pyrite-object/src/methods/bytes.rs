@@ -542,15 +542,30 @@ fn bytes_getnewargs(_: &mut Ctx, args: Args<'_>) -> PyResult {
 fn bytes_getitem(ctx: &mut Ctx, v: &Value, key: &Value) -> PyResult {
     let Some(kind) = kind_of(v) else { return Err(PyErr::type_error("bytes expected")) };
     if let Some(sl) = crate::methods::slice::as_slice(key) {
-        let data = buffer_bytes(v).unwrap_or_default();
-        let positions = crate::methods::slice::positions(ctx, sl, data.len())?;
-        if kind == Kind::Bytes && positions.len() == data.len() && v.type_ref().is_same(&types().bytes) {
-            let (start, step, _) = crate::methods::slice::indices(ctx, sl, data.len())?;
-            if start == 0 && step == 1 {
-                return Ok(v.clone());
-            }
+        // Bounds first (their `__index__` may run Python code), then only the selected
+        // bytes are copied.
+        let (start, stop, step) = crate::methods::slice::unpack(ctx, sl)?;
+        let (whole, selected) = with_buffer(v, |data| {
+            let (start, _, n) = crate::methods::slice::adjust(data.len(), start, stop, step);
+            let whole = start == 0 && step == 1 && n == data.len();
+            let selected: Vec<u8> = if step == 1 {
+                let from = usize::try_from(start).unwrap_or(0);
+                data.get(from..from + n).unwrap_or_default().to_vec()
+            } else {
+                (0..n)
+                    .filter_map(|k| {
+                        let position = start + i64::try_from(k).unwrap_or(0) * step;
+                        usize::try_from(position).ok().and_then(|p| data.get(p).copied())
+                    })
+                    .collect()
+            };
+            (whole, selected)
+        })
+        .unwrap_or_default();
+        if whole && kind == Kind::Bytes && v.type_ref().is_same(&types().bytes) {
+            return Ok(v.clone());
         }
-        return Ok(wrap(kind, positions.into_iter().map(|i| data[i]).collect()));
+        return Ok(wrap(kind, selected));
     }
     let what = if kind == Kind::Bytes { "byte" } else { "bytearray" };
     let Some(index) = index_of(ctx, key, what)? else {

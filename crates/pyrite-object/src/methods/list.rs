@@ -168,8 +168,20 @@ fn length_hint(ctx: &mut Ctx, value: &Value, default: usize) -> PyResult<usize> 
 fn list_getitem(ctx: &mut Ctx, v: &Value, key: &Value) -> PyResult {
     let list = this(v)?;
     if let Some(s) = slice::as_slice(key) {
-        let items = list.to_vec();
-        return Ok(Value::Obj(PyList::new_obj(slice::select(ctx, s, &items)?)));
+        // The bounds' `__index__` may run Python code, so they are read before the items
+        // are borrowed; only the selected items are copied (slicing is O(k), not O(n)).
+        let (start, stop, step) = slice::unpack(ctx, s)?;
+        let selected: Vec<Value> = {
+            let items = list.items.borrow();
+            let (start, _, n) = slice::adjust(items.len(), start, stop, step);
+            (0..n)
+                .filter_map(|k| {
+                    let position = start + i64::try_from(k).unwrap_or(0) * step;
+                    usize::try_from(position).ok().and_then(|p| items.get(p).cloned())
+                })
+                .collect()
+        };
+        return Ok(Value::Obj(PyList::new_obj(selected)));
     }
     let Some(index) = index_of(ctx, key, "list")? else {
         return Err(PyErr::index_error("cannot fit 'int' into an index-sized integer"));
