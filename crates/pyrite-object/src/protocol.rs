@@ -275,7 +275,13 @@ pub fn qualified_type_name(ty: &ObjRef) -> String {
     let module = payload.dict.downcast::<PyDict>().and_then(|d| d.get_str(&PyStr::from_str("__module__")));
     match module.as_ref().and_then(Value::as_str) {
         Some(m) if m.as_str() != "builtins" => format!("{}.{qualname}", m.as_str()),
-        _ => qualname,
+        Some(_) => qualname,
+        // A native type's module is the part of its dotted name before the last dot.
+        None if payload.flags.get() & typeobj::TYPE_HEAPTYPE == 0 => match payload.name.borrow().rsplit_once('.') {
+            Some((m, _)) => format!("{m}.{qualname}"),
+            None => qualname,
+        },
+        None => qualname,
     }
 }
 
@@ -731,7 +737,13 @@ pub fn setitem(ctx: &mut Ctx, obj: &Value, key: &Value, value: Option<Value>) ->
         None if value.is_some() => {
             Err(PyErr::type_error(format!("'{}' object does not support item assignment", obj.type_name())))
         }
-        None => Err(PyErr::type_error(format!("'{}' object doesn't support item deletion", obj.type_name()))),
+        None => {
+            // CPython words it differently when the sequence protocol is the one that refused.
+            let slots = type_payload(obj.type_ref()).slots();
+            let sequence = (slots.len.is_some() || slots.contains.is_some()) && has_index(key);
+            let verb = if sequence { "doesn't" } else { "does not" };
+            Err(PyErr::type_error(format!("'{}' object {verb} support item deletion", obj.type_name())))
+        }
     }
 }
 
@@ -789,6 +801,11 @@ pub fn call(ctx: &mut Ctx, callable: &Value, args: Args<'_>) -> PyResult {
 
 /// Calls a native function, passing its bound object first.
 pub fn call_builtin(ctx: &mut Ctx, f: &BuiltinFunction, args: Args<'_>) -> PyResult {
+    if f.bound.is_none()
+        && let Some(owner) = &f.owner_type
+    {
+        check_method_receiver(f, owner, args)?;
+    }
     ctx.enter_native_call(" while calling a Python object")?;
     let result = match &f.bound {
         None => (f.func)(ctx, args),
@@ -800,7 +817,44 @@ pub fn call_builtin(ctx: &mut Ctx, f: &BuiltinFunction, args: Args<'_>) -> PyRes
         }
     };
     ctx.leave_call();
-    result
+    match (result, f.owner) {
+        (Err(e), Some(owner)) => Err(qualify_argument_error(e, owner, f.name)),
+        (result, _) => result,
+    }
+}
+
+/// CPython's `method_descriptor` checks of an unbound call: `list.append(x)` needs the
+/// first argument to be a list.
+fn check_method_receiver(f: &BuiltinFunction, owner: &ObjRef, args: Args<'_>) -> PyResult<()> {
+    let positional = args.values.len() - args.kwnames.len();
+    let Some(this) = args.values.first().filter(|_| positional > 0) else {
+        return Err(PyErr::type_error(format!("unbound method {}.{}() needs an argument", type_name(owner), f.name)));
+    };
+    if this.type_ref().is_same(owner) || is_subtype(this.type_ref(), owner) {
+        return Ok(());
+    }
+    Err(PyErr::type_error(format!(
+        "descriptor '{}' for '{}' objects doesn't apply to a '{}' object",
+        f.name,
+        type_name(owner),
+        this.type_name()
+    )))
+}
+
+/// CPython names a method by its qualified name when the method-descriptor machinery
+/// refuses its arguments (`list.append() takes exactly one argument (0 given)`); the
+/// native methods say `append() ...`, and the owner is added here, on the error path only.
+fn qualify_argument_error(e: PyErr, owner: &str, name: &str) -> PyErr {
+    if !e.value().type_ref().is_same(&types().type_error) {
+        return e;
+    }
+    let message = e.message();
+    let Some(rest) = message.strip_prefix(name).and_then(|r| r.strip_prefix("() takes ")) else { return e };
+    let refused = ["no arguments (", "exactly one argument (", "no keyword arguments"];
+    if !refused.iter().any(|r| rest.starts_with(r)) {
+        return e;
+    }
+    PyErr::type_error(format!("{owner}.{message}"))
 }
 
 /// `callable(v)`: functions, native functions, bound methods, slot wrappers, and objects

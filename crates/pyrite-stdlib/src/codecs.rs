@@ -2,8 +2,8 @@
 //! CPython's `codecs.py` and `encodings` package stand on, and the codec functions their
 //! codec modules call (`utf_8_decode`, `charmap_encode`, `unicode_escape_decode`, ...).
 //! The UTF and Latin-1 codecs are `pyrite-object`'s (`methods::codecs`), which apply the
-//! built-in error handlers; handlers registered from Python are found by `lookup_error`
-//! but not yet called by those codecs.
+//! built-in error handlers, and call handlers registered from Python (found through
+//! [`registered_handler`]) for `str.encode` and `bytes.decode`.
 
 use pyrite_memory::GilCell;
 use pyrite_object::methods::bytes::buffer_bytes;
@@ -139,7 +139,7 @@ fn lookup_codec(ctx: &mut Ctx, encoding: &str) -> PyResult {
     if searchers.is_empty() {
         // As CPython, the first lookup imports the `encodings` package, which registers
         // its search function.
-        pyrite_vm::import_module(ctx, "encodings")?;
+        pyrite_vm::import_startup_module(ctx, "encodings")?;
     }
     let searchers = registry(|r| r.search.clone());
     for search in searchers {
@@ -154,6 +154,40 @@ fn lookup_codec(ctx: &mut Ctx, encoding: &str) -> PyResult {
         return Ok(result);
     }
     Err(PyErr::new(&types().lookup_error, format!("unknown encoding: {encoding}")))
+}
+
+/// Runs a codec from the registry for `str.encode` and `bytes.decode` (CPython's
+/// `_PyCodec_EncodeText`/`_PyCodec_DecodeText`): text encodings only, and the result must
+/// be bytes (encoding) or str (decoding).
+pub fn run_text_codec(ctx: &mut Ctx, object: &Value, encoding: &str, errors: &str, encode: bool) -> PyResult {
+    let info = lookup_codec(ctx, encoding)?;
+    let (verb, index, wanted) = if encode { ("encode", 0, "bytes") } else { ("decode", 1, "str") };
+    if let Ok(flag) = protocol::getattr_str(ctx, &info, "_is_text_encoding")
+        && !protocol::truthy(ctx, &flag)?
+    {
+        return Err(PyErr::new(
+            &types().lookup_error,
+            format!("'{encoding}' is not a text encoding; use codecs.{verb}() to handle arbitrary codecs"),
+        ));
+    }
+    let function = info.downcast::<PyTuple>().and_then(|t| t.items().get(index).cloned()).unwrap_or(Value::None);
+    let result = protocol::call_positional(ctx, &function, &[object.clone(), Value::str(errors)])?;
+    let value = match result.downcast::<PyTuple>().map(|t| t.items().to_vec()) {
+        Some(items) if items.len() == 2 => items[0].clone(),
+        _ => return Err(PyErr::type_error(format!("{verb}r must return a tuple (object, integer)"))),
+    };
+    let right_type = if encode {
+        value.downcast::<PyBytes>().is_some() || value.downcast::<pyrite_object::types::bytes::PyByteArray>().is_some()
+    } else {
+        value.as_str().is_some()
+    };
+    if !right_type {
+        return Err(PyErr::type_error(format!(
+            "'{encoding}' {verb}r returned '{}' instead of '{wanted}'; use codecs.{verb}() to {verb} to arbitrary types",
+            value.type_name()
+        )));
+    }
+    Ok(value)
 }
 
 fn lookup(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
@@ -200,6 +234,11 @@ fn register_error(_: &mut Ctx, args: Args<'_>) -> PyResult {
         r.handlers.push((name, values[1].clone()));
     });
     Ok(Value::None)
+}
+
+/// The error handler registered from Python under `name` (for the built-in codecs).
+pub fn registered_handler(name: &str) -> Option<Value> {
+    registry(|r| r.handlers.iter().find(|(n, _)| n == name).map(|(_, h)| h.clone()))
 }
 
 fn lookup_error(_: &mut Ctx, args: Args<'_>) -> PyResult {
@@ -294,13 +333,7 @@ fn backslashreplace_errors(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
 }
 
 fn escape_code_point(c: u32) -> String {
-    if c < 0x100 {
-        format!("\\x{c:02x}")
-    } else if c < 0x10000 {
-        format!("\\u{c:04x}")
-    } else {
-        format!("\\U{c:08x}")
-    }
+    pyrite_object::methods::codecs::backslash_escape(c)
 }
 
 fn xmlcharrefreplace_errors(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
@@ -313,8 +346,14 @@ fn xmlcharrefreplace_errors(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
     Ok(pair(Value::str(&text), f.end))
 }
 
-fn namereplace_errors(_: &mut Ctx, _: Args<'_>) -> PyResult {
-    Err(PyErr::not_implemented("the 'namereplace' error handler is not supported yet"))
+fn namereplace_errors(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
+    let f = failure(ctx, "namereplace_errors", args)?;
+    if !f.encoding {
+        return Err(PyErr::type_error(format!("don't know how to handle {} in error callback", f.exc.type_name())));
+    }
+    let cps = code_points_of(&f);
+    let text = pyrite_object::methods::codecs::namereplace_text(cps.get(f.start..f.end).unwrap_or_default())?;
+    Ok(pair(Value::str(&text), f.end))
 }
 
 fn surrogateescape_errors(ctx: &mut Ctx, args: Args<'_>) -> PyResult {

@@ -41,6 +41,8 @@ pub fn install(interp: &mut Interpreter) {
     interp.add_native_module("_string", string::make);
     interp.add_native_module("_collections", collections::make);
     interp.add_native_module("_codecs", codecs::make);
+    pyrite_object::methods::codecs::set_codec_fallback(codecs::run_text_codec);
+    pyrite_object::methods::codecs::set_error_handler_lookup(codecs::registered_handler);
     interp.add_native_module("_ast", ast::make);
     interp.add_native_module("_random", random::make);
     interp.add_native_module("_sha512", sha512::make);

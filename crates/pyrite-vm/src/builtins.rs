@@ -106,9 +106,10 @@ pub fn make_builtins() -> ObjRef {
         ("hasattr", builtin_hasattr),
         ("format", builtin_format),
         ("ascii", builtin_ascii),
+        ("breakpoint", crate::syshooks::builtin_breakpoint),
     ];
     for &(name, func) in functions {
-        d.set_str(name, Value::Obj(BuiltinFunction::new_obj(name, func)));
+        d.set_str(name, Value::Obj(BuiltinFunction::new_in_module("builtins", name, func)));
     }
     site::install(d);
     dict
@@ -157,11 +158,14 @@ fn builtin_ascii(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
 fn builtin_abs(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
     let values = check_args("abs", args, 1, 1)?;
     let v = &values[0];
-    if let Some(f) = v.as_f64() {
-        return Ok(Value::float(f.abs()));
-    }
-    if let Some(i) = pyrite_object::methods::int::as_int(v) {
-        return Ok(Value::from_bigint(num_traits::Signed::abs(i.as_ref())));
+    // A Python subclass of int or float may define its own `__abs__`.
+    if !pyrite_object::methods::slots::is_python_class(v.type_ref()) {
+        if let Some(f) = v.as_f64() {
+            return Ok(Value::float(f.abs()));
+        }
+        if let Some(i) = pyrite_object::methods::int::as_int(v) {
+            return Ok(Value::from_bigint(num_traits::Signed::abs(i.as_ref())));
+        }
     }
     match pyrite_object::methods::slots::call_dunder(ctx, v, "__abs__", &[])? {
         Some(result) => Ok(result),
@@ -222,6 +226,9 @@ fn builtin_max(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
 fn class_check(cls: &Value, test: &dyn Fn(&ObjRef) -> bool, what: &str) -> PyResult<bool> {
     match cls.as_obj().filter(|o| o.is::<TypeObject>()) {
         Some(ty) => Ok(test(ty)),
+        None if what == "issubclass()" => {
+            Err(PyErr::type_error("issubclass() arg 2 must be a class, a tuple of classes, or a union"))
+        }
         None => Err(PyErr::type_error(format!("{what} arg 2 must be a type, a tuple of types, or a union"))),
     }
 }

@@ -166,7 +166,10 @@ fn zero_arg_super(ctx: &mut Ctx) -> PyResult<(ObjRef, Value)> {
 /// Adds `__build_class__`, `super` and the descriptor types to the builtins.
 pub fn install(dict: &PyDict) {
     use pyrite_object::types::function::BuiltinFunction;
-    dict.set_str("__build_class__", Value::Obj(BuiltinFunction::new_obj("__build_class__", build_class)));
+    dict.set_str(
+        "__build_class__",
+        Value::Obj(BuiltinFunction::new_in_module("builtins", "__build_class__", build_class)),
+    );
     let t = types();
     dict.set_str("super", Value::Obj(t.super_.clone()));
     dict.set_str("property", Value::Obj(t.property.clone()));

@@ -21,7 +21,7 @@ pub fn install(dict: &PyDict) {
         ("locals", builtin_locals),
     ];
     for &(name, func) in functions {
-        dict.set_str(name, Value::Obj(BuiltinFunction::new_obj(name, func)));
+        dict.set_str(name, Value::Obj(BuiltinFunction::new_in_module("builtins", name, func)));
     }
 }
 
@@ -60,7 +60,8 @@ pub(crate) fn compile_text(source: &Value, filename: &str, mode: Mode, function:
             }
             Some(Err(e)) => return Err(syntax_error(&e)),
             None => {
-                return Err(PyErr::type_error(format!("{function}() arg 1 must be a string, bytes or code object")));
+                let what = if function == "compile" { "AST" } else { "code" };
+                return Err(PyErr::type_error(format!("{function}() arg 1 must be a string, bytes or {what} object")));
             }
         },
     };
@@ -134,17 +135,31 @@ fn namespaces(
     locals: Option<&Value>,
     function: &str,
 ) -> PyResult<(ObjRef, ObjRef)> {
+    let is_mapping = |v: &Value| pyrite_object::types::typeobj::type_payload(v.type_ref()).slots().getitem.is_some();
+    let eval = function == "eval";
+    if eval && locals.is_some_and(|l| !l.is_none() && !is_mapping(l)) {
+        return Err(PyErr::type_error("locals must be a mapping"));
+    }
     let globals = match globals {
         None | Some(Value::None) => None,
         Some(Value::Obj(g)) if g.is::<PyDict>() => Some(g.clone()),
+        Some(other) if eval => {
+            return Err(PyErr::type_error(if is_mapping(other) {
+                "globals must be a real dict; try eval(expr, {}, mapping)"
+            } else {
+                "globals must be a dict"
+            }));
+        }
         Some(other) => {
             return Err(PyErr::type_error(format!("{function}() globals must be a dict, not {}", other.type_name())));
         }
     };
     let locals = match locals {
         None | Some(Value::None) => None,
-        Some(Value::Obj(l)) => Some(l.clone()),
-        Some(other) => return Err(PyErr::type_error(format!("locals must be a mapping, not {}", other.type_name()))),
+        Some(l @ Value::Obj(o)) if is_mapping(l) => Some(o.clone()),
+        Some(other) => {
+            return Err(PyErr::type_error(format!("locals must be a mapping or None, not {}", other.type_name())));
+        }
     };
     match (globals, locals) {
         (Some(g), Some(l)) => Ok((g, l)),

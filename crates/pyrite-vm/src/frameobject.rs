@@ -162,5 +162,5 @@ fn sys_getframe(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
 
 /// Adds `sys._getframe` to the `sys` module's dict.
 pub fn install(sys: &pyrite_object::types::dict::PyDict) {
-    sys.set_str("_getframe", Value::Obj(BuiltinFunction::new_obj("_getframe", sys_getframe)));
+    sys.set_str("_getframe", Value::Obj(BuiltinFunction::new_in_module("sys", "_getframe", sys_getframe)));
 }

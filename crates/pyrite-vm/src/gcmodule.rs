@@ -183,7 +183,7 @@ pub fn make_gc() -> ObjRef {
         ("get_freeze_count", |_, _| Ok(Value::from(gc::get_freeze_count()))),
     ];
     for &(name, func) in functions {
-        d.set_str(name, Value::Obj(BuiltinFunction::new_obj(name, func)));
+        d.set_str(name, Value::Obj(BuiltinFunction::new_in_module("gc", name, func)));
     }
     Module::new_builtin(dict)
 }

@@ -23,7 +23,7 @@ use crate::state::vm;
 
 /// Adds `__import__` to the builtins dict.
 pub fn install(dict: &PyDict) {
-    dict.set_str("__import__", Value::Obj(BuiltinFunction::new_obj("__import__", builtin_import)));
+    dict.set_str("__import__", Value::Obj(BuiltinFunction::new_in_module("builtins", "__import__", builtin_import)));
 }
 
 fn modules(ctx: &mut Ctx) -> ObjRef {
@@ -45,6 +45,11 @@ fn modules_remove(ctx: &mut Ctx, name: &str) {
 fn sys_attr(ctx: &mut Ctx, name: &str) -> Option<Value> {
     let sys = vm(ctx).sys.clone();
     sys.downcast::<PyDict>().and_then(|d| d.get_str(&PyStr::from_str(name)))
+}
+
+/// `sys.path`, when it is a list.
+pub(crate) fn sys_path_list(ctx: &mut Ctx) -> Option<pyrite_memory::ObjRef> {
+    sys_attr(ctx, "path").and_then(|p| p.as_obj().filter(|o| o.is::<pyrite_object::types::list::PyList>()).cloned())
 }
 
 fn text(value: &Value) -> Option<String> {

@@ -88,6 +88,37 @@ pub fn import_module(ctx: &mut Ctx, name: &str) -> PyResult {
     found.ok_or_else(|| PyErr::new(&pyrite_object::types().import_error, format!("import of {name} failed")))
 }
 
+/// The script's directory that [`Interpreter::init_sys_path`] put first on `sys.path`.
+static SCRIPT_PATH_ENTRY: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+
+/// Imports a module CPython has already imported when a program starts (`encodings`,
+/// `codecs`): as then, without the script's directory on `sys.path`, so a script's own
+/// `codecs.py` does not stand in for the standard library's.
+///
+/// # Errors
+/// As [`import_module`].
+pub fn import_startup_module(ctx: &mut Ctx, name: &str) -> PyResult {
+    use pyrite_object::types::list::PyList;
+    let path = imports::sys_path_list(ctx);
+    let list = path.as_ref().and_then(|p| p.downcast::<PyList>());
+    let first = SCRIPT_PATH_ENTRY.get();
+    let leads = |list: &PyList| {
+        list.get(0).zip(first).is_some_and(|(v, first)| v.as_str().is_some_and(|s| s.as_str() == first))
+    };
+    let removed = match list {
+        Some(list) if leads(list) => {
+            let entry = list.items.borrow_mut().remove(0);
+            Some(entry)
+        }
+        _ => None,
+    };
+    let result = import_module(ctx, name);
+    if let (Some(entry), Some(list)) = (removed, list) {
+        list.items.borrow_mut().insert(0, entry);
+    }
+    result
+}
+
 /// A `types.SimpleNamespace` with the given attributes (`sys.implementation`'s type).
 #[must_use]
 pub fn new_namespace(attrs: &[(&str, Value)]) -> ObjRef {
@@ -224,6 +255,7 @@ impl Interpreter {
     pub fn init_sys_path(&mut self, first: &str, stdlib: Option<&std::path::Path>) {
         let stdlib = imports::stdlib::find(stdlib);
         let path = imports::initial_path(first, stdlib.as_deref());
+        let _ = SCRIPT_PATH_ENTRY.set(first.to_owned());
         let list = pyrite_object::types::list::PyList::new_obj(path.iter().map(|a| Value::str(a)).collect());
         self.set_sys("path", Value::Obj(list));
         let prefix = stdlib.as_deref().and_then(imports::stdlib::prefix).map(|p| p.display().to_string());

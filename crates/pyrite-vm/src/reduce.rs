@@ -1,6 +1,9 @@
 //! `object.__reduce_ex__`, `object.__reduce__` and `object.__getstate__`: how `copy` and
 //! `pickle` take apart instances (CPython's `typeobject.c` `_common_reduce`), leaning on
-//! the pure-Python `copyreg` module as CPython does.
+//! the pure-Python `copyreg` module as CPython does; and the `__reduce__` of the builtin
+//! types whose instances `__reduce_ex__` cannot rebuild from `__new__` alone (`set`,
+//! `range`, `slice`, `bytearray`, builtin functions, the `Ellipsis` and `NotImplemented`
+//! singletons).
 
 use pyrite_object::methods::{add_methods, method_args};
 use pyrite_object::types::dict::PyDict;
@@ -16,6 +19,102 @@ pub fn install() {
         "object",
         &[("__reduce_ex__", object_reduce_ex), ("__reduce__", object_reduce), ("__getstate__", object_getstate)],
     );
+    let t = types();
+    for (ty, owner) in [(&t.set, "set"), (&t.frozenset, "frozenset")] {
+        add_methods(ty, owner, &[("__reduce__", set_reduce)]);
+    }
+    add_methods(&t.range, "range", &[("__reduce__", start_stop_step)]);
+    add_methods(&t.slice, "slice", &[("__reduce__", start_stop_step)]);
+    add_methods(
+        &t.bytearray,
+        "bytearray",
+        &[
+            ("__reduce__", |ctx, args| bytearray_reduce(ctx, args, "__reduce__", 0)),
+            ("__reduce_ex__", |ctx, args| bytearray_reduce(ctx, args, "__reduce_ex__", 1)),
+        ],
+    );
+    add_methods(&t.ellipsis_type, "ellipsis", &[("__reduce__", |_, _| Ok(Value::str("Ellipsis")))]);
+    add_methods(
+        &t.not_implemented_type,
+        "NotImplementedType",
+        &[("__reduce__", |_, _| Ok(Value::str("NotImplemented")))],
+    );
+    add_methods(&t.builtin_function, "builtin_function_or_method", &[("__reduce__", builtin_reduce)]);
+}
+
+fn triple(a: Value, b: Vec<Value>, c: Value) -> Value {
+    Value::Obj(PyTuple::new_obj(vec![a, Value::Obj(PyTuple::new_obj(b)), c]))
+}
+
+/// The instance `__dict__` of an object of a builtin type's subclass, or None.
+fn instance_state(this: &Value) -> Value {
+    this.as_obj().filter(|o| !attrs::is_empty(o)).and_then(attrs::dict).map_or(Value::None, Value::Obj)
+}
+
+/// `set.__reduce__()`: `(type, (list(self),), state)`.
+fn set_reduce(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
+    let (this, _) = method_args("__reduce__", args, 0, 0)?;
+    let items = protocol::collect(ctx, this)?;
+    let ty = Value::Obj(this.type_ref().clone());
+    Ok(triple(ty, vec![Value::Obj(PyList::new_obj(items))], instance_state(this)))
+}
+
+/// `range.__reduce__()` and `slice.__reduce__()`: the class and its three fields.
+fn start_stop_step(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
+    let (this, _) = method_args("__reduce__", args, 0, 0)?;
+    let mut fields = Vec::with_capacity(3);
+    for name in ["start", "stop", "step"] {
+        fields.push(protocol::getattr(ctx, this, &Value::str(name))?);
+    }
+    let ty = Value::Obj(this.type_ref().clone());
+    Ok(Value::Obj(PyTuple::new_obj(vec![ty, Value::Obj(PyTuple::new_obj(fields))])))
+}
+
+/// `bytearray.__reduce__()`/`__reduce_ex__(proto)`: before protocol 3 the bytes travel as
+/// a latin-1 str (CPython's `_common_reduce`), from 3 on as bytes.
+fn bytearray_reduce(ctx: &mut Ctx, args: Args<'_>, name: &str, n: usize) -> PyResult {
+    let (this, rest) = method_args(name, args, 0, n)?;
+    let proto = match rest.first() {
+        Some(p) => {
+            let what = |v: &Value| format!("'{}' object cannot be interpreted as an integer", v.type_name());
+            pyrite_object::methods::int::to_i64(&protocol::index(ctx, p, what)?)?
+        }
+        None => 0,
+    };
+    let data = pyrite_object::methods::bytes::buffer_bytes(this).unwrap_or_default();
+    let ty = Value::Obj(this.type_ref().clone());
+    let args = if data.is_empty() {
+        Vec::new()
+    } else if proto < 3 {
+        let text: String = data.iter().map(|&b| char::from(b)).collect();
+        vec![Value::str(&text), Value::str("latin-1")]
+    } else {
+        vec![Value::Obj(pyrite_object::types::bytes::PyBytes::new_obj(data))]
+    };
+    Ok(triple(ty, args, instance_state(this)))
+}
+
+/// A builtin function's `__reduce__`: its name when it belongs to a module (pickled by
+/// reference), else `getattr(self, name)`.
+fn builtin_reduce(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
+    let (this, _) = method_args("__reduce__", args, 0, 0)?;
+    let Some(f) = this.downcast::<pyrite_object::types::function::BuiltinFunction>() else {
+        return Err(PyErr::type_error("descriptor '__reduce__' requires a 'builtin_function_or_method' object"));
+    };
+    match &f.bound {
+        Some(owner) if owner.downcast::<pyrite_object::types::function::Module>().is_none() => {
+            let builtins = crate::state::vm(ctx).builtins.clone();
+            let getattr = builtins
+                .downcast::<PyDict>()
+                .and_then(|d| d.get_str(&pyrite_object::types::str::PyStr::from_str("getattr")))
+                .ok_or_else(|| PyErr::runtime_error("lost builtins.getattr"))?;
+            Ok(Value::Obj(PyTuple::new_obj(vec![
+                getattr,
+                Value::Obj(PyTuple::new_obj(vec![owner.clone(), Value::str(f.name)])),
+            ])))
+        }
+        _ => Ok(Value::str(f.name)),
+    }
 }
 
 fn copyreg(ctx: &mut Ctx) -> PyResult {

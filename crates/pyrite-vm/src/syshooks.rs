@@ -1,7 +1,8 @@
 //! The hooks of `sys` that Python code may replace: `displayhook` (what the interactive
 //! prompt and `doctest` call with each expression's value), `excepthook` (prints an
-//! uncaught exception), `unraisablehook` (reports an exception that cannot propagate, from
-//! `__del__` or a weak reference callback), and their `__displayhook__`-style originals.
+//! uncaught exception), `breakpointhook` (what `breakpoint()` calls), `unraisablehook`
+//! (reports an exception that cannot propagate, from `__del__` or a weak reference
+//! callback), and their `__displayhook__`-style originals.
 
 use pyrite_object::methods::check_args;
 use pyrite_object::types::dict::PyDict;
@@ -16,15 +17,55 @@ use crate::state::vm;
 
 /// Adds the hooks to the `sys` module's dict.
 pub fn install(sys: &PyDict) {
-    let displayhook = Value::Obj(BuiltinFunction::new_obj("displayhook", displayhook));
-    let excepthook = Value::Obj(BuiltinFunction::new_obj("excepthook", excepthook));
+    let displayhook = Value::Obj(BuiltinFunction::new_in_module("sys", "displayhook", displayhook));
+    let excepthook = Value::Obj(BuiltinFunction::new_in_module("sys", "excepthook", excepthook));
     sys.set_str("displayhook", displayhook.clone());
     sys.set_str("__displayhook__", displayhook);
     sys.set_str("excepthook", excepthook.clone());
     sys.set_str("__excepthook__", excepthook);
-    let unraisablehook = Value::Obj(BuiltinFunction::new_obj("unraisablehook", unraisablehook));
+    let breakpointhook = Value::Obj(BuiltinFunction::new_in_module("sys", "breakpointhook", breakpointhook));
+    sys.set_str("breakpointhook", breakpointhook.clone());
+    sys.set_str("__breakpointhook__", breakpointhook);
+    let unraisablehook = Value::Obj(BuiltinFunction::new_in_module("sys", "unraisablehook", unraisablehook));
     sys.set_str("unraisablehook", unraisablehook.clone());
     sys.set_str("__unraisablehook__", unraisablehook);
+}
+
+/// `breakpoint(*args, **kws)`: calls `sys.breakpointhook` with the same arguments.
+pub fn builtin_breakpoint(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
+    let hook = match sys_stream(ctx, "breakpointhook") {
+        Ok(hook) => hook,
+        Err(_) => return Err(PyErr::runtime_error("lost sys.breakpointhook")),
+    };
+    protocol::call(ctx, &hook, args)
+}
+
+/// `sys.breakpointhook(*args, **kws)`: calls the function `$PYTHONBREAKPOINT` names
+/// (`pdb.set_trace` when unset or empty; nothing for `0`); an unimportable name only warns.
+fn breakpointhook(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
+    let setting = std::env::var("PYTHONBREAKPOINT").unwrap_or_default();
+    let name = match setting.as_str() {
+        "0" => return Ok(Value::None),
+        "" => "pdb.set_trace",
+        other => other,
+    };
+    let (module, attr) = name.rsplit_once('.').unwrap_or(("builtins", name));
+    let hook = crate::import_module(ctx, module).and_then(|m| protocol::getattr_str(ctx, &m, attr));
+    match hook {
+        Ok(hook) => protocol::call(ctx, &hook, args),
+        Err(e)
+            if e.matches(&pyrite_object::types().import_error)
+                || e.matches(&pyrite_object::types().attribute_error) =>
+        {
+            let warnings = crate::import_module(ctx, "warnings")?;
+            let warn = protocol::getattr_str(ctx, &warnings, "warn")?;
+            let message = Value::str(&format!("Ignoring unimportable $PYTHONBREAKPOINT: \"{name}\""));
+            let category = Value::Obj(pyrite_object::types().runtime_warning.clone());
+            protocol::call_positional(ctx, &warn, &[message, category])?;
+            Ok(Value::None)
+        }
+        Err(e) => Err(e),
+    }
 }
 
 fn sys_stream(ctx: &mut Ctx, name: &str) -> PyResult {

@@ -215,7 +215,7 @@ pub fn install(sys: &PyDict, dont_write_bytecode: bool) {
         ("set_int_max_str_digits", set_int_max_str_digits),
     ];
     for &(name, func) in functions {
-        sys.set_str(name, Value::Obj(BuiltinFunction::new_obj(name, func)));
+        sys.set_str(name, Value::Obj(BuiltinFunction::new_in_module("sys", name, func)));
     }
 }
 

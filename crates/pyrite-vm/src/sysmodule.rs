@@ -50,7 +50,7 @@ pub fn make_sys(modules: &ObjRef, argv: &[String]) -> ObjRef {
     ];
     let module = Module::new_builtin(dict.clone());
     for &(name, func) in functions {
-        let f = BuiltinFunction::new_obj(name, func);
+        let f = BuiltinFunction::new_in_module("sys", name, func);
         let bound = f.downcast::<BuiltinFunction>().map(|b| b.bind(Value::Obj(module.clone()))).unwrap_or(f);
         d.set_str(name, Value::Obj(bound));
     }

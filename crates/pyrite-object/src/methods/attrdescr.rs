@@ -17,6 +17,7 @@ use pyrite_memory::{ObjRef, Trace, payload};
 use crate::ctx::Ctx;
 use crate::error::{PyErr, PyResult};
 use crate::protocol;
+use crate::types::function::NativeFn;
 use crate::types::typeobj::{GetAttrFn, SetAttrFn, StaticType, new_native_type_with, type_name, type_payload};
 use crate::value::Value;
 
@@ -30,7 +31,7 @@ pub enum Kind {
 }
 
 /// How a descriptor reaches the attribute.
-#[derive(Clone, Copy, PartialEq, Eq)]
+#[derive(Clone, Copy)]
 enum Access {
     /// Through the owner type's `getattro`/`setattro` slots.
     Slots,
@@ -38,12 +39,14 @@ enum Access {
     InstanceDict,
     /// The instance's first weak reference (`__weakref__`).
     WeakrefList,
+    /// A native getter of the descriptor's own, called with the instance (read-only).
+    Getter(NativeFn),
     /// `object.__class__`.
     Class,
 }
 
-/// An attribute of a builtin type answered by its `getattro`/`setattro` slots, or an
-/// instance's `__dict__` or `__weakref__`.
+/// An attribute of a builtin type answered by its `getattro`/`setattro` slots, a native
+/// getter, or an instance's `__dict__` or `__weakref__`.
 pub struct AttrDescriptor {
     name: &'static str,
     owner: ObjRef,
@@ -79,6 +82,20 @@ pub fn add(owner: &ObjRef, kind: Kind, names: &[&'static str]) {
     };
     for &name in names {
         let descr = ObjRef::new(AttrDescriptor { name, owner: owner.clone(), access: Access::Slots }, Some(ty));
+        crate::methods::set_type_attr(owner, name, Value::Obj(descr));
+    }
+}
+
+/// Puts read-only descriptors computed by native getters (called with the instance as the
+/// only argument) into the dict of the builtin type `owner`.
+pub fn add_computed(owner: &ObjRef, kind: Kind, getters: &[(&'static str, NativeFn)]) {
+    let ty = match kind {
+        Kind::GetSet => getset_type(),
+        Kind::Member => crate::methods::members::member_type(),
+    };
+    for &(name, getter) in getters {
+        let access = Access::Getter(getter);
+        let descr = ObjRef::new(AttrDescriptor { name, owner: owner.clone(), access }, Some(ty));
         crate::methods::set_type_attr(owner, name, Value::Obj(descr));
     }
 }
@@ -140,6 +157,7 @@ pub(crate) fn descr_get(ctx: &mut Ctx, v: &Value, obj: Option<&Value>, _owner: &
             let first = obj.as_obj().and_then(|o| pyrite_memory::weak::weakrefs_of(o).into_iter().next());
             return Ok(first.map_or(Value::None, Value::Obj));
         }
+        Access::Getter(getter) => return getter(ctx, crate::ctx::Args::positional(std::slice::from_ref(obj))),
         Access::Class => return Ok(Value::Obj(obj.type_ref().clone())),
         Access::Slots => {}
     }
@@ -155,17 +173,20 @@ pub(crate) fn descr_get(ctx: &mut Ctx, v: &Value, obj: Option<&Value>, _owner: &
 pub(crate) fn descr_set(ctx: &mut Ctx, v: &Value, obj: &Value, value: Option<Value>) -> PyResult<()> {
     let d = this(v)?;
     check_owner(d, obj)?;
-    if d.access == Access::Class {
+    if matches!(d.access, Access::Class) {
         return protocol::set_class(obj, value);
     }
-    if d.access == Access::InstanceDict
+    if matches!(d.access, Access::InstanceDict)
         && let Some(o) = obj.as_obj()
         && crate::attrs::set_dict(o, value.clone())?
     {
         return Ok(());
     }
     match type_payload(&d.owner).slots().setattro {
-        Some(set) if !std::ptr::fn_addr_eq(set, protocol::generic_setattr as SetAttrFn) => {
+        Some(set)
+            if !matches!(d.access, Access::Getter(_))
+                && !std::ptr::fn_addr_eq(set, protocol::generic_setattr as SetAttrFn) =>
+        {
             set(ctx, obj, &Value::str(d.name), value)
         }
         _ => Err(PyErr::attribute_error(format!(

@@ -19,7 +19,6 @@ use crate::methods::{add_methods, arg_count_error, set_slots, set_type_attr};
 use crate::protocol::{self, not_implemented};
 use crate::registry::{TypeTable, types};
 use crate::types::bytes::{PyByteArray, PyBytes, PyMemoryView};
-use crate::types::descriptors::ClassMethod;
 use crate::types::function::{BuiltinFunction, NativeFn};
 use crate::types::list::{PyList, PyTuple};
 use crate::types::misc::SeqIter;
@@ -126,12 +125,7 @@ pub(crate) fn setup(t: &TypeTable) {
     add_methods(&t.bytearray, "bytearray", SHARED_METHODS);
     add_methods(&t.bytearray, "bytearray", array::METHODS);
     for (ty, owner) in [(&t.bytes, "bytes"), (&t.bytearray, "bytearray")] {
-        let fromhex = BuiltinFunction::new_method(owner, "fromhex", text::fromhex);
-        let classmethod = ObjRef::new(
-            ClassMethod { func: pyrite_memory::PayloadCell::new(Value::Obj(fromhex)) },
-            Some(&t.classmethod),
-        );
-        set_type_attr(ty, "fromhex", Value::Obj(classmethod));
+        super::descriptors::add_class_methods(ty, owner, &[("fromhex", text::fromhex)]);
         set_type_attr(ty, "maketrans", Value::Obj(BuiltinFunction::new_obj("maketrans", text::maketrans)));
     }
     memoryview::setup(t);
@@ -324,7 +318,13 @@ fn constructor_args<'a>(name: &str, args: Args<'a>) -> PyResult<[Option<&'a Valu
 }
 
 /// Encodes `source` for `bytes(str, encoding, errors)` and `bytearray(...)`.
-fn encode_source(name: &str, source: &Value, encoding: Option<&Value>, errors: Option<&Value>) -> PyResult<Vec<u8>> {
+fn encode_source(
+    ctx: &mut Ctx,
+    name: &str,
+    source: &Value,
+    encoding: Option<&Value>,
+    errors: Option<&Value>,
+) -> PyResult<Vec<u8>> {
     let Some(s) = source.as_str() else {
         return Err(PyErr::type_error(if encoding.is_some() {
             "encoding without a string argument"
@@ -336,7 +336,7 @@ fn encode_source(name: &str, source: &Value, encoding: Option<&Value>, errors: O
         return Err(PyErr::type_error("string argument without an encoding"));
     }
     let (encoding, errors) = super::codecs::codec_args(name, encoding, errors)?;
-    super::codecs::encode_str(s, &encoding, &errors)
+    super::codecs::encode_text(ctx, s, &encoding, &errors)
 }
 
 /// The bytes of an iterable of ints (each in `range(256)`).
@@ -382,12 +382,12 @@ fn bytes_new_data(ctx: &mut Ctx, args: Args<'_>) -> PyResult<Vec<u8>> {
     let [source, encoding, errors] = constructor_args("bytes", args)?;
     let Some(source) = source else {
         if encoding.is_some() || errors.is_some() {
-            return encode_source("bytes", &Value::None, encoding, errors);
+            return encode_source(ctx, "bytes", &Value::None, encoding, errors);
         }
         return Ok(Vec::new());
     };
     if encoding.is_some() || errors.is_some() {
-        return encode_source("bytes", source, encoding, errors);
+        return encode_source(ctx, "bytes", source, encoding, errors);
     }
     if let Some(result) = crate::methods::slots::call_dunder(ctx, source, "__bytes__", &[])? {
         return match result.downcast::<PyBytes>() {
@@ -500,6 +500,9 @@ fn bytes_binary(ctx: &mut Ctx, a: &Value, b: &Value, op: BinaryOp) -> PyResult {
                 Some(count) => {
                     let count = count?;
                     let data = buffer_bytes(seq).unwrap_or_default();
+                    if kind == Kind::Bytes {
+                        crate::methods::sequence::checked_repeat(data.len(), count, "repeated bytes are too long")?;
+                    }
                     checked_total(data.len(), count)?;
                     Ok(wrap(kind, data.repeat(count)))
                 }
@@ -539,15 +542,30 @@ fn bytes_getnewargs(_: &mut Ctx, args: Args<'_>) -> PyResult {
 fn bytes_getitem(ctx: &mut Ctx, v: &Value, key: &Value) -> PyResult {
     let Some(kind) = kind_of(v) else { return Err(PyErr::type_error("bytes expected")) };
     if let Some(sl) = crate::methods::slice::as_slice(key) {
-        let data = buffer_bytes(v).unwrap_or_default();
-        let positions = crate::methods::slice::positions(ctx, sl, data.len())?;
-        if kind == Kind::Bytes && positions.len() == data.len() && v.type_ref().is_same(&types().bytes) {
-            let (start, step, _) = crate::methods::slice::indices(ctx, sl, data.len())?;
-            if start == 0 && step == 1 {
-                return Ok(v.clone());
-            }
+        // Bounds first (their `__index__` may run Python code), then only the selected
+        // bytes are copied.
+        let (start, stop, step) = crate::methods::slice::unpack(ctx, sl)?;
+        let (whole, selected) = with_buffer(v, |data| {
+            let (start, _, n) = crate::methods::slice::adjust(data.len(), start, stop, step);
+            let whole = start == 0 && step == 1 && n == data.len();
+            let selected: Vec<u8> = if step == 1 {
+                let from = usize::try_from(start).unwrap_or(0);
+                data.get(from..from + n).unwrap_or_default().to_vec()
+            } else {
+                (0..n)
+                    .filter_map(|k| {
+                        let position = start + i64::try_from(k).unwrap_or(0) * step;
+                        usize::try_from(position).ok().and_then(|p| data.get(p).copied())
+                    })
+                    .collect()
+            };
+            (whole, selected)
+        })
+        .unwrap_or_default();
+        if whole && kind == Kind::Bytes && v.type_ref().is_same(&types().bytes) {
+            return Ok(v.clone());
         }
-        return Ok(wrap(kind, positions.into_iter().map(|i| data[i]).collect()));
+        return Ok(wrap(kind, selected));
     }
     let what = if kind == Kind::Bytes { "byte" } else { "bytearray" };
     let Some(index) = index_of(ctx, key, what)? else {

@@ -77,11 +77,11 @@ pub(super) fn bytearray_init(ctx: &mut Ctx, v: &Value, args: Args<'_>) -> PyResu
     let [source, encoding, errors] = super::constructor_args("bytearray", args)?;
     let data = match source {
         None if encoding.is_some() || errors.is_some() => {
-            super::encode_source("bytearray", &Value::None, encoding, errors)?
+            super::encode_source(ctx, "bytearray", &Value::None, encoding, errors)?
         }
         None => Vec::new(),
         Some(s) if s.as_str().is_some() || encoding.is_some() || errors.is_some() => {
-            super::encode_source("bytearray", s, encoding, errors)?
+            super::encode_source(ctx, "bytearray", s, encoding, errors)?
         }
         Some(s) => match count_source(ctx, s)? {
             Some(n) => vec![0; n],

@@ -1,23 +1,25 @@
-//! `memoryview` over bytes and bytearray: one-dimensional, format `'B'` views that share
-//! the exporter's memory (slices are views too; writes through a view of a bytearray
-//! change the bytearray), with `release()` and the context-manager protocol. `cast` to
-//! another native format gives a read view of its items (`len`, indexing, `tolist`,
-//! iteration); slicing and assigning such views is not supported yet.
+//! `memoryview` over bytes and bytearray: views that share the exporter's memory (slices
+//! and casts are views too; writes through a view of a bytearray change the bytearray),
+//! in any native single-character struct format, one-dimensional or cast to a C-contiguous
+//! shape, with `release()` and the context-manager protocol. Item access, comparison and
+//! hashing are in `bytes_memoryview_access.rs`; packing and unpacking items in
+//! `memoryview_items.rs`.
 
-use pyrite_bytecode::CompareOp;
 use pyrite_memory::ObjRef;
 
 use crate::ctx::{Args, Ctx};
 use crate::error::{PyErr, PyResult};
+use crate::methods::memoryview_items::{self as items, is_byte_format, parse_native};
 use crate::methods::params::Params;
 use crate::methods::{add_getters, add_methods, method_args, set_slots};
-use crate::protocol::{self, not_implemented};
-use crate::registry::{TypeTable, types};
-use crate::types::bytes::{PyByteArray, PyMemoryView};
+use crate::registry::TypeTable;
+use crate::types::bytes::{PyBytes, PyMemoryView};
 use crate::types::list::{PyList, PyTuple};
-use crate::types::misc::SeqIter;
 use crate::types::typeobj::{TYPE_BASETYPE, type_payload};
 use crate::value::Value;
+
+#[path = "bytes_memoryview_access.rs"]
+mod access;
 
 pub(super) fn setup(t: &TypeTable) {
     let flags = &type_payload(&t.memoryview).flags;
@@ -25,20 +27,12 @@ pub(super) fn setup(t: &TypeTable) {
     set_slots(&t.memoryview, |s| {
         s.new = Some(memoryview_new);
         s.repr = Some(memoryview_repr);
-        s.hash = Some(memoryview_hash);
-        s.richcompare = Some(memoryview_richcompare);
-        s.len = Some(|_, v| Ok(view(v)?.items()));
-        s.getitem = Some(memoryview_getitem);
-        s.setitem = Some(memoryview_setitem);
-        s.iter = Some(|_, v| {
-            view(v)?;
-            Ok(Value::Obj(SeqIter::new_obj(v.clone(), &types().memory_iterator, 0)))
+        s.len = Some(|_, v| {
+            let m = view(v)?;
+            Ok(m.shape.first().copied().unwrap_or(1))
         });
     });
-    set_slots(&t.memory_iterator, |s| {
-        s.iter = Some(|_, v| Ok(v.clone()));
-        s.next = Some(memory_iter_next);
-    });
+    access::setup(t);
     add_methods(
         &t.memoryview,
         "memoryview",
@@ -58,33 +52,62 @@ pub(super) fn setup(t: &TypeTable) {
         "memoryview",
         &[
             ("obj", |_, args| Ok(this_arg("obj", args)?.obj.clone())),
-            ("nbytes", |_, args| Ok(Value::from(this_arg("nbytes", args)?.len))),
+            ("nbytes", |_, args| Ok(Value::from(this_arg("nbytes", args)?.nbytes()))),
             ("readonly", |_, args| Ok(Value::Bool(this_arg("readonly", args)?.readonly))),
-            ("itemsize", |_, args| Ok(Value::from(this_arg("itemsize", args)?.itemsize()))),
-            ("format", |_, args| {
-                let m = this_arg("format", args)?;
-                Ok(Value::str(&char::from(m.format).to_string()))
-            }),
-            ("ndim", |_, args| this_arg("ndim", args).map(|_| Value::Int(1))),
+            ("itemsize", |_, args| Ok(Value::from(this_arg("itemsize", args)?.itemsize))),
+            ("format", |_, args| Ok(Value::str(&this_arg("format", args)?.format))),
+            ("ndim", |_, args| Ok(Value::from(this_arg("ndim", args)?.ndim()))),
             ("shape", |_, args| {
                 let m = this_arg("shape", args)?;
-                Ok(Value::Obj(PyTuple::new_obj(vec![Value::from(m.items())])))
+                Ok(Value::Obj(PyTuple::new_obj(m.shape.iter().map(|&n| Value::from(n)).collect())))
             }),
             ("strides", |_, args| {
                 let m = this_arg("strides", args)?;
-                let stride = m.step * isize::try_from(m.itemsize()).unwrap_or(1);
-                Ok(Value::Obj(PyTuple::new_obj(vec![Value::Int(i64::try_from(stride).unwrap_or(1))])))
+                let strides = m.strides.iter().map(|&s| Value::Int(i64::try_from(s).unwrap_or(0))).collect();
+                Ok(Value::Obj(PyTuple::new_obj(strides)))
             }),
             ("suboffsets", |_, args| this_arg("suboffsets", args).map(|_| Value::Obj(PyTuple::new_obj(Vec::new())))),
-            ("c_contiguous", |_, args| Ok(Value::Bool(contiguous(this_arg("c_contiguous", args)?)))),
-            ("f_contiguous", |_, args| Ok(Value::Bool(contiguous(this_arg("f_contiguous", args)?)))),
-            ("contiguous", |_, args| Ok(Value::Bool(contiguous(this_arg("contiguous", args)?)))),
+            ("c_contiguous", |_, args| Ok(Value::Bool(c_contiguous(this_arg("c_contiguous", args)?)))),
+            ("f_contiguous", |_, args| Ok(Value::Bool(f_contiguous(this_arg("f_contiguous", args)?)))),
+            ("contiguous", |_, args| {
+                let m = this_arg("contiguous", args)?;
+                Ok(Value::Bool(c_contiguous(m) || f_contiguous(m)))
+            }),
         ],
     );
 }
 
-fn contiguous(m: &PyMemoryView) -> bool {
-    m.step == 1 || m.len <= 1
+/// CPython's `init_flags`: one-dimensional views are contiguous when their stride is the
+/// item size (or they have one item); others when laid out row-major (column-major for
+/// `order == 'F'`), ignoring dimensions of one item.
+fn contiguous_in(m: &PyMemoryView, fortran: bool) -> bool {
+    match m.ndim() {
+        0 => true,
+        1 => m.shape[0] == 1 || m.strides[0] == isize::try_from(m.itemsize).unwrap_or(0),
+        _ => {
+            if m.nbytes() == 0 {
+                return true;
+            }
+            let mut expected = isize::try_from(m.itemsize).unwrap_or(0);
+            let dims: Vec<usize> = if fortran { (0..m.ndim()).collect() } else { (0..m.ndim()).rev().collect() };
+            for k in dims {
+                let n = m.shape[k];
+                if n > 1 && m.strides[k] != expected {
+                    return false;
+                }
+                expected *= isize::try_from(n).unwrap_or(0);
+            }
+            true
+        }
+    }
+}
+
+pub(super) fn c_contiguous(m: &PyMemoryView) -> bool {
+    contiguous_in(m, false)
+}
+
+fn f_contiguous(m: &PyMemoryView) -> bool {
+    contiguous_in(m, true)
 }
 
 /// ValueError for an operation on a released view.
@@ -96,7 +119,7 @@ pub(super) fn check_released(m: &PyMemoryView) -> PyResult<()> {
 }
 
 /// The memoryview payload of a value that must be an unreleased view.
-fn view(v: &Value) -> PyResult<&PyMemoryView> {
+pub(super) fn view(v: &Value) -> PyResult<&PyMemoryView> {
     let m = v.downcast::<PyMemoryView>().ok_or_else(|| {
         PyErr::type_error(format!("descriptor requires a 'memoryview' object but received a '{}'", v.type_name()))
     })?;
@@ -109,6 +132,19 @@ fn this_arg<'a>(name: &str, args: Args<'a>) -> PyResult<&'a PyMemoryView> {
     view(this)
 }
 
+/// A new view with the same memory, format and layout as `m` (`readonly` may tighten it).
+pub(super) fn copy_view(m: &PyMemoryView, readonly: bool) -> ObjRef {
+    PyMemoryView::new_view(
+        m.obj.clone(),
+        m.start,
+        &m.format,
+        m.itemsize,
+        m.shape.to_vec(),
+        m.strides.to_vec(),
+        m.readonly || readonly,
+    )
+}
+
 const MEMORYVIEW: Params = Params::new("memoryview", &["object"]).required(1);
 
 fn memoryview_new(_: &mut Ctx, _ty: &ObjRef, args: Args<'_>) -> PyResult {
@@ -116,7 +152,7 @@ fn memoryview_new(_: &mut Ctx, _ty: &ObjRef, args: Args<'_>) -> PyResult {
     let object = object.ok_or_else(|| PyErr::new_system("memoryview() argument"))?;
     if let Some(m) = object.downcast::<PyMemoryView>() {
         check_released(m)?;
-        return Ok(Value::Obj(PyMemoryView::new_obj(m.obj.clone(), m.start, m.step, m.len, m.readonly)));
+        return Ok(Value::Obj(copy_view(m, false)));
     }
     let len = match super::kind_of(object) {
         Some(_) => super::with_buffer(object, <[u8]>::len).unwrap_or(0),
@@ -136,137 +172,36 @@ fn memoryview_repr(_: &mut Ctx, v: &Value) -> PyResult {
     Ok(Value::str(&format!("<{prefix} at {:#x}>", v.id())))
 }
 
-fn memoryview_hash(_: &mut Ctx, v: &Value) -> PyResult<i64> {
-    let m = view(v)?;
-    if !m.readonly {
-        return Err(PyErr::value_error("cannot hash writable memoryview object"));
-    }
-    Ok(crate::hash::hash_bytes(&m.to_vec()))
-}
-
-fn memoryview_richcompare(_: &mut Ctx, a: &Value, b: &Value, op: CompareOp) -> PyResult {
-    if !matches!(op, CompareOp::Eq | CompareOp::Ne) {
-        return Ok(not_implemented());
-    }
-    let released = |v: &Value| v.downcast::<PyMemoryView>().is_some_and(|m| m.released.get());
-    let equal = if a.is(b) {
-        true
-    } else if released(a) || released(b) {
-        false
-    } else {
-        match (super::buffer_bytes(a), super::buffer_bytes(b)) {
-            (Some(x), Some(y)) => x == y,
-            _ => return Ok(not_implemented()),
-        }
-    };
-    Ok(Value::Bool(equal == (op == CompareOp::Eq)))
-}
-
-/// The index of `key` in a view of length `len`, with memoryview's errors.
-fn item_index(ctx: &mut Ctx, m: &PyMemoryView, key: &Value) -> PyResult<usize> {
-    if !protocol::has_index(key) {
-        return Err(PyErr::type_error("memoryview: invalid slice key"));
-    }
-    let i = protocol::index(ctx, key, |_| "memoryview: invalid slice key".to_owned())?;
-    let i = crate::methods::int::to_i64(&i)?;
-    crate::methods::sequence::normalize_index(i, m.items())
-        .ok_or_else(|| PyErr::index_error("index out of bounds on dimension 1"))
-}
-
-/// The positions (in the view) a slice selects, and a sub-view over them.
-fn sub_view(ctx: &mut Ctx, m: &PyMemoryView, sl: &crate::types::slice::PySlice) -> PyResult<ObjRef> {
-    let (start, step, n) = crate::methods::slice::indices(ctx, sl, m.len)?;
-    let start = if n == 0 { m.start } else { m.position(usize::try_from(start).unwrap_or(0)) };
-    let step = isize::try_from(step).unwrap_or(1) * m.step;
-    Ok(PyMemoryView::new_obj(m.obj.clone(), start, step, n, m.readonly))
-}
-
-fn memoryview_getitem(ctx: &mut Ctx, v: &Value, key: &Value) -> PyResult {
-    let m = view(v)?;
-    if let Some(sl) = crate::methods::slice::as_slice(key) {
-        if m.format != b'B' {
-            return Err(PyErr::not_implemented("slicing a memoryview of format other than 'B' in Pyrite"));
-        }
-        return Ok(Value::Obj(sub_view(ctx, m, sl)?));
-    }
-    let i = item_index(ctx, m, key)?;
-    if m.format != b'B' {
-        return Ok(item(m, i));
-    }
-    Ok(m.get(i).map_or(Value::None, |b| Value::Int(i64::from(b))))
-}
-
-fn memoryview_setitem(ctx: &mut Ctx, v: &Value, key: &Value, value: Option<Value>) -> PyResult<()> {
-    let m = view(v)?;
-    if m.readonly {
-        return Err(PyErr::type_error("cannot modify read-only memory"));
-    }
-    if m.format != b'B' {
-        return Err(PyErr::not_implemented("assigning to a memoryview of format other than 'B' in Pyrite"));
-    }
-    let Some(value) = value else {
-        return Err(PyErr::type_error("cannot delete memory"));
-    };
-    let Some(array) = m.obj.downcast::<PyByteArray>() else {
-        return Err(PyErr::type_error("cannot modify read-only memory"));
-    };
-    if let Some(sl) = crate::methods::slice::as_slice(key) {
-        let (start, step, n) = crate::methods::slice::indices(ctx, sl, m.len)?;
-        let Some(new) = super::buffer_bytes(&value) else {
-            return Err(PyErr::type_error(format!("a bytes-like object is required, not '{}'", value.type_name())));
-        };
-        if new.len() != n {
-            return Err(PyErr::value_error("memoryview assignment: lvalue and rvalue have different structures"));
-        }
-        let mut data = array.data.borrow_mut();
-        for (k, b) in new.into_iter().enumerate() {
-            let i = usize::try_from(start + i64::try_from(k).unwrap_or(0) * step).unwrap_or(0);
-            if let Some(slot) = data.get_mut(m.position(i)) {
-                *slot = b;
-            }
-        }
-        return Ok(());
-    }
-    let i = item_index(ctx, m, key)?;
-    if !crate::methods::int::is_int(&value) {
-        return Err(PyErr::type_error("memoryview: invalid type for format 'B'"));
-    }
-    let Some(b) = crate::methods::int::as_small(&value).and_then(|x| u8::try_from(x).ok()) else {
-        return Err(PyErr::value_error("memoryview: invalid value for format 'B'"));
-    };
-    if let Some(slot) = array.data.borrow_mut().get_mut(m.position(i)) {
-        *slot = b;
-    }
-    Ok(())
-}
-
-fn memory_iter_next(_: &mut Ctx, it: &Value) -> PyResult<Option<Value>> {
-    let Some(iter) = it.downcast::<SeqIter>() else { return Ok(None) };
-    let seq = iter.seq.borrow().clone();
-    let Some(seq) = seq else { return Ok(None) };
-    let m = view(&seq)?;
-    let i = iter.index.get();
-    if m.format != b'B' {
-        if i >= m.items() {
-            drop(iter.seq.replace(None));
-            return Ok(None);
-        }
-        iter.index.set(i + 1);
-        return Ok(Some(item(m, i)));
-    }
-    match m.get(i) {
-        Some(b) => {
-            iter.index.set(i + 1);
-            Ok(Some(Value::Int(i64::from(b))))
-        }
-        None => {
-            drop(iter.seq.replace(None));
-            Ok(None)
-        }
-    }
-}
-
 const TOBYTES: Params = Params::new("tobytes", &["order"]);
+
+/// The viewed bytes in C (row-major) or Fortran (column-major) order.
+fn ordered_bytes(m: &PyMemoryView, fortran: bool) -> Vec<u8> {
+    if !fortran || m.ndim() <= 1 {
+        return m.to_vec();
+    }
+    // The flat C-order index of each item, visited with the first index varying fastest.
+    let count = m.item_count();
+    let mut row_major = vec![0usize; m.ndim()];
+    let mut scale = 1;
+    for k in (0..m.ndim()).rev() {
+        row_major[k] = scale;
+        scale *= m.shape[k];
+    }
+    let mut out = Vec::with_capacity(m.nbytes());
+    m.with_memory(|data| {
+        for f in 0..count {
+            let mut rest = f;
+            let mut flat = 0;
+            for (k, &n) in m.shape.iter().enumerate() {
+                flat += (rest % n) * row_major[k];
+                rest /= n;
+            }
+            let offset = m.item_offset(flat);
+            out.extend_from_slice(data.get(offset..offset + m.itemsize).unwrap_or_default());
+        }
+    });
+    out
+}
 
 fn tobytes(_: &mut Ctx, args: Args<'_>) -> PyResult {
     let Some((this, rest)) = args.values.split_first() else {
@@ -274,23 +209,57 @@ fn tobytes(_: &mut Ctx, args: Args<'_>) -> PyResult {
     };
     let m = view(this)?;
     let [order] = TOBYTES.bind(Args { values: rest, kwnames: args.kwnames })?;
-    if let Some(order) = order
-        && !order.is_none()
-    {
-        let ok = order.as_str().is_some_and(|s| matches!(s.as_str(), "C" | "F" | "A"));
-        if !ok {
-            return Err(PyErr::value_error("order must be 'C', 'F' or 'A'"));
+    let mut fortran = false;
+    if let Some(order) = order.filter(|o| !o.is_none()) {
+        let Some(order) = order.as_str() else {
+            return Err(PyErr::type_error(format!(
+                "tobytes() argument 'order' must be str or None, not {}",
+                order.type_name()
+            )));
+        };
+        match order.as_str() {
+            "C" => {}
+            "F" => fortran = true,
+            "A" => fortran = f_contiguous(m) && !c_contiguous(m),
+            _ => return Err(PyErr::value_error("order must be 'C', 'F' or 'A'")),
         }
     }
-    Ok(Value::Obj(crate::types::bytes::PyBytes::new_obj(m.to_vec())))
+    Ok(Value::Obj(PyBytes::new_obj(ordered_bytes(m, fortran))))
+}
+
+/// The format character of a view whose items can be unpacked (CPython's `adjust_fmt`).
+pub(super) fn item_format(m: &PyMemoryView) -> PyResult<u8> {
+    match parse_native(&m.format) {
+        Some((code, _)) => Ok(code),
+        None => Err(PyErr::not_implemented(format!("memoryview: unsupported format {}", m.format))),
+    }
+}
+
+/// The unpacked item at byte `offset` of the exporter.
+pub(super) fn item_at(m: &PyMemoryView, code: u8, offset: usize) -> Value {
+    m.with_memory(|data| items::unpack(code, data.get(offset..offset + m.itemsize).unwrap_or_default())).to_value()
 }
 
 fn tolist(_: &mut Ctx, args: Args<'_>) -> PyResult {
     let m = this_arg("tolist", args)?;
-    if m.format != b'B' {
-        return Ok(Value::Obj(PyList::new_obj((0..m.items()).map(|i| item(m, i)).collect())));
+    let code = item_format(m)?;
+    if m.ndim() == 0 {
+        return Ok(item_at(m, code, m.start));
     }
-    Ok(Value::Obj(PyList::new_obj(m.to_vec().into_iter().map(|b| Value::Int(i64::from(b))).collect())))
+    let flat: Vec<Value> = (0..m.item_count()).map(|i| item_at(m, code, m.item_offset(i))).collect();
+    Ok(nest(&flat, &m.shape))
+}
+
+/// Nested lists of `shape` over the items in C order.
+fn nest(flat: &[Value], shape: &[usize]) -> Value {
+    match shape {
+        [] | [_] => Value::Obj(PyList::new_obj(flat.to_vec())),
+        [n, inner @ ..] => {
+            let size: usize = inner.iter().product();
+            let rows = (0..*n).map(|i| nest(flat.get(i * size..(i + 1) * size).unwrap_or_default(), inner)).collect();
+            Value::Obj(PyList::new_obj(rows))
+        }
+    }
 }
 
 const HEX: Params = Params::new("hex", &["sep", "bytes_per_sep"]);
@@ -312,78 +281,116 @@ fn release(_: &mut Ctx, args: Args<'_>) -> PyResult {
     Ok(Value::None)
 }
 
+const CAST: Params = Params::new("cast", &["format", "shape"]).required(1);
+
+/// `m.cast(format[, shape])`: CPython's `memory_cast` (C-contiguous views only; between
+/// two formats only when one of them is a byte format; 1-D to N-D or N-D to 1-D).
 fn cast(_: &mut Ctx, args: Args<'_>) -> PyResult {
-    let (this, rest) = method_args("cast", args, 1, 2)?;
+    let Some((this, rest)) = args.values.split_first() else {
+        return Err(PyErr::type_error("descriptor 'cast' of 'memoryview' object needs an argument"));
+    };
     let m = view(this)?;
-    let Some(format) = rest[0].as_str() else {
-        return Err(PyErr::type_error(format!("cast() argument 'format' must be str, not {}", rest[0].type_name())));
+    let [format, shape] = CAST.bind(Args { values: rest, kwnames: args.kwnames })?;
+    let format = format.ok_or_else(|| PyErr::new_system("cast() argument"))?;
+    let Some(format) = format.as_str() else {
+        return Err(PyErr::type_error(format!("cast() argument 'format' must be str, not {}", format.type_name())));
     };
-    if rest.len() > 1 {
-        return Err(PyErr::not_implemented("memoryview.cast() with a shape in Pyrite"));
-    }
-    let code = match format.as_str().strip_prefix('@').unwrap_or(format.as_str()).as_bytes() {
-        [c] if crate::types::bytes::item_size(*c).is_some() => *c,
-        _ => {
-            return Err(PyErr::value_error(
-                "memoryview: destination format must be a native single character format prefixed with an optional '@'",
-            ));
-        }
-    };
-    if !contiguous(m) {
+    if !c_contiguous(m) {
         return Err(PyErr::type_error("memoryview: casts are restricted to C-contiguous views"));
     }
-    if m.format != b'B' && code != b'B' {
+    if (shape.is_some() || m.ndim() != 1) && m.shape.contains(&0) {
+        return Err(PyErr::type_error("memoryview: cannot cast view with zeros in shape or strides"));
+    }
+    let shape = match shape {
+        None => None,
+        Some(s) => {
+            let dims = shape_items(s)?;
+            if dims.len() > 64 {
+                return Err(PyErr::value_error("memoryview: number of dimensions must not exceed 64"));
+            }
+            if m.ndim() != 1 && dims.len() != 1 {
+                return Err(PyErr::type_error("memoryview: cast must be 1D -> ND or ND -> 1D"));
+            }
+            Some(dims)
+        }
+    };
+    if !format.is_ascii() {
+        // CPython encodes the format to ASCII first.
+        crate::methods::codecs::encode_str(format, "ascii", "strict")?;
+    }
+    let Some((dest, itemsize)) = parse_native(format.as_str()) else {
+        return Err(PyErr::value_error(
+            "memoryview: destination format must be a native single character format prefixed with an optional '@'",
+        ));
+    };
+    let source_is_bytes = parse_native(&m.format).is_some_and(|(c, _)| is_byte_format(c));
+    if !source_is_bytes && !is_byte_format(dest) {
         return Err(PyErr::type_error("memoryview: cannot cast between two non-byte formats"));
     }
-    if m.len % crate::types::bytes::item_size(code).unwrap_or(1) != 0 {
+    let nbytes = m.nbytes();
+    if nbytes % itemsize != 0 {
         return Err(PyErr::type_error("memoryview: length is not a multiple of itemsize"));
     }
-    Ok(Value::Obj(m.new_cast(code)))
-}
-
-/// The `i`th item of a contiguous view of a format other than `'B'`.
-fn item(m: &PyMemoryView, i: usize) -> Value {
-    let size = m.itemsize();
-    let bytes: Vec<u8> = (i * size..(i + 1) * size).filter_map(|k| m.get(k)).collect();
-    let mut raw = [0u8; 8];
-    raw[..bytes.len()].copy_from_slice(&bytes);
-    let unsigned = u64::from_ne_bytes(raw);
-    let signed = |bits: u32| {
-        let shift = 64 - bits;
-        #[expect(clippy::cast_possible_wrap, reason = "sign extension of the item's bits")]
-        let v = ((unsigned << shift) as i64) >> shift;
-        Value::Int(v)
+    let dims = match shape {
+        None => vec![nbytes / itemsize],
+        Some(values) => {
+            let mut dims = Vec::with_capacity(values.len());
+            let mut len = itemsize;
+            for value in &values {
+                let n = cast_dimension(value)?;
+                len = len
+                    .checked_mul(n)
+                    .filter(|&l| isize::try_from(l).is_ok())
+                    .ok_or_else(|| PyErr::value_error("memoryview.cast(): product(shape) > SSIZE_MAX"))?;
+                dims.push(n);
+            }
+            if len != nbytes {
+                return Err(PyErr::type_error("memoryview: product(shape) * itemsize != buffer size"));
+            }
+            dims
+        }
     };
-    match m.format {
-        b'b' => signed(8),
-        b'h' => signed(16),
-        b'i' => signed(32),
-        b'l' | b'q' | b'n' => signed(64),
-        b'?' => Value::Bool(unsigned != 0),
-        b'c' => Value::Obj(crate::types::bytes::PyBytes::new_obj(bytes)),
-        b'f' => Value::float(f64::from(f32::from_bits(u32::try_from(unsigned).unwrap_or(0)))),
-        b'd' => Value::float(f64::from_bits(unsigned)),
-        b'e' => Value::float(half_to_f64(u16::try_from(unsigned).unwrap_or(0))),
-        _ => Value::from_bigint(unsigned.into()),
-    }
+    let strides = c_strides(&dims, itemsize);
+    Ok(Value::Obj(PyMemoryView::new_view(m.obj.clone(), m.start, format.as_str(), itemsize, dims, strides, m.readonly)))
 }
 
-/// An IEEE 754 half-precision float's value.
-fn half_to_f64(h: u16) -> f64 {
-    let sign = if h & 0x8000 == 0 { 1.0 } else { -1.0 };
-    let exp = i32::from((h >> 10) & 0x1f);
-    let frac = f64::from(h & 0x3ff);
-    match exp {
-        0 => sign * frac * 2f64.powi(-24),
-        31 if frac == 0.0 => sign * f64::INFINITY,
-        31 => f64::NAN,
-        _ => sign * (1.0 + frac / 1024.0) * 2f64.powi(exp - 15),
+/// The items of a `shape` argument (a list or a tuple).
+fn shape_items(shape: &Value) -> PyResult<Vec<Value>> {
+    if let Some(t) = shape.downcast::<PyTuple>() {
+        return Ok(t.items().to_vec());
     }
+    if let Some(l) = shape.downcast::<PyList>() {
+        return Ok(l.to_vec());
+    }
+    Err(PyErr::type_error("shape must be a list or a tuple"))
+}
+
+/// One element of a cast's shape: an int greater than 0.
+fn cast_dimension(value: &Value) -> PyResult<usize> {
+    if !crate::methods::int::is_int(value) {
+        return Err(PyErr::type_error("memoryview.cast(): elements of shape must be integers"));
+    }
+    let n = crate::methods::int::to_i64(value)?;
+    usize::try_from(n)
+        .ok()
+        .filter(|&n| n > 0)
+        .ok_or_else(|| PyErr::value_error("memoryview.cast(): elements of shape must be integers > 0"))
+}
+
+/// Row-major strides of `shape` for items of `itemsize` bytes.
+fn c_strides(shape: &[usize], itemsize: usize) -> Vec<isize> {
+    let mut strides = vec![0isize; shape.len()];
+    let mut step = isize::try_from(itemsize).unwrap_or(1);
+    for k in (0..shape.len()).rev() {
+        strides[k] = step;
+        step *= isize::try_from(shape[k]).unwrap_or(0);
+    }
+    strides
 }
 
 fn toreadonly(_: &mut Ctx, args: Args<'_>) -> PyResult {
     let m = this_arg("toreadonly", args)?;
-    Ok(Value::Obj(PyMemoryView::new_obj(m.obj.clone(), m.start, m.step, m.len, true)))
+    Ok(Value::Obj(copy_view(m, true)))
 }
 
 fn enter(_: &mut Ctx, args: Args<'_>) -> PyResult {

@@ -250,7 +250,9 @@ fn format_integer(ctx: &mut Ctx, value: &Value, spec: &Spec) -> PyResult<Vec<u8>
     let wrong_type = || {
         let what =
             if matches!(kind, b'o' | b'x' | b'X') { "an integer is required" } else { "a real number is required" };
-        PyErr::type_error(format!("%{} format: {what}, not {}", char::from(kind), value.type_name()))
+        // bytes' `%i` reports itself as `%d` (CPython converts the code first).
+        let shown = if kind == b'i' { 'd' } else { char::from(kind) };
+        PyErr::type_error(format!("%{shown} format: {what}, not {}", value.type_name()))
     };
     let integer: BigInt = if let Some(i) = as_int(value) {
         i.into_owned()

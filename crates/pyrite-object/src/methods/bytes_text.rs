@@ -363,9 +363,9 @@ pub(super) fn maketrans(_: &mut Ctx, args: Args<'_>) -> PyResult {
     Ok(wrap(Kind::Bytes, table))
 }
 
-pub(super) fn decode(_: &mut Ctx, args: Args<'_>) -> PyResult {
+pub(super) fn decode(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
     let (_, data, [encoding, errors]) = keyword_args("decode", args, ["encoding", "errors"])?;
     let (encoding, errors) = crate::methods::codecs::codec_args("decode", encoding, errors)?;
-    let cps = crate::methods::codecs::decode_bytes(&data, &encoding, &errors)?;
+    let cps = crate::methods::codecs::decode_text(ctx, &data, &encoding, &errors)?;
     Ok(Value::Obj(PyStr::from_code_points_obj(&cps)))
 }

@@ -1,8 +1,10 @@
 //! The built-in codecs: UTF-8, ASCII, Latin-1, UTF-16 and UTF-32 (with byte-order marks and
 //! the `-le`/`-be` variants), encoding str to bytes and decoding bytes to str with CPython's
 //! error handlers (`strict`, `ignore`, `replace`, `backslashreplace`, `xmlcharrefreplace`,
-//! `surrogateescape`, `surrogatepass`), and the `UnicodeEncodeError`/`UnicodeDecodeError`
-//! types whose `encoding`, `object`, `start`, `end` and `reason` fields these fill.
+//! `surrogateescape`, `surrogatepass`, and `namereplace` once character names are
+//! registered), and the `UnicodeEncodeError`/`UnicodeDecodeError` types whose `encoding`,
+//! `object`, `start`, `end` and `reason` fields these fill. Error handlers registered from
+//! Python (`codecs.register_error`) run through `codecs_handlers.rs`.
 
 use crate::ctx::{Args, Ctx};
 use crate::error::{PyErr, PyResult};
@@ -13,6 +15,99 @@ use crate::types::bytes::PyBytes;
 use crate::types::list::PyTuple;
 use crate::types::str::PyStr;
 use crate::value::Value;
+
+#[path = "codecs_handlers.rs"]
+mod handlers;
+pub use handlers::set_error_handler_lookup;
+
+/// Where the `namereplace` handler finds character names. This crate has no name table:
+/// the `unicodedata` module registers its own at start-up.
+static CHAR_NAMES: std::sync::OnceLock<fn(u32) -> Option<String>> = std::sync::OnceLock::new();
+
+/// Registers the character-name lookup `namereplace` uses (`unicodedata.name` without a
+/// default); later registrations are ignored.
+pub fn set_char_name_lookup(lookup: fn(u32) -> Option<String>) {
+    let _ = CHAR_NAMES.set(lookup);
+}
+
+/// What `namereplace` puts for these code points: `\N{NAME}`, or the backslash escape of
+/// a code point without a name.
+///
+/// # Errors
+/// `NotImplementedError` when no character names are registered.
+pub fn namereplace_text(cps: &[u32]) -> PyResult<String> {
+    let Some(lookup) = CHAR_NAMES.get() else {
+        return Err(PyErr::not_implemented(
+            "the 'namereplace' error handler needs the character names of the unicodedata module, \
+             which this build does not have",
+        ));
+    };
+    let mut out = String::new();
+    for &c in cps {
+        match lookup(c) {
+            Some(name) => {
+                out.push_str("\\N{");
+                out.push_str(&name);
+                out.push('}');
+            }
+            None => out.push_str(&backslash_escape(c)),
+        }
+    }
+    Ok(out)
+}
+
+/// `backslashreplace`'s escape of one code point (`\xe9`, `\u20ac`, `\U0001f600`).
+#[must_use]
+pub fn backslash_escape(c: u32) -> String {
+    if c < 0x100 {
+        format!("\\x{c:02x}")
+    } else if c < 0x10000 {
+        format!("\\u{c:04x}")
+    } else {
+        format!("\\U{c:08x}")
+    }
+}
+
+/// Runs a codec this crate does not have (`cp1252`, `idna`, ...) through the codec
+/// registry: `(object, encoding, errors, encode)` gives the encoder's bytes or the
+/// decoder's str. The `_codecs` module registers it; without it such encodings are unknown.
+pub type CodecFallback = fn(&mut Ctx, &Value, &str, &str, bool) -> PyResult;
+
+static CODEC_FALLBACK: std::sync::OnceLock<CodecFallback> = std::sync::OnceLock::new();
+
+/// Registers how codecs outside the built-in ones are run (later registrations are ignored).
+pub fn set_codec_fallback(fallback: CodecFallback) {
+    let _ = CODEC_FALLBACK.set(fallback);
+}
+
+/// The registered fallback, when `encoding` is not one of the built-in codecs.
+fn fallback_for(encoding: &str) -> Option<CodecFallback> {
+    if Codec::lookup(encoding).is_ok() { None } else { CODEC_FALLBACK.get().copied() }
+}
+
+/// `str.encode(encoding, errors)`: a built-in codec, else the codec registry.
+pub fn encode_text(ctx: &mut Ctx, s: &PyStr, encoding: &str, errors: &str) -> PyResult<Vec<u8>> {
+    let Some(fallback) = fallback_for(encoding) else {
+        if let Some(handler) = handlers::registered(errors) {
+            return handlers::encode(ctx, s, Codec::lookup(encoding)?, &handler);
+        }
+        return encode_str(s, encoding, errors);
+    };
+    let result = fallback(ctx, &Value::Obj(PyStr::new_obj(s.as_str())), encoding, errors, true)?;
+    Ok(crate::methods::bytes::buffer_bytes(&result).unwrap_or_default())
+}
+
+/// `bytes.decode(encoding, errors)`: a built-in codec, else the codec registry.
+pub fn decode_text(ctx: &mut Ctx, data: &[u8], encoding: &str, errors: &str) -> PyResult<Vec<u32>> {
+    let Some(fallback) = fallback_for(encoding) else {
+        if let Some(handler) = handlers::registered(errors) {
+            return handlers::decode(ctx, data, Codec::lookup(encoding)?, &handler);
+        }
+        return decode_bytes(data, encoding, errors);
+    };
+    let result = fallback(ctx, &Value::Obj(PyBytes::new_obj(data.to_vec())), encoding, errors, false)?;
+    Ok(result.as_str().map(|s| s.code_points().collect()).unwrap_or_default())
+}
 
 #[derive(Clone, Copy, PartialEq)]
 pub(crate) enum Codec {
@@ -237,6 +332,21 @@ fn unknown_handler(name: &str) -> PyErr {
 pub fn encode_str(s: &PyStr, encoding: &str, errors: &str) -> PyResult<Vec<u8>> {
     let codec = Codec::lookup(encoding)?;
     let cps: Vec<u32> = s.code_points().collect();
+    encode_with(codec, &cps, &mut |out, i, end| {
+        builtin_encode_fix(codec, s, &cps, errors, out, i, end)?;
+        Ok(end)
+    })
+}
+
+/// Replaces an unencodable run `start..end` in the output; gives the position to go on at.
+type EncodeFix<'a> = dyn FnMut(&mut Vec<u8>, usize, usize) -> PyResult<usize> + 'a;
+
+/// Replaces an undecodable range in the output; gives the position to go on at.
+type DecodeFix<'a> = dyn FnMut(Codec, &DecodeFailure, &mut Vec<u32>) -> PyResult<usize> + 'a;
+
+/// The encoding loop: `fix(out, start, end)` handles each run of code points the codec
+/// cannot encode, appending what replaces them, and says where to go on.
+fn encode_with(codec: Codec, cps: &[u32], fix: &mut EncodeFix<'_>) -> PyResult<Vec<u8>> {
     let mut out = Vec::with_capacity(cps.len());
     match codec {
         Codec::Utf16(None) | Codec::Utf32(None) => codec.push(&mut out, 0xFEFF),
@@ -254,51 +364,57 @@ pub fn encode_str(s: &PyStr, encoding: &str, errors: &str) -> PyResult<Vec<u8>> 
         while end < cps.len() && !codec.can_encode(cps[end]) {
             end += 1;
         }
-        match errors {
-            "strict" => return Err(encode_error(codec, s, i, end)),
-            "ignore" => {}
-            "replace" => out.extend(std::iter::repeat_n(b'?', end - i)),
-            "backslashreplace" => {
-                for &c in &cps[i..end] {
-                    let escaped = if c < 0x100 {
-                        format!("\\x{c:02x}")
-                    } else if c < 0x10000 {
-                        format!("\\u{c:04x}")
-                    } else {
-                        format!("\\U{c:08x}")
-                    };
-                    escaped.bytes().for_each(|b| codec.push(&mut out, u32::from(b)));
-                }
-            }
-            "xmlcharrefreplace" => {
-                for &c in &cps[i..end] {
-                    format!("&#{c};").bytes().for_each(|b| codec.push(&mut out, u32::from(b)));
-                }
-            }
-            "surrogateescape" => {
-                for (k, &c) in cps[i..end].iter().enumerate() {
-                    if !(0xDC80..0xDD00).contains(&c) {
-                        return Err(encode_error(codec, s, i + k, i + k + 1));
-                    }
-                    out.push((c - 0xDC00) as u8);
-                }
-            }
-            "surrogatepass" => {
-                for (k, &c) in cps[i..end].iter().enumerate() {
-                    if codec.limit().is_some() || !(0xD800..0xE000).contains(&c) {
-                        return Err(encode_error(codec, s, i + k, i + k + 1));
-                    }
-                    codec.push(&mut out, c);
-                }
-            }
-            "namereplace" => {
-                return Err(PyErr::not_implemented("the 'namereplace' error handler is not supported yet"));
-            }
-            other => return Err(unknown_handler(other)),
-        }
-        i = end;
+        i = fix(&mut out, i, end)?;
     }
     Ok(out)
+}
+
+/// The built-in error handlers for `cps[i..end]`, which `codec` cannot encode.
+fn builtin_encode_fix(
+    codec: Codec,
+    s: &PyStr,
+    cps: &[u32],
+    errors: &str,
+    out: &mut Vec<u8>,
+    i: usize,
+    end: usize,
+) -> PyResult<()> {
+    match errors {
+        "strict" => return Err(encode_error(codec, s, i, end)),
+        "ignore" => {}
+        "replace" => out.extend(std::iter::repeat_n(b'?', end - i)),
+        "backslashreplace" => {
+            for &c in &cps[i..end] {
+                backslash_escape(c).bytes().for_each(|b| codec.push(out, u32::from(b)));
+            }
+        }
+        "xmlcharrefreplace" => {
+            for &c in &cps[i..end] {
+                format!("&#{c};").bytes().for_each(|b| codec.push(out, u32::from(b)));
+            }
+        }
+        "surrogateescape" => {
+            for (k, &c) in cps[i..end].iter().enumerate() {
+                if !(0xDC80..0xDD00).contains(&c) {
+                    return Err(encode_error(codec, s, i + k, i + k + 1));
+                }
+                out.push((c - 0xDC00) as u8);
+            }
+        }
+        "surrogatepass" => {
+            for (k, &c) in cps[i..end].iter().enumerate() {
+                if codec.limit().is_some() || !(0xD800..0xE000).contains(&c) {
+                    return Err(encode_error(codec, s, i + k, i + k + 1));
+                }
+                codec.push(out, c);
+            }
+        }
+        "namereplace" => {
+            namereplace_text(&cps[i..end])?.bytes().for_each(|b| codec.push(out, u32::from(b)));
+        }
+        other => return Err(unknown_handler(other)),
+    }
+    Ok(())
 }
 
 /// One undecodable range found by a decoder.
@@ -312,10 +428,17 @@ struct DecodeFailure {
 pub fn decode_bytes(data: &[u8], encoding: &str, errors: &str) -> PyResult<Vec<u32>> {
     let codec = Codec::lookup(encoding)?;
     let pass = errors == "surrogatepass";
+    decode_with(codec, data, pass, &mut |codec, failure, out| {
+        handle_decode_error(codec, data, failure, errors, out)?;
+        Ok(failure.end)
+    })
+}
+
+/// The decoding loop: `fix(codec, failure, out)` handles each undecodable range, appending
+/// what replaces it, and says where to go on. `pass` lets UTF codecs decode surrogates.
+fn decode_with(codec: Codec, data: &[u8], pass: bool, fix: &mut DecodeFix<'_>) -> PyResult<Vec<u32>> {
     let mut out = Vec::with_capacity(data.len());
-    let mut pos = 0;
-    let (codec, skip) = with_bom(codec, data);
-    pos += skip;
+    let (codec, mut pos) = with_bom(codec, data);
     while pos < data.len() {
         let step = match codec {
             Codec::Utf8 => utf8_step(data, pos, pass),
@@ -335,10 +458,7 @@ pub fn decode_bytes(data: &[u8], encoding: &str, errors: &str) -> PyResult<Vec<u
                 out.push(c);
                 pos += n;
             }
-            Err(failure) => {
-                handle_decode_error(codec, data, &failure, errors, &mut out)?;
-                pos = failure.end;
-            }
+            Err(failure) => pos = fix(codec, &failure, &mut out)?,
         }
     }
     Ok(out)

@@ -27,12 +27,11 @@ pub(crate) fn setup(t: &TypeTable) {
         &[("getter", property_getter), ("setter", property_setter), ("deleter", property_deleter)],
     );
     set_slots(&t.classmethod, |s| {
-        s.new = Some(|_, _, args| {
+        s.new = Some(|ctx, ty, args| {
             let [func] = args.pos() else { return Err(PyErr::type_error("classmethod expected 1 argument")) };
-            Ok(Value::Obj(ObjRef::new(
-                ClassMethod { func: PayloadCell::new(func.clone()) },
-                Some(&types().classmethod),
-            )))
+            let cm = ObjRef::new_with_dict(ClassMethod { func: PayloadCell::new(func.clone()) }, Some(ty));
+            copy_wrapped_attributes(ctx, &cm, func)?;
+            Ok(Value::Obj(cm))
         });
         s.descr_get = Some(|_, descr, _, owner| {
             let cm = descr.downcast::<ClassMethod>().ok_or_else(|| PyErr::type_error("not a classmethod"))?;
@@ -43,12 +42,11 @@ pub(crate) fn setup(t: &TypeTable) {
         });
     });
     set_slots(&t.staticmethod, |s| {
-        s.new = Some(|_, _, args| {
+        s.new = Some(|ctx, ty, args| {
             let [func] = args.pos() else { return Err(PyErr::type_error("staticmethod expected 1 argument")) };
-            Ok(Value::Obj(ObjRef::new(
-                StaticMethod { func: PayloadCell::new(func.clone()) },
-                Some(&types().staticmethod),
-            )))
+            let sm = ObjRef::new_with_dict(StaticMethod { func: PayloadCell::new(func.clone()) }, Some(ty));
+            copy_wrapped_attributes(ctx, &sm, func)?;
+            Ok(Value::Obj(sm))
         });
         s.descr_get = Some(|_, descr, _, _| {
             Ok(descr
@@ -108,6 +106,21 @@ fn slot_wrapper_getattro(ctx: &mut Ctx, v: &Value, name: &Value) -> PyResult {
     }
 }
 
+/// What `staticmethod(f)` and `classmethod(f)` copy from `f` into their own `__dict__`
+/// (CPython 3.10's `functools_wraps`): the attributes `f` has of `__module__`,
+/// `__name__`, `__qualname__` and `__doc__`.
+fn copy_wrapped_attributes(ctx: &mut Ctx, wrapper: &ObjRef, wrapped: &Value) -> PyResult<()> {
+    let wrapper = Value::Obj(wrapper.clone());
+    for name in ["__module__", "__name__", "__qualname__", "__doc__"] {
+        match protocol::getattr_str(ctx, wrapped, name) {
+            Ok(value) => protocol::generic_setattr(ctx, &wrapper, &Value::str(name), Some(value))?,
+            Err(e) if e.matches(&types().attribute_error) => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(())
+}
+
 fn wrapped_getattr(ctx: &mut Ctx, v: &Value, name: &Value, func: impl Fn(&Value) -> Option<Value>) -> PyResult {
     match name.as_str().map(PyStr::as_str) {
         Some("__func__" | "__wrapped__") => func(v).ok_or_else(|| PyErr::type_error("bad descriptor")),
@@ -144,7 +157,10 @@ fn property_new(_: &mut Ctx, ty: &ObjRef, args: Args<'_>) -> PyResult {
         fdel: PayloadCell::new(fdel),
         doc: PayloadCell::new(doc),
     };
-    Ok(Value::Obj(ObjRef::new(p, Some(ty))))
+    if ty.is_same(&types().property) {
+        return Ok(Value::Obj(ObjRef::new(p, Some(ty))));
+    }
+    Ok(Value::Obj(ObjRef::new_with_dict(p, Some(ty))))
 }
 
 fn property_get(ctx: &mut Ctx, descr: &Value, obj: Option<&Value>, _: &ObjRef) -> PyResult {
@@ -269,4 +285,56 @@ fn super_getattro(ctx: &mut Ctx, v: &Value, name: &Value) -> PyResult {
         }
     }
     protocol::generic_getattr(ctx, v, name)
+}
+
+/// The `classmethod_descriptor` type: class methods of builtin types (`dict.fromkeys`,
+/// `int.from_bytes`). Like `classmethod`, but binding gives a builtin method of the class
+/// and the repr names the owner (`<method 'fromkeys' of 'dict' objects>`).
+pub fn classmethod_descriptor_type() -> &'static ObjRef {
+    static TYPE: crate::types::typeobj::StaticType = crate::types::typeobj::StaticType::new();
+    TYPE.get_or_init(|| {
+        crate::types::typeobj::new_native_type_with("classmethod_descriptor", "builtins", None, 0, |s| {
+            s.descr_get =
+                Some(|_, descr, _, owner| Ok(bind_builtin(&class_method_func(descr)?, Value::Obj(owner.clone()))));
+            s.call = Some(|ctx, descr, args| {
+                let func = class_method_func(descr)?;
+                protocol::call(ctx, &func, args)
+            });
+            s.repr = Some(|ctx, descr| protocol::repr(ctx, &class_method_func(descr)?));
+            s.getattro = Some(|ctx, v, name| match name.as_str().map(PyStr::as_str) {
+                Some("__name__" | "__qualname__" | "__doc__" | "__text_signature__") => {
+                    protocol::getattr(ctx, &class_method_func(v)?, name)
+                }
+                _ => protocol::generic_getattr(ctx, v, name),
+            });
+        })
+    })
+}
+
+fn class_method_func(descr: &Value) -> PyResult<Value> {
+    descr
+        .downcast::<ClassMethod>()
+        .map(|c| c.func.borrow().clone())
+        .ok_or_else(|| PyErr::type_error("descriptor requires a 'classmethod_descriptor' object"))
+}
+
+/// A native function bound to `this` (a builtin method), or a bound method for others.
+fn bind_builtin(func: &Value, this: Value) -> Value {
+    match func.downcast::<crate::types::function::BuiltinFunction>() {
+        Some(f) => Value::Obj(f.bind(this)),
+        None => Value::Obj(BoundMethod::new_obj(func.clone(), this)),
+    }
+}
+
+/// Stores native class methods in a builtin type's dict, as `classmethod_descriptor`s.
+pub fn add_class_methods(
+    ty: &ObjRef,
+    owner: &'static str,
+    methods: &[(&'static str, crate::types::function::NativeFn)],
+) {
+    for &(name, func) in methods {
+        let func = Value::Obj(crate::types::function::BuiltinFunction::new_method(owner, name, func));
+        let descr = ObjRef::new(ClassMethod { func: PayloadCell::new(func) }, Some(classmethod_descriptor_type()));
+        crate::methods::set_type_attr(ty, name, Value::Obj(descr));
+    }
 }

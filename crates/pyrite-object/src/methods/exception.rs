@@ -21,6 +21,7 @@ pub(crate) fn setup(t: &TypeTable) {
         s.setattro = Some(exception_setattro);
     });
     set_slots(&t.key_error, |s| s.str = Some(key_error_str));
+    set_slots(&t.syntax_error, |s| s.str = Some(syntax_error_str));
     set_slots(&t.os_error, |s| {
         s.new = Some(os_error_new);
         s.init = Some(os_error_init);
@@ -168,6 +169,29 @@ fn key_error_str(ctx: &mut Ctx, v: &Value) -> PyResult {
         return protocol::repr(ctx, &args[0]);
     }
     exception_str(ctx, v)
+}
+
+/// CPython's `SyntaxError_str`: `msg (file.py, line 3)`, with the file's base name, and
+/// without the parts that are missing.
+fn syntax_error_str(ctx: &mut Ctx, v: &Value) -> PyResult {
+    let msg = protocol::getattr_str(ctx, v, "msg")?;
+    let filename = protocol::getattr_str(ctx, v, "filename")?;
+    let lineno = protocol::getattr_str(ctx, v, "lineno")?;
+    let base = filename.as_str().map(|f| f.as_str().rsplit('/').next().unwrap_or_default().to_owned());
+    let line = match &lineno {
+        Value::Int(n) => Some(*n),
+        _ => None,
+    };
+    if base.is_none() && line.is_none() {
+        return protocol::str_(ctx, &msg);
+    }
+    let msg = protocol::str_string(ctx, &msg)?;
+    Ok(Value::str(&match (base, line) {
+        (Some(file), Some(line)) => format!("{msg} ({file}, line {line})"),
+        (Some(file), None) => format!("{msg} ({file})"),
+        (None, Some(line)) => format!("{msg} (line {line})"),
+        (None, None) => msg,
+    }))
 }
 
 fn exception_getattro(ctx: &mut Ctx, v: &Value, name: &Value) -> PyResult {

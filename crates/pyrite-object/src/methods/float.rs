@@ -39,18 +39,11 @@ pub(crate) fn setup(t: &TypeTable) {
             }),
         ],
     );
-    let fromhex = Value::Obj(crate::types::function::BuiltinFunction::new_obj("fromhex", float_fromhex));
-    let fromhex = pyrite_memory::ObjRef::new(
-        crate::types::descriptors::ClassMethod { func: pyrite_memory::PayloadCell::new(fromhex) },
-        Some(&t.classmethod),
+    crate::methods::descriptors::add_class_methods(
+        &t.float,
+        "float",
+        &[("fromhex", float_fromhex), ("__getformat__", float_getformat)],
     );
-    crate::methods::set_type_attr(&t.float, "fromhex", Value::Obj(fromhex));
-    let getformat = Value::Obj(crate::types::function::BuiltinFunction::new_obj("__getformat__", float_getformat));
-    let getformat = pyrite_memory::ObjRef::new(
-        crate::types::descriptors::ClassMethod { func: pyrite_memory::PayloadCell::new(getformat) },
-        Some(&t.classmethod),
-    );
-    crate::methods::set_type_attr(&t.float, "__getformat__", Value::Obj(getformat));
     crate::methods::add_getters(
         &t.float,
         "float",

@@ -72,7 +72,8 @@ pub fn parse_spec(spec: &str) -> PyResult<Spec> {
     if i < chars.len() && matches!(chars[i], ',' | '_') {
         s.grouping = Some(chars[i]);
         i += 1;
-        if i < chars.len() && matches!(chars[i], ',' | '_') {
+        // `,,` and `__` leave the second as the type, which is then refused.
+        if i < chars.len() && matches!(chars[i], ',' | '_') && Some(chars[i]) != s.grouping {
             return Err(PyErr::value_error("Cannot specify both ',' and '_'."));
         }
     }
@@ -93,6 +94,15 @@ pub fn parse_spec(spec: &str) -> PyResult<Spec> {
     Ok(s)
 }
 
+/// The fill character and alignment the spec asks for; the `0` flag means fill with
+/// zeros and, for numbers (right-aligned by default), pad after the sign (CPython's
+/// `parse_internal_render_format_spec`).
+fn fill_align(spec: &Spec, default_align: char) -> (char, char) {
+    let fill = spec.fill.unwrap_or(if spec.zero { '0' } else { ' ' });
+    let align = spec.align.unwrap_or(if spec.zero && default_align == '>' { '=' } else { default_align });
+    (fill, align)
+}
+
 /// Pads `body` (with its sign/prefix split off as `prefix`) to the spec's width.
 fn pad(spec: &Spec, prefix: &str, body: &str, default_align: char) -> String {
     let width = spec.width.unwrap_or(0);
@@ -101,11 +111,7 @@ fn pad(spec: &Spec, prefix: &str, body: &str, default_align: char) -> String {
         return format!("{prefix}{body}");
     }
     let fill_count = width - len;
-    let (fill, align) = if spec.zero && spec.align.is_none() && spec.fill.is_none() {
-        ('0', '=')
-    } else {
-        (spec.fill.unwrap_or(' '), spec.align.unwrap_or(default_align))
-    };
+    let (fill, align) = fill_align(spec, default_align);
     let fills = |n: usize| std::iter::repeat_n(fill, n).collect::<String>();
     match align {
         '<' => format!("{prefix}{body}{}", fills(fill_count)),
@@ -115,16 +121,38 @@ fn pad(spec: &Spec, prefix: &str, body: &str, default_align: char) -> String {
     }
 }
 
-fn group_digits(digits: &str, separator: char, every: usize) -> String {
+/// The integer digits with `separator` every `every` digits. When the padding is zeros
+/// after the sign, the zeros become digits too, grouped, until the number fills the
+/// width: `format(123, '010,')` is `'00,000,123'` (CPython's
+/// `_PyUnicode_InsertThousandsGrouping` with a minimum width). `others` counts what the
+/// width holds besides the digits (sign, prefix, fraction).
+fn group_digits(spec: &Spec, digits: &str, separator: char, every: usize, others: usize) -> String {
+    let zero_padded = fill_align(spec, '>') == ('0', '=');
+    let width = spec.width.unwrap_or(0);
+    let mut min_width =
+        if zero_padded { isize::try_from(width).unwrap_or(0) - isize::try_from(others).unwrap_or(0) } else { 0 };
     let chars: Vec<char> = digits.chars().collect();
-    let mut out = String::new();
-    for (i, c) in chars.iter().enumerate() {
-        if i > 0 && (chars.len() - i).is_multiple_of(every) {
-            out.push(separator);
+    let every_i = isize::try_from(every).unwrap_or(3);
+    let mut remaining = isize::try_from(chars.len()).unwrap_or(0);
+    let mut groups: Vec<String> = Vec::new();
+    loop {
+        let len = every_i.min(remaining.max(min_width).max(1));
+        let zeros = (len - remaining).max(0);
+        let taken = remaining.min(len).max(0);
+        let end = usize::try_from(remaining).unwrap_or(0);
+        let start = end - usize::try_from(taken).unwrap_or(0);
+        let mut group: String = std::iter::repeat_n('0', usize::try_from(zeros).unwrap_or(0)).collect();
+        group.extend(&chars[start..end]);
+        groups.push(group);
+        remaining -= taken;
+        min_width -= every_i;
+        if remaining <= 0 && min_width <= 0 {
+            break;
         }
-        out.push(*c);
+        min_width -= 1;
     }
-    out
+    groups.reverse();
+    groups.join(&separator.to_string())
 }
 
 fn sign_prefix(negative: bool, sign: Option<char>) -> &'static str {
@@ -136,18 +164,40 @@ fn sign_prefix(negative: bool, sign: Option<char>) -> &'static str {
     }
 }
 
+/// CPython's check of a thousands separator against the presentation type (`kind`, or
+/// the type's default): `,` and `_` go with decimal and float types, `_` also with binary,
+/// octal and hex.
+fn check_grouping(spec: &Spec, default_kind: Option<char>) -> PyResult<()> {
+    let Some(sep) = spec.grouping else { return Ok(()) };
+    match spec.kind.or(default_kind) {
+        None | Some('d' | 'e' | 'f' | 'g' | 'E' | 'G' | '%' | 'F') => Ok(()),
+        Some('b' | 'o' | 'x' | 'X') if sep == '_' => Ok(()),
+        Some(k) if (' '..'\x7f').contains(&k) && k != ' ' => {
+            Err(PyErr::value_error(format!("Cannot specify '{sep}' with '{k}'.")))
+        }
+        Some(k) => Err(PyErr::value_error(format!("Cannot specify '{sep}' with '\\x{:x}'.", u32::from(k)))),
+    }
+}
+
 fn format_str(text: &str, spec: &Spec) -> PyResult<String> {
+    check_grouping(spec, Some('s'))?;
     if let Some(k) = spec.kind.filter(|k| *k != 's') {
         return Err(PyErr::value_error(format!("Unknown format code '{k}' for object of type 'str'")));
+    }
+    if spec.sign == Some(' ') {
+        return Err(PyErr::value_error("Space not allowed in string format specifier"));
     }
     if spec.sign.is_some() {
         return Err(PyErr::value_error("Sign not allowed in string format specifier"));
     }
+    if spec.no_neg_zero {
+        return Err(PyErr::value_error("Negative zero coercion (z) not allowed in string format specifier"));
+    }
+    if spec.alternate {
+        return Err(PyErr::value_error("Alternate form (#) not allowed in string format specifier"));
+    }
     if spec.align == Some('=') {
         return Err(PyErr::value_error("'=' alignment not allowed in string format specifier"));
-    }
-    if let Some(sep) = spec.grouping {
-        return Err(PyErr::value_error(format!("Cannot specify '{sep}' with 's'.")));
     }
     let body: String = match spec.precision {
         Some(p) => text.chars().take(p).collect(),
@@ -156,14 +206,32 @@ fn format_str(text: &str, spec: &Spec) -> PyResult<String> {
     Ok(pad(spec, "", &body, '<'))
 }
 
-fn format_int(value: &BigInt, spec: &Spec) -> PyResult<String> {
+fn format_int(value: &BigInt, spec: &Spec, type_name: &str) -> PyResult<String> {
+    check_grouping(spec, Some('d'))?;
     let kind = spec.kind.unwrap_or('d');
     if matches!(kind, 'e' | 'E' | 'f' | 'F' | 'g' | 'G' | '%') {
         let f = num::int_to_f64(value).map_err(PyErr::from_arith)?;
-        return format_float(f, spec);
+        return format_float(f, spec, type_name);
+    }
+    if !matches!(kind, 'b' | 'c' | 'd' | 'o' | 'x' | 'X' | 'n') {
+        return Err(PyErr::value_error(format!("Unknown format code '{kind}' for object of type '{type_name}'")));
     }
     if spec.precision.is_some() {
         return Err(PyErr::value_error("Precision not allowed in integer format specifier"));
+    }
+    if spec.no_neg_zero {
+        return Err(PyErr::value_error("Negative zero coercion (z) not allowed in integer format specifier"));
+    }
+    if kind == 'c' {
+        if spec.sign.is_some() {
+            return Err(PyErr::value_error("Sign not allowed with integer format specifier 'c'"));
+        }
+        if spec.alternate {
+            return Err(PyErr::value_error("Alternate form (#) not allowed with integer format specifier 'c'"));
+        }
+        if value.bits() > 63 {
+            return Err(PyErr::overflow("Python int too large to convert to C long"));
+        }
     }
     let magnitude = value.abs();
     let (digits, radix_prefix) = match kind {
@@ -179,23 +247,29 @@ fn format_int(value: &BigInt, spec: &Spec) -> PyResult<String> {
                 .ok_or_else(|| PyErr::overflow("%c arg not in range(0x110000)"))?;
             return Ok(pad(spec, "", &cp.to_string(), '>'));
         }
-        other => return Err(PyErr::value_error(format!("Unknown format code '{other}' for object of type 'int'"))),
-    };
-    let grouped = match spec.grouping {
-        Some(sep) => group_digits(&digits, sep, if matches!(kind, 'd' | 'n') { 3 } else { 4 }),
-        None => digits,
+        other => {
+            return Err(PyErr::value_error(format!("Unknown format code '{other}' for object of type '{type_name}'")));
+        }
     };
     let mut prefix = sign_prefix(value.is_negative(), spec.sign).to_owned();
     if spec.alternate {
         prefix.push_str(radix_prefix);
     }
+    let grouped = match spec.grouping {
+        Some(sep) => {
+            let every = if matches!(kind, 'd' | 'n') { 3 } else { 4 };
+            group_digits(spec, &digits, sep, every, prefix.chars().count())
+        }
+        None => digits,
+    };
     Ok(pad(spec, &prefix, &grouped, '>'))
 }
 
-fn format_float(x: f64, spec: &Spec) -> PyResult<String> {
+fn format_float(x: f64, spec: &Spec, type_name: &str) -> PyResult<String> {
+    check_grouping(spec, None)?;
     let kind = spec.kind;
     if let Some(k) = kind.filter(|k| !matches!(k, 'e' | 'E' | 'f' | 'F' | 'g' | 'G' | 'n' | '%')) {
-        return Err(PyErr::value_error(format!("Unknown format code '{k}' for object of type 'float'")));
+        return Err(PyErr::value_error(format!("Unknown format code '{k}' for object of type '{type_name}'")));
     }
     let mut x = x;
     if spec.no_neg_zero && x == 0.0 {
@@ -205,7 +279,7 @@ fn format_float(x: f64, spec: &Spec) -> PyResult<String> {
     let magnitude = x.abs();
     let body = match kind {
         None => match spec.precision {
-            None => num::float_repr(magnitude),
+            None => num::format_float_opts(magnitude, b'r', None, spec.alternate, true),
             Some(p) => num::format_float_opts(magnitude, b'g', Some(p.max(1)), spec.alternate, true),
         },
         Some('n') => num::format_float(magnitude, b'g', Some(spec.precision.unwrap_or(6)), spec.alternate),
@@ -219,14 +293,17 @@ fn format_float(x: f64, spec: &Spec) -> PyResult<String> {
     } else {
         body
     };
+    let prefix = sign_prefix(negative, spec.sign);
     let body = match spec.grouping {
-        Some(sep) => {
+        Some(sep) if body.starts_with(|c: char| c.is_ascii_digit()) => {
             let split = body.find(|c: char| !c.is_ascii_digit()).unwrap_or(body.len());
-            format!("{}{}", group_digits(&body[..split], sep, 3), &body[split..])
+            let rest = &body[split..];
+            let others = prefix.len() + rest.chars().count();
+            format!("{}{rest}", group_digits(spec, &body[..split], sep, 3, others))
         }
-        None => body,
+        _ => body,
     };
-    Ok(pad(spec, sign_prefix(negative, spec.sign), &body, '>'))
+    Ok(pad(spec, prefix, &body, '>'))
 }
 
 /// `type(value).__format__(value, spec)` when a Python class defines it.
@@ -262,13 +339,17 @@ pub fn format(ctx: &mut Ctx, value: &Value, spec: &str) -> PyResult {
     }
     let parsed = parse_spec(spec)?;
     let text = match value {
-        v if v.as_f64().is_some() => format_float(v.as_f64().unwrap_or(f64::NAN), &parsed)?,
-        Value::Int(_) | Value::Bool(_) => {
-            format_int(&as_int(value).map(std::borrow::Cow::into_owned).unwrap_or_default(), &parsed)?
-        }
-        Value::Obj(o) if o.is::<PyInt>() => {
-            format_int(&as_int(value).map(std::borrow::Cow::into_owned).unwrap_or_default(), &parsed)?
-        }
+        v if v.as_f64().is_some() => format_float(v.as_f64().unwrap_or(f64::NAN), &parsed, &v.type_name())?,
+        Value::Int(_) | Value::Bool(_) => format_int(
+            &as_int(value).map(std::borrow::Cow::into_owned).unwrap_or_default(),
+            &parsed,
+            &value.type_name(),
+        )?,
+        Value::Obj(o) if o.is::<PyInt>() => format_int(
+            &as_int(value).map(std::borrow::Cow::into_owned).unwrap_or_default(),
+            &parsed,
+            &value.type_name(),
+        )?,
         Value::Obj(_) if value.as_str().is_some() => format_str(value.as_str().map_or("", |s| s.as_str()), &parsed)?,
         _ => {
             return Err(PyErr::type_error(format!(

@@ -204,6 +204,9 @@ fn builtin_getattro(ctx: &mut Ctx, v: &Value, name: &Value) -> PyResult {
             None => f.name.to_owned(),
         })),
         Some("__self__") => Ok(f.bound.clone().unwrap_or(Value::None)),
+        Some("__module__") => Ok(f.module.clone().unwrap_or(Value::None)),
+        // Native functions carry no docstrings (not `object.__doc__`, which the MRO has).
+        Some("__doc__") => Ok(Value::None),
         _ => protocol::generic_getattr(ctx, v, name),
     }
 }

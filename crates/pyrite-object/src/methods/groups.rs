@@ -6,7 +6,7 @@ use pyrite_memory::ObjRef;
 
 use crate::ctx::{Args, Ctx};
 use crate::error::{PyErr, PyResult};
-use crate::methods::{add_getters, add_methods, method_args, set_slots};
+use crate::methods::{add_methods, method_args, set_slots};
 use crate::protocol;
 use crate::registry::{TypeTable, types};
 use crate::types::exception::{PyException, new_exception};
@@ -26,9 +26,9 @@ pub(crate) fn setup(t: &TypeTable) {
         "BaseExceptionGroup",
         &[("split", group_split), ("subgroup", group_subgroup), ("derive", group_derive)],
     );
-    add_getters(
+    crate::methods::attrdescr::add_computed(
         &t.base_exception_group,
-        "BaseExceptionGroup",
+        crate::methods::attrdescr::Kind::Member,
         &[("message", get_message), ("exceptions", get_exceptions)],
     );
 }

@@ -57,12 +57,7 @@ pub(crate) fn setup(t: &TypeTable) {
             ("to_bytes", int_to_bytes),
         ],
     );
-    let from_bytes = crate::types::function::BuiltinFunction::new_method("int", "from_bytes", int_from_bytes);
-    let classmethod = pyrite_memory::ObjRef::new(
-        crate::types::descriptors::ClassMethod { func: pyrite_memory::PayloadCell::new(Value::Obj(from_bytes)) },
-        Some(&t.classmethod),
-    );
-    crate::methods::set_type_attr(&t.int, "from_bytes", Value::Obj(classmethod));
+    crate::methods::descriptors::add_class_methods(&t.int, "int", &[("from_bytes", int_from_bytes)]);
 }
 
 /// The integer value of an int or bool, borrowing a big one.
@@ -296,6 +291,8 @@ pub fn int_from_value(v: &Value) -> PyResult {
             Ok(Value::from_bigint(o.downcast::<PyInt>().map(|i| i.0.clone()).unwrap_or_default()))
         }
         Value::Obj(o) if o.is::<PyInt>() => Ok(v.clone()),
+        // A NaN (boxed, so each has its own identity) or a float subclass's value.
+        _ if v.as_f64().is_some() => int_from_value(&Value::Float(v.as_f64().unwrap_or(f64::NAN))),
         _ => Err(PyErr::type_error(format!(
             "int() argument must be a string, a bytes-like object or a real number, not '{}'",
             v.type_name()

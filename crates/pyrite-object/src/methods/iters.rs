@@ -59,7 +59,13 @@ fn no_keywords(args: &Args<'_>, name: &str) -> PyResult<()> {
     }
 }
 
-fn enumerate_new(ctx: &mut Ctx, _ty: &ObjRef, args: Args<'_>) -> PyResult {
+/// A new object of `ty`, one of the iterator types or a class derived from it in Python
+/// (whose instances get a `__dict__`).
+fn instance<P: pyrite_memory::Payload>(payload: P, ty: &ObjRef, base: &ObjRef) -> ObjRef {
+    if ty.is_same(base) { ObjRef::new(payload, Some(ty)) } else { ObjRef::new_with_dict(payload, Some(ty)) }
+}
+
+fn enumerate_new(ctx: &mut Ctx, ty: &ObjRef, args: Args<'_>) -> PyResult {
     let pos = args.pos();
     let mut iterable = pos.first().cloned();
     let mut start = pos.get(1).cloned();
@@ -83,6 +89,15 @@ fn enumerate_new(ctx: &mut Ctx, _ty: &ObjRef, args: Args<'_>) -> PyResult {
         }
     }
     let Some(iterable) = iterable else {
+        // `enumerate` itself is called through CPython's vectorcall, which words this
+        // differently from the argument parser that classes derived from it go through.
+        if !ty.is_same(&types().enumerate) {
+            return Err(PyErr::type_error("enumerate() missing required argument 'iterable' (pos 1)"));
+        }
+        if let Some((name, _)) = args.keywords().next() {
+            let name = keyword_name(name);
+            return Err(PyErr::type_error(format!("'{name}' is an invalid keyword argument for enumerate()")));
+        }
         return Err(PyErr::type_error("enumerate() missing required argument 'iterable'"));
     };
     let count = match start {
@@ -92,10 +107,8 @@ fn enumerate_new(ctx: &mut Ctx, _ty: &ObjRef, args: Args<'_>) -> PyResult {
         }
     };
     let iter = protocol::get_iter(ctx, &iterable)?;
-    Ok(Value::Obj(ObjRef::new(
-        Enumerate { iter: PayloadCell::new(Some(iter)), count: PayloadCell::new(count) },
-        Some(&types().enumerate),
-    )))
+    let payload = Enumerate { iter: PayloadCell::new(Some(iter)), count: PayloadCell::new(count) };
+    Ok(Value::Obj(instance(payload, ty, &types().enumerate)))
 }
 
 fn enumerate_next(ctx: &mut Ctx, v: &Value) -> PyResult<Option<Value>> {
@@ -117,18 +130,16 @@ fn enumerate_next(ctx: &mut Ctx, v: &Value) -> PyResult<Option<Value>> {
     Ok(Some(Value::Obj(PyTuple::new_obj(vec![count, item]))))
 }
 
-fn new_multi(ty: &ObjRef, func: Value, iters: Vec<Value>, strict: bool) -> Value {
-    Value::Obj(ObjRef::new(
-        MultiIter { func: PayloadCell::new(func), iters: PayloadCell::new(iters), strict },
-        Some(ty),
-    ))
+fn new_multi(ty: &ObjRef, base: &ObjRef, func: Value, iters: Vec<Value>, strict: bool) -> Value {
+    let payload = MultiIter { func: PayloadCell::new(func), iters: PayloadCell::new(iters), strict };
+    Value::Obj(instance(payload, ty, base))
 }
 
 fn get_iters(ctx: &mut Ctx, iterables: &[Value]) -> PyResult<Vec<Value>> {
     iterables.iter().map(|i| protocol::get_iter(ctx, i)).collect()
 }
 
-fn zip_new(ctx: &mut Ctx, _ty: &ObjRef, args: Args<'_>) -> PyResult {
+fn zip_new(ctx: &mut Ctx, ty: &ObjRef, args: Args<'_>) -> PyResult {
     let mut strict = false;
     for (name, value) in args.keywords() {
         if keyword_name(name) == "strict" {
@@ -141,7 +152,7 @@ fn zip_new(ctx: &mut Ctx, _ty: &ObjRef, args: Args<'_>) -> PyResult {
         }
     }
     let iters = get_iters(ctx, args.pos())?;
-    Ok(new_multi(&types().zip, Value::None, iters, strict))
+    Ok(new_multi(ty, &types().zip, Value::None, iters, strict))
 }
 
 fn plural(i: usize) -> String {
@@ -187,13 +198,13 @@ fn zip_next(ctx: &mut Ctx, v: &Value) -> PyResult<Option<Value>> {
     Ok(Some(Value::Obj(PyTuple::new_obj(items))))
 }
 
-fn map_new(ctx: &mut Ctx, _ty: &ObjRef, args: Args<'_>) -> PyResult {
+fn map_new(ctx: &mut Ctx, ty: &ObjRef, args: Args<'_>) -> PyResult {
     no_keywords(&args, "map")?;
     let Some((func, iterables)) = args.values.split_first().filter(|(_, rest)| !rest.is_empty()) else {
         return Err(PyErr::type_error("map() must have at least two arguments."));
     };
     let iters = get_iters(ctx, iterables)?;
-    Ok(new_multi(&types().map, func.clone(), iters, false))
+    Ok(new_multi(ty, &types().map, func.clone(), iters, false))
 }
 
 fn map_next(ctx: &mut Ctx, v: &Value) -> PyResult<Option<Value>> {
@@ -212,11 +223,11 @@ fn map_next(ctx: &mut Ctx, v: &Value) -> PyResult<Option<Value>> {
     protocol::call_positional(ctx, &func, &items).map(Some)
 }
 
-fn filter_new(ctx: &mut Ctx, _ty: &ObjRef, args: Args<'_>) -> PyResult {
+fn filter_new(ctx: &mut Ctx, ty: &ObjRef, args: Args<'_>) -> PyResult {
     no_keywords(&args, "filter")?;
     let values = crate::methods::check_args("filter", args, 2, 2)?;
     let iter = protocol::get_iter(ctx, &values[1])?;
-    Ok(new_multi(&types().filter, values[0].clone(), vec![iter], false))
+    Ok(new_multi(ty, &types().filter, values[0].clone(), vec![iter], false))
 }
 
 fn filter_next(ctx: &mut Ctx, v: &Value) -> PyResult<Option<Value>> {
@@ -249,6 +260,12 @@ pub fn new_reversed(seq: Value, len: usize, ty: &ObjRef) -> ObjRef {
 
 /// `reversed(seq)`.
 pub fn reversed(ctx: &mut Ctx, seq: &Value) -> PyResult {
+    reversed_of(ctx, seq, &types().reversed)
+}
+
+/// `reversed(seq)` made as an instance of `cls` (`reversed` or a class derived from it),
+/// unless `seq` has its own `__reversed__`.
+fn reversed_of(ctx: &mut Ctx, seq: &Value, cls: &ObjRef) -> PyResult {
     let ty = seq.type_ref().clone();
     match lookup_str(&ty, "__reversed__") {
         Some(Value::None) => Err(PyErr::type_error(format!("'{}' object is not reversible", seq.type_name()))),
@@ -260,15 +277,19 @@ pub fn reversed(ctx: &mut Ctx, seq: &Value) -> PyResult {
                 return Err(PyErr::type_error(format!("'{}' object is not reversible", seq.type_name())));
             }
             let len = protocol::len(ctx, seq)?;
-            Ok(Value::Obj(new_reversed(seq.clone(), len, &types().reversed)))
+            let payload =
+                ReversedIter { seq: PayloadCell::new(Some(seq.clone())), remaining: std::cell::Cell::new(len) };
+            Ok(Value::Obj(instance(payload, cls, &types().reversed)))
         }
     }
 }
 
-fn reversed_new(ctx: &mut Ctx, _ty: &ObjRef, args: Args<'_>) -> PyResult {
+fn reversed_new(ctx: &mut Ctx, ty: &ObjRef, args: Args<'_>) -> PyResult {
     no_keywords(&args, "reversed")?;
-    let values = crate::methods::check_args("reversed", args, 1, 1)?;
-    reversed(ctx, &values[0])
+    let [seq] = args.values else {
+        return Err(PyErr::type_error(format!("reversed expected 1 argument, got {}", args.values.len())));
+    };
+    reversed_of(ctx, seq, ty)
 }
 
 /// `next()` of `reversed` and `list_reverseiterator`.

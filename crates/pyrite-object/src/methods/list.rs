@@ -22,6 +22,7 @@ pub(crate) fn setup(t: &TypeTable) {
         s.len = Some(|_, v| Ok(this(v)?.len()));
         s.getitem = Some(list_getitem);
         s.setitem = Some(list_setitem);
+        s.contains = Some(list_contains);
         s.iter = Some(|_, v| Ok(Value::Obj(SeqIter::new_obj(v.clone(), &types().list_iterator, 0))));
         s.new = Some(list_new);
         s.init = Some(list_init);
@@ -167,8 +168,20 @@ fn length_hint(ctx: &mut Ctx, value: &Value, default: usize) -> PyResult<usize> 
 fn list_getitem(ctx: &mut Ctx, v: &Value, key: &Value) -> PyResult {
     let list = this(v)?;
     if let Some(s) = slice::as_slice(key) {
-        let items = list.to_vec();
-        return Ok(Value::Obj(PyList::new_obj(slice::select(ctx, s, &items)?)));
+        // The bounds' `__index__` may run Python code, so they are read before the items
+        // are borrowed; only the selected items are copied (slicing is O(k), not O(n)).
+        let (start, stop, step) = slice::unpack(ctx, s)?;
+        let selected: Vec<Value> = {
+            let items = list.items.borrow();
+            let (start, _, n) = slice::adjust(items.len(), start, stop, step);
+            (0..n)
+                .filter_map(|k| {
+                    let position = start + i64::try_from(k).unwrap_or(0) * step;
+                    usize::try_from(position).ok().and_then(|p| items.get(p).cloned())
+                })
+                .collect()
+        };
+        return Ok(Value::Obj(PyList::new_obj(selected)));
     }
     let Some(index) = index_of(ctx, key, "list")? else {
         return Err(PyErr::index_error("cannot fit 'int' into an index-sized integer"));
@@ -305,12 +318,18 @@ fn list_insert(_: &mut Ctx, args: Args<'_>) -> PyResult {
 }
 
 fn list_index(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
-    let (list, rest) = method_args("index", args, 1, 1)?;
-    let items = this(list)?.to_vec();
-    for (i, item) in items.iter().enumerate() {
-        if protocol::eq(ctx, item, &rest[0])? {
+    let (list, rest) = method_args("index", args, 1, 3)?;
+    let list = this(list)?;
+    let (start, stop) = crate::methods::sequence::search_bounds(ctx, rest.get(1), rest.get(2), list.len())?;
+    // The length is re-read at each step: a comparison may shrink the list.
+    let mut i = start;
+    while i < stop
+        && let Some(item) = list.get(i)
+    {
+        if protocol::eq(ctx, &item, &rest[0])? {
             return Ok(Value::from(i));
         }
+        i += 1;
     }
     let r = protocol::repr_string(ctx, &rest[0])?;
     Err(PyErr::value_error(format!("{r} is not in list")))
@@ -326,6 +345,20 @@ fn list_count(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
         }
     }
     Ok(Value::from(n))
+}
+
+/// `item in list`: compares item by item, re-reading the length, so a comparison that
+/// shrinks the list ends the search (CPython's `list_contains`).
+fn list_contains(ctx: &mut Ctx, v: &Value, item: &Value) -> PyResult<bool> {
+    let list = this(v)?;
+    let mut i = 0;
+    while let Some(candidate) = list.get(i) {
+        if protocol::eq(ctx, &candidate, item)? {
+            return Ok(true);
+        }
+        i += 1;
+    }
+    Ok(false)
 }
 
 fn list_reverse(_: &mut Ctx, args: Args<'_>) -> PyResult {

@@ -50,12 +50,7 @@ pub(crate) fn setup(t: &TypeTable) {
             }),
         ],
     );
-    let fromkeys = crate::types::function::BuiltinFunction::new_method("dict", "fromkeys", dict_fromkeys);
-    let classmethod = pyrite_memory::ObjRef::new(
-        crate::types::descriptors::ClassMethod { func: pyrite_memory::PayloadCell::new(Value::Obj(fromkeys)) },
-        Some(&t.classmethod),
-    );
-    crate::methods::set_type_attr(&t.dict, "fromkeys", Value::Obj(classmethod));
+    crate::methods::descriptors::add_class_methods(&t.dict, "dict", &[("fromkeys", dict_fromkeys)]);
     set_slots(&t.dict, |s| {
         s.binary = Some(dict_or);
         s.inplace = Some(dict_ior);

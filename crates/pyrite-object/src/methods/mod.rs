@@ -28,7 +28,10 @@ pub mod int;
 pub mod iters;
 pub mod list;
 mod mapping;
+pub mod mappingproxy;
 pub mod members;
+pub mod memoryview_items;
+pub mod number_dunders;
 mod object;
 pub mod params;
 pub mod range;
@@ -63,6 +66,7 @@ pub fn setup_all(t: &TypeTable) {
     views::setup(t);
     bytes::setup(t);
     complex::setup(t);
+    number_dunders::setup(t);
     set_slots(&t.iterator, |s| {
         s.iter = Some(|_, v| Ok(v.clone()));
         s.next = Some(sequence_iter_next);
@@ -70,12 +74,18 @@ pub fn setup_all(t: &TypeTable) {
     for ty in [&t.list, &t.dict, &t.set, &t.slice] {
         set_slots(ty, |s| s.hash = Some(hash_not_implemented));
     }
-    for ty in [&t.list, &t.dict, &t.tuple, &t.set, &t.frozenset, &t.type_] {
+    for ty in [&t.list, &t.dict, &t.tuple, &t.set, &t.frozenset, &t.enumerate] {
         generic_alias::make_generic(ty);
     }
     let all = t.all();
     for ty in &all {
         slots::install_wrappers(ty);
+        // Builtin types have no docstrings here: `int.__doc__` is None, not `object`'s.
+        if let Some(d) = type_payload(ty).dict.downcast::<PyDict>()
+            && d.get_str(&crate::types::str::PyStr::from_str("__doc__")).is_none()
+        {
+            d.set_str("__doc__", Value::None);
+        }
     }
     for ty in all {
         crate::types::typeobj::inherit_slots(ty);
@@ -115,7 +125,7 @@ pub fn add_methods(ty: &ObjRef, owner: &'static str, methods: &[(&'static str, N
     let dict = type_payload(ty).dict.clone();
     let Some(d) = dict.downcast::<PyDict>() else { return };
     for &(name, func) in methods {
-        d.set_str(name, Value::Obj(BuiltinFunction::new_method(owner, name, func)));
+        d.set_str(name, Value::Obj(BuiltinFunction::new_method_of(ty, owner, name, func)));
     }
 }
 
@@ -177,17 +187,8 @@ pub fn method_args<'a>(name: &str, args: Args<'a>, min: usize, max: usize) -> Py
     Ok((this, rest))
 }
 
-/// Adds read-only attributes computed by native getters (as properties) to a type's dict.
-pub(crate) fn add_getters(ty: &ObjRef, owner: &'static str, getters: &[(&'static str, NativeFn)]) {
-    use pyrite_memory::PayloadCell;
-    for &(name, func) in getters {
-        let fget = Value::Obj(BuiltinFunction::new_method(owner, name, func));
-        let property = crate::types::descriptors::Property {
-            fget: PayloadCell::new(fget),
-            fset: PayloadCell::new(Value::None),
-            fdel: PayloadCell::new(Value::None),
-            doc: PayloadCell::new(Value::None),
-        };
-        set_type_attr(ty, name, Value::Obj(ObjRef::new(property, Some(&crate::registry::types().property))));
-    }
+/// Adds read-only attributes computed by native getters (`getset_descriptor`s, as CPython's
+/// computed attributes of builtin types) to a type's dict.
+pub(crate) fn add_getters(ty: &ObjRef, _owner: &'static str, getters: &[(&'static str, NativeFn)]) {
+    attrdescr::add_computed(ty, attrdescr::Kind::GetSet, getters);
 }

@@ -38,6 +38,7 @@ pub(crate) fn setup(t: &TypeTable) {
     });
     set_slots(&t.none_type, |s| {
         s.new = Some(|_, _, _| Ok(Value::None));
+        s.bool = Some(|_, _| Ok(false));
     });
     for ty in [&t.not_implemented_type, &t.ellipsis_type] {
         set_slots(ty, |s| {
@@ -62,28 +63,42 @@ pub(crate) fn setup(t: &TypeTable) {
         &t.str_iterator,
         &t.dict_keyiterator,
         &t.traceback,
+        &t.slice,
+        &t.generator,
+        &t.coroutine,
+        &t.async_generator,
+        &t.dict_keys,
+        &t.dict_values,
+        &t.dict_items,
+        &t.dict_valueiterator,
+        &t.dict_itemiterator,
+        &t.dict_reversekeyiterator,
+        &t.dict_reversevalueiterator,
+        &t.dict_reverseitemiterator,
+        &t.set_iterator,
+        &t.wrapper_descriptor,
+        &t.method_wrapper,
+        &t.list_reverseiterator,
+        &t.callable_iterator,
+        &t.bytes_iterator,
+        &t.bytearray_iterator,
+        &t.memory_iterator,
+        &t.iterator,
     ] {
         let payload = type_payload(ty);
         payload.flags.set(payload.flags.get() & !TYPE_BASETYPE);
     }
     add_methods(&t.type_, "type", &[("mro", type_mro), ("__subclasses__", type_subclasses)]);
     add_methods(&t.object, "object", &[("__format__", object_format)]);
-    let init_subclass =
-        Value::Obj(crate::types::function::BuiltinFunction::new_obj("__init_subclass__", object_init_subclass));
-    let init_subclass = pyrite_memory::ObjRef::new(
-        crate::types::descriptors::ClassMethod { func: pyrite_memory::PayloadCell::new(init_subclass) },
-        Some(&t.classmethod),
+    // `object.__subclasshook__` leaves the decision to the normal rules.
+    crate::methods::descriptors::add_class_methods(
+        &t.object,
+        "object",
+        &[
+            ("__init_subclass__", object_init_subclass),
+            ("__subclasshook__", |_, _| Ok(crate::protocol::not_implemented())),
+        ],
     );
-    set_type_attr(&t.object, "__init_subclass__", Value::Obj(init_subclass));
-    // `object.__subclasshook__`: a class method that leaves the decision to the normal rules.
-    let hook = Value::Obj(crate::types::function::BuiltinFunction::new_obj("__subclasshook__", |_, _| {
-        Ok(crate::protocol::not_implemented())
-    }));
-    let hook = pyrite_memory::ObjRef::new(
-        crate::types::descriptors::ClassMethod { func: pyrite_memory::PayloadCell::new(hook) },
-        Some(&t.classmethod),
-    );
-    set_type_attr(&t.object, "__subclasshook__", Value::Obj(hook));
     set_type_attr(&t.object, "__doc__", Value::str("The base class of the class hierarchy."));
 }
 
@@ -285,7 +300,8 @@ fn type_getattro(ctx: &mut Ctx, v: &Value, name: &Value) -> PyResult {
             return Ok(Value::Obj(PyTuple::new_obj(payload.bases.borrow().iter().cloned().map(Value::Obj).collect())));
         }
         "__base__" => return Ok(payload.bases.borrow().first().cloned().map_or(Value::None, Value::Obj)),
-        "__dict__" => return Ok(Value::Obj(payload.dict.clone())),
+        "__flags__" => return Ok(Value::from_bigint(type_flags(ty).into())),
+        "__dict__" => return Ok(crate::methods::mappingproxy::new_mappingproxy(Value::Obj(payload.dict.clone()))),
         // CPython's `type_module`: a class's own `__module__`, else the part of a builtin
         // type's name before the dot, else `builtins`.
         "__module__" => {
@@ -310,6 +326,48 @@ fn type_getattro(ctx: &mut Ctx, v: &Value, name: &Value) -> PyResult {
         return Ok(attr);
     }
     protocol::generic_getattr(ctx, v, name)
+}
+
+/// `type.__flags__`: CPython's `tp_flags` bits that Python code reads (`copyreg` tests
+/// `Py_TPFLAGS_HEAPTYPE`, `inspect.isabstract` `Py_TPFLAGS_IS_ABSTRACT`), with the
+/// subclass bits of the builtin types a class derives from.
+fn type_flags(ty: &pyrite_memory::ObjRef) -> u64 {
+    use crate::types::typeobj::{TYPE_BASETYPE, TYPE_HEAPTYPE, is_subtype};
+    let payload = type_payload(ty);
+    let own = payload.flags.get();
+    let mut flags: u64 = 1 << 12; // Py_TPFLAGS_READY
+    if own & TYPE_HEAPTYPE != 0 {
+        flags |= (1 << 9) | (1 << 14); // HEAPTYPE, HAVE_GC
+    } else {
+        flags |= 1 << 8; // IMMUTABLETYPE
+    }
+    if own & TYPE_BASETYPE != 0 {
+        flags |= 1 << 10;
+    }
+    let abstract_methods = payload
+        .dict
+        .downcast::<crate::types::dict::PyDict>()
+        .and_then(|d| d.get_str(&crate::types::str::PyStr::from_str("__abstractmethods__")));
+    if abstract_methods.is_some_and(|m| m.downcast::<crate::types::set::PySet>().is_some_and(|s| !s.is_empty())) {
+        flags |= 1 << 20; // IS_ABSTRACT
+    }
+    let t = types();
+    let subclass_bits = [
+        (&t.int, 24),
+        (&t.list, 25),
+        (&t.tuple, 26),
+        (&t.bytes, 27),
+        (&t.str, 28),
+        (&t.dict, 29),
+        (&t.base_exception, 30),
+        (&t.type_, 31),
+    ];
+    for (base, bit) in subclass_bits {
+        if is_subtype(ty, base) {
+            flags |= 1 << bit;
+        }
+    }
+    flags
 }
 
 /// Setting an attribute on a class stores it in the class dict and invalidates caches.
@@ -373,6 +431,10 @@ fn type_getitem(ctx: &mut Ctx, v: &Value, key: &Value) -> PyResult {
         Some(attr) => {
             let bound = protocol::descriptor_get(ctx, &attr, None, ty)?.unwrap_or(attr);
             protocol::call_positional(ctx, &bound, std::slice::from_ref(key))
+        }
+        // `type[int]` is special-cased in CPython's `PyObject_GetItem` (no `__class_getitem__`).
+        None if ty.is_same(&types().type_) => {
+            Ok(crate::methods::generic_alias::new_generic_alias(v.clone(), key.clone()))
         }
         None => Err(PyErr::type_error(format!("type '{}' is not subscriptable", type_name(ty)))),
     }

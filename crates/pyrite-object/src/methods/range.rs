@@ -21,6 +21,11 @@ pub(crate) fn setup(t: &TypeTable) {
         s.new = Some(range_new);
         s.repr = Some(range_repr);
         s.len = Some(|_, v| big_len(this(v)?));
+        // Unlike `len()`, truth never overflows: `bool(range(10**20))` is True.
+        s.bool = Some(|_, v| {
+            let r = this(v)?;
+            Ok(r.big.as_ref().map_or(!r.is_empty(), |big| !num_traits::Zero::is_zero(&big.len())))
+        });
         s.getitem = Some(range_getitem);
         s.iter = Some(range_iter);
         s.contains = Some(range_contains);
@@ -31,9 +36,9 @@ pub(crate) fn setup(t: &TypeTable) {
         "range",
         &[("__reversed__", range_reversed), ("count", range_count), ("index", range_index)],
     );
-    crate::methods::add_getters(
+    crate::methods::attrdescr::add_computed(
         &t.range,
-        "range",
+        crate::methods::attrdescr::Kind::Member,
         &[
             ("start", |_, args| {
                 Ok(Value::from_bigint(bounds(this(crate::methods::method_args("start", args, 0, 0)?.0)?).start))

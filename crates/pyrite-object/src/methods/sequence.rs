@@ -32,6 +32,36 @@ pub fn index_of(ctx: &mut Ctx, key: &Value, what: &str) -> PyResult<Option<i64>>
     }
 }
 
+/// The `start`/`stop` arguments of `list.index` and `tuple.index` as positions in a
+/// sequence of `len` items (`stop` may exceed `len`: the search re-reads the length).
+/// Negative values count from the end; huge ones are clamped, as CPython's
+/// `_PyEval_SliceIndexNotNone`.
+pub fn search_bounds(
+    ctx: &mut Ctx,
+    start: Option<&Value>,
+    stop: Option<&Value>,
+    len: usize,
+) -> PyResult<(usize, usize)> {
+    let mut bound = |v: Option<&Value>, default: i64| -> PyResult<i64> {
+        let Some(v) = v else { return Ok(default) };
+        let message = "slice indices must be integers or have an __index__ method";
+        if !protocol::has_index(v) {
+            return Err(PyErr::type_error(message));
+        }
+        let i = protocol::index(ctx, v, |_| message.to_owned())?;
+        Ok(match crate::methods::int::as_int(&i) {
+            Some(big) => num_traits::ToPrimitive::to_i64(big.as_ref())
+                .unwrap_or(if big.sign() == num_bigint::Sign::Minus { i64::MIN } else { i64::MAX }),
+            None => default,
+        })
+    };
+    let len_i = i64::try_from(len).unwrap_or(i64::MAX);
+    let from_end = |i: i64| if i < 0 { (i.saturating_add(len_i)).max(0) } else { i };
+    let start = from_end(bound(start, 0)?);
+    let stop = from_end(bound(stop, i64::MAX)?);
+    Ok((usize::try_from(start).unwrap_or(usize::MAX), usize::try_from(stop).unwrap_or(usize::MAX)))
+}
+
 /// Lexicographic comparison of two sequences (lists or tuples) as CPython does: find the
 /// first unequal pair, then compare it; otherwise compare lengths.
 pub fn compare_sequences(ctx: &mut Ctx, a: &[Value], b: &[Value], op: CompareOp) -> PyResult<bool> {
@@ -106,6 +136,16 @@ pub fn repeat_count(ctx: &mut Ctx, n: &Value) -> Option<PyResult<usize>> {
 /// Checks that a repeated sequence stays within memory limits.
 pub fn checked_total(len: usize, count: usize) -> PyResult<usize> {
     len.checked_mul(count).filter(|&n| n < (1usize << 40)).ok_or_else(PyErr::memory)
+}
+
+/// [`checked_total`] for `str` and `bytes`, which raise `OverflowError` with `message`
+/// when the length would not fit an index (CPython checks that before allocating).
+pub fn checked_repeat(len: usize, count: usize, message: &str) -> PyResult<usize> {
+    let fits = len.checked_mul(count).is_some_and(|n| isize::try_from(n).is_ok());
+    if !fits {
+        return Err(PyErr::overflow(message));
+    }
+    checked_total(len, count)
 }
 
 /// `items * count` for values (which are not `Copy`).

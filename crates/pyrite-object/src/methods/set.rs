@@ -87,7 +87,12 @@ fn is_frozen(v: &Value) -> bool {
 /// A new set object of type `ty` with the given payload.
 #[must_use]
 pub fn new_set_obj(ty: &ObjRef, payload: PySet) -> ObjRef {
-    ObjRef::new(payload, Some(ty))
+    let t = types();
+    if ty.is_same(&t.set) || ty.is_same(&t.frozenset) {
+        return ObjRef::new(payload, Some(ty));
+    }
+    // An instance of a class derived in Python has a `__dict__`.
+    ObjRef::new_with_dict(payload, Some(ty))
 }
 
 /// A new `set` holding `items` added in order.

@@ -22,9 +22,9 @@ pub(crate) fn setup(t: &TypeTable) {
         s.hash = Some(|_, v| Err(PyErr::type_error(format!("unhashable type: '{}'", v.type_name()))));
     });
     add_methods(&t.slice, "slice", &[("indices", slice_indices)]);
-    crate::methods::add_getters(
+    crate::methods::attrdescr::add_computed(
         &t.slice,
-        "slice",
+        crate::methods::attrdescr::Kind::Member,
         &[
             ("start", |_, args| Ok(this(method_args("start", args, 0, 0)?.0)?.start.clone())),
             ("stop", |_, args| Ok(this(method_args("stop", args, 0, 0)?.0)?.stop.clone())),

@@ -138,18 +138,156 @@ fn defines(slots: &Slots, kind: SlotKind) -> bool {
     }
 }
 
+/// The operator dunders a core type's `binary`, `inplace` and `unary` slots serve, as
+/// CPython's number and sequence slots expose them (`str` has `__add__` but no `__radd__`,
+/// `bool` only its own `&`, `|`, `^`); `None` for types whose slots serve every operator.
+fn own_operators(type_name: &str) -> Option<&'static [&'static str]> {
+    const INT: [&str; 27] = [
+        "__add__",
+        "__radd__",
+        "__sub__",
+        "__rsub__",
+        "__mul__",
+        "__rmul__",
+        "__truediv__",
+        "__rtruediv__",
+        "__floordiv__",
+        "__rfloordiv__",
+        "__mod__",
+        "__rmod__",
+        "__pow__",
+        "__rpow__",
+        "__lshift__",
+        "__rlshift__",
+        "__rshift__",
+        "__rrshift__",
+        "__and__",
+        "__rand__",
+        "__or__",
+        "__ror__",
+        "__xor__",
+        "__rxor__",
+        "__neg__",
+        "__pos__",
+        "__invert__",
+    ];
+    const FLOAT: [&str; 16] = [
+        "__add__",
+        "__radd__",
+        "__sub__",
+        "__rsub__",
+        "__mul__",
+        "__rmul__",
+        "__truediv__",
+        "__rtruediv__",
+        "__floordiv__",
+        "__rfloordiv__",
+        "__mod__",
+        "__rmod__",
+        "__pow__",
+        "__rpow__",
+        "__neg__",
+        "__pos__",
+    ];
+    const COMPLEX: [&str; 12] = [
+        "__add__",
+        "__radd__",
+        "__sub__",
+        "__rsub__",
+        "__mul__",
+        "__rmul__",
+        "__truediv__",
+        "__rtruediv__",
+        "__pow__",
+        "__rpow__",
+        "__neg__",
+        "__pos__",
+    ];
+    const SET_OPS: [&str; 8] =
+        ["__and__", "__rand__", "__or__", "__ror__", "__sub__", "__rsub__", "__xor__", "__rxor__"];
+    const SET: [&str; 12] = [
+        "__and__", "__rand__", "__or__", "__ror__", "__sub__", "__rsub__", "__xor__", "__rxor__", "__iand__",
+        "__ior__", "__isub__", "__ixor__",
+    ];
+    Some(match type_name {
+        "int" => &INT,
+        "bool" => &["__and__", "__rand__", "__or__", "__ror__", "__xor__", "__rxor__"],
+        "float" => &FLOAT,
+        "complex" => &COMPLEX,
+        "str" | "bytes" => &["__add__", "__mul__", "__rmul__", "__mod__", "__rmod__"],
+        "bytearray" => &["__add__", "__mul__", "__rmul__", "__mod__", "__rmod__", "__iadd__", "__imul__"],
+        "list" => &["__add__", "__mul__", "__rmul__", "__iadd__", "__imul__"],
+        "tuple" => &["__add__", "__mul__", "__rmul__"],
+        "dict" => &["__or__", "__ror__", "__ior__"],
+        "set" => &SET,
+        "frozenset" | "dict_keys" | "dict_items" => &SET_OPS,
+        "type" | "types.GenericAlias" | "types.UnionType" => &["__or__", "__ror__"],
+        "mappingproxy" => &["__or__", "__ror__", "__ior__"],
+        _ => return None,
+    })
+}
+
+fn is_operator(kind: SlotKind) -> bool {
+    matches!(kind, SlotKind::Binary(_) | SlotKind::ReflectedBinary(_) | SlotKind::Inplace(_) | SlotKind::Unary(_))
+}
+
 /// Adds a slot wrapper to a builtin type's dict for every slot it defines itself
 /// (before slot inheritance), unless the dict already has that name.
 pub fn install_wrappers(ty: &ObjRef) {
     let slots = type_payload(ty).slots();
     let dict = type_payload(ty).dict.clone();
     let Some(d) = dict.downcast::<crate::types::dict::PyDict>() else { return };
+    let operators = own_operators(&type_payload(ty).name.borrow());
     for (name, kind) in all_dunders() {
+        if is_operator(kind) && operators.is_some_and(|ops| !ops.contains(&name)) {
+            continue;
+        }
+        // `Class[item]` reaches `__class_getitem__` through a slot of `type`, which CPython
+        // does in `PyObject_GetItem` instead: `type` has no `__getitem__`.
+        if kind == SlotKind::GetItem && ty.is_same(&types().type_) {
+            continue;
+        }
         if defines(&slots, kind) && d.get_str(&PyStr::from_str(name)).is_none() {
+            if kind == SlotKind::New {
+                d.set_str(name, Value::Obj(new_method(ty)));
+                continue;
+            }
             let wrapper = SlotWrapper { name, owner: ty.clone(), kind, bound: None };
             d.set_str(name, Value::Obj(ObjRef::new(wrapper, Some(&types().wrapper_descriptor))));
         }
     }
+}
+
+/// A builtin type's `__new__`: as in CPython, a builtin method bound to the type
+/// (`int.__new__.__self__ is int`, which `copyreg` relies on) that calls the type's `new`
+/// slot for the class given first (CPython's `tp_new_wrapper`).
+fn new_method(ty: &ObjRef) -> ObjRef {
+    // The owner's name lives as long as the (immortal) type.
+    let owner: &'static str = Box::leak(crate::types::typeobj::type_name(ty).into_boxed_str());
+    let unbound = crate::types::function::BuiltinFunction {
+        name: "__new__",
+        func: tp_new_wrapper,
+        bound: None,
+        owner: Some(owner),
+        module: None,
+        owner_type: None,
+    };
+    unbound.bind(Value::Obj(ty.clone()))
+}
+
+fn tp_new_wrapper(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
+    let [owner, rest @ ..] = args.values else { return Err(PyErr::new_system("__new__ without its type")) };
+    let owner = owner.as_obj().ok_or_else(|| PyErr::new_system("__new__ without its type"))?;
+    let name = crate::types::typeobj::type_name(owner);
+    let Some(this) = rest.first().filter(|_| rest.len() > args.kwnames.len()) else {
+        return Err(PyErr::type_error(format!("{name}.__new__(): not enough arguments")));
+    };
+    let cls = this.as_obj().filter(|o| o.is::<TypeObject>()).ok_or_else(|| {
+        PyErr::type_error(format!("{name}.__new__(X): X is not a type object ({})", this.type_name()))
+    })?;
+    check_new_safe(owner, cls)?;
+    let new = type_payload(owner).slots().new.ok_or_else(|| PyErr::new_system("__new__ without its slot"))?;
+    new(ctx, cls, Args { values: &rest[1..], kwnames: args.kwnames })
 }
 
 /// Checks a slot wrapper's argument count (`n` includes `self`), with CPython's wording.
@@ -159,11 +297,15 @@ fn need(args: &[Value], n: usize, name: &str) -> PyResult<()> {
     if given == expected {
         return Ok(());
     }
-    Err(match expected {
-        0 => PyErr::type_error(format!("{name}() takes no arguments ({given} given)")),
-        1 => PyErr::type_error(format!("expected 1 argument, got {given}")),
-        _ => PyErr::type_error(format!("expected {expected} arguments, got {given}")),
-    })
+    let _ = name;
+    Err(wrapper_count_error(expected, given))
+}
+
+/// CPython's `check_num_args`: a slot wrapper given the wrong number of arguments.
+#[must_use]
+pub fn wrapper_count_error(expected: usize, given: usize) -> PyErr {
+    let plural = if expected == 1 { "" } else { "s" };
+    PyErr::type_error(format!("expected {expected} argument{plural}, got {given}"))
 }
 
 /// Calls a slot wrapper: `args[0]` is `self` (for `__new__`, the class).
@@ -190,7 +332,7 @@ pub fn call_wrapper(ctx: &mut Ctx, wrapper: &SlotWrapper, args: Args<'_>) -> PyR
         if args.kwnames.is_empty() {
             Ok(())
         } else {
-            Err(PyErr::type_error(format!("{name}() takes no keyword arguments")))
+            Err(PyErr::type_error(format!("wrapper {name}() takes no keyword arguments")))
         }
     };
     match wrapper.kind {

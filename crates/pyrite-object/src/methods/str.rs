@@ -312,7 +312,7 @@ fn str_richcompare(_: &mut Ctx, a: &Value, b: &Value, op: CompareOp) -> PyResult
 
 /// `s * n` for a str.
 fn repeat(s: &PyStr, count: usize) -> PyResult {
-    checked_total(s.len(), count)?;
+    crate::methods::sequence::checked_repeat(s.len(), count, "repeated string is too long")?;
     if s.is_ascii() {
         return Ok(Value::str(&s.as_str().repeat(count)));
     }
@@ -459,7 +459,7 @@ fn str_new_exact(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
             object.type_name()
         )));
     };
-    let code_points = crate::methods::codecs::decode_bytes(&data, &encoding, &errors)?;
+    let code_points = crate::methods::codecs::decode_text(ctx, &data, &encoding, &errors)?;
     Ok(Value::Obj(PyStr::from_code_points_obj(&code_points)))
 }
 

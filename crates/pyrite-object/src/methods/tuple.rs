@@ -18,6 +18,14 @@ pub(crate) fn setup(t: &TypeTable) {
         s.hash = Some(tuple_hash);
         s.richcompare = Some(tuple_richcompare);
         s.binary = Some(tuple_binary);
+        s.contains = Some(|ctx, v, item| {
+            for candidate in this(v)?.items() {
+                if protocol::eq(ctx, candidate, item)? {
+                    return Ok(true);
+                }
+            }
+            Ok(false)
+        });
         s.len = Some(|_, v| Ok(this(v)?.len()));
         s.getitem = Some(tuple_getitem);
         s.iter = Some(|_, v| Ok(Value::Obj(SeqIter::new_obj(v.clone(), &types().tuple_iterator, 0))));
@@ -27,7 +35,19 @@ pub(crate) fn setup(t: &TypeTable) {
         s.iter = Some(|_, v| Ok(v.clone()));
         s.next = Some(tuple_iter_next);
     });
-    add_methods(&t.tuple, "tuple", &[("index", tuple_index), ("count", tuple_count)]);
+    add_methods(
+        &t.tuple,
+        "tuple",
+        &[
+            ("index", tuple_index),
+            ("count", tuple_count),
+            ("__getnewargs__", |_, args| {
+                let (tuple, _) = method_args("__getnewargs__", args, 0, 0)?;
+                let copy = Value::Obj(PyTuple::new_obj(this(tuple)?.items().to_vec()));
+                Ok(Value::Obj(PyTuple::new_obj(vec![copy])))
+            }),
+        ],
+    );
 }
 
 fn this(v: &Value) -> PyResult<&PyTuple> {
@@ -141,8 +161,10 @@ fn tuple_new(ctx: &mut Ctx, ty: &pyrite_memory::ObjRef, args: Args<'_>) -> PyRes
 }
 
 fn tuple_index(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
-    let (tuple, rest) = method_args("index", args, 1, 1)?;
-    for (i, item) in this(tuple)?.items().iter().enumerate() {
+    let (tuple, rest) = method_args("index", args, 1, 3)?;
+    let items = this(tuple)?.items();
+    let (start, stop) = crate::methods::sequence::search_bounds(ctx, rest.get(1), rest.get(2), items.len())?;
+    for (i, item) in items.iter().enumerate().take(stop).skip(start) {
         if protocol::eq(ctx, item, &rest[0])? {
             return Ok(Value::from(i));
         }

@@ -32,12 +32,21 @@ pub(crate) fn setup(t: &TypeTable) {
             s.repr = Some(view_repr);
             s.len = Some(|_, v| Ok(view_dict(v)?.len()));
             s.iter = Some(view_iter);
-            s.contains = Some(view_contains);
         });
         add_methods(ty, "dict_view", &[("__reversed__", view_reversed)]);
+        crate::methods::add_getters(
+            ty,
+            "dict_view",
+            &[("mapping", |_, args| {
+                let (this, _) = method_args("mapping", args, 0, 0)?;
+                Ok(crate::methods::mappingproxy::new_mappingproxy(view_dict_value(this)?.clone()))
+            })],
+        );
     }
+    // `x in d.values()` compares item by item, as CPython (no `__contains__`).
     for ty in [&t.dict_keys, &t.dict_items] {
         set_slots(ty, |s| {
+            s.contains = Some(view_contains);
             s.binary = Some(view_binary);
             s.richcompare = Some(view_richcompare);
             s.hash = Some(|_, v| Err(PyErr::type_error(format!("unhashable type: '{}'", v.type_name()))));
@@ -152,6 +161,11 @@ pub(crate) fn dict_iter_step(it: &Value, advance: EntryStep) -> PyResult<Option<
     }
     match advance(dict, iter.index.get()) {
         Some((position, key, value)) => {
+            if iter.remaining.get() == 0 {
+                drop(iter.seq.replace(None));
+                return Err(PyErr::runtime_error("dictionary keys changed during iteration"));
+            }
+            iter.remaining.set(iter.remaining.get() - 1);
             iter.index.set(position);
             Ok(Some((key, value)))
         }
@@ -194,26 +208,16 @@ fn view_repr(ctx: &mut Ctx, v: &Value) -> PyResult {
 
 fn view_contains(ctx: &mut Ctx, v: &Value, item: &Value) -> PyResult<bool> {
     let dict = view_dict(v)?;
-    match kind_of(v) {
-        Kind::Keys => Ok(dict.get_item(ctx, item)?.is_some()),
-        Kind::Items => {
-            let Some(pair) = item.downcast::<PyTuple>().filter(|t| t.len() == 2) else {
-                return Ok(false);
-            };
-            let (k, val) = (pair.items()[0].clone(), pair.items()[1].clone());
-            match dict.get_item(ctx, &k)? {
-                Some(found) => protocol::eq(ctx, &found, &val),
-                None => Ok(false),
-            }
-        }
-        Kind::Values => {
-            for (_, value) in dict.items() {
-                if protocol::eq(ctx, &value, item)? {
-                    return Ok(true);
-                }
-            }
-            Ok(false)
-        }
+    if !matches!(kind_of(v), Kind::Items) {
+        return Ok(dict.get_item(ctx, item)?.is_some());
+    }
+    let Some(pair) = item.downcast::<PyTuple>().filter(|t| t.len() == 2) else {
+        return Ok(false);
+    };
+    let (k, val) = (pair.items()[0].clone(), pair.items()[1].clone());
+    match dict.get_item(ctx, &k)? {
+        Some(found) => protocol::eq(ctx, &found, &val),
+        None => Ok(false),
     }
 }
 

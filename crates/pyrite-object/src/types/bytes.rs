@@ -96,107 +96,153 @@ impl PyByteArray {
     }
 }
 
-/// The payload of a memoryview: a one-dimensional, format `'B'` view of `len` bytes of
-/// `obj` (a bytes or bytearray object) starting at `start`, `step` apart.
+/// The payload of a memoryview: `shape`-shaped items of `itemsize` bytes in the memory of
+/// `obj` (a bytes or bytearray object), the item whose indices are all 0 at byte `start`,
+/// `strides[k]` bytes between neighbours along dimension `k` (negative for reversed
+/// slices). `format` is the struct format of an item (`'B'` unless cast).
 pub struct PyMemoryView {
     /// The exporting object (`memoryview.obj`).
     pub obj: Value,
-    /// Offset of the first byte viewed.
+    /// Byte offset of the first item.
     pub start: usize,
-    /// Distance between viewed bytes (negative for reversed slices).
-    pub step: isize,
-    /// Number of bytes viewed.
+    /// The struct format of an item: one native character, maybe after `'@'`.
+    pub format: Box<str>,
+    /// Bytes per item.
+    pub itemsize: usize,
+    /// Items along each dimension (empty for a 0-dimensional view).
+    pub shape: Box<[usize]>,
+    /// Bytes between neighbouring items along each dimension.
+    pub strides: Box<[isize]>,
+    /// Number of bytes viewed (`nbytes`: the product of `shape` times `itemsize`).
     pub len: usize,
     /// Whether writes are refused (views of bytes).
     pub readonly: bool,
     /// Set by `release()`.
     pub released: Cell<bool>,
-    /// The `struct` format of the items (`b'B'` unless made by `cast`); items other than
-    /// bytes are only viewed contiguously (`step` is 1).
-    pub format: u8,
 }
 
 impl Trace for PyMemoryView {}
 payload!(PyMemoryView, "memoryview", untracked);
 
 impl PyMemoryView {
-    /// A new memoryview object, counted as an export of a bytearray. Views of bytes are
-    /// always read-only; `readonly` makes a view of a bytearray read-only too.
+    /// A new one-dimensional `'B'` view of `len` bytes `step` apart, counted as an export
+    /// of a bytearray. Views of bytes are always read-only; `readonly` makes a view of a
+    /// bytearray read-only too.
     #[must_use]
     pub fn new_obj(obj: Value, start: usize, step: isize, len: usize, readonly: bool) -> ObjRef {
+        PyMemoryView::new_view(obj, start, "B", 1, vec![len], vec![step], readonly)
+    }
+
+    /// A new view with any format, shape and strides (which the caller keeps within the
+    /// exporter's memory).
+    #[must_use]
+    pub fn new_view(
+        obj: Value,
+        start: usize,
+        format: &str,
+        itemsize: usize,
+        shape: Vec<usize>,
+        strides: Vec<isize>,
+        readonly: bool,
+    ) -> ObjRef {
         let readonly = readonly || obj.downcast::<PyByteArray>().is_none();
         if let Some(array) = obj.downcast::<PyByteArray>() {
             array.exports.set(array.exports.get() + 1);
         }
-        let view = PyMemoryView { obj, start, step, len, readonly, released: Cell::new(false), format: b'B' };
-        ObjRef::new(view, Some(&types().memoryview))
-    }
-
-    /// A contiguous view of the same bytes as items of `format` (`memoryview.cast`).
-    #[must_use]
-    pub fn new_cast(&self, format: u8) -> ObjRef {
-        let array = self.obj.downcast::<PyByteArray>();
-        if let Some(array) = array {
-            array.exports.set(array.exports.get() + 1);
-        }
+        let len = shape.iter().product::<usize>() * itemsize;
         let view = PyMemoryView {
-            obj: self.obj.clone(),
-            start: self.start,
-            step: 1,
-            len: self.len,
-            readonly: self.readonly,
+            obj,
+            start,
+            len,
+            format: format.into(),
+            itemsize,
+            shape: shape.into_boxed_slice(),
+            strides: strides.into_boxed_slice(),
+            readonly,
             released: Cell::new(false),
-            format,
         };
         ObjRef::new(view, Some(&types().memoryview))
     }
 
-    /// The size in bytes of one item.
+    /// Number of dimensions.
     #[must_use]
-    pub fn itemsize(&self) -> usize {
-        item_size(self.format).unwrap_or(1)
+    pub fn ndim(&self) -> usize {
+        self.shape.len()
     }
 
-    /// The number of items viewed (`len(view)`).
+    /// Number of items (1 for a 0-dimensional view).
     #[must_use]
-    pub fn items(&self) -> usize {
-        self.len / self.itemsize()
+    pub fn item_count(&self) -> usize {
+        self.shape.iter().product()
     }
 
-    /// The position in the exporter of the `i`th viewed byte.
+    /// Number of bytes viewed (`memoryview.nbytes`).
+    #[must_use]
+    pub fn nbytes(&self) -> usize {
+        self.len
+    }
+
+    /// The struct format character of an item (without the `'@'`).
+    #[must_use]
+    pub fn format_char(&self) -> u8 {
+        self.format.bytes().last().unwrap_or(b'B')
+    }
+
+    /// Byte offset in the exporter of the `flat`th item in C (row-major) order.
+    #[must_use]
+    pub fn item_offset(&self, flat: usize) -> usize {
+        let mut rest = flat;
+        let mut offset = isize::try_from(self.start).unwrap_or(0);
+        for (&n, &stride) in self.shape.iter().zip(&self.strides).rev() {
+            let n = n.max(1);
+            offset += isize::try_from(rest % n).unwrap_or(0) * stride;
+            rest /= n;
+        }
+        usize::try_from(offset).unwrap_or(0)
+    }
+
+    /// The position in the exporter of the `i`th viewed byte, in C order.
     #[must_use]
     pub fn position(&self, i: usize) -> usize {
-        let offset = isize::try_from(i).unwrap_or(0) * self.step;
-        self.start.checked_add_signed(offset).unwrap_or(0)
+        let size = self.itemsize.max(1);
+        self.item_offset(i / size) + i % size
+    }
+
+    /// Runs `f` on the exporter's bytes (empty when released).
+    pub fn with_memory<R>(&self, f: impl FnOnce(&[u8]) -> R) -> R {
+        if self.released.get() {
+            return f(&[]);
+        }
+        if let Some(b) = self.obj.downcast::<PyBytes>() {
+            return f(b.as_bytes());
+        }
+        if let Some(a) = self.obj.downcast::<PyByteArray>() {
+            return f(&a.data.borrow());
+        }
+        f(&[])
     }
 
     /// The `i`th viewed byte (`None` when out of range or released).
     #[must_use]
     pub fn get(&self, i: usize) -> Option<u8> {
-        if self.released.get() || i >= self.len {
+        if i >= self.nbytes() {
             return None;
         }
-        let p = self.position(i);
-        if let Some(b) = self.obj.downcast::<PyBytes>() {
-            return b.as_bytes().get(p).copied();
-        }
-        self.obj.downcast::<PyByteArray>().and_then(|a| a.data.borrow().get(p).copied())
+        self.with_memory(|data| data.get(self.position(i)).copied())
     }
 
-    /// A copy of the viewed bytes (empty when released).
+    /// A copy of the viewed bytes in C order (empty when released).
     #[must_use]
     pub fn to_vec(&self) -> Vec<u8> {
-        if self.released.get() {
-            return Vec::new();
-        }
-        let copy = |data: &[u8]| (0..self.len).filter_map(|i| data.get(self.position(i)).copied()).collect();
-        if let Some(b) = self.obj.downcast::<PyBytes>() {
-            return copy(b.as_bytes());
-        }
-        if let Some(a) = self.obj.downcast::<PyByteArray>() {
-            return copy(&a.data.borrow());
-        }
-        Vec::new()
+        self.with_memory(|data| {
+            let size = self.itemsize;
+            let mut out = Vec::with_capacity(self.nbytes());
+            for item in 0..self.item_count() {
+                let offset = self.item_offset(item);
+                out.extend_from_slice(data.get(offset..offset + size).unwrap_or_default());
+            }
+            out
+        })
     }
 
     /// Stops counting as an export (idempotent).
@@ -208,18 +254,6 @@ impl PyMemoryView {
             array.exports.set(array.exports.get().saturating_sub(1));
         }
     }
-}
-
-/// The size of an item of a native `struct` format that `memoryview.cast` accepts.
-#[must_use]
-pub fn item_size(format: u8) -> Option<usize> {
-    Some(match format {
-        b'B' | b'b' | b'c' | b'?' => 1,
-        b'H' | b'h' | b'e' => 2,
-        b'I' | b'i' | b'f' => 4,
-        b'L' | b'l' | b'Q' | b'q' | b'N' | b'n' | b'P' | b'd' => 8,
-        _ => return None,
-    })
 }
 
 impl Drop for PyMemoryView {

@@ -235,12 +235,23 @@ pub struct BuiltinFunction {
     pub bound: Option<Value>,
     /// For methods: the name of the owning type (for `__qualname__` and messages).
     pub owner: Option<&'static str>,
+    /// For functions of a module: the module's name (`__module__`, a str).
+    pub module: Option<Value>,
+    /// For method descriptors of builtin types: the type, which the first argument of an
+    /// unbound call must be an instance of.
+    pub owner_type: Option<ObjRef>,
 }
 
 impl Trace for BuiltinFunction {
     fn traverse(&self, visit: &mut dyn FnMut(&ObjRef)) {
         if let Some(bound) = &self.bound {
             bound.traverse(visit);
+        }
+        if let Some(module) = &self.module {
+            module.traverse(visit);
+        }
+        if let Some(owner) = &self.owner_type {
+            visit(owner);
         }
     }
 }
@@ -251,20 +262,55 @@ impl BuiltinFunction {
     /// A module-level native function (`len`, `print`, ...).
     #[must_use]
     pub fn new_obj(name: &'static str, func: NativeFn) -> ObjRef {
-        ObjRef::new(BuiltinFunction { name, func, bound: None, owner: None }, Some(&types().builtin_function))
+        ObjRef::new(
+            BuiltinFunction { name, func, bound: None, owner: None, module: None, owner_type: None },
+            Some(&types().builtin_function),
+        )
+    }
+
+    /// A native function of the module `module` (its `__module__`).
+    #[must_use]
+    pub fn new_in_module(module: &str, name: &'static str, func: NativeFn) -> ObjRef {
+        let function = BuiltinFunction {
+            name,
+            func,
+            bound: None,
+            owner: None,
+            module: Some(Value::str(module)),
+            owner_type: None,
+        };
+        ObjRef::new(function, Some(&types().builtin_function))
     }
 
     /// An unbound method descriptor of a builtin type.
     #[must_use]
     pub fn new_method(owner: &'static str, name: &'static str, func: NativeFn) -> ObjRef {
-        ObjRef::new(BuiltinFunction { name, func, bound: None, owner: Some(owner) }, Some(&types().method_descriptor))
+        let method = BuiltinFunction { name, func, bound: None, owner: Some(owner), module: None, owner_type: None };
+        ObjRef::new(method, Some(&types().method_descriptor))
+    }
+
+    /// An unbound method descriptor of the builtin type `ty` (named `owner`): calling it
+    /// unbound checks that the first argument is an instance of `ty`, as CPython's
+    /// `method_descriptor` does.
+    #[must_use]
+    pub fn new_method_of(ty: &ObjRef, owner: &'static str, name: &'static str, func: NativeFn) -> ObjRef {
+        let method =
+            BuiltinFunction { name, func, bound: None, owner: Some(owner), module: None, owner_type: Some(ty.clone()) };
+        ObjRef::new(method, Some(&types().method_descriptor))
     }
 
     /// The method bound to `obj`.
     #[must_use]
     pub fn bind(&self, obj: Value) -> ObjRef {
         ObjRef::new(
-            BuiltinFunction { name: self.name, func: self.func, bound: Some(obj), owner: self.owner },
+            BuiltinFunction {
+                name: self.name,
+                func: self.func,
+                bound: Some(obj),
+                owner: self.owner,
+                module: self.module.clone(),
+                owner_type: None,
+            },
             Some(&types().builtin_function),
         )
     }
@@ -337,7 +383,7 @@ impl Module {
             d.set_str("__loader__", Value::None);
             d.set_str("__spec__", Value::None);
             for &(fname, func) in functions {
-                d.set_str(fname, Value::Obj(BuiltinFunction::new_obj(fname, func)));
+                d.set_str(fname, Value::Obj(BuiltinFunction::new_in_module(name, fname, func)));
             }
         }
         module

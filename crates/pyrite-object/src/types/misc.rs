@@ -129,6 +129,9 @@ pub struct SeqIter {
     pub index: Cell<usize>,
     /// For dict iterators: the size when iteration began.
     pub expected_len: Cell<usize>,
+    /// For dict iterators: how many more entries may be produced (CPython's `di_len`); an
+    /// entry beyond them means keys were swapped during iteration.
+    pub remaining: Cell<usize>,
 }
 
 impl Trace for SeqIter {
@@ -151,7 +154,12 @@ impl SeqIter {
     #[must_use]
     pub fn new_obj(seq: Value, ty: &ObjRef, expected_len: usize) -> ObjRef {
         ObjRef::new(
-            SeqIter { seq: PayloadCell::new(Some(seq)), index: Cell::new(0), expected_len: Cell::new(expected_len) },
+            SeqIter {
+                seq: PayloadCell::new(Some(seq)),
+                index: Cell::new(0),
+                expected_len: Cell::new(expected_len),
+                remaining: Cell::new(expected_len),
+            },
             Some(ty),
         )
     }

@@ -263,7 +263,10 @@ pub fn new_native_type_with(
     let t = crate::registry::types();
     let dict = PyDict::new_obj();
     if let Some(d) = dict.downcast::<PyDict>() {
-        d.set_str("__module__", Value::str(module));
+        // Builtin types have no `__module__` entry: `type.__module__` says `builtins`.
+        if module != "builtins" {
+            d.set_str("__module__", Value::str(module));
+        }
         d.set_str("__doc__", Value::None);
     }
     let base = base.unwrap_or(&t.object).clone();

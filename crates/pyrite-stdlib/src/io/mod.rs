@@ -243,7 +243,7 @@ pub(crate) fn fill_buffer(target: &Value, data: &[u8]) -> PyResult<usize> {
         && let Some(b) = m.obj.downcast::<PyByteArray>()
     {
         let mut buf = b.data.borrow_mut();
-        let n = data.len().min(m.len);
+        let n = data.len().min(m.nbytes());
         for (i, &byte) in data[..n].iter().enumerate() {
             if let Some(slot) = buf.get_mut(m.position(i)) {
                 *slot = byte;
@@ -266,7 +266,7 @@ pub(crate) fn buffer_len(target: &Value) -> PyResult<usize> {
     if let Some(m) = target.downcast::<PyMemoryView>()
         && !m.readonly
     {
-        return Ok(m.len);
+        return Ok(m.nbytes());
     }
     Err(PyErr::type_error(format!(
         "readinto() argument must be read-write bytes-like object, not {}",

@@ -84,6 +84,12 @@ pub fn make_class_method(ty: &ObjRef, name: &str) {
     if let Some(d) = type_payload(ty).dict.downcast::<PyDict>()
         && let Some(f) = d.get_str(&PyStr::from_str(name))
     {
+        // A class method receives the class first, not an instance: no receiver check.
+        use pyrite_object::types::function::BuiltinFunction;
+        let f = match f.downcast::<BuiltinFunction>().filter(|b| b.owner.is_some()) {
+            Some(b) => Value::Obj(BuiltinFunction::new_method(b.owner.unwrap_or_default(), b.name, b.func)),
+            None => f,
+        };
         let cm = pyrite_object::types::descriptors::ClassMethod { func: PayloadCell::new(f) };
         d.set_str(name, Value::Obj(ObjRef::new(cm, Some(&pyrite_object::types().classmethod))));
     }

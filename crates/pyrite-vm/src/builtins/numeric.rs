@@ -1,7 +1,6 @@
 //! Numeric builtins: `divmod`, `pow`, `round`, `bin`, `oct`, `hex`.
 
-use num_bigint::BigInt;
-use num_traits::{Signed, Zero};
+use num_traits::Signed;
 use pyrite_bytecode::BinaryOp;
 use pyrite_object::methods::check_args;
 use pyrite_object::methods::int::{as_int, is_int};
@@ -107,6 +106,12 @@ pub(super) fn builtin_pow(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
             {
                 return Ok(result);
             }
+            // complex's `__pow__` takes any number for the other operand, then refuses a modulus.
+            let is_complex = |v: &Value| v.downcast::<pyrite_object::types::complex::PyComplex>().is_some();
+            let number = |v: &Value| is_int(v) || is_float(v) || is_complex(v);
+            if number(&base) && number(&exp) && (is_complex(&base) || is_complex(&exp) || is_complex(&m)) {
+                return Err(PyErr::value_error("complex modulo"));
+            }
             if [&base, &exp, &m].iter().all(|v| is_int(v) || is_float(v)) {
                 return Err(PyErr::type_error("pow() 3rd argument not allowed unless all arguments are integers"));
             }
@@ -118,24 +123,6 @@ pub(super) fn builtin_pow(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
             )))
         }
     }
-}
-
-/// `round(x, -n)` for an int: round half to even at a power of ten.
-fn round_int(x: &BigInt, ndigits: &BigInt) -> PyResult {
-    if !ndigits.is_negative() {
-        return Ok(Value::from_bigint(x.clone()));
-    }
-    let digits = u32::try_from(-ndigits).unwrap_or(u32::MAX);
-    if digits > 100_000 {
-        return Ok(Value::Int(0));
-    }
-    let pow = BigInt::from(10).pow(digits);
-    let (mut q, r) = num::int_divmod(x, &pow).map_err(PyErr::from_arith)?;
-    let twice = &r * 2;
-    if twice > pow || (twice == pow && !(&q % BigInt::from(2)).is_zero()) {
-        q += 1;
-    }
-    Ok(Value::from_bigint(q * pow))
 }
 
 /// `round(number, ndigits=None)`.
@@ -175,7 +162,7 @@ pub(super) fn builtin_round(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
                 let n = protocol::index(ctx, n, |v| {
                     format!("'{}' object cannot be interpreted as an integer", v.type_name())
                 })?;
-                round_int(&x, &as_int(&n).unwrap_or_default())
+                pyrite_object::methods::number_dunders::int_round(&x, &as_int(&n).unwrap_or_default())
             }
         };
     }

@@ -1,0 +1,41 @@
+# Error handlers registered with codecs.register_error, used by str.encode, bytes.decode,
+# str() and bytes(): what the handler receives, what it may return, CPython's checks.
+import codecs
+def t(label, f):
+    try: print(label, repr(f()))
+    except Exception as e: print(label, type(e).__name__, e)
+seen = []
+def myrepl(exc):
+    seen.append((type(exc).__name__, exc.start, exc.end, exc.reason, exc.encoding))
+    if isinstance(exc, UnicodeEncodeError):
+        return ('<%s>' % exc.object[exc.start:exc.end], exc.end)
+    return ('[%s]' % exc.object[exc.start:exc.end].hex(), exc.end)
+codecs.register_error('myrepl', myrepl)
+t('encode ascii', lambda: 'aéb€c'.encode('ascii', 'myrepl'))
+t('encode latin1', lambda: 'aéb€c'.encode('latin-1', 'myrepl'))
+t('encode utf8 surrogate', lambda: ('a' + chr(0xdc80) + 'b').encode('utf-8', 'myrepl'))
+t('decode ascii', lambda: b'a\xff\xfeb'.decode('ascii', 'myrepl'))
+t('decode utf8', lambda: b'a\xff\xc3b'.decode('utf-8', 'myrepl'))
+t('seen', lambda: seen)
+codecs.register_error('bytesrepl', lambda e: (b'\x00', e.end))
+t('bytes replacement', lambda: 'aéb'.encode('ascii', 'bytesrepl'))
+codecs.register_error('nonascii', lambda e: ('ü', e.end))
+t('non-ascii replacement', lambda: 'aéb'.encode('ascii', 'nonascii'))
+codecs.register_error('bad', lambda e: 'x')
+t('bad return', lambda: 'aéb'.encode('ascii', 'bad'))
+t('bad return dec', lambda: b'\xff'.decode('ascii', 'bad'))
+codecs.register_error('badint', lambda e: ('x', 'y'))
+t('bad int', lambda: 'aéb'.encode('ascii', 'badint'))
+codecs.register_error('oob', lambda e: ('x', 100))
+t('out of bounds', lambda: 'aéb'.encode('ascii', 'oob'))
+codecs.register_error('neg', lambda e: ('x', -1))
+t('negative position', lambda: 'aéb'.encode('ascii', 'neg'))
+codecs.register_error('skip2', lambda e: ('?', e.end + 1))
+t('skip ahead', lambda: 'aébcd'.encode('ascii', 'skip2'))
+codecs.register_error('raise', lambda e: (_ for _ in ()).throw(ValueError('nope')))
+t('handler raises', lambda: 'é'.encode('ascii', 'raise'))
+t('bytes decode arg', lambda: b'\xff'.decode('utf-8', 'bytesrepl'))
+t('unknown', lambda: 'é'.encode('ascii', 'nonexistent'))
+t('str() with handler', lambda: str(b'a\xff', 'ascii', 'myrepl'))
+t('bytes() with handler', lambda: bytes('aé', 'ascii', 'myrepl'))
+t('strict via registry', lambda: codecs.lookup_error('strict').__name__)
