@@ -10,14 +10,17 @@ use pyrite_vm::Interpreter;
 mod ast;
 mod atexit;
 mod binascii;
+mod bisect;
 mod codecs;
 mod collections;
 mod contextvars;
 mod errno;
+mod heapq;
 mod io;
 mod itertools;
 mod locale;
 mod math;
+mod operator;
 mod posix;
 mod pysource;
 mod random;
@@ -55,5 +58,8 @@ pub fn install(interp: &mut Interpreter) {
     interp.add_native_module("_sre", sre::make);
     interp.add_native_module("_struct", structmod::make);
     interp.add_native_module("binascii", binascii::make);
+    interp.add_native_module("_heapq", heapq::make);
+    interp.add_native_module("_bisect", bisect::make);
+    interp.add_native_module("_operator", operator::make);
     io::install_std_streams(interp);
 }
