@@ -15,6 +15,7 @@ mod codecs;
 mod collections;
 mod contextvars;
 mod errno;
+mod functools;
 mod heapq;
 mod io;
 mod itertools;
@@ -61,5 +62,6 @@ pub fn install(interp: &mut Interpreter) {
     interp.add_native_module("_heapq", heapq::make);
     interp.add_native_module("_bisect", bisect::make);
     interp.add_native_module("_operator", operator::make);
+    interp.add_native_module("_functools", functools::make);
     io::install_std_streams(interp);
 }
