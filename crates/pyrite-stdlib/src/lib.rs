@@ -7,6 +7,7 @@
 
 use pyrite_vm::Interpreter;
 
+mod abc;
 mod ast;
 mod atexit;
 mod binascii;
@@ -63,5 +64,6 @@ pub fn install(interp: &mut Interpreter) {
     interp.add_native_module("_bisect", bisect::make);
     interp.add_native_module("_operator", operator::make);
     interp.add_native_module("_functools", functools::make);
+    interp.add_native_module("_abc", abc::make);
     io::install_std_streams(interp);
 }

@@ -75,6 +75,11 @@ pub fn setup_all(t: &TypeTable) {
     for ty in &all {
         slots::install_wrappers(ty);
     }
+    // CPython's unhashable builtins have `__hash__ = None` in their dict (which is what
+    // `collections.abc.Hashable` looks for), while their slot raises the TypeError.
+    for ty in [&t.list, &t.dict, &t.set, &t.slice, &t.bytearray] {
+        set_type_attr(ty, "__hash__", Value::None);
+    }
     for ty in all {
         crate::types::typeobj::inherit_slots(ty);
     }

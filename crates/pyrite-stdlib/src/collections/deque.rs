@@ -113,6 +113,9 @@ pub fn deque_type() -> &'static ObjRef {
         );
         pyrite_object::methods::attrdescr::add(&ty, pyrite_object::methods::attrdescr::Kind::GetSet, &["maxlen"]);
         pyrite_object::methods::generic_alias::make_generic(&ty);
+        if let Some(d) = type_payload(&ty).dict.downcast::<pyrite_object::types::dict::PyDict>() {
+            d.set_str("__hash__", Value::None);
+        }
         {
             let mut slots = type_payload(&ty).slots.borrow_mut();
             slots.getattro = Some(deque_getattro);
