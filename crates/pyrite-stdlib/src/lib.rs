@@ -34,6 +34,7 @@ mod string;
 mod structmod;
 mod thread;
 mod time;
+mod unicodedata;
 mod weakref;
 
 /// Registers every native module of this crate with `interp`.
@@ -70,5 +71,6 @@ pub fn install(interp: &mut Interpreter) {
     interp.add_native_module("_operator", operator::make);
     interp.add_native_module("_functools", functools::make);
     interp.add_native_module("_abc", abc::make);
+    interp.add_native_module("unicodedata", unicodedata::make);
     io::install_std_streams(interp);
 }
