@@ -21,6 +21,7 @@ mod hashes;
 mod heapq;
 mod io;
 mod itertools;
+mod json;
 mod locale;
 mod math;
 mod operator;
@@ -72,5 +73,6 @@ pub fn install(interp: &mut Interpreter) {
     interp.add_native_module("_functools", functools::make);
     interp.add_native_module("_abc", abc::make);
     interp.add_native_module("unicodedata", unicodedata::make);
+    interp.add_native_module("_json", json::make);
     io::install_std_streams(interp);
 }
