@@ -12,7 +12,10 @@ use pyrite_object::methods::check_args;
 use pyrite_object::types::function::{BuiltinFunction, Module};
 use pyrite_object::types::list::{PyList, PyTuple};
 use pyrite_object::types::set::PySet;
-use pyrite_object::types::typeobj::{StaticType, TypeObject, is_subtype, new_native_type_with};
+use pyrite_object::types::typeobj::{
+    COLLECTION_FLAGS, StaticType, TYPE_MAPPING, TYPE_SEQUENCE, TypeObject, is_subtype, new_native_type_with,
+    set_collection_flag_recursive,
+};
 use pyrite_object::{Args, Ctx, PyErr, PyResult, Value, protocol, types};
 
 /// Bumped by every registration: negative caches older than it are stale.
@@ -273,13 +276,21 @@ fn abc_init(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
             .downcast::<pyrite_object::types::dict::PyDict>()
             .and_then(|d| d.get_str(&pyrite_object::types::str::PyStr::from_str("__abc_tpflags__")));
         if let Some(flags) = own {
-            if let Some(value) = pyrite_object::methods::int::as_small(&flags)
-                && value & SEQUENCE_AND_MAPPING == SEQUENCE_AND_MAPPING
-                && !matches!(flags, Value::Bool(_))
-            {
-                return Err(PyErr::type_error(
-                    "__abc_tpflags__ cannot be both Py_TPFLAGS_SEQUENCE and Py_TPFLAGS_MAPPING",
-                ));
+            if let Value::Int(value) = flags {
+                if value & SEQUENCE_AND_MAPPING == SEQUENCE_AND_MAPPING {
+                    return Err(PyErr::type_error(
+                        "__abc_tpflags__ cannot be both Py_TPFLAGS_SEQUENCE and Py_TPFLAGS_MAPPING",
+                    ));
+                }
+                let payload = pyrite_object::types::typeobj::type_payload(ty);
+                let mut add = 0;
+                if value & PY_TPFLAGS_SEQUENCE != 0 {
+                    add |= TYPE_SEQUENCE;
+                }
+                if value & PY_TPFLAGS_MAPPING != 0 {
+                    add |= TYPE_MAPPING;
+                }
+                payload.flags.set(payload.flags.get() | add);
             }
             protocol::setattr(ctx, cls, &Value::str("__abc_tpflags__"), None)?;
         }
@@ -287,8 +298,11 @@ fn abc_init(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
     Ok(Value::None)
 }
 
-/// CPython's `Py_TPFLAGS_SEQUENCE | Py_TPFLAGS_MAPPING`.
-const SEQUENCE_AND_MAPPING: i64 = (1 << 5) | (1 << 6);
+/// CPython's `Py_TPFLAGS_SEQUENCE` and `Py_TPFLAGS_MAPPING`, as `__abc_tpflags__` gives
+/// them.
+const PY_TPFLAGS_SEQUENCE: i64 = 1 << 5;
+const PY_TPFLAGS_MAPPING: i64 = 1 << 6;
+const SEQUENCE_AND_MAPPING: i64 = PY_TPFLAGS_SEQUENCE | PY_TPFLAGS_MAPPING;
 
 /// `issubclass(sub, cls)` with the full protocol (`__subclasscheck__` hooks).
 fn issubclass(ctx: &mut Ctx, sub: &Value, cls: &Value) -> PyResult<bool> {
@@ -313,6 +327,13 @@ fn abc_register(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
     let data = get_impl(ctx, cls)?;
     add_to_weak_set(ctx, data_of(&data)?, Which::Registry, subclass)?;
     INVALIDATION_COUNTER.fetch_add(1, Ordering::Relaxed);
+    // A registered class becomes a sequence or mapping for `match` as its ABC is.
+    if let (Some(me), Some(sub)) = (cls.as_obj().filter(|o| o.is::<TypeObject>()), subclass.as_obj()) {
+        let flag = pyrite_object::types::typeobj::type_payload(me).flags.get() & COLLECTION_FLAGS;
+        if flag != 0 {
+            set_collection_flag_recursive(sub, flag);
+        }
+    }
     Ok(subclass.clone())
 }
 

@@ -74,7 +74,8 @@ impl Deque {
 pub fn deque_type() -> &'static ObjRef {
     static TYPE: StaticType = StaticType::new();
     TYPE.get_or_init(|| {
-        let ty = new_native_type_with("deque", "collections", None, TYPE_BASETYPE, |s| {
+        let flags = TYPE_BASETYPE | pyrite_object::types::typeobj::TYPE_SEQUENCE;
+        let ty = new_native_type_with("deque", "collections", None, flags, |s| {
             s.new = Some(deque_new);
             s.init = Some(deque_init);
             s.repr = Some(deque_repr);

@@ -303,7 +303,10 @@ pub(super) fn unpack_sequence(ctx: &mut Ctx, frame: &mut Frame, arg: u32) -> PyR
 }
 
 fn collect_for_unpack(ctx: &mut Ctx, seq: &Value) -> PyResult<Vec<Value>> {
-    if pyrite_object::types::typeobj::type_payload(seq.type_ref()).slots().iter.is_none() {
+    // Iterable: an `__iter__`, or the old sequence protocol (`__getitem__`, not a dict).
+    let slots = pyrite_object::types::typeobj::type_payload(seq.type_ref()).slots();
+    let is_dict = pyrite_object::protocol::isinstance(seq, &pyrite_object::types().dict);
+    if slots.iter.is_none() && (slots.getitem.is_none() || is_dict) {
         return Err(PyErr::type_error(format!("cannot unpack non-iterable {} object", seq.type_name())));
     }
     protocol::collect(ctx, seq)
