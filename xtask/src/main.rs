@@ -8,6 +8,8 @@
 //! - `bench [FILTER...] [--reps N] [--json PATH]` times `benches/*.py` under Pyrite and
 //!   CPython side by side (see [`bench`]).
 //! - `bench-compile [DIR] [--reps N]` measures parse + compile throughput (see [`bench_compile`]).
+//! - `unicodedata ALIASES SEQUENCES` regenerates the `unicodedata` module's tables with
+//!   `xtask/gen_unicodedata.py` (CPython 3.11 and two files of the Unicode database).
 //!
 //! It must stay small: its only dependencies are Pyrite's own parser and compiler, and
 //! checks belong in ordinary tests.
@@ -39,6 +41,9 @@ commands:
   bench-compile [DIR] [--reps N]
                       parse + compile throughput in lines/s over DIR (default: CPython's
                       standard library), in release mode, next to CPython's compile()
+  unicodedata NameAliases.txt NamedSequences.txt
+                      regenerate crates/pyrite-stdlib/src/unicodedata/ucd.bin from python3.11's
+                      unicodedata (plus the aliases and named sequences files of the UCD)
 ";
 
 fn main() -> ExitCode {
@@ -51,6 +56,7 @@ fn main() -> ExitCode {
         Some("compile-all") => compile_all::run(&rest),
         Some("bench") => bench::run(&workspace_root(), &rest),
         Some("bench-compile") => bench_compile::run(&rest),
+        Some("unicodedata") => unicodedata(&rest),
         Some("help" | "-h" | "--help") => {
             print!("{USAGE}");
             return ExitCode::SUCCESS;
@@ -71,6 +77,21 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// Runs the `unicodedata` table generator (it needs CPython 3.11 as `python3`).
+fn unicodedata(args: &[String]) -> Result<(), String> {
+    let [aliases, sequences] = args else {
+        return Err("usage: cargo xtask unicodedata NameAliases.txt NamedSequences.txt".to_owned());
+    };
+    let status = Command::new("python3")
+        .arg("xtask/gen_unicodedata.py")
+        .arg(aliases)
+        .arg(sequences)
+        .current_dir(workspace_root())
+        .status()
+        .map_err(|e| format!("cannot run python3: {e}"))?;
+    if status.success() { Ok(()) } else { Err(format!("gen_unicodedata.py failed: {status}")) }
 }
 
 /// The workspace root: xtask lives one level below it.

@@ -7,23 +7,29 @@
 
 use pyrite_vm::Interpreter;
 
+mod abc;
 mod ast;
 mod atexit;
 mod binascii;
+mod bisect;
 mod codecs;
 mod collections;
 mod contextvars;
 mod dis;
 mod errno;
+mod functools;
+mod hashes;
+mod heapq;
 mod io;
 mod itertools;
+mod json;
 mod locale;
 mod marshal;
 mod math;
+mod operator;
 mod posix;
 mod pysource;
 mod random;
-mod sha512;
 mod signal;
 mod sre;
 mod stat;
@@ -31,6 +37,7 @@ mod string;
 mod structmod;
 mod thread;
 mod time;
+mod unicodedata;
 mod warnings;
 mod weakref;
 
@@ -45,7 +52,12 @@ pub fn install(interp: &mut Interpreter) {
     pyrite_object::methods::codecs::set_error_handler_lookup(codecs::registered_handler);
     interp.add_native_module("_ast", ast::make);
     interp.add_native_module("_random", random::make);
-    interp.add_native_module("_sha512", sha512::make);
+    interp.add_native_module("_md5", hashes::make_md5);
+    interp.add_native_module("_sha1", hashes::make_sha1);
+    interp.add_native_module("_sha256", hashes::make_sha256);
+    interp.add_native_module("_sha512", hashes::make_sha512);
+    interp.add_native_module("_sha3", hashes::make_sha3);
+    interp.add_native_module("_blake2", hashes::make_blake2);
     interp.add_native_module("_contextvars", contextvars::make);
     interp.add_native_module("itertools", itertools::make);
     interp.add_native_module("_thread", thread::make);
@@ -65,5 +77,13 @@ pub fn install(interp: &mut Interpreter) {
     interp.add_native_module("_warnings", warnings::make);
     interp.add_native_module("_struct", structmod::make);
     interp.add_native_module("binascii", binascii::make);
+    interp.add_native_module("_heapq", heapq::make);
+    interp.add_native_module("_bisect", bisect::make);
+    interp.add_native_module("_operator", operator::make);
+    interp.add_native_module("_functools", functools::make);
+    interp.add_native_module("_abc", abc::make);
+    interp.add_native_module("unicodedata", unicodedata::make);
+    pyrite_object::methods::codecs::set_char_name_lookup(unicodedata::char_name);
+    interp.add_native_module("_json", json::make);
     io::install_std_streams(interp);
 }

@@ -121,9 +121,25 @@ fn copy_wrapped_attributes(ctx: &mut Ctx, wrapper: &ObjRef, wrapped: &Value) -> 
     Ok(())
 }
 
+/// CPython's `_PyObject_IsAbstract`: a true `__isabstractmethod__` attribute.
+fn is_abstract(ctx: &mut Ctx, v: &Value) -> PyResult<bool> {
+    if v.is_none() {
+        return Ok(false);
+    }
+    match protocol::getattr_str(ctx, v, "__isabstractmethod__") {
+        Ok(flag) => protocol::truthy(ctx, &flag),
+        Err(e) if e.matches(&crate::registry::types().attribute_error) => Ok(false),
+        Err(e) => Err(e),
+    }
+}
+
 fn wrapped_getattr(ctx: &mut Ctx, v: &Value, name: &Value, func: impl Fn(&Value) -> Option<Value>) -> PyResult {
     match name.as_str().map(PyStr::as_str) {
         Some("__func__" | "__wrapped__") => func(v).ok_or_else(|| PyErr::type_error("bad descriptor")),
+        Some("__isabstractmethod__") => {
+            let inner = func(v).unwrap_or(Value::None);
+            is_abstract(ctx, &inner).map(Value::Bool)
+        }
         _ => protocol::generic_getattr(ctx, v, name),
     }
 }
@@ -198,6 +214,15 @@ fn property_getattro(ctx: &mut Ctx, v: &Value, name: &Value) -> PyResult {
         Some("fget") => Ok(p.fget.borrow().clone()),
         Some("fset") => Ok(p.fset.borrow().clone()),
         Some("fdel") => Ok(p.fdel.borrow().clone()),
+        Some("__isabstractmethod__") => {
+            let accessors = [p.fget.borrow().clone(), p.fset.borrow().clone(), p.fdel.borrow().clone()];
+            for accessor in &accessors {
+                if is_abstract(ctx, accessor)? {
+                    return Ok(Value::Bool(true));
+                }
+            }
+            Ok(Value::Bool(false))
+        }
         Some("__doc__") => {
             let doc = p.doc.borrow().clone();
             if !doc.is_none() {

@@ -87,6 +87,17 @@ pub fn setup_all(t: &TypeTable) {
             d.set_str("__doc__", Value::None);
         }
     }
+    // CPython's unhashable builtins have `__hash__ = None` in their dict (which is what
+    // `collections.abc.Hashable` looks for), while their slot raises the TypeError.
+    for ty in [&t.list, &t.dict, &t.set, &t.slice, &t.bytearray] {
+        set_type_attr(ty, "__hash__", Value::None);
+    }
+    for ty in [&t.list, &t.tuple, &t.range, &t.memoryview] {
+        let payload = crate::types::typeobj::type_payload(ty);
+        payload.flags.set(payload.flags.get() | crate::types::typeobj::TYPE_SEQUENCE);
+    }
+    let dict = crate::types::typeobj::type_payload(&t.dict);
+    dict.flags.set(dict.flags.get() | crate::types::typeobj::TYPE_MAPPING);
     for ty in all {
         crate::types::typeobj::inherit_slots(ty);
     }

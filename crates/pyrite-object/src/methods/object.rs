@@ -159,7 +159,8 @@ fn new_addr(s: &crate::types::typeobj::Slots) -> usize {
 
 /// `object.__new__`: an instance with an (empty) `__dict__`; extra arguments are an error
 /// unless `__init__` is overridden (CPython's rule).
-fn object_new(_: &mut Ctx, ty: &pyrite_memory::ObjRef, args: Args<'_>) -> PyResult {
+fn object_new(ctx: &mut Ctx, ty: &pyrite_memory::ObjRef, args: Args<'_>) -> PyResult {
+    check_abstract(ctx, ty)?;
     let object = &types().object;
     if excess_args(&args) {
         if !slot_is(ty, new_addr, object) {
@@ -188,6 +189,32 @@ fn object_new(_: &mut Ctx, ty: &pyrite_memory::ObjRef, args: Args<'_>) -> PyResu
         instance.set_flags(pyrite_memory::FLAG_HAS_FINALIZER);
     }
     Ok(Value::Obj(instance))
+}
+
+/// CPython's `Py_TPFLAGS_IS_ABSTRACT` check: a class whose own `__abstractmethods__` is
+/// non-empty (as `abc` sets it) cannot be instantiated.
+fn check_abstract(ctx: &mut Ctx, ty: &pyrite_memory::ObjRef) -> PyResult<()> {
+    let own = type_payload(ty)
+        .dict
+        .downcast::<crate::types::dict::PyDict>()
+        .and_then(|d| d.get_str(&crate::types::str::PyStr::from_str("__abstractmethods__")));
+    let Some(methods) = own else { return Ok(()) };
+    if !protocol::truthy(ctx, &methods)? {
+        return Ok(());
+    }
+    let names = protocol::collect(ctx, &methods)?;
+    let mut order: Vec<usize> = (0..names.len()).collect();
+    crate::methods::sort::timsort(ctx, &names, &mut order)?;
+    let mut joined = Vec::with_capacity(names.len());
+    for i in order {
+        joined.push(protocol::str_string(ctx, &names[i])?);
+    }
+    Err(PyErr::type_error(format!(
+        "Can't instantiate abstract class {} with abstract method{} {}",
+        type_name(ty),
+        if joined.len() > 1 { "s" } else { "" },
+        joined.join(", ")
+    )))
 }
 
 fn object_init(_: &mut Ctx, v: &Value, args: Args<'_>) -> PyResult<()> {

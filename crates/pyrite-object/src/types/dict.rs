@@ -420,6 +420,11 @@ impl PyDict {
     /// Removes `key`; returns its value, or `None` if missing.
     pub fn remove(&self, ctx: &mut Ctx, key: &Value) -> PyResult<Option<Value>> {
         let hash = protocol::hash(ctx, key)?;
+        self.remove_hashed(ctx, key, hash)
+    }
+
+    /// Removes `key`, whose hash is known; returns its value, or `None` if missing.
+    pub fn remove_hashed(&self, ctx: &mut Ctx, key: &Value, hash: i64) -> PyResult<Option<Value>> {
         let Some(position) = self.find(ctx, key, hash)? else { return Ok(None) };
         self.bump();
         let removed = {

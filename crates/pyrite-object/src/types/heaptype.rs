@@ -139,6 +139,7 @@ pub fn new_class(
         d.set_str("__doc__", Value::None);
     }
     crate::methods::slots::assign_heap_slots(&ty);
+    crate::types::typeobj::inherit_collection_flags(&ty);
     for base in &bases {
         crate::types::typeobj::note_subclass(base, &ty);
     }

@@ -96,6 +96,12 @@ pub const TYPE_HEAPTYPE: u32 = 2;
 pub const TYPE_UNHASHABLE: u32 = 4;
 /// Type flag: instances have no `__dict__` (`__slots__` without `"__dict__"`, all the way up).
 pub const TYPE_NO_DICT: u32 = 8;
+/// Type flag: `match` treats instances as sequences (CPython's `Py_TPFLAGS_SEQUENCE`).
+pub const TYPE_SEQUENCE: u32 = 16;
+/// Type flag: `match` treats instances as mappings (CPython's `Py_TPFLAGS_MAPPING`).
+pub const TYPE_MAPPING: u32 = 32;
+/// The two flags `match` reads; a type has at most one of them.
+pub const COLLECTION_FLAGS: u32 = TYPE_SEQUENCE | TYPE_MAPPING;
 
 /// The payload of a type object.
 pub struct TypeObject {
@@ -276,6 +282,7 @@ pub fn new_native_type_with(
     let ty = new_type(Some(&t.type_), &full_name, vec![base.clone()], dict, slots, flags);
     *type_payload(&ty).qualname.borrow_mut() = name.into();
     ty.make_immortal();
+    inherit_collection_flags(&ty);
     note_subclass(&base, &ty);
     crate::methods::slots::install_wrappers(&ty);
     inherit_slots(&ty);
@@ -380,6 +387,34 @@ pub fn inherit_slots(ty: &ObjRef) {
 }
 
 /// Records that `sub` derives directly from `base`, for `__subclasses__()`.
+/// Gives a new type the collection flag of the first type of its MRO (after itself)
+/// that has one, unless it has its own (CPython's `inherit_patma_flags`).
+pub fn inherit_collection_flags(ty: &ObjRef) {
+    let payload = type_payload(ty);
+    if payload.flags.get() & COLLECTION_FLAGS != 0 {
+        return;
+    }
+    let inherited =
+        payload.mro.borrow().iter().skip(1).map(|b| type_payload(b).flags.get() & COLLECTION_FLAGS).find(|&f| f != 0);
+    if let Some(flag) = inherited {
+        payload.flags.set(payload.flags.get() | flag);
+    }
+}
+
+/// Gives a class and its subclasses the collection flag `flag` (what registering it with
+/// `collections.abc.Sequence` or `Mapping` does); builtin types keep theirs.
+pub fn set_collection_flag_recursive(ty: &ObjRef, flag: u32) {
+    let payload = type_payload(ty);
+    if payload.flags.get() & TYPE_HEAPTYPE == 0 || payload.flags.get() & COLLECTION_FLAGS == flag {
+        return;
+    }
+    payload.flags.set((payload.flags.get() & !COLLECTION_FLAGS) | flag);
+    for sub in subclasses(ty) {
+        set_collection_flag_recursive(&sub, flag);
+    }
+}
+
+/// Records `sub` as a direct subclass of `base`.
 pub fn note_subclass(base: &ObjRef, sub: &ObjRef) {
     type_payload(base).subclasses.borrow_mut().push(sub.clone());
 }

@@ -74,7 +74,8 @@ impl Deque {
 pub fn deque_type() -> &'static ObjRef {
     static TYPE: StaticType = StaticType::new();
     TYPE.get_or_init(|| {
-        let ty = new_native_type_with("deque", "collections", None, TYPE_BASETYPE, |s| {
+        let flags = TYPE_BASETYPE | pyrite_object::types::typeobj::TYPE_SEQUENCE;
+        let ty = new_native_type_with("deque", "collections", None, flags, |s| {
             s.new = Some(deque_new);
             s.init = Some(deque_init);
             s.repr = Some(deque_repr);
@@ -113,6 +114,9 @@ pub fn deque_type() -> &'static ObjRef {
         );
         pyrite_object::methods::attrdescr::add(&ty, pyrite_object::methods::attrdescr::Kind::GetSet, &["maxlen"]);
         pyrite_object::methods::generic_alias::make_generic(&ty);
+        if let Some(d) = type_payload(&ty).dict.downcast::<pyrite_object::types::dict::PyDict>() {
+            d.set_str("__hash__", Value::None);
+        }
         {
             let mut slots = type_payload(&ty).slots.borrow_mut();
             slots.getattro = Some(deque_getattro);

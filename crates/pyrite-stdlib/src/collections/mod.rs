@@ -2,7 +2,7 @@
 //! `collections` package imports.
 
 mod defaultdict;
-mod deque;
+pub(crate) mod deque;
 
 use pyrite_object::methods::check_args;
 use pyrite_object::types::dict::PyDict;

@@ -5,7 +5,7 @@
 use pyrite_bytecode::Opcode;
 use pyrite_object::types::dict::PyDict;
 use pyrite_object::types::list::{PyList, PyTuple};
-use pyrite_object::types::typeobj::{TypeObject, type_name};
+use pyrite_object::types::typeobj::{TypeObject, type_name, type_payload};
 use pyrite_object::{Ctx, ObjRef, PyErr, PyResult, Value, protocol, types};
 
 use crate::frame::Frame;
@@ -50,16 +50,17 @@ fn top(frame: &mut Frame) -> Value {
     frame.peek(1).clone().unwrap_or(Value::None)
 }
 
-/// CPython's `Py_TPFLAGS_SEQUENCE`: list, tuple, range and their subclasses (never str,
-/// bytes or bytearray).
+/// CPython's `Py_TPFLAGS_SEQUENCE`: list, tuple, range, memoryview, deque, their
+/// subclasses and the classes of `collections.abc.Sequence` (never str, bytes or
+/// bytearray).
 fn is_sequence(value: &Value) -> bool {
-    let t = types();
-    [&t.list, &t.tuple, &t.range].iter().any(|ty| protocol::isinstance(value, ty))
+    type_payload(value.type_ref()).flags.get() & pyrite_object::types::typeobj::TYPE_SEQUENCE != 0
 }
 
-/// CPython's `Py_TPFLAGS_MAPPING`: dict and its subclasses.
+/// CPython's `Py_TPFLAGS_MAPPING`: dict, its subclasses and the classes of
+/// `collections.abc.Mapping`.
 fn is_mapping(value: &Value) -> bool {
-    protocol::isinstance(value, &types().dict)
+    type_payload(value.type_ref()).flags.get() & pyrite_object::types::typeobj::TYPE_MAPPING != 0
 }
 
 fn tuple_items(value: &Value) -> Option<Vec<Value>> {
