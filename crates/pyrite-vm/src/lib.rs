@@ -178,7 +178,7 @@ impl Interpreter {
             d.set_str("gc", Value::Obj(gcmodule::make_gc()));
             d.set_str("builtins", Value::Obj(pyrite_object::types::function::Module::new_builtin(builtins.clone())));
         }
-        ctx.vm = Box::new(VmState {
+        ctx.set_vm(VmState {
             builtins,
             modules,
             sys: sys_dict,

@@ -181,13 +181,15 @@ fn dispatch_loop(ctx: &mut Ctx, frames: &mut Vec<Frame>, generator: bool) -> PyR
             if crate::gcmodule::finalizers_pending() {
                 crate::gcmodule::run_pending(ctx);
             }
-            let Some((op, arg)) = fetch(frame) else {
+            let Some((byte, arg)) = fetch(frame) else {
                 let error = PyErr::new_system("instruction pointer ran past the end of the code");
                 fail(ctx, frames, &mut kwnames, error)?;
                 continue 'frames;
             };
-            let outcome: PyResult<Flow> = match op {
-                Opcode::LOAD_FAST => {
+            // The hot instructions are matched on their byte (no decoding) and skip their
+            // own inline caches; the rest are decoded and handled by `step`.
+            let outcome: PyResult<Flow> = match byte {
+                op::LOAD_FAST => {
                     let slot = frame.local(arg as usize);
                     match slot {
                         Some(value) => {
@@ -198,40 +200,40 @@ fn dispatch_loop(ctx: &mut Ctx, frames: &mut Vec<Frame>, generator: bool) -> PyR
                         None => Err(names::unbound_local(frame, arg)),
                     }
                 }
-                Opcode::STORE_FAST => {
+                op::STORE_FAST => {
                     let value = frame.pop_slot();
                     let old = std::mem::replace(frame.local(arg as usize), value);
                     drop(old);
                     continue;
                 }
-                Opcode::LOAD_CONST => {
+                op::LOAD_CONST => {
                     let value = frame.code().consts[arg as usize].clone();
                     frame.push(value);
                     continue;
                 }
-                Opcode::POP_TOP => {
+                op::POP_TOP => {
                     drop(frame.pop_slot());
                     continue;
                 }
-                Opcode::PUSH_NULL => {
+                op::PUSH_NULL => {
                     frame.push_null();
                     continue;
                 }
-                Opcode::RESUME => {
+                op::RESUME => {
                     crate::gcmodule::maybe_collect(ctx);
                     continue;
                 }
-                Opcode::NOP => continue,
-                Opcode::JUMP_FORWARD => {
+                op::NOP => continue,
+                op::JUMP_FORWARD => {
                     frame.ip += arg as usize;
                     continue;
                 }
-                Opcode::JUMP_BACKWARD => {
+                op::JUMP_BACKWARD => {
                     frame.ip -= arg as usize;
                     crate::gcmodule::maybe_collect(ctx);
                     continue;
                 }
-                Opcode::POP_JUMP_IF_FALSE | Opcode::POP_JUMP_IF_TRUE => {
+                op::POP_JUMP_IF_FALSE | op::POP_JUMP_IF_TRUE => {
                     let truth = match frame.pop_slot() {
                         Some(Value::Bool(b)) => Ok(b),
                         Some(other) => pyrite_object::protocol::truthy(ctx, &other),
@@ -239,7 +241,7 @@ fn dispatch_loop(ctx: &mut Ctx, frames: &mut Vec<Frame>, generator: bool) -> PyR
                     };
                     match truth {
                         Ok(truth) => {
-                            if truth == (op == Opcode::POP_JUMP_IF_TRUE) {
+                            if truth == (byte == op::POP_JUMP_IF_TRUE) {
                                 frame.ip += arg as usize;
                             }
                             continue;
@@ -247,38 +249,94 @@ fn dispatch_loop(ctx: &mut Ctx, frames: &mut Vec<Frame>, generator: bool) -> PyR
                         Err(e) => Err(e),
                     }
                 }
-                Opcode::BINARY_OP => match data::binary_op_fast(frame, arg) {
-                    true => continue,
-                    false => data::binary_op(ctx, frame, arg).map(|()| Flow::Next),
-                },
-                Opcode::COMPARE_OP => match data::compare_op_fast(frame, arg) {
-                    true => continue,
-                    false => data::compare_op(ctx, frame, arg).map(|()| Flow::Next),
-                },
-                Opcode::LOAD_GLOBAL => specialize::load_global(ctx, frame, arg).map(|()| Flow::Next),
-                Opcode::LOAD_ATTR => specialize::load_attr(ctx, frame, arg).map(|()| Flow::Next),
-                Opcode::LOAD_ATTR_INSTANCE_VALUE => match specialize::load_attr_instance_value(frame, arg) {
-                    true => continue,
-                    false => specialize::load_attr_miss(ctx, frame, arg).map(|()| Flow::Next),
-                },
-                Opcode::LOAD_ATTR_WITH_HINT => specialize::load_attr_with_hint(ctx, frame, arg).map(|()| Flow::Next),
-                Opcode::LOAD_ATTR_METHOD => specialize::load_attr_method(ctx, frame, arg).map(|()| Flow::Next),
-                Opcode::LOAD_ATTR_CLASS => specialize::load_attr_class(ctx, frame, arg).map(|()| Flow::Next),
-                Opcode::LOAD_ATTR_MODULE => specialize::load_attr_module(ctx, frame, arg).map(|()| Flow::Next),
-                Opcode::STORE_ATTR => specialize::store_attr(ctx, frame, arg).map(|()| Flow::Next),
-                Opcode::STORE_ATTR_INSTANCE_VALUE => {
+                op::BINARY_OP => {
+                    frame.ip += const { caches(Opcode::BINARY_OP) };
+                    match data::binary_op_fast(frame, arg) {
+                        true => continue,
+                        false => data::binary_op(ctx, frame, arg).map(|()| Flow::Next),
+                    }
+                }
+                op::COMPARE_OP => {
+                    frame.ip += const { caches(Opcode::COMPARE_OP) };
+                    match data::compare_op_fast(frame, arg) {
+                        true => continue,
+                        false => data::compare_op(ctx, frame, arg).map(|()| Flow::Next),
+                    }
+                }
+                op::LOAD_GLOBAL => {
+                    frame.ip += const { caches(Opcode::LOAD_GLOBAL) };
+                    specialize::load_global(ctx, frame, arg).map(|()| Flow::Next)
+                }
+                op::LOAD_ATTR => {
+                    frame.ip += const { caches(Opcode::LOAD_ATTR) };
+                    specialize::load_attr(ctx, frame, arg).map(|()| Flow::Next)
+                }
+                op::LOAD_ATTR_INSTANCE_VALUE => {
+                    frame.ip += const { caches(Opcode::LOAD_ATTR_INSTANCE_VALUE) };
+                    match specialize::load_attr_instance_value(frame, arg) {
+                        true => continue,
+                        false => specialize::load_attr_miss(ctx, frame, arg).map(|()| Flow::Next),
+                    }
+                }
+                op::LOAD_ATTR_WITH_HINT => {
+                    frame.ip += const { caches(Opcode::LOAD_ATTR_WITH_HINT) };
+                    specialize::load_attr_with_hint(ctx, frame, arg).map(|()| Flow::Next)
+                }
+                op::LOAD_ATTR_METHOD => {
+                    frame.ip += const { caches(Opcode::LOAD_ATTR_METHOD) };
+                    specialize::load_attr_method(ctx, frame, arg).map(|()| Flow::Next)
+                }
+                op::LOAD_ATTR_CLASS => {
+                    frame.ip += const { caches(Opcode::LOAD_ATTR_CLASS) };
+                    specialize::load_attr_class(ctx, frame, arg).map(|()| Flow::Next)
+                }
+                op::LOAD_ATTR_MODULE => {
+                    frame.ip += const { caches(Opcode::LOAD_ATTR_MODULE) };
+                    specialize::load_attr_module(ctx, frame, arg).map(|()| Flow::Next)
+                }
+                op::STORE_ATTR => {
+                    frame.ip += const { caches(Opcode::STORE_ATTR) };
+                    specialize::store_attr(ctx, frame, arg).map(|()| Flow::Next)
+                }
+                op::STORE_ATTR_INSTANCE_VALUE => {
+                    frame.ip += const { caches(Opcode::STORE_ATTR_INSTANCE_VALUE) };
                     specialize::store_attr_instance_value(ctx, frame, arg).map(|()| Flow::Next)
                 }
-                Opcode::STORE_ATTR_WITH_HINT => specialize::store_attr_with_hint(ctx, frame, arg).map(|()| Flow::Next),
-                Opcode::FOR_ITER => match data::for_iter_fast(frame, arg) {
-                    Some(()) => continue,
-                    None => data::for_iter(ctx, frame, arg).map(|()| Flow::Next),
+                op::STORE_ATTR_WITH_HINT => {
+                    frame.ip += const { caches(Opcode::STORE_ATTR_WITH_HINT) };
+                    specialize::store_attr_with_hint(ctx, frame, arg).map(|()| Flow::Next)
+                }
+                op::FOR_ITER => {
+                    frame.ip += const { caches(Opcode::FOR_ITER) };
+                    match data::for_iter_fast(frame, arg) {
+                        Some(()) => continue,
+                        None => data::for_iter(ctx, frame, arg).map(|()| Flow::Next),
+                    }
+                }
+                op::BINARY_SUBSCR => {
+                    frame.ip += const { caches(Opcode::BINARY_SUBSCR) };
+                    if data::subscr_fast(frame) {
+                        continue;
+                    }
+                    step::step(ctx, frame, Opcode::BINARY_SUBSCR, arg, &mut kwnames)
+                }
+                op::CALL => {
+                    frame.ip += const { caches(Opcode::CALL) };
+                    if kwnames.is_none() {
+                        Ok(Flow::Call(arg))
+                    } else {
+                        step::step(ctx, frame, Opcode::CALL, arg, &mut kwnames)
+                    }
+                }
+                op::RETURN_VALUE => Ok(Flow::Return(frame.pop())),
+                op::RETURN_CONST => Ok(Flow::Return(frame.code().consts[arg as usize].clone())),
+                _ => match Opcode::from_u8(byte) {
+                    Some(op) => {
+                        frame.ip += op.cache_units();
+                        step::step(ctx, frame, op, arg, &mut kwnames)
+                    }
+                    None => Err(PyErr::new_system(format!("unknown opcode {byte}"))),
                 },
-                Opcode::BINARY_SUBSCR if data::subscr_fast(frame) => continue,
-                Opcode::CALL if kwnames.is_none() => Ok(Flow::Call(arg)),
-                Opcode::RETURN_VALUE => Ok(Flow::Return(frame.pop())),
-                Opcode::RETURN_CONST => Ok(Flow::Return(frame.code().consts[arg as usize].clone())),
-                _ => step::step(ctx, frame, op, arg, &mut kwnames),
             };
             match outcome {
                 Ok(Flow::Next) => {}
@@ -373,21 +431,96 @@ fn fail(ctx: &mut Ctx, frames: &mut Vec<Frame>, kwnames: &mut Option<Value>, err
     unwind::unwind(ctx, frames, error, reraise)
 }
 
-/// Decodes the instruction at the frame's `ip` (folding `EXTENDED_ARG`) and advances `ip`
-/// past it and its caches; `None` past the end of the code or on an unknown opcode.
+/// Reads the instruction at the frame's `ip` (folding `EXTENDED_ARG`): its opcode byte and
+/// argument. `ip` moves past the instruction but not its inline caches, which the handler
+/// skips (see [`caches`]); `None` past the end of the code.
 #[inline(always)]
-fn fetch(frame: &mut Frame) -> Option<(Opcode, u32)> {
+fn fetch(frame: &mut Frame) -> Option<(u8, u32)> {
     let code = &frame.code().units;
     let mut ip = frame.ip;
     let mut unit = code.get(ip)?.get();
     let mut arg = u32::from(unit.arg);
-    while unit.op == Opcode::EXTENDED_ARG as u8 {
+    while unit.op == op::EXTENDED_ARG {
         ip += 1;
         unit = code.get(ip)?.get();
         arg = (arg << 8) | u32::from(unit.arg);
     }
-    let op = Opcode::from_u8(unit.op)?;
     frame.lasti = ip;
-    frame.ip = ip + 1 + op.cache_units();
-    Some((op, arg))
+    frame.ip = ip + 1;
+    Some((unit.op, arg))
+}
+
+/// The inline cache units of `op`, computed when the loop is compiled.
+#[inline(always)]
+const fn caches(op: Opcode) -> usize {
+    op.cache_units()
+}
+
+/// Opcode bytes of the instructions the dispatch loop matches without decoding.
+mod op {
+    use pyrite_bytecode::Opcode;
+
+    macro_rules! bytes {
+        ($($name:ident),* $(,)?) => { $(pub const $name: u8 = Opcode::$name as u8;)* };
+    }
+
+    bytes!(
+        EXTENDED_ARG,
+        LOAD_FAST,
+        STORE_FAST,
+        LOAD_CONST,
+        POP_TOP,
+        PUSH_NULL,
+        RESUME,
+        NOP,
+        JUMP_FORWARD,
+        JUMP_BACKWARD,
+        POP_JUMP_IF_FALSE,
+        POP_JUMP_IF_TRUE,
+        BINARY_OP,
+        COMPARE_OP,
+        LOAD_GLOBAL,
+        LOAD_ATTR,
+        LOAD_ATTR_INSTANCE_VALUE,
+        LOAD_ATTR_WITH_HINT,
+        LOAD_ATTR_METHOD,
+        LOAD_ATTR_CLASS,
+        LOAD_ATTR_MODULE,
+        STORE_ATTR,
+        STORE_ATTR_INSTANCE_VALUE,
+        STORE_ATTR_WITH_HINT,
+        FOR_ITER,
+        BINARY_SUBSCR,
+        CALL,
+        RETURN_VALUE,
+        RETURN_CONST,
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use pyrite_bytecode::Opcode;
+
+    /// The instructions the loop runs inline without skipping caches must have none.
+    #[test]
+    fn inline_instructions_without_cache_skips_have_no_caches() {
+        for op in [
+            Opcode::LOAD_FAST,
+            Opcode::STORE_FAST,
+            Opcode::LOAD_CONST,
+            Opcode::POP_TOP,
+            Opcode::PUSH_NULL,
+            Opcode::RESUME,
+            Opcode::NOP,
+            Opcode::JUMP_FORWARD,
+            Opcode::JUMP_BACKWARD,
+            Opcode::POP_JUMP_IF_FALSE,
+            Opcode::POP_JUMP_IF_TRUE,
+            Opcode::RETURN_VALUE,
+            Opcode::RETURN_CONST,
+            Opcode::EXTENDED_ARG,
+        ] {
+            assert_eq!(op.cache_units(), 0, "{} has inline caches", op.name());
+        }
+    }
 }
