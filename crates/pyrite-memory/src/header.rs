@@ -329,6 +329,11 @@ impl ObjRef {
         self.header().flags.set(self.header().flags.get() | flags);
     }
 
+    /// Clears header flags (see the `FLAG_*` constants).
+    pub fn clear_flags(&self, flags: u32) {
+        self.header().flags.set(self.header().flags.get() & !flags);
+    }
+
     /// The header pointer (identity; not counted).
     pub(crate) fn header_ptr(&self) -> NonNull<Header> {
         self.ptr

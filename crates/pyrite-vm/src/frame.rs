@@ -99,6 +99,18 @@ pub struct Frame {
     /// The frame object made for this frame, once Python code asked for one; it is kept
     /// up to date while the frame runs and gets its final state when the frame finishes.
     pub frame_obj: Option<ObjRef>,
+    /// Set while a generator's frame runs in its caller's loop (see [`InlineGenerator`]).
+    pub inline_generator: Option<InlineGenerator>,
+}
+
+/// A generator's frame resumed by its caller's `FOR_ITER` in the caller's own eval loop
+/// (as a call is), rather than in a nested loop: when it yields, the frame goes back to
+/// the generator and the value to the caller; when it returns, the caller's loop ends.
+pub struct InlineGenerator {
+    /// The generator object, which owns the frame while it is suspended.
+    pub generator: ObjRef,
+    /// Where the caller continues when the generator is exhausted (past its loop).
+    pub exit_ip: usize,
 }
 
 impl Frame {
@@ -135,6 +147,7 @@ impl Frame {
             lasti: 0,
             owned_slots: false,
             frame_obj: None,
+            inline_generator: None,
         }
     }
 
@@ -236,6 +249,9 @@ impl Frame {
     pub fn clear(&mut self) {
         if let Some(obj) = self.frame_obj.take() {
             crate::frameobject::detach(self, &obj);
+        }
+        if let Some(inline) = self.inline_generator.take() {
+            crate::generator::finish_inline(&inline.generator);
         }
         let live = self.sp.min(self.nslots);
         // SAFETY: as in `slots_mut`; `live <= nslots`.

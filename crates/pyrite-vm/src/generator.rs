@@ -138,8 +138,18 @@ pub fn resume(ctx: &mut Ctx, gen_value: &Value, value: Value, error: Option<PyEr
     if let Some(frame) = frame.as_mut() {
         crate::frameobject::suspend(frame);
     }
+    if let Some(obj) = gen_value.as_obj() {
+        set_needs_close(obj, frame.is_some());
+    }
     drop(generator.frame.replace(frame));
     let Err(e) = outcome else { return outcome };
+    Err(finished_with_error(gen_value, e))
+}
+
+/// The error a generator's frame ended with, as its resumer sees it: a `StopIteration`
+/// (or, for an async generator, `StopAsyncIteration`) raised inside becomes a
+/// RuntimeError (PEP 479), with the original as its cause.
+pub(crate) fn finished_with_error(gen_value: &Value, e: PyErr) -> PyErr {
     let is_async_gen = gen_value.type_ref().is_same(&types().async_generator);
     match e {
         e if e.matches(&types().stop_iteration) || (is_async_gen && e.matches(&types().stop_async_iteration)) => {
@@ -151,9 +161,66 @@ pub fn resume(ctx: &mut Ctx, gen_value: &Value, value: Value, error: Option<PyEr
                 drop(exc.context.replace(Some(e.0)));
                 exc.suppress_context.set(true);
             }
-            Err(replacement)
+            replacement
         }
-        other => Err(other),
+        other => other,
+    }
+}
+
+/// The frame of a plain generator that `FOR_ITER` can run in its own loop: the generator
+/// is not running and not finished. It is marked running and, when it had started, gets
+/// the `None` its `yield` expression evaluates to (as `next()` sends). `None` when the
+/// generator must be resumed the general way.
+pub(crate) fn enter_inline(iterator: &ObjRef, exit_ip: usize) -> Option<Frame> {
+    let generator = iterator.downcast::<Generator>()?;
+    if generator.running.get() || !iterator.type_ref().is_same(&types().generator) {
+        return None;
+    }
+    let mut frame = generator.frame.replace(None)?;
+    if generator.started.get() {
+        frame.push(Value::None);
+    }
+    generator.started.set(true);
+    generator.running.set(true);
+    frame.inline_generator = Some(crate::frame::InlineGenerator { generator: iterator.clone(), exit_ip });
+    Some(frame)
+}
+
+/// Whether dropping the generator must first close it (CPython's `_PyGen_Finalize`): only
+/// while it is suspended at a `yield`, so a generator run to its end is freed directly.
+fn set_needs_close(generator: &ObjRef, suspended: bool) {
+    if suspended {
+        generator.set_flags(pyrite_memory::FLAG_HAS_FINALIZER);
+    } else {
+        generator.clear_flags(pyrite_memory::FLAG_HAS_FINALIZER);
+    }
+}
+
+/// The finalizer of a generator or coroutine dropped while suspended: closes it (its
+/// `finally` blocks and context managers run), reporting an error as unraisable.
+pub(crate) fn finalize(ctx: &mut Ctx, obj: &ObjRef) -> Option<PyResult> {
+    let generator = obj.downcast::<Generator>()?;
+    if generator.frame.borrow().is_none() || generator.running.get() {
+        return Some(Ok(Value::None));
+    }
+    Some(gen_close(ctx, Args::positional(&[Value::Obj(obj.clone())])))
+}
+
+/// A generator's frame that ran inline yielded: it goes back to its generator.
+pub(crate) fn park_inline(generator: &ObjRef, mut frame: Frame) {
+    set_needs_close(generator, true);
+    crate::frameobject::suspend(&mut frame);
+    if let Some(g) = generator.downcast::<Generator>() {
+        g.running.set(false);
+        drop(g.frame.replace(Some(frame)));
+    }
+}
+
+/// A generator's frame that ran inline finished (returned or raised).
+pub(crate) fn finish_inline(generator: &ObjRef) {
+    set_needs_close(generator, false);
+    if let Some(g) = generator.downcast::<Generator>() {
+        g.running.set(false);
     }
 }
 

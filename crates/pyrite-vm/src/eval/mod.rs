@@ -310,7 +310,10 @@ fn dispatch_loop(ctx: &mut Ctx, frames: &mut Vec<Frame>, generator: bool) -> PyR
                     frame.ip += const { caches(Opcode::FOR_ITER) };
                     match data::for_iter_fast(frame, arg) {
                         Some(()) => continue,
-                        None => data::for_iter(ctx, frame, arg).map(|()| Flow::Next),
+                        None => match inline_generator(frame, arg) {
+                            Some(generator_frame) => Ok(Flow::Enter(generator_frame)),
+                            None => data::for_iter(ctx, frame, arg).map(|()| Flow::Next),
+                        },
                     }
                 }
                 op::BINARY_SUBSCR => {
@@ -358,6 +361,18 @@ fn dispatch_loop(ctx: &mut Ctx, frames: &mut Vec<Frame>, generator: bool) -> PyR
                     continue 'frames;
                 }
                 Ok(Flow::Return(value)) => {
+                    if let Some(inline) = frames.last_mut().and_then(|f| f.inline_generator.take()) {
+                        // An inline generator finished: its caller's `for` loop ends.
+                        pop_frame(ctx, frames);
+                        ctx.leave_call();
+                        crate::generator::finish_inline(&inline.generator);
+                        drop(value);
+                        if let Some(caller) = frames.last_mut() {
+                            drop(caller.pop_slot());
+                            caller.ip = inline.exit_ip;
+                        }
+                        continue 'frames;
+                    }
                     let depth = frames.len();
                     pop_frame(ctx, frames);
                     if depth == 1 && generator {
@@ -371,6 +386,15 @@ fn dispatch_loop(ctx: &mut Ctx, frames: &mut Vec<Frame>, generator: bool) -> PyR
                     continue 'frames;
                 }
                 Ok(Flow::Yield(value)) => {
+                    if let Some(inline) = frames.last_mut().and_then(|f| f.inline_generator.take()) {
+                        let Some(generator_frame) = frames.pop() else { continue 'frames };
+                        ctx.leave_call();
+                        crate::generator::park_inline(&inline.generator, generator_frame);
+                        if let Some(caller) = frames.last_mut() {
+                            caller.push(value);
+                        }
+                        continue 'frames;
+                    }
                     if frames.len() == 1 && generator {
                         return Ok(Suspension::Yielded(value));
                     }
@@ -383,6 +407,13 @@ fn dispatch_loop(ctx: &mut Ctx, frames: &mut Vec<Frame>, generator: bool) -> PyR
             }
         }
     }
+}
+
+/// The frame of the generator `FOR_ITER` iterates, when it can run in this loop.
+#[inline]
+fn inline_generator(frame: &mut Frame, arg: u32) -> Option<Frame> {
+    let Some(Value::Obj(iterator)) = frame.peek_ref(1) else { return None };
+    crate::generator::enter_inline(iterator, frame.ip + arg as usize)
 }
 
 /// A `CALL` the fast path does not take: the general call, which may still enter a frame.
