@@ -7,6 +7,7 @@
 
 mod calls;
 mod data;
+mod fast;
 mod groups;
 mod names;
 mod patterns;
@@ -172,174 +173,14 @@ fn run_loop_until(ctx: &mut Ctx, frames: &mut Vec<Frame>, generator: bool) -> Py
 fn dispatch_loop(ctx: &mut Ctx, frames: &mut Vec<Frame>, generator: bool) -> PyResult<Suspension> {
     let mut kwnames: Option<Value> = None;
     'frames: loop {
-        let Some(frame) = frames.last_mut() else {
+        if frames.is_empty() {
             return Err(PyErr::new_system("no frame to run"));
-        };
+        }
         loop {
-            // Finalizers (`__del__`) queued by drops elsewhere run at instruction
-            // boundaries; the check is one load.
-            if crate::gcmodule::finalizers_pending() {
-                crate::gcmodule::run_pending(ctx);
-            }
-            let Some((byte, arg)) = fetch(frame) else {
-                let error = PyErr::new_system("instruction pointer ran past the end of the code");
-                fail(ctx, frames, &mut kwnames, error)?;
-                continue 'frames;
-            };
-            // The hot instructions are matched on their byte (no decoding) and skip their
-            // own inline caches; the rest are decoded and handled by `step`.
-            let outcome: PyResult<Flow> = match byte {
-                op::LOAD_FAST => {
-                    let slot = frame.local(arg as usize);
-                    match slot {
-                        Some(value) => {
-                            let value = value.clone();
-                            frame.push(value);
-                            continue;
-                        }
-                        None => Err(names::unbound_local(frame, arg)),
-                    }
-                }
-                op::STORE_FAST => {
-                    let value = frame.pop_slot();
-                    let old = std::mem::replace(frame.local(arg as usize), value);
-                    drop(old);
-                    continue;
-                }
-                op::LOAD_CONST => {
-                    let value = frame.code().consts[arg as usize].clone();
-                    frame.push(value);
-                    continue;
-                }
-                op::POP_TOP => {
-                    drop(frame.pop_slot());
-                    continue;
-                }
-                op::PUSH_NULL => {
-                    frame.push_null();
-                    continue;
-                }
-                op::RESUME => {
-                    crate::gcmodule::maybe_collect(ctx);
-                    continue;
-                }
-                op::NOP => continue,
-                op::JUMP_FORWARD => {
-                    frame.ip += arg as usize;
-                    continue;
-                }
-                op::JUMP_BACKWARD => {
-                    frame.ip -= arg as usize;
-                    crate::gcmodule::maybe_collect(ctx);
-                    continue;
-                }
-                op::POP_JUMP_IF_FALSE | op::POP_JUMP_IF_TRUE => {
-                    let truth = match frame.pop_slot() {
-                        Some(Value::Bool(b)) => Ok(b),
-                        Some(other) => pyrite_object::protocol::truthy(ctx, &other),
-                        None => Ok(false),
-                    };
-                    match truth {
-                        Ok(truth) => {
-                            if truth == (byte == op::POP_JUMP_IF_TRUE) {
-                                frame.ip += arg as usize;
-                            }
-                            continue;
-                        }
-                        Err(e) => Err(e),
-                    }
-                }
-                op::BINARY_OP => {
-                    frame.ip += const { caches(Opcode::BINARY_OP) };
-                    match data::binary_op_fast(frame, arg) {
-                        true => continue,
-                        false => data::binary_op(ctx, frame, arg).map(|()| Flow::Next),
-                    }
-                }
-                op::COMPARE_OP => {
-                    frame.ip += const { caches(Opcode::COMPARE_OP) };
-                    match data::compare_op_fast(frame, arg) {
-                        true => continue,
-                        false => data::compare_op(ctx, frame, arg).map(|()| Flow::Next),
-                    }
-                }
-                op::LOAD_GLOBAL => {
-                    frame.ip += const { caches(Opcode::LOAD_GLOBAL) };
-                    specialize::load_global(ctx, frame, arg).map(|()| Flow::Next)
-                }
-                op::LOAD_ATTR => {
-                    frame.ip += const { caches(Opcode::LOAD_ATTR) };
-                    specialize::load_attr(ctx, frame, arg).map(|()| Flow::Next)
-                }
-                op::LOAD_ATTR_INSTANCE_VALUE => {
-                    frame.ip += const { caches(Opcode::LOAD_ATTR_INSTANCE_VALUE) };
-                    match specialize::load_attr_instance_value(frame, arg) {
-                        true => continue,
-                        false => specialize::load_attr_miss(ctx, frame, arg).map(|()| Flow::Next),
-                    }
-                }
-                op::LOAD_ATTR_WITH_HINT => {
-                    frame.ip += const { caches(Opcode::LOAD_ATTR_WITH_HINT) };
-                    specialize::load_attr_with_hint(ctx, frame, arg).map(|()| Flow::Next)
-                }
-                op::LOAD_ATTR_METHOD => {
-                    frame.ip += const { caches(Opcode::LOAD_ATTR_METHOD) };
-                    specialize::load_attr_method(ctx, frame, arg).map(|()| Flow::Next)
-                }
-                op::LOAD_ATTR_CLASS => {
-                    frame.ip += const { caches(Opcode::LOAD_ATTR_CLASS) };
-                    specialize::load_attr_class(ctx, frame, arg).map(|()| Flow::Next)
-                }
-                op::LOAD_ATTR_MODULE => {
-                    frame.ip += const { caches(Opcode::LOAD_ATTR_MODULE) };
-                    specialize::load_attr_module(ctx, frame, arg).map(|()| Flow::Next)
-                }
-                op::STORE_ATTR => {
-                    frame.ip += const { caches(Opcode::STORE_ATTR) };
-                    specialize::store_attr(ctx, frame, arg).map(|()| Flow::Next)
-                }
-                op::STORE_ATTR_INSTANCE_VALUE => {
-                    frame.ip += const { caches(Opcode::STORE_ATTR_INSTANCE_VALUE) };
-                    specialize::store_attr_instance_value(ctx, frame, arg).map(|()| Flow::Next)
-                }
-                op::STORE_ATTR_WITH_HINT => {
-                    frame.ip += const { caches(Opcode::STORE_ATTR_WITH_HINT) };
-                    specialize::store_attr_with_hint(ctx, frame, arg).map(|()| Flow::Next)
-                }
-                op::FOR_ITER => {
-                    frame.ip += const { caches(Opcode::FOR_ITER) };
-                    match data::for_iter_fast(frame, arg) {
-                        Some(()) => continue,
-                        None => match inline_generator(frame, arg) {
-                            Some(generator_frame) => Ok(Flow::Enter(generator_frame)),
-                            None => data::for_iter(ctx, frame, arg).map(|()| Flow::Next),
-                        },
-                    }
-                }
-                op::BINARY_SUBSCR => {
-                    frame.ip += const { caches(Opcode::BINARY_SUBSCR) };
-                    if data::subscr_fast(frame) {
-                        continue;
-                    }
-                    step::step(ctx, frame, Opcode::BINARY_SUBSCR, arg, &mut kwnames)
-                }
-                op::CALL => {
-                    frame.ip += const { caches(Opcode::CALL) };
-                    if kwnames.is_none() {
-                        Ok(Flow::Call(arg))
-                    } else {
-                        step::step(ctx, frame, Opcode::CALL, arg, &mut kwnames)
-                    }
-                }
-                op::RETURN_VALUE => Ok(Flow::Return(frame.pop())),
-                op::RETURN_CONST => Ok(Flow::Return(frame.code().consts[arg as usize].clone())),
-                _ => match Opcode::from_u8(byte) {
-                    Some(op) => {
-                        frame.ip += op.cache_units();
-                        step::step(ctx, frame, op, arg, &mut kwnames)
-                    }
-                    None => Err(PyErr::new_system(format!("unknown opcode {byte}"))),
-                },
+            let outcome = match fast::run(ctx, frames, &mut kwnames) {
+                fast::Exit::Flow(flow) => Ok(flow),
+                fast::Exit::Error(e) => Err(e),
+                fast::Exit::PastEnd => Err(PyErr::new_system("instruction pointer ran past the end of the code")),
             };
             match outcome {
                 Ok(Flow::Next) => {}
@@ -409,6 +250,22 @@ fn dispatch_loop(ctx: &mut Ctx, frames: &mut Vec<Frame>, generator: bool) -> PyR
     }
 }
 
+/// Runs one instruction the register loop ([`fast::run`]) does not finish itself (or whose
+/// fast path did not apply), with `frame.ip` just past it: skips its caches and hands it
+/// to `step`, except a specialized instruction whose guard failed, which goes back to the
+/// generic instruction.
+#[inline(never)]
+fn general(ctx: &mut Ctx, frame: &mut Frame, byte: u8, arg: u32, kwnames: &mut Option<Value>) -> PyResult<Flow> {
+    let Some(op) = Opcode::from_u8(byte) else {
+        return Err(PyErr::new_system(format!("unknown opcode {byte}")));
+    };
+    frame.ip += op.cache_units();
+    match op {
+        Opcode::LOAD_ATTR_INSTANCE_VALUE => specialize::load_attr_miss(ctx, frame, arg).map(|()| Flow::Next),
+        _ => step::step(ctx, frame, op, arg, kwnames),
+    }
+}
+
 /// The frame of the generator `FOR_ITER` iterates, when it can run in this loop.
 #[inline]
 fn inline_generator(frame: &mut Frame, arg: u32) -> Option<Frame> {
@@ -462,33 +319,8 @@ fn fail(ctx: &mut Ctx, frames: &mut Vec<Frame>, kwnames: &mut Option<Value>, err
     unwind::unwind(ctx, frames, error, reraise)
 }
 
-/// Reads the instruction at the frame's `ip` (folding `EXTENDED_ARG`): its opcode byte and
-/// argument. `ip` moves past the instruction but not its inline caches, which the handler
-/// skips (see [`caches`]); `None` past the end of the code.
-#[inline(always)]
-fn fetch(frame: &mut Frame) -> Option<(u8, u32)> {
-    let code = &frame.code().units;
-    let mut ip = frame.ip;
-    let mut unit = code.get(ip)?.get();
-    let mut arg = u32::from(unit.arg);
-    while unit.op == op::EXTENDED_ARG {
-        ip += 1;
-        unit = code.get(ip)?.get();
-        arg = (arg << 8) | u32::from(unit.arg);
-    }
-    frame.lasti = ip;
-    frame.ip = ip + 1;
-    Some((unit.op, arg))
-}
-
-/// The inline cache units of `op`, computed when the loop is compiled.
-#[inline(always)]
-const fn caches(op: Opcode) -> usize {
-    op.cache_units()
-}
-
 /// Opcode bytes of the instructions the dispatch loop matches without decoding.
-mod op {
+pub(super) mod op {
     use pyrite_bytecode::Opcode;
 
     macro_rules! bytes {
@@ -497,6 +329,10 @@ mod op {
 
     bytes!(
         EXTENDED_ARG,
+        POP_JUMP_IF_NONE,
+        POP_JUMP_IF_NOT_NONE,
+        IS_OP,
+        YIELD_VALUE,
         LOAD_FAST,
         STORE_FAST,
         LOAD_CONST,
@@ -532,7 +368,7 @@ mod op {
 mod tests {
     use pyrite_bytecode::Opcode;
 
-    /// The instructions the loop runs inline without skipping caches must have none.
+    /// The instructions the register loop runs without skipping caches must have none.
     #[test]
     fn inline_instructions_without_cache_skips_have_no_caches() {
         for op in [
@@ -550,6 +386,10 @@ mod tests {
             Opcode::RETURN_VALUE,
             Opcode::RETURN_CONST,
             Opcode::EXTENDED_ARG,
+            Opcode::POP_JUMP_IF_NONE,
+            Opcode::POP_JUMP_IF_NOT_NONE,
+            Opcode::IS_OP,
+            Opcode::YIELD_VALUE,
         ] {
             assert_eq!(op.cache_units(), 0, "{} has inline caches", op.name());
         }
