@@ -46,7 +46,11 @@ def _validate(node):
                     _validate(item)
                 elif item is not None or field not in ("keys", "kw_defaults"):
                     if field not in ("names", "kwd_attrs") or not isinstance(item, str):
-                        raise TypeError(f"expected some sort of {_expected(kind, field)}, but got {item!r}")
+                        expected = _expected(kind, field)
+                        if expected in _LOCATED:
+                            # CPython reads the location of a list item first.
+                            raise TypeError(f'required field "lineno" missing from {expected}')
+                        raise TypeError(f"expected some sort of {expected}, but got {item!r}")
         elif isinstance(value, AST):
             _validate(value)
     if kind == "Constant":
@@ -105,9 +109,10 @@ def _make_line_unparser():
         def traverse(self, node):
             if isinstance(node, (stmt, excepthandler)):
                 target = getattr(node, "lineno", None)
-                decorators = getattr(node, "decorator_list", None)
-                if isinstance(target, int) and decorators:
-                    target -= len(decorators)
+                if isinstance(target, int) and isinstance(node, (FunctionDef, AsyncFunctionDef, ClassDef)):
+                    # The unparser starts a definition with a blank line, then one line
+                    # per decorator.
+                    target -= 1 + len(node.decorator_list)
                 self._target = target
             super().traverse(node)
 

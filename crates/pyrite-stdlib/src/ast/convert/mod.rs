@@ -143,7 +143,7 @@ impl Conv<'_> {
 
     /// A `SyntaxError` at `range`, for syntax the parser accepts but Python 3.11 does not.
     fn syntax_error(&self, msg: &str, range: TextRange) -> pyrite_object::PyErr {
-        let e = SyntaxError::with_index(
+        let mut e = SyntaxError::with_index(
             SyntaxErrorKind::SyntaxError,
             msg.to_owned(),
             self.filename,
@@ -151,6 +151,12 @@ impl Conv<'_> {
             &self.lines,
             range,
         );
+        // CPython's error text is the whole line with its newline, even on the last line.
+        if let Some(text) = &mut e.text {
+            if !text.ends_with('\n') {
+                text.push('\n');
+            }
+        }
         pyrite_vm::syntax_error(&e)
     }
 

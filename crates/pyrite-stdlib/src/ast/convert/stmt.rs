@@ -1,13 +1,18 @@
 //! Statements, exception handlers, `with` items, import aliases and match patterns.
 
 use pyrite_object::{PyResult, Value};
-use pyrite_parser::{Ranged, TextRange, ast};
+use pyrite_parser::{Ranged, TextRange, TextSize, ast};
 
 use super::expr::operator_name;
 use super::{Conv, list};
 
 fn ident(i: &ast::Identifier) -> Value {
     Value::str(i.as_str())
+}
+
+/// The one-character range CPython 3.11 reports for the `[` of a type parameter list.
+fn first_token(range: TextRange) -> TextRange {
+    TextRange::at(range.start(), TextSize::new(1))
 }
 
 fn opt_ident(i: Option<&ast::Identifier>) -> Value {
@@ -43,7 +48,7 @@ impl Conv<'_> {
         match s {
             S::FunctionDef(f) => {
                 if let Some(tp) = &f.type_params {
-                    return Err(self.syntax_error("expected '('", tp.range()));
+                    return Err(self.syntax_error("expected '('", first_token(tp.range())));
                 }
                 let args = self.parameters(Some(&f.parameters))?;
                 let body = self.stmts(&f.body)?;
@@ -62,7 +67,7 @@ impl Conv<'_> {
             }
             S::ClassDef(c) => {
                 if let Some(tp) = &c.type_params {
-                    return Err(self.syntax_error("invalid syntax", tp.range()));
+                    return Err(self.syntax_error("invalid syntax", first_token(tp.range())));
                 }
                 let (bases, keywords) = self.class_arguments(c.arguments.as_deref())?;
                 let body = self.stmts(&c.body)?;

@@ -12,7 +12,9 @@ use super::{Conv, list};
 /// One piece of an f-string after adjacent text is merged.
 enum Piece<'a> {
     Text(String),
-    Value(&'a ast::InterpolatedElement),
+    /// A replacement field and the range of the f-string literal it is in (where 3.11
+    /// locates its format spec).
+    Value(&'a ast::InterpolatedElement, TextRange),
 }
 
 fn push_text(pieces: &mut Vec<Piece<'_>>, text: &str) {
@@ -26,7 +28,7 @@ fn push_text(pieces: &mut Vec<Piece<'_>>, text: &str) {
     }
 }
 
-fn collect<'a>(pieces: &mut Vec<Piece<'a>>, elements: &'a ast::InterpolatedStringElements) {
+fn collect<'a>(pieces: &mut Vec<Piece<'a>>, elements: &'a ast::InterpolatedStringElements, part: TextRange) {
     for element in elements.iter() {
         match element {
             ast::InterpolatedStringElement::Literal(l) => push_text(pieces, &l.value),
@@ -36,7 +38,7 @@ fn collect<'a>(pieces: &mut Vec<Piece<'a>>, elements: &'a ast::InterpolatedStrin
                     push_text(pieces, debug.expression());
                     push_text(pieces, debug.trailing());
                 }
-                pieces.push(Piece::Value(i));
+                pieces.push(Piece::Value(i, part));
             }
         }
     }
@@ -78,7 +80,7 @@ impl Conv<'_> {
         for part in &f.value {
             match part {
                 ast::FStringPart::Literal(s) => push_text(&mut pieces, s.as_str()),
-                ast::FStringPart::FString(fs) => collect(&mut pieces, &fs.elements),
+                ast::FStringPart::FString(fs) => collect(&mut pieces, &fs.elements, fs.range()),
             }
         }
         self.joined(&pieces, f.range())
@@ -92,7 +94,7 @@ impl Conv<'_> {
                 Piece::Text(t) => {
                     self.node("Constant", &[("value", Value::str(t)), ("kind", Value::None)], Some(range))?
                 }
-                Piece::Value(v) => {
+                Piece::Value(v, part) => {
                     let value = self.expr(&v.expression)?;
                     let mut conversion = match v.conversion {
                         ast::ConversionFlag::None => -1,
@@ -106,8 +108,8 @@ impl Conv<'_> {
                     let spec = match &v.format_spec {
                         Some(spec) => {
                             let mut spec_pieces = Vec::new();
-                            collect(&mut spec_pieces, &spec.elements);
-                            self.joined(&spec_pieces, range)?
+                            collect(&mut spec_pieces, &spec.elements, *part);
+                            self.joined(&spec_pieces, *part)?
                         }
                         None => Value::None,
                     };
