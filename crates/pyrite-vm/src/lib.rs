@@ -27,13 +27,13 @@ mod typeparams;
 
 use std::io::IsTerminal;
 
+pub use execution::{AstHooks, set_ast_hooks, syntax_error};
 use pyrite_compiler::CompileError;
 use pyrite_object::types::dict::PyDict;
 use pyrite_object::types::exception::PyException;
 use pyrite_object::types::str::PyStr;
 use pyrite_object::{Ctx, ObjRef, PyErr, PyResult, Value, protocol};
 pub use pyrite_parser::{Mode, SyntaxError};
-pub use execution::{AstHooks, set_ast_hooks, syntax_error};
 
 use crate::state::{Streams, VmState, vm};
 use crate::traceback::SourceCache;

@@ -160,7 +160,9 @@ impl Conv<'_> {
                 let value = self.number(&n.value)?;
                 self.node("Constant", &[("value", value), ("kind", Value::None)], range)
             }
-            E::BooleanLiteral(b) => self.node("Constant", &[("value", Value::Bool(b.value)), ("kind", Value::None)], range),
+            E::BooleanLiteral(b) => {
+                self.node("Constant", &[("value", Value::Bool(b.value)), ("kind", Value::None)], range)
+            }
             E::NoneLiteral(_) => self.node("Constant", &[("value", Value::None), ("kind", Value::None)], range),
             E::EllipsisLiteral(_) => {
                 let value = Value::Obj(pyrite_object::types().ellipsis.clone());
@@ -206,7 +208,13 @@ impl Conv<'_> {
         }
     }
 
-    fn comp(&mut self, name: &'static str, elt: &ast::Expr, generators: &[ast::Comprehension], range: Option<TextRange>) -> PyResult {
+    fn comp(
+        &mut self,
+        name: &'static str,
+        elt: &ast::Expr,
+        generators: &[ast::Comprehension],
+        range: Option<TextRange>,
+    ) -> PyResult {
         let elt = self.expr(elt)?;
         let generators = self.comprehensions(generators)?;
         self.node(name, &[("elt", elt), ("generators", generators)], range)

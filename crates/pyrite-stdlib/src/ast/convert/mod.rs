@@ -108,8 +108,7 @@ impl Conv<'_> {
     fn set_location(&mut self, node: &Value, range: TextRange) -> PyResult<()> {
         let (line, col) = self.lines.line_col(range.start());
         let (end_line, end_col) = self.lines.line_col(range.end());
-        for (name, v) in
-            [("lineno", line), ("col_offset", col), ("end_lineno", end_line), ("end_col_offset", end_col)]
+        for (name, v) in [("lineno", line), ("col_offset", col), ("end_lineno", end_line), ("end_col_offset", end_col)]
         {
             protocol::setattr(self.ctx, node, &Value::str(name), Some(Value::Int(i64::from(v))))?;
         }
@@ -152,10 +151,8 @@ impl Conv<'_> {
             range,
         );
         // CPython's error text is the whole line with its newline, even on the last line.
-        if let Some(text) = &mut e.text {
-            if !text.ends_with('\n') {
-                text.push('\n');
-            }
+        if let Some(text) = e.text.as_mut().filter(|t| !t.ends_with('\n')) {
+            text.push('\n');
         }
         pyrite_vm::syntax_error(&e)
     }
@@ -235,4 +232,77 @@ fn top_level_arrow(text: &str) -> Option<usize> {
         i += 1;
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::top_level_arrow;
+
+    #[test]
+    fn arrow_outside_brackets_and_strings() {
+        assert_eq!(top_level_arrow("(a) -> b"), Some(4));
+        assert_eq!(top_level_arrow("(Callable[[int], '->']) -> x"), Some(24));
+        assert_eq!(top_level_arrow("(a, b)"), None);
+    }
+
+    /// Runs `source` in a fresh interpreter with this crate's modules; its `assert`s are
+    /// the test.
+    /// One interpreter at a time: the heap and the GIL are process-wide.
+    static ONE_AT_A_TIME: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
+    fn run(source: &'static str) {
+        let _guard = ONE_AT_A_TIME.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        // The interpreter keeps a native-stack reserve larger than a test thread's stack.
+        let handle = std::thread::Builder::new().stack_size(64 << 20).spawn(move || run_here(source));
+        match handle.map(std::thread::JoinHandle::join) {
+            Ok(Ok(())) => {}
+            Ok(Err(panic)) => std::panic::resume_unwind(panic),
+            Err(e) => panic!("could not start the test thread: {e}"),
+        }
+    }
+
+    fn run_here(source: &str) {
+        let mut interp = pyrite_vm::Interpreter::new();
+        crate::install(&mut interp);
+        match interp.run_main(source, "<test>") {
+            Ok(()) => {}
+            Err(pyrite_vm::RunError::Exception(e)) => {
+                let exc = e.value().clone();
+                let mut sources = pyrite_vm::traceback::SourceCache::default();
+                panic!("{source}\n{}", pyrite_vm::traceback::format_exception(interp.ctx(), &mut sources, &exc));
+            }
+            Err(_) => panic!("{source}: did not compile"),
+        }
+    }
+
+    #[test]
+    fn parse_builds_nodes_with_locations() {
+        run(concat!(
+            "import _ast\n",
+            "t = compile('x = 1 + é\\n', '<t>', 'exec', 0x400)\n",
+            "assert type(t) is _ast.Module and t.type_ignores == []\n",
+            "a = t.body[0]\n",
+            "assert type(a) is _ast.Assign and a.type_comment is None\n",
+            "assert (a.lineno, a.col_offset, a.end_lineno, a.end_col_offset) == (1, 0, 1, 10)\n",
+            "b = a.value\n",
+            "assert type(b.op) is _ast.Add and b.right.id == 'é' and b.right.end_col_offset == 10\n",
+            "load = lambda s: compile(s, '<t>', 'exec', 0x400).body[0].value.ctx\n",
+            "assert load('y') is load('z') and type(load('y')) is _ast.Load\n",
+            "assert type(a.targets[0].ctx) is _ast.Store\n",
+        ));
+    }
+
+    #[test]
+    fn parse_modes_and_errors() {
+        run(concat!(
+            "import _ast\n",
+            "e = compile('a if b else c', '<t>', 'eval', 0x400)\n",
+            "assert type(e) is _ast.Expression and type(e.body) is _ast.IfExp\n",
+            "f = compile('(int, str) -> bool', '<t>', 'func_type', 0x400)\n",
+            "assert [n.id for n in f.argtypes] == ['int', 'str'] and f.returns.id == 'bool'\n",
+            "try:\n    compile('class A[T]: pass', '<t>', 'exec', 0x400)\n",
+            "except SyntaxError as err:\n    assert err.msg == 'invalid syntax' and err.offset == 8\n",
+            "else:\n    raise AssertionError\n",
+        ));
+    }
 }
