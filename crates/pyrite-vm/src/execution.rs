@@ -74,11 +74,37 @@ fn source_text<'a>(source: &'a Value, filename: &str, function: &str) -> PyResul
 }
 
 fn compile_str(text: &str, filename: &str, mode: Mode) -> PyResult<ObjRef> {
+    compile_with_columns(text, filename, mode, true)
+}
+
+/// Compiles `text`; without `columns` the code keeps line numbers only (for code written
+/// from an AST object, whose columns are not the tree's, so tracebacks show no carets
+/// rather than misplaced ones).
+fn compile_with_columns(text: &str, filename: &str, mode: Mode, columns: bool) -> PyResult<ObjRef> {
     let text = if mode == Mode::Eval { text.trim_start_matches([' ', '\t']) } else { text };
     match pyrite_compiler::compile(text, filename, mode) {
-        Ok(code) => crate::materialize::materialize(code),
+        Ok(mut code) => {
+            if !columns {
+                drop_columns(&mut code);
+            }
+            crate::materialize::materialize(code)
+        }
         Err(CompileError::Syntax(e)) => Err(syntax_error(&e)),
         Err(CompileError::Internal(message)) => Err(PyErr::new_system(format!("compiler error: {message}"))),
+    }
+}
+
+fn drop_columns(code: &mut pyrite_compiler::CodeObject) {
+    let mut locations = code.locations();
+    for l in &mut locations {
+        l.column = None;
+        l.end_column = None;
+    }
+    code.linetable = pyrite_bytecode::linetable::encode(&locations, code.first_line);
+    for c in &mut code.constants {
+        if let pyrite_bytecode::Constant::Code(inner) = c {
+            drop_columns(inner);
+        }
     }
 }
 
@@ -296,7 +322,7 @@ fn builtin_compile(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
         Some("func_type") => {
             return Err(PyErr::value_error("compile() mode 'func_type' requires flag PyCF_ONLY_AST"));
         }
-        _ => return Err(PyErr::value_error("compile() mode must be 'exec', 'eval', 'single' or 'func_type'")),
+        _ => return Err(PyErr::value_error("compile() mode must be 'exec', 'eval' or 'single'")),
     };
     let mode_name = mode_name.unwrap_or_default();
     let source = &positional[0];
@@ -319,7 +345,7 @@ fn builtin_compile(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
         return (h.parse)(ctx, &text, &filename, &mode_name);
     }
     if let Some(text) = ast_source {
-        return Ok(Value::Obj(compile_str(&text, &filename, mode)?));
+        return Ok(Value::Obj(compile_with_columns(&text, &filename, mode, false)?));
     }
     Ok(Value::Obj(compile_text(source, &filename, mode, "compile")?))
 }

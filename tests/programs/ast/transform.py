@@ -78,3 +78,23 @@ for bad, mode in [
 tree = ast.parse("x = 1")
 print(compile(tree, "<same>", "exec", ast.PyCF_ONLY_AST) is tree)
 print(type(compile("1", "<s>", "eval", ast.PyCF_ONLY_AST)).__name__)
+
+# Statements sharing a line keep it: the lines after them keep their numbers.
+same_line = '''def f(x):
+    if x: return x
+    a = 1; b = 2; c = [1,
+       2]
+    for i in range(3): pass
+    while False: a; b
+    if x: pass
+    else: pass
+    return 1 / 0
+
+f(0)
+'''
+try:
+    exec(compile(ast.parse(same_line), "<same_line>", "exec"))
+except ZeroDivisionError as exc:
+    print([fs.lineno for fs in traceback.extract_tb(exc.__traceback__)][1:])
+code = compile(ast.parse(same_line), "<same_line>", "exec")
+print(sorted({line for _, line in __import__("dis").findlinestarts(code.co_consts[0])} - {4}))

@@ -14,6 +14,7 @@ _MODE_ROOTS = {"exec": "Module", "eval": "Expression", "single": "Interactive", 
 _LOCATED = ("stmt", "expr", "excepthandler", "arg", "keyword", "alias", "pattern")
 _CONSTANT_TYPES = (type(None), bool, int, float, complex, str, bytes, type(...))
 _line_unparser = None
+_COMPOUND = ()
 
 
 def _check_constant(value):
@@ -88,11 +89,16 @@ def _to_source(node, mode):
 def _make_line_unparser():
     import ast
 
+    global _COMPOUND
+    _COMPOUND = (FunctionDef, AsyncFunctionDef, ClassDef, For, AsyncFor, While, If, With, AsyncWith, Match,
+                 Try, TryStar)
+
     class LineUnparser(ast._Unparser):
         def visit_at_line(self, node):
             self._source = self._main = []
             self._line = 1
             self._target = None
+            self._join = None
             lineno = getattr(node, "lineno", None)
             if isinstance(node, expr) and isinstance(lineno, int):
                 self._main.append("\n" * max(lineno - 1, 0))
@@ -107,6 +113,9 @@ def _make_line_unparser():
             self._source.extend(text)
 
         def traverse(self, node):
+            if isinstance(node, list):
+                self._statements(node)
+                return
             if isinstance(node, (stmt, excepthandler)):
                 target = getattr(node, "lineno", None)
                 if isinstance(target, int) and isinstance(node, (FunctionDef, AsyncFunctionDef, ClassDef)):
@@ -116,7 +125,31 @@ def _make_line_unparser():
                 self._target = target
             super().traverse(node)
 
+        def _statements(self, nodes):
+            # Simple statements that share a line stay on it: `a = 1; b = 2`, and a body
+            # written after its header (`if x: return y`), so the lines after them keep
+            # their numbers.
+            def simple(node):
+                return isinstance(node, stmt) and not isinstance(node, _COMPOUND)
+
+            on_header = bool(
+                nodes and self._source and self._source[-1] == ":"
+                and all(simple(n) and getattr(n, "lineno", None) == self._line for n in nodes)
+            )
+            previous = None
+            for index, node in enumerate(nodes):
+                if on_header:
+                    self._join = " " if index == 0 else "; "
+                elif simple(previous) and simple(node) and getattr(node, "lineno", None) == self._line:
+                    self._join = "; "
+                self.traverse(node)
+                previous = node
+
         def maybe_newline(self):
+            if self._join is not None:
+                self.write(self._join)
+                self._join = self._target = None
+                return
             if self._source:
                 self.write("\n")
             target, self._target = self._target, None
