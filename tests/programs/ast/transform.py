@@ -70,9 +70,12 @@ for bad, mode in [
     (ast.Module(body=[1], type_ignores=[]), "exec"),
     (ast.Module(body=[], type_ignores=[]), "eval"),
     (42, "exec"),
+    (ast.Module(body=[ast.Expr(None)], type_ignores=[]), "exec"),
+    (ast.Module(body=[ast.Assign([], ast.Constant(1))], type_ignores=[]), "exec"),
+    (ast.Module(body=[ast.Expr(ast.Constant([1]))], type_ignores=[]), "exec"),
 ]:
     try:
-        compile(bad, "<bad>", mode)
+        compile(ast.fix_missing_locations(bad) if isinstance(bad, ast.AST) else bad, "<bad>", mode)
     except Exception as exc:
         print(type(exc).__name__, exc)
 tree = ast.parse("x = 1")
@@ -98,3 +101,11 @@ except ZeroDivisionError as exc:
     print([fs.lineno for fs in traceback.extract_tb(exc.__traceback__)][1:])
 code = compile(ast.parse(same_line), "<same_line>", "exec")
 print(sorted({line for _, line in __import__("dis").findlinestarts(code.co_consts[0])} - {4}))
+
+# A whole stdlib module, parsed and compiled back, runs.
+import os
+with open(os.path.join(os.path.dirname(os.__file__), "textwrap.py")) as f:
+    tree = ast.parse(f.read())
+ns = {"__name__": "textwrap_from_ast"}
+exec(compile(tree, "<textwrap>", "exec"), ns)
+print(ns["dedent"]("    a\n      b\n"), ns["shorten"]("Hello  world, this is long", width=15))

@@ -15,6 +15,7 @@ _LOCATED = ("stmt", "expr", "excepthandler", "arg", "keyword", "alias", "pattern
 _CONSTANT_TYPES = (type(None), bool, int, float, complex, str, bytes, type(...))
 _line_unparser = None
 _COMPOUND = ()
+_NONE_ALLOWED = {("Constant", "value"), ("MatchSingleton", "value")}
 
 
 def _check_constant(value):
@@ -34,14 +35,18 @@ def _validate(node):
                 if not hasattr(node, attr):
                     raise TypeError(f'required field "{attr}" missing from {base.__name__}')
             break
+    if kind == "Constant":
+        _check_constant(getattr(node, "value", None))
     for field in type(node)._fields:
         try:
             value = getattr(node, field)
         except AttributeError:
             raise TypeError(f'required field "{field}" missing from {kind}') from None
-        if value is None and getattr(type(node), field, 0) is not None and field != "kind":
-            raise TypeError(f'required field "{field}" missing from {kind}')
-        if isinstance(value, list):
+        if value is None and getattr(type(node), field, 0) is not None and (kind, field) not in _NONE_ALLOWED:
+            raise ValueError(f"field '{field}' is required for {kind}")
+        if field == "targets" and value == [] and kind in ("Assign", "Delete"):
+            raise ValueError(f"empty targets on {kind}")
+        if isinstance(value, list) and kind != "Constant":
             for item in value:
                 if isinstance(item, AST):
                     _validate(item)
@@ -54,9 +59,7 @@ def _validate(node):
                         raise TypeError(f"expected some sort of {expected}, but got {item!r}")
         elif isinstance(value, AST):
             _validate(value)
-    if kind == "Constant":
-        _check_constant(node.value)
-    elif kind == "Name" and node.id in ("None", "True", "False"):
+    if kind == "Name" and node.id in ("None", "True", "False"):
         raise ValueError(f"identifier field can't represent '{node.id}' constant")
 
 
@@ -94,6 +97,15 @@ def _make_line_unparser():
                  Try, TryStar)
 
     class LineUnparser(ast._Unparser):
+        def __init__(self, **options):
+            super().__init__(**options)
+            # Unparsers made for the inside of f-strings only count lines of the main one.
+            self._main = None
+            self._line = 1
+            self._target = self._join = None
+            self._definition = False
+            self._depth = 0
+
         def visit_at_line(self, node):
             self._source = self._main = []
             self._line = 1
@@ -110,18 +122,29 @@ def _make_line_unparser():
             if self._source is self._main:
                 for t in text:
                     self._line += t.count("\n")
+                    # Brackets are written as text of their own; inside them an
+                    # expression may start a new line.
+                    if t in ("(", "[", "{"):
+                        self._depth += 1
+                    elif t in (")", "]", "}"):
+                        self._depth -= 1
             self._source.extend(text)
 
         def traverse(self, node):
             if isinstance(node, list):
                 self._statements(node)
                 return
+            if isinstance(node, expr) and self._depth > 0 and self._source is self._main:
+                lineno = getattr(node, "lineno", None)
+                if isinstance(lineno, int) and self._line < lineno:
+                    self.write("\n" * (lineno - self._line))
             if isinstance(node, (stmt, excepthandler)):
                 target = getattr(node, "lineno", None)
                 if isinstance(target, int) and isinstance(node, (FunctionDef, AsyncFunctionDef, ClassDef)):
-                    # The unparser starts a definition with a blank line, then one line
-                    # per decorator.
+                    # The unparser starts a definition with a newline of its own, then
+                    # one line per decorator.
                     target -= 1 + len(node.decorator_list)
+                    self._definition = True
                 self._target = target
             super().traverse(node)
 
@@ -146,6 +169,13 @@ def _make_line_unparser():
                 previous = node
 
         def maybe_newline(self):
+            if self._definition:
+                # Only pad: the `fill` of the first decorator or of `def` starts the line.
+                self._definition = False
+                target, self._target = self._target, None
+                if isinstance(target, int) and self._line < target:
+                    self.write("\n" * (target - self._line))
+                return
             if self._join is not None:
                 self.write(self._join)
                 self._join = self._target = None
