@@ -39,3 +39,8 @@ for src, mode in [("a = 1", "eval"), ("def f[T](): pass", "exec"), ("class A[T]:
         ast.parse(src, mode=mode)
     except SyntaxError as e:
         print("SyntaxError", e.msg, e.lineno, e.offset)
+# 3.11's quirks: a bare tuple in an f-string spans its braces; a block ends after a
+# trailing semicolon.
+for src in ['f"{a,}" f"{a, b !r:>3}"', "def f():\n    x = 1;\nwhile x: y;\nif a: b;\nelif c: d;\n",
+            "try:\n    pass;\nexcept E: pass;\n"]:
+    print(ast.dump(ast.parse(src), include_attributes=True))

@@ -41,10 +41,34 @@ impl Conv<'_> {
         self.exprs(decorators.iter().map(|d| &d.expression))
     }
 
+    /// A compound statement ends after its last token, which is the `;` of a last simple
+    /// statement written `x;` (CPython), not where that statement ends (the parser).
+    fn block_end(&self, range: TextRange) -> TextRange {
+        let bytes = self.source.as_bytes();
+        let mut i = usize::from(range.end());
+        while matches!(bytes.get(i), Some(b' ' | b'\t' | b'\x0c')) {
+            i += 1;
+        }
+        if bytes.get(i) == Some(&b';') {
+            return TextRange::new(range.start(), TextSize::new(u32::try_from(i + 1).unwrap_or(u32::MAX)));
+        }
+        range
+    }
+
     fn stmt(&mut self, s: &ast::Stmt) -> PyResult {
         self.ctx.check_native_stack(" during compilation")?;
         use ast::Stmt as S;
-        let range = Some(s.range());
+        let range = match s {
+            S::FunctionDef(_)
+            | S::ClassDef(_)
+            | S::For(_)
+            | S::While(_)
+            | S::If(_)
+            | S::With(_)
+            | S::Match(_)
+            | S::Try(_) => Some(self.block_end(s.range())),
+            _ => Some(s.range()),
+        };
         match s {
             S::FunctionDef(f) => {
                 if let Some(tp) = &f.type_params {
@@ -63,7 +87,7 @@ impl Conv<'_> {
                     ("returns", returns),
                     ("type_comment", Value::None),
                 ];
-                self.node(name, &fields, Some(self.def_range(f.range(), &f.decorator_list)))
+                self.node(name, &fields, Some(self.def_range(self.block_end(f.range()), &f.decorator_list)))
             }
             S::ClassDef(c) => {
                 if let Some(tp) = &c.type_params {
@@ -79,7 +103,7 @@ impl Conv<'_> {
                     ("body", body),
                     ("decorator_list", decorator_list),
                 ];
-                self.node("ClassDef", &fields, Some(self.def_range(c.range(), &c.decorator_list)))
+                self.node("ClassDef", &fields, Some(self.def_range(self.block_end(c.range()), &c.decorator_list)))
             }
             S::Return(r) => {
                 let value = self.opt_expr(r.value.as_deref())?;
@@ -177,7 +201,7 @@ impl Conv<'_> {
                     let ty = self.opt_expr(h.type_.as_deref())?;
                     let hbody = self.stmts(&h.body)?;
                     let fields = [("type", ty), ("name", opt_ident(h.name.as_ref())), ("body", hbody)];
-                    handlers.push(self.node("ExceptHandler", &fields, Some(h.range()))?);
+                    handlers.push(self.node("ExceptHandler", &fields, Some(self.block_end(h.range())))?);
                 }
                 let orelse = self.stmts(&t.orelse)?;
                 let finalbody = self.stmts(&t.finalbody)?;
@@ -235,7 +259,7 @@ impl Conv<'_> {
                 let test = self.expr(test)?;
                 let body = self.stmts(&first.body)?;
                 let orelse = self.elif_chain(rest, whole)?;
-                let range = TextRange::new(first.range().start(), whole.end());
+                let range = TextRange::new(first.range().start(), self.block_end(whole).end());
                 let node = self.node("If", &[("test", test), ("body", body), ("orelse", orelse)], Some(range))?;
                 Ok(list(vec![node]))
             }

@@ -5,7 +5,7 @@
 
 use num_bigint::BigInt;
 use pyrite_object::{PyErr, PyResult, Value};
-use pyrite_parser::{Ranged, TextRange, ast};
+use pyrite_parser::{Ranged, TextRange, TextSize, ast};
 
 use super::{Conv, list};
 
@@ -96,6 +96,16 @@ impl Conv<'_> {
                 }
                 Piece::Value(v, part) => {
                     let value = self.expr(&v.expression)?;
+                    if let ast::Expr::Tuple(t) = &*v.expression
+                        && !t.parenthesized
+                    {
+                        // 3.11 parses a replacement field's text in parentheses made of the
+                        // characters around it, so a bare tuple spans from `{` to the
+                        // character after it (`}`, `!`, `:` or `=`).
+                        let after = self.next_token(t.range().end());
+                        let end = (after + TextSize::new(1)).min(v.range().end());
+                        self.set_location(&value, TextRange::new(v.range().start(), end))?;
+                    }
                     let mut conversion = match v.conversion {
                         ast::ConversionFlag::None => -1,
                         ast::ConversionFlag::Str => i64::from(b's'),
