@@ -27,6 +27,7 @@ mod typeparams;
 
 use std::io::IsTerminal;
 
+pub use execution::{AstHooks, set_ast_hooks, syntax_error};
 use pyrite_compiler::CompileError;
 use pyrite_object::types::dict::PyDict;
 use pyrite_object::types::exception::PyException;
