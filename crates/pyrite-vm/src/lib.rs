@@ -19,6 +19,7 @@ mod materialize;
 mod namespace;
 mod reduce;
 pub mod state;
+mod core_extras;
 mod syshooks;
 mod sysinfo;
 mod sysmodule;
@@ -145,6 +146,7 @@ impl Interpreter {
         generator::install();
         asyncgen::install();
         reduce::install();
+        core_extras::install();
         pyrite_object::methods::add_methods(
             &pyrite_object::types().object,
             "object",

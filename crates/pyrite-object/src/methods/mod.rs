@@ -25,6 +25,7 @@ mod function;
 pub mod generic_alias;
 pub mod groups;
 pub mod int;
+pub mod iter_state;
 pub mod iters;
 pub mod list;
 mod mapping;
@@ -43,6 +44,7 @@ pub mod sort;
 pub mod str;
 mod tuple;
 pub mod union;
+pub mod type_layout;
 pub mod views;
 
 /// Installs every builtin type's slots and methods.

@@ -63,6 +63,7 @@ fn add_getter(ty: &ObjRef, owner: &'static str, name: &'static str, getter: Nati
         fset: pyrite_memory::PayloadCell::new(Value::None),
         fdel: pyrite_memory::PayloadCell::new(Value::None),
         doc: pyrite_memory::PayloadCell::new(Value::None),
+        name: pyrite_memory::PayloadCell::new(Value::None),
     };
     let value = Value::Obj(ObjRef::new(property, Some(&types().property)));
     if let Some(d) = type_payload(ty).dict.downcast::<PyDict>() {
