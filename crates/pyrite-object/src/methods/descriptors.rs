@@ -125,7 +125,11 @@ pub(crate) fn setup(t: &TypeTable) {
         ],
     );
     attrdescr::add(&t.method_wrapper, Kind::Member, &["__self__"]);
-    attrdescr::add(&t.method_wrapper, Kind::GetSet, &["__name__", "__qualname__", "__objclass__", "__text_signature__"]);
+    attrdescr::add(
+        &t.method_wrapper,
+        Kind::GetSet,
+        &["__name__", "__qualname__", "__objclass__", "__text_signature__"],
+    );
     add_methods(
         &t.method_wrapper,
         "method-wrapper",

@@ -258,7 +258,7 @@ fn float_unary(_: &mut Ctx, v: &Value, op: UnaryOp) -> PyResult {
     let x = as_float(v);
     match op {
         UnaryOp::Negative => Ok(Value::float(-x)),
-        UnaryOp::Positive => Ok(v.clone()),
+        UnaryOp::Positive => Ok(exact_float(v, x)),
         UnaryOp::Invert => Ok(not_implemented()),
     }
 }
@@ -385,5 +385,11 @@ fn float_is_integer(_: &mut Ctx, args: Args<'_>) -> PyResult {
 
 fn float_conjugate(_: &mut Ctx, args: Args<'_>) -> PyResult {
     let (this, _) = method_args("conjugate", args, 0, 0)?;
-    Ok(this.clone())
+    Ok(exact_float(this, as_float(this)))
+}
+
+/// The value itself when it is a plain float (a NaN keeps its identity), else a plain
+/// float of the same value (`+x` of a float subclass instance is a float).
+fn exact_float(v: &Value, x: f64) -> Value {
+    if v.type_ref().is_same(&crate::registry::types().float) { v.clone() } else { Value::float(x) }
 }

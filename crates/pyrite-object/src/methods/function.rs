@@ -59,7 +59,11 @@ pub(crate) fn setup(t: &TypeTable) {
         &[("__call__", call_self), ("__get__", method_descriptor_get)],
     );
     attrdescr::add_instance_descriptors(&t.module, true, false);
-    attrdescr::add_getset(&t.module, Kind::GetSet, &[("__annotations__", module_annotations, Some(module_set_annotations))]);
+    attrdescr::add_getset(
+        &t.module,
+        Kind::GetSet,
+        &[("__annotations__", module_annotations, Some(module_set_annotations))],
+    );
 }
 
 fn cell_of(v: &Value) -> PyResult<&crate::types::function::Cell> {

@@ -110,9 +110,8 @@ fn seq_setstate(_: &mut Ctx, args: Args<'_>) -> PyResult {
         return Ok(Value::None);
     }
     if let Some(r) = v.downcast::<BigRangeIter>() {
-        let index = crate::methods::int::as_int(state)
-            .ok_or_else(|| PyErr::type_error("an integer is required"))?
-            .into_owned();
+        let index =
+            crate::methods::int::as_int(state).ok_or_else(|| PyErr::type_error("an integer is required"))?.into_owned();
         let index = if index.is_negative() { BigInt::zero() } else { index.min(r.len.clone()) };
         *r.next.borrow_mut() = &r.start + &index * &r.step;
         *r.remaining.borrow_mut() = &r.len - &index;

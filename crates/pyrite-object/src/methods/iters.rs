@@ -132,7 +132,11 @@ fn enumerate_next(ctx: &mut Ctx, v: &Value) -> PyResult<Option<Value>> {
 }
 
 fn new_multi(ty: &ObjRef, base: &ObjRef, func: Value, iters: Vec<Value>, strict: bool) -> Value {
-    let payload = MultiIter { func: PayloadCell::new(func), iters: PayloadCell::new(iters), strict: std::cell::Cell::new(strict) };
+    let payload = MultiIter {
+        func: PayloadCell::new(func),
+        iters: PayloadCell::new(iters),
+        strict: std::cell::Cell::new(strict),
+    };
     Value::Obj(instance(payload, ty, base))
 }
 

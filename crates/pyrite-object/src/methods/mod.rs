@@ -43,8 +43,8 @@ pub mod slots;
 pub mod sort;
 pub mod str;
 mod tuple;
-pub mod union;
 pub mod type_layout;
+pub mod union;
 pub mod views;
 
 /// Installs every builtin type's slots and methods.

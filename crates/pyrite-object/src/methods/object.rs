@@ -200,6 +200,10 @@ fn object_new(ctx: &mut Ctx, ty: &pyrite_memory::ObjRef, args: Args<'_>) -> PyRe
         crate::types::instance::Instance::default()
     };
     let instance = pyrite_memory::ObjRef::new(payload, Some(ty));
+    // A bare `object()` refers to nothing: CPython's `object` is not a container type.
+    if ty.is_same(&types().object) {
+        pyrite_memory::gc::untrack(&instance);
+    }
     if crate::types::typeobj::has_finalizer(ty) {
         instance.set_flags(pyrite_memory::FLAG_HAS_FINALIZER);
     }

@@ -242,13 +242,8 @@ fn range_reversed(_: &mut Ctx, args: Args<'_>) -> PyResult {
     if let (Some(start), Some(step), Some(n)) = (last.to_i64(), step.to_i64(), len.to_usize())
         && step.checked_mul(i64::try_from(n).unwrap_or(i64::MAX)).is_some()
     {
-        let it = RangeIter {
-            start,
-            len: n,
-            next: std::cell::Cell::new(start),
-            remaining: std::cell::Cell::new(n),
-            step,
-        };
+        let it =
+            RangeIter { start, len: n, next: std::cell::Cell::new(start), remaining: std::cell::Cell::new(n), step };
         return Ok(Value::Obj(pyrite_memory::ObjRef::new(it, Some(&types().range_iterator))));
     }
     Ok(Value::Obj(pyrite_memory::ObjRef::new(

@@ -44,7 +44,14 @@ pub use unicode::chars as unicode_chars;
 pub(crate) fn setup(t: &TypeTable) {
     set_slots(&t.str, |s| {
         s.repr = Some(|_, v| Ok(Value::str(&this(v)?.repr())));
-        s.str = Some(|_, v| Ok(v.clone()));
+        // `str()` of an instance of a str subclass is a plain str with the same text.
+        s.str = Some(|_, v| {
+            if v.type_ref().is_same(&types().str) {
+                return Ok(v.clone());
+            }
+            let text = this(v)?;
+            Ok(Value::Obj(text.slice(0, text.len(), 1)))
+        });
         s.hash = Some(|_, v| Ok(this(v)?.hash()));
         s.richcompare = Some(str_richcompare);
         s.binary = Some(str_binary);

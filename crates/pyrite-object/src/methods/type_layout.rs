@@ -125,7 +125,11 @@ const LAYOUTS: &[(&str, i64, i64, i64, i64)] = &[
 /// Installs the descriptors into the dict of `type`.
 pub(crate) fn add_descriptors(ty: &ObjRef) {
     // Answered by `type`'s `getattro`, before any lookup.
-    attrdescr::add(ty, Kind::GetSet, &["__name__", "__qualname__", "__annotations__", "__bases__", "__dict__", "__module__"]);
+    attrdescr::add(
+        ty,
+        Kind::GetSet,
+        &["__name__", "__qualname__", "__annotations__", "__bases__", "__dict__", "__module__"],
+    );
     attrdescr::add(ty, Kind::Member, &["__mro__", "__base__", "__flags__"]);
     attrdescr::add_getset(
         ty,
@@ -158,11 +162,8 @@ fn own_dict(ty: &ObjRef) -> PyResult<&PyDict> {
 /// `cls.__abstractmethods__`: only a class's own, and never `type`'s.
 fn abstractmethods_get(_: &mut Ctx, v: &Value) -> PyResult {
     let ty = class(v)?;
-    let found = if ty.is_same(&types().type_) {
-        None
-    } else {
-        own_dict(ty)?.get_str(&PyStr::from_str("__abstractmethods__"))
-    };
+    let found =
+        if ty.is_same(&types().type_) { None } else { own_dict(ty)?.get_str(&PyStr::from_str("__abstractmethods__")) };
     found.ok_or_else(|| PyErr::attribute_error("__abstractmethods__"))
 }
 
