@@ -12,6 +12,7 @@ use pyrite_object::types::str::PyStr;
 use pyrite_object::types::typeobj::{TypeObject, is_subtype};
 use pyrite_object::{Args, Ctx, ObjRef, PyErr, PyResult, Value, types};
 
+mod async_iter;
 mod introspect;
 pub(crate) use introspect::object_dir;
 mod iteration;
@@ -38,6 +39,12 @@ pub fn make_builtins() -> ObjRef {
     let t = types();
     d.set_str("__name__", Value::str("builtins"));
     d.set_str("__doc__", Value::None);
+    d.set_str("__package__", Value::str(""));
+    // The constants, which code reads as keywords but `builtins.True` still names.
+    d.set_str("None", Value::None);
+    d.set_str("True", Value::Bool(true));
+    d.set_str("False", Value::Bool(false));
+    d.set_str("__debug__", Value::Bool(true));
     for (name, ty) in [
         ("object", &t.object),
         ("type", &t.type_),
@@ -81,6 +88,8 @@ pub fn make_builtins() -> ObjRef {
         ("isinstance", builtin_isinstance),
         ("issubclass", builtin_issubclass),
         ("iter", iteration::builtin_iter),
+        ("aiter", async_iter::builtin_aiter),
+        ("anext", async_iter::builtin_anext),
         ("sum", iteration::builtin_sum),
         ("sorted", iteration::builtin_sorted),
         ("any", iteration::builtin_any),
