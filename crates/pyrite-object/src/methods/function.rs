@@ -275,9 +275,17 @@ fn builtin_getattro(ctx: &mut Ctx, v: &Value, name: &Value) -> PyResult {
     let f = v.downcast::<BuiltinFunction>().ok_or_else(|| PyErr::type_error("not a builtin"))?;
     match name.as_str().map(PyStr::as_str) {
         Some("__name__") => Ok(Value::str(f.name)),
-        Some("__qualname__") => Ok(Value::str(&match f.owner {
-            Some(owner) => format!("{owner}.{}", f.name),
-            None => f.name.to_owned(),
+        // A bound method is named after its object's class (`True.bit_count.__qualname__`
+        // is `bool.bit_count`), or the class it is bound to.
+        Some("__qualname__") => Ok(Value::str(&match (f.owner, &f.bound) {
+            (Some(_), Some(Value::Obj(o))) if o.is::<crate::types::typeobj::TypeObject>() => {
+                format!("{}.{}", &**crate::types::typeobj::type_payload(o).qualname.borrow(), f.name)
+            }
+            (Some(_), Some(this)) => {
+                format!("{}.{}", &**crate::types::typeobj::type_payload(this.type_ref()).qualname.borrow(), f.name)
+            }
+            (Some(owner), None) => format!("{owner}.{}", f.name),
+            (None, _) => f.name.to_owned(),
         })),
         Some("__self__") => Ok(f.bound.clone().unwrap_or(Value::None)),
         Some("__module__") => Ok(f.module.clone().unwrap_or(Value::None)),
