@@ -31,6 +31,18 @@ pub fn install() {
         add_methods(ty, owner, &[("__reduce__", reversed_reduce)]);
     }
     add_methods(&t.zip, "zip", &[("__reduce__", zip_reduce)]);
+    let hashed = [
+        (&t.dict_keyiterator, "dict_keyiterator"),
+        (&t.dict_valueiterator, "dict_valueiterator"),
+        (&t.dict_itemiterator, "dict_itemiterator"),
+        (&t.dict_reversekeyiterator, "dict_reversekeyiterator"),
+        (&t.dict_reversevalueiterator, "dict_reversevalueiterator"),
+        (&t.dict_reverseitemiterator, "dict_reverseitemiterator"),
+        (&t.set_iterator, "set_iterator"),
+    ];
+    for (ty, owner) in hashed {
+        add_methods(ty, owner, &[("__reduce__", hashed_iter_reduce)]);
+    }
     type_payload(&t.not_implemented_type).slots.borrow_mut().bool = Some(not_implemented_bool);
     pyrite_object::methods::slots::install_wrappers(&t.not_implemented_type);
 }
@@ -100,6 +112,27 @@ fn reversed_reduce(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
         }
         None => Ok(tuple(vec![reversed, tuple(vec![tuple(Vec::new())])])),
     }
+}
+
+/// `__reduce__` of the dict and set iterators: `(iter, (remaining items as a list,))`,
+/// read from a copy so the iterator itself does not move (CPython's `dictiter_reduce`).
+fn hashed_iter_reduce(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
+    let (this, _) = method_args("__reduce__", args, 0, 0)?;
+    let it = this.downcast::<SeqIter>().ok_or_else(|| PyErr::type_error("expected a dict or set iterator"))?;
+    let seq = it.seq.borrow().clone();
+    let remaining = match seq {
+        Some(seq) => {
+            let copy = SeqIter::new_obj(seq, this.type_ref(), it.expected_len.get());
+            if let Some(c) = copy.downcast::<SeqIter>() {
+                c.index.set(it.index.get());
+                c.remaining.set(it.remaining.get());
+            }
+            protocol::collect(ctx, &Value::Obj(copy))?
+        }
+        None => Vec::new(),
+    };
+    let iter = builtin(ctx, "iter")?;
+    Ok(tuple(vec![iter, tuple(vec![Value::Obj(PyList::new_obj(remaining))])]))
 }
 
 /// `zip.__reduce__()`: `(zip, iterators)`, with `True` as the state of a strict one.

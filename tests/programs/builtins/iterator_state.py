@@ -98,3 +98,11 @@ for make in [lambda: iter([1, 2, 3, 4]), lambda: iter((1, 2, 3, 4)), lambda: ite
     next(it)
     clones = [list(pickle.loads(pickle.dumps(it, proto))) for proto in range(pickle.HIGHEST_PROTOCOL + 1)]
     print(type(it).__name__, list(copy.copy(it)), clones, list(it))
+# Dict and set iterators pickle as the list of what they have left.
+d = {"a": 1, "b": 2, "c": 3}
+for make in [lambda: iter(d), lambda: iter(d.values()), lambda: iter(d.items()), lambda: reversed(d),
+             lambda: reversed(d.items()), lambda: iter({1, 2, 3})]:
+    it = make()
+    next(it)
+    print(type(it).__name__, it.__reduce__()[1], list(pickle.loads(pickle.dumps(it))), list(it))
+    print(" ", it.__reduce__()[1])
