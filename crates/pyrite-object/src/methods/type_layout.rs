@@ -151,6 +151,13 @@ pub(crate) fn add_descriptors(ty: &ObjRef) {
     );
 }
 
+/// Where instances of `ty` keep their weak-reference list (CPython's
+/// `tp_weakrefoffset`): 0 when they cannot be weakly referenced.
+#[must_use]
+pub fn weakref_offset(ty: &ObjRef) -> i64 {
+    layout(ty).3
+}
+
 fn class(v: &Value) -> PyResult<&ObjRef> {
     v.as_obj().filter(|o| o.is::<TypeObject>()).ok_or_else(|| PyErr::type_error("descriptor requires a 'type' object"))
 }
