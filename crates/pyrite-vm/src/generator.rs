@@ -461,12 +461,26 @@ pub(crate) fn add_attribute_descriptors(ty: &ObjRef, prefix: &str) {
 }
 
 /// `__del__` of generators, coroutines and async generators (CPython's
-/// `_PyGen_Finalize`): a started, unfinished one is closed; an error closing it is
-/// reported as unraisable, not raised.
+/// `_PyGen_Finalize`): an unfinished one is closed, except a coroutine never awaited,
+/// which warns instead; an error closing it is reported as unraisable, not raised.
 fn gen_del(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
     let (generator, _) = method_args("__del__", args, 0, 0)?;
     let g = this(generator)?;
-    if g.frame.borrow().is_none() || !g.started.get() {
+    if g.frame.borrow().is_none() {
+        return Ok(Value::None);
+    }
+    // A coroutine that never ran says so, as CPython's `_PyErr_WarnUnawaitedCoroutine`.
+    if !g.started.get() && generator.type_ref().is_same(&types().coroutine) {
+        let qualname = g.qualname.as_str().map_or("?", |s| s.as_str()).to_owned();
+        let message = Value::str(&format!("coroutine '{qualname}' was never awaited"));
+        let category = Value::Obj(types().runtime_warning.clone());
+        let warned = crate::import_module(ctx, "warnings")
+            .and_then(|w| protocol::getattr_str(ctx, &w, "warn"))
+            .and_then(|warn| protocol::call_positional(ctx, &warn, &[message, category]));
+        if let Err(err) = warned {
+            crate::syshooks::write_unraisable(ctx, &err, None, generator.clone());
+        }
+        // It stays as it is (CPython warns instead of closing it).
         return Ok(Value::None);
     }
     if let Err(err) = gen_close(ctx, Args::positional(std::slice::from_ref(generator))) {
