@@ -271,10 +271,31 @@ fn hooked_check(
         ctx.leave_call();
         return result;
     }
+    // `type.__instancecheck__`/`__subclasscheck__` are the plain check itself: unless a
+    // metaclass before `type` in the MRO overrides the hook, check directly.
+    if !overrides_type_hook(cls.type_ref(), hook) {
+        return plain(ctx, cls);
+    }
     match pyrite_object::methods::slots::call_dunder(ctx, cls, hook, std::slice::from_ref(value))? {
         Some(result) => protocol::truthy(ctx, &result),
         None => plain(ctx, cls),
     }
+}
+
+/// Whether a class of `meta`'s MRO that comes before `type` defines `hook`.
+fn overrides_type_hook(meta: &ObjRef, hook: &str) -> bool {
+    let key = PyStr::from_str(hook);
+    let mro = pyrite_object::types::typeobj::type_payload(meta).mro.borrow().clone();
+    for class in &mro {
+        if class.is_same(&pyrite_object::types().type_) {
+            return false;
+        }
+        let dict = pyrite_object::types::typeobj::type_payload(class).dict.clone();
+        if dict.downcast::<PyDict>().is_some_and(|d| d.get_str(&key).is_some()) {
+            return true;
+        }
+    }
+    true
 }
 
 fn builtin_isinstance(ctx: &mut Ctx, args: Args<'_>) -> PyResult {

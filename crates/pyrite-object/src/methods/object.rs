@@ -369,9 +369,12 @@ fn type_getattro(ctx: &mut Ctx, v: &Value, name: &Value) -> PyResult {
         }
         _ => {}
     }
-    // The metatype's data descriptors come before the class's own attributes
-    // (`C.__abstractmethods__`, a property defined on a metaclass).
-    if let Some(meta_attr) = crate::types::typeobj::lookup(v.type_ref(), name_str)
+    // The metatype's data descriptors come before the class's own attributes. Only a
+    // metaclass can find `type`'s own descriptors along its MRO (`type.__basicsize__`), so
+    // ordinary classes skip the extra lookup (a property on a metaclass is still found
+    // below when the class has no attribute of that name).
+    if crate::types::typeobj::is_subtype(ty, &types().type_)
+        && let Some(meta_attr) = crate::types::typeobj::lookup(v.type_ref(), name_str)
         && let Value::Obj(a) = &meta_attr
         && let (Some(get), Some(_)) = {
             let slots = type_payload(a.type_ref()).slots();
