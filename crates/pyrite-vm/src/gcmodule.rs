@@ -177,6 +177,7 @@ pub fn make_gc() -> ObjRef {
         ("set_threshold", gc_set_threshold),
         ("get_objects", gc_get_objects),
         ("is_tracked", gc_is_tracked),
+        ("get_stats", gc_get_stats),
         ("get_referents", gc_get_referents),
         ("get_referrers", gc_get_referrers),
         ("freeze", |_, _| {
@@ -235,6 +236,25 @@ fn gc_get_objects(_: &mut Ctx, args: Args<'_>) -> PyResult {
         })?),
     };
     Ok(Value::Obj(PyList::new_obj(gc::get_objects(generation).into_iter().map(Value::Obj).collect())))
+}
+
+/// `gc.get_stats()`: a dict per generation of its cumulative `collections`, `collected`
+/// and `uncollectable` counts.
+fn gc_get_stats(_: &mut Ctx, args: Args<'_>) -> PyResult {
+    check_args("get_stats", args, 0, 0)?;
+    let stats = gc::get_stats()
+        .iter()
+        .map(|g| {
+            let d = PyDict::new_obj();
+            if let Some(dict) = d.downcast::<PyDict>() {
+                dict.set_str("collections", Value::from(g.collections));
+                dict.set_str("collected", Value::from(g.collected));
+                dict.set_str("uncollectable", Value::from(g.uncollectable));
+            }
+            Value::Obj(d)
+        })
+        .collect();
+    Ok(Value::Obj(PyList::new_obj(stats)))
 }
 
 fn gc_is_tracked(_: &mut Ctx, args: Args<'_>) -> PyResult {

@@ -8,6 +8,7 @@ use std::cell::Cell as StdCell;
 
 use pyrite_bytecode::{Opcode, flags};
 use pyrite_memory::{ObjRef, PayloadCell, Trace, payload};
+use pyrite_object::methods::attrdescr::{self, Kind};
 use pyrite_object::methods::method_args;
 use pyrite_object::types::exception::PyException;
 use pyrite_object::types::function::{Code, Function};
@@ -497,7 +498,62 @@ pub fn install() {
         if ty.is_same(&t.coroutine) {
             add_methods(ty, owner, &[("__await__", coro_await)]);
         }
+        pyrite_object::methods::slots::install_wrappers(ty);
     }
+    add_attribute_descriptors(&t.generator, "gi_");
+    add_attribute_descriptors(&t.coroutine, "cr_");
+    attrdescr::add(&t.coroutine, Kind::Member, &["cr_origin"]);
+}
+
+/// The descriptors in the type's dict for what [`gen_getattro`] answers, and `__del__`.
+pub(crate) fn add_attribute_descriptors(ty: &ObjRef, prefix: &str) {
+    let (code, frame, running, suspended, delegate): (&'static str, _, _, _, _) = match prefix {
+        "gi_" => ("gi_code", "gi_frame", "gi_running", Some("gi_suspended"), "gi_yieldfrom"),
+        "cr_" => ("cr_code", "cr_frame", "cr_running", Some("cr_suspended"), "cr_await"),
+        _ => ("ag_code", "ag_frame", "ag_running", None, "ag_await"),
+    };
+    attrdescr::add(ty, Kind::Member, &[code]);
+    let running_kind = if prefix == "ag_" { Kind::Member } else { Kind::GetSet };
+    attrdescr::add(ty, running_kind, &[running]);
+    attrdescr::add(ty, Kind::GetSet, &["__name__", "__qualname__", frame, delegate]);
+    if let Some(suspended) = suspended {
+        attrdescr::add(ty, Kind::GetSet, &[suspended]);
+    }
+    let owner = match prefix {
+        "gi_" => "generator",
+        "cr_" => "coroutine",
+        _ => "async_generator",
+    };
+    pyrite_object::methods::add_methods(ty, owner, &[("__del__", gen_del)]);
+}
+
+/// `__del__` of generators, coroutines and async generators (CPython's
+/// `_PyGen_Finalize`): an unfinished one is closed, except a coroutine never awaited,
+/// which warns instead; an error closing it is reported as unraisable, not raised.
+fn gen_del(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
+    let (generator, _) = method_args("__del__", args, 0, 0)?;
+    let g = this(generator)?;
+    if g.frame.borrow().is_none() {
+        return Ok(Value::None);
+    }
+    // A coroutine that never ran says so, as CPython's `_PyErr_WarnUnawaitedCoroutine`.
+    if !g.started.get() && generator.type_ref().is_same(&types().coroutine) {
+        let qualname = g.qualname.as_str().map_or("?", |s| s.as_str()).to_owned();
+        let message = Value::str(&format!("coroutine '{qualname}' was never awaited"));
+        let category = Value::Obj(types().runtime_warning.clone());
+        let warned = crate::import_module(ctx, "warnings")
+            .and_then(|w| protocol::getattr_str(ctx, &w, "warn"))
+            .and_then(|warn| protocol::call_positional(ctx, &warn, &[message, category]));
+        if let Err(err) = warned {
+            crate::syshooks::write_unraisable(ctx, &err, None, generator.clone());
+        }
+        // It stays as it is (CPython warns instead of closing it).
+        return Ok(Value::None);
+    }
+    if let Err(err) = gen_close(ctx, Args::positional(std::slice::from_ref(generator))) {
+        crate::syshooks::write_unraisable(ctx, &err, None, generator.clone());
+    }
+    Ok(Value::None)
 }
 
 /// The iterator `coroutine.__await__()` returns: it drives the coroutine.
@@ -534,6 +590,7 @@ fn wrapper_type() -> &'static ObjRef {
             "coroutine_wrapper",
             &[("send", wrapper_send), ("throw", wrapper_throw), ("close", wrapper_close)],
         );
+        pyrite_object::methods::slots::install_wrappers(&ty);
         ty
     })
 }

@@ -8,6 +8,7 @@ mod asyncgen;
 mod builtins;
 mod call;
 mod classes;
+mod core_extras;
 mod eval;
 mod execution;
 mod frame;
@@ -146,6 +147,7 @@ impl Interpreter {
         generator::install();
         asyncgen::install();
         reduce::install();
+        core_extras::install();
         pyrite_object::methods::add_methods(
             &pyrite_object::types().object,
             "object",
