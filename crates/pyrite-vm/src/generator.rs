@@ -84,7 +84,12 @@ pub fn make_generator(func_obj: &ObjRef, mut frame: Frame, ctx: &mut Ctx) -> PyR
         qualname: func.qualname.borrow().clone(),
         code,
     };
-    Ok(Value::Obj(ObjRef::new(generator, Some(ty))))
+    let obj = ObjRef::new(generator, Some(ty));
+    if code_flags & flags::COROUTINE != 0 {
+        // Dropped without ever being awaited, it warns (see `finalize`).
+        set_needs_close(&obj, true);
+    }
+    Ok(Value::Obj(obj))
 }
 
 fn this(v: &Value) -> PyResult<&Generator> {
@@ -197,14 +202,14 @@ fn set_needs_close(generator: &ObjRef, suspended: bool) {
     }
 }
 
-/// The finalizer of a generator or coroutine dropped while suspended: closes it (its
-/// `finally` blocks and context managers run), reporting an error as unraisable.
+/// The finalizer of a generator dropped while suspended, or of a coroutine never awaited:
+/// its `__del__` closes it (its `finally` blocks and context managers run) or warns.
 pub(crate) fn finalize(ctx: &mut Ctx, obj: &ObjRef) -> Option<PyResult> {
     let generator = obj.downcast::<Generator>()?;
-    if generator.frame.borrow().is_none() || generator.running.get() {
+    if generator.running.get() {
         return Some(Ok(Value::None));
     }
-    Some(gen_close(ctx, Args::positional(&[Value::Obj(obj.clone())])))
+    Some(gen_del(ctx, Args::positional(&[Value::Obj(obj.clone())])))
 }
 
 /// A generator's frame that ran inline yielded: it goes back to its generator.
