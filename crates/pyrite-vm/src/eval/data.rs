@@ -452,6 +452,47 @@ pub(super) fn for_iter(ctx: &mut Ctx, frame: &mut Frame, arg: u32) -> PyResult<(
     Ok(())
 }
 
+/// `STORE_SUBSCR`: `container[key] = value`, in place for a list and an int index.
+pub(super) fn store_subscr(ctx: &mut Ctx, frame: &mut Frame) -> PyResult<()> {
+    let key = frame.pop();
+    let container = frame.pop();
+    let value = frame.pop();
+    if let (Value::Obj(obj), Value::Int(index)) = (&container, &key)
+        && obj.type_ref().is_same(&pyrite_object::types().list)
+        && let Some(list) = obj.downcast::<PyList>()
+    {
+        let position = {
+            let len = list.items.borrow().len();
+            let at = if *index < 0 { index.checked_add(i64::try_from(len).unwrap_or(i64::MAX)) } else { Some(*index) };
+            at.and_then(|at| usize::try_from(at).ok()).filter(|&i| i < len)
+        };
+        if let Some(i) = position {
+            let old = std::mem::replace(&mut list.items.borrow_mut()[i], value);
+            // Dropped after the borrow ends: a finalizer it queues runs later, never here.
+            drop(old);
+            return Ok(());
+        }
+    }
+    protocol::setitem(ctx, &container, &key, Some(value))
+}
+
+/// `GET_ITER`.
+pub(super) fn get_iter(ctx: &mut Ctx, frame: &mut Frame) -> PyResult<()> {
+    let iterable = frame.pop();
+    let iterator = protocol::get_iter(ctx, &iterable)?;
+    frame.push(iterator);
+    Ok(())
+}
+
+/// `CONTAINS_OP`: `in` (argument 0) or `not in` (1).
+pub(super) fn contains_op(ctx: &mut Ctx, frame: &mut Frame, arg: u32) -> PyResult<()> {
+    let container = frame.pop();
+    let item = frame.pop();
+    let found = protocol::contains(ctx, &container, &item)?;
+    frame.push(Value::Bool(found != (arg == 1)));
+    Ok(())
+}
+
 pub(super) fn format_value(ctx: &mut Ctx, frame: &mut Frame, arg: u32) -> PyResult<()> {
     let spec = if arg & 4 != 0 { Some(frame.pop()) } else { None };
     let value = frame.pop();

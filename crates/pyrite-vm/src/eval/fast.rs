@@ -258,6 +258,38 @@ pub(super) fn run(ctx: &mut Ctx, frames: &mut Vec<Frame>, kwnames: &mut Option<V
                     }
                     continue 'frame;
                 }
+                op::COPY => {
+                    let value = slot!(sp - arg as usize).clone();
+                    *slot!(sp) = value;
+                    sp += 1;
+                }
+                op::SWAP => {
+                    let (top, other) = (sp - 1, sp - arg as usize);
+                    debug_assert!(top < nslots && other < nslots);
+                    // SAFETY: both are slots of this frame (see `slot!`).
+                    unsafe { std::ptr::swap(slots.add(top), slots.add(other)) };
+                }
+                op::UNPACK_SEQUENCE => handler!(start, UNPACK_SEQUENCE, data::unpack_sequence(ctx, frame, arg)),
+                op::STORE_SUBSCR => handler!(start, STORE_SUBSCR, data::store_subscr(ctx, frame)),
+                op::LOAD_DEREF => handler!(start, LOAD_DEREF, super::names::load_deref(ctx, frame, arg, false)),
+                op::STORE_DEREF => handler!(start, STORE_DEREF, super::names::store_deref(frame, arg, true)),
+                op::BUILD_TUPLE | op::BUILD_LIST | op::BUILD_MAP | op::BUILD_STRING => {
+                    let opcode = match byte {
+                        op::BUILD_TUPLE => Opcode::BUILD_TUPLE,
+                        op::BUILD_LIST => Opcode::BUILD_LIST,
+                        op::BUILD_MAP => Opcode::BUILD_MAP,
+                        _ => Opcode::BUILD_STRING,
+                    };
+                    handler!(start, BUILD_TUPLE, data::build(ctx, frame, opcode, arg));
+                }
+                op::LIST_APPEND | op::MAP_ADD => {
+                    let opcode = if byte == op::LIST_APPEND { Opcode::LIST_APPEND } else { Opcode::MAP_ADD };
+                    handler!(start, LIST_APPEND, data::collection_update(ctx, frame, opcode, arg));
+                }
+                op::SET_ADD => handler!(start, SET_ADD, super::sets::execute(ctx, frame, Opcode::SET_ADD, arg)),
+                op::GET_ITER => handler!(start, GET_ITER, data::get_iter(ctx, frame)),
+                op::CONTAINS_OP => handler!(start, CONTAINS_OP, data::contains_op(ctx, frame, arg)),
+                op::FORMAT_VALUE => handler!(start, FORMAT_VALUE, data::format_value(ctx, frame, arg)),
                 op::LOAD_GLOBAL => handler!(start, LOAD_GLOBAL, specialize::load_global(ctx, frame, arg)),
                 op::LOAD_ATTR => handler!(start, LOAD_ATTR, specialize::load_attr(ctx, frame, arg)),
                 op::LOAD_ATTR_METHOD => {
@@ -282,7 +314,19 @@ pub(super) fn run(ctx: &mut Ctx, frames: &mut Vec<Frame>, kwnames: &mut Option<V
                     frame.ip += const { Opcode::CALL.cache_units() };
                     match super::calls::push_exact(ctx, frames, arg as usize) {
                         Ok(true) => continue 'frame,
-                        Ok(false) => return Exit::Flow(Flow::Call(arg)),
+                        Ok(false) => {
+                            // A native function with a few positional arguments is called
+                            // right here; anything else goes to the general call.
+                            if let Some(top) = frames.last_mut()
+                                && let Some(done) = super::calls::call_native(ctx, top, arg as usize)
+                            {
+                                match done {
+                                    Ok(()) => continue 'frame,
+                                    Err(e) => return Exit::Error(e),
+                                }
+                            }
+                            return Exit::Flow(Flow::Call(arg));
+                        }
                         Err(e) => return Exit::Error(e),
                     }
                 }

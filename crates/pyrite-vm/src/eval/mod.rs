@@ -329,6 +329,22 @@ pub(super) mod op {
 
     bytes!(
         EXTENDED_ARG,
+        COPY,
+        SWAP,
+        UNPACK_SEQUENCE,
+        STORE_SUBSCR,
+        LOAD_DEREF,
+        STORE_DEREF,
+        BUILD_TUPLE,
+        BUILD_LIST,
+        BUILD_MAP,
+        BUILD_STRING,
+        LIST_APPEND,
+        MAP_ADD,
+        SET_ADD,
+        GET_ITER,
+        CONTAINS_OP,
+        FORMAT_VALUE,
         POP_JUMP_IF_NONE,
         POP_JUMP_IF_NOT_NONE,
         IS_OP,
@@ -368,6 +384,16 @@ pub(super) mod op {
 mod tests {
     use pyrite_bytecode::Opcode;
 
+    /// The instructions the register loop runs without skipping caches must have none, and
+    /// those it runs through one shared cache skip must have the same number.
+    #[test]
+    fn shared_cache_skips_agree() {
+        assert_eq!(Opcode::BUILD_LIST.cache_units(), Opcode::BUILD_TUPLE.cache_units());
+        assert_eq!(Opcode::BUILD_MAP.cache_units(), Opcode::BUILD_TUPLE.cache_units());
+        assert_eq!(Opcode::BUILD_STRING.cache_units(), Opcode::BUILD_TUPLE.cache_units());
+        assert_eq!(Opcode::MAP_ADD.cache_units(), Opcode::LIST_APPEND.cache_units());
+    }
+
     /// The instructions the register loop runs without skipping caches must have none.
     #[test]
     fn inline_instructions_without_cache_skips_have_no_caches() {
@@ -390,6 +416,8 @@ mod tests {
             Opcode::POP_JUMP_IF_NOT_NONE,
             Opcode::IS_OP,
             Opcode::YIELD_VALUE,
+            Opcode::COPY,
+            Opcode::SWAP,
         ] {
             assert_eq!(op.cache_units(), 0, "{} has inline caches", op.name());
         }
