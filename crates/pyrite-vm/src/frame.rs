@@ -101,9 +101,13 @@ pub struct Frame {
     pub frame_obj: Option<ObjRef>,
     /// Set while a generator's frame runs in its caller's loop (see [`InlineGenerator`]).
     pub inline_generator: Option<InlineGenerator>,
+    /// For a generator's frame while it runs: the exception its resumer is handling, which
+    /// is the current one wherever the generator handles none of its own (CPython finds it
+    /// through the `exc_info` chain).
+    pub resumer_exc: Option<ObjRef>,
 }
 
-/// A generator's frame resumed by its caller's `FOR_ITER` in the caller's own eval loop
+/// A generator's frame resumed by its caller's `FOR_ITER` or `SEND` in the caller's own eval loop
 /// (as a call is), rather than in a nested loop: when it yields, the frame goes back to
 /// the generator and the value to the caller; when it returns, the caller's loop ends.
 pub struct InlineGenerator {
@@ -111,6 +115,11 @@ pub struct InlineGenerator {
     pub generator: ObjRef,
     /// Where the caller continues when the generator is exhausted (past its loop).
     pub exit_ip: usize,
+    /// Resumed by `SEND` (`yield from`, `await`): when the generator returns, its value
+    /// replaces it on the caller's stack; by `FOR_ITER`, the value is dropped with it.
+    pub returns_value: bool,
+    /// The resumer's handled exception, current again when the generator stops running.
+    pub resumer_exc: Option<ObjRef>,
 }
 
 impl Frame {
@@ -148,6 +157,7 @@ impl Frame {
             owned_slots: false,
             frame_obj: None,
             inline_generator: None,
+            resumer_exc: None,
         }
     }
 

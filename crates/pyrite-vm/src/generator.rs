@@ -28,6 +28,10 @@ pub struct Generator {
     slots: PayloadCell<Box<[Slot]>>,
     running: StdCell<bool>,
     started: StdCell<bool>,
+    /// The exception its frame is handling while suspended inside an `except` block (CPython's
+    /// `gi_exc_state`): it is the handled exception again when the frame resumes, and the
+    /// resumer's own handled exception is back in place while it is suspended.
+    exc_state: PayloadCell<Option<ObjRef>>,
     /// `__name__` and `__qualname__`.
     pub name: Value,
     pub qualname: Value,
@@ -47,6 +51,9 @@ impl Trace for Generator {
             if let Some(obj) = &frame.frame_obj {
                 visit(obj);
             }
+        }
+        if let Some(exc) = &*self.exc_state.borrow() {
+            visit(exc);
         }
         for slot in self.slots.borrow().iter().flatten() {
             slot.traverse(visit);
@@ -80,6 +87,7 @@ pub fn make_generator(func_obj: &ObjRef, mut frame: Frame, ctx: &mut Ctx) -> PyR
         slots: PayloadCell::new(slots),
         running: StdCell::new(false),
         started: StdCell::new(false),
+        exc_state: PayloadCell::new(None),
         name: func.name.borrow().clone(),
         qualname: func.qualname.borrow().clone(),
         code,
@@ -138,11 +146,14 @@ pub fn resume(ctx: &mut Ctx, gen_value: &Value, value: Value, error: Option<PyEr
         frame.push(value);
     }
     generator.running.set(true);
+    let resumer = enter_exc_state(ctx, generator, &mut frame);
     let (frame, outcome) = resume_frame(ctx, frame, error);
+    leave_exc_state(ctx, generator, resumer, frame.is_some());
     generator.running.set(false);
     let mut frame = frame;
     if let Some(frame) = frame.as_mut() {
         crate::frameobject::suspend(frame);
+        frame.resumer_exc = None;
     }
     if let Some(obj) = gen_value.as_obj() {
         set_needs_close(obj, frame.is_some());
@@ -177,19 +188,72 @@ pub(crate) fn finished_with_error(gen_value: &Value, e: PyErr) -> PyErr {
 /// is not running and not finished. It is marked running and, when it had started, gets
 /// the `None` its `yield` expression evaluates to (as `next()` sends). `None` when the
 /// generator must be resumed the general way.
-pub(crate) fn enter_inline(iterator: &ObjRef, exit_ip: usize) -> Option<Frame> {
-    let generator = iterator.downcast::<Generator>()?;
-    if generator.running.get() || !iterator.type_ref().is_same(&types().generator) {
+pub(crate) fn enter_inline(ctx: &mut Ctx, iterator: &ObjRef, exit_ip: usize) -> Option<Frame> {
+    if !iterator.type_ref().is_same(&types().generator) {
         return None;
     }
-    let mut frame = generator.frame.replace(None)?;
+    enter_inline_send(ctx, iterator, Value::None, exit_ip, false).ok()
+}
+
+/// The frame of a generator or coroutine that `SEND` (`yield from`, `await`) or `FOR_ITER`
+/// can run in its own loop, with `sent` pushed as the value of its `yield`; `sent` comes
+/// back when it must be resumed the general way (running, finished, or a just-started one
+/// sent a value, which raises there).
+pub(crate) fn enter_inline_send(
+    ctx: &mut Ctx,
+    receiver: &ObjRef,
+    sent: Value,
+    exit_ip: usize,
+    send: bool,
+) -> Result<Frame, Value> {
+    let t = types();
+    let Some(generator) = receiver.downcast::<Generator>() else { return Err(sent) };
+    let plain = receiver.type_ref().is_same(&t.generator) || receiver.type_ref().is_same(&t.coroutine);
+    if generator.running.get() || !plain || (!generator.started.get() && !sent.is_none()) {
+        return Err(sent);
+    }
+    let Some(mut frame) = generator.frame.replace(None) else { return Err(sent) };
     if generator.started.get() {
-        frame.push(Value::None);
+        frame.push(sent);
     }
     generator.started.set(true);
     generator.running.set(true);
-    frame.inline_generator = Some(crate::frame::InlineGenerator { generator: iterator.clone(), exit_ip });
-    Some(frame)
+    let resumer_exc = enter_exc_state(ctx, generator, &mut frame);
+    frame.inline_generator =
+        Some(crate::frame::InlineGenerator { generator: receiver.clone(), exit_ip, returns_value: send, resumer_exc });
+    Ok(frame)
+}
+
+/// The generator's frame starts running: its handled exception (if it was suspended in an
+/// `except` block) becomes the current one. Returns the resumer's, to restore.
+fn enter_exc_state(ctx: &mut Ctx, generator: &Generator, frame: &mut Frame) -> Option<ObjRef> {
+    let resumer = ctx.exc_info.clone();
+    frame.resumer_exc.clone_from(&resumer);
+    if let Some(own) = generator.exc_state.replace(None) {
+        ctx.exc_info = Some(own);
+    }
+    resumer
+}
+
+/// The generator's frame stops running (it yielded when `suspended`, else it finished): the
+/// resumer's handled exception is current again, and a suspended frame that is handling
+/// one of its own keeps it.
+fn leave_exc_state(ctx: &mut Ctx, generator: &Generator, resumer: Option<ObjRef>, suspended: bool) {
+    let current = std::mem::replace(&mut ctx.exc_info, resumer);
+    let own = match (&current, &ctx.exc_info) {
+        (Some(c), Some(r)) if c.is_same(r) => None,
+        _ => current,
+    };
+    if suspended {
+        drop(generator.exc_state.replace(own));
+    }
+}
+
+/// An inline generator's frame finished (returned or raised): the resumer's handled
+/// exception is current again.
+pub(crate) fn leave_inline(ctx: &mut Ctx, inline: &crate::frame::InlineGenerator) {
+    finish_inline(&inline.generator);
+    ctx.exc_info = inline.resumer_exc.clone();
 }
 
 /// Whether dropping the generator must first close it (CPython's `_PyGen_Finalize`): only
@@ -213,10 +277,13 @@ pub(crate) fn finalize(ctx: &mut Ctx, obj: &ObjRef) -> Option<PyResult> {
 }
 
 /// A generator's frame that ran inline yielded: it goes back to its generator.
-pub(crate) fn park_inline(generator: &ObjRef, mut frame: Frame) {
+pub(crate) fn park_inline(ctx: &mut Ctx, inline: crate::frame::InlineGenerator, mut frame: Frame) {
+    let generator = &inline.generator;
     set_needs_close(generator, true);
     crate::frameobject::suspend(&mut frame);
+    frame.resumer_exc = None;
     if let Some(g) = generator.downcast::<Generator>() {
+        leave_exc_state(ctx, g, inline.resumer_exc, true);
         g.running.set(false);
         drop(g.frame.replace(Some(frame)));
     }

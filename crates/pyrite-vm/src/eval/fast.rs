@@ -231,7 +231,7 @@ pub(super) fn run(ctx: &mut Ctx, frames: &mut Vec<Frame>, kwnames: &mut Option<V
                     write_back!(start);
                     frame.ip = ip + const { Opcode::FOR_ITER.cache_units() };
                     if data::for_iter_fast(frame, arg).is_none() {
-                        if let Some(generator_frame) = super::inline_generator(frame, arg) {
+                        if let Some(generator_frame) = super::inline_generator(ctx, frame, arg) {
                             if ctx.enter_call("").is_ok() {
                                 frames.push(generator_frame);
                                 continue 'frame;
@@ -243,6 +243,29 @@ pub(super) fn run(ctx: &mut Ctx, frames: &mut Vec<Frame>, kwnames: &mut Option<V
                     }
                     reload!();
                 }
+                op::SEND => {
+                    // The receiver runs in this loop when it is a plain generator or
+                    // coroutine; the general `SEND` resumes anything else.
+                    if let Some(Value::Obj(receiver)) = slot!(sp - 2) {
+                        let receiver = receiver.clone();
+                        sp -= 1;
+                        let sent = slot!(sp).take().unwrap_or(Value::None);
+                        write_back!(start);
+                        match crate::generator::enter_inline_send(ctx, &receiver, sent, ip + arg as usize, true) {
+                            Ok(generator_frame) => {
+                                if ctx.enter_call("").is_ok() {
+                                    frames.push(generator_frame);
+                                    continue 'frame;
+                                }
+                                return Exit::Flow(Flow::Enter(generator_frame));
+                            }
+                            Err(sent) => {
+                                push!(sent);
+                            }
+                        }
+                    }
+                    general!(byte, arg, start);
+                }
                 op::YIELD_VALUE if frame.inline_generator.is_some() => {
                     // The generator's frame goes back to its generator, the value to the caller.
                     sp -= 1;
@@ -251,7 +274,7 @@ pub(super) fn run(ctx: &mut Ctx, frames: &mut Vec<Frame>, kwnames: &mut Option<V
                     let inline = frame.inline_generator.take();
                     if let (Some(inline), Some(generator_frame)) = (inline, frames.pop()) {
                         ctx.leave_call();
-                        crate::generator::park_inline(&inline.generator, generator_frame);
+                        crate::generator::park_inline(ctx, inline, generator_frame);
                         if let Some(caller) = frames.last_mut() {
                             caller.push(value);
                         }

@@ -203,13 +203,16 @@ fn dispatch_loop(ctx: &mut Ctx, frames: &mut Vec<Frame>, generator: bool) -> PyR
                 }
                 Ok(Flow::Return(value)) => {
                     if let Some(inline) = frames.last_mut().and_then(|f| f.inline_generator.take()) {
-                        // An inline generator finished: its caller's `for` loop ends.
+                        // An inline generator finished: its caller's `for` loop ends, or
+                        // its `yield from` gets the return value.
                         pop_frame(ctx, frames);
                         ctx.leave_call();
-                        crate::generator::finish_inline(&inline.generator);
-                        drop(value);
+                        crate::generator::leave_inline(ctx, &inline);
                         if let Some(caller) = frames.last_mut() {
                             drop(caller.pop_slot());
+                            if inline.returns_value {
+                                caller.push(value);
+                            }
                             caller.ip = inline.exit_ip;
                         }
                         continue 'frames;
@@ -230,7 +233,7 @@ fn dispatch_loop(ctx: &mut Ctx, frames: &mut Vec<Frame>, generator: bool) -> PyR
                     if let Some(inline) = frames.last_mut().and_then(|f| f.inline_generator.take()) {
                         let Some(generator_frame) = frames.pop() else { continue 'frames };
                         ctx.leave_call();
-                        crate::generator::park_inline(&inline.generator, generator_frame);
+                        crate::generator::park_inline(ctx, inline, generator_frame);
                         if let Some(caller) = frames.last_mut() {
                             caller.push(value);
                         }
@@ -268,9 +271,9 @@ fn general(ctx: &mut Ctx, frame: &mut Frame, byte: u8, arg: u32, kwnames: &mut O
 
 /// The frame of the generator `FOR_ITER` iterates, when it can run in this loop.
 #[inline]
-fn inline_generator(frame: &mut Frame, arg: u32) -> Option<Frame> {
+fn inline_generator(ctx: &mut Ctx, frame: &mut Frame, arg: u32) -> Option<Frame> {
     let Some(Value::Obj(iterator)) = frame.peek_ref(1) else { return None };
-    crate::generator::enter_inline(iterator, frame.ip + arg as usize)
+    crate::generator::enter_inline(ctx, iterator, frame.ip + arg as usize)
 }
 
 /// A `CALL` the fast path does not take: the general call, which may still enter a frame.
@@ -342,6 +345,7 @@ pub(super) mod op {
         LIST_APPEND,
         MAP_ADD,
         SET_ADD,
+        SEND,
         GET_ITER,
         CONTAINS_OP,
         FORMAT_VALUE,
@@ -418,6 +422,7 @@ mod tests {
             Opcode::YIELD_VALUE,
             Opcode::COPY,
             Opcode::SWAP,
+            Opcode::SEND,
         ] {
             assert_eq!(op.cache_units(), 0, "{} has inline caches", op.name());
         }

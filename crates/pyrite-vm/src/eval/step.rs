@@ -155,14 +155,18 @@ pub(super) fn step(
         Opcode::RERAISE => return Err(unwind::reraise(frame, arg)),
         Opcode::PUSH_EXC_INFO => {
             let exc = frame.pop();
-            let previous = ctx.exc_info.take().map_or(Value::None, Value::Obj);
+            // In a generator, the resumer's exception is not the generator's own previous one.
+            let previous = match ctx.exc_info.take() {
+                Some(p) if frame.resumer_exc.as_ref().is_some_and(|r| r.is_same(&p)) => Value::None,
+                other => other.map_or(Value::None, Value::Obj),
+            };
             frame.push(previous);
             ctx.exc_info = exc.as_obj().cloned();
             frame.push(exc);
         }
         Opcode::POP_EXCEPT => {
             let previous = frame.pop();
-            ctx.exc_info = previous.as_obj().cloned();
+            ctx.exc_info = previous.as_obj().cloned().or_else(|| frame.resumer_exc.clone());
         }
         Opcode::CHECK_EXC_MATCH => unwind::check_exc_match(ctx, frame)?,
         Opcode::LOAD_ASSERTION_ERROR => frame.push(Value::Obj(pyrite_object::types().assertion_error.clone())),

@@ -97,7 +97,7 @@ fn unwind_frames(ctx: &mut Ctx, frames: &mut Vec<Frame>, mut err: PyErr, reraise
             drop_frame(ctx, done);
             ctx.leave_call();
             if let Some(inline) = inline {
-                crate::generator::finish_inline(&inline.generator);
+                crate::generator::leave_inline(ctx, &inline);
                 err = crate::generator::finished_with_error(&Value::Obj(inline.generator), err);
             }
         }
