@@ -221,7 +221,8 @@ pub fn has_finalizer(ty: &ObjRef) -> bool {
 /// Finds `name` (a Rust string) in the MRO of `ty`.
 #[must_use]
 pub fn lookup_str(ty: &ObjRef, name: &str) -> Option<Value> {
-    lookup(ty, &PyStr::from_str(name))
+    let name = PyStr::cached_name(name);
+    lookup(ty, name.downcast::<PyStr>()?)
 }
 
 /// Creates a type object. `dict` holds the class namespace.
