@@ -5,6 +5,7 @@
 //! is computed once (SipHash-1-3 over the same bytes CPython hashes, see [`crate::hash`]).
 
 use std::cell::{Cell, OnceCell};
+use std::ptr::NonNull;
 
 use pyrite_memory::{GilCell, ObjRef, Trace, payload};
 
@@ -25,7 +26,7 @@ pub enum StrData<'a> {
 
 /// ASCII text up to this many bytes is stored in the object itself (no second allocation):
 /// most words, keys and identifiers. The storage is then as large as a boxed slice's.
-const INLINE: usize = 22;
+const INLINE: usize = 14;
 
 /// Wider text and its UTF-8 form, made on first use (for `as_str`).
 struct Wide<T> {
@@ -33,33 +34,73 @@ struct Wide<T> {
     utf8: OnceCell<Box<str>>,
 }
 
-/// How a str's code points are stored.
+/// How a str's code points are stored: 16 bytes.
 enum Repr {
     /// ASCII text of at most [`INLINE`] bytes.
     Inline {
         len: u8,
         bytes: [u8; INLINE],
     },
-    Ascii(Box<str>),
+    /// Longer ASCII text: a `Box<str>` taken apart (see [`ascii_heap`]), its length in 32
+    /// bits so that the tag fits beside it.
+    Ascii {
+        len: u32,
+        ptr: NonNull<u8>,
+    },
+    /// ASCII text of 4 GiB or more.
+    AsciiLong(Box<Box<str>>),
     Latin1(Box<Wide<u8>>),
     Ucs2(Box<Wide<u16>>),
     Ucs4(Box<Wide<u32>>),
 }
 
+const _: () = assert!(std::mem::size_of::<Repr>() == 16);
+
+impl Drop for Repr {
+    fn drop(&mut self) {
+        if let Repr::Ascii { len, ptr } = *self {
+            let slice = std::ptr::slice_from_raw_parts_mut(ptr.as_ptr(), len as usize) as *mut str;
+            // SAFETY: `ascii_heap` made `ptr` and `len` from a `Box<str>`, which is rebuilt
+            // and dropped once, here.
+            drop(unsafe { Box::from_raw(slice) });
+        }
+    }
+}
+
+/// The storage of ASCII text too long to be inline.
+fn ascii_heap(text: Box<str>) -> Repr {
+    match u32::try_from(text.len()) {
+        Ok(len) => {
+            let ptr = Box::into_raw(text).cast::<u8>();
+            // SAFETY: a box's pointer is never null.
+            Repr::Ascii { len, ptr: unsafe { NonNull::new_unchecked(ptr) } }
+        }
+        Err(_) => Repr::AsciiLong(Box::new(text)),
+    }
+}
+
 /// "Not computed yet" in `PyStr::hash` (no str hashes to -1: see [`crate::hash`]).
 const NO_HASH: i64 = -1;
 
-/// The payload of a str object: 32 bytes, so a short ASCII str is a 56-byte object in one
-/// allocation, as in CPython.
+/// The payload of a str object: 24 bytes, so a short ASCII str is a 48-byte object in one
+/// allocation (CPython's takes 56).
 pub struct PyStr {
     repr: Repr,
     hash: Cell<i64>,
 }
 
-const _: () = assert!(std::mem::size_of::<PyStr>() == 32);
+const _: () = assert!(std::mem::size_of::<PyStr>() == 24);
 
 impl Trace for PyStr {}
 payload!(PyStr, "str", untracked);
+
+/// The text of [`Repr::Ascii`], borrowed for as long as the str.
+#[inline]
+fn ascii_text<'a>(ptr: NonNull<u8>, len: u32) -> &'a str {
+    // SAFETY: `ptr` and `len` describe the ASCII (hence UTF-8) bytes of a `Box<str>` owned
+    // by the `Repr` the caller borrows them from, which outlives the borrow.
+    unsafe { std::str::from_utf8_unchecked(std::slice::from_raw_parts(ptr.as_ptr(), len as usize)) }
+}
 
 fn wide<T>(units: Box<[T]>) -> Box<Wide<T>> {
     Box::new(Wide { units, utf8: OnceCell::new() })
@@ -132,14 +173,14 @@ impl PyStr {
             #[expect(clippy::cast_possible_truncation, reason = "at most INLINE")]
             Repr::Inline { len: text.len() as u8, bytes }
         } else {
-            Repr::Ascii(text.into())
+            ascii_heap(text.into())
         };
         PyStr::from_repr(repr)
     }
 
     /// The payload for an ASCII `String` (kept as it is when too long to be inline).
     fn from_ascii_string(text: String) -> PyStr {
-        if text.len() <= INLINE { PyStr::from_ascii(&text) } else { PyStr::from_repr(Repr::Ascii(text.into())) }
+        if text.len() <= INLINE { PyStr::from_ascii(&text) } else { PyStr::from_repr(ascii_heap(text.into())) }
     }
 
     /// The payload for code points (each below 0x110000).
@@ -172,7 +213,8 @@ impl PyStr {
                 // SAFETY: inline text is ASCII, hence UTF-8.
                 StrData::Ascii(unsafe { std::str::from_utf8_unchecked(&bytes[..usize::from(*len)]) })
             }
-            Repr::Ascii(s) => StrData::Ascii(s),
+            Repr::Ascii { len, ptr } => StrData::Ascii(ascii_text(*ptr, *len)),
+            Repr::AsciiLong(s) => StrData::Ascii(s),
             Repr::Latin1(w) => StrData::Latin1(&w.units),
             Repr::Ucs2(w) => StrData::Ucs2(&w.units),
             Repr::Ucs4(w) => StrData::Ucs4(&w.units),
@@ -185,7 +227,8 @@ impl PyStr {
     pub fn len(&self) -> usize {
         match &self.repr {
             Repr::Inline { len, .. } => usize::from(*len),
-            Repr::Ascii(s) => s.len(),
+            Repr::Ascii { len, .. } => *len as usize,
+            Repr::AsciiLong(s) => s.len(),
             Repr::Latin1(w) => w.units.len(),
             Repr::Ucs2(w) => w.units.len(),
             Repr::Ucs4(w) => w.units.len(),
@@ -222,7 +265,8 @@ impl PyStr {
                 // SAFETY: inline text is ASCII, hence UTF-8.
                 return unsafe { std::str::from_utf8_unchecked(&bytes[..usize::from(*len)]) };
             }
-            Repr::Ascii(s) => return s,
+            Repr::Ascii { len, ptr } => return ascii_text(*ptr, *len),
+            Repr::AsciiLong(s) => return s,
             Repr::Latin1(w) => &w.utf8,
             Repr::Ucs2(w) => &w.utf8,
             Repr::Ucs4(w) => &w.utf8,
@@ -235,7 +279,7 @@ impl PyStr {
     /// Whether every code point is ASCII.
     #[must_use]
     pub fn is_ascii(&self) -> bool {
-        matches!(self.repr, Repr::Inline { .. } | Repr::Ascii(_))
+        matches!(self.repr, Repr::Inline { .. } | Repr::Ascii { .. } | Repr::AsciiLong(_))
     }
 
     /// `hash(s)`, computed once.
