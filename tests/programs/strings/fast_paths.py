@@ -88,3 +88,7 @@ try:
 except TypeError as e:
     print("TypeError:", e)
 print(sorted([Eq(2), Eq(1)], key=lambda e: e.v)[0].v, min(3, 1, 2), max("b", "a", key=str.upper))
+
+# printf-style %d of small ints next to the general path (bools, floats, big ints, flags).
+print("%d|%5d|%-5d|%05d|%+d|% d|%.3d|%i|%u" % (7, -7, 7, -7, 7, 7, -7, True, -0))
+print("%d %d %x %o %d" % (10**20, -(2**63), 255, 8, 2.7), "%s:%s" % (3, hex(3)))
