@@ -194,11 +194,17 @@ fn object_new(ctx: &mut Ctx, ty: &pyrite_memory::ObjRef, args: Args<'_>) -> PyRe
 /// CPython's `Py_TPFLAGS_IS_ABSTRACT` check: a class whose own `__abstractmethods__` is
 /// non-empty (as `abc` sets it) cannot be instantiated.
 fn check_abstract(ctx: &mut Ctx, ty: &pyrite_memory::ObjRef) -> PyResult<()> {
+    if crate::types::typeobj::known_not_abstract(ty) {
+        return Ok(());
+    }
     let own = type_payload(ty).dict.downcast::<crate::types::dict::PyDict>().and_then(|d| {
         let name = crate::types::str::PyStr::cached_name("__abstractmethods__");
         d.get_str(name.downcast::<crate::types::str::PyStr>()?)
     });
-    let Some(methods) = own else { return Ok(()) };
+    let Some(methods) = own else {
+        crate::types::typeobj::note_not_abstract(ty);
+        return Ok(());
+    };
     if !protocol::truthy(ctx, &methods)? {
         return Ok(());
     }
