@@ -71,8 +71,29 @@ type DictSlot = Cell<Option<NonNull<Header>>>;
 
 /// The layout of an allocation with a managed dict, and the offset of the ordinary
 /// allocation within it.
+///
+/// An object with a managed dict can reach anything through it, so it is always a
+/// container the collector tracks (as CPython gives `Py_TPFLAGS_HAVE_GC` to every subclass
+/// that adds a `__dict__`, of `str` or `int` too): for a payload type that is not tracked
+/// itself, room for a `GcHead` follows the dict slot, ending right at the header.
 fn layout_with_dict(vtable: &VTable) -> (Layout, usize) {
-    Layout::new::<DictSlot>().extend(vtable.layout).unwrap_or((vtable.layout, 0))
+    let slot = Layout::new::<DictSlot>();
+    let before = if vtable.tracked {
+        slot
+    } else {
+        match Layout::from_size_align(GC_HEAD_SIZE, std::mem::align_of::<GcHead>()).and_then(|gc| slot.extend(gc)) {
+            Ok((layout, _)) => layout,
+            Err(_) => return (vtable.layout, 0),
+        }
+    };
+    before.extend(vtable.layout).unwrap_or((vtable.layout, 0))
+}
+
+/// Whether an object with this vtable and these flags has a `GcHead` before its header:
+/// its payload type is tracked, or it has a managed dict (see [`layout_with_dict`]).
+#[inline]
+fn has_gc_head(vtable: &VTable, flags: u32) -> bool {
+    vtable.tracked || flags & FLAG_MANAGED_DICT != 0
 }
 
 /// The header at the start of every heap object: 24 bytes (CPython's is 16, without the
@@ -221,11 +242,11 @@ impl ObjRef {
         heap::note_allocation();
         // SAFETY: just written, non-null.
         let ptr = unsafe { NonNull::new_unchecked(header_ptr.cast::<Header>()) };
-        if vtable.tracked {
-            // SAFETY: the object was just allocated with a tracked payload type.
+        if has_gc_head(vtable, if with_dict { FLAG_MANAGED_DICT } else { 0 }) {
+            // SAFETY: the object was just allocated with room for a GcHead.
             let gc = unsafe { gc_head_of(ptr) };
             // SAFETY: the tracked layout reserves GC_HEAD_SIZE bytes right before the header
-            // (`header_offset >= GC_HEAD_SIZE`), suitably aligned.
+            // (`header_offset >= GC_HEAD_SIZE`, or the dict prefix's room), suitably aligned.
             unsafe { gc.as_ptr().write(GcHead::default()) };
             // SAFETY: the GcHead was just initialized and the object is live.
             unsafe { crate::gc::track_new(gc) };
@@ -333,6 +354,11 @@ impl ObjRef {
         self.header().flags.set(self.header().flags.get() | flags);
     }
 
+    /// Clears header flags (see the `FLAG_*` constants).
+    pub fn clear_flags(&self, flags: u32) {
+        self.header().flags.set(self.header().flags.get() & !flags);
+    }
+
     /// The header pointer (identity; not counted).
     pub(crate) fn header_ptr(&self) -> NonNull<Header> {
         self.ptr
@@ -414,11 +440,11 @@ impl ObjRef {
         crate::gc::untrack(self);
     }
 
-    /// The GcHead of a tracked-type object.
+    /// The GcHead of a tracked-type object or of one with a managed dict.
     #[inline]
     pub(crate) fn gc_head(&self) -> Option<NonNull<GcHead>> {
-        if self.header().vtable.tracked {
-            // SAFETY: the payload type is tracked and the reference keeps the object alive.
+        if has_gc_head(self.header().vtable, self.flags()) {
+            // SAFETY: the object has a GcHead and the reference keeps the object alive.
             Some(unsafe { gc_head_of(self.ptr) })
         } else {
             None
@@ -560,8 +586,8 @@ pub(crate) unsafe fn free_object(ptr: NonNull<Header>) {
     // SAFETY: guaranteed by the caller.
     let header = unsafe { ptr.as_ref() };
     let vtable = header.vtable;
-    if vtable.tracked {
-        // SAFETY: the object is a tracked-type object being freed; its GcHead is valid.
+    if has_gc_head(vtable, header.flags.get()) {
+        // SAFETY: the object being freed has a GcHead (tracked type or managed dict).
         unsafe { crate::gc::untrack_freed(gc_head_of(ptr)) };
     }
     let ty = header.ty.take();

@@ -291,6 +291,26 @@ fn cycles_through_the_managed_dict_are_collected() {
 }
 
 #[test]
+fn an_untracked_payload_with_a_managed_dict_is_a_tracked_container() {
+    let _gil = setup();
+    let before = stats().live();
+    // Like an instance of `class S(str)` whose `__dict__` refers back to it.
+    let leaf = ObjRef::new_with_dict(Leaf, None);
+    assert!(gc::is_tracked(&leaf), "CPython tracks every subclass instance with a __dict__");
+    assert!(!gc::is_tracked(&ObjRef::new(Leaf, None)));
+    let dict = node();
+    link(&dict, &leaf);
+    drop(leaf.set_managed_dict(Some(dict.clone())));
+    drop((leaf, dict));
+    assert_eq!(gc::collect(2).collected, 2, "the leaf and its dict");
+    assert_eq!(stats().live(), before);
+    let freed = ObjRef::new_with_dict(Leaf, None);
+    drop(freed);
+    assert_eq!(stats().live(), before, "freed by its count, unlinked from the collector");
+    assert_eq!(gc::collect(2).collected, 0);
+}
+
+#[test]
 fn heap_type_is_an_edge_and_immortal_type_is_not() {
     let _gil = setup();
     let immortal = node();

@@ -5,7 +5,7 @@
 //! and keeps its own state in [`Ctx::vm`]; everything here receives `&mut Ctx` explicitly.
 //! There is no thread-local interpreter state.
 
-use std::any::Any;
+use std::any::{Any, TypeId};
 
 use pyrite_memory::ObjRef;
 
@@ -76,8 +76,12 @@ pub struct Ctx {
     /// The containers whose `repr` is in progress (CPython's `Py_ReprEnter` list), so a
     /// container that contains itself shows as `[...]`.
     pub repr_active: Vec<ObjRef>,
-    /// The VM's own per-thread state.
-    pub vm: Box<dyn Any>,
+    /// The VM's own per-thread state (see [`Ctx::set_vm`]); owned here, reached through `vm_ptr`.
+    _vm: Box<dyn Any>,
+    /// The type of `vm` and its address, so [`Ctx::vm_mut`] is a compare and a cast (the
+    /// eval loop asks for its state on every call).
+    vm_type: TypeId,
+    vm_ptr: *mut (),
 }
 
 impl Ctx {
@@ -91,7 +95,30 @@ impl Ctx {
             recursion_limit: 1000,
             exc_info: None,
             repr_active: Vec::new(),
-            vm: Box::new(()),
+            _vm: Box::new(()),
+            vm_type: TypeId::of::<()>(),
+            vm_ptr: std::ptr::null_mut(),
+        }
+    }
+
+    /// Attaches the VM's per-thread state.
+    pub fn set_vm<T: Any>(&mut self, state: T) {
+        let mut boxed = Box::new(state);
+        self.vm_ptr = std::ptr::from_mut(&mut *boxed).cast::<()>();
+        self.vm_type = TypeId::of::<T>();
+        self._vm = boxed;
+    }
+
+    /// The VM's per-thread state, if it is a `T`.
+    #[inline(always)]
+    pub fn vm_mut<T: Any>(&mut self) -> Option<&mut T> {
+        if self.vm_type == TypeId::of::<T>() {
+            // SAFETY: `vm_ptr` is the address of the boxed `vm`, whose type is `vm_type`
+            // (both set together by `set_vm`, the only writer); the box lives as long as
+            // `self` and the borrow is tied to `&mut self`.
+            Some(unsafe { &mut *self.vm_ptr.cast::<T>() })
+        } else {
+            None
         }
     }
 

@@ -846,7 +846,21 @@ pub fn call_builtin(ctx: &mut Ctx, f: &BuiltinFunction, args: Args<'_>) -> PyRes
     };
     ctx.leave_call();
     match (result, f.owner) {
-        (Err(e), Some(owner)) => Err(qualify_argument_error(e, owner, f.name)),
+        (Err(e), Some(owner)) => {
+            // A bound method is named after its object's class (`bool.bit_count`, as its
+            // `__qualname__`), an unbound one after the class defining it.
+            let owner = match &f.bound {
+                Some(Value::Obj(o)) if o.is::<crate::types::typeobj::TypeObject>() => {
+                    type_payload(o).qualname.borrow().to_string()
+                }
+                Some(this) => type_payload(this.type_ref()).qualname.borrow().to_string(),
+                None => owner.to_owned(),
+            };
+            if f.bound.is_some() && takes_varargs(&owner, f.name) {
+                return Err(unqualify_keyword_error(e, f.name));
+            }
+            Err(qualify_argument_error(e, &owner, f.name))
+        }
         (result, _) => result,
     }
 }
@@ -883,6 +897,31 @@ fn qualify_argument_error(e: PyErr, owner: &str, name: &str) -> PyErr {
         return e;
     }
     PyErr::type_error(format!("{owner}.{message}"))
+}
+
+/// The methods CPython implements with `METH_VARARGS`: called as bound method objects,
+/// they refuse keywords under their bare name (`find() takes no keyword arguments`), while
+/// the method-descriptor call of `s.find(x=1)` names the class.
+fn takes_varargs(owner: &str, name: &str) -> bool {
+    match owner {
+        "str" | "bytes" | "bytearray" => {
+            matches!(name, "count" | "find" | "index" | "rfind" | "rindex" | "startswith" | "endswith")
+        }
+        "set" | "frozenset" => matches!(
+            name,
+            "union" | "intersection" | "difference" | "update" | "intersection_update" | "difference_update"
+        ),
+        _ => false,
+    }
+}
+
+/// `X.name() takes no keyword arguments` as a bound `METH_VARARGS` method says it.
+fn unqualify_keyword_error(e: PyErr, name: &str) -> PyErr {
+    let message = e.message();
+    if e.value().type_ref().is_same(&types().type_error) && message.ends_with("() takes no keyword arguments") {
+        return PyErr::type_error(format!("{name}() takes no keyword arguments"));
+    }
+    e
 }
 
 /// `callable(v)`: functions, native functions, bound methods, slot wrappers, and objects

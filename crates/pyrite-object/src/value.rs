@@ -13,7 +13,7 @@ use crate::types::int::PyInt;
 use crate::types::str::PyStr;
 
 /// A Python value. 16 bytes; `Result<Value, PyErr>` is 16 bytes too.
-#[derive(Clone, Debug)]
+#[derive(Debug)]
 pub enum Value {
     None,
     Bool(bool),
@@ -138,6 +138,20 @@ impl Value {
             Value::Int(i) => (*i as usize).wrapping_mul(16).wrapping_add(0x10_0000_0001),
             #[expect(clippy::cast_possible_truncation, reason = "an id is any stable number")]
             Value::Float(f) => (f.to_bits() as usize).wrapping_add(0x3),
+        }
+    }
+}
+
+impl Clone for Value {
+    /// One test and a copy: only a heap object has a count to raise (a derived `clone`
+    /// would branch on every variant, and the eval loop clones on each `LOAD_FAST`).
+    #[inline]
+    fn clone(&self) -> Value {
+        match self {
+            Value::Obj(obj) => Value::Obj(obj.clone()),
+            // SAFETY: the other variants hold only `Copy` data (no ownership), so a bitwise
+            // copy is a valid clone.
+            _ => unsafe { std::ptr::read(self) },
         }
     }
 }

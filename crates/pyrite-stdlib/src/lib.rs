@@ -51,6 +51,7 @@ pub fn install(interp: &mut Interpreter) {
     pyrite_object::methods::codecs::set_codec_fallback(codecs::run_text_codec);
     pyrite_object::methods::codecs::set_error_handler_lookup(codecs::registered_handler);
     interp.add_native_module("_ast", ast::make);
+    pyrite_vm::set_ast_hooks(ast::hooks());
     interp.add_native_module("_random", random::make);
     interp.add_native_module("_md5", hashes::make_md5);
     interp.add_native_module("_sha1", hashes::make_sha1);

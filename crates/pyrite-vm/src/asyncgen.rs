@@ -126,6 +126,8 @@ pub fn install() {
             ("aclose", agen_aclose),
         ],
     );
+    crate::generator::add_attribute_descriptors(&t.async_generator, "ag_");
+    pyrite_object::methods::generic_alias::make_generic(&t.async_generator);
     for ty in [&a.asend, &a.athrow] {
         {
             let mut slots = type_payload(ty).slots.borrow_mut();

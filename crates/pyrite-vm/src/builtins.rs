@@ -12,6 +12,7 @@ use pyrite_object::types::str::PyStr;
 use pyrite_object::types::typeobj::{TypeObject, is_subtype};
 use pyrite_object::{Args, Ctx, ObjRef, PyErr, PyResult, Value, types};
 
+mod async_iter;
 mod introspect;
 pub(crate) use introspect::object_dir;
 mod iteration;
@@ -38,6 +39,12 @@ pub fn make_builtins() -> ObjRef {
     let t = types();
     d.set_str("__name__", Value::str("builtins"));
     d.set_str("__doc__", Value::None);
+    d.set_str("__package__", Value::str(""));
+    // The constants, which code reads as keywords but `builtins.True` still names.
+    d.set_str("None", Value::None);
+    d.set_str("True", Value::Bool(true));
+    d.set_str("False", Value::Bool(false));
+    d.set_str("__debug__", Value::Bool(true));
     for (name, ty) in [
         ("object", &t.object),
         ("type", &t.type_),
@@ -81,6 +88,8 @@ pub fn make_builtins() -> ObjRef {
         ("isinstance", builtin_isinstance),
         ("issubclass", builtin_issubclass),
         ("iter", iteration::builtin_iter),
+        ("aiter", async_iter::builtin_aiter),
+        ("anext", async_iter::builtin_anext),
         ("sum", iteration::builtin_sum),
         ("sorted", iteration::builtin_sorted),
         ("any", iteration::builtin_any),
@@ -276,10 +285,31 @@ fn hooked_check(
         ctx.leave_call();
         return result;
     }
+    // `type.__instancecheck__`/`__subclasscheck__` are the plain check itself: unless a
+    // metaclass before `type` in the MRO overrides the hook, check directly.
+    if !overrides_type_hook(cls.type_ref(), hook) {
+        return plain(ctx, cls);
+    }
     match pyrite_object::methods::slots::call_dunder(ctx, cls, hook, std::slice::from_ref(value))? {
         Some(result) => protocol::truthy(ctx, &result),
         None => plain(ctx, cls),
     }
+}
+
+/// Whether a class of `meta`'s MRO that comes before `type` defines `hook`.
+fn overrides_type_hook(meta: &ObjRef, hook: &str) -> bool {
+    let key = PyStr::from_str(hook);
+    let mro = pyrite_object::types::typeobj::type_payload(meta).mro.borrow().clone();
+    for class in &mro {
+        if class.is_same(&pyrite_object::types().type_) {
+            return false;
+        }
+        let dict = pyrite_object::types::typeobj::type_payload(class).dict.clone();
+        if dict.downcast::<PyDict>().is_some_and(|d| d.get_str(&key).is_some()) {
+            return true;
+        }
+    }
+    true
 }
 
 fn builtin_isinstance(ctx: &mut Ctx, args: Args<'_>) -> PyResult {

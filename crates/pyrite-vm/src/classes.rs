@@ -77,13 +77,18 @@ pub fn build_class(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
         }
     };
     let bases_tuple = Value::Obj(PyTuple::new_obj(bases));
-    let namespace = match protocol::getattr_str(ctx, &metaclass, "__prepare__") {
-        Ok(prepare) => {
-            let mut values = vec![name.clone(), bases_tuple.clone()];
-            values.extend(kwvalues.iter().cloned());
-            protocol::call(ctx, &prepare, Args { values: &values, kwnames: &kwnames })?
+    let namespace = if inherits_type_prepare(&metaclass) {
+        // `type.__prepare__` makes an empty dict: skip the call.
+        Value::Obj(PyDict::new_obj())
+    } else {
+        match protocol::getattr_str(ctx, &metaclass, "__prepare__") {
+            Ok(prepare) => {
+                let mut values = vec![name.clone(), bases_tuple.clone()];
+                values.extend(kwvalues.iter().cloned());
+                protocol::call(ctx, &prepare, Args { values: &values, kwnames: &kwnames })?
+            }
+            Err(_) => Value::Obj(PyDict::new_obj()),
         }
-        Err(_) => Value::Obj(PyDict::new_obj()),
     };
     if rebased {
         let original = Value::Obj(PyTuple::new_obj(original_bases));
@@ -93,6 +98,14 @@ pub fn build_class(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
     let mut values = vec![name, bases_tuple, namespace];
     values.extend(kwvalues);
     protocol::call(ctx, &metaclass, Args { values: &values, kwnames: &kwnames })
+}
+
+/// Whether a metaclass's `__prepare__` is `type`'s own.
+fn inherits_type_prepare(metaclass: &Value) -> bool {
+    let Some(meta) = metaclass.as_obj().filter(|m| m.is::<TypeObject>()) else { return false };
+    let own = pyrite_object::types::typeobj::lookup_str(&types().type_, "__prepare__");
+    let found = pyrite_object::types::typeobj::lookup_str(meta, "__prepare__");
+    matches!((own, found), (Some(a), Some(b)) if a.is(&b))
 }
 
 fn run_body(ctx: &mut Ctx, func_obj: &ObjRef, namespace: &Value) -> PyResult<()> {

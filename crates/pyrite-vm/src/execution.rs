@@ -48,16 +48,18 @@ pub(crate) fn compile_text(source: &Value, filename: &str, mode: Mode, function:
     if let Some(code) = source.as_obj().filter(|o| o.is::<Code>()) {
         return Ok(code.clone());
     }
-    // Bytes-like source is decoded as a source file is (BOM, PEP 263 coding cookie).
-    let decoded;
+    let text = source_text(source, filename, function)?;
+    compile_str(&text, filename, mode)
+}
+
+/// The text of a `str` or bytes-like source; bytes are decoded as a source file is (BOM,
+/// PEP 263 coding cookie).
+fn source_text<'a>(source: &'a Value, filename: &str, function: &str) -> PyResult<std::borrow::Cow<'a, str>> {
     let text = match source.as_str() {
-        Some(text) => text.as_str(),
+        Some(text) => std::borrow::Cow::Borrowed(text.as_str()),
         None => match pyrite_object::methods::bytes::with_buffer(source, |b| pyrite_parser::decode_source(b, filename))
         {
-            Some(Ok(text)) => {
-                decoded = text;
-                decoded.as_str()
-            }
+            Some(Ok(text)) => std::borrow::Cow::Owned(text),
             Some(Err(e)) => return Err(syntax_error(&e)),
             None => {
                 let what = if function == "compile" { "AST" } else { "code" };
@@ -68,12 +70,62 @@ pub(crate) fn compile_text(source: &Value, filename: &str, mode: Mode, function:
     if text.contains('\0') {
         return Err(PyErr::new(&pyrite_object::types().syntax_error, "source code string cannot contain null bytes"));
     }
+    Ok(text)
+}
+
+fn compile_str(text: &str, filename: &str, mode: Mode) -> PyResult<ObjRef> {
+    compile_with_columns(text, filename, mode, true)
+}
+
+/// Compiles `text`; without `columns` the code keeps line numbers only (for code written
+/// from an AST object, whose columns are not the tree's, so tracebacks show no carets
+/// rather than misplaced ones).
+fn compile_with_columns(text: &str, filename: &str, mode: Mode, columns: bool) -> PyResult<ObjRef> {
     let text = if mode == Mode::Eval { text.trim_start_matches([' ', '\t']) } else { text };
     match pyrite_compiler::compile(text, filename, mode) {
-        Ok(code) => crate::materialize::materialize(code),
+        Ok(mut code) => {
+            if !columns {
+                drop_columns(&mut code);
+            }
+            crate::materialize::materialize(code)
+        }
         Err(CompileError::Syntax(e)) => Err(syntax_error(&e)),
         Err(CompileError::Internal(message)) => Err(PyErr::new_system(format!("compiler error: {message}"))),
     }
+}
+
+fn drop_columns(code: &mut pyrite_compiler::CodeObject) {
+    let mut locations = code.locations();
+    for l in &mut locations {
+        l.column = None;
+        l.end_column = None;
+    }
+    code.linetable = pyrite_bytecode::linetable::encode(&locations, code.first_line);
+    for c in &mut code.constants {
+        if let pyrite_bytecode::Constant::Code(inner) = c {
+            drop_columns(inner);
+        }
+    }
+}
+
+/// How `compile()` works with AST objects: the node classes and the conversions live with
+/// the `_ast` module (a higher crate), which registers them here once.
+#[derive(Clone, Copy)]
+pub struct AstHooks {
+    /// Parses source text (already decoded) into AST objects for `compile(...,
+    /// PyCF_ONLY_AST)`; the mode is `"exec"`, `"eval"`, `"single"` or `"func_type"`.
+    pub parse: fn(&mut Ctx, text: &str, filename: &str, mode: &str) -> PyResult,
+    /// If `source` is an AST object, checks it against the mode and returns source text
+    /// that compiles to its code (statements on the lines the nodes give); `None` for
+    /// anything that is not an AST object.
+    pub to_source: fn(&mut Ctx, source: &Value, mode: &str) -> PyResult<Option<String>>,
+}
+
+static AST_HOOKS: std::sync::OnceLock<AstHooks> = std::sync::OnceLock::new();
+
+/// Registers the AST conversions (the first registration wins).
+pub fn set_ast_hooks(hooks: AstHooks) {
+    let _ = AST_HOOKS.set(hooks);
 }
 
 /// The calling frame's globals and locals (for `globals()`, `locals()` and defaults).
@@ -235,7 +287,7 @@ fn builtin_eval(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
 /// `compile()`'s flag asking for an AST instead of code (`ast.PyCF_ONLY_AST`).
 const PYCF_ONLY_AST: i64 = 0x400;
 
-fn builtin_compile(_: &mut Ctx, args: Args<'_>) -> PyResult {
+fn builtin_compile(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
     let mut positional: Vec<Value> = args.pos().to_vec();
     for (k, v) in args.keywords() {
         let index = match k.as_str().map(PyStr::as_str) {
@@ -257,20 +309,45 @@ fn builtin_compile(_: &mut Ctx, args: Args<'_>) -> PyResult {
     let flags = positional
         .get(3)
         .map_or(Ok(0), |f| if f.is_none() { Ok(0) } else { pyrite_object::methods::int::to_i64(f) })?;
-    if flags & PYCF_ONLY_AST != 0 {
-        return Err(PyErr::not_implemented("compiling to an AST (ast.parse) is not supported yet"));
-    }
     let filename = positional[1]
         .as_str()
         .map(|s| s.as_str().to_owned())
         .ok_or_else(|| PyErr::type_error("compile() argument 'filename' must be str"))?;
-    let mode = match positional[2].as_str().map(PyStr::as_str) {
+    let mode_name = positional[2].as_str().map(|s| s.as_str().to_owned());
+    let mode = match mode_name.as_deref() {
         Some("exec") => Mode::Exec,
         Some("eval") => Mode::Eval,
         Some("single") => Mode::Single,
+        Some("func_type") if flags & PYCF_ONLY_AST != 0 => Mode::Eval,
+        Some("func_type") => {
+            return Err(PyErr::value_error("compile() mode 'func_type' requires flag PyCF_ONLY_AST"));
+        }
         _ => return Err(PyErr::value_error("compile() mode must be 'exec', 'eval' or 'single'")),
     };
-    Ok(Value::Obj(compile_text(&positional[0], &filename, mode, "compile")?))
+    let mode_name = mode_name.unwrap_or_default();
+    let source = &positional[0];
+    let hooks = AST_HOOKS.get().copied();
+    let ast_source = match hooks {
+        Some(h) if !source.as_obj().is_some_and(|o| o.is::<Code>()) && source.as_str().is_none() => {
+            (h.to_source)(ctx, source, &mode_name)?
+        }
+        _ => None,
+    };
+    if flags & PYCF_ONLY_AST != 0 {
+        if ast_source.is_some() {
+            // An AST object asked for as an AST is returned as it is, once checked.
+            return Ok(source.clone());
+        }
+        let Some(h) = hooks else {
+            return Err(PyErr::not_implemented("compiling to an AST needs the _ast module"));
+        };
+        let text = source_text(source, &filename, "compile")?;
+        return (h.parse)(ctx, &text, &filename, &mode_name);
+    }
+    if let Some(text) = ast_source {
+        return Ok(Value::Obj(compile_with_columns(&text, &filename, mode, false)?));
+    }
+    Ok(Value::Obj(compile_text(source, &filename, mode, "compile")?))
 }
 
 fn builtin_globals(ctx: &mut Ctx, args: Args<'_>) -> PyResult {

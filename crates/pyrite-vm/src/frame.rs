@@ -27,30 +27,37 @@ pub struct SlotStack {
 
 impl SlotStack {
     /// Carves `n` empty slots. The pointer stays valid until the matching [`SlotStack::pop`].
+    #[inline(always)]
     pub fn push(&mut self, n: usize) -> NonNull<Slot> {
-        let fits = match (self.chunks.get(self.used.len().wrapping_sub(1)), self.used.last()) {
-            (Some(chunk), Some(&used)) => used + n <= chunk.len(),
-            _ => false,
-        };
-        if !fits {
-            let index = self.used.len();
-            let reusable = self.chunks.get(index).is_some_and(|c| c.len() >= n);
-            if !reusable {
-                let size = CHUNK_SLOTS.max(n);
-                let chunk: Box<[Slot]> = (0..size).map(|_| None).collect();
-                self.chunks.truncate(index);
-                self.chunks.push(chunk);
-            }
-            self.used.push(0);
+        if let (Some(chunk), Some(used)) = (self.chunks.get_mut(self.used.len().wrapping_sub(1)), self.used.last_mut())
+            && *used + n <= chunk.len()
+        {
+            let start = *used;
+            *used = start + n;
+            return NonNull::from(&mut chunk[start]);
         }
-        let index = self.used.len() - 1;
-        let start = self.used[index];
-        self.used[index] = start + n;
-        let chunk = &mut self.chunks[index];
-        NonNull::from(&mut chunk[start]).cast::<Slot>()
+        self.push_in_new_chunk(n)
+    }
+
+    /// [`SlotStack::push`] when the current chunk is full: moves on to the next chunk,
+    /// allocating it (or a larger one) when it does not exist or is too small.
+    #[cold]
+    #[inline(never)]
+    fn push_in_new_chunk(&mut self, n: usize) -> NonNull<Slot> {
+        let index = self.used.len();
+        let reusable = self.chunks.get(index).is_some_and(|c| c.len() >= n);
+        if !reusable {
+            let size = CHUNK_SLOTS.max(n);
+            let chunk: Box<[Slot]> = (0..size).map(|_| None).collect();
+            self.chunks.truncate(index);
+            self.chunks.push(chunk);
+        }
+        self.used.push(n);
+        NonNull::from(&mut self.chunks[index][0])
     }
 
     /// Releases the last `n` slots carved (which the caller has already emptied).
+    #[inline]
     pub fn pop(&mut self, n: usize) {
         if let Some(used) = self.used.last_mut() {
             *used -= n;
@@ -92,6 +99,18 @@ pub struct Frame {
     /// The frame object made for this frame, once Python code asked for one; it is kept
     /// up to date while the frame runs and gets its final state when the frame finishes.
     pub frame_obj: Option<ObjRef>,
+    /// Set while a generator's frame runs in its caller's loop (see [`InlineGenerator`]).
+    pub inline_generator: Option<InlineGenerator>,
+}
+
+/// A generator's frame resumed by its caller's `FOR_ITER` in the caller's own eval loop
+/// (as a call is), rather than in a nested loop: when it yields, the frame goes back to
+/// the generator and the value to the caller; when it returns, the caller's loop ends.
+pub struct InlineGenerator {
+    /// The generator object, which owns the frame while it is suspended.
+    pub generator: ObjRef,
+    /// Where the caller continues when the generator is exhausted (past its loop).
+    pub exit_ip: usize,
 }
 
 impl Frame {
@@ -100,6 +119,7 @@ impl Frame {
     /// # Panics
     /// If `code` is not a code object (frames are only made from code objects).
     #[must_use]
+    #[inline(always)]
     #[expect(clippy::too_many_arguments, reason = "a frame is a plain record of its parts")]
     pub fn new(
         code: ObjRef,
@@ -127,6 +147,7 @@ impl Frame {
             lasti: 0,
             owned_slots: false,
             frame_obj: None,
+            inline_generator: None,
         }
     }
 
@@ -224,9 +245,13 @@ impl Frame {
     /// Slots at and above `sp` are always empty (every pop takes its slot, and the few
     /// places that lower `sp` directly empty the slots first), so only the locals and the
     /// live part of the value stack are visited.
+    #[inline(always)]
     pub fn clear(&mut self) {
         if let Some(obj) = self.frame_obj.take() {
             crate::frameobject::detach(self, &obj);
+        }
+        if let Some(inline) = self.inline_generator.take() {
+            crate::generator::finish_inline(&inline.generator);
         }
         let live = self.sp.min(self.nslots);
         // SAFETY: as in `slots_mut`; `live <= nslots`.

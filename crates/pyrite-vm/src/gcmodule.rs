@@ -100,6 +100,13 @@ pub fn run_pending(ctx: &mut Ctx) {
 
 /// Calls `type(obj).__del__(obj)`; an exception is reported and ignored, as CPython does.
 fn run_del(ctx: &mut Ctx, obj: &ObjRef) {
+    if let Some(closed) = crate::generator::finalize(ctx, obj) {
+        if let Err(err) = closed {
+            let value = Value::Obj(obj.clone());
+            report_unraisable(ctx, &value, &err);
+        }
+        return;
+    }
     let value = Value::Obj(obj.clone());
     let Some(del) = pyrite_object::types::typeobj::lookup_str(obj.type_ref(), "__del__") else { return };
     if let Err(err) = protocol::call_positional(ctx, &del, std::slice::from_ref(&value)) {
@@ -170,6 +177,7 @@ pub fn make_gc() -> ObjRef {
         ("set_threshold", gc_set_threshold),
         ("get_objects", gc_get_objects),
         ("is_tracked", gc_is_tracked),
+        ("get_stats", gc_get_stats),
         ("get_referents", gc_get_referents),
         ("get_referrers", gc_get_referrers),
         ("freeze", |_, _| {
@@ -228,6 +236,25 @@ fn gc_get_objects(_: &mut Ctx, args: Args<'_>) -> PyResult {
         })?),
     };
     Ok(Value::Obj(PyList::new_obj(gc::get_objects(generation).into_iter().map(Value::Obj).collect())))
+}
+
+/// `gc.get_stats()`: a dict per generation of its cumulative `collections`, `collected`
+/// and `uncollectable` counts.
+fn gc_get_stats(_: &mut Ctx, args: Args<'_>) -> PyResult {
+    check_args("get_stats", args, 0, 0)?;
+    let stats = gc::get_stats()
+        .iter()
+        .map(|g| {
+            let d = PyDict::new_obj();
+            if let Some(dict) = d.downcast::<PyDict>() {
+                dict.set_str("collections", Value::from(g.collections));
+                dict.set_str("collected", Value::from(g.collected));
+                dict.set_str("uncollectable", Value::from(g.uncollectable));
+            }
+            Value::Obj(d)
+        })
+        .collect();
+    Ok(Value::Obj(PyList::new_obj(stats)))
 }
 
 fn gc_is_tracked(_: &mut Ctx, args: Args<'_>) -> PyResult {

@@ -8,6 +8,7 @@ use std::cell::Cell as StdCell;
 
 use pyrite_bytecode::{Opcode, flags};
 use pyrite_memory::{ObjRef, PayloadCell, Trace, payload};
+use pyrite_object::methods::attrdescr::{self, Kind};
 use pyrite_object::methods::method_args;
 use pyrite_object::types::exception::PyException;
 use pyrite_object::types::function::{Code, Function};
@@ -138,8 +139,18 @@ pub fn resume(ctx: &mut Ctx, gen_value: &Value, value: Value, error: Option<PyEr
     if let Some(frame) = frame.as_mut() {
         crate::frameobject::suspend(frame);
     }
+    if let Some(obj) = gen_value.as_obj() {
+        set_needs_close(obj, frame.is_some());
+    }
     drop(generator.frame.replace(frame));
     let Err(e) = outcome else { return outcome };
+    Err(finished_with_error(gen_value, e))
+}
+
+/// The error a generator's frame ended with, as its resumer sees it: a `StopIteration`
+/// (or, for an async generator, `StopAsyncIteration`) raised inside becomes a
+/// RuntimeError (PEP 479), with the original as its cause.
+pub(crate) fn finished_with_error(gen_value: &Value, e: PyErr) -> PyErr {
     let is_async_gen = gen_value.type_ref().is_same(&types().async_generator);
     match e {
         e if e.matches(&types().stop_iteration) || (is_async_gen && e.matches(&types().stop_async_iteration)) => {
@@ -151,9 +162,66 @@ pub fn resume(ctx: &mut Ctx, gen_value: &Value, value: Value, error: Option<PyEr
                 drop(exc.context.replace(Some(e.0)));
                 exc.suppress_context.set(true);
             }
-            Err(replacement)
+            replacement
         }
-        other => Err(other),
+        other => other,
+    }
+}
+
+/// The frame of a plain generator that `FOR_ITER` can run in its own loop: the generator
+/// is not running and not finished. It is marked running and, when it had started, gets
+/// the `None` its `yield` expression evaluates to (as `next()` sends). `None` when the
+/// generator must be resumed the general way.
+pub(crate) fn enter_inline(iterator: &ObjRef, exit_ip: usize) -> Option<Frame> {
+    let generator = iterator.downcast::<Generator>()?;
+    if generator.running.get() || !iterator.type_ref().is_same(&types().generator) {
+        return None;
+    }
+    let mut frame = generator.frame.replace(None)?;
+    if generator.started.get() {
+        frame.push(Value::None);
+    }
+    generator.started.set(true);
+    generator.running.set(true);
+    frame.inline_generator = Some(crate::frame::InlineGenerator { generator: iterator.clone(), exit_ip });
+    Some(frame)
+}
+
+/// Whether dropping the generator must first close it (CPython's `_PyGen_Finalize`): only
+/// while it is suspended at a `yield`, so a generator run to its end is freed directly.
+fn set_needs_close(generator: &ObjRef, suspended: bool) {
+    if suspended {
+        generator.set_flags(pyrite_memory::FLAG_HAS_FINALIZER);
+    } else {
+        generator.clear_flags(pyrite_memory::FLAG_HAS_FINALIZER);
+    }
+}
+
+/// The finalizer of a generator or coroutine dropped while suspended: closes it (its
+/// `finally` blocks and context managers run), reporting an error as unraisable.
+pub(crate) fn finalize(ctx: &mut Ctx, obj: &ObjRef) -> Option<PyResult> {
+    let generator = obj.downcast::<Generator>()?;
+    if generator.frame.borrow().is_none() || generator.running.get() {
+        return Some(Ok(Value::None));
+    }
+    Some(gen_close(ctx, Args::positional(&[Value::Obj(obj.clone())])))
+}
+
+/// A generator's frame that ran inline yielded: it goes back to its generator.
+pub(crate) fn park_inline(generator: &ObjRef, mut frame: Frame) {
+    set_needs_close(generator, true);
+    crate::frameobject::suspend(&mut frame);
+    if let Some(g) = generator.downcast::<Generator>() {
+        g.running.set(false);
+        drop(g.frame.replace(Some(frame)));
+    }
+}
+
+/// A generator's frame that ran inline finished (returned or raised).
+pub(crate) fn finish_inline(generator: &ObjRef) {
+    set_needs_close(generator, false);
+    if let Some(g) = generator.downcast::<Generator>() {
+        g.running.set(false);
     }
 }
 
@@ -430,7 +498,62 @@ pub fn install() {
         if ty.is_same(&t.coroutine) {
             add_methods(ty, owner, &[("__await__", coro_await)]);
         }
+        pyrite_object::methods::slots::install_wrappers(ty);
     }
+    add_attribute_descriptors(&t.generator, "gi_");
+    add_attribute_descriptors(&t.coroutine, "cr_");
+    attrdescr::add(&t.coroutine, Kind::Member, &["cr_origin"]);
+}
+
+/// The descriptors in the type's dict for what [`gen_getattro`] answers, and `__del__`.
+pub(crate) fn add_attribute_descriptors(ty: &ObjRef, prefix: &str) {
+    let (code, frame, running, suspended, delegate): (&'static str, _, _, _, _) = match prefix {
+        "gi_" => ("gi_code", "gi_frame", "gi_running", Some("gi_suspended"), "gi_yieldfrom"),
+        "cr_" => ("cr_code", "cr_frame", "cr_running", Some("cr_suspended"), "cr_await"),
+        _ => ("ag_code", "ag_frame", "ag_running", None, "ag_await"),
+    };
+    attrdescr::add(ty, Kind::Member, &[code]);
+    let running_kind = if prefix == "ag_" { Kind::Member } else { Kind::GetSet };
+    attrdescr::add(ty, running_kind, &[running]);
+    attrdescr::add(ty, Kind::GetSet, &["__name__", "__qualname__", frame, delegate]);
+    if let Some(suspended) = suspended {
+        attrdescr::add(ty, Kind::GetSet, &[suspended]);
+    }
+    let owner = match prefix {
+        "gi_" => "generator",
+        "cr_" => "coroutine",
+        _ => "async_generator",
+    };
+    pyrite_object::methods::add_methods(ty, owner, &[("__del__", gen_del)]);
+}
+
+/// `__del__` of generators, coroutines and async generators (CPython's
+/// `_PyGen_Finalize`): an unfinished one is closed, except a coroutine never awaited,
+/// which warns instead; an error closing it is reported as unraisable, not raised.
+fn gen_del(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
+    let (generator, _) = method_args("__del__", args, 0, 0)?;
+    let g = this(generator)?;
+    if g.frame.borrow().is_none() {
+        return Ok(Value::None);
+    }
+    // A coroutine that never ran says so, as CPython's `_PyErr_WarnUnawaitedCoroutine`.
+    if !g.started.get() && generator.type_ref().is_same(&types().coroutine) {
+        let qualname = g.qualname.as_str().map_or("?", |s| s.as_str()).to_owned();
+        let message = Value::str(&format!("coroutine '{qualname}' was never awaited"));
+        let category = Value::Obj(types().runtime_warning.clone());
+        let warned = crate::import_module(ctx, "warnings")
+            .and_then(|w| protocol::getattr_str(ctx, &w, "warn"))
+            .and_then(|warn| protocol::call_positional(ctx, &warn, &[message, category]));
+        if let Err(err) = warned {
+            crate::syshooks::write_unraisable(ctx, &err, None, generator.clone());
+        }
+        // It stays as it is (CPython warns instead of closing it).
+        return Ok(Value::None);
+    }
+    if let Err(err) = gen_close(ctx, Args::positional(std::slice::from_ref(generator))) {
+        crate::syshooks::write_unraisable(ctx, &err, None, generator.clone());
+    }
+    Ok(Value::None)
 }
 
 /// The iterator `coroutine.__await__()` returns: it drives the coroutine.
@@ -467,6 +590,7 @@ fn wrapper_type() -> &'static ObjRef {
             "coroutine_wrapper",
             &[("send", wrapper_send), ("throw", wrapper_throw), ("close", wrapper_close)],
         );
+        pyrite_object::methods::slots::install_wrappers(&ty);
         ty
     })
 }

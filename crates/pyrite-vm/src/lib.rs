@@ -8,6 +8,7 @@ mod asyncgen;
 mod builtins;
 mod call;
 mod classes;
+mod core_extras;
 mod eval;
 mod execution;
 mod frame;
@@ -27,6 +28,7 @@ mod typeparams;
 
 use std::io::IsTerminal;
 
+pub use execution::{AstHooks, set_ast_hooks, syntax_error};
 use pyrite_compiler::CompileError;
 use pyrite_object::types::dict::PyDict;
 use pyrite_object::types::exception::PyException;
@@ -145,6 +147,7 @@ impl Interpreter {
         generator::install();
         asyncgen::install();
         reduce::install();
+        core_extras::install();
         pyrite_object::methods::add_methods(
             &pyrite_object::types().object,
             "object",
@@ -178,7 +181,7 @@ impl Interpreter {
             d.set_str("gc", Value::Obj(gcmodule::make_gc()));
             d.set_str("builtins", Value::Obj(pyrite_object::types::function::Module::new_builtin(builtins.clone())));
         }
-        ctx.vm = Box::new(VmState {
+        ctx.set_vm(VmState {
             builtins,
             modules,
             sys: sys_dict,

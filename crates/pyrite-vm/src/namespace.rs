@@ -11,12 +11,14 @@ use pyrite_object::{Args, Ctx, ObjRef, PyErr, PyResult, Value, protocol};
 pub fn namespace_type() -> &'static ObjRef {
     static TYPE: StaticType = StaticType::new();
     TYPE.get_or_init(|| {
-        typeobj::new_native_type_with("SimpleNamespace", "types", None, TYPE_BASETYPE, |slots| {
+        let ty = typeobj::new_native_type_with("SimpleNamespace", "types", None, TYPE_BASETYPE, |slots| {
             slots.new = Some(namespace_new);
             slots.init = Some(namespace_init);
             slots.repr = Some(namespace_repr);
             slots.richcompare = Some(namespace_compare);
-        })
+        });
+        pyrite_object::methods::attrdescr::add_instance_descriptors(&ty, true, false);
+        ty
     })
 }
 

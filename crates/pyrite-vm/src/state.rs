@@ -79,6 +79,7 @@ pub struct VmState {
 ///
 /// # Panics
 /// If the context was not made by [`crate::Interpreter`] (a Pyrite bug).
+#[inline(always)]
 pub fn vm(ctx: &mut Ctx) -> &mut VmState {
-    ctx.vm.downcast_mut::<VmState>().expect("the context belongs to a pyrite VM")
+    ctx.vm_mut::<VmState>().expect("the context belongs to a pyrite VM")
 }

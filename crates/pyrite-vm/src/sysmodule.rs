@@ -204,6 +204,7 @@ fn pre_header(object: &Value, heap_type: bool) -> usize {
         &t.async_generator,
         &t.property,
         &t.cell,
+        &t.slice,
     ];
     let tracked = containers.iter().any(|c| obj.type_ref().is_same(c))
         || obj.is::<pyrite_object::types::function::BuiltinFunction>();
@@ -284,6 +285,14 @@ fn builtin_sizeof(object: &Value, mro: &[ObjRef], heap_type: bool) -> usize {
         56
     } else if base.is::<pyrite_object::types::misc::PyRange>() {
         48
+    } else if let Some(b) = base.downcast::<pyrite_object::types::bytes::PyBytes>() {
+        33 + b.as_bytes().len()
+    } else if let Some(b) = base.downcast::<pyrite_object::types::bytes::PyByteArray>() {
+        56 + b.allocated()
+    } else if base.is::<pyrite_object::types::complex::PyComplex>() {
+        32
+    } else if base.is::<pyrite_object::types::slice::PySlice>() {
+        40
     } else if base.is::<pyrite_object::types::function::Module>() {
         56
     } else {

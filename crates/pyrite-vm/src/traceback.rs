@@ -44,9 +44,43 @@ fn exception_type_name(ty: &ObjRef) -> String {
 /// The last line of a traceback: `TypeName: message`.
 pub fn exception_only(ctx: &mut Ctx, exc: &ObjRef) -> String {
     let name = exception_type_name(exc.type_ref());
+    if let Some(located) = syntax_error_only(ctx, exc, &name) {
+        return located;
+    }
     let message =
         protocol::str_string(ctx, &Value::Obj(exc.clone())).unwrap_or_else(|_| "<exception str() failed>".into());
     if message.is_empty() { name } else { format!("{name}: {message}") }
+}
+
+/// A `SyntaxError` raised at run time (by `compile()`, `ast.parse`, ...) with a line
+/// number shows where it is, as CPython prints it: file and line, the text with carets,
+/// then the type and message.
+fn syntax_error_only(ctx: &mut Ctx, exc: &ObjRef, name: &str) -> Option<String> {
+    if !protocol::isinstance(&Value::Obj(exc.clone()), &pyrite_object::types().syntax_error) {
+        return None;
+    }
+    let value = Value::Obj(exc.clone());
+    let mut get = |attr: &str| protocol::getattr_str(ctx, &value, attr).ok();
+    let number = |v: Option<Value>| match v {
+        Some(Value::Int(i)) => usize::try_from(i).ok(),
+        _ => None,
+    };
+    let lineno = number(get("lineno"))?;
+    let text = |v: Option<Value>| v.and_then(|v| v.as_str().map(|s| s.as_str().to_owned()));
+    let msg = text(get("msg")).unwrap_or_else(|| "<no detail available>".to_owned());
+    let error = SyntaxError {
+        kind: pyrite_parser::SyntaxErrorKind::SyntaxError,
+        msg: msg.clone(),
+        filename: text(get("filename")).unwrap_or_else(|| "<string>".to_owned()),
+        lineno,
+        offset: number(get("offset")).unwrap_or(0),
+        end_lineno: number(get("end_lineno")).unwrap_or(0),
+        end_offset: number(get("end_offset")).unwrap_or(0),
+        text: text(get("text")),
+    };
+    let formatted = format_syntax_error(&error);
+    let location = formatted.rsplit_once(&format!("SyntaxError: {msg}\n")).map_or("", |(head, _)| head);
+    Some(format!("{location}{name}: {msg}"))
 }
 
 /// Byte offset within `line` to a character offset.

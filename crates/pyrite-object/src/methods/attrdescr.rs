@@ -43,7 +43,14 @@ enum Access {
     Getter(NativeFn),
     /// `object.__class__`.
     Class,
+    /// A getter and (when writable) a setter of the descriptor's own.
+    GetSet(Getter, Option<Setter>),
 }
+
+/// Reads a computed attribute of `obj`.
+pub type Getter = fn(&mut Ctx, &Value) -> PyResult;
+/// Writes (`Some`) or deletes (`None`) a computed attribute of `obj`.
+pub type Setter = fn(&mut Ctx, &Value, Option<Value>) -> PyResult<()>;
 
 /// An attribute of a builtin type answered by its `getattro`/`setattro` slots, a native
 /// getter, or an instance's `__dict__` or `__weakref__`.
@@ -61,9 +68,46 @@ impl Trace for AttrDescriptor {
 
 payload!(AttrDescriptor, "getset_descriptor", tracked);
 
-fn getset_type() -> &'static ObjRef {
+pub(crate) fn getset_type() -> &'static ObjRef {
     static TYPE: StaticType = StaticType::new();
-    TYPE.get_or_init(|| make_type("getset_descriptor"))
+    TYPE.get_or_init(|| {
+        let ty = make_type("getset_descriptor");
+        add_descriptor_names(&ty, &ty, &ty);
+        ty
+    })
+}
+
+/// Gives `owner` (`getset_descriptor` or `member_descriptor`) the `__name__`,
+/// `__objclass__` (made as `member_ty` descriptors) and `__qualname__` (a `getset_ty`
+/// one) that describe its instances. The types are passed in because they are still being
+/// made.
+pub(crate) fn add_descriptor_names(owner: &ObjRef, member_ty: &ObjRef, getset_ty: &ObjRef) {
+    let entries: [(&'static str, Getter, &ObjRef); 3] = [
+        ("__name__", |_, v| Ok(Value::str(descriptor_parts(v)?.0.as_str())), member_ty),
+        ("__objclass__", |_, v| Ok(Value::Obj(descriptor_parts(v)?.1)), member_ty),
+        (
+            "__qualname__",
+            |_, v| {
+                let (name, owner) = descriptor_parts(v)?;
+                let owner_name = type_payload(&owner).qualname.borrow().to_string();
+                Ok(Value::str(&format!("{owner_name}.{name}")))
+            },
+            getset_ty,
+        ),
+    ];
+    for (name, get, ty) in entries {
+        let access = Access::GetSet(get, None);
+        let descr = ObjRef::new(AttrDescriptor { name, owner: owner.clone(), access }, Some(ty));
+        crate::methods::set_type_attr(owner, name, Value::Obj(descr));
+    }
+}
+
+/// The name and owner class of a getset or member descriptor.
+fn descriptor_parts(v: &Value) -> PyResult<(String, ObjRef)> {
+    if let Some(d) = v.downcast::<AttrDescriptor>() {
+        return Ok((d.name.to_owned(), d.owner.clone()));
+    }
+    crate::methods::members::member_parts(v).ok_or_else(|| PyErr::type_error("expected a descriptor"))
 }
 
 fn make_type(name: &str) -> ObjRef {
@@ -98,6 +142,27 @@ pub fn add_computed(owner: &ObjRef, kind: Kind, getters: &[(&'static str, Native
         let descr = ObjRef::new(AttrDescriptor { name, owner: owner.clone(), access }, Some(ty));
         crate::methods::set_type_attr(owner, name, Value::Obj(descr));
     }
+}
+
+/// Puts descriptors with their own getter and optional setter into the dict of the
+/// builtin type `owner` (a missing setter makes the attribute read-only).
+pub fn add_getset(owner: &ObjRef, kind: Kind, entries: &[(&'static str, Getter, Option<Setter>)]) {
+    let ty = match kind {
+        Kind::GetSet => getset_type(),
+        Kind::Member => crate::methods::members::member_type(),
+    };
+    for &(name, get, set) in entries {
+        let access = Access::GetSet(get, set);
+        let descr = ObjRef::new(AttrDescriptor { name, owner: owner.clone(), access }, Some(ty));
+        crate::methods::set_type_attr(owner, name, Value::Obj(descr));
+    }
+}
+
+/// Whether `v` is a descriptor that asks its owner's `getattro`/`setattro` slots (which
+/// must then answer the name themselves rather than look the descriptor up again).
+#[must_use]
+pub fn answered_by_slots(v: &Value) -> bool {
+    v.downcast::<AttrDescriptor>().is_some_and(|d| matches!(d.access, Access::Slots))
 }
 
 /// Puts the `__class__` getset descriptor into the dict of `object`.
@@ -159,6 +224,7 @@ pub(crate) fn descr_get(ctx: &mut Ctx, v: &Value, obj: Option<&Value>, _owner: &
         }
         Access::Getter(getter) => return getter(ctx, crate::ctx::Args::positional(std::slice::from_ref(obj))),
         Access::Class => return Ok(Value::Obj(obj.type_ref().clone())),
+        Access::GetSet(get, _) => return get(ctx, obj),
         Access::Slots => {}
     }
     // The owner's own slot answers the name; the generic one would find this descriptor.
@@ -173,8 +239,10 @@ pub(crate) fn descr_get(ctx: &mut Ctx, v: &Value, obj: Option<&Value>, _owner: &
 pub(crate) fn descr_set(ctx: &mut Ctx, v: &Value, obj: &Value, value: Option<Value>) -> PyResult<()> {
     let d = this(v)?;
     check_owner(d, obj)?;
-    if matches!(d.access, Access::Class) {
-        return protocol::set_class(obj, value);
+    match d.access {
+        Access::Class => return protocol::set_class(obj, value),
+        Access::GetSet(_, Some(set)) => return set(ctx, obj, value),
+        _ => {}
     }
     if matches!(d.access, Access::InstanceDict)
         && let Some(o) = obj.as_obj()
@@ -184,10 +252,13 @@ pub(crate) fn descr_set(ctx: &mut Ctx, v: &Value, obj: &Value, value: Option<Val
     }
     match type_payload(&d.owner).slots().setattro {
         Some(set)
-            if !matches!(d.access, Access::Getter(_))
+            if !matches!(d.access, Access::Getter(_) | Access::GetSet(..))
                 && !std::ptr::fn_addr_eq(set, protocol::generic_setattr as SetAttrFn) =>
         {
             set(ctx, obj, &Value::str(d.name), value)
+        }
+        _ if v.type_ref().is_same(crate::methods::members::member_type()) => {
+            Err(PyErr::attribute_error("readonly attribute"))
         }
         _ => Err(PyErr::attribute_error(format!(
             "attribute '{}' of '{}' objects is not writable",

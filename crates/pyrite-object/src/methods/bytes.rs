@@ -126,7 +126,12 @@ pub(crate) fn setup(t: &TypeTable) {
     add_methods(&t.bytearray, "bytearray", array::METHODS);
     for (ty, owner) in [(&t.bytes, "bytes"), (&t.bytearray, "bytearray")] {
         super::descriptors::add_class_methods(ty, owner, &[("fromhex", text::fromhex)]);
-        set_type_attr(ty, "maketrans", Value::Obj(BuiltinFunction::new_obj("maketrans", text::maketrans)));
+        let maketrans: crate::types::function::NativeFn = if owner == "bytes" {
+            |ctx, args| text::maketrans(ctx, args, "bytes")
+        } else {
+            |ctx, args| text::maketrans(ctx, args, "bytearray")
+        };
+        set_type_attr(ty, "maketrans", Value::Obj(BuiltinFunction::new_obj("maketrans", maketrans)));
     }
     memoryview::setup(t);
     super::codecs::setup(t);
@@ -249,11 +254,12 @@ pub(crate) fn keyword_args<'a, const N: usize>(
     names: [&str; N],
 ) -> PyResult<Receiver<'a, [Option<&'a Value>; N]>> {
     let (kind, data, rest) = receiver(name, &args)?;
-    if rest.len() > N {
+    let given = rest.len() + args.kwnames.len();
+    if given > N {
         return Err(PyErr::type_error(format!(
-            "{name}() takes at most {N} argument{} ({} given)",
+            "{name}() takes at most {N} {}argument{} ({given} given)",
+            if rest.is_empty() { "keyword " } else { "" },
             if N == 1 { "" } else { "s" },
-            rest.len()
         )));
     }
     let mut out = [None; N];

@@ -5,7 +5,7 @@
 use pyrite_bytecode::BinaryOp;
 use pyrite_memory::ObjRef;
 
-use super::{Kind, byte_value, bytes_from_iterable, bytes_like, count_source, is_buffer, no_args, positional, wrap};
+use super::{Kind, byte_value, bytes_from_iterable, bytes_like, count_source, is_buffer, no_args, wrap};
 use crate::ctx::{Args, Ctx};
 use crate::error::{PyErr, PyResult};
 use crate::methods::sequence::{checked_total, index_of, normalize_index, repeat_count};
@@ -57,10 +57,12 @@ fn check_resizable(array: &PyByteArray) -> PyResult<()> {
 
 /// Replaces the contents (a resize when the length changes).
 fn set_data(array: &PyByteArray, data: Vec<u8>) -> PyResult<()> {
-    if data.len() != array.len() {
+    let (old, new) = (array.len(), data.len());
+    if old != new {
         check_resizable(array)?;
     }
     *array.data.borrow_mut() = data;
+    array.note_resize(old, new);
     Ok(())
 }
 
@@ -75,6 +77,8 @@ pub(super) fn bytearray_new(_: &mut Ctx, ty: &ObjRef, _args: Args<'_>) -> PyResu
 pub(super) fn bytearray_init(ctx: &mut Ctx, v: &Value, args: Args<'_>) -> PyResult<()> {
     let array = this(v)?;
     let [source, encoding, errors] = super::constructor_args("bytearray", args)?;
+    // Lists and tuples are sized at once; other iterables are appended a byte at a time.
+    let mut one_by_one = false;
     let data = match source {
         None if encoding.is_some() || errors.is_some() => {
             super::encode_source(ctx, "bytearray", &Value::None, encoding, errors)?
@@ -91,10 +95,21 @@ pub(super) fn bytearray_init(ctx: &mut Ctx, v: &Value, args: Args<'_>) -> PyResu
                 if slots.iter.is_none() && slots.getitem.is_none() {
                     return Err(PyErr::type_error(format!("cannot convert '{}' object to bytearray", s.type_name())));
                 }
+                one_by_one = s.downcast::<crate::types::list::PyList>().is_none()
+                    && s.downcast::<crate::types::list::PyTuple>().is_none();
                 bytes_from_iterable(ctx, s, RANGE)?
             }
         },
     };
+    if one_by_one {
+        let n = data.len();
+        set_data(array, Vec::new())?;
+        check_resizable(array)?;
+        *array.data.borrow_mut() = data;
+        array.note_appends(0, n);
+        return Ok(());
+    }
+    set_data(array, Vec::new())?;
     set_data(array, data)
 }
 
@@ -109,7 +124,9 @@ pub(super) fn bytearray_inplace(ctx: &mut Ctx, a: &Value, b: &Value, op: BinaryO
             let extra = bytes_like(b)?;
             if !extra.is_empty() {
                 check_resizable(array)?;
+                let old = array.len();
                 array.data.borrow_mut().extend_from_slice(&extra);
+                array.note_resize(old, old + extra.len());
             }
             Ok(a.clone())
         }
@@ -147,7 +164,13 @@ pub(super) fn bytearray_setitem(ctx: &mut Ctx, v: &Value, key: &Value, value: Op
         Some(b) => array.data.borrow_mut()[position] = b,
         None => {
             check_resizable(array)?;
+            let old = array.len();
             array.data.borrow_mut().remove(position);
+            if position == 0 {
+                array.note_front_removal(1, old, old - 1);
+            } else {
+                array.note_resize(old, old - 1);
+            }
         }
     }
     Ok(())
@@ -188,6 +211,16 @@ fn set_slice(
         Some(new) if step == 1 => {
             let start = usize::try_from(start).unwrap_or(0);
             let stop = usize::try_from(stop).unwrap_or(0).max(start);
+            // Removing bytes at the front moves CPython's logical start.
+            if start == 0 && new.len() < stop {
+                let old = data.len();
+                data.splice(start..stop, new);
+                check_resizable(array)?;
+                let shrink = old - data.len();
+                *array.data.borrow_mut() = data;
+                array.note_front_removal(shrink, old, old - shrink);
+                return Ok(());
+            }
             data.splice(start..stop, new);
         }
         Some(new) => {
@@ -218,7 +251,9 @@ fn append(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
     let [item] = rest else { return Err(crate::methods::arg_count_error("append", rest.len(), 1, 1)) };
     let b = byte_value(ctx, item, RANGE)?;
     check_resizable(array)?;
+    let old = array.len();
     array.data.borrow_mut().push(b);
+    array.note_resize(old, old + 1);
     Ok(Value::None)
 }
 
@@ -250,7 +285,9 @@ fn extend(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
     };
     if !extra.is_empty() {
         check_resizable(array)?;
+        let old = array.len();
         array.data.borrow_mut().extend_from_slice(&extra);
+        array.note_resize(old, old + extra.len());
     }
     Ok(Value::None)
 }
@@ -265,7 +302,9 @@ fn insert(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
     check_resizable(array)?;
     let len = i64::try_from(array.len()).unwrap_or(i64::MAX);
     let position = if index < 0 { (index + len).max(0) } else { index.min(len) };
+    let old = array.len();
     array.data.borrow_mut().insert(usize::try_from(position).unwrap_or(0), b);
+    array.note_resize(old, old + 1);
     Ok(Value::None)
 }
 
@@ -289,7 +328,9 @@ fn pop(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
         return Err(PyErr::index_error("pop index out of range"));
     };
     check_resizable(array)?;
+    let old = array.len();
     let b = array.data.borrow_mut().remove(position);
+    array.note_resize(old, old - 1);
     Ok(Value::Int(i64::from(b)))
 }
 
@@ -301,7 +342,9 @@ fn remove(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
         return Err(PyErr::value_error("value not found in bytearray"));
     };
     check_resizable(array)?;
+    let old = array.len();
     array.data.borrow_mut().remove(position);
+    array.note_resize(old, old - 1);
     Ok(Value::None)
 }
 
@@ -314,7 +357,11 @@ fn reverse(_: &mut Ctx, args: Args<'_>) -> PyResult {
     Ok(Value::None)
 }
 
+/// `bytearray.__alloc__()`: the buffer size CPython would have allocated.
 fn alloc(_: &mut Ctx, args: Args<'_>) -> PyResult {
-    let (_, data, _) = positional("__alloc__", args, 0, 0)?;
-    Ok(Value::from(data.len() + 1))
+    let (array, rest) = receiver("__alloc__", &args)?;
+    if !rest.is_empty() {
+        return Err(PyErr::type_error(format!("bytearray.__alloc__() takes no arguments ({} given)", rest.len())));
+    }
+    Ok(Value::from(array.allocated()))
 }

@@ -270,7 +270,7 @@ fn hex(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
     };
     let data = view(this)?.to_vec();
     let [sep, per] = HEX.bind(Args { values: rest, kwnames: args.kwnames })?;
-    Ok(Value::str(&super::text::hex_string(ctx, "hex", &data, sep, per)?))
+    Ok(Value::str(&super::text::hex_string(ctx, &data, sep, per)?))
 }
 
 fn release(_: &mut Ctx, args: Args<'_>) -> PyResult {
@@ -293,7 +293,10 @@ fn cast(_: &mut Ctx, args: Args<'_>) -> PyResult {
     let [format, shape] = CAST.bind(Args { values: rest, kwnames: args.kwnames })?;
     let format = format.ok_or_else(|| PyErr::new_system("cast() argument"))?;
     let Some(format) = format.as_str() else {
-        return Err(PyErr::type_error(format!("cast() argument 'format' must be str, not {}", format.type_name())));
+        return Err(PyErr::type_error(format!(
+            "cast() argument 'format' must be str, not {}",
+            crate::methods::bad_argument_name(format)
+        )));
     };
     if !c_contiguous(m) {
         return Err(PyErr::type_error("memoryview: casts are restricted to C-contiguous views"));

@@ -3,7 +3,6 @@
 use super::{Kind, bytes_like, keyword_args, positional, receiver, wrap};
 use crate::ctx::{Args, Ctx};
 use crate::error::{PyErr, PyResult};
-use crate::methods::arg_count_error;
 use crate::methods::sequence::checked_total;
 use crate::protocol;
 use crate::types::list::{PyList, PyTuple};
@@ -89,6 +88,9 @@ fn find_args(ctx: &mut Ctx, name: &str, args: Args<'_>) -> PyResult<(Vec<u8>, Ve
     if rest.len() > 3 {
         return Err(PyErr::type_error(format!("{name}() takes at most 3 arguments ({} given)", rest.len())));
     }
+    // The bounds are parsed before the needle is looked at, as CPython does.
+    let start = slice_index(ctx, rest.get(1))?;
+    let end = slice_index(ctx, rest.get(2))?;
     let needle = if let Some(bytes) = super::buffer_bytes(&rest[0]) {
         bytes
     } else if protocol::has_index(&rest[0]) {
@@ -99,8 +101,6 @@ fn find_args(ctx: &mut Ctx, name: &str, args: Args<'_>) -> PyResult<(Vec<u8>, Ve
             rest[0].type_name()
         )));
     };
-    let start = slice_index(ctx, rest.get(1))?;
-    let end = slice_index(ctx, rest.get(2))?;
     let (start, end) = adjust_indices(start, end, data.len());
     Ok((data.into_owned(), needle, start, end))
 }
@@ -140,18 +140,29 @@ fn affix(ctx: &mut Ctx, name: &str, args: Args<'_>, suffix: bool) -> PyResult {
     if !args.kwnames.is_empty() {
         return Err(PyErr::type_error(format!("{name}() takes no keyword arguments")));
     }
-    if rest.is_empty() || rest.len() > 3 {
-        return Err(arg_count_error(name, rest.len(), 1, 3));
+    // CPython parses these with `PyArg_ParseTuple("O|OO")`, hence its wording.
+    if rest.is_empty() {
+        return Err(PyErr::type_error(format!("{name}() takes at least 1 argument (0 given)")));
+    }
+    if rest.len() > 3 {
+        return Err(PyErr::type_error(format!("{name}() takes at most 3 arguments ({} given)", rest.len())));
     }
     let start = slice_index(ctx, rest.get(1))?;
     let end = slice_index(ctx, rest.get(2))?;
     let (start, end) = adjust_indices(start, end, data.len());
-    let candidates: Vec<Value> = match rest[0].downcast::<PyTuple>() {
-        Some(t) => t.items().to_vec(),
-        None => vec![rest[0].clone()],
+    let (candidates, in_tuple): (Vec<Value>, bool) = match rest[0].downcast::<PyTuple>() {
+        Some(t) => (t.items().to_vec(), true),
+        None => (vec![rest[0].clone()], false),
     };
     for candidate in &candidates {
         let Some(affix) = super::buffer_bytes(candidate) else {
+            // An item of a tuple is refused as any non-buffer (`_Py_bytes_tailmatch`).
+            if in_tuple {
+                return Err(PyErr::type_error(format!(
+                    "a bytes-like object is required, not '{}'",
+                    candidate.type_name()
+                )));
+            }
             return Err(PyErr::type_error(format!(
                 "{name} first arg must be bytes or a tuple of bytes, not {}",
                 candidate.type_name()
@@ -220,6 +231,16 @@ type SplitArgs = (Kind, Vec<u8>, Option<Vec<u8>>, usize);
 /// The `(sep=None, maxsplit=-1)` arguments of split and rsplit.
 fn split_args(ctx: &mut Ctx, name: &str, args: Args<'_>) -> PyResult<SplitArgs> {
     let (kind, data, [sep, maxsplit]) = keyword_args(name, args, ["sep", "maxsplit"])?;
+    // `maxsplit` is converted while parsing, before the separator is looked at.
+    let maxsplit = match maxsplit {
+        None => -1,
+        Some(v) => {
+            let i =
+                protocol::index(ctx, v, |v| format!("'{}' object cannot be interpreted as an integer", v.type_name()))?;
+            crate::methods::int::to_i64(&i)?
+        }
+    };
+    let maxsplit = usize::try_from(maxsplit).unwrap_or(usize::MAX);
     let sep = match sep {
         None | Some(Value::None) => None,
         Some(v) => {
@@ -230,15 +251,6 @@ fn split_args(ctx: &mut Ctx, name: &str, args: Args<'_>) -> PyResult<SplitArgs> 
             Some(sep)
         }
     };
-    let maxsplit = match maxsplit {
-        None => -1,
-        Some(v) => {
-            let i =
-                protocol::index(ctx, v, |v| format!("'{}' object cannot be interpreted as an integer", v.type_name()))?;
-            crate::methods::int::to_i64(&i)?
-        }
-    };
-    let maxsplit = usize::try_from(maxsplit).unwrap_or(usize::MAX);
     Ok((kind, data.into_owned(), sep, maxsplit))
 }
 
@@ -323,9 +335,10 @@ pub(super) fn rsplit(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
 
 pub(super) fn splitlines(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
     let (kind, data, [keepends]) = keyword_args("splitlines", args, ["keepends"])?;
+    // `keepends` is read as an int (`_PyLong_AsInt`), so `None` or a str is refused.
     let keepends = match keepends {
         None => false,
-        Some(v) => protocol::truthy(ctx, v)?,
+        Some(v) => crate::methods::c_int_arg(ctx, v)? != 0,
     };
     let mut parts = Vec::new();
     let mut pos = 0;

@@ -129,7 +129,7 @@ fn fill_byte(name: &str, v: Option<&Value>) -> PyResult<u8> {
         Some(b) if b.len() == 1 => Ok(b[0]),
         _ => Err(PyErr::type_error(format!(
             "{name}() argument 2 must be a byte string of length 1, not {}",
-            v.type_name()
+            crate::methods::bad_argument_name(v)
         ))),
     }
 }
@@ -144,8 +144,10 @@ fn pad(kind: Kind, data: &[u8], left: usize, right: usize, fill: u8) -> PyResult
 
 pub(super) fn center(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
     let (kind, data, rest) = positional("center", args, 1, 2)?;
+    // The width is read before the fill byte, as CPython parses them.
+    let marg = margin(ctx, data.len(), &rest[0])?;
     let fill = fill_byte("center", rest.get(1))?;
-    let Some(marg) = margin(ctx, data.len(), &rest[0])? else { return Ok(wrap(kind, data.into_owned())) };
+    let Some(marg) = marg else { return Ok(wrap(kind, data.into_owned())) };
     let width = data.len() + marg;
     let left = marg / 2 + (marg & width & 1);
     pad(kind, &data, left, marg - left, fill)
@@ -153,8 +155,10 @@ pub(super) fn center(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
 
 pub(super) fn ljust(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
     let (kind, data, rest) = positional("ljust", args, 1, 2)?;
+    // The width is read before the fill byte, as CPython parses them.
+    let marg = margin(ctx, data.len(), &rest[0])?;
     let fill = fill_byte("ljust", rest.get(1))?;
-    match margin(ctx, data.len(), &rest[0])? {
+    match marg {
         None => Ok(wrap(kind, data.into_owned())),
         Some(marg) => pad(kind, &data, 0, marg, fill),
     }
@@ -162,8 +166,10 @@ pub(super) fn ljust(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
 
 pub(super) fn rjust(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
     let (kind, data, rest) = positional("rjust", args, 1, 2)?;
+    // The width is read before the fill byte, as CPython parses them.
+    let marg = margin(ctx, data.len(), &rest[0])?;
     let fill = fill_byte("rjust", rest.get(1))?;
-    match margin(ctx, data.len(), &rest[0])? {
+    match marg {
         None => Ok(wrap(kind, data.into_owned())),
         Some(marg) => pad(kind, &data, marg, 0, fill),
     }
@@ -185,11 +191,7 @@ pub(super) fn zfill(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
 pub(super) fn expandtabs(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
     let (kind, data, [tabsize]) = keyword_args("expandtabs", args, ["tabsize"])?;
     let tabsize = match tabsize {
-        Some(v) => {
-            let i =
-                protocol::index(ctx, v, |v| format!("'{}' object cannot be interpreted as an integer", v.type_name()))?;
-            to_i64(&i)?
-        }
+        Some(v) => crate::methods::c_int_arg(ctx, v)?,
         None => 8,
     };
     let mut out = Vec::with_capacity(data.len());
@@ -218,14 +220,17 @@ pub(super) fn expandtabs(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
 // hex and fromhex.
 
 /// `data.hex(sep, bytes_per_sep)` as a Rust string (shared with memoryview).
-pub(crate) fn hex_string(
-    ctx: &mut Ctx,
-    name: &str,
-    data: &[u8],
-    sep: Option<&Value>,
-    per: Option<&Value>,
-) -> PyResult<String> {
+pub(crate) fn hex_string(ctx: &mut Ctx, data: &[u8], sep: Option<&Value>, per: Option<&Value>) -> PyResult<String> {
     let digits = |b: &u8| format!("{b:02x}");
+    // `bytes_per_sep` is converted while parsing, before the separator is looked at.
+    let per = match per {
+        None => 1,
+        Some(v) => {
+            let i =
+                protocol::index(ctx, v, |v| format!("'{}' object cannot be interpreted as an integer", v.type_name()))?;
+            to_i64(&i)?
+        }
+    };
     let Some(sep) = sep else {
         return Ok(data.iter().map(digits).collect());
     };
@@ -240,19 +245,14 @@ pub(crate) fn hex_string(
         }
         u32::from(b[0])
     } else {
-        let _ = protocol::len(ctx, sep)?;
-        return Err(PyErr::type_error(format!("{name}() argument 'sep' must be str or bytes")));
+        // CPython checks the length of any sized separator before its type.
+        if protocol::len(ctx, sep)? != 1 {
+            return Err(PyErr::value_error("sep must be length 1."));
+        }
+        return Err(PyErr::type_error("sep must be str or bytes."));
     };
     let Some(sep_char) = char::from_u32(sep_char).filter(char::is_ascii) else {
         return Err(PyErr::value_error("sep must be ASCII."));
-    };
-    let per = match per {
-        None => 1,
-        Some(v) => {
-            let i =
-                protocol::index(ctx, v, |v| format!("'{}' object cannot be interpreted as an integer", v.type_name()))?;
-            to_i64(&i)?
-        }
     };
     if per == 0 {
         return Ok(data.iter().map(digits).collect());
@@ -271,7 +271,7 @@ pub(crate) fn hex_string(
 
 pub(super) fn hex(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
     let (_, data, [sep, per]) = keyword_args("hex", args, ["sep", "bytes_per_sep"])?;
-    Ok(Value::str(&hex_string(ctx, "hex", &data, sep, per)?))
+    Ok(Value::str(&hex_string(ctx, &data, sep, per)?))
 }
 
 fn hex_digit(c: u32) -> Option<u8> {
@@ -302,7 +302,10 @@ fn parse_hex(s: &PyStr) -> PyResult<Vec<u8>> {
 pub(super) fn fromhex(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
     let (cls, rest) = crate::methods::method_args("fromhex", args, 1, 1)?;
     let Some(s) = rest[0].as_str() else {
-        return Err(PyErr::type_error(format!("fromhex() argument must be str, not {}", rest[0].type_name())));
+        return Err(PyErr::type_error(format!(
+            "fromhex() argument must be str, not {}",
+            crate::methods::bad_argument_name(&rest[0])
+        )));
     };
     let data = parse_hex(s)?;
     let t = types();
@@ -320,6 +323,11 @@ pub(super) fn fromhex(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
 // translate, maketrans, decode.
 
 pub(super) fn translate(_: &mut Ctx, args: Args<'_>) -> PyResult {
+    // `table` is positional-only: missing, it is refused before any keyword is looked at.
+    let positional = args.values.len().saturating_sub(args.kwnames.len() + 1);
+    if positional == 0 && args.kwnames.len() <= 2 {
+        return Err(PyErr::type_error("translate() takes at least 1 positional argument (0 given)"));
+    }
     let (kind, data, [table, delete]) = keyword_args("translate", args, ["table", "delete"])?;
     if args.kwnames.iter().any(|k| k.as_str().is_some_and(|k| k.as_str() == "table")) {
         return Err(PyErr::type_error(
@@ -349,7 +357,10 @@ pub(super) fn translate(_: &mut Ctx, args: Args<'_>) -> PyResult {
 }
 
 /// `bytes.maketrans(frm, to)` (a static method).
-pub(super) fn maketrans(_: &mut Ctx, args: Args<'_>) -> PyResult {
+pub(super) fn maketrans(_: &mut Ctx, args: Args<'_>, owner: &str) -> PyResult {
+    if !args.kwnames.is_empty() {
+        return Err(PyErr::type_error(format!("{owner}.maketrans() takes no keyword arguments")));
+    }
     let values = crate::methods::check_args("maketrans", args, 2, 2)?;
     let from = bytes_like(&values[0])?;
     let to = bytes_like(&values[1])?;

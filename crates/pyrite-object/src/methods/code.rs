@@ -26,8 +26,102 @@ pub(crate) fn setup(t: &TypeTable) {
     crate::methods::add_methods(
         &t.code,
         "code",
-        &[("replace", code_replace), ("co_positions", code_positions), ("co_lines", code_lines)],
+        &[
+            ("replace", code_replace),
+            ("co_positions", code_positions),
+            ("co_lines", code_lines),
+            ("_varname_from_oparg", varname_from_oparg),
+        ],
     );
+    use crate::methods::attrdescr::{self, Kind};
+    attrdescr::add(
+        &t.code,
+        Kind::Member,
+        &[
+            "co_argcount",
+            "co_posonlyargcount",
+            "co_kwonlyargcount",
+            "co_stacksize",
+            "co_flags",
+            "co_nlocals",
+            "co_consts",
+            "co_names",
+            "co_filename",
+            "co_name",
+            "co_qualname",
+            "co_firstlineno",
+            "co_linetable",
+            "co_exceptiontable",
+        ],
+    );
+    attrdescr::add(
+        &t.code,
+        Kind::GetSet,
+        &["co_lnotab", "_co_code_adaptive", "co_varnames", "co_cellvars", "co_freevars", "co_code"],
+    );
+}
+
+/// The names of a frame's slots in order (CPython's `co_localsplusnames`): the locals,
+/// the cell variables that are not also arguments, then the free variables.
+fn localsplus_names(code: &Code) -> Vec<Value> {
+    let b = &code.bytecode;
+    let mut names = code.varnames.to_vec();
+    for cell in &b.cellvars {
+        if !b.varnames.iter().any(|v| v == cell) {
+            names.push(Value::str(cell));
+        }
+    }
+    names.extend(b.freevars.iter().map(|n| Value::str(n)));
+    names
+}
+
+/// `code._varname_from_oparg(n)`: the name of slot `n` of a frame running this code.
+fn varname_from_oparg(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
+    let (this, rest) = crate::methods::method_args("_varname_from_oparg", args, 1, 1)?;
+    let code = code_of(this)?;
+    let index = crate::methods::sequence::index_of(ctx, &rest[0], "tuple")?.unwrap_or(-1);
+    let names = localsplus_names(code);
+    usize::try_from(index)
+        .ok()
+        .and_then(|i| names.get(i).cloned())
+        .ok_or_else(|| PyErr::index_error("tuple index out of range"))
+}
+
+/// `co_lnotab` (deprecated): pairs of (bytecode offset delta, line delta) at each line
+/// change, long deltas split as CPython's `emit_delta` does.
+fn lnotab(code: &Code) -> Vec<u8> {
+    fn emit(out: &mut Vec<u8>, mut bdelta: i64, mut ldelta: i64) {
+        while bdelta > 255 {
+            out.extend([255, 0]);
+            bdelta -= 255;
+        }
+        while ldelta > 127 {
+            out.extend([bdelta as u8, 127]);
+            bdelta = 0;
+            ldelta -= 127;
+        }
+        while ldelta < -128 {
+            out.extend([bdelta as u8, (-128i8) as u8]);
+            bdelta = 0;
+            ldelta += 128;
+        }
+        out.extend([bdelta as u8, ldelta as i8 as u8]);
+    }
+    let mut out = Vec::new();
+    let mut line = i64::from(code.bytecode.first_line);
+    let mut offset = 0i64;
+    let mut previous: Option<u32> = None;
+    for (i, location) in code.bytecode.locations().iter().enumerate() {
+        let Some(current) = location.line.or(previous) else { continue };
+        previous = Some(current);
+        if i64::from(current) != line {
+            let start = i64::try_from(i * 2).unwrap_or(i64::MAX);
+            emit(&mut out, start - offset, i64::from(current) - line);
+            offset = start;
+            line = i64::from(current);
+        }
+    }
+    out
 }
 
 fn code_of(v: &Value) -> PyResult<&Code> {
@@ -72,6 +166,12 @@ fn code_getattro(ctx: &mut Ctx, v: &Value, name: &Value) -> PyResult {
         }
         Some("co_linetable") => Value::Obj(crate::types::bytes::PyBytes::new_obj(b.linetable.clone())),
         Some("co_exceptiontable") => Value::Obj(crate::types::bytes::PyBytes::new_obj(b.exceptiontable.clone())),
+        Some("co_lnotab") => Value::Obj(crate::types::bytes::PyBytes::new_obj(lnotab(code))),
+        // The code units as they run now, specialized instructions included.
+        Some("_co_code_adaptive") => {
+            let bytes = code.units.iter().flat_map(|unit| [unit.get().op, unit.get().arg]).collect();
+            Value::Obj(crate::types::bytes::PyBytes::new_obj(bytes))
+        }
         _ => return protocol::generic_getattr(ctx, v, name),
     })
 }

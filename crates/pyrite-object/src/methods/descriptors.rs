@@ -24,8 +24,22 @@ pub(crate) fn setup(t: &TypeTable) {
     add_methods(
         &t.property,
         "property",
-        &[("getter", property_getter), ("setter", property_setter), ("deleter", property_deleter)],
+        &[
+            ("getter", property_getter),
+            ("setter", property_setter),
+            ("deleter", property_deleter),
+            ("__set_name__", property_set_name),
+        ],
     );
+    use crate::methods::attrdescr::{self, Kind};
+    attrdescr::add(&t.property, Kind::Member, &["fget", "fset", "fdel"]);
+    attrdescr::add(&t.property, Kind::GetSet, &["__isabstractmethod__"]);
+    for ty in [&t.classmethod, &t.staticmethod] {
+        attrdescr::add(ty, Kind::Member, &["__func__", "__wrapped__"]);
+        attrdescr::add(ty, Kind::GetSet, &["__isabstractmethod__"]);
+        attrdescr::add_instance_descriptors(ty, true, false);
+    }
+    attrdescr::add(&t.super_, Kind::Member, &["__thisclass__", "__self__", "__self_class__"]);
     set_slots(&t.classmethod, |s| {
         s.new = Some(|ctx, ty, args| {
             let [func] = args.pos() else { return Err(PyErr::type_error("classmethod expected 1 argument")) };
@@ -71,6 +85,9 @@ pub(crate) fn setup(t: &TypeTable) {
     });
     set_slots(&t.super_, |s| {
         s.getattro = Some(super_getattro);
+        // A super object is already bound (Pyrite has no unbound `super(C)`): binding it
+        // again gives itself, as CPython's `super_descr_get` for a bound one.
+        s.descr_get = Some(|_, v, _, _| Ok(v.clone()));
         s.repr = Some(|_, v| {
             let sup = v.downcast::<Super>().ok_or_else(|| PyErr::type_error("not a super object"))?;
             let name = type_name(&sup.this_type);
@@ -92,6 +109,79 @@ pub(crate) fn setup(t: &TypeTable) {
     for ty in [&t.wrapper_descriptor, &t.method_wrapper] {
         set_slots(ty, |s| s.getattro = Some(slot_wrapper_getattro));
     }
+    attrdescr::add(&t.wrapper_descriptor, Kind::Member, &["__name__", "__objclass__"]);
+    attrdescr::add(&t.wrapper_descriptor, Kind::GetSet, &["__qualname__", "__text_signature__"]);
+    add_methods(
+        &t.wrapper_descriptor,
+        "wrapper_descriptor",
+        &[
+            ("__get__", slot_wrapper_bind),
+            ("__call__", |ctx, args| {
+                let Some((this, rest)) = args.values.split_first() else {
+                    return Err(PyErr::type_error("descriptor '__call__' needs an argument"));
+                };
+                protocol::call(ctx, this, Args { values: rest, kwnames: args.kwnames })
+            }),
+        ],
+    );
+    attrdescr::add(&t.method_wrapper, Kind::Member, &["__self__"]);
+    attrdescr::add(
+        &t.method_wrapper,
+        Kind::GetSet,
+        &["__name__", "__qualname__", "__objclass__", "__text_signature__"],
+    );
+    add_methods(
+        &t.method_wrapper,
+        "method-wrapper",
+        &[("__call__", |ctx, args| {
+            let Some((this, rest)) = args.values.split_first() else {
+                return Err(PyErr::type_error("descriptor '__call__' needs an argument"));
+            };
+            protocol::call(ctx, this, Args { values: rest, kwnames: args.kwnames })
+        })],
+    );
+    let cm_descr = classmethod_descriptor_type();
+    attrdescr::add(cm_descr, Kind::Member, &["__name__", "__objclass__"]);
+    attrdescr::add(cm_descr, Kind::GetSet, &["__qualname__", "__text_signature__"]);
+}
+
+/// `wrapper_descriptor.__get__(obj, type=None)`: a method-wrapper bound to `obj`.
+fn slot_wrapper_bind(_: &mut Ctx, args: Args<'_>) -> PyResult {
+    let (descr, rest) = method_args("__get__", args, 1, 2)?;
+    let w = descr.downcast::<SlotWrapper>().ok_or_else(|| PyErr::type_error("expected a slot wrapper"))?;
+    let obj = &rest[0];
+    if obj.is_none() {
+        if rest.get(1).is_none_or(Value::is_none) {
+            return Err(PyErr::type_error("__get__(None, None) is invalid"));
+        }
+        return Ok(descr.clone());
+    }
+    if !protocol::isinstance(obj, &w.owner) {
+        return Err(PyErr::type_error(format!(
+            "descriptor '{}' for '{}' objects doesn't apply to a '{}' object",
+            w.name,
+            type_name(&w.owner),
+            obj.type_name()
+        )));
+    }
+    let bound = SlotWrapper { name: w.name, owner: w.owner.clone(), kind: w.kind, bound: Some(obj.clone()) };
+    Ok(Value::Obj(ObjRef::new(bound, Some(&types().method_wrapper))))
+}
+
+/// The builtin type whose dict holds this `classmethod_descriptor` (`__objclass__`).
+fn classmethod_descriptor_owner(descr: &Value) -> PyResult {
+    let func = class_method_func(descr)?;
+    let name = func.downcast::<crate::types::function::BuiltinFunction>().map(|f| f.name).unwrap_or_default();
+    for ty in types().all() {
+        let held = type_payload(ty)
+            .dict
+            .downcast::<crate::types::dict::PyDict>()
+            .and_then(|d| d.get_str(&PyStr::from_str(name)));
+        if held.is_some_and(|h| h.is(descr)) {
+            return Ok(Value::Obj(ty.clone()));
+        }
+    }
+    Err(PyErr::attribute_error("'classmethod_descriptor' object has no attribute '__objclass__'"))
 }
 
 /// `__name__`, `__qualname__`, `__objclass__` and (bound) `__self__` of slot wrappers.
@@ -101,6 +191,7 @@ fn slot_wrapper_getattro(ctx: &mut Ctx, v: &Value, name: &Value) -> PyResult {
         Some("__name__") => Ok(Value::str(w.name)),
         Some("__qualname__") => Ok(Value::str(&format!("{}.{}", type_name(&w.owner), w.name))),
         Some("__objclass__") => Ok(Value::Obj(w.owner.clone())),
+        Some("__text_signature__") => Ok(Value::None),
         Some("__self__") if w.bound.is_some() => Ok(w.bound.clone().unwrap_or(Value::None)),
         _ => protocol::generic_getattr(ctx, v, name),
     }
@@ -108,10 +199,10 @@ fn slot_wrapper_getattro(ctx: &mut Ctx, v: &Value, name: &Value) -> PyResult {
 
 /// What `staticmethod(f)` and `classmethod(f)` copy from `f` into their own `__dict__`
 /// (CPython 3.10's `functools_wraps`): the attributes `f` has of `__module__`,
-/// `__name__`, `__qualname__` and `__doc__`.
+/// `__name__`, `__qualname__`, `__doc__` and `__annotations__`.
 fn copy_wrapped_attributes(ctx: &mut Ctx, wrapper: &ObjRef, wrapped: &Value) -> PyResult<()> {
     let wrapper = Value::Obj(wrapper.clone());
-    for name in ["__module__", "__name__", "__qualname__", "__doc__"] {
+    for name in ["__module__", "__name__", "__qualname__", "__doc__", "__annotations__"] {
         match protocol::getattr_str(ctx, wrapped, name) {
             Ok(value) => protocol::generic_setattr(ctx, &wrapper, &Value::str(name), Some(value))?,
             Err(e) if e.matches(&types().attribute_error) => {}
@@ -167,12 +258,7 @@ fn property_new(_: &mut Ctx, ty: &ObjRef, args: Args<'_>) -> PyResult {
         slots[index] = v.clone();
     }
     let [fget, fset, fdel, doc] = slots;
-    let p = Property {
-        fget: PayloadCell::new(fget),
-        fset: PayloadCell::new(fset),
-        fdel: PayloadCell::new(fdel),
-        doc: PayloadCell::new(doc),
-    };
+    let p = Property::new(fget, fset, fdel, doc);
     if ty.is_same(&types().property) {
         return Ok(Value::Obj(ObjRef::new(p, Some(ty))));
     }
@@ -183,7 +269,7 @@ fn property_get(ctx: &mut Ctx, descr: &Value, obj: Option<&Value>, _: &ObjRef) -
     let Some(obj) = obj else { return Ok(descr.clone()) };
     let fget = this(descr)?.fget.borrow().clone();
     if fget.is_none() {
-        return Err(PyErr::attribute_error("property has no getter"));
+        return Err(missing_accessor(ctx, descr, obj, "getter"));
     }
     protocol::call_positional(ctx, &fget, std::slice::from_ref(obj))
 }
@@ -194,18 +280,43 @@ fn property_set(ctx: &mut Ctx, descr: &Value, obj: &Value, value: Option<Value>)
         Some(value) => {
             let fset = p.fset.borrow().clone();
             if fset.is_none() {
-                return Err(PyErr::attribute_error("can't set attribute"));
+                return Err(missing_accessor(ctx, descr, obj, "setter"));
             }
             protocol::call_positional(ctx, &fset, &[obj.clone(), value]).map(drop)
         }
         None => {
             let fdel = p.fdel.borrow().clone();
             if fdel.is_none() {
-                return Err(PyErr::attribute_error("can't delete attribute"));
+                return Err(missing_accessor(ctx, descr, obj, "deleter"));
             }
             protocol::call_positional(ctx, &fdel, std::slice::from_ref(obj)).map(drop)
         }
     }
+}
+
+/// CPython 3.11's error for a property without the accessor needed:
+/// `property 'x' of 'C' object has no setter` (without the name when it has none).
+fn missing_accessor(ctx: &mut Ctx, descr: &Value, obj: &Value, what: &str) -> PyErr {
+    let qualname = type_payload(obj.type_ref()).qualname.borrow().to_string();
+    let owner = match protocol::repr_string(ctx, &Value::str(&qualname)) {
+        Ok(r) => r,
+        Err(e) => return e,
+    };
+    let name = this(descr).map(|p| p.name.borrow().clone()).unwrap_or(Value::None);
+    if name.is_none() {
+        return PyErr::attribute_error(format!("property of {owner} object has no {what}"));
+    }
+    match protocol::repr_string(ctx, &name) {
+        Ok(name) => PyErr::attribute_error(format!("property {name} of {owner} object has no {what}")),
+        Err(e) => e,
+    }
+}
+
+/// `property.__set_name__(owner, name)`: remembers the name for error messages.
+fn property_set_name(_: &mut Ctx, args: Args<'_>) -> PyResult {
+    let (p, rest) = method_args("__set_name__", args, 2, 2)?;
+    drop(this(p)?.name.replace(rest[1].clone()));
+    Ok(Value::None)
 }
 
 fn property_getattro(ctx: &mut Ctx, v: &Value, name: &Value) -> PyResult {
@@ -256,12 +367,8 @@ fn property_copy(args: Args<'_>, name: &str, index: usize) -> PyResult {
         [old.fget.borrow().clone(), old.fset.borrow().clone(), old.fdel.borrow().clone(), old.doc.borrow().clone()];
     parts[index] = rest[0].clone();
     let [fget, fset, fdel, doc] = parts;
-    let copy = Property {
-        fget: PayloadCell::new(fget),
-        fset: PayloadCell::new(fset),
-        fdel: PayloadCell::new(fdel),
-        doc: PayloadCell::new(doc),
-    };
+    let copy = Property::new(fget, fset, fdel, doc);
+    drop(copy.name.replace(old.name.borrow().clone()));
     Ok(Value::Obj(ObjRef::new(copy, Some(p.type_ref()))))
 }
 
@@ -309,7 +416,12 @@ fn super_getattro(ctx: &mut Ctx, v: &Value, name: &Value) -> PyResult {
             }
         }
     }
-    protocol::generic_getattr(ctx, v, name)
+    match name_str.as_str() {
+        "__thisclass__" => Ok(Value::Obj(sup.this_type.clone())),
+        "__self__" => Ok(sup.obj.clone()),
+        "__self_class__" => Ok(Value::Obj(sup.obj_type.clone())),
+        _ => protocol::generic_getattr(ctx, v, name),
+    }
 }
 
 /// The `classmethod_descriptor` type: class methods of builtin types (`dict.fromkeys`,
@@ -330,6 +442,7 @@ pub fn classmethod_descriptor_type() -> &'static ObjRef {
                 Some("__name__" | "__qualname__" | "__doc__" | "__text_signature__") => {
                     protocol::getattr(ctx, &class_method_func(v)?, name)
                 }
+                Some("__objclass__") => classmethod_descriptor_owner(v),
                 _ => protocol::generic_getattr(ctx, v, name),
             });
         })

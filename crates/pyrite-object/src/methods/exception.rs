@@ -27,8 +27,17 @@ pub(crate) fn setup(t: &TypeTable) {
         s.init = Some(os_error_init);
         s.str = Some(os_error_str);
     });
-    add_methods(&t.base_exception, "BaseException", &[("with_traceback", with_traceback), ("add_note", add_note)]);
-    crate::methods::attrdescr::add_instance_descriptors(&t.base_exception, true, false);
+    add_methods(
+        &t.base_exception,
+        "BaseException",
+        &[("with_traceback", with_traceback), ("add_note", add_note), ("__setstate__", exception_setstate)],
+    );
+    use crate::methods::attrdescr::{self, Kind};
+    attrdescr::add_instance_descriptors(&t.base_exception, true, false);
+    attrdescr::add(&t.base_exception, Kind::GetSet, &["args", "__traceback__", "__context__", "__cause__"]);
+    attrdescr::add(&t.base_exception, Kind::Member, &["__suppress_context__"]);
+    attrdescr::add(&t.traceback, Kind::Member, &["tb_frame", "tb_lasti"]);
+    attrdescr::add(&t.traceback, Kind::GetSet, &["tb_next", "tb_lineno"]);
     set_slots(&t.traceback, |s| {
         s.getattro = Some(traceback_getattro);
         s.setattro = Some(traceback_setattro);
@@ -295,6 +304,22 @@ fn exception_setattro(ctx: &mut Ctx, v: &Value, name: &Value, value: Option<Valu
         _ => return protocol::generic_setattr(ctx, v, name, value),
     }
     Ok(())
+}
+
+/// `BaseException.__setstate__(state)`: each item of a dict state becomes an attribute.
+fn exception_setstate(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
+    let (exc, rest) = method_args("__setstate__", args, 1, 1)?;
+    let state = &rest[0];
+    if state.is_none() {
+        return Ok(Value::None);
+    }
+    let Some(d) = state.downcast::<crate::types::dict::PyDict>() else {
+        return Err(PyErr::type_error("state is not a dictionary"));
+    };
+    for (key, value) in d.items() {
+        protocol::setattr(ctx, exc, &key, Some(value))?;
+    }
+    Ok(Value::None)
 }
 
 fn add_note(ctx: &mut Ctx, args: Args<'_>) -> PyResult {

@@ -117,7 +117,8 @@ fn float_getformat(_: &mut Ctx, args: Args<'_>) -> PyResult {
 fn float_fromhex(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
     let (cls, rest) = method_args("fromhex", args, 1, 1)?;
     let Some(text) = rest[0].as_str() else {
-        return Err(PyErr::type_error(format!("fromhex() argument must be str, not {}", rest[0].type_name())));
+        // CPython's `float_fromhex` reads the str without Argument Clinic's wording.
+        return Err(PyErr::type_error("bad argument type for built-in operation"));
     };
     let x = parse_hex_float(text.as_str())?;
     let is_float = cls.as_obj().is_some_and(|c| c.is_same(&crate::registry::types().float));
@@ -258,7 +259,7 @@ fn float_unary(_: &mut Ctx, v: &Value, op: UnaryOp) -> PyResult {
     let x = as_float(v);
     match op {
         UnaryOp::Negative => Ok(Value::float(-x)),
-        UnaryOp::Positive => Ok(v.clone()),
+        UnaryOp::Positive => Ok(exact_float(v, x)),
         UnaryOp::Invert => Ok(not_implemented()),
     }
 }
@@ -385,5 +386,11 @@ fn float_is_integer(_: &mut Ctx, args: Args<'_>) -> PyResult {
 
 fn float_conjugate(_: &mut Ctx, args: Args<'_>) -> PyResult {
     let (this, _) = method_args("conjugate", args, 0, 0)?;
-    Ok(this.clone())
+    Ok(exact_float(this, as_float(this)))
+}
+
+/// The value itself when it is a plain float (a NaN keeps its identity), else a plain
+/// float of the same value (`+x` of a float subclass instance is a float).
+fn exact_float(v: &Value, x: f64) -> Value {
+    if v.type_ref().is_same(&crate::registry::types().float) { v.clone() } else { Value::float(x) }
 }

@@ -46,15 +46,91 @@ pub(crate) fn setup(t: &TypeTable) {
     });
     set_slots(&t.cell, |s| {
         s.repr = Some(|_, v| Ok(Value::str(&format!("<cell at {:#x}>", v.id()))));
-        s.getattro = Some(|ctx, v, name| {
-            if name.as_str().is_some_and(|n| n.as_str() == "cell_contents") {
-                let cell =
-                    v.downcast::<crate::types::function::Cell>().ok_or_else(|| PyErr::type_error("not a cell"))?;
-                return cell.value.borrow().clone().ok_or_else(|| PyErr::value_error("Cell is empty"));
-            }
-            protocol::generic_getattr(ctx, v, name)
-        });
     });
+    attrdescr::add_getset(&t.cell, Kind::GetSet, &[("cell_contents", cell_contents_get, Some(cell_contents_set))]);
+    attrdescr::add(&t.method, Kind::Member, &["__func__", "__self__"]);
+    attrdescr::add(&t.builtin_function, Kind::Member, &["__module__"]);
+    attrdescr::add(&t.builtin_function, Kind::GetSet, &["__name__", "__qualname__", "__self__", "__text_signature__"]);
+    attrdescr::add(&t.method_descriptor, Kind::Member, &["__name__", "__objclass__"]);
+    attrdescr::add(&t.method_descriptor, Kind::GetSet, &["__qualname__", "__text_signature__"]);
+    crate::methods::add_methods(
+        &t.method_descriptor,
+        "method_descriptor",
+        &[("__call__", call_self), ("__get__", method_descriptor_get)],
+    );
+    attrdescr::add_instance_descriptors(&t.module, true, false);
+    attrdescr::add_getset(
+        &t.module,
+        Kind::GetSet,
+        &[("__annotations__", module_annotations, Some(module_set_annotations))],
+    );
+}
+
+fn cell_of(v: &Value) -> PyResult<&crate::types::function::Cell> {
+    v.downcast::<crate::types::function::Cell>().ok_or_else(|| PyErr::type_error("descriptor requires a 'cell' object"))
+}
+
+fn cell_contents_get(_: &mut Ctx, v: &Value) -> PyResult {
+    cell_of(v)?.value.borrow().clone().ok_or_else(|| PyErr::value_error("Cell is empty"))
+}
+
+/// `cell.cell_contents = x` fills the cell; `del cell.cell_contents` empties it.
+fn cell_contents_set(_: &mut Ctx, v: &Value, value: Option<Value>) -> PyResult<()> {
+    drop(cell_of(v)?.value.replace(value));
+    Ok(())
+}
+
+/// `method_descriptor.__get__(obj, type=None)`: the method bound to `obj`, or the
+/// descriptor itself for `None`.
+fn method_descriptor_get(_: &mut Ctx, args: crate::ctx::Args<'_>) -> PyResult {
+    let (descr, rest) = crate::methods::method_args("__get__", args, 1, 2)?;
+    let f = descr.downcast::<BuiltinFunction>().ok_or_else(|| PyErr::type_error("not a method descriptor"))?;
+    let obj = &rest[0];
+    if obj.is_none() {
+        if rest.get(1).is_none_or(Value::is_none) {
+            return Err(PyErr::type_error("__get__(None, None) is invalid"));
+        }
+        return Ok(descr.clone());
+    }
+    if let Some(owner) = &f.owner_type
+        && !protocol::isinstance(obj, owner)
+    {
+        return Err(PyErr::type_error(format!(
+            "descriptor '{}' for '{}' objects doesn't apply to a '{}' object",
+            f.name,
+            crate::types::typeobj::type_name(owner),
+            obj.type_name()
+        )));
+    }
+    Ok(Value::Obj(f.bind(obj.clone())))
+}
+
+fn module_dict_of(v: &Value) -> PyResult<&PyDict> {
+    let m = v.downcast::<Module>().ok_or_else(|| PyErr::type_error("descriptor requires a 'module' object"))?;
+    m.dict.downcast::<PyDict>().ok_or_else(|| PyErr::new_system("module dict"))
+}
+
+/// `module.__annotations__` (3.10+): the module's own, made empty on first use.
+fn module_annotations(_: &mut Ctx, v: &Value) -> PyResult {
+    let dict = module_dict_of(v)?;
+    if let Some(found) = dict.get_str(&PyStr::from_str("__annotations__")) {
+        return Ok(found);
+    }
+    let fresh = Value::Obj(PyDict::new_obj());
+    dict.set_str("__annotations__", fresh.clone());
+    Ok(fresh)
+}
+
+fn module_set_annotations(ctx: &mut Ctx, v: &Value, value: Option<Value>) -> PyResult<()> {
+    let dict = module_dict_of(v)?;
+    let key = Value::str("__annotations__");
+    match value {
+        Some(value) => dict.set_item(ctx, key, value),
+        None => match dict.remove(ctx, &key)? {
+            Some(_) => Ok(()),
+            None => Err(PyErr::attribute_error("__annotations__")),
+        },
+    }
 }
 
 /// `function.__get__(obj, type=None)`: a bound method, or the function itself for `None`.
@@ -199,12 +275,24 @@ fn builtin_getattro(ctx: &mut Ctx, v: &Value, name: &Value) -> PyResult {
     let f = v.downcast::<BuiltinFunction>().ok_or_else(|| PyErr::type_error("not a builtin"))?;
     match name.as_str().map(PyStr::as_str) {
         Some("__name__") => Ok(Value::str(f.name)),
-        Some("__qualname__") => Ok(Value::str(&match f.owner {
-            Some(owner) => format!("{owner}.{}", f.name),
-            None => f.name.to_owned(),
+        // A bound method is named after its object's class (`True.bit_count.__qualname__`
+        // is `bool.bit_count`), or the class it is bound to.
+        Some("__qualname__") => Ok(Value::str(&match (f.owner, &f.bound) {
+            (Some(_), Some(Value::Obj(o))) if o.is::<crate::types::typeobj::TypeObject>() => {
+                format!("{}.{}", &**crate::types::typeobj::type_payload(o).qualname.borrow(), f.name)
+            }
+            (Some(_), Some(this)) => {
+                format!("{}.{}", &**crate::types::typeobj::type_payload(this.type_ref()).qualname.borrow(), f.name)
+            }
+            (Some(owner), None) => format!("{owner}.{}", f.name),
+            (None, _) => f.name.to_owned(),
         })),
         Some("__self__") => Ok(f.bound.clone().unwrap_or(Value::None)),
         Some("__module__") => Ok(f.module.clone().unwrap_or(Value::None)),
+        Some("__text_signature__") => Ok(Value::None),
+        Some("__objclass__") if f.bound.is_none() => f.owner_type.clone().map(Value::Obj).ok_or_else(|| {
+            PyErr::attribute_error(format!("'{}' object has no attribute '__objclass__'", v.type_name()))
+        }),
         // Native functions carry no docstrings (not `object.__doc__`, which the MRO has).
         Some("__doc__") => Ok(Value::None),
         _ => protocol::generic_getattr(ctx, v, name),

@@ -451,7 +451,10 @@ const TO_BYTES: crate::methods::params::Params =
 fn little_endian(name: &str, v: Option<&Value>) -> PyResult<bool> {
     let Some(v) = v else { return Ok(false) };
     let Some(s) = v.as_str() else {
-        return Err(PyErr::type_error(format!("{name}() argument 'byteorder' must be str, not {}", v.type_name())));
+        return Err(PyErr::type_error(format!(
+            "{name}() argument 'byteorder' must be str, not {}",
+            crate::methods::bad_argument_name(v)
+        )));
     };
     match s.as_str() {
         "little" => Ok(true),
@@ -475,10 +478,11 @@ fn int_to_bytes(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
             to_i64(&n)?
         }
     };
+    // The byte order is parsed with the arguments, before the length is judged.
+    let little = little_endian("to_bytes", byteorder)?;
     let Ok(length) = usize::try_from(length) else {
         return Err(PyErr::value_error("length argument must be non-negative"));
     };
-    let little = little_endian("to_bytes", byteorder)?;
     let signed = match signed {
         None => false,
         Some(v) => protocol::truthy(ctx, v)?,
@@ -520,6 +524,12 @@ fn int_from_bytes(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
         Some(data) => data,
         None if source.as_str().is_some() => {
             return Err(PyErr::type_error("cannot convert 'str' object to bytes"));
+        }
+        // CPython's `PyObject_Bytes`: an int is not a count of zero bytes here.
+        None if protocol::has_index(source)
+            && crate::types::typeobj::lookup_str(source.type_ref(), "__bytes__").is_none() =>
+        {
+            return Err(PyErr::type_error(format!("cannot convert '{}' object to bytes", source.type_name())));
         }
         None => {
             let bytes_type = Value::Obj(crate::registry::types().bytes.clone());

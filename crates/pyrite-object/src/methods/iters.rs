@@ -16,14 +16,7 @@ use crate::types::typeobj::{lookup_str, type_payload};
 use crate::value::Value;
 
 pub(crate) fn setup(t: &TypeTable) {
-    for (ty, name) in [
-        (&t.list_iterator, "list_iterator"),
-        (&t.tuple_iterator, "tuple_iterator"),
-        (&t.str_iterator, "str_iterator"),
-        (&t.range_iterator, "range_iterator"),
-    ] {
-        crate::methods::add_methods(ty, name, &[("__length_hint__", length_hint)]);
-    }
+    crate::methods::iter_state::setup(t);
     set_slots(&t.enumerate, |s| {
         s.new = Some(enumerate_new);
         s.iter = Some(|_, v| Ok(v.clone()));
@@ -139,7 +132,11 @@ fn enumerate_next(ctx: &mut Ctx, v: &Value) -> PyResult<Option<Value>> {
 }
 
 fn new_multi(ty: &ObjRef, base: &ObjRef, func: Value, iters: Vec<Value>, strict: bool) -> Value {
-    let payload = MultiIter { func: PayloadCell::new(func), iters: PayloadCell::new(iters), strict };
+    let payload = MultiIter {
+        func: PayloadCell::new(func),
+        iters: PayloadCell::new(iters),
+        strict: std::cell::Cell::new(strict),
+    };
     Value::Obj(instance(payload, ty, base))
 }
 
@@ -181,7 +178,7 @@ fn zip_next(ctx: &mut Ctx, v: &Value) -> PyResult<Option<Value>> {
             Some(item) => items.push(item),
             None => {
                 drop(z.iters.replace(Vec::new()));
-                if z.strict {
+                if z.strict.get() {
                     if i > 0 {
                         return Err(PyErr::value_error(format!(
                             "zip() argument {} is shorter than argument{}",
@@ -362,21 +359,4 @@ fn callable_next(ctx: &mut Ctx, v: &Value) -> PyResult<Option<Value>> {
         }
         Err(e) => Err(e),
     }
-}
-
-/// `__length_hint__` of the sequence and range iterators: the items left.
-fn length_hint(_: &mut Ctx, args: Args<'_>) -> PyResult {
-    let (v, _) = crate::methods::method_args("__length_hint__", args, 0, 0)?;
-    if let Some(r) = v.downcast::<crate::types::misc::RangeIter>() {
-        return Ok(Value::from(r.remaining.get()));
-    }
-    let Some(it) = v.downcast::<crate::types::misc::SeqIter>() else { return Ok(Value::Int(0)) };
-    let seq = it.seq.borrow().clone();
-    let len = match &seq {
-        Some(s) if let Some(l) = s.downcast::<PyList>() => l.len(),
-        Some(s) if let Some(t) = s.downcast::<PyTuple>() => t.len(),
-        Some(s) if let Some(text) = s.downcast::<PyStr>() => text.len(),
-        _ => 0,
-    };
-    Ok(Value::from(len.saturating_sub(it.index.get())))
 }

@@ -516,6 +516,10 @@ fn list_sort(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
     let Some((list, rest)) = pos.split_first() else {
         return Err(PyErr::type_error("descriptor 'sort' of 'list' object needs an argument"));
     };
+    let given = rest.len() + args.kwnames.len();
+    if given > 2 {
+        return Err(PyErr::type_error(format!("sort() takes at most 2 arguments ({given} given)")));
+    }
     if !rest.is_empty() {
         return Err(PyErr::type_error("sort() takes no positional arguments"));
     }

@@ -50,8 +50,16 @@ pub(crate) fn member_type() -> &'static ObjRef {
         ty.make_immortal();
         crate::methods::slots::install_wrappers(&ty);
         crate::types::typeobj::inherit_slots(&ty);
+        crate::methods::attrdescr::add_descriptor_names(&ty, &ty, crate::methods::attrdescr::getset_type());
         ty
     })
+}
+
+/// The name and owner class of a `__slots__` member descriptor.
+pub(crate) fn member_parts(v: &Value) -> Option<(String, ObjRef)> {
+    let m = v.downcast::<Member>()?;
+    let name = m.name.as_str().map(|s| s.as_str().to_owned()).unwrap_or_default();
+    Some((name, m.owner.clone()))
 }
 
 /// A member descriptor for slot `name` of class `owner`.

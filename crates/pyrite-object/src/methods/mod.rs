@@ -25,6 +25,7 @@ mod function;
 pub mod generic_alias;
 pub mod groups;
 pub mod int;
+pub mod iter_state;
 pub mod iters;
 pub mod list;
 mod mapping;
@@ -42,6 +43,7 @@ pub mod slots;
 pub mod sort;
 pub mod str;
 mod tuple;
+pub mod type_layout;
 pub mod union;
 pub mod views;
 
@@ -181,6 +183,24 @@ pub fn arg_count_error(name: &str, given: usize, min: usize, max: usize) -> PyEr
             if max == 1 { "" } else { "s" }
         ))
     }
+}
+
+/// An int argument CPython reads as a C `int` (`tabsize`, `keepends`): any int converts,
+/// but one outside 32 bits is an OverflowError saying so.
+pub fn c_int_arg(ctx: &mut crate::ctx::Ctx, v: &Value) -> PyResult<i64> {
+    let i =
+        crate::protocol::index(ctx, v, |v| format!("'{}' object cannot be interpreted as an integer", v.type_name()))?;
+    match crate::methods::int::as_small(&i) {
+        Some(n) if i32::try_from(n).is_ok() => Ok(n),
+        _ => Err(PyErr::overflow("Python int too large to convert to C int")),
+    }
+}
+
+/// How CPython's `_PyArg_BadArgument` names an argument of the wrong type: `None` as
+/// itself, anything else by its type's name.
+#[must_use]
+pub fn bad_argument_name(v: &Value) -> String {
+    if v.is_none() { "None".to_owned() } else { v.type_name().to_string() }
 }
 
 /// For methods: `self` and the other positional arguments, checked for count (not

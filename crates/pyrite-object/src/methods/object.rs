@@ -88,7 +88,22 @@ pub(crate) fn setup(t: &TypeTable) {
         let payload = type_payload(ty);
         payload.flags.set(payload.flags.get() & !TYPE_BASETYPE);
     }
-    add_methods(&t.type_, "type", &[("mro", type_mro), ("__subclasses__", type_subclasses)]);
+    add_methods(
+        &t.type_,
+        "type",
+        &[
+            ("mro", type_mro),
+            ("__subclasses__", type_subclasses),
+            ("__instancecheck__", type_instancecheck),
+            ("__subclasscheck__", type_subclasscheck),
+        ],
+    );
+    crate::methods::descriptors::add_class_methods(
+        &t.type_,
+        "type",
+        &[("__prepare__", |_, _| Ok(Value::Obj(crate::types::dict::PyDict::new_obj())))],
+    );
+    crate::methods::type_layout::add_descriptors(&t.type_);
     add_methods(&t.object, "object", &[("__format__", object_format)]);
     // `object.__subclasshook__` leaves the decision to the normal rules.
     crate::methods::descriptors::add_class_methods(
@@ -185,6 +200,10 @@ fn object_new(ctx: &mut Ctx, ty: &pyrite_memory::ObjRef, args: Args<'_>) -> PyRe
         crate::types::instance::Instance::default()
     };
     let instance = pyrite_memory::ObjRef::new(payload, Some(ty));
+    // A bare `object()` refers to nothing: CPython's `object` is not a container type.
+    if ty.is_same(&types().object) {
+        pyrite_memory::gc::untrack(&instance);
+    }
     if crate::types::typeobj::has_finalizer(ty) {
         instance.set_flags(pyrite_memory::FLAG_HAS_FINALIZER);
     }
@@ -338,17 +357,38 @@ fn type_getattro(ctx: &mut Ctx, v: &Value, name: &Value) -> PyResult {
         // CPython's `type_module`: a class's own `__module__`, else the part of a builtin
         // type's name before the dot, else `builtins`.
         "__module__" => {
-            let own = payload.dict.downcast::<crate::types::dict::PyDict>().and_then(|d| d.get_str(name_str));
+            // (A builtin type's dict entry is not its module: `type.__dict__['__module__']` is
+            // the descriptor that answers this.)
+            let own = payload
+                .dict
+                .downcast::<crate::types::dict::PyDict>()
+                .and_then(|d| d.get_str(name_str))
+                .filter(|m| !crate::methods::attrdescr::answered_by_slots(m));
             match own {
                 Some(m) => return Ok(m),
                 None if payload.flags.get() & crate::types::typeobj::TYPE_HEAPTYPE == 0 => {
                     let full = payload.name.borrow().to_string();
                     return Ok(Value::str(full.rsplit_once('.').map_or("builtins", |(m, _)| m)));
                 }
-                None => {}
+                None => return Err(PyErr::attribute_error("__module__")),
             }
         }
         _ => {}
+    }
+    // The metatype's data descriptors come before the class's own attributes. Only a
+    // metaclass can find `type`'s own descriptors along its MRO (`type.__basicsize__`), so
+    // ordinary classes skip the extra lookup (a property on a metaclass is still found
+    // below when the class has no attribute of that name).
+    if crate::types::typeobj::is_subtype(ty, &types().type_)
+        && let Some(meta_attr) = crate::types::typeobj::lookup(v.type_ref(), name_str)
+        && let Value::Obj(a) = &meta_attr
+        && let (Some(get), Some(_)) = {
+            let slots = type_payload(a.type_ref()).slots();
+            (slots.descr_get, slots.descr_set)
+        }
+        && !crate::methods::attrdescr::answered_by_slots(&meta_attr)
+    {
+        return get(ctx, &meta_attr, Some(v), v.type_ref());
     }
     if let Some(attr) = crate::types::typeobj::lookup(ty, name_str) {
         if let Value::Obj(a) = &attr
@@ -413,10 +453,12 @@ fn type_setattro(ctx: &mut Ctx, v: &Value, name: &Value, value: Option<Value>) -
         let attr = name.as_str().map_or("?", |s| s.as_str());
         return Err(PyErr::type_error(format!("cannot set '{attr}' attribute of immutable type '{}'", type_name(ty))));
     }
-    // Data descriptors on the metatype (e.g. a property on a metaclass) come first.
+    // Data descriptors on the metatype (e.g. a property on a metaclass) come first; those
+    // of `type` itself that this slot answers (`__name__`) are handled below.
     if let Some(name_str) = name.as_str()
         && let Some(attr) = crate::types::typeobj::lookup(v.type_ref(), name_str)
         && let Some(set) = attr.as_obj().and_then(|a| type_payload(a.type_ref()).slots().descr_set)
+        && !crate::methods::attrdescr::answered_by_slots(&attr)
     {
         return set(ctx, &attr, v, value);
     }
@@ -490,6 +532,45 @@ fn type_subclasses(_: &mut Ctx, args: Args<'_>) -> PyResult {
     let ty = values[0].as_obj().ok_or_else(|| PyErr::type_error("not a type"))?;
     let subclasses = crate::types::typeobj::subclasses(ty).into_iter().map(Value::Obj).collect();
     Ok(Value::Obj(crate::types::list::PyList::new_obj(subclasses)))
+}
+
+/// `type.__instancecheck__(cls, obj)`: the check without hooks (CPython's
+/// `_PyObject_RealIsInstance`), which also believes a different `obj.__class__`.
+fn type_instancecheck(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
+    let values = check_args("__instancecheck__", args, 2, 2)?;
+    let cls = values[0].as_obj().filter(|o| o.is::<TypeObject>()).ok_or_else(|| {
+        PyErr::type_error(format!(
+            "descriptor '__instancecheck__' requires a 'type' object but received a '{}'",
+            values[0].type_name()
+        ))
+    })?;
+    if crate::types::typeobj::is_subtype(values[1].type_ref(), cls) {
+        return Ok(Value::Bool(true));
+    }
+    match protocol::getattr_str(ctx, &values[1], "__class__") {
+        Ok(Value::Obj(c)) if c.is::<TypeObject>() && !c.is_same(values[1].type_ref()) => {
+            Ok(Value::Bool(crate::types::typeobj::is_subtype(&c, cls)))
+        }
+        Ok(_) => Ok(Value::Bool(false)),
+        Err(e) if e.matches(&types().attribute_error) => Ok(Value::Bool(false)),
+        Err(e) => Err(e),
+    }
+}
+
+/// `type.__subclasscheck__(cls, sub)`: `issubclass` without hooks.
+fn type_subclasscheck(_: &mut Ctx, args: Args<'_>) -> PyResult {
+    let values = check_args("__subclasscheck__", args, 2, 2)?;
+    let cls = values[0].as_obj().filter(|o| o.is::<TypeObject>()).ok_or_else(|| {
+        PyErr::type_error(format!(
+            "descriptor '__subclasscheck__' requires a 'type' object but received a '{}'",
+            values[0].type_name()
+        ))
+    })?;
+    let sub = values[1]
+        .as_obj()
+        .filter(|o| o.is::<TypeObject>())
+        .ok_or_else(|| PyErr::type_error("issubclass() arg 1 must be a class"))?;
+    Ok(Value::Bool(crate::types::typeobj::is_subtype(sub, cls)))
 }
 
 fn type_mro(_: &mut Ctx, args: Args<'_>) -> PyResult {

@@ -77,13 +77,27 @@ fn range_iter(_: &mut Ctx, v: &Value) -> PyResult {
         None => Ok(Value::Obj(RangeIter::new_obj(r))),
         Some(big) => Ok(Value::Obj(pyrite_memory::ObjRef::new(
             BigRangeIter {
+                start: big.start.clone(),
+                len: big.len(),
                 next: PayloadCell::new(big.start.clone()),
                 remaining: PayloadCell::new(big.len()),
                 step: big.step.clone(),
             },
-            Some(&types().range_iterator),
+            Some(longrange_iterator_type()),
         ))),
     }
+}
+
+/// The type of iterators over ranges whose bounds do not fit a machine word
+/// (`longrange_iterator`, as CPython names it).
+pub fn longrange_iterator_type() -> &'static pyrite_memory::ObjRef {
+    static TYPE: crate::types::typeobj::StaticType = crate::types::typeobj::StaticType::new();
+    TYPE.get_or_init(|| {
+        crate::types::typeobj::new_native_type_with("longrange_iterator", "builtins", None, 0, |s| {
+            s.iter = Some(|_, v| Ok(v.clone()));
+            s.next = Some(range_iter_next);
+        })
+    })
 }
 
 fn range_iter_next(_: &mut Ctx, v: &Value) -> PyResult<Option<Value>> {
@@ -228,12 +242,19 @@ fn range_reversed(_: &mut Ctx, args: Args<'_>) -> PyResult {
     if let (Some(start), Some(step), Some(n)) = (last.to_i64(), step.to_i64(), len.to_usize())
         && step.checked_mul(i64::try_from(n).unwrap_or(i64::MAX)).is_some()
     {
-        let it = RangeIter { next: std::cell::Cell::new(start), remaining: std::cell::Cell::new(n), step };
+        let it =
+            RangeIter { start, len: n, next: std::cell::Cell::new(start), remaining: std::cell::Cell::new(n), step };
         return Ok(Value::Obj(pyrite_memory::ObjRef::new(it, Some(&types().range_iterator))));
     }
     Ok(Value::Obj(pyrite_memory::ObjRef::new(
-        BigRangeIter { next: PayloadCell::new(last), remaining: PayloadCell::new(len), step },
-        Some(&types().range_iterator),
+        BigRangeIter {
+            start: last.clone(),
+            len: len.clone(),
+            next: PayloadCell::new(last),
+            remaining: PayloadCell::new(len),
+            step,
+        },
+        Some(longrange_iterator_type()),
     )))
 }
 

@@ -226,6 +226,7 @@ fn set_iter_next(_: &mut Ctx, it: &Value) -> PyResult<Option<Value>> {
     match set.entry_from(iter.index.get()) {
         Some((next, key)) => {
             iter.index.set(next);
+            iter.remaining.set(iter.remaining.get().saturating_sub(1));
             Ok(Some(key))
         }
         None => {

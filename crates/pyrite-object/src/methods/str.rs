@@ -44,7 +44,14 @@ pub use unicode::chars as unicode_chars;
 pub(crate) fn setup(t: &TypeTable) {
     set_slots(&t.str, |s| {
         s.repr = Some(|_, v| Ok(Value::str(&this(v)?.repr())));
-        s.str = Some(|_, v| Ok(v.clone()));
+        // `str()` of an instance of a str subclass is a plain str with the same text.
+        s.str = Some(|_, v| {
+            if v.type_ref().is_same(&types().str) {
+                return Ok(v.clone());
+            }
+            let text = this(v)?;
+            Ok(Value::Obj(text.slice(0, text.len(), 1)))
+        });
         s.hash = Some(|_, v| Ok(this(v)?.hash()));
         s.richcompare = Some(str_richcompare);
         s.binary = Some(str_binary);
@@ -558,8 +565,10 @@ fn margin(s: &PyStr, width: &Value) -> PyResult<Option<usize>> {
 
 fn str_center(_: &mut Ctx, args: Args<'_>) -> PyResult {
     let (s, rest) = positional("center", args, 1, 2)?;
+    // The width is read before the fill character, as CPython parses them.
+    let marg = margin(s, &rest[0])?;
     let fill = fill_char(rest.get(1))?;
-    let Some(marg) = margin(s, &rest[0])? else {
+    let Some(marg) = marg else {
         return Ok(Value::Obj(s.slice(0, s.len(), 1)));
     };
     let width = s.len() + marg;
@@ -569,8 +578,10 @@ fn str_center(_: &mut Ctx, args: Args<'_>) -> PyResult {
 
 fn str_ljust(_: &mut Ctx, args: Args<'_>) -> PyResult {
     let (s, rest) = positional("ljust", args, 1, 2)?;
+    // The width is read before the fill character, as CPython parses them.
+    let marg = margin(s, &rest[0])?;
     let fill = fill_char(rest.get(1))?;
-    match margin(s, &rest[0])? {
+    match marg {
         None => Ok(Value::Obj(s.slice(0, s.len(), 1))),
         Some(marg) => pad(s, 0, marg, fill),
     }
@@ -578,8 +589,10 @@ fn str_ljust(_: &mut Ctx, args: Args<'_>) -> PyResult {
 
 fn str_rjust(_: &mut Ctx, args: Args<'_>) -> PyResult {
     let (s, rest) = positional("rjust", args, 1, 2)?;
+    // The width is read before the fill character, as CPython parses them.
+    let marg = margin(s, &rest[0])?;
     let fill = fill_char(rest.get(1))?;
-    match margin(s, &rest[0])? {
+    match marg {
         None => Ok(Value::Obj(s.slice(0, s.len(), 1))),
         Some(marg) => pad(s, marg, 0, fill),
     }
@@ -600,10 +613,10 @@ fn str_zfill(_: &mut Ctx, args: Args<'_>) -> PyResult {
     Ok(new_str(&out))
 }
 
-fn str_expandtabs(_: &mut Ctx, args: Args<'_>) -> PyResult {
+fn str_expandtabs(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
     let (s, [tabsize]) = keyword_args("expandtabs", args, ["tabsize"])?;
     let tabsize = match tabsize {
-        Some(v) => int_arg(v)?,
+        Some(v) => crate::methods::c_int_arg(ctx, v)?,
         None => 8,
     };
     let mut out = Vec::with_capacity(s.len());

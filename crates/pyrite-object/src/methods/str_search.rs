@@ -124,9 +124,10 @@ fn rfind_in(hay: &PyStr, needle: &PyStr, start: usize, end: usize) -> Option<usi
 /// Parses the `(sub, start, end)` arguments of the find family.
 fn find_common<'a>(name: &str, args: Args<'a>) -> PyResult<(&'a PyStr, &'a PyStr, usize, usize)> {
     let (s, sub, start, end) = find_args(name, args)?;
-    let sub = str_arg(sub, "")?;
+    // The bounds are parsed before the substring is looked at, as CPython does.
     let start = slice_index(start)?;
     let end = slice_index(end)?;
+    let sub = str_arg(sub, "")?;
     let (start, end) = adjust_indices(start, end, s.len());
     Ok((s, sub, start, end))
 }
@@ -277,6 +278,11 @@ pub(super) fn str_replace(_: &mut Ctx, args: Args<'_>) -> PyResult {
 /// The `sep`/`maxsplit` arguments of split and rsplit.
 fn split_args<'a>(name: &str, args: Args<'a>) -> PyResult<(&'a PyStr, Option<&'a PyStr>, usize)> {
     let (s, [sep, maxsplit]) = keyword_args(name, args, ["sep", "maxsplit"])?;
+    // `maxsplit` is converted while parsing, before the separator is looked at.
+    let max = match maxsplit {
+        Some(v) => usize::try_from(int_arg(v)?).unwrap_or(usize::MAX),
+        None => usize::MAX,
+    };
     let sep = match sep {
         None | Some(Value::None) => None,
         Some(v) => {
@@ -287,10 +293,6 @@ fn split_args<'a>(name: &str, args: Args<'a>) -> PyResult<(&'a PyStr, Option<&'a
             }
             Some(sep)
         }
-    };
-    let max = match maxsplit {
-        Some(v) => usize::try_from(int_arg(v)?).unwrap_or(usize::MAX),
-        None => usize::MAX,
     };
     Ok((s, sep, max))
 }
@@ -503,10 +505,10 @@ pub(super) fn str_rsplit(_: &mut Ctx, args: Args<'_>) -> PyResult {
     Ok(list_of(s, &ranges))
 }
 
-pub(super) fn str_splitlines(_: &mut Ctx, args: Args<'_>) -> PyResult {
+pub(super) fn str_splitlines(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
     let (s, [keepends]) = keyword_args("splitlines", args, ["keepends"])?;
     let keepends = match keepends {
-        Some(v) => int_arg(v)? != 0,
+        Some(v) => crate::methods::c_int_arg(ctx, v)? != 0,
         None => false,
     };
     let len = s.len();

@@ -59,6 +59,12 @@ pub struct PyByteArray {
     pub data: PayloadCell<Vec<u8>>,
     /// How many unreleased memoryviews look at the contents.
     pub exports: Cell<usize>,
+    /// The buffer size CPython would have allocated (`ob_alloc`, the contents plus a
+    /// trailing NUL and over-allocation), for `sys.getsizeof` and `__alloc__`.
+    pub alloc: Cell<usize>,
+    /// How far CPython's logical start (`ob_start`) has moved into the buffer after
+    /// deletions at the front.
+    pub start_offset: Cell<usize>,
 }
 
 impl Trace for PyByteArray {}
@@ -68,7 +74,61 @@ impl PyByteArray {
     /// The payload for these bytes (not yet an object).
     #[must_use]
     pub fn new(data: Vec<u8>) -> PyByteArray {
-        PyByteArray { data: PayloadCell::new(data), exports: Cell::new(0) }
+        let alloc = if data.is_empty() { 0 } else { data.len() + 1 };
+        PyByteArray {
+            data: PayloadCell::new(data),
+            exports: Cell::new(0),
+            alloc: Cell::new(alloc),
+            start_offset: Cell::new(0),
+        }
+    }
+
+    /// Records a resize from `old_len` to `new_len` bytes as CPython's
+    /// `PyByteArray_Resize` would allocate it: a size that fits stays in place unless it
+    /// is under half the buffer (then exact); growth within an eighth over-allocates as
+    /// `list` does, larger growth is exact.
+    pub fn note_resize(&self, old_len: usize, new_len: usize) {
+        if old_len == new_len {
+            return;
+        }
+        let alloc = self.alloc.get();
+        let new_alloc = if new_len + self.start_offset.get() < alloc {
+            if new_len >= alloc / 2 {
+                return;
+            }
+            new_len + 1
+        } else {
+            #[expect(clippy::cast_precision_loss, reason = "CPython compares in double too")]
+            let moderate = new_len as f64 <= alloc as f64 * 1.125;
+            if moderate { new_len + (new_len >> 3) + if new_len < 9 { 3 } else { 6 } } else { new_len + 1 }
+        };
+        self.alloc.set(new_alloc);
+        self.start_offset.set(0);
+    }
+
+    /// Records the removal of `n` bytes at the front (CPython moves its logical start
+    /// instead of the bytes), then the resize to `new_len`.
+    pub fn note_front_removal(&self, n: usize, old_len: usize, new_len: usize) {
+        self.start_offset.set(self.start_offset.get() + n);
+        self.note_resize(old_len, new_len);
+    }
+
+    /// Records `n` bytes appended one at a time by `bytearray(iterable)`, which resizes
+    /// only when the next byte and the NUL no longer fit.
+    pub fn note_appends(&self, old_len: usize, n: usize) {
+        for size in old_len..old_len + n {
+            if size + 1 >= self.alloc.get() {
+                self.note_resize(size, size + 1);
+            }
+        }
+    }
+
+    /// The buffer size CPython would have allocated for these contents.
+    #[must_use]
+    pub fn allocated(&self) -> usize {
+        let len = self.len();
+        let alloc = self.alloc.get();
+        if len > 0 && alloc <= len { len + 1 } else { alloc }
     }
 
     /// A new bytearray object.

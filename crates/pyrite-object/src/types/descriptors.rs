@@ -10,11 +10,27 @@ pub struct Property {
     pub fset: PayloadCell<Value>,
     pub fdel: PayloadCell<Value>,
     pub doc: PayloadCell<Value>,
+    /// The attribute name `__set_name__` gave (None until then), for error messages.
+    pub name: PayloadCell<Value>,
+}
+
+impl Property {
+    /// A property with these accessors and docstring, not yet named.
+    #[must_use]
+    pub fn new(fget: Value, fset: Value, fdel: Value, doc: Value) -> Property {
+        Property {
+            fget: PayloadCell::new(fget),
+            fset: PayloadCell::new(fset),
+            fdel: PayloadCell::new(fdel),
+            doc: PayloadCell::new(doc),
+            name: PayloadCell::new(Value::None),
+        }
+    }
 }
 
 impl Trace for Property {
     fn traverse(&self, visit: &mut dyn FnMut(&ObjRef)) {
-        for cell in [&self.fget, &self.fset, &self.fdel, &self.doc] {
+        for cell in [&self.fget, &self.fset, &self.fdel, &self.doc, &self.name] {
             cell.borrow().traverse(visit);
         }
     }

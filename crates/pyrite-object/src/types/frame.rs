@@ -58,11 +58,31 @@ payload!(FrameObject, "frame", tracked);
 pub fn frame_type() -> &'static ObjRef {
     static TYPE: StaticType = StaticType::new();
     TYPE.get_or_init(|| {
-        new_native_type_with("frame", "builtins", None, 0, |slots| {
+        let ty = new_native_type_with("frame", "builtins", None, 0, |slots| {
             slots.getattro = Some(frame_getattro);
             slots.repr = Some(frame_repr);
-        })
+        });
+        use crate::methods::attrdescr::{self, Kind};
+        attrdescr::add(
+            &ty,
+            Kind::GetSet,
+            &["f_locals", "f_lineno", "f_trace", "f_lasti", "f_globals", "f_builtins", "f_code", "f_back"],
+        );
+        attrdescr::add(&ty, Kind::Member, &["f_trace_lines", "f_trace_opcodes"]);
+        crate::methods::add_methods(&ty, "frame", &[("clear", frame_clear)]);
+        ty
     })
+}
+
+/// `frame.clear()`: drops the locals of a finished frame; a running one refuses.
+fn frame_clear(_: &mut Ctx, args: crate::ctx::Args<'_>) -> PyResult {
+    let (v, _) = crate::methods::method_args("clear", args, 0, 0)?;
+    let f = this(v)?;
+    if f.live.get() {
+        return Err(PyErr::runtime_error("cannot clear an executing frame"));
+    }
+    drop(f.locals.replace(None));
+    Ok(Value::None)
 }
 
 impl FrameObject {
@@ -121,8 +141,10 @@ fn frame_getattro(ctx: &mut Ctx, v: &Value, name: &Value) -> PyResult {
         Some("f_lineno") => Ok(f.lineno().map_or(Value::None, |l| Value::Int(i64::from(l)))),
         Some("f_lasti") => Ok(Value::Int(i64::from(f.lasti.get()) * 2)),
         Some("f_back") => Ok(f.back.borrow().clone().map_or(Value::None, Value::Obj)),
-        Some("f_trace" | "f_trace_lines" | "f_trace_opcodes") => Ok(Value::None),
-        Some("clear") => Err(PyErr::not_implemented("frame.clear() is not supported yet")),
+        Some("f_trace") => Ok(Value::None),
+        // Pyrite has no tracing: the defaults CPython gives every frame.
+        Some("f_trace_lines") => Ok(Value::Bool(true)),
+        Some("f_trace_opcodes") => Ok(Value::Bool(false)),
         _ => protocol::generic_getattr(ctx, v, name),
     }
 }

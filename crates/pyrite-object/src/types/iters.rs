@@ -39,7 +39,8 @@ payload!(Enumerate, "enumerate", tracked);
 pub struct MultiIter {
     pub func: PayloadCell<Value>,
     pub iters: PayloadCell<Vec<Value>>,
-    pub strict: bool,
+    /// `zip(..., strict=True)` (`__setstate__` may change it).
+    pub strict: std::cell::Cell<bool>,
 }
 
 impl Trace for MultiIter {

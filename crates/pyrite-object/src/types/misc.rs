@@ -48,6 +48,9 @@ impl BigRange {
 
 /// Iterator over a range with big bounds.
 pub struct BigRangeIter {
+    /// The first item and the number of items (for `__reduce__` and `__setstate__`).
+    pub start: num_bigint::BigInt,
+    pub len: num_bigint::BigInt,
     pub next: PayloadCell<num_bigint::BigInt>,
     pub remaining: PayloadCell<num_bigint::BigInt>,
     pub step: num_bigint::BigInt,
@@ -90,6 +93,9 @@ impl PyRange {
 
 /// Iterator over a range.
 pub struct RangeIter {
+    /// The first item and the number of items (for `__reduce__` and `__setstate__`).
+    pub start: i64,
+    pub len: usize,
     pub next: Cell<i64>,
     pub remaining: Cell<usize>,
     pub step: i64,
@@ -103,7 +109,13 @@ impl RangeIter {
     #[must_use]
     pub fn new_obj(range: &PyRange) -> ObjRef {
         ObjRef::new(
-            RangeIter { next: Cell::new(range.start), remaining: Cell::new(range.len()), step: range.step },
+            RangeIter {
+                start: range.start,
+                len: range.len(),
+                next: Cell::new(range.start),
+                remaining: Cell::new(range.len()),
+                step: range.step,
+            },
             Some(&types().range_iterator),
         )
     }

@@ -1,12 +1,16 @@
 //! The `_ast` module: the AST node classes (`ast.AST`, `ast.Module`, `ast.Name`, ...) that
 //! CPython's `ast.py` re-exports, built from `nodes.txt` (one line per class of Python
 //! 3.11's grammar: `name:base:fields:attributes:optional fields`). The classes are defined
-//! in Python source run when the module is first imported. Turning source into these
-//! nodes (`ast.parse`) is not supported yet: `compile()` says so.
+//! in Python source run when the module is first imported, with `to_source.py` (how
+//! `compile()` turns AST objects back into code). [`convert`] turns source into nodes
+//! (`ast.parse`); both directions reach `compile()` through [`pyrite_vm::AstHooks`].
 
-use pyrite_object::{Ctx, ObjRef, PyResult, Value};
+mod convert;
+
+use pyrite_object::{Ctx, ObjRef, PyResult, Value, protocol};
 
 const NODES: &str = include_str!("nodes.txt");
+const TO_SOURCE: &str = include_str!("to_source.py");
 
 const BUILD: &str = r#"
 class AST:
@@ -58,7 +62,25 @@ pub fn make(ctx: &mut Ctx) -> PyResult<ObjRef> {
     crate::pysource::module_from_source(
         ctx,
         "_ast",
-        BUILD,
+        &format!("{BUILD}\n{TO_SOURCE}"),
         &[("__name__", Value::str("ast")), ("_NODES", Value::str(NODES))],
     )
+}
+
+/// The conversions `compile()` uses, for [`pyrite_vm::set_ast_hooks`].
+pub fn hooks() -> pyrite_vm::AstHooks {
+    pyrite_vm::AstHooks { parse: convert::parse, to_source }
+}
+
+/// If `source` is an AST object, checks it for `mode` and returns the source text to compile.
+fn to_source(ctx: &mut Ctx, source: &Value, mode: &str) -> PyResult<Option<String>> {
+    let module = pyrite_vm::import_module(ctx, "_ast")?;
+    let base = protocol::getattr_str(ctx, &module, "AST")?;
+    let Some(base) = base.as_obj() else { return Ok(None) };
+    if !protocol::isinstance(source, base) {
+        return Ok(None);
+    }
+    let convert = protocol::getattr_str(ctx, &module, "_to_source")?;
+    let text = protocol::call_positional(ctx, &convert, &[source.clone(), Value::str(mode)])?;
+    Ok(Some(text.as_str().map(|s| s.as_str().to_owned()).unwrap_or_default()))
 }

@@ -205,6 +205,7 @@ pub(crate) fn add_property(ty: &ObjRef, owner: &'static str, name: &'static str,
         fset: PayloadCell::new(fset),
         fdel: PayloadCell::new(Value::None),
         doc: PayloadCell::new(Value::None),
+        name: PayloadCell::new(Value::None),
     };
     if let Some(d) = type_payload(ty).dict.downcast::<PyDict>() {
         d.set_str(name, Value::Obj(ObjRef::new(property, Some(&types().property))));

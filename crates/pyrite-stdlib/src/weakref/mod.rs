@@ -15,9 +15,8 @@ use pyrite_object::methods::{arg_count_error, check_args};
 use pyrite_object::types::descriptors::Property;
 use pyrite_object::types::dict::PyDict;
 use pyrite_object::types::function::{BuiltinFunction, Module, NativeFn};
-use pyrite_object::types::list::{PyList, PyTuple};
-use pyrite_object::types::str::PyStr;
-use pyrite_object::types::typeobj::{StaticType, TYPE_BASETYPE, TYPE_HEAPTYPE, new_native_type_with, type_payload};
+use pyrite_object::types::list::PyList;
+use pyrite_object::types::typeobj::{StaticType, TYPE_BASETYPE, new_native_type_with, type_payload};
 use pyrite_object::{Args, Ctx, ObjRef, PyErr, PyResult, Value, protocol, types};
 
 /// Makes the module.
@@ -63,6 +62,7 @@ fn add_getter(ty: &ObjRef, owner: &'static str, name: &'static str, getter: Nati
         fset: pyrite_memory::PayloadCell::new(Value::None),
         fdel: pyrite_memory::PayloadCell::new(Value::None),
         doc: pyrite_memory::PayloadCell::new(Value::None),
+        name: pyrite_memory::PayloadCell::new(Value::None),
     };
     let value = Value::Obj(ObjRef::new(property, Some(&types().property)));
     if let Some(d) = type_payload(ty).dict.downcast::<PyDict>() {
@@ -75,52 +75,14 @@ fn reference_error() -> PyErr {
     PyErr::new(&types().reference_error, "weakly-referenced object no longer exists")
 }
 
-/// Whether `obj` can be weakly referenced: instances of classes defined in Python (unless
-/// every class of the MRO has `__slots__` without `"__weakref__"`), and the builtin types
-/// CPython gives a weak-reference list (functions, types, sets, generators, code, modules,
-/// bound methods, builtin functions).
+/// Whether `obj` can be weakly referenced: its type keeps a weak-reference list, as
+/// CPython's functions, types, sets, generators, code, modules, bound methods, builtin
+/// functions and memoryviews do, and classes defined in Python add.
 fn weakrefable(obj: &ObjRef) -> bool {
-    let t = types();
-    let builtin = [
-        &t.function,
-        &t.builtin_function,
-        &t.method,
-        &t.code,
-        &t.module,
-        &t.type_,
-        &t.set,
-        &t.frozenset,
-        &t.generator,
-        &t.coroutine,
-        &t.async_generator,
-    ];
-    let mro = type_payload(obj.type_ref()).mro.borrow().clone();
-    mro.iter().any(|class| {
-        let payload = type_payload(class);
-        if payload.flags.get() & TYPE_HEAPTYPE == 0 {
-            return builtin.iter().any(|b| class.is_same(b));
-        }
-        let slots = payload.dict.downcast::<PyDict>().and_then(|d| d.get_str(&PyStr::from_str("__slots__")));
-        match slots {
-            None => true,
-            Some(slots) => slot_names(&slots).iter().any(|n| n == "__weakref__"),
-        }
-    })
-}
-
-/// The names a `__slots__` value lists (a string, or a tuple or list of strings).
-fn slot_names(slots: &Value) -> Vec<String> {
-    if let Some(s) = slots.as_str() {
-        return vec![s.as_str().to_owned()];
-    }
-    let items = if let Some(t) = slots.downcast::<PyTuple>() {
-        t.items().to_vec()
-    } else if let Some(l) = slots.downcast::<PyList>() {
-        l.items.borrow().clone()
-    } else {
-        Vec::new()
-    };
-    items.iter().filter_map(|v| v.as_str().map(|s| s.as_str().to_owned())).collect()
+    // CPython's rule: the type keeps a weak-reference list (`__weakrefoffset__` != 0),
+    // which classes defined in Python add unless `__slots__` leaves it out or their base
+    // is variable-sized (int, tuple, bytes).
+    pyrite_object::methods::type_layout::weakref_offset(obj.type_ref()) != 0
 }
 
 /// The object to refer to, or CPython's `TypeError`.

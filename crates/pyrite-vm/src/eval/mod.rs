@@ -7,6 +7,7 @@
 
 mod calls;
 mod data;
+mod fast;
 mod groups;
 mod names;
 mod patterns;
@@ -172,113 +173,14 @@ fn run_loop_until(ctx: &mut Ctx, frames: &mut Vec<Frame>, generator: bool) -> Py
 fn dispatch_loop(ctx: &mut Ctx, frames: &mut Vec<Frame>, generator: bool) -> PyResult<Suspension> {
     let mut kwnames: Option<Value> = None;
     'frames: loop {
-        let Some(frame) = frames.last_mut() else {
+        if frames.is_empty() {
             return Err(PyErr::new_system("no frame to run"));
-        };
+        }
         loop {
-            // Finalizers (`__del__`) queued by drops elsewhere run at instruction
-            // boundaries; the check is one load.
-            if crate::gcmodule::finalizers_pending() {
-                crate::gcmodule::run_pending(ctx);
-            }
-            let Some((op, arg)) = fetch(frame) else {
-                let error = PyErr::new_system("instruction pointer ran past the end of the code");
-                fail(ctx, frames, &mut kwnames, error)?;
-                continue 'frames;
-            };
-            let outcome: PyResult<Flow> = match op {
-                Opcode::LOAD_FAST => {
-                    let slot = frame.local(arg as usize);
-                    match slot {
-                        Some(value) => {
-                            let value = value.clone();
-                            frame.push(value);
-                            continue;
-                        }
-                        None => Err(names::unbound_local(frame, arg)),
-                    }
-                }
-                Opcode::STORE_FAST => {
-                    let value = frame.pop_slot();
-                    let old = std::mem::replace(frame.local(arg as usize), value);
-                    drop(old);
-                    continue;
-                }
-                Opcode::LOAD_CONST => {
-                    let value = frame.code().consts[arg as usize].clone();
-                    frame.push(value);
-                    continue;
-                }
-                Opcode::POP_TOP => {
-                    drop(frame.pop_slot());
-                    continue;
-                }
-                Opcode::PUSH_NULL => {
-                    frame.push_null();
-                    continue;
-                }
-                Opcode::RESUME => {
-                    crate::gcmodule::maybe_collect(ctx);
-                    continue;
-                }
-                Opcode::NOP => continue,
-                Opcode::JUMP_FORWARD => {
-                    frame.ip += arg as usize;
-                    continue;
-                }
-                Opcode::JUMP_BACKWARD => {
-                    frame.ip -= arg as usize;
-                    crate::gcmodule::maybe_collect(ctx);
-                    continue;
-                }
-                Opcode::POP_JUMP_IF_FALSE | Opcode::POP_JUMP_IF_TRUE => {
-                    let truth = match frame.pop_slot() {
-                        Some(Value::Bool(b)) => Ok(b),
-                        Some(other) => pyrite_object::protocol::truthy(ctx, &other),
-                        None => Ok(false),
-                    };
-                    match truth {
-                        Ok(truth) => {
-                            if truth == (op == Opcode::POP_JUMP_IF_TRUE) {
-                                frame.ip += arg as usize;
-                            }
-                            continue;
-                        }
-                        Err(e) => Err(e),
-                    }
-                }
-                Opcode::BINARY_OP => match data::binary_op_fast(frame, arg) {
-                    true => continue,
-                    false => data::binary_op(ctx, frame, arg).map(|()| Flow::Next),
-                },
-                Opcode::COMPARE_OP => match data::compare_op_fast(frame, arg) {
-                    true => continue,
-                    false => data::compare_op(ctx, frame, arg).map(|()| Flow::Next),
-                },
-                Opcode::LOAD_GLOBAL => specialize::load_global(ctx, frame, arg).map(|()| Flow::Next),
-                Opcode::LOAD_ATTR => specialize::load_attr(ctx, frame, arg).map(|()| Flow::Next),
-                Opcode::LOAD_ATTR_INSTANCE_VALUE => match specialize::load_attr_instance_value(frame, arg) {
-                    true => continue,
-                    false => specialize::load_attr_miss(ctx, frame, arg).map(|()| Flow::Next),
-                },
-                Opcode::LOAD_ATTR_WITH_HINT => specialize::load_attr_with_hint(ctx, frame, arg).map(|()| Flow::Next),
-                Opcode::LOAD_ATTR_METHOD => specialize::load_attr_method(ctx, frame, arg).map(|()| Flow::Next),
-                Opcode::LOAD_ATTR_CLASS => specialize::load_attr_class(ctx, frame, arg).map(|()| Flow::Next),
-                Opcode::LOAD_ATTR_MODULE => specialize::load_attr_module(ctx, frame, arg).map(|()| Flow::Next),
-                Opcode::STORE_ATTR => specialize::store_attr(ctx, frame, arg).map(|()| Flow::Next),
-                Opcode::STORE_ATTR_INSTANCE_VALUE => {
-                    specialize::store_attr_instance_value(ctx, frame, arg).map(|()| Flow::Next)
-                }
-                Opcode::STORE_ATTR_WITH_HINT => specialize::store_attr_with_hint(ctx, frame, arg).map(|()| Flow::Next),
-                Opcode::FOR_ITER => match data::for_iter_fast(frame, arg) {
-                    Some(()) => continue,
-                    None => data::for_iter(ctx, frame, arg).map(|()| Flow::Next),
-                },
-                Opcode::BINARY_SUBSCR if data::subscr_fast(frame) => continue,
-                Opcode::CALL if kwnames.is_none() => Ok(Flow::Call(arg)),
-                Opcode::RETURN_VALUE => Ok(Flow::Return(frame.pop())),
-                Opcode::RETURN_CONST => Ok(Flow::Return(frame.code().consts[arg as usize].clone())),
-                _ => step::step(ctx, frame, op, arg, &mut kwnames),
+            let outcome = match fast::run(ctx, frames, &mut kwnames) {
+                fast::Exit::Flow(flow) => Ok(flow),
+                fast::Exit::Error(e) => Err(e),
+                fast::Exit::PastEnd => Err(PyErr::new_system("instruction pointer ran past the end of the code")),
             };
             match outcome {
                 Ok(Flow::Next) => {}
@@ -300,6 +202,18 @@ fn dispatch_loop(ctx: &mut Ctx, frames: &mut Vec<Frame>, generator: bool) -> PyR
                     continue 'frames;
                 }
                 Ok(Flow::Return(value)) => {
+                    if let Some(inline) = frames.last_mut().and_then(|f| f.inline_generator.take()) {
+                        // An inline generator finished: its caller's `for` loop ends.
+                        pop_frame(ctx, frames);
+                        ctx.leave_call();
+                        crate::generator::finish_inline(&inline.generator);
+                        drop(value);
+                        if let Some(caller) = frames.last_mut() {
+                            drop(caller.pop_slot());
+                            caller.ip = inline.exit_ip;
+                        }
+                        continue 'frames;
+                    }
                     let depth = frames.len();
                     pop_frame(ctx, frames);
                     if depth == 1 && generator {
@@ -313,6 +227,15 @@ fn dispatch_loop(ctx: &mut Ctx, frames: &mut Vec<Frame>, generator: bool) -> PyR
                     continue 'frames;
                 }
                 Ok(Flow::Yield(value)) => {
+                    if let Some(inline) = frames.last_mut().and_then(|f| f.inline_generator.take()) {
+                        let Some(generator_frame) = frames.pop() else { continue 'frames };
+                        ctx.leave_call();
+                        crate::generator::park_inline(&inline.generator, generator_frame);
+                        if let Some(caller) = frames.last_mut() {
+                            caller.push(value);
+                        }
+                        continue 'frames;
+                    }
                     if frames.len() == 1 && generator {
                         return Ok(Suspension::Yielded(value));
                     }
@@ -325,6 +248,29 @@ fn dispatch_loop(ctx: &mut Ctx, frames: &mut Vec<Frame>, generator: bool) -> PyR
             }
         }
     }
+}
+
+/// Runs one instruction the register loop ([`fast::run`]) does not finish itself (or whose
+/// fast path did not apply), with `frame.ip` just past it: skips its caches and hands it
+/// to `step`, except a specialized instruction whose guard failed, which goes back to the
+/// generic instruction.
+#[inline(never)]
+fn general(ctx: &mut Ctx, frame: &mut Frame, byte: u8, arg: u32, kwnames: &mut Option<Value>) -> PyResult<Flow> {
+    let Some(op) = Opcode::from_u8(byte) else {
+        return Err(PyErr::new_system(format!("unknown opcode {byte}")));
+    };
+    frame.ip += op.cache_units();
+    match op {
+        Opcode::LOAD_ATTR_INSTANCE_VALUE => specialize::load_attr_miss(ctx, frame, arg).map(|()| Flow::Next),
+        _ => step::step(ctx, frame, op, arg, kwnames),
+    }
+}
+
+/// The frame of the generator `FOR_ITER` iterates, when it can run in this loop.
+#[inline]
+fn inline_generator(frame: &mut Frame, arg: u32) -> Option<Frame> {
+    let Some(Value::Obj(iterator)) = frame.peek_ref(1) else { return None };
+    crate::generator::enter_inline(iterator, frame.ip + arg as usize)
 }
 
 /// A `CALL` the fast path does not take: the general call, which may still enter a frame.
@@ -373,21 +319,79 @@ fn fail(ctx: &mut Ctx, frames: &mut Vec<Frame>, kwnames: &mut Option<Value>, err
     unwind::unwind(ctx, frames, error, reraise)
 }
 
-/// Decodes the instruction at the frame's `ip` (folding `EXTENDED_ARG`) and advances `ip`
-/// past it and its caches; `None` past the end of the code or on an unknown opcode.
-#[inline(always)]
-fn fetch(frame: &mut Frame) -> Option<(Opcode, u32)> {
-    let code = &frame.code().units;
-    let mut ip = frame.ip;
-    let mut unit = code.get(ip)?.get();
-    let mut arg = u32::from(unit.arg);
-    while unit.op == Opcode::EXTENDED_ARG as u8 {
-        ip += 1;
-        unit = code.get(ip)?.get();
-        arg = (arg << 8) | u32::from(unit.arg);
+/// Opcode bytes of the instructions the dispatch loop matches without decoding.
+pub(super) mod op {
+    use pyrite_bytecode::Opcode;
+
+    macro_rules! bytes {
+        ($($name:ident),* $(,)?) => { $(pub const $name: u8 = Opcode::$name as u8;)* };
     }
-    let op = Opcode::from_u8(unit.op)?;
-    frame.lasti = ip;
-    frame.ip = ip + 1 + op.cache_units();
-    Some((op, arg))
+
+    bytes!(
+        EXTENDED_ARG,
+        POP_JUMP_IF_NONE,
+        POP_JUMP_IF_NOT_NONE,
+        IS_OP,
+        YIELD_VALUE,
+        LOAD_FAST,
+        STORE_FAST,
+        LOAD_CONST,
+        POP_TOP,
+        PUSH_NULL,
+        RESUME,
+        NOP,
+        JUMP_FORWARD,
+        JUMP_BACKWARD,
+        POP_JUMP_IF_FALSE,
+        POP_JUMP_IF_TRUE,
+        BINARY_OP,
+        COMPARE_OP,
+        LOAD_GLOBAL,
+        LOAD_ATTR,
+        LOAD_ATTR_INSTANCE_VALUE,
+        LOAD_ATTR_WITH_HINT,
+        LOAD_ATTR_METHOD,
+        LOAD_ATTR_CLASS,
+        LOAD_ATTR_MODULE,
+        STORE_ATTR,
+        STORE_ATTR_INSTANCE_VALUE,
+        STORE_ATTR_WITH_HINT,
+        FOR_ITER,
+        BINARY_SUBSCR,
+        CALL,
+        RETURN_VALUE,
+        RETURN_CONST,
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use pyrite_bytecode::Opcode;
+
+    /// The instructions the register loop runs without skipping caches must have none.
+    #[test]
+    fn inline_instructions_without_cache_skips_have_no_caches() {
+        for op in [
+            Opcode::LOAD_FAST,
+            Opcode::STORE_FAST,
+            Opcode::LOAD_CONST,
+            Opcode::POP_TOP,
+            Opcode::PUSH_NULL,
+            Opcode::RESUME,
+            Opcode::NOP,
+            Opcode::JUMP_FORWARD,
+            Opcode::JUMP_BACKWARD,
+            Opcode::POP_JUMP_IF_FALSE,
+            Opcode::POP_JUMP_IF_TRUE,
+            Opcode::RETURN_VALUE,
+            Opcode::RETURN_CONST,
+            Opcode::EXTENDED_ARG,
+            Opcode::POP_JUMP_IF_NONE,
+            Opcode::POP_JUMP_IF_NOT_NONE,
+            Opcode::IS_OP,
+            Opcode::YIELD_VALUE,
+        ] {
+            assert_eq!(op.cache_units(), 0, "{} has inline caches", op.name());
+        }
+    }
 }

@@ -201,20 +201,18 @@ pub(super) fn make_cell(frame: &mut Frame, arg: u32) {
 }
 
 pub(super) fn copy_free_vars(frame: &mut Frame, arg: u32) -> PyResult<()> {
-    let closure = frame
-        .func
-        .as_ref()
-        .and_then(|f| f.downcast::<pyrite_object::types::function::Function>())
-        .map(|f| f.closure.borrow().clone());
-    let Some(closure) = closure else { return Err(PyErr::new_system("free variables without a function")) };
-    let cells: Vec<Value> = closure.downcast::<PyTuple>().map(|t| t.items().to_vec()).unwrap_or_default();
     let n = arg as usize;
+    let start = frame.stack_base - n;
+    let func = frame.func.clone();
+    let function = func.as_ref().and_then(|f| f.downcast::<pyrite_object::types::function::Function>());
+    let Some(function) = function else { return Err(PyErr::new_system("free variables without a function")) };
+    let closure = function.closure.borrow();
+    let cells = closure.downcast::<PyTuple>().map_or(&[][..], PyTuple::items);
     if cells.len() < n {
         return Err(PyErr::new_system("closure is smaller than the code's free variables"));
     }
-    let start = frame.stack_base - n;
-    for (i, cell) in cells.into_iter().take(n).enumerate() {
-        frame.slots_mut()[start + i] = Some(cell);
+    for (slot, cell) in frame.slots_mut()[start..start + n].iter_mut().zip(cells) {
+        *slot = Some(cell.clone());
     }
     Ok(())
 }

@@ -71,7 +71,7 @@ pub(super) fn unwind_thrown(ctx: &mut Ctx, frames: &mut Vec<Frame>, err: PyErr) 
     unwind_frames(ctx, frames, err, false)
 }
 
-fn unwind_frames(ctx: &mut Ctx, frames: &mut Vec<Frame>, err: PyErr, reraise: bool) -> PyResult<()> {
+fn unwind_frames(ctx: &mut Ctx, frames: &mut Vec<Frame>, mut err: PyErr, reraise: bool) -> PyResult<()> {
     let mut first = true;
     loop {
         let Some(frame) = frames.last_mut() else { return Err(err) };
@@ -92,9 +92,14 @@ fn unwind_frames(ctx: &mut Ctx, frames: &mut Vec<Frame>, err: PyErr, reraise: bo
             frame.ip = handler.target as usize;
             return Ok(());
         }
-        if let Some(done) = frames.pop() {
+        if let Some(mut done) = frames.pop() {
+            let inline = done.inline_generator.take();
             drop_frame(ctx, done);
             ctx.leave_call();
+            if let Some(inline) = inline {
+                crate::generator::finish_inline(&inline.generator);
+                err = crate::generator::finished_with_error(&Value::Obj(inline.generator), err);
+            }
         }
     }
 }

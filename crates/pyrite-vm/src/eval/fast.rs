@@ -1,0 +1,314 @@
+//! The register loop: runs the simplest and most frequent instructions of one frame with
+//! its instruction and stack pointers in local variables (registers), as CPython keeps
+//! `next_instr` and `stack_pointer`, instead of reading and writing them in the frame for
+//! every instruction.
+//!
+//! It stops at the first instruction it does not finish itself (anything that calls,
+//! raises, or may run Python code), having written the pointers back, and hands that
+//! instruction to the general dispatch in `eval::dispatch_loop`. Nothing outside this
+//! function looks at the frame while it runs: drops only queue finalizers (run here at
+//! instruction boundaries, after a write-back), and collections start only from the
+//! write-back points below.
+
+use pyrite_bytecode::Opcode;
+use pyrite_object::{Ctx, PyErr, Value};
+
+use super::{Flow, data, op, specialize};
+use crate::frame::{Frame, Slot};
+
+/// Why the register loop stopped.
+pub(super) enum Exit {
+    /// An instruction asks the eval loop to change frames (a call, a return, a yield).
+    Flow(Flow),
+    /// An instruction raised.
+    Error(PyErr),
+    /// The instruction pointer ran past the end of the code (a compiler bug).
+    PastEnd,
+}
+
+/// Runs instructions of `frame` until one changes frames or raises. Instructions it does
+/// not finish itself go to [`super::general`] with the pointers written back. When it
+/// returns, `frame.ip`, `frame.sp` and `frame.lasti` are current.
+///
+/// Calls of Python functions that take their arguments exactly, and returns to a caller in
+/// the same list, switch frames here without leaving the loop.
+#[inline(never)]
+pub(super) fn run(ctx: &mut Ctx, frames: &mut Vec<Frame>, kwnames: &mut Option<Value>) -> Exit {
+    'frame: loop {
+        let Some(frame) = frames.last_mut() else { return Exit::PastEnd };
+        let code = frame.code();
+        // SAFETY (for the raw reads below): `units`, `consts` and `slots` belong to the
+        // frame's code object and the frame's slots, both kept alive and in place by the
+        // frame for as long as this function borrows it.
+        let units: *const [std::cell::Cell<pyrite_bytecode::CodeUnit>] = &raw const *code.units;
+        let consts: *const [Value] = &raw const *code.consts;
+        let slots: *mut Slot = frame.slots.as_ptr();
+        let nslots = frame.nslots;
+        let mut ip = frame.ip;
+        let mut sp = frame.sp;
+
+        // Slot access with the bound the compiler's stack-depth computation guarantees
+        // (checked in debug builds).
+        macro_rules! slot {
+            ($index:expr) => {{
+                let index = $index;
+                debug_assert!(index < nslots, "slot {index} out of {nslots}");
+                // SAFETY: see above; `index < nslots`.
+                unsafe { &mut *slots.add(index) }
+            }};
+        }
+        macro_rules! push {
+            ($value:expr) => {{
+                let value = $value;
+                let slot = slot!(sp);
+                debug_assert!(slot.is_none(), "a value above the stack top");
+                // SAFETY: slots at and above `sp` are empty, so nothing is lost by writing.
+                unsafe { std::ptr::write(slot, Some(value)) };
+                sp += 1;
+            }};
+        }
+        macro_rules! write_back {
+            ($start:expr) => {{
+                frame.ip = ip;
+                frame.sp = sp;
+                frame.lasti = $start;
+            }};
+        }
+        // Runs the current instruction through the general dispatch.
+        macro_rules! general {
+            ($byte:expr, $arg:expr, $start:expr) => {{
+                write_back!($start);
+                match super::general(ctx, frame, $byte, $arg, kwnames) {
+                    Ok(Flow::Next) => {
+                        reload!();
+                        continue;
+                    }
+                    Ok(flow) => return Exit::Flow(flow),
+                    Err(e) => return Exit::Error(e),
+                }
+            }};
+        }
+        // Runs a handler that never changes frames, after skipping the instruction's caches.
+        macro_rules! handler {
+            ($start:expr, $opcode:ident, $call:expr) => {{
+                write_back!($start);
+                frame.ip += const { Opcode::$opcode.cache_units() };
+                match $call {
+                    Ok(()) => reload!(),
+                    Err(e) => return Exit::Error(e),
+                }
+            }};
+        }
+        // The code ran out (a compiler bug): no instruction.
+        macro_rules! past_end {
+            ($start:expr) => {{
+                write_back!($start);
+                Exit::PastEnd
+            }};
+        }
+        macro_rules! reload {
+            () => {{
+                ip = frame.ip;
+                sp = frame.sp;
+            }};
+        }
+
+        loop {
+            // SAFETY: see above.
+            let units = unsafe { &*units };
+            let mut start = ip;
+            let Some(mut unit) = units.get(start).map(std::cell::Cell::get) else { return past_end!(start) };
+            let mut arg = u32::from(unit.arg);
+            while unit.op == op::EXTENDED_ARG {
+                start += 1;
+                let Some(next) = units.get(start).map(std::cell::Cell::get) else { return past_end!(start) };
+                unit = next;
+                arg = (arg << 8) | u32::from(unit.arg);
+            }
+            ip = start + 1;
+            // Finalizers (`__del__`) queued by drops run at instruction boundaries.
+            if crate::gcmodule::finalizers_pending() {
+                write_back!(start);
+                crate::gcmodule::run_pending(ctx);
+                reload!();
+            }
+            let byte = unit.op;
+            match byte {
+                op::LOAD_FAST => match slot!(arg as usize) {
+                    Some(value) => {
+                        let value = value.clone();
+                        push!(value);
+                    }
+                    None => general!(byte, arg, start),
+                },
+                op::STORE_FAST => {
+                    sp -= 1;
+                    let value = slot!(sp).take();
+                    let old = std::mem::replace(slot!(arg as usize), value);
+                    drop(old);
+                }
+                op::LOAD_CONST => {
+                    // SAFETY: see above; the compiler only emits indexes into `consts`.
+                    let value = unsafe { &*consts }[arg as usize].clone();
+                    push!(value);
+                }
+                op::POP_TOP => {
+                    sp -= 1;
+                    drop(slot!(sp).take());
+                }
+                op::PUSH_NULL => {
+                    *slot!(sp) = None;
+                    sp += 1;
+                }
+                op::NOP => {}
+                op::JUMP_FORWARD => ip += arg as usize,
+                op::RESUME | op::JUMP_BACKWARD => {
+                    if byte == op::JUMP_BACKWARD {
+                        ip -= arg as usize;
+                    }
+                    if pyrite_memory::gc::collection_due() {
+                        write_back!(start);
+                        crate::gcmodule::maybe_collect(ctx);
+                        reload!();
+                    }
+                }
+                op::POP_JUMP_IF_FALSE | op::POP_JUMP_IF_TRUE => {
+                    let truth = match slot!(sp - 1) {
+                        Some(Value::Bool(b)) => *b,
+                        Some(Value::Int(i)) => *i != 0,
+                        Some(Value::None) => false,
+                        _ => general!(byte, arg, start),
+                    };
+                    sp -= 1;
+                    *slot!(sp) = None;
+                    if truth == (byte == op::POP_JUMP_IF_TRUE) {
+                        ip += arg as usize;
+                    }
+                }
+                op::POP_JUMP_IF_NONE | op::POP_JUMP_IF_NOT_NONE => {
+                    sp -= 1;
+                    let is_none = matches!(slot!(sp).take(), Some(Value::None));
+                    if is_none == (byte == op::POP_JUMP_IF_NONE) {
+                        ip += arg as usize;
+                    }
+                }
+                op::IS_OP => {
+                    sp -= 1;
+                    let b = slot!(sp).take();
+                    let a = slot!(sp - 1).take();
+                    let same = match (&a, &b) {
+                        (Some(a), Some(b)) => a.is(b),
+                        _ => false,
+                    };
+                    *slot!(sp - 1) = Some(Value::Bool(same != (arg == 1)));
+                }
+                op::BINARY_OP | op::COMPARE_OP | op::BINARY_SUBSCR => {
+                    frame.sp = sp;
+                    let done = match byte {
+                        op::BINARY_OP => data::binary_op_fast(frame, arg),
+                        op::COMPARE_OP => data::compare_op_fast(frame, arg),
+                        _ => data::subscr_fast(frame),
+                    };
+                    if !done {
+                        general!(byte, arg, start);
+                    }
+                    sp = frame.sp;
+                    ip += match byte {
+                        op::BINARY_OP => const { Opcode::BINARY_OP.cache_units() },
+                        op::COMPARE_OP => const { Opcode::COMPARE_OP.cache_units() },
+                        _ => const { Opcode::BINARY_SUBSCR.cache_units() },
+                    };
+                }
+                op::LOAD_ATTR_INSTANCE_VALUE => {
+                    write_back!(start);
+                    if !specialize::load_attr_instance_value(frame, arg) {
+                        general!(byte, arg, start);
+                    }
+                    sp = frame.sp;
+                    ip += const { Opcode::LOAD_ATTR_INSTANCE_VALUE.cache_units() };
+                }
+                op::FOR_ITER => {
+                    write_back!(start);
+                    frame.ip = ip + const { Opcode::FOR_ITER.cache_units() };
+                    if data::for_iter_fast(frame, arg).is_none() {
+                        if let Some(generator_frame) = super::inline_generator(frame, arg) {
+                            if ctx.enter_call("").is_ok() {
+                                frames.push(generator_frame);
+                                continue 'frame;
+                            }
+                            // The eval loop refuses it again and raises RecursionError.
+                            return Exit::Flow(Flow::Enter(generator_frame));
+                        }
+                        general!(byte, arg, start);
+                    }
+                    reload!();
+                }
+                op::YIELD_VALUE if frame.inline_generator.is_some() => {
+                    // The generator's frame goes back to its generator, the value to the caller.
+                    sp -= 1;
+                    let value = slot!(sp).take().unwrap_or(Value::None);
+                    write_back!(start);
+                    let inline = frame.inline_generator.take();
+                    if let (Some(inline), Some(generator_frame)) = (inline, frames.pop()) {
+                        ctx.leave_call();
+                        crate::generator::park_inline(&inline.generator, generator_frame);
+                        if let Some(caller) = frames.last_mut() {
+                            caller.push(value);
+                        }
+                    }
+                    continue 'frame;
+                }
+                op::LOAD_GLOBAL => handler!(start, LOAD_GLOBAL, specialize::load_global(ctx, frame, arg)),
+                op::LOAD_ATTR => handler!(start, LOAD_ATTR, specialize::load_attr(ctx, frame, arg)),
+                op::LOAD_ATTR_METHOD => {
+                    handler!(start, LOAD_ATTR_METHOD, specialize::load_attr_method(ctx, frame, arg))
+                }
+                op::LOAD_ATTR_WITH_HINT => {
+                    handler!(start, LOAD_ATTR_WITH_HINT, specialize::load_attr_with_hint(ctx, frame, arg));
+                }
+                op::LOAD_ATTR_CLASS => handler!(start, LOAD_ATTR_CLASS, specialize::load_attr_class(ctx, frame, arg)),
+                op::LOAD_ATTR_MODULE => {
+                    handler!(start, LOAD_ATTR_MODULE, specialize::load_attr_module(ctx, frame, arg))
+                }
+                op::STORE_ATTR => handler!(start, STORE_ATTR, specialize::store_attr(ctx, frame, arg)),
+                op::STORE_ATTR_INSTANCE_VALUE => {
+                    handler!(start, STORE_ATTR_INSTANCE_VALUE, specialize::store_attr_instance_value(ctx, frame, arg));
+                }
+                op::STORE_ATTR_WITH_HINT => {
+                    handler!(start, STORE_ATTR_WITH_HINT, specialize::store_attr_with_hint(ctx, frame, arg));
+                }
+                op::CALL if kwnames.is_none() => {
+                    write_back!(start);
+                    frame.ip += const { Opcode::CALL.cache_units() };
+                    match super::calls::push_exact(ctx, frames, arg as usize) {
+                        Ok(true) => continue 'frame,
+                        Ok(false) => return Exit::Flow(Flow::Call(arg)),
+                        Err(e) => return Exit::Error(e),
+                    }
+                }
+                op::RETURN_VALUE | op::RETURN_CONST => {
+                    let value = if byte == op::RETURN_VALUE {
+                        sp -= 1;
+                        slot!(sp).take().unwrap_or(Value::None)
+                    } else {
+                        // SAFETY: as for LOAD_CONST.
+                        let consts = unsafe { &*consts };
+                        consts[arg as usize].clone()
+                    };
+                    write_back!(start);
+                    let plain = frame.inline_generator.is_none();
+                    if plain && frames.len() > 1 {
+                        super::pop_frame(ctx, frames);
+                        ctx.leave_call();
+                        if let Some(caller) = frames.last_mut() {
+                            caller.push(value);
+                        }
+                        continue 'frame;
+                    }
+                    return Exit::Flow(Flow::Return(value));
+                }
+                _ => general!(byte, arg, start),
+            }
+        }
+    }
+}
