@@ -9,6 +9,11 @@ use std::process::ExitCode;
 
 use pyrite_vm::{Interpreter, RunError};
 
+/// Small allocations come from size-class pools (see `pyrite_memory::pool`): the buffers
+/// of strs, lists and dicts are as cheap to make and free as objects.
+#[global_allocator]
+static ALLOCATOR: pyrite_memory::PoolAllocator = pyrite_memory::PoolAllocator;
+
 const VERSION: &str = env!("CARGO_PKG_VERSION");
 const STACK_SIZE: usize = 512 * 1024 * 1024;
 

@@ -96,15 +96,19 @@ fn has_gc_head(vtable: &VTable, flags: u32) -> bool {
     vtable.tracked || flags & FLAG_MANAGED_DICT != 0
 }
 
-/// The header at the start of every heap object.
+/// The header at the start of every heap object: 24 bytes (CPython's is 16, without the
+/// vtable). The count is 32 bits, as it shares a word with the flags: 2^32 references would
+/// take 64 GB of reference slots alone.
 #[repr(C)]
 pub struct Header {
-    refcnt: Cell<usize>,
+    refcnt: Cell<u32>,
+    flags: Cell<u32>,
     vtable: &'static VTable,
     /// The object's Python type (an owned reference), or `None` while bootstrapping.
     ty: Cell<Option<NonNull<Header>>>,
-    flags: Cell<u32>,
 }
+
+const _: () = assert!(std::mem::size_of::<Header>() == 24);
 
 impl Header {
     /// Clears a header flag (for the flags the heap manages itself).
@@ -229,9 +233,9 @@ impl ObjRef {
         let header_ptr = base.as_ptr().wrapping_add(vtable.header_offset).cast::<HeapObject<T>>();
         let header = Header {
             refcnt: Cell::new(1),
+            flags: Cell::new(if with_dict { FLAG_MANAGED_DICT } else { 0 }),
             vtable,
             ty: Cell::new(ty.map(|t| t.clone().into_raw())),
-            flags: Cell::new(if with_dict { FLAG_MANAGED_DICT } else { 0 }),
         };
         // SAFETY: `header_ptr` points into the fresh allocation at the object's offset.
         unsafe { header_ptr.write(HeapObject { header, payload }) };
@@ -312,7 +316,7 @@ impl ObjRef {
     #[inline]
     #[must_use]
     pub fn refcount(&self) -> usize {
-        self.header().refcnt.get()
+        self.header().refcnt.get() as usize
     }
 
     /// The count of the object at `ptr` (for the collector).
@@ -322,7 +326,7 @@ impl ObjRef {
     #[inline]
     pub(crate) unsafe fn refcount_of(ptr: NonNull<Header>) -> usize {
         // SAFETY: guaranteed by the caller.
-        unsafe { ptr.as_ref() }.refcnt.get()
+        (unsafe { ptr.as_ref() }.refcnt.get()) as usize
     }
 
     /// Identity of the object (its address), for `id()` and `is`.
@@ -432,7 +436,7 @@ impl ObjRef {
     /// Immortal objects are untracked: the collector never needs to look at them.
     pub fn make_immortal(&self) {
         self.set_flags(FLAG_IMMORTAL);
-        self.header().refcnt.set(usize::MAX / 2);
+        self.header().refcnt.set(u32::MAX / 2);
         crate::gc::untrack(self);
     }
 
@@ -555,6 +559,12 @@ impl Drop for ObjRef {
         let count = header.refcnt.get() - 1;
         header.refcnt.set(count);
         if count == 0 {
+            if header.flags.get() & FLAG_IMMORTAL != 0 {
+                // Only references leaked by a bug elsewhere, 2^31 of them, get here: an
+                // immortal object stays alive whatever its count says.
+                header.refcnt.set(u32::MAX / 2);
+                return;
+            }
             // SAFETY: the count reached zero: this was the last reference.
             unsafe { heap::release(self.ptr) };
         }

@@ -5,11 +5,8 @@
 //! chain (`x = [x]` repeated), so an object whose count reaches zero while another object
 //! is being freed is queued and freed by the outermost release, iteratively.
 //!
-//! Object memory comes from [`alloc_block`]: blocks of up to 512 bytes are kept, when
-//! freed, on a short free list per 8-byte size class and handed to the next allocation of
-//! that class, which spares the system allocator the churn of short-lived objects. The
-//! lists are short on purpose: a long one would hand out memory scattered by a large free
-//! (a collection) in place of the system allocator's compact fresh blocks.
+//! Object memory comes from [`alloc_block`]: the pools of [`crate::pool`], which spare
+//! short-lived objects the system allocator's cost and every object its per-block header.
 //!
 //! A queued object keeps its payload (and its place in a collector list) until its turn;
 //! a collection that runs meanwhile (from a finalizer) treats its zero count as an outside
@@ -113,104 +110,24 @@ impl Drop for ReleasingGuard {
     }
 }
 
-/// Allocations up to this many bytes come from free lists of size classes.
-const SMALL_LIMIT: usize = 512;
-/// The granularity (and alignment) of the size classes: a block is exactly as large as
-/// the system allocator would have been asked for, so the classes cost no memory.
-const CLASS_SIZE: usize = 8;
-/// Number of size classes.
-const CLASSES: usize = SMALL_LIMIT / CLASS_SIZE;
-/// Free blocks kept per size class; blocks freed beyond this go back to the system (a
-/// longer list costs locality: see the module comment).
-const KEEP_PER_CLASS: usize = 64;
-
-/// A free block of a size class: its first word links to the next free block.
-struct FreeBlock {
-    next: Option<NonNull<FreeBlock>>,
-}
-
-/// The free lists of the small size classes (allocation is single-threaded under the GIL,
-/// so a freed block is reused by the next allocation of its class without a system call).
-struct FreeLists {
-    heads: [Option<NonNull<FreeBlock>>; CLASSES],
-    counts: [usize; CLASSES],
-}
-
-static FREE: GilCell<FreeLists> = GilCell::new(FreeLists { heads: [None; CLASSES], counts: [0; CLASSES] });
-
-/// The size class of `layout`, if it is small enough for the free lists.
-#[inline]
-fn class_of(layout: Layout) -> Option<usize> {
-    if layout.size() <= SMALL_LIMIT && layout.align() <= CLASS_SIZE {
-        Some(layout.size().max(1).div_ceil(CLASS_SIZE) - 1)
-    } else {
-        None
-    }
-}
-
-/// The layout every block of size class `class` is allocated with.
-#[inline]
-fn class_layout(class: usize) -> Layout {
-    // Sizes are multiples of 8 up to SMALL_LIMIT: always a valid layout.
-    Layout::from_size_align((class + 1) * CLASS_SIZE, CLASS_SIZE).unwrap_or(Layout::new::<FreeBlock>())
-}
-
-/// Allocates memory for an object with `layout`; null when memory is exhausted. Small
-/// layouts are served from the free lists first.
+/// Allocates memory for an object with `layout` (from [`crate::pool`]); null when memory
+/// is exhausted.
 ///
 /// # Safety
 /// `layout` has a non-zero size; the memory is released with [`free_block`] and the same
 /// layout.
 #[inline]
 pub(crate) unsafe fn alloc_block(layout: Layout) -> *mut u8 {
-    let Some(class) = class_of(layout) else {
-        // SAFETY: non-zero size (guaranteed by the caller).
-        return unsafe { std::alloc::alloc(layout) };
-    };
-    // SAFETY: heap state is only touched by the GIL holder; the closure does not re-enter.
-    // A listed block is free memory of this class's layout, owned by the list.
-    let reused = unsafe {
-        FREE.with(|f| {
-            let block = f.heads[class]?;
-            f.heads[class] = block.as_ref().next;
-            f.counts[class] -= 1;
-            Some(block)
-        })
-    };
-    match reused {
-        Some(block) => block.as_ptr().cast::<u8>(),
-        // SAFETY: the class layout has a non-zero size.
-        None => unsafe { std::alloc::alloc(class_layout(class)) },
-    }
+    // SAFETY: guaranteed by the caller.
+    unsafe { crate::pool::alloc(layout) }
 }
 
-/// Releases memory from [`alloc_block`]: small blocks go to their class's free list.
+/// Releases memory from [`alloc_block`].
 ///
 /// # Safety
 /// `ptr` came from [`alloc_block`] with this `layout` and is no longer used.
 #[inline]
 pub(crate) unsafe fn free_block(ptr: NonNull<u8>, layout: Layout) {
-    let Some(class) = class_of(layout) else {
-        // SAFETY: allocated by `alloc_block` with this (large) layout through the system.
-        unsafe { std::alloc::dealloc(ptr.as_ptr(), layout) };
-        return;
-    };
-    let block = ptr.cast::<FreeBlock>();
-    // SAFETY: as in `alloc_block`; the block is at least 8 bytes, 8-aligned and unused, so
-    // it can hold the link.
-    let kept = unsafe {
-        FREE.with(|f| {
-            if f.counts[class] >= KEEP_PER_CLASS {
-                return false;
-            }
-            block.as_ptr().write(FreeBlock { next: f.heads[class] });
-            f.heads[class] = Some(block);
-            f.counts[class] += 1;
-            true
-        })
-    };
-    if !kept {
-        // SAFETY: small blocks are allocated with their class layout.
-        unsafe { std::alloc::dealloc(ptr.as_ptr(), class_layout(class)) };
-    }
+    // SAFETY: guaranteed by the caller.
+    unsafe { crate::pool::free(ptr.as_ptr(), layout) }
 }

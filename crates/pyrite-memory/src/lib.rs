@@ -58,6 +58,7 @@ mod cell;
 pub mod gc;
 mod header;
 pub mod heap;
+pub mod pool;
 mod trace;
 pub mod weak;
 
@@ -68,4 +69,5 @@ pub use header::{
     HeapObject, ObjRef, Payload, VTable, vtable_for,
 };
 pub use heap::{HeapStats, stats};
+pub use pool::PoolAllocator;
 pub use trace::Trace;

@@ -59,7 +59,7 @@ pub fn hash_bytes(bytes: &[u8]) -> i64 {
 
 /// The hash of a str's storage, over CPython's per-width bytes.
 #[must_use]
-pub fn hash_str_data(data: &StrData) -> i64 {
+pub fn hash_str_data(data: StrData<'_>) -> i64 {
     match data {
         StrData::Ascii(s) => hash_bytes(s.as_bytes()),
         StrData::Latin1(b) => hash_bytes(b),

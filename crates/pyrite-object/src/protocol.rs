@@ -42,6 +42,14 @@ pub fn not_implemented() -> Value {
 /// Equality decided without running Python code, when possible.
 #[must_use]
 pub fn eq_fast(a: &Value, b: &Value) -> Option<bool> {
+    eq_fast_nested(a, b, 0)
+}
+
+/// Tuples inside tuples whose equality [`eq_fast`] decides item by item, at most this deep
+/// (deeper ones take the general path, which guards the native stack).
+const EQ_FAST_TUPLE_DEPTH: u32 = 4;
+
+fn eq_fast_nested(a: &Value, b: &Value, depth: u32) -> Option<bool> {
     match (a, b) {
         (Value::Int(x), Value::Int(y)) => return Some(x == y),
         (Value::None, Value::None) => return Some(true),
@@ -62,6 +70,9 @@ pub fn eq_fast(a: &Value, b: &Value) -> Option<bool> {
             if x.type_ref().is_same(&t.str) && y.type_ref().is_same(&t.str) {
                 return Some(x.downcast::<PyStr>()?.eq_str(y.downcast::<PyStr>()?));
             }
+            if depth < EQ_FAST_TUPLE_DEPTH && x.type_ref().is_same(&t.tuple) && y.type_ref().is_same(&t.tuple) {
+                return tuple_eq_fast(x.downcast::<PyTuple>()?.items(), y.downcast::<PyTuple>()?.items(), depth);
+            }
             None
         }
         (Value::Obj(x), _) | (_, Value::Obj(x)) => {
@@ -70,6 +81,23 @@ pub fn eq_fast(a: &Value, b: &Value) -> Option<bool> {
         }
         _ => Some(false),
     }
+}
+
+/// Equality of two exact tuples as CPython's `tuplerichcompare` finds it, when every item
+/// pair up to the first unequal one is decided without Python code (tuple keys of dicts).
+fn tuple_eq_fast(x: &[Value], y: &[Value], depth: u32) -> Option<bool> {
+    if x.len() != y.len() {
+        return Some(false);
+    }
+    for (p, q) in x.iter().zip(y) {
+        if p.is(q) {
+            continue;
+        }
+        if !eq_fast_nested(p, q, depth + 1)? {
+            return Some(false);
+        }
+    }
+    Some(true)
 }
 
 /// `a == b` as a bool, with the identity shortcut containers use.

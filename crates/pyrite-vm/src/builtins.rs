@@ -187,34 +187,48 @@ fn min_max(ctx: &mut Ctx, args: Args<'_>, name: &str, op: pyrite_bytecode::Compa
     let key = keyword(&args, "key").filter(|k| !k.is_none()).cloned();
     let default = keyword(&args, "default").cloned();
     let pos = args.pos();
-    let items = match pos.len() {
+    let mut best: Option<(Value, Value)> = None;
+    let mut consider = |ctx: &mut Ctx, item: Value| -> PyResult<()> {
+        let k = match &key {
+            Some(f) => protocol::call_positional(ctx, f, std::slice::from_ref(&item))?,
+            None => item.clone(),
+        };
+        best = match best.take() {
+            None => Some((k, item)),
+            Some((bk, bv)) => {
+                // `k > bk` is `bk < k` for the keys the fast comparison takes.
+                let fast = match op {
+                    pyrite_bytecode::CompareOp::Gt => pyrite_object::methods::sort::lt_fast(&bk, &k),
+                    _ => pyrite_object::methods::sort::lt_fast(&k, &bk),
+                };
+                let better = match fast {
+                    Some(b) => b,
+                    None => protocol::compare_bool(ctx, &k, &bk, op)?,
+                };
+                if better { Some((k, item)) } else { Some((bk, bv)) }
+            }
+        };
+        Ok(())
+    };
+    match pos.len() {
         0 => return Err(PyErr::type_error(format!("{name} expected at least 1 argument, got 0"))),
-        1 => protocol::collect(ctx, &pos[0])?,
+        // The items are taken one at a time, as CPython does (no copy of a large iterable).
+        1 => {
+            let iterator = protocol::get_iter(ctx, &pos[0])?;
+            while let Some(item) = protocol::next(ctx, &iterator)? {
+                consider(ctx, item)?;
+            }
+        }
         _ => {
             if default.is_some() {
                 return Err(PyErr::type_error(format!(
                     "Cannot specify a default for {name}() with multiple positional arguments"
                 )));
             }
-            pos.to_vec()
-        }
-    };
-    let mut best: Option<(Value, Value)> = None;
-    for item in items {
-        let k = match &key {
-            Some(f) => protocol::call_positional(ctx, f, std::slice::from_ref(&item))?,
-            None => item.clone(),
-        };
-        best = match best {
-            None => Some((k, item)),
-            Some((bk, bv)) => {
-                if protocol::compare_bool(ctx, &k, &bk, op)? {
-                    Some((k, item))
-                } else {
-                    Some((bk, bv))
-                }
+            for item in pos {
+                consider(ctx, item.clone())?;
             }
-        };
+        }
     }
     match (best, default) {
         (Some((_, v)), _) => Ok(v),

@@ -29,7 +29,18 @@ pub struct Spec {
 
 /// Parses a format spec, with CPython's errors.
 pub fn parse_spec(spec: &str) -> PyResult<Spec> {
-    let chars: Vec<char> = spec.chars().collect();
+    // Specs are short: their characters stay on the stack.
+    let mut small = ['\0'; 16];
+    let owned: Vec<char>;
+    let chars: &[char] = if spec.len() <= small.len() && spec.is_ascii() {
+        for (slot, b) in small.iter_mut().zip(spec.bytes()) {
+            *slot = char::from(b);
+        }
+        &small[..spec.len()]
+    } else {
+        owned = spec.chars().collect();
+        &owned
+    };
     let mut s = Spec::default();
     let mut i = 0;
     let is_align = |c: char| matches!(c, '<' | '>' | '=' | '^');
@@ -65,8 +76,14 @@ pub fn parse_spec(spec: &str) -> PyResult<Spec> {
         if *i == start {
             return Ok(None);
         }
-        let text: String = chars[start..*i].iter().collect();
-        text.parse::<usize>().map(Some).map_err(|_| PyErr::value_error("Too many decimal digits in format string"))
+        let mut value: usize = 0;
+        for &c in &chars[start..*i] {
+            value = value
+                .checked_mul(10)
+                .and_then(|v| v.checked_add(c.to_digit(10).map_or(0, |d| d as usize)))
+                .ok_or_else(|| PyErr::value_error("Too many decimal digits in format string"))?;
+        }
+        Ok(Some(value))
     };
     s.width = digits(&mut i)?;
     if i < chars.len() && matches!(chars[i], ',' | '_') {
@@ -108,17 +125,26 @@ fn pad(spec: &Spec, prefix: &str, body: &str, default_align: char) -> String {
     let width = spec.width.unwrap_or(0);
     let len = prefix.chars().count() + body.chars().count();
     if len >= width {
-        return format!("{prefix}{body}");
+        let mut out = String::with_capacity(prefix.len() + body.len());
+        out.push_str(prefix);
+        out.push_str(body);
+        return out;
     }
     let fill_count = width - len;
     let (fill, align) = fill_align(spec, default_align);
-    let fills = |n: usize| std::iter::repeat_n(fill, n).collect::<String>();
-    match align {
-        '<' => format!("{prefix}{body}{}", fills(fill_count)),
-        '^' => format!("{}{prefix}{body}{}", fills(fill_count / 2), fills(fill_count - fill_count / 2)),
-        '=' => format!("{prefix}{}{body}", fills(fill_count)),
-        _ => format!("{}{prefix}{body}", fills(fill_count)),
-    }
+    let (before, between, after) = match align {
+        '<' => (0, 0, fill_count),
+        '^' => (fill_count / 2, 0, fill_count - fill_count / 2),
+        '=' => (0, fill_count, 0),
+        _ => (fill_count, 0, 0),
+    };
+    let mut out = String::with_capacity(prefix.len() + body.len() + fill_count * fill.len_utf8());
+    out.extend(std::iter::repeat_n(fill, before));
+    out.push_str(prefix);
+    out.extend(std::iter::repeat_n(fill, between));
+    out.push_str(body);
+    out.extend(std::iter::repeat_n(fill, after));
+    out
 }
 
 /// The integer digits with `separator` every `every` digits. When the padding is zeros
@@ -339,6 +365,15 @@ pub fn format(ctx: &mut Ctx, value: &Value, spec: &str) -> PyResult {
     }
     let parsed = parse_spec(spec)?;
     let text = match value {
+        // The common `{i:5d}` / `{i:05}`: decimal digits of a small int, no big-int detour.
+        Value::Int(i)
+            if matches!(parsed.kind, None | Some('d'))
+                && parsed.grouping.is_none()
+                && parsed.precision.is_none()
+                && !parsed.no_neg_zero =>
+        {
+            pad(&parsed, sign_prefix(*i < 0, parsed.sign), &i.unsigned_abs().to_string(), '>')
+        }
         v if v.as_f64().is_some() => format_float(v.as_f64().unwrap_or(f64::NAN), &parsed, &v.type_name())?,
         Value::Int(_) | Value::Bool(_) => format_int(
             &as_int(value).map(std::borrow::Cow::into_owned).unwrap_or_default(),

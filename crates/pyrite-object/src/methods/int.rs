@@ -302,10 +302,37 @@ pub fn int_from_value(v: &Value) -> PyResult {
 
 /// Parses `text` as `int(text, base)` would, with CPython's error message.
 pub fn int_from_str(text: &PyStr, base: u32) -> PyResult {
+    if base == 10
+        && let Some(value) = small_decimal(text.as_str())
+    {
+        return Ok(Value::Int(value));
+    }
     match num::parse_int_checked(text.as_str(), base).map_err(PyErr::value_error)? {
         Some(value) => Ok(Value::from_bigint(value)),
         None => Err(invalid_literal(base, &text.repr())),
     }
+}
+
+/// The value of a plain decimal literal (an optional sign, then 1 to 18 ASCII digits),
+/// which fits in an `i64`; anything else (spaces, underscores, more digits) is `None` and
+/// takes the general parser.
+fn small_decimal(text: &str) -> Option<i64> {
+    let (negative, digits) = match text.as_bytes() {
+        [b'-', rest @ ..] => (true, rest),
+        [b'+', rest @ ..] => (false, rest),
+        all => (false, all),
+    };
+    if digits.is_empty() || digits.len() > 18 {
+        return None;
+    }
+    let mut value: i64 = 0;
+    for &d in digits {
+        if !d.is_ascii_digit() {
+            return None;
+        }
+        value = value * 10 + i64::from(d - b'0');
+    }
+    Some(if negative { -value } else { value })
 }
 
 /// CPython's `ValueError` for text that is not an int literal, showing at most 200

@@ -213,11 +213,17 @@ fn object_new(ctx: &mut Ctx, ty: &pyrite_memory::ObjRef, args: Args<'_>) -> PyRe
 /// CPython's `Py_TPFLAGS_IS_ABSTRACT` check: a class whose own `__abstractmethods__` is
 /// non-empty (as `abc` sets it) cannot be instantiated.
 fn check_abstract(ctx: &mut Ctx, ty: &pyrite_memory::ObjRef) -> PyResult<()> {
-    let own = type_payload(ty)
-        .dict
-        .downcast::<crate::types::dict::PyDict>()
-        .and_then(|d| d.get_str(&crate::types::str::PyStr::from_str("__abstractmethods__")));
-    let Some(methods) = own else { return Ok(()) };
+    if crate::types::typeobj::known_not_abstract(ty) {
+        return Ok(());
+    }
+    let own = type_payload(ty).dict.downcast::<crate::types::dict::PyDict>().and_then(|d| {
+        let name = crate::types::str::PyStr::cached_name("__abstractmethods__");
+        d.get_str(name.downcast::<crate::types::str::PyStr>()?)
+    });
+    let Some(methods) = own else {
+        crate::types::typeobj::note_not_abstract(ty);
+        return Ok(());
+    };
     if !protocol::truthy(ctx, &methods)? {
         return Ok(());
     }
@@ -411,10 +417,10 @@ fn type_flags(ty: &pyrite_memory::ObjRef) -> u64 {
     if own & TYPE_BASETYPE != 0 {
         flags |= 1 << 10;
     }
-    let abstract_methods = payload
-        .dict
-        .downcast::<crate::types::dict::PyDict>()
-        .and_then(|d| d.get_str(&crate::types::str::PyStr::from_str("__abstractmethods__")));
+    let abstract_methods = payload.dict.downcast::<crate::types::dict::PyDict>().and_then(|d| {
+        let name = crate::types::str::PyStr::cached_name("__abstractmethods__");
+        d.get_str(name.downcast::<crate::types::str::PyStr>()?)
+    });
     if abstract_methods.is_some_and(|m| m.downcast::<crate::types::set::PySet>().is_some_and(|s| !s.is_empty())) {
         flags |= 1 << 20; // IS_ABSTRACT
     }

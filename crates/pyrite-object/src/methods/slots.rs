@@ -534,32 +534,44 @@ fn call_simple_wrapper(
 
 /// Looks `name` up only in the classes of `ty`'s MRO that were defined in Python.
 fn lookup_in_python_classes(ty: &ObjRef, name: &str) -> bool {
-    let key = PyStr::from_str(name);
+    let key = PyStr::cached_name(name);
+    let Some(key) = key.downcast::<PyStr>() else { return false };
     type_payload(ty).mro.borrow().iter().any(|class| {
         let p = type_payload(class);
         p.flags.get() & TYPE_HEAPTYPE != 0
-            && p.dict.downcast::<crate::types::dict::PyDict>().is_some_and(|d| d.get_str(&key).is_some())
+            && p.dict.downcast::<crate::types::dict::PyDict>().is_some_and(|d| d.get_str(key).is_some())
     })
+}
+
+/// Calls `callable` with `first` before the values of `args` (`self` or `cls`); the few
+/// arguments of the usual dunder calls stay on the Rust stack.
+fn call_with_first(ctx: &mut Ctx, callable: &Value, first: Value, args: Args<'_>) -> PyResult {
+    let kwnames = args.kwnames;
+    match args.values {
+        [] => protocol::call(ctx, callable, Args { values: &[first], kwnames }),
+        [a] => protocol::call(ctx, callable, Args { values: &[first, a.clone()], kwnames }),
+        [a, b] => protocol::call(ctx, callable, Args { values: &[first, a.clone(), b.clone()], kwnames }),
+        [a, b, c] => protocol::call(ctx, callable, Args { values: &[first, a.clone(), b.clone(), c.clone()], kwnames }),
+        rest => {
+            let mut values = Vec::with_capacity(rest.len() + 1);
+            values.push(first);
+            values.extend_from_slice(rest);
+            protocol::call(ctx, callable, Args { values: &values, kwnames })
+        }
+    }
 }
 
 /// Calls the dunder `name` found on `type(obj)` with `obj` bound as `self`. `None` if the
 /// type has no such attribute.
 pub fn call_dunder(ctx: &mut Ctx, obj: &Value, name: &str, args: &[Value]) -> PyResult<Option<Value>> {
-    let Some(attr) = lookup(obj.type_ref(), &PyStr::from_str(name)) else { return Ok(None) };
+    let Some(attr) = crate::types::typeobj::lookup_str(obj.type_ref(), name) else { return Ok(None) };
     if attr.is_none() && name == "__hash__" {
         return Err(PyErr::type_error(format!("unhashable type: '{}'", obj.type_name())));
     }
-    let mut values = Vec::with_capacity(args.len() + 1);
-    let bound = protocol::bind_attribute(ctx, &attr, obj)?;
-    let callable = match bound {
-        Some(b) => b,
-        None => {
-            values.push(obj.clone());
-            attr
-        }
-    };
-    values.extend_from_slice(args);
-    protocol::call(ctx, &callable, Args::positional(&values)).map(Some)
+    match protocol::bind_attribute(ctx, &attr, obj)? {
+        Some(bound) => protocol::call(ctx, &bound, Args::positional(args)).map(Some),
+        None => call_with_first(ctx, &attr, obj.clone(), Args::positional(args)).map(Some),
+    }
 }
 
 fn dunder_or_missing(ctx: &mut Ctx, obj: &Value, name: &str, args: &[Value]) -> PyResult {
@@ -648,7 +660,7 @@ fn heap_contains(ctx: &mut Ctx, v: &Value, item: &Value) -> PyResult<bool> {
 }
 
 fn heap_call(ctx: &mut Ctx, v: &Value, args: Args<'_>) -> PyResult {
-    let Some(attr) = lookup(v.type_ref(), &PyStr::from_str("__call__")) else {
+    let Some(attr) = crate::types::typeobj::lookup_str(v.type_ref(), "__call__") else {
         return Err(PyErr::type_error(format!("'{}' object is not callable", v.type_name())));
     };
     let mut values = Vec::with_capacity(args.values.len() + 1);
@@ -772,10 +784,7 @@ fn heap_init(ctx: &mut Ctx, v: &Value, args: Args<'_>) -> PyResult<()> {
     let Some(attr) = init_name().downcast::<PyStr>().and_then(|name| lookup(v.type_ref(), name)) else {
         return Ok(());
     };
-    let mut values = Vec::with_capacity(args.values.len() + 1);
-    values.push(v.clone());
-    values.extend_from_slice(args.values);
-    let result = protocol::call(ctx, &attr, Args { values: &values, kwnames: args.kwnames })?;
+    let result = call_with_first(ctx, &attr, v.clone(), args)?;
     if result.is_none() {
         Ok(())
     } else {
@@ -784,17 +793,14 @@ fn heap_init(ctx: &mut Ctx, v: &Value, args: Args<'_>) -> PyResult<()> {
 }
 
 fn heap_new(ctx: &mut Ctx, ty: &ObjRef, args: Args<'_>) -> PyResult {
-    let Some(attr) = lookup(ty, &PyStr::from_str("__new__")) else {
+    let Some(attr) = crate::types::typeobj::lookup_str(ty, "__new__") else {
         return Err(PyErr::type_error("no __new__"));
     };
     let attr = match attr.downcast::<crate::types::descriptors::StaticMethod>() {
         Some(s) => s.func.borrow().clone(),
         None => attr,
     };
-    let mut values = Vec::with_capacity(args.values.len() + 1);
-    values.push(Value::Obj(ty.clone()));
-    values.extend_from_slice(args.values);
-    protocol::call(ctx, &attr, Args { values: &values, kwnames: args.kwnames })
+    call_with_first(ctx, &attr, Value::Obj(ty.clone()), args)
 }
 
 fn heap_descr_get(ctx: &mut Ctx, descr: &Value, obj: Option<&Value>, owner: &ObjRef) -> PyResult {

@@ -7,14 +7,55 @@ use pyrite_bytecode::CompareOp;
 use crate::ctx::Ctx;
 use crate::error::PyResult;
 use crate::protocol;
+use crate::types::list::PyTuple;
+use crate::types::str::PyStr;
 use crate::value::Value;
 
 fn less(ctx: &mut Ctx, keys: &[Value], a: usize, b: usize) -> PyResult<bool> {
     let (x, y) = (&keys[a], &keys[b]);
-    if let (Value::Int(p), Value::Int(q)) = (x, y) {
-        return Ok(p < q);
+    if let Some(result) = less_fast(x, y, 0) {
+        return Ok(result);
     }
     protocol::compare_bool(ctx, x, y, CompareOp::Lt)
+}
+
+/// `x < y` for the keys sorts mostly see, decided without Python code (as CPython's
+/// `unsafe_long_compare`, `unsafe_latin_compare`, `unsafe_tuple_compare`): two ints, two
+/// floats, two exact strs, or two exact tuples whose first differing items are such keys
+/// (tuples nest at most a few levels). `None` sends the comparison the general way.
+#[must_use]
+pub fn lt_fast(x: &Value, y: &Value) -> Option<bool> {
+    less_fast(x, y, 0)
+}
+
+fn less_fast(x: &Value, y: &Value, depth: u32) -> Option<bool> {
+    match (x, y) {
+        (Value::Int(p), Value::Int(q)) => Some(p < q),
+        (Value::Float(p), Value::Float(q)) => Some(p < q),
+        (Value::Obj(p), Value::Obj(q)) => {
+            let t = crate::registry::types();
+            let (tp, tq) = (p.type_ref(), q.type_ref());
+            if !tp.is_same(tq) {
+                return None;
+            }
+            if tp.is_same(&t.str) {
+                let (a, b) = (p.downcast::<PyStr>()?, q.downcast::<PyStr>()?);
+                return Some(a.cmp_str(b).is_lt());
+            }
+            if tp.is_same(&t.tuple) && depth < 4 {
+                let (a, b) = (p.downcast::<PyTuple>()?.items(), q.downcast::<PyTuple>()?.items());
+                for (u, v) in a.iter().zip(b) {
+                    if u.is(v) || protocol::eq_fast(u, v)? {
+                        continue;
+                    }
+                    return less_fast(u, v, depth + 1);
+                }
+                return Some(a.len() < b.len());
+            }
+            None
+        }
+        _ => None,
+    }
 }
 
 fn compute_minrun(mut n: usize) -> usize {

@@ -475,10 +475,28 @@ fn str_new_exact(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
 
 fn str_join(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
     let (sep, iterable) = one_arg("join", args)?;
+    // An exact list or tuple is joined in place (as CPython's `PySequence_Fast`); other
+    // iterables (subclasses may override `__iter__`) are collected first.
+    if iterable.type_ref().is_same(&types().list)
+        && let Some(list) = iterable.downcast::<crate::types::list::PyList>()
+    {
+        return list.with_items(|items| join_items(sep, items));
+    }
+    if iterable.type_ref().is_same(&types().tuple)
+        && let Some(tuple) = iterable.downcast::<crate::types::list::PyTuple>()
+    {
+        return join_items(sep, tuple.items());
+    }
     let iterator = protocol::get_iter(ctx, iterable)
         .map_err(|e| if e.matches(&types().type_error) { PyErr::type_error("can only join an iterable") } else { e })?;
     let items = protocol::collect(ctx, &iterator)?;
+    join_items(sep, &items)
+}
+
+/// `sep.join(items)` (runs no Python code: items must be strs).
+fn join_items(sep: &PyStr, items: &[Value]) -> PyResult {
     let mut total = 0usize;
+    let mut ascii = sep.is_ascii();
     for (i, item) in items.iter().enumerate() {
         let Some(s) = item.as_str() else {
             return Err(PyErr::type_error(format!(
@@ -486,16 +504,23 @@ fn str_join(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
                 item.type_name()
             )));
         };
+        ascii &= s.is_ascii();
         total = total.saturating_add(s.len()).saturating_add(if i > 0 { sep.len() } else { 0 });
     }
     check_size(total)?;
-    let strs: Vec<&PyStr> = items.iter().filter_map(Value::as_str).collect();
-    if sep.is_ascii() && strs.iter().all(|s| s.is_ascii()) {
-        let parts: Vec<&str> = strs.iter().map(|s| s.as_str()).collect();
-        return Ok(Value::str(&parts.join(sep.as_str())));
+    let strs = items.iter().filter_map(Value::as_str);
+    if ascii {
+        let mut out = String::with_capacity(total);
+        for (i, s) in strs.enumerate() {
+            if i > 0 {
+                out.push_str(sep.as_str());
+            }
+            out.push_str(s.as_str());
+        }
+        return Ok(Value::Obj(PyStr::from_string_obj(out)));
     }
     let mut out: Vec<u32> = Vec::with_capacity(total);
-    for (i, s) in strs.iter().enumerate() {
+    for (i, s) in strs.enumerate() {
         if i > 0 {
             out.extend(sep.code_points());
         }

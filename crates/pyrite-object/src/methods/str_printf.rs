@@ -265,6 +265,20 @@ fn format_integer(value: &Value, kind: u8, conv: &Conversion) -> PyResult<Vec<u3
     if !is_number {
         return Err(wrong_type());
     }
+    // A small int in decimal: its digits without a big-int detour.
+    if let Value::Int(i) = value
+        && matches!(kind, b'd' | b'i' | b'u')
+    {
+        let mut digits = i.unsigned_abs().to_string();
+        if let Some(p) = conv.precision
+            && p > digits.len()
+        {
+            super::check_size(p)?;
+            digits = format!("{}{digits}", "0".repeat(p - digits.len()));
+        }
+        let sign = (*i < 0).then_some(u32::from(b'-'));
+        return Ok(sign.into_iter().chain(digits.bytes().map(u32::from)).collect());
+    }
     let integer: BigInt = match as_int(value) {
         Some(i) => i.into_owned(),
         None if matches!(kind, b'o' | b'x' | b'X') => return Err(wrong_type()),

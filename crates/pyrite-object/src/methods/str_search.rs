@@ -12,7 +12,7 @@ use super::{
 use crate::ctx::{Args, Ctx};
 use crate::error::{PyErr, PyResult};
 use crate::types::list::{PyList, PyTuple};
-use crate::types::str::PyStr;
+use crate::types::str::{PyStr, StrData};
 use crate::value::Value;
 
 /// Two strings as comparable code-unit slices: bytes when both are ASCII.
@@ -224,6 +224,14 @@ pub(super) fn str_replace(_: &mut Ctx, args: Args<'_>) -> PyResult {
     if max == 0 || (s.is_ascii() && !old.is_ascii()) {
         return Ok(substring(s, 0, s.len()));
     }
+    if let (StrData::Ascii(h), StrData::Ascii(o), StrData::Ascii(n)) = (s.data(), old.data(), new.data())
+        && !o.is_empty()
+    {
+        return Ok(match replace_ascii(h, o, n, max)? {
+            Some(text) => Value::Obj(PyStr::from_string_obj(text)),
+            None => substring(s, 0, s.len()),
+        });
+    }
     let new_cps = cps(new);
     let mut out: Vec<u32> = Vec::with_capacity(s.len());
     if old.is_empty() {
@@ -291,6 +299,91 @@ fn split_args<'a>(name: &str, args: Args<'a>) -> PyResult<(&'a PyStr, Option<&'a
 
 fn list_of(s: &PyStr, ranges: &[(usize, usize)]) -> Value {
     Value::Obj(PyList::new_obj(ranges.iter().map(|&(a, b)| substring(s, a, b)).collect()))
+}
+
+/// `text.split()` of ASCII text: the pieces go straight into the list (no list of ranges
+/// first, which for a million words would take as much memory as the list itself).
+fn split_ascii_whitespace(text: &str, mut max: usize) -> Value {
+    let bytes = text.as_bytes();
+    let space = |i: usize| is_space(u32::from(bytes[i]));
+    let len = bytes.len();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while max > 0 {
+        while i < len && space(i) {
+            i += 1;
+        }
+        if i == len {
+            break;
+        }
+        let j = i;
+        i += 1;
+        while i < len && !space(i) {
+            i += 1;
+        }
+        out.push(Value::Obj(PyStr::new_obj(&text[j..i])));
+        max -= 1;
+    }
+    while i < len && space(i) {
+        i += 1;
+    }
+    if i < len {
+        out.push(Value::Obj(PyStr::new_obj(&text[i..])));
+    }
+    Value::Obj(PyList::new_obj(out))
+}
+
+/// The first position of a non-empty ASCII `needle` in `text[from..]` (absolute): `memchr`
+/// for one byte, else a scan for the first byte (no searcher to set up, which costs more
+/// than the search on short text).
+fn find_ascii(text: &str, needle: &str, from: usize) -> Option<usize> {
+    let n = needle.as_bytes();
+    if let [byte] = n {
+        return text[from..].find(char::from(*byte)).map(|i| from + i);
+    }
+    find_slice(text.as_bytes(), n, from, text.len())
+}
+
+/// `text.split(sep)` of ASCII text by a non-empty ASCII separator.
+fn split_ascii(text: &str, sep: &str, max: usize) -> Value {
+    let mut out = Vec::new();
+    let mut start = 0;
+    while out.len() < max
+        && let Some(position) = find_ascii(text, sep, start)
+    {
+        out.push(Value::Obj(PyStr::new_obj(&text[start..position])));
+        start = position + sep.len();
+    }
+    out.push(Value::Obj(PyStr::new_obj(&text[start..])));
+    Value::Obj(PyList::new_obj(out))
+}
+
+/// `text.replace(old, new, max)` of ASCII text, a non-empty `old`; `None` if `old` does
+/// not occur. The size is checked before anything is built.
+fn replace_ascii(text: &str, old: &str, new: &str, max: usize) -> PyResult<Option<String>> {
+    let mut count = 0;
+    let mut start = 0;
+    while count < max
+        && let Some(position) = find_ascii(text, old, start)
+    {
+        start = position + old.len();
+        count += 1;
+    }
+    if count == 0 {
+        return Ok(None);
+    }
+    let total = (text.len() - count * old.len()).saturating_add(count.saturating_mul(new.len()));
+    super::check_size(total)?;
+    let mut out = String::with_capacity(total);
+    let mut start = 0;
+    for _ in 0..count {
+        let Some(position) = find_ascii(text, old, start) else { break };
+        out.push_str(&text[start..position]);
+        out.push_str(new);
+        start = position + old.len();
+    }
+    out.push_str(&text[start..]);
+    Ok(Some(out))
 }
 
 /// Splits on runs of whitespace, from the left.
@@ -383,6 +476,13 @@ fn rsplit_sep<T: Copy + Eq>(h: &[T], sep: &[T], max: usize) -> Vec<(usize, usize
 
 pub(super) fn str_split(_: &mut Ctx, args: Args<'_>) -> PyResult {
     let (s, sep, max) = split_args("split", args)?;
+    if let StrData::Ascii(text) = s.data() {
+        match sep.map(PyStr::data) {
+            None => return Ok(split_ascii_whitespace(text, max)),
+            Some(StrData::Ascii(sep)) => return Ok(split_ascii(text, sep, max)),
+            Some(_) => {}
+        }
+    }
     let ranges = match sep {
         None => split_whitespace(s, max),
         Some(sep) if s.is_ascii() && !sep.is_ascii() => vec![(0, s.len())],

@@ -71,6 +71,14 @@ fn tuple_repr(ctx: &mut Ctx, v: &Value) -> PyResult {
 
 fn tuple_hash(ctx: &mut Ctx, v: &Value) -> PyResult<i64> {
     let items = this(v)?.items();
+    // Most tuples used as keys are short: their item hashes stay on the stack.
+    let mut small = [0i64; 8];
+    if items.len() <= small.len() {
+        for (slot, item) in small.iter_mut().zip(items) {
+            *slot = protocol::hash(ctx, item)?;
+        }
+        return Ok(protocol::combine_tuple_hash(small[..items.len()].iter().copied()));
+    }
     let mut hashes = Vec::with_capacity(items.len());
     for item in items {
         hashes.push(protocol::hash(ctx, item)?);

@@ -56,6 +56,12 @@ impl PyList {
         self.items.borrow().get(index).cloned()
     }
 
+    /// Runs `f` on the items in place (no snapshot). `f` must not run Python code, nor
+    /// touch this list otherwise: the items stay borrowed meanwhile.
+    pub fn with_items<R>(&self, f: impl FnOnce(&[Value]) -> R) -> R {
+        f(&self.items.borrow())
+    }
+
     /// A snapshot of the items.
     #[must_use]
     pub fn to_vec(&self) -> Vec<Value> {

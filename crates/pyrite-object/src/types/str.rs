@@ -5,39 +5,146 @@
 //! is computed once (SipHash-1-3 over the same bytes CPython hashes, see [`crate::hash`]).
 
 use std::cell::{Cell, OnceCell};
+use std::ptr::NonNull;
 
-use pyrite_memory::{ObjRef, Trace, payload};
+use pyrite_memory::{GilCell, ObjRef, Trace, payload};
 
 use crate::registry::types;
 
-/// The code points of a str in the narrowest width that holds them.
-#[derive(Clone, Debug)]
-pub enum StrData {
+/// The code points of a str in the narrowest width that holds them (a view of the storage).
+#[derive(Clone, Copy, Debug)]
+pub enum StrData<'a> {
     /// All code points below 128; the bytes are valid UTF-8.
-    Ascii(Box<str>),
+    Ascii(&'a str),
     /// All code points below 256, some above 127.
-    Latin1(Box<[u8]>),
+    Latin1(&'a [u8]),
     /// All code points below 65536, some above 255.
-    Ucs2(Box<[u16]>),
+    Ucs2(&'a [u16]),
     /// Some code point above 65535.
-    Ucs4(Box<[u32]>),
+    Ucs4(&'a [u32]),
 }
 
-/// The payload of a str object.
-pub struct PyStr {
-    data: StrData,
-    hash: Cell<Option<i64>>,
+/// ASCII text up to this many bytes is stored in the object itself (no second allocation):
+/// most words, keys and identifiers. The storage is then as large as a boxed slice's.
+const INLINE: usize = 14;
+
+/// Wider text and its UTF-8 form, made on first use (for `as_str`).
+struct Wide<T> {
+    units: Box<[T]>,
     utf8: OnceCell<Box<str>>,
 }
 
+/// How a str's code points are stored: 16 bytes.
+enum Repr {
+    /// ASCII text of at most [`INLINE`] bytes.
+    Inline {
+        len: u8,
+        bytes: [u8; INLINE],
+    },
+    /// Longer ASCII text: a `Box<str>` taken apart (see [`ascii_heap`]), its length in 32
+    /// bits so that the tag fits beside it.
+    Ascii {
+        len: u32,
+        ptr: NonNull<u8>,
+    },
+    /// ASCII text of 4 GiB or more.
+    AsciiLong(Box<Box<str>>),
+    Latin1(Box<Wide<u8>>),
+    Ucs2(Box<Wide<u16>>),
+    Ucs4(Box<Wide<u32>>),
+}
+
+const _: () = assert!(std::mem::size_of::<Repr>() == 16);
+
+impl Drop for Repr {
+    fn drop(&mut self) {
+        if let Repr::Ascii { len, ptr } = *self {
+            let slice = std::ptr::slice_from_raw_parts_mut(ptr.as_ptr(), len as usize) as *mut str;
+            // SAFETY: `ascii_heap` made `ptr` and `len` from a `Box<str>`, which is rebuilt
+            // and dropped once, here.
+            drop(unsafe { Box::from_raw(slice) });
+        }
+    }
+}
+
+/// The storage of ASCII text too long to be inline.
+fn ascii_heap(text: Box<str>) -> Repr {
+    match u32::try_from(text.len()) {
+        Ok(len) => {
+            let ptr = Box::into_raw(text).cast::<u8>();
+            // SAFETY: a box's pointer is never null.
+            Repr::Ascii { len, ptr: unsafe { NonNull::new_unchecked(ptr) } }
+        }
+        Err(_) => Repr::AsciiLong(Box::new(text)),
+    }
+}
+
+/// "Not computed yet" in `PyStr::hash` (no str hashes to -1: see [`crate::hash`]).
+const NO_HASH: i64 = -1;
+
+/// The payload of a str object: 24 bytes, so a short ASCII str is a 48-byte object in one
+/// allocation (CPython's takes 56).
+pub struct PyStr {
+    repr: Repr,
+    hash: Cell<i64>,
+}
+
+const _: () = assert!(std::mem::size_of::<PyStr>() == 24);
+
 impl Trace for PyStr {}
 payload!(PyStr, "str", untracked);
+
+/// The text of [`Repr::Ascii`], borrowed for as long as the str.
+#[inline]
+fn ascii_text<'a>(ptr: NonNull<u8>, len: u32) -> &'a str {
+    // SAFETY: `ptr` and `len` describe the ASCII (hence UTF-8) bytes of a `Box<str>` owned
+    // by the `Repr` the caller borrows them from, which outlives the borrow.
+    unsafe { std::str::from_utf8_unchecked(std::slice::from_raw_parts(ptr.as_ptr(), len as usize)) }
+}
+
+fn wide<T>(units: Box<[T]>) -> Box<Wide<T>> {
+    Box::new(Wide { units, utf8: OnceCell::new() })
+}
 
 impl PyStr {
     /// A new str object from Rust text.
     #[must_use]
     pub fn new_obj(text: &str) -> ObjRef {
         ObjRef::new(PyStr::from_str(text), Some(&types().str))
+    }
+
+    /// A str object for a name spelled in Rust (`"__init__"`), from a small cache keyed by
+    /// the text's address and checked by content, so the lookups native code makes by name
+    /// reuse one object and its cached hash instead of building and hashing a str each time.
+    #[must_use]
+    pub fn cached_name(name: &str) -> ObjRef {
+        const SLOTS: usize = 64;
+        static CACHE: GilCell<[Option<ObjRef>; SLOTS]> = GilCell::new([const { None }; SLOTS]);
+        let slot = (name.as_ptr() as usize >> 3 ^ name.len()) % SLOTS;
+        // SAFETY: the cache is only touched by the GIL holder; the closure neither re-enters
+        // nor frees anything but a replaced str (whose drop runs no Python code).
+        unsafe {
+            CACHE.with(|cache| {
+                if let Some(found) = &cache[slot]
+                    && found.downcast::<PyStr>().is_some_and(|s| s.as_str() == name)
+                {
+                    return found.clone();
+                }
+                let fresh = PyStr::new_obj(name);
+                if let Some(text) = fresh.downcast::<PyStr>() {
+                    let _ = text.hash();
+                }
+                cache[slot] = Some(fresh.clone());
+                fresh
+            })
+        }
+    }
+
+    /// A new str object from an owned Rust string (ASCII text keeps its buffer).
+    #[must_use]
+    pub fn from_string_obj(text: String) -> ObjRef {
+        let payload = if text.is_ascii() { PyStr::from_ascii_string(text) } else { PyStr::from_str(&text) };
+        ObjRef::new(payload, Some(&types().str))
     }
 
     /// A new str object from code points.
@@ -51,46 +158,80 @@ impl PyStr {
     #[expect(clippy::should_implement_trait, reason = "infallible; FromStr would add a Result")]
     pub fn from_str(text: &str) -> PyStr {
         if text.is_ascii() {
-            return PyStr::from_data(StrData::Ascii(text.into()));
+            return PyStr::from_ascii(text);
         }
         let code_points: Vec<u32> = text.chars().map(u32::from).collect();
         PyStr::from_code_points(&code_points)
+    }
+
+    /// The payload for ASCII text.
+    fn from_ascii(text: &str) -> PyStr {
+        debug_assert!(text.is_ascii());
+        let repr = if text.len() <= INLINE {
+            let mut bytes = [0; INLINE];
+            bytes[..text.len()].copy_from_slice(text.as_bytes());
+            #[expect(clippy::cast_possible_truncation, reason = "at most INLINE")]
+            Repr::Inline { len: text.len() as u8, bytes }
+        } else {
+            ascii_heap(text.into())
+        };
+        PyStr::from_repr(repr)
+    }
+
+    /// The payload for an ASCII `String` (kept as it is when too long to be inline).
+    fn from_ascii_string(text: String) -> PyStr {
+        if text.len() <= INLINE { PyStr::from_ascii(&text) } else { PyStr::from_repr(ascii_heap(text.into())) }
     }
 
     /// The payload for code points (each below 0x110000).
     #[must_use]
     pub fn from_code_points(code_points: &[u32]) -> PyStr {
         let max = code_points.iter().copied().max().unwrap_or(0);
-        let data = if max < 0x80 {
-            StrData::Ascii(code_points.iter().map(|&c| char::from(c as u8)).collect::<String>().into())
-        } else if max < 0x100 {
-            StrData::Latin1(code_points.iter().map(|&c| c as u8).collect())
+        if max < 0x80 {
+            return PyStr::from_ascii_string(code_points.iter().map(|&c| char::from(c as u8)).collect());
+        }
+        let repr = if max < 0x100 {
+            Repr::Latin1(wide(code_points.iter().map(|&c| c as u8).collect()))
         } else if max < 0x10000 {
-            StrData::Ucs2(code_points.iter().map(|&c| c as u16).collect())
+            Repr::Ucs2(wide(code_points.iter().map(|&c| c as u16).collect()))
         } else {
-            StrData::Ucs4(code_points.into())
+            Repr::Ucs4(wide(code_points.into()))
         };
-        PyStr::from_data(data)
+        PyStr::from_repr(repr)
     }
 
-    fn from_data(data: StrData) -> PyStr {
-        PyStr { data, hash: Cell::new(None), utf8: OnceCell::new() }
+    fn from_repr(repr: Repr) -> PyStr {
+        PyStr { repr, hash: Cell::new(NO_HASH) }
     }
 
     /// The storage.
     #[must_use]
-    pub fn data(&self) -> &StrData {
-        &self.data
+    #[inline]
+    pub fn data(&self) -> StrData<'_> {
+        match &self.repr {
+            Repr::Inline { len, bytes } => {
+                // SAFETY: inline text is ASCII, hence UTF-8.
+                StrData::Ascii(unsafe { std::str::from_utf8_unchecked(&bytes[..usize::from(*len)]) })
+            }
+            Repr::Ascii { len, ptr } => StrData::Ascii(ascii_text(*ptr, *len)),
+            Repr::AsciiLong(s) => StrData::Ascii(s),
+            Repr::Latin1(w) => StrData::Latin1(&w.units),
+            Repr::Ucs2(w) => StrData::Ucs2(&w.units),
+            Repr::Ucs4(w) => StrData::Ucs4(&w.units),
+        }
     }
 
     /// Number of code points (`len(s)`).
     #[must_use]
+    #[inline]
     pub fn len(&self) -> usize {
-        match &self.data {
-            StrData::Ascii(s) => s.len(),
-            StrData::Latin1(b) => b.len(),
-            StrData::Ucs2(u) => u.len(),
-            StrData::Ucs4(u) => u.len(),
+        match &self.repr {
+            Repr::Inline { len, .. } => usize::from(*len),
+            Repr::Ascii { len, .. } => *len as usize,
+            Repr::AsciiLong(s) => s.len(),
+            Repr::Latin1(w) => w.units.len(),
+            Repr::Ucs2(w) => w.units.len(),
+            Repr::Ucs4(w) => w.units.len(),
         }
     }
 
@@ -103,7 +244,7 @@ impl PyStr {
     /// The code point at `index` (which must be in range).
     #[must_use]
     pub fn code_point(&self, index: usize) -> u32 {
-        match &self.data {
+        match self.data() {
             StrData::Ascii(s) => u32::from(s.as_bytes()[index]),
             StrData::Latin1(b) => u32::from(b[index]),
             StrData::Ucs2(u) => u32::from(u[index]),
@@ -119,28 +260,37 @@ impl PyStr {
     /// The text as UTF-8. Lone surrogates (which UTF-8 cannot hold) become U+FFFD.
     #[must_use]
     pub fn as_str(&self) -> &str {
-        match &self.data {
-            StrData::Ascii(s) => s,
-            _ => self.utf8.get_or_init(|| {
-                self.code_points().map(|c| char::from_u32(c).unwrap_or('\u{FFFD}')).collect::<String>().into()
-            }),
-        }
+        let utf8 = match &self.repr {
+            Repr::Inline { len, bytes } => {
+                // SAFETY: inline text is ASCII, hence UTF-8.
+                return unsafe { std::str::from_utf8_unchecked(&bytes[..usize::from(*len)]) };
+            }
+            Repr::Ascii { len, ptr } => return ascii_text(*ptr, *len),
+            Repr::AsciiLong(s) => return s,
+            Repr::Latin1(w) => &w.utf8,
+            Repr::Ucs2(w) => &w.utf8,
+            Repr::Ucs4(w) => &w.utf8,
+        };
+        utf8.get_or_init(|| {
+            self.code_points().map(|c| char::from_u32(c).unwrap_or('\u{FFFD}')).collect::<String>().into()
+        })
     }
 
     /// Whether every code point is ASCII.
     #[must_use]
     pub fn is_ascii(&self) -> bool {
-        matches!(self.data, StrData::Ascii(_))
+        matches!(self.repr, Repr::Inline { .. } | Repr::Ascii { .. } | Repr::AsciiLong(_))
     }
 
     /// `hash(s)`, computed once.
     #[must_use]
     pub fn hash(&self) -> i64 {
-        if let Some(h) = self.hash.get() {
+        let h = self.hash.get();
+        if h != NO_HASH {
             return h;
         }
-        let h = crate::hash::hash_str_data(&self.data);
-        self.hash.set(Some(h));
+        let h = crate::hash::hash_str_data(self.data());
+        self.hash.set(h);
         h
     }
 
@@ -153,12 +303,11 @@ impl PyStr {
         if self.len() != other.len() {
             return false;
         }
-        if let (Some(a), Some(b)) = (self.hash.get(), other.hash.get())
-            && a != b
-        {
+        let (a, b) = (self.hash.get(), other.hash.get());
+        if a != NO_HASH && b != NO_HASH && a != b {
             return false;
         }
-        match (&self.data, &other.data) {
+        match (self.data(), other.data()) {
             (StrData::Ascii(a), StrData::Ascii(b)) => a == b,
             (StrData::Latin1(a), StrData::Latin1(b)) => a == b,
             (StrData::Ucs2(a), StrData::Ucs2(b)) => a == b,
@@ -170,7 +319,7 @@ impl PyStr {
     /// Ordering of contents by code point.
     #[must_use]
     pub fn cmp_str(&self, other: &PyStr) -> std::cmp::Ordering {
-        match (&self.data, &other.data) {
+        match (self.data(), other.data()) {
             (StrData::Ascii(a), StrData::Ascii(b)) => a.cmp(b),
             _ => self.code_points().cmp(other.code_points()),
         }
@@ -179,7 +328,7 @@ impl PyStr {
     /// The code points in `[start, stop)` with `step`, as a new str object.
     #[must_use]
     pub fn slice(&self, start: usize, stop: usize, step: usize) -> ObjRef {
-        if let StrData::Ascii(s) = &self.data
+        if let StrData::Ascii(s) = self.data()
             && step == 1
         {
             return PyStr::new_obj(&s[start..stop.max(start)]);
@@ -191,11 +340,11 @@ impl PyStr {
     /// Concatenation as a new object.
     #[must_use]
     pub fn concat(&self, other: &PyStr) -> ObjRef {
-        if let (StrData::Ascii(a), StrData::Ascii(b)) = (&self.data, &other.data) {
+        if let (StrData::Ascii(a), StrData::Ascii(b)) = (self.data(), other.data()) {
             let mut s = String::with_capacity(a.len() + b.len());
             s.push_str(a);
             s.push_str(b);
-            return ObjRef::new(PyStr::from_data(StrData::Ascii(s.into())), Some(&types().str));
+            return ObjRef::new(PyStr::from_ascii_string(s), Some(&types().str));
         }
         let code_points: Vec<u32> = self.code_points().chain(other.code_points()).collect();
         PyStr::from_code_points_obj(&code_points)

@@ -131,6 +131,10 @@ pub struct TypeObject {
     /// Whether instances have a `__del__`, as found for a version tag: `version << 2 | 2 |
     /// found` (0: not looked up yet). Instance creation asks every time.
     finalizer: Cell<u64>,
+    /// The version for which the class's own dict was found without `__abstractmethods__`
+    /// (0: not looked up), so instance creation skips that lookup (CPython keeps a flag,
+    /// `Py_TPFLAGS_IS_ABSTRACT`, set by the attribute's setter).
+    no_abstract: Cell<u32>,
 }
 
 impl Trace for TypeObject {
@@ -218,10 +222,26 @@ pub fn has_finalizer(ty: &ObjRef) -> bool {
     found
 }
 
+/// Whether the class's own dict is known to have no `__abstractmethods__` (for its current
+/// version: any change to the class bumps the version).
+#[must_use]
+pub fn known_not_abstract(ty: &ObjRef) -> bool {
+    let payload = type_payload(ty);
+    payload.no_abstract.get() == payload.version.get()
+}
+
+/// Records that the class's own dict has no `__abstractmethods__` (see
+/// [`known_not_abstract`]).
+pub fn note_not_abstract(ty: &ObjRef) {
+    let payload = type_payload(ty);
+    payload.no_abstract.set(payload.version.get());
+}
+
 /// Finds `name` (a Rust string) in the MRO of `ty`.
 #[must_use]
 pub fn lookup_str(ty: &ObjRef, name: &str) -> Option<Value> {
-    lookup(ty, &PyStr::from_str(name))
+    let name = PyStr::cached_name(name);
+    lookup(ty, name.downcast::<PyStr>()?)
 }
 
 /// Creates a type object. `dict` holds the class namespace.
@@ -246,6 +266,7 @@ pub fn new_type(
         subclasses: PayloadCell::new(Vec::new()),
         keys: std::rc::Rc::default(),
         finalizer: Cell::new(0),
+        no_abstract: Cell::new(0),
     };
     let ty = ObjRef::new(payload, metatype);
     let mro = simple_mro(&ty);
