@@ -100,7 +100,9 @@ pub struct Frame {
     /// up to date while the frame runs and gets its final state when the frame finishes.
     pub frame_obj: Option<ObjRef>,
     /// Set while a generator's frame runs in its caller's loop (see [`InlineGenerator`]).
-    pub inline_generator: Option<InlineGenerator>,
+    /// Boxed so that a `Frame` stays within 128 bytes, which moves inline (a frame moves
+    /// in and out of its generator at every resumption).
+    pub inline_generator: Option<Box<InlineGenerator>>,
     /// For a generator's frame while it runs: the exception its resumer is handling, which
     /// is the current one wherever the generator handles none of its own (CPython finds it
     /// through the `exc_info` chain).
@@ -270,5 +272,15 @@ impl Frame {
             drop(slot.take());
         }
         debug_assert!(self.slots_mut()[live..].iter().all(Option::is_none), "a value above the stack top");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    /// Moves of larger values become calls of `memcpy`; a frame moves at every generator
+    /// resumption.
+    #[test]
+    fn a_frame_moves_inline() {
+        assert!(std::mem::size_of::<super::Frame>() <= 128, "Frame is {} bytes", std::mem::size_of::<super::Frame>());
     }
 }

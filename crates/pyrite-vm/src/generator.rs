@@ -219,8 +219,12 @@ pub(crate) fn enter_inline_send(
     generator.started.set(true);
     generator.running.set(true);
     let resumer_exc = enter_exc_state(ctx, generator, &mut frame);
-    frame.inline_generator =
-        Some(crate::frame::InlineGenerator { generator: receiver.clone(), exit_ip, returns_value: send, resumer_exc });
+    frame.inline_generator = Some(Box::new(crate::frame::InlineGenerator {
+        generator: receiver.clone(),
+        exit_ip,
+        returns_value: send,
+        resumer_exc,
+    }));
     Ok(frame)
 }
 
@@ -277,13 +281,13 @@ pub(crate) fn finalize(ctx: &mut Ctx, obj: &ObjRef) -> Option<PyResult> {
 }
 
 /// A generator's frame that ran inline yielded: it goes back to its generator.
-pub(crate) fn park_inline(ctx: &mut Ctx, inline: crate::frame::InlineGenerator, mut frame: Frame) {
+pub(crate) fn park_inline(ctx: &mut Ctx, inline: &crate::frame::InlineGenerator, mut frame: Frame) {
     let generator = &inline.generator;
     set_needs_close(generator, true);
     crate::frameobject::suspend(&mut frame);
     frame.resumer_exc = None;
     if let Some(g) = generator.downcast::<Generator>() {
-        leave_exc_state(ctx, g, inline.resumer_exc, true);
+        leave_exc_state(ctx, g, inline.resumer_exc.clone(), true);
         g.running.set(false);
         drop(g.frame.replace(Some(frame)));
     }

@@ -274,7 +274,7 @@ pub(super) fn run(ctx: &mut Ctx, frames: &mut Vec<Frame>, kwnames: &mut Option<V
                     let inline = frame.inline_generator.take();
                     if let (Some(inline), Some(generator_frame)) = (inline, frames.pop()) {
                         ctx.leave_call();
-                        crate::generator::park_inline(ctx, inline, generator_frame);
+                        crate::generator::park_inline(ctx, &inline, generator_frame);
                         if let Some(caller) = frames.last_mut() {
                             caller.push(value);
                         }

@@ -233,7 +233,7 @@ fn dispatch_loop(ctx: &mut Ctx, frames: &mut Vec<Frame>, generator: bool) -> PyR
                     if let Some(inline) = frames.last_mut().and_then(|f| f.inline_generator.take()) {
                         let Some(generator_frame) = frames.pop() else { continue 'frames };
                         ctx.leave_call();
-                        crate::generator::park_inline(ctx, inline, generator_frame);
+                        crate::generator::park_inline(ctx, &inline, generator_frame);
                         if let Some(caller) = frames.last_mut() {
                             caller.push(value);
                         }
