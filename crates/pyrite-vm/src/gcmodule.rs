@@ -100,13 +100,6 @@ pub fn run_pending(ctx: &mut Ctx) {
 
 /// Calls `type(obj).__del__(obj)`; an exception is reported and ignored, as CPython does.
 fn run_del(ctx: &mut Ctx, obj: &ObjRef) {
-    if let Some(closed) = crate::generator::finalize(ctx, obj) {
-        if let Err(err) = closed {
-            let value = Value::Obj(obj.clone());
-            report_unraisable(ctx, &value, &err);
-        }
-        return;
-    }
     let value = Value::Obj(obj.clone());
     let Some(del) = pyrite_object::types::typeobj::lookup_str(obj.type_ref(), "__del__") else { return };
     if let Err(err) = protocol::call_positional(ctx, &del, std::slice::from_ref(&value)) {

@@ -94,7 +94,7 @@ pub fn make_generator(func_obj: &ObjRef, mut frame: Frame, ctx: &mut Ctx) -> PyR
     };
     let obj = ObjRef::new(generator, Some(ty));
     if code_flags & flags::COROUTINE != 0 {
-        // Dropped without ever being awaited, it warns (see `finalize`).
+        // Dropped without ever being awaited, its `__del__` warns.
         set_needs_close(&obj, true);
     }
     Ok(Value::Obj(obj))
@@ -141,24 +141,14 @@ pub fn resume(ctx: &mut Ctx, gen_value: &Value, value: Value, error: Option<PyEr
                 kind_name(gen_value)
             )));
         }
-        generator.started.set(true);
     } else if error.is_none() {
         frame.push(value);
     }
-    generator.running.set(true);
-    let resumer = enter_exc_state(ctx, generator, &mut frame);
+    let resumer = begin_run(ctx, generator, &mut frame);
     let (frame, outcome) = resume_frame(ctx, frame, error);
-    leave_exc_state(ctx, generator, resumer, frame.is_some());
-    generator.running.set(false);
-    let mut frame = frame;
-    if let Some(frame) = frame.as_mut() {
-        crate::frameobject::suspend(frame);
-        frame.resumer_exc = None;
-    }
     if let Some(obj) = gen_value.as_obj() {
-        set_needs_close(obj, frame.is_some());
+        end_run(ctx, obj, generator, frame, resumer);
     }
-    drop(generator.frame.replace(frame));
     let Err(e) = outcome else { return outcome };
     Err(finished_with_error(gen_value, e))
 }
@@ -216,9 +206,7 @@ pub(crate) fn enter_inline_send(
     if generator.started.get() {
         frame.push(sent);
     }
-    generator.started.set(true);
-    generator.running.set(true);
-    let resumer_exc = enter_exc_state(ctx, generator, &mut frame);
+    let resumer_exc = begin_run(ctx, generator, &mut frame);
     frame.inline_generator = Some(Box::new(crate::frame::InlineGenerator {
         generator: receiver.clone(),
         exit_ip,
@@ -228,9 +216,13 @@ pub(crate) fn enter_inline_send(
     Ok(frame)
 }
 
-/// The generator's frame starts running: its handled exception (if it was suspended in an
-/// `except` block) becomes the current one. Returns the resumer's, to restore.
-fn enter_exc_state(ctx: &mut Ctx, generator: &Generator, frame: &mut Frame) -> Option<ObjRef> {
+/// The generator's frame starts running, by whichever resumer (a nested loop or the
+/// resumer's own): it is started and running, and its handled exception (if it was
+/// suspended in an `except` block) becomes the current one. Returns the resumer's, to
+/// restore in [`end_run`].
+fn begin_run(ctx: &mut Ctx, generator: &Generator, frame: &mut Frame) -> Option<ObjRef> {
+    generator.started.set(true);
+    generator.running.set(true);
     let resumer = ctx.exc_info.clone();
     frame.resumer_exc.clone_from(&resumer);
     if let Some(own) = generator.exc_state.replace(None) {
@@ -253,15 +245,30 @@ fn leave_exc_state(ctx: &mut Ctx, generator: &Generator, resumer: Option<ObjRef>
     }
 }
 
-/// An inline generator's frame finished (returned or raised): the resumer's handled
-/// exception is current again.
-pub(crate) fn leave_inline(ctx: &mut Ctx, inline: &crate::frame::InlineGenerator) {
-    finish_inline(&inline.generator);
-    ctx.exc_info = inline.resumer_exc.clone();
+/// The generator's frame stopped running: `Some` when it yielded (it goes back to the
+/// generator, whose frame object keeps its state, and a drop will close it first), `None`
+/// when it finished. The resumer's handled exception is current again.
+fn end_run(ctx: &mut Ctx, obj: &ObjRef, generator: &Generator, mut frame: Option<Frame>, resumer: Option<ObjRef>) {
+    leave_exc_state(ctx, generator, resumer, frame.is_some());
+    generator.running.set(false);
+    set_needs_close(obj, frame.is_some());
+    if let Some(frame) = frame.as_mut() {
+        crate::frameobject::suspend(frame);
+        frame.resumer_exc = None;
+    }
+    drop(generator.frame.replace(frame));
 }
 
-/// Whether dropping the generator must first close it (CPython's `_PyGen_Finalize`): only
-/// while it is suspended at a `yield`, so a generator run to its end is freed directly.
+/// An inline generator's frame finished (returned or raised).
+pub(crate) fn leave_inline(ctx: &mut Ctx, inline: &crate::frame::InlineGenerator) {
+    if let Some(g) = inline.generator.downcast::<Generator>() {
+        end_run(ctx, &inline.generator, g, None, inline.resumer_exc.clone());
+    }
+}
+
+/// Whether dropping the generator must first run its `__del__` (CPython's
+/// `_PyGen_Finalize`, through the finalizer hook): only while it is suspended at a `yield`
+/// (or, for a coroutine, never awaited), so a generator run to its end is freed directly.
 fn set_needs_close(generator: &ObjRef, suspended: bool) {
     if suspended {
         generator.set_flags(pyrite_memory::FLAG_HAS_FINALIZER);
@@ -270,30 +277,15 @@ fn set_needs_close(generator: &ObjRef, suspended: bool) {
     }
 }
 
-/// The finalizer of a generator dropped while suspended, or of a coroutine never awaited:
-/// its `__del__` closes it (its `finally` blocks and context managers run) or warns.
-pub(crate) fn finalize(ctx: &mut Ctx, obj: &ObjRef) -> Option<PyResult> {
-    let generator = obj.downcast::<Generator>()?;
-    if generator.running.get() {
-        return Some(Ok(Value::None));
-    }
-    Some(gen_del(ctx, Args::positional(&[Value::Obj(obj.clone())])))
-}
-
 /// A generator's frame that ran inline yielded: it goes back to its generator.
-pub(crate) fn park_inline(ctx: &mut Ctx, inline: &crate::frame::InlineGenerator, mut frame: Frame) {
-    let generator = &inline.generator;
-    set_needs_close(generator, true);
-    crate::frameobject::suspend(&mut frame);
-    frame.resumer_exc = None;
-    if let Some(g) = generator.downcast::<Generator>() {
-        leave_exc_state(ctx, g, inline.resumer_exc.clone(), true);
-        g.running.set(false);
-        drop(g.frame.replace(Some(frame)));
+pub(crate) fn park_inline(ctx: &mut Ctx, inline: &crate::frame::InlineGenerator, frame: Frame) {
+    if let Some(g) = inline.generator.downcast::<Generator>() {
+        end_run(ctx, &inline.generator, g, Some(frame), inline.resumer_exc.clone());
     }
 }
 
-/// A generator's frame that ran inline finished (returned or raised).
+/// A generator's frame that ran inline was dropped without finishing through the loop (a
+/// frame refused at entry): it is no longer running and needs no closing.
 pub(crate) fn finish_inline(generator: &ObjRef) {
     set_needs_close(generator, false);
     if let Some(g) = generator.downcast::<Generator>() {

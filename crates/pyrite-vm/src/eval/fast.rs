@@ -3,10 +3,10 @@
 //! `next_instr` and `stack_pointer`, instead of reading and writing them in the frame for
 //! every instruction.
 //!
-//! It stops at the first instruction it does not finish itself (anything that calls,
-//! raises, or may run Python code), having written the pointers back, and hands that
-//! instruction to the general dispatch in `eval::dispatch_loop`. Nothing outside this
-//! function looks at the frame while it runs: drops only queue finalizers (run here at
+//! Instructions it does not finish itself go, with the pointers written back, to a handler
+//! called directly or to `eval::general`; it returns to `eval::dispatch_loop` only for a
+//! change of frames it does not make itself, or an error. Nothing else looks at the frame
+//! while it runs with the pointers in locals: drops only queue finalizers (run here at
 //! instruction boundaries, after a write-back), and collections start only from the
 //! write-back points below.
 
@@ -104,6 +104,18 @@ pub(super) fn run(ctx: &mut Ctx, frames: &mut Vec<Frame>, kwnames: &mut Option<V
             ($start:expr) => {{
                 write_back!($start);
                 Exit::PastEnd
+            }};
+        }
+        // Runs a generator's frame in this loop; the eval loop raises RecursionError for
+        // one the limit refuses.
+        macro_rules! enter {
+            ($generator_frame:expr) => {{
+                let generator_frame = $generator_frame;
+                if ctx.enter_call("").is_ok() {
+                    frames.push(generator_frame);
+                    continue 'frame;
+                }
+                return Exit::Flow(Flow::Enter(generator_frame));
             }};
         }
         macro_rules! reload {
@@ -232,12 +244,7 @@ pub(super) fn run(ctx: &mut Ctx, frames: &mut Vec<Frame>, kwnames: &mut Option<V
                     frame.ip = ip + const { Opcode::FOR_ITER.cache_units() };
                     if data::for_iter_fast(frame, arg).is_none() {
                         if let Some(generator_frame) = super::inline_generator(ctx, frame, arg) {
-                            if ctx.enter_call("").is_ok() {
-                                frames.push(generator_frame);
-                                continue 'frame;
-                            }
-                            // The eval loop refuses it again and raises RecursionError.
-                            return Exit::Flow(Flow::Enter(generator_frame));
+                            enter!(generator_frame);
                         }
                         general!(byte, arg, start);
                     }
@@ -252,13 +259,7 @@ pub(super) fn run(ctx: &mut Ctx, frames: &mut Vec<Frame>, kwnames: &mut Option<V
                         let sent = slot!(sp).take().unwrap_or(Value::None);
                         write_back!(start);
                         match crate::generator::enter_inline_send(ctx, &receiver, sent, ip + arg as usize, true) {
-                            Ok(generator_frame) => {
-                                if ctx.enter_call("").is_ok() {
-                                    frames.push(generator_frame);
-                                    continue 'frame;
-                                }
-                                return Exit::Flow(Flow::Enter(generator_frame));
-                            }
+                            Ok(generator_frame) => enter!(generator_frame),
                             Err(sent) => {
                                 push!(sent);
                             }

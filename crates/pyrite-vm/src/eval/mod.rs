@@ -37,7 +37,8 @@ pub(crate) enum Flow {
     Return(Value),
     /// The current (generator) frame yields this value.
     Yield(Value),
-    /// `CALL argc` without keywords: the loop tries the in-place fast path first.
+    /// `CALL argc` without keywords that the register loop's fast paths (an exact-argument
+    /// Python function, a native function with few arguments) did not take.
     Call(u32),
 }
 
@@ -164,12 +165,12 @@ fn run_loop_until(ctx: &mut Ctx, frames: &mut Vec<Frame>, generator: bool) -> Py
     result
 }
 
-/// Runs the innermost frame of `frames` instruction by instruction until the entry frame
-/// (`frames[0]`) returns or, for a generator, yields.
+/// Runs the innermost frame of `frames` until the entry frame (`frames[0]`) returns or, for
+/// a generator, yields.
 ///
-/// The common instructions are handled inline; the rest go through [`step::step`]. A call
-/// of a Python function pushes the callee onto `frames` and continues with it; a return
-/// pops it and pushes the result onto the caller's stack, all in this one loop.
+/// The register loop ([`fast::run`]) runs the instructions and the common frame switches;
+/// this loop handles what it hands back: general calls, frames entered otherwise, returns
+/// of the entry frame or of an inline generator, the entry generator's yield, and errors.
 fn dispatch_loop(ctx: &mut Ctx, frames: &mut Vec<Frame>, generator: bool) -> PyResult<Suspension> {
     let mut kwnames: Option<Value> = None;
     'frames: loop {
@@ -194,11 +195,7 @@ fn dispatch_loop(ctx: &mut Ctx, frames: &mut Vec<Frame>, generator: bool) -> PyR
                     continue 'frames;
                 }
                 Ok(Flow::Call(argc)) => {
-                    match calls::push_exact(ctx, frames, argc as usize) {
-                        Ok(true) => {}
-                        Ok(false) => general_call(ctx, frames, argc, &mut kwnames)?,
-                        Err(e) => fail(ctx, frames, &mut kwnames, e)?,
-                    }
+                    general_call(ctx, frames, argc, &mut kwnames)?;
                     continue 'frames;
                 }
                 Ok(Flow::Return(value)) => {
@@ -230,15 +227,7 @@ fn dispatch_loop(ctx: &mut Ctx, frames: &mut Vec<Frame>, generator: bool) -> PyR
                     continue 'frames;
                 }
                 Ok(Flow::Yield(value)) => {
-                    if let Some(inline) = frames.last_mut().and_then(|f| f.inline_generator.take()) {
-                        let Some(generator_frame) = frames.pop() else { continue 'frames };
-                        ctx.leave_call();
-                        crate::generator::park_inline(ctx, &inline, generator_frame);
-                        if let Some(caller) = frames.last_mut() {
-                            caller.push(value);
-                        }
-                        continue 'frames;
-                    }
+                    // An inline generator's yield never gets here: the register loop parks it.
                     if frames.len() == 1 && generator {
                         return Ok(Suspension::Yielded(value));
                     }
@@ -276,16 +265,11 @@ fn inline_generator(ctx: &mut Ctx, frame: &mut Frame, arg: u32) -> Option<Frame>
     crate::generator::enter_inline(ctx, iterator, frame.ip + arg as usize)
 }
 
-/// A `CALL` the fast path does not take: the general call, which may still enter a frame.
+/// A `CALL` the register loop's fast paths did not take: the general call, which may
+/// still enter a frame.
 #[inline(never)]
 fn general_call(ctx: &mut Ctx, frames: &mut Vec<Frame>, argc: u32, kwnames: &mut Option<Value>) -> PyResult<()> {
     let Some(frame) = frames.last_mut() else { return Err(PyErr::new_system("no frame to run")) };
-    if let Some(done) = calls::call_native(ctx, frame, argc as usize) {
-        return match done {
-            Ok(()) => Ok(()),
-            Err(e) => fail(ctx, frames, kwnames, e),
-        };
-    }
     match calls::call(ctx, frame, argc, None) {
         Ok(Flow::Enter(callee)) => match ctx.enter_call("") {
             Ok(()) => frames.push(callee),

@@ -66,12 +66,7 @@ pub(super) fn step(
             let a = frame.pop();
             frame.push(Value::Bool(a.is(&b) != (arg == 1)));
         }
-        Opcode::CONTAINS_OP => {
-            let container = frame.pop();
-            let item = frame.pop();
-            let found = pyrite_object::protocol::contains(ctx, &container, &item)?;
-            frame.push(Value::Bool(found != (arg == 1)));
-        }
+        Opcode::CONTAINS_OP => data::contains_op(ctx, frame, arg)?,
         Opcode::UNARY_NEGATIVE | Opcode::UNARY_POSITIVE | Opcode::UNARY_INVERT | Opcode::UNARY_NOT => {
             data::unary(ctx, frame, op)?;
         }
@@ -81,12 +76,7 @@ pub(super) fn step(
             let value = pyrite_object::protocol::getitem(ctx, &container, &key)?;
             frame.push(value);
         }
-        Opcode::STORE_SUBSCR => {
-            let key = frame.pop();
-            let container = frame.pop();
-            let value = frame.pop();
-            pyrite_object::protocol::setitem(ctx, &container, &key, Some(value))?;
-        }
+        Opcode::STORE_SUBSCR => data::store_subscr(ctx, frame)?,
         Opcode::DELETE_SUBSCR => {
             let key = frame.pop();
             let container = frame.pop();
@@ -140,11 +130,7 @@ pub(super) fn step(
                 drop(frame.pop_slot());
             }
         }
-        Opcode::GET_ITER => {
-            let iterable = frame.pop();
-            let iterator = pyrite_object::protocol::get_iter(ctx, &iterable)?;
-            frame.push(iterator);
-        }
+        Opcode::GET_ITER => data::get_iter(ctx, frame)?,
         Opcode::FOR_ITER => data::for_iter(ctx, frame, arg)?,
         Opcode::KW_NAMES => *kwnames = Some(frame.code().consts[arg as usize].clone()),
         Opcode::CALL => return calls::call(ctx, frame, arg, kwnames.take()),
