@@ -2,7 +2,7 @@
 //! iterators (which names the builtin `iter`, as CPython's `_PyEval_GetBuiltin`), and
 //! `bool(NotImplemented)`, which warns through the `warnings` module.
 
-use pyrite_object::methods::{add_methods, method_args};
+use pyrite_object::methods::{add_methods, iter_state, method_args};
 use pyrite_object::types::dict::PyDict;
 use pyrite_object::types::iters::{MultiIter, ReversedIter};
 use pyrite_object::types::list::{PyList, PyTuple};
@@ -14,14 +14,7 @@ use pyrite_object::{Args, Ctx, PyErr, PyResult, Value, protocol, types};
 /// Adds the methods and slots.
 pub fn install() {
     let t = types();
-    let forward = [
-        (&t.list_iterator, "list_iterator"),
-        (&t.tuple_iterator, "tuple_iterator"),
-        (&t.str_iterator, "str_ascii_iterator"),
-        (&t.bytes_iterator, "bytes_iterator"),
-        (&t.bytearray_iterator, "bytearray_iterator"),
-    ];
-    for (ty, owner) in forward {
+    for (ty, owner) in iter_state::sequence_iterators(t) {
         add_methods(ty, owner, &[("__reduce__", seq_iter_reduce)]);
     }
     add_methods(&t.range_iterator, "range_iterator", &[("__reduce__", range_iter_reduce)]);
@@ -31,16 +24,7 @@ pub fn install() {
         add_methods(ty, owner, &[("__reduce__", reversed_reduce)]);
     }
     add_methods(&t.zip, "zip", &[("__reduce__", zip_reduce)]);
-    let hashed = [
-        (&t.dict_keyiterator, "dict_keyiterator"),
-        (&t.dict_valueiterator, "dict_valueiterator"),
-        (&t.dict_itemiterator, "dict_itemiterator"),
-        (&t.dict_reversekeyiterator, "dict_reversekeyiterator"),
-        (&t.dict_reversevalueiterator, "dict_reversevalueiterator"),
-        (&t.dict_reverseitemiterator, "dict_reverseitemiterator"),
-        (&t.set_iterator, "set_iterator"),
-    ];
-    for (ty, owner) in hashed {
+    for (ty, owner) in iter_state::hashed_iterators(t) {
         add_methods(ty, owner, &[("__reduce__", hashed_iter_reduce)]);
     }
     type_payload(&t.not_implemented_type).slots.borrow_mut().bool = Some(not_implemented_bool);

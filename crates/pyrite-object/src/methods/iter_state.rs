@@ -5,6 +5,7 @@
 
 use num_bigint::BigInt;
 use num_traits::{Signed, ToPrimitive, Zero};
+use pyrite_memory::ObjRef;
 
 use crate::ctx::{Args, Ctx};
 use crate::error::{PyErr, PyResult};
@@ -19,24 +20,23 @@ use crate::types::set::PySet;
 use crate::types::str::PyStr;
 use crate::value::Value;
 
-pub(crate) fn setup(t: &TypeTable) {
-    let by_index: [(&pyrite_memory::ObjRef, &'static str); 6] = [
+/// The builtin iterators that walk a sequence by index, each with the name CPython gives
+/// its type (the owner named in method errors).
+#[must_use]
+pub fn sequence_iterators(t: &TypeTable) -> [(&ObjRef, &'static str); 5] {
+    [
         (&t.list_iterator, "list_iterator"),
         (&t.tuple_iterator, "tuple_iterator"),
         (&t.str_iterator, "str_ascii_iterator"),
         (&t.bytes_iterator, "bytes_iterator"),
         (&t.bytearray_iterator, "bytearray_iterator"),
-        (&t.range_iterator, "range_iterator"),
-    ];
-    let longrange = crate::methods::range::longrange_iterator_type();
-    add_methods(longrange, "longrange_iterator", &[("__length_hint__", length_hint), ("__setstate__", seq_setstate)]);
-    for (ty, owner) in by_index {
-        add_methods(ty, owner, &[("__length_hint__", length_hint), ("__setstate__", seq_setstate)]);
-    }
-    for (ty, owner) in [(&t.list_reverseiterator, "list_reverseiterator"), (&t.reversed, "reversed")] {
-        add_methods(ty, owner, &[("__length_hint__", reversed_length_hint), ("__setstate__", reversed_setstate)]);
-    }
-    let dict_iters = [
+    ]
+}
+
+/// The builtin iterators over a dict (or its views) or a set, with their type names.
+#[must_use]
+pub fn hashed_iterators(t: &TypeTable) -> [(&ObjRef, &'static str); 7] {
+    [
         (&t.dict_keyiterator, "dict_keyiterator"),
         (&t.dict_valueiterator, "dict_valueiterator"),
         (&t.dict_itemiterator, "dict_itemiterator"),
@@ -44,8 +44,21 @@ pub(crate) fn setup(t: &TypeTable) {
         (&t.dict_reversevalueiterator, "dict_reversevalueiterator"),
         (&t.dict_reverseitemiterator, "dict_reverseitemiterator"),
         (&t.set_iterator, "set_iterator"),
-    ];
-    for (ty, owner) in dict_iters {
+    ]
+}
+
+pub(crate) fn setup(t: &TypeTable) {
+    let longrange = crate::methods::range::longrange_iterator_type();
+    let by_index = sequence_iterators(t)
+        .into_iter()
+        .chain([(&t.range_iterator, "range_iterator"), (longrange, "longrange_iterator")]);
+    for (ty, owner) in by_index {
+        add_methods(ty, owner, &[("__length_hint__", length_hint), ("__setstate__", seq_setstate)]);
+    }
+    for (ty, owner) in [(&t.list_reverseiterator, "list_reverseiterator"), (&t.reversed, "reversed")] {
+        add_methods(ty, owner, &[("__length_hint__", reversed_length_hint), ("__setstate__", reversed_setstate)]);
+    }
+    for (ty, owner) in hashed_iterators(t) {
         add_methods(ty, owner, &[("__length_hint__", length_hint)]);
     }
     add_methods(&t.zip, "zip", &[("__setstate__", zip_setstate)]);

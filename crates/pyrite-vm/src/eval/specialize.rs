@@ -505,16 +505,28 @@ pub(super) fn store_attr_instance_value(ctx: &mut Ctx, frame: &mut Frame, arg: u
         },
         _ => Err(value),
     };
+    finish_store(ctx, frame, arg, &owner, stored)
+}
+
+/// The end of a specialized `STORE_ATTR`: the replaced value is dropped, or, when the guard
+/// failed (the value comes back), the instruction goes back to the generic form and this
+/// store takes the general path.
+fn finish_store<T>(
+    ctx: &mut Ctx,
+    frame: &mut Frame,
+    arg: u32,
+    owner: &Value,
+    stored: Result<T, Value>,
+) -> PyResult<()> {
     match stored {
         Ok(old) => {
             drop(old);
-            drop(owner);
             Ok(())
         }
         Err(value) => {
             despecialize(frame, Opcode::STORE_ATTR);
             let name = frame.code().names[arg as usize].clone();
-            protocol::setattr(ctx, &owner, &name, Some(value))
+            protocol::setattr(ctx, owner, &name, Some(value))
         }
     }
 }
@@ -550,16 +562,5 @@ pub(super) fn store_attr_with_hint(ctx: &mut Ctx, frame: &mut Frame, arg: u32) -
             (None, None) => Err(Value::None),
         }
     })();
-    match stored {
-        Ok(old) => {
-            drop(old);
-            drop(owner);
-            Ok(())
-        }
-        Err(value) => {
-            despecialize(frame, Opcode::STORE_ATTR);
-            let name = frame.code().names[arg as usize].clone();
-            protocol::setattr(ctx, &owner, &name, Some(value))
-        }
-    }
+    finish_store(ctx, frame, arg, &owner, stored)
 }
