@@ -14,6 +14,7 @@ use crate::types::str::PyStr;
 
 /// A Python value. 16 bytes; `Result<Value, PyErr>` is 16 bytes too.
 #[derive(Debug)]
+#[repr(u64)]
 pub enum Value {
     None,
     Bool(bool),
@@ -196,3 +197,4 @@ impl pyrite_memory::Trace for Value {
         }
     }
 }
+const _: () = assert!(std::mem::size_of::<Option<Value>>() == 16);

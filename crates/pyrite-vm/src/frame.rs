@@ -227,6 +227,22 @@ impl Frame {
         self.pop_slot().unwrap_or(Value::None)
     }
 
+    /// Replaces the top two values with `value`, skipping their drops: the caller knows
+    /// both own nothing (inline numbers, bools, `None`), and a drop the compiler cannot
+    /// prove empty costs a call per arithmetic instruction.
+    #[inline]
+    pub fn replace_inline_pair(&mut self, value: Value) {
+        debug_assert!(
+            !matches!(self.peek_ref(1), Some(Value::Obj(_))) && !matches!(self.peek_ref(2), Some(Value::Obj(_)))
+        );
+        self.sp -= 1;
+        // SAFETY: both slots are this frame's (see `slot_ptr`) and hold nothing to drop.
+        unsafe {
+            self.slot_ptr(self.sp).write(None);
+            self.slot_ptr(self.sp - 1).write(Some(value));
+        }
+    }
+
     /// The value `depth` slots below the top (1 = top).
     #[inline]
     pub fn peek(&mut self, depth: usize) -> &mut Slot {

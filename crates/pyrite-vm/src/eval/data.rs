@@ -11,22 +11,24 @@ use pyrite_object::{Ctx, PyErr, PyResult, Value, protocol};
 
 use crate::frame::Frame;
 
-/// `BINARY_OP` on two small ints or two floats, in place on the stack; `false` (nothing
-/// popped) when the general path is needed.
+/// `BINARY_OP` on two small ints, or floats (an int operand converted), in place on the
+/// stack; `false` (nothing popped) when the general path is needed.
 #[inline(always)]
 pub(super) fn binary_op_fast(frame: &mut Frame, arg: u32) -> bool {
     let Some((op, _)) = BinaryOp::from_arg(arg) else { return false };
     let result = match (frame.peek_ref(2), frame.peek_ref(1)) {
         (Some(Value::Int(a)), Some(Value::Int(b))) => small_binary(*a, *b, op),
         (Some(Value::Float(a)), Some(Value::Float(b))) => float_binary(*a, *b, op),
+        // An i64 converts to the nearest double, ties to even, as `PyLong_AsDouble` rounds.
+        #[allow(clippy::cast_precision_loss)]
+        (Some(Value::Float(a)), Some(Value::Int(b))) => float_binary(*a, *b as f64, op),
+        #[allow(clippy::cast_precision_loss)]
+        (Some(Value::Int(a)), Some(Value::Float(b))) => float_binary(*a as f64, *b, op),
         _ => None,
     };
     match result {
         Some(value) => {
-            // Both operands are inline numbers: nothing to drop.
-            frame.sp -= 1;
-            *frame.peek(1) = Some(value);
-            *frame.peek(0) = None;
+            frame.replace_inline_pair(value);
             true
         }
         None => false,
@@ -40,9 +42,12 @@ fn float_binary(a: f64, b: f64, op: BinaryOp) -> Option<Value> {
         BinaryOp::Subtract => a - b,
         BinaryOp::Multiply => a * b,
         BinaryOp::TrueDivide if b != 0.0 => a / b,
+        // A positive finite base to a finite power is libm's `pow` in CPython too; zero,
+        // negative and non-finite operands and overflow have their own rules and errors.
+        BinaryOp::Power if a > 0.0 && a.is_finite() && b.is_finite() => a.powf(b),
         _ => return None,
     };
-    if result.is_nan() { None } else { Some(Value::Float(result)) }
+    if result.is_finite() { Some(Value::Float(result)) } else { None }
 }
 
 /// `COMPARE_OP` on two small ints or two floats, in place on the stack; `false` when the
@@ -63,9 +68,7 @@ pub(super) fn compare_op_fast(frame: &mut Frame, arg: u32) -> bool {
         CompareOp::Gt => ordering == Some(std::cmp::Ordering::Greater),
         CompareOp::Ge => matches!(ordering, Some(std::cmp::Ordering::Greater | std::cmp::Ordering::Equal)),
     };
-    frame.sp -= 1;
-    *frame.peek(1) = Some(Value::Bool(result));
-    *frame.peek(0) = None;
+    frame.replace_inline_pair(Value::Bool(result));
     true
 }
 
