@@ -144,9 +144,14 @@ impl Trace for PyDict {
 
 payload!(PyDict, "dict", tracked);
 
+/// The index's hash of a Python hash. The index tells entries apart by the top 7 bits
+/// and places them by the low bits; Python's hashes of small ints are the ints themselves
+/// (top bits all zero), so they are spread by a multiplication by an odd constant (a
+/// bijection: equal Python hashes stay equal, distinct ones stay distinct).
 #[expect(clippy::cast_sign_loss, reason = "the table hashes the bits of the Python hash")]
+#[inline]
 fn table_hash(hash: i64) -> u64 {
-    hash as u64
+    (hash as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15)
 }
 
 enum Probe {
