@@ -30,12 +30,46 @@ fn function_frame(ctx: &mut Ctx, func_obj: &ObjRef, values: &mut Vec<Value>, kwn
     let builtins = vm(ctx).builtins.clone();
     let mut frame = new_frame(ctx, code_obj.clone(), Some(func_obj.clone()), func.globals.clone(), builtins, None);
     let nlocals = code.bytecode.varnames.len();
-    let bound = bind_arguments(ctx, func, code, &mut frame.slots_mut()[..nlocals], values, kwnames);
+    let slots = &mut frame.slots_mut()[..nlocals];
+    if kwnames.is_empty() && bind_positional(func, code, slots, values) {
+        return Ok(frame);
+    }
+    let bound = bind_arguments(ctx, func, code, slots, values, kwnames);
     if let Err(e) = bound {
         super::drop_frame(ctx, frame);
         return Err(e);
     }
     Ok(frame)
+}
+
+/// Binds positional arguments without the general binder's allocations, when the
+/// positional parameters, their defaults and a `*args` parameter take them all (no
+/// keyword-only parameters, no `**kwargs`); `false`, with nothing bound, otherwise.
+fn bind_positional(func: &Function, code: &Code, slots: &mut [Option<Value>], values: &mut Vec<Value>) -> bool {
+    let b = &code.bytecode;
+    let argcount = b.argcount as usize;
+    let varargs = b.flags & flags::VARARGS != 0;
+    let given = values.len();
+    if b.flags & flags::VARKEYWORDS != 0 || b.kwonlyargcount != 0 || (given > argcount && !varargs) {
+        return false;
+    }
+    let defaults = func.defaults.borrow().clone();
+    let defaults = defaults.downcast::<PyTuple>().map_or(&[][..], PyTuple::items);
+    if given < argcount && defaults.len() < argcount - given {
+        return false;
+    }
+    let extra = if given > argcount { values.split_off(argcount) } else { Vec::new() };
+    for (slot, value) in slots.iter_mut().zip(values.drain(..)) {
+        *slot = Some(value);
+    }
+    let first_default = argcount - defaults.len().min(argcount);
+    for i in given.min(argcount)..argcount {
+        slots[i] = Some(defaults[i - first_default].clone());
+    }
+    if varargs {
+        slots[argcount] = Some(Value::Obj(PyTuple::new_obj(extra)));
+    }
+    true
 }
 
 /// Calls a Python function: a frame to run, or for generator functions the generator.
@@ -66,8 +100,9 @@ fn kwnames_of(kwnames: Option<&Value>) -> Vec<Value> {
     kwnames.and_then(|k| k.downcast::<PyTuple>()).map(|t| t.items().to_vec()).unwrap_or_default()
 }
 
-/// The fast path of `CALL`: a Python function (or a method bound to one) whose code takes
-/// exactly these positional arguments and nothing else. The callee's frame is pushed onto
+/// The fast path of `CALL`: a Python function (or a method bound to one) called with
+/// positional arguments only, which its positional parameters, their defaults and a
+/// `*args` parameter take (no keyword-only parameters, no `**kwargs`, not a generator). The callee's frame is pushed onto
 /// `frames` in place and the arguments move straight from the caller's stack into its
 /// locals. `Ok(false)` (nothing changed) when the call needs the general path; an error
 /// (the recursion limit) leaves the caller's stack as it was.
@@ -92,14 +127,23 @@ pub(super) fn push_exact(ctx: &mut Ctx, frames: &mut Vec<Frame>, argc: usize) ->
     let Some(code) = code_ref.downcast::<Code>() else { return Ok(false) };
     let b = &code.bytecode;
     let total = argc + usize::from(with_self.is_some()) + usize::from(is_method_form);
-    let simple = b.flags
-        & (flags::VARARGS | flags::VARKEYWORDS | flags::GENERATOR | flags::COROUTINE | flags::ASYNC_GENERATOR)
-        == 0
-        && b.kwonlyargcount == 0
-        && b.argcount as usize == total;
-    if !simple {
+    let argcount = b.argcount as usize;
+    let varargs = b.flags & flags::VARARGS != 0;
+    let plain = b.flags & (flags::VARKEYWORDS | flags::GENERATOR | flags::COROUTINE | flags::ASYNC_GENERATOR) == 0
+        && b.kwonlyargcount == 0;
+    if !plain || (total > argcount && !varargs) {
         return Ok(false);
     }
+    // Parameters the arguments leave unfilled take their defaults, when there are enough.
+    let defaults = if total < argcount {
+        let defaults = func.defaults.borrow().clone();
+        if defaults.downcast::<PyTuple>().is_none_or(|t| t.len() < argcount - total) {
+            return Ok(false);
+        }
+        Some(defaults)
+    } else {
+        None
+    };
     ctx.enter_call("")?;
     let nlocalsplus = code.nlocalsplus();
     let nslots = nlocalsplus + b.stacksize as usize + 1;
@@ -116,9 +160,25 @@ pub(super) fn push_exact(ctx: &mut Ctx, frames: &mut Vec<Frame>, argc: usize) ->
         next = 1;
     }
     let first = if is_method_form { base - 1 } else { base };
+    let mut extra = Vec::new();
     for i in first..base + argc {
-        *callee.local(next) = caller.slots_mut()[i].take();
-        next += 1;
+        let value = caller.slots_mut()[i].take();
+        if next < argcount {
+            *callee.local(next) = value;
+            next += 1;
+        } else {
+            extra.push(value.unwrap_or(Value::None));
+        }
+    }
+    if let Some(defaults) = defaults.as_ref().and_then(|d| d.downcast::<PyTuple>()) {
+        let items = defaults.items();
+        let first_default = argcount - items.len();
+        for i in next..argcount {
+            *callee.local(i) = Some(items[i - first_default].clone());
+        }
+    }
+    if varargs {
+        *callee.local(argcount) = Some(Value::Obj(PyTuple::new_obj(extra)));
     }
     let (callable, null) = (caller.slots_mut()[base - 1].take(), caller.slots_mut()[base - 2].take());
     caller.sp = base - 2;
