@@ -108,6 +108,9 @@ fn kwnames_of(kwnames: Option<&Value>) -> Vec<Value> {
 /// (the recursion limit) leaves the caller's stack as it was.
 #[inline]
 pub(super) fn push_exact(ctx: &mut Ctx, frames: &mut Vec<Frame>, argc: usize) -> PyResult<bool> {
+    // Room for the callee first, so it is written in place at the end (no call of the
+    // vector's out-of-line push with its move of the whole frame).
+    frames.reserve(1);
     let Some(caller) = frames.last_mut() else { return Ok(false) };
     let base = caller.sp - argc;
     let (func_obj, with_self, is_method_form) = match (caller.peek_ref(argc + 2), caller.peek_ref(argc + 1)) {
@@ -182,7 +185,12 @@ pub(super) fn push_exact(ctx: &mut Ctx, frames: &mut Vec<Frame>, argc: usize) ->
     }
     let (callable, null) = (caller.slots_mut()[base - 1].take(), caller.slots_mut()[base - 2].take());
     caller.sp = base - 2;
-    frames.push(callee);
+    let len = frames.len();
+    // SAFETY: the room was reserved above and nothing has pushed since.
+    unsafe {
+        frames.as_mut_ptr().add(len).write(callee);
+        frames.set_len(len + 1);
+    }
     drop((callable, null));
     Ok(true)
 }

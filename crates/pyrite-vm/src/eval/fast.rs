@@ -314,7 +314,17 @@ pub(super) fn run(ctx: &mut Ctx, frames: &mut Vec<Frame>, kwnames: &mut Option<V
                 op::GET_ITER => handler!(start, GET_ITER, data::get_iter(ctx, frame)),
                 op::CONTAINS_OP => handler!(start, CONTAINS_OP, data::contains_op(ctx, frame, arg)),
                 op::FORMAT_VALUE => handler!(start, FORMAT_VALUE, data::format_value(ctx, frame, arg)),
-                op::LOAD_GLOBAL => handler!(start, LOAD_GLOBAL, specialize::load_global(ctx, frame, arg)),
+                op::LOAD_GLOBAL => match specialize::load_global_cached(frame, start) {
+                    Some(value) => {
+                        if arg & 1 == 1 {
+                            *slot!(sp) = None;
+                            sp += 1;
+                        }
+                        push!(value);
+                        ip += const { Opcode::LOAD_GLOBAL.cache_units() };
+                    }
+                    None => handler!(start, LOAD_GLOBAL, specialize::load_global(ctx, frame, arg)),
+                },
                 op::LOAD_ATTR => handler!(start, LOAD_ATTR, specialize::load_attr(ctx, frame, arg)),
                 op::LOAD_ATTR_METHOD => {
                     handler!(start, LOAD_ATTR_METHOD, specialize::load_attr_method(ctx, frame, arg))

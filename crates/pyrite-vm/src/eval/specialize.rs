@@ -144,6 +144,25 @@ fn find_in_mro(ty: &ObjRef, name: &PyStr) -> Option<(usize, usize, u64, Value)> 
     })
 }
 
+/// The value the cache of the `LOAD_GLOBAL` at `at` still vouches for (the dicts it was
+/// found in are unchanged), for the register loop to push without a call.
+#[inline(always)]
+pub(super) fn load_global_cached(frame: &Frame, at: usize) -> Option<Value> {
+    let e = frame.code().cache_entry_of(at + 1)?;
+    let globals = frame.globals.downcast::<PyDict>()?;
+    if globals.version() != e.version.get() {
+        return None;
+    }
+    if e.depth.get() == 0 {
+        return globals.value_at(e.index.get() as usize);
+    }
+    let builtins = frame.builtins.downcast::<PyDict>()?;
+    if builtins.version() != e.version2.get() {
+        return None;
+    }
+    builtins.value_at(e.index.get() as usize)
+}
+
 /// `LOAD_GLOBAL`, with the name's position in globals or builtins cached.
 pub(super) fn load_global(ctx: &mut Ctx, frame: &mut Frame, arg: u32) -> PyResult<()> {
     let cached = {
