@@ -68,6 +68,16 @@ impl SlotStack {
     }
 }
 
+/// Whether a frame's slots belong to a generator ([`Frame::owned_slots`]).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+#[repr(u64)]
+pub enum OwnedSlots {
+    /// Carved from the [`SlotStack`], released when the frame is popped.
+    No,
+    /// Owned by a generator.
+    Yes,
+}
+
 /// A running Python frame.
 pub struct Frame {
     /// The `Code` object.
@@ -94,8 +104,10 @@ pub struct Frame {
     pub ip: usize,
     /// Index of the instruction being run (for tracebacks and `lasti`).
     pub lasti: usize,
-    /// Whether the slots belong to a generator rather than the [`SlotStack`].
-    pub owned_slots: bool,
+    /// Whether the slots belong to a generator rather than the [`SlotStack`]. A whole
+    /// word rather than a `bool`: moves of a frame then copy whole words, so none waits
+    /// for a one-byte store to reach the cache (see `generator::InlineEntry`).
+    pub owned_slots: OwnedSlots,
     /// The frame object made for this frame, once Python code asked for one; it is kept
     /// up to date while the frame runs and gets its final state when the frame finishes.
     pub frame_obj: Option<ObjRef>,
@@ -156,7 +168,7 @@ impl Frame {
             sp: stack_base,
             ip: 0,
             lasti: 0,
-            owned_slots: false,
+            owned_slots: OwnedSlots::No,
             frame_obj: None,
             inline_generator: None,
             resumer_exc: None,

@@ -73,7 +73,7 @@ pub fn make_generator(func_obj: &ObjRef, mut frame: Frame, ctx: &mut Ctx) -> PyR
     let n = frame.nslots;
     crate::state::vm(ctx).slots.pop(n);
     frame.slots = std::ptr::NonNull::from(&mut slots[0]);
-    frame.owned_slots = true;
+    frame.owned_slots = crate::frame::OwnedSlots::Yes;
     let t = types();
     let ty = if code_flags & flags::COROUTINE != 0 {
         &t.coroutine
@@ -178,42 +178,62 @@ pub(crate) fn finished_with_error(gen_value: &Value, e: PyErr) -> PyErr {
 /// is not running and not finished. It is marked running and, when it had started, gets
 /// the `None` its `yield` expression evaluates to (as `next()` sends). `None` when the
 /// generator must be resumed the general way.
-pub(crate) fn enter_inline(ctx: &mut Ctx, iterator: &ObjRef, exit_ip: usize) -> Option<Frame> {
+pub(crate) fn enter_inline(ctx: &mut Ctx, iterator: &ObjRef, exit_ip: usize) -> Option<(Frame, InlineEntry)> {
     if !iterator.type_ref().is_same(&types().generator) {
         return None;
     }
     enter_inline_send(ctx, iterator, Value::None, exit_ip, false).ok()
 }
 
+/// What entering a generator's frame inline still has to do to the frame once it is in
+/// place among the running frames ([`InlineEntry::apply`]). It is done there rather than
+/// before the move: a frame moved right after some of its fields were written makes the
+/// CPU wait for those stores (no store-to-load forwarding across the wider loads of the
+/// move), which cost more than the rest of the entry.
+pub(crate) struct InlineEntry {
+    sent: Option<Value>,
+    inline: Box<crate::frame::InlineGenerator>,
+}
+
+impl InlineEntry {
+    /// Finishes the entry on the frame in its final place.
+    #[inline]
+    pub(crate) fn apply(self, frame: &mut Frame) {
+        if let Some(sent) = self.sent {
+            frame.push(sent);
+        }
+        frame.resumer_exc.clone_from(&self.inline.resumer_exc);
+        frame.inline_generator = Some(self.inline);
+    }
+}
+
 /// The frame of a generator or coroutine that `SEND` (`yield from`, `await`) or `FOR_ITER`
-/// can run in its own loop, with `sent` pushed as the value of its `yield`; `sent` comes
-/// back when it must be resumed the general way (running, finished, or a just-started one
-/// sent a value, which raises there).
+/// can run in its own loop, with what remains to do once it is in place (`sent` becomes
+/// the value of its `yield`); `sent` comes back when it must be resumed the general way
+/// (running, finished, or a just-started one sent a value, which raises there).
 pub(crate) fn enter_inline_send(
     ctx: &mut Ctx,
     receiver: &ObjRef,
     sent: Value,
     exit_ip: usize,
     send: bool,
-) -> Result<Frame, Value> {
+) -> Result<(Frame, InlineEntry), Value> {
     let t = types();
     let Some(generator) = receiver.downcast::<Generator>() else { return Err(sent) };
     let plain = receiver.type_ref().is_same(&t.generator) || receiver.type_ref().is_same(&t.coroutine);
     if generator.running.get() || !plain || (!generator.started.get() && !sent.is_none()) {
         return Err(sent);
     }
-    let Some(mut frame) = generator.frame.replace(None) else { return Err(sent) };
-    if generator.started.get() {
-        frame.push(sent);
-    }
-    let resumer_exc = begin_run(ctx, generator, &mut frame);
-    frame.inline_generator = Some(Box::new(crate::frame::InlineGenerator {
+    let Some(frame) = generator.frame.replace(None) else { return Err(sent) };
+    let sent = generator.started.get().then_some(sent);
+    let resumer_exc = start_running(ctx, generator);
+    let inline = Box::new(crate::frame::InlineGenerator {
         generator: receiver.clone(),
         exit_ip,
         returns_value: send,
         resumer_exc,
-    }));
-    Ok(frame)
+    });
+    Ok((frame, InlineEntry { sent, inline }))
 }
 
 /// The generator's frame starts running, by whichever resumer (a nested loop or the
@@ -221,10 +241,16 @@ pub(crate) fn enter_inline_send(
 /// suspended in an `except` block) becomes the current one. Returns the resumer's, to
 /// restore in [`end_run`].
 fn begin_run(ctx: &mut Ctx, generator: &Generator, frame: &mut Frame) -> Option<ObjRef> {
+    let resumer = start_running(ctx, generator);
+    frame.resumer_exc.clone_from(&resumer);
+    resumer
+}
+
+/// [`begin_run`] without touching the frame.
+fn start_running(ctx: &mut Ctx, generator: &Generator) -> Option<ObjRef> {
     generator.started.set(true);
     generator.running.set(true);
     let resumer = ctx.exc_info.clone();
-    frame.resumer_exc.clone_from(&resumer);
     if let Some(own) = generator.exc_state.replace(None) {
         ctx.exc_info = Some(own);
     }
@@ -248,15 +274,25 @@ fn leave_exc_state(ctx: &mut Ctx, generator: &Generator, resumer: Option<ObjRef>
 /// The generator's frame stopped running: `Some` when it yielded (it goes back to the
 /// generator, whose frame object keeps its state, and a drop will close it first), `None`
 /// when it finished. The resumer's handled exception is current again.
-fn end_run(ctx: &mut Ctx, obj: &ObjRef, generator: &Generator, mut frame: Option<Frame>, resumer: Option<ObjRef>) {
-    leave_exc_state(ctx, generator, resumer, frame.is_some());
-    generator.running.set(false);
-    set_needs_close(obj, frame.is_some());
-    if let Some(frame) = frame.as_mut() {
-        crate::frameobject::suspend(frame);
-        frame.resumer_exc = None;
-    }
+fn end_run(ctx: &mut Ctx, obj: &ObjRef, generator: &Generator, frame: Option<Frame>, resumer: Option<ObjRef>) {
+    let suspended = frame.is_some();
+    // Moved into place first, written there after (see `InlineEntry`).
     drop(generator.frame.replace(frame));
+    stop_running(ctx, obj, generator, resumer, suspended);
+}
+
+/// The rest of [`end_run`] once the frame (if it yielded) is back in the generator.
+fn stop_running(ctx: &mut Ctx, obj: &ObjRef, generator: &Generator, resumer: Option<ObjRef>, suspended: bool) {
+    leave_exc_state(ctx, generator, resumer, suspended);
+    generator.running.set(false);
+    set_needs_close(obj, suspended);
+    if suspended {
+        let stale = generator.frame.borrow_mut().as_mut().and_then(|frame| {
+            crate::frameobject::suspend(frame);
+            frame.resumer_exc.take()
+        });
+        drop(stale);
+    }
 }
 
 /// An inline generator's frame finished (returned or raised).
@@ -277,11 +313,31 @@ fn set_needs_close(generator: &ObjRef, suspended: bool) {
     }
 }
 
-/// A generator's frame that ran inline yielded: it goes back to its generator.
-pub(crate) fn park_inline(ctx: &mut Ctx, inline: &crate::frame::InlineGenerator, frame: Frame) {
-    if let Some(g) = inline.generator.downcast::<Generator>() {
-        end_run(ctx, &inline.generator, g, Some(frame), inline.resumer_exc.clone());
-    }
+/// A generator's frame that ran inline yielded: it goes back to its generator, which
+/// resumes it at `ip` with the stack at `sp` (`lasti` its `yield`). The pointers are
+/// written after the move (see `InlineEntry`).
+pub(crate) fn park_inline(ctx: &mut Ctx, frame: Frame, ip: usize, sp: usize, lasti: usize) {
+    let Some(obj) = frame.inline_generator.as_ref().map(|inline| inline.generator.clone()) else {
+        drop_unparked(ctx, frame, sp);
+        return;
+    };
+    let Some(g) = obj.downcast::<Generator>() else { return };
+    drop(g.frame.replace(Some(frame)));
+    let inline = g.frame.borrow_mut().as_mut().and_then(|f| {
+        f.ip = ip;
+        f.sp = sp;
+        f.lasti = lasti;
+        f.inline_generator.take()
+    });
+    let resumer = inline.and_then(|inline| inline.resumer_exc.clone());
+    stop_running(ctx, &obj, g, resumer, true);
+}
+
+/// A frame that was to be parked but belongs to no generator (not reached: the register
+/// loop parks only frames it entered inline) is cleared like a finished one.
+fn drop_unparked(ctx: &mut Ctx, mut frame: Frame, sp: usize) {
+    frame.sp = sp;
+    crate::eval::drop_frame(ctx, frame);
 }
 
 /// A generator's frame that ran inline was dropped without finishing through the loop (a

@@ -109,12 +109,16 @@ pub(super) fn run(ctx: &mut Ctx, frames: &mut Vec<Frame>, kwnames: &mut Option<V
         // Runs a generator's frame in this loop; the eval loop raises RecursionError for
         // one the limit refuses.
         macro_rules! enter {
-            ($generator_frame:expr) => {{
-                let generator_frame = $generator_frame;
+            ($entry:expr) => {{
+                let (mut generator_frame, entry) = $entry;
                 if ctx.enter_call("").is_ok() {
                     frames.push(generator_frame);
+                    if let Some(top) = frames.last_mut() {
+                        entry.apply(top);
+                    }
                     continue 'frame;
                 }
+                entry.apply(&mut generator_frame);
                 return Exit::Flow(Flow::Enter(generator_frame));
             }};
         }
@@ -243,8 +247,8 @@ pub(super) fn run(ctx: &mut Ctx, frames: &mut Vec<Frame>, kwnames: &mut Option<V
                     write_back!(start);
                     frame.ip = ip + const { Opcode::FOR_ITER.cache_units() };
                     if data::for_iter_fast(frame, arg).is_none() {
-                        if let Some(generator_frame) = super::inline_generator(ctx, frame, arg) {
-                            enter!(generator_frame);
+                        if let Some(entry) = super::inline_generator(ctx, frame, arg) {
+                            enter!(entry);
                         }
                         general!(byte, arg, start);
                     }
@@ -259,7 +263,7 @@ pub(super) fn run(ctx: &mut Ctx, frames: &mut Vec<Frame>, kwnames: &mut Option<V
                         let sent = slot!(sp).take().unwrap_or(Value::None);
                         write_back!(start);
                         match crate::generator::enter_inline_send(ctx, &receiver, sent, ip + arg as usize, true) {
-                            Ok(generator_frame) => enter!(generator_frame),
+                            Ok(entry) => enter!(entry),
                             Err(sent) => {
                                 push!(sent);
                             }
@@ -269,13 +273,13 @@ pub(super) fn run(ctx: &mut Ctx, frames: &mut Vec<Frame>, kwnames: &mut Option<V
                 }
                 op::YIELD_VALUE if frame.inline_generator.is_some() => {
                     // The generator's frame goes back to its generator, the value to the caller.
+                    // The frame moves before its pointers are written (see
+                    // `generator::InlineEntry`).
                     sp -= 1;
                     let value = slot!(sp).take().unwrap_or(Value::None);
-                    write_back!(start);
-                    let inline = frame.inline_generator.take();
-                    if let (Some(inline), Some(generator_frame)) = (inline, frames.pop()) {
+                    if let Some(generator_frame) = frames.pop() {
                         ctx.leave_call();
-                        crate::generator::park_inline(ctx, &inline, generator_frame);
+                        crate::generator::park_inline(ctx, generator_frame, ip, sp, start);
                         if let Some(caller) = frames.last_mut() {
                             caller.push(value);
                         }

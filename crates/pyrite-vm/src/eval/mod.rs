@@ -126,7 +126,7 @@ pub(crate) fn new_frame(
 /// Releases a finished frame's slots.
 pub(crate) fn drop_frame(ctx: &mut Ctx, mut frame: Frame) {
     frame.clear();
-    let (n, owned) = (frame.nslots, frame.owned_slots);
+    let (n, owned) = (frame.nslots, frame.owned_slots == crate::frame::OwnedSlots::Yes);
     drop(frame);
     if !owned {
         vm(ctx).slots.pop(n);
@@ -260,7 +260,7 @@ fn general(ctx: &mut Ctx, frame: &mut Frame, byte: u8, arg: u32, kwnames: &mut O
 
 /// The frame of the generator `FOR_ITER` iterates, when it can run in this loop.
 #[inline]
-fn inline_generator(ctx: &mut Ctx, frame: &mut Frame, arg: u32) -> Option<Frame> {
+fn inline_generator(ctx: &mut Ctx, frame: &mut Frame, arg: u32) -> Option<(Frame, crate::generator::InlineEntry)> {
     let Some(Value::Obj(iterator)) = frame.peek_ref(1) else { return None };
     crate::generator::enter_inline(ctx, iterator, frame.ip + arg as usize)
 }
@@ -289,7 +289,7 @@ fn general_call(ctx: &mut Ctx, frames: &mut Vec<Frame>, argc: u32, kwnames: &mut
 fn pop_frame(ctx: &mut Ctx, frames: &mut Vec<Frame>) {
     let Some(frame) = frames.last_mut() else { return };
     frame.clear();
-    let (n, owned) = (frame.nslots, frame.owned_slots);
+    let (n, owned) = (frame.nslots, frame.owned_slots == crate::frame::OwnedSlots::Yes);
     frames.truncate(frames.len() - 1);
     if !owned {
         vm(ctx).slots.pop(n);
