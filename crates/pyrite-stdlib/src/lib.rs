@@ -30,6 +30,8 @@ mod operator;
 mod posix;
 mod pysource;
 mod random;
+mod select;
+mod socket;
 mod signal;
 mod sre;
 mod stat;
@@ -86,5 +88,7 @@ pub fn install(interp: &mut Interpreter) {
     interp.add_native_module("unicodedata", unicodedata::make);
     pyrite_object::methods::codecs::set_char_name_lookup(unicodedata::char_name);
     interp.add_native_module("_json", json::make);
+    interp.add_native_module("select", select::make);
+    interp.add_native_module("_socket", socket::make);
     io::install_std_streams(interp);
 }

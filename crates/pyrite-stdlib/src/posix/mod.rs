@@ -6,7 +6,7 @@
 
 mod fd;
 mod fs;
-mod path;
+pub(crate) mod path;
 mod scandir;
 pub mod structseq;
 
