@@ -28,6 +28,7 @@ mod marshal;
 mod math;
 mod operator;
 mod posix;
+mod posixsubprocess;
 mod pysource;
 mod random;
 mod select;
@@ -90,5 +91,6 @@ pub fn install(interp: &mut Interpreter) {
     interp.add_native_module("_json", json::make);
     interp.add_native_module("select", select::make);
     interp.add_native_module("_socket", socket::make);
+    interp.add_native_module("_posixsubprocess", posixsubprocess::make);
     io::install_std_streams(interp);
 }
