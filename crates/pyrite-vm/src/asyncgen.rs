@@ -90,6 +90,9 @@ fn async_types() -> &'static AsyncTypes {
                     0,
                 );
                 ty.make_immortal();
+                // Hashing, comparison and attribute lookup are object's (tasks keep
+                // these awaitables in dicts).
+                pyrite_object::types::typeobj::inherit_slots(&ty);
                 ty
             };
             Registry(AsyncTypes {
