@@ -15,6 +15,7 @@ mod bisect;
 mod codecs;
 mod collections;
 mod contextvars;
+mod csv;
 mod dis;
 mod errno;
 mod functools;
@@ -92,5 +93,6 @@ pub fn install(interp: &mut Interpreter) {
     interp.add_native_module("select", select::make);
     interp.add_native_module("_socket", socket::make);
     interp.add_native_module("_posixsubprocess", posixsubprocess::make);
+    interp.add_native_module("_csv", csv::make);
     io::install_std_streams(interp);
 }
