@@ -22,8 +22,9 @@ fn os_bytes(ctx: &mut Ctx, v: &Value) -> PyResult<CString> {
     let v = crate::posix::path::fspath(ctx, v)?;
     let bytes = match v.as_str() {
         Some(s) => encode_fs(s)?,
-        None => pyrite_object::methods::bytes::buffer_bytes(&v)
-            .ok_or_else(|| PyErr::type_error(format!("expected str, bytes or os.PathLike object, not {}", v.type_name())))?,
+        None => pyrite_object::methods::bytes::buffer_bytes(&v).ok_or_else(|| {
+            PyErr::type_error(format!("expected str, bytes or os.PathLike object, not {}", v.type_name()))
+        })?,
     };
     CString::new(bytes).map_err(|_| PyErr::value_error("embedded null byte"))
 }
@@ -104,10 +105,15 @@ struct Child {
 
 impl Child {
     /// Sets the child up and execs; on failure reports through the error pipe and exits.
-    fn run(&self, argv: &[*const libc::c_char], env: Option<&[*const libc::c_char]>, exec: &[*const libc::c_char]) -> ! {
+    fn run(
+        &self,
+        argv: &[*const libc::c_char],
+        env: Option<&[*const libc::c_char]>,
+        exec: &[*const libc::c_char],
+    ) -> ! {
         let [p2cread, p2cwrite, c2pread, mut c2pwrite, errread, mut errwrite, errpipe_read, errpipe_write] = self.fds;
-        // SAFETY (whole block): only async-signal-safe system calls on integers and on
-        // memory prepared before fork.
+        // SAFETY: only async-signal-safe system calls on integers and on memory prepared
+        // before fork (the whole block).
         unsafe {
             for fd in [p2cwrite, c2pread, errread, errpipe_read] {
                 if fd != -1 {

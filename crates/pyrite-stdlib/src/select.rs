@@ -160,8 +160,7 @@ fn select(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
     // Each list's objects with their descriptors, kept to return the objects themselves.
     let mut lists: Vec<Vec<(Value, i32)>> = Vec::with_capacity(3);
     for list in &values[..3] {
-        let items = protocol::collect(ctx, list)
-            .map_err(|_| PyErr::type_error("arguments 1-3 must be sequences"))?;
+        let items = protocol::collect(ctx, list).map_err(|_| PyErr::type_error("arguments 1-3 must be sequences"))?;
         let mut entries = Vec::with_capacity(items.len());
         for item in items {
             let fd = file_descriptor(ctx, &item)?;
@@ -233,7 +232,12 @@ fn poll_type() -> &'static ObjRef {
         add_methods(
             &ty,
             "poll",
-            &[("register", poll_register), ("modify", poll_modify), ("unregister", poll_unregister), ("poll", poll_poll)],
+            &[
+                ("register", poll_register),
+                ("modify", poll_modify),
+                ("unregister", poll_unregister),
+                ("poll", poll_poll),
+            ],
         );
         ty
     })

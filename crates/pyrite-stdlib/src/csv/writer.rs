@@ -60,10 +60,8 @@ fn is_number(v: &Value) -> bool {
 fn append_field(d: &Dialect, line: &mut Vec<u32>, first: bool, field: &[u32], mut quoted: bool) -> PyResult<()> {
     let mut body = Vec::with_capacity(field.len());
     for &c in field {
-        let special = c == d.delimiter
-            || Some(c) == d.escapechar
-            || Some(c) == d.quotechar
-            || d.lineterminator.contains(&c);
+        let special =
+            c == d.delimiter || Some(c) == d.escapechar || Some(c) == d.quotechar || d.lineterminator.contains(&c);
         if special {
             let mut escape = false;
             if d.quoting == QUOTE_NONE {

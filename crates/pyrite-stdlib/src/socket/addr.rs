@@ -41,7 +41,9 @@ impl SockAddr {
     fn from_raw<T>(raw: &T) -> SockAddr {
         let mut addr = SockAddr::empty();
         // SAFETY: `T` is a sockaddr_* record, which fits in sockaddr_storage.
-        unsafe { std::ptr::copy_nonoverlapping((raw as *const T).cast::<u8>(), addr.as_mut_ptr().cast(), size_of::<T>()) };
+        unsafe {
+            std::ptr::copy_nonoverlapping((raw as *const T).cast::<u8>(), addr.as_mut_ptr().cast(), size_of::<T>())
+        };
         addr.len = socklen(size_of::<T>());
         addr
     }
@@ -169,7 +171,8 @@ pub fn from_python(ctx: &mut Ctx, family: i32, address: &Value, caller: &str) ->
             let scope_id = match items.get(3) {
                 Some(s) => {
                     let s = crate::posix::path::int_arg(ctx, s)?;
-                    u32::try_from(s).map_err(|_| PyErr::overflow("Python int too large to convert to C unsigned int"))?
+                    u32::try_from(s)
+                        .map_err(|_| PyErr::overflow("Python int too large to convert to C unsigned int"))?
                 }
                 None => 0,
             };
@@ -185,10 +188,7 @@ fn unix_address(address: &Value) -> PyResult<SockAddr> {
     } else if let Some(bytes) = pyrite_object::methods::bytes::buffer_bytes(address) {
         bytes
     } else {
-        return Err(PyErr::type_error(format!(
-            "a bytes-like object is required, not '{}'",
-            address.type_name()
-        )));
+        return Err(PyErr::type_error(format!("a bytes-like object is required, not '{}'", address.type_name())));
     };
     // SAFETY: sockaddr_un is plain data.
     let mut raw: libc::sockaddr_un = unsafe { std::mem::zeroed() };

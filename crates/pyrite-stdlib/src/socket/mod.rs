@@ -380,9 +380,9 @@ fn gethostbyname_ex(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
 }
 
 fn text_arg<'a>(v: &'a Value, func: &str, n: usize) -> PyResult<&'a str> {
-    v.as_str().map(|s| s.as_str()).ok_or_else(|| {
-        PyErr::type_error(format!("{func}() argument {n} must be str, not {}", v.type_name()))
-    })
+    v.as_str()
+        .map(|s| s.as_str())
+        .ok_or_else(|| PyErr::type_error(format!("{func}() argument {n} must be str, not {}", v.type_name())))
 }
 
 fn bytes_arg(v: &Value, func: &str, n: usize) -> PyResult<Vec<u8>> {
@@ -426,10 +426,12 @@ fn inet_ntop(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
     let data = bytes_arg(&values[1], "inet_ntop", 2)?;
     let bad_length = || PyErr::value_error("invalid length of packed IP address string");
     let text = match family {
-        libc::AF_INET => std::net::Ipv4Addr::from(<[u8; 4]>::try_from(data.as_slice()).map_err(|_| bad_length())?)
-            .to_string(),
-        libc::AF_INET6 => std::net::Ipv6Addr::from(<[u8; 16]>::try_from(data.as_slice()).map_err(|_| bad_length())?)
-            .to_string(),
+        libc::AF_INET => {
+            std::net::Ipv4Addr::from(<[u8; 4]>::try_from(data.as_slice()).map_err(|_| bad_length())?).to_string()
+        }
+        libc::AF_INET6 => {
+            std::net::Ipv6Addr::from(<[u8; 16]>::try_from(data.as_slice()).map_err(|_| bad_length())?).to_string()
+        }
         _ => return Err(PyErr::value_error(format!("unknown address family {family}"))),
     };
     Ok(Value::str(&text))
@@ -438,7 +440,10 @@ fn inet_ntop(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
 fn swap16(ctx: &mut Ctx, args: Args<'_>, name: &str) -> PyResult {
     let values = check_args(name, args, 1, 1)?;
     if !protocol::isinstance(&values[0], &types().int) {
-        return Err(PyErr::type_error(format!("'{}' object cannot be interpreted as an integer", values[0].type_name())));
+        return Err(PyErr::type_error(format!(
+            "'{}' object cannot be interpreted as an integer",
+            values[0].type_name()
+        )));
     }
     let n = int_arg(ctx, &values[0]).unwrap_or(i64::MAX);
     if n < 0 {

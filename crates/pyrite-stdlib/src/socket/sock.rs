@@ -243,9 +243,7 @@ fn socket_init(ctx: &mut Ctx, v: &Value, args: Args<'_>) -> PyResult<()> {
             let mut value: i32 = 0;
             let mut len = socklen(size_of::<i32>());
             // SAFETY: `value` is writable for `len` bytes.
-            let rc = unsafe {
-                libc::getsockopt(fd, libc::SOL_SOCKET, option, (&raw mut value).cast(), &raw mut len)
-            };
+            let rc = unsafe { libc::getsockopt(fd, libc::SOL_SOCKET, option, (&raw mut value).cast(), &raw mut len) };
             if rc < 0 { Err(os_error(ctx, last_errno(), None, None)) } else { Ok(value) }
         };
         if family == -1 {
@@ -495,10 +493,7 @@ fn sock_setsockopt(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
         // SAFETY: `data` is readable for its length.
         unsafe { libc::setsockopt(fd, level, option, data.as_ptr().cast(), socklen(data.len())) }
     } else {
-        return Err(PyErr::type_error(format!(
-            "a bytes-like object is required, not '{}'",
-            values[2].type_name()
-        )));
+        return Err(PyErr::type_error(format!("a bytes-like object is required, not '{}'", values[2].type_name())));
     };
     if rc < 0 {
         return Err(os_error(ctx, last_errno(), None, None));
@@ -681,7 +676,14 @@ fn sock_sendto(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
     let n = sock_call(ctx, s, true, |fd| {
         // SAFETY: `data` and `address` are readable for their lengths.
         unsafe {
-            libc::sendto(fd, data.as_ptr().cast(), data.len(), flags | libc::MSG_NOSIGNAL, address.as_ptr(), address.len)
+            libc::sendto(
+                fd,
+                data.as_ptr().cast(),
+                data.len(),
+                flags | libc::MSG_NOSIGNAL,
+                address.as_ptr(),
+                address.len,
+            )
         }
     })?;
     Ok(Value::from(n))
