@@ -2,7 +2,7 @@
 //! with. Everything the child needs (argument and environment strings, descriptors to
 //! keep) is prepared before fork(2); the child then makes only async-signal-safe calls
 //! (dup2, chdir, close, exec) and reports a failure through the error pipe in the format
-//! `subprocess.py` parses (`OSError:<hex errno>:<noexec|noexec:chdir|>`), as CPython's
+//! `subprocess.py` parses (`OSError:<hex errno>:<noexec or nothing>`), as CPython's
 //! `child_exec`. A `preexec_fn` (Python code in the forked child) is not supported.
 
 use std::ffi::CString;
@@ -146,7 +146,7 @@ impl Child {
             if let Some(cwd) = &self.cwd
                 && libc::chdir(cwd.as_ptr()) < 0
             {
-                self.fail(errpipe_write, last_errno(), b"noexec:chdir");
+                self.fail(errpipe_write, last_errno(), b"noexec");
             }
             if self.umask >= 0 {
                 #[expect(clippy::cast_sign_loss, reason = "a non-negative mode")]
@@ -162,7 +162,9 @@ impl Child {
             if self.pgid >= 0 && libc::setpgid(0, self.pgid) < 0 {
                 self.fail(errpipe_write, last_errno(), b"noexec");
             }
-            for &fd in &self.pass_fds {
+            // The error pipe is among the descriptors to keep but must close at exec, so
+            // that the parent's read of it returns as soon as the program starts.
+            for &fd in self.pass_fds.iter().filter(|&&fd| fd != errpipe_write) {
                 let flags = libc::fcntl(fd, libc::F_GETFD);
                 if flags >= 0 {
                     libc::fcntl(fd, libc::F_SETFD, flags & !libc::FD_CLOEXEC);
