@@ -205,3 +205,13 @@ with select.epoll() as ep2:
 print("after with:", ep2.closed)
 os.close(r)
 os.close(w)
+
+# Name-service lookups
+print(socket.getnameinfo(('127.0.0.1', 80), 0), socket.getnameinfo(('127.0.0.1', 80), socket.NI_NUMERICHOST | socket.NI_NUMERICSERV))
+print(socket.getnameinfo(('::1', 22, 0, 0), socket.NI_NUMERICHOST))
+print(socket.getservbyname('http'), socket.getservbyname('domain', 'udp'), socket.getservbyport(22), socket.getservbyport(53, 'udp'), socket.getprotobyname('tcp'), socket.getprotobyname('udp'))
+print(socket.gethostbyaddr('127.0.0.1')[2])
+for f,a in [(socket.getservbyname,('nope',)),(socket.getservbyport,(70000,)),(socket.getprotobyname,('nope',)),(socket.getnameinfo,(('127.0.0.1',),0)),(socket.getnameinfo,('x',0)), (socket.getnameinfo, (('127.0.0.1', 1, 2), 0)), (socket.getnameinfo, (('localhost', 80), 0))]:
+  try: print(f(*a))
+  except Exception as e: print(type(e).__name__, e)
+print([m for m in dir(socket.SocketType) if not m.startswith('_')][:8])

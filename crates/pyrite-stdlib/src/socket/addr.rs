@@ -280,6 +280,8 @@ pub struct AddrInfo {
     pub proto: i32,
     pub canonname: String,
     pub address: Value,
+    /// The record itself.
+    pub raw: SockAddr,
 }
 
 /// getaddrinfo(3): the answers for a host and service (either may be absent).
@@ -334,12 +336,19 @@ pub fn resolve(
             proto: info.ai_protocol,
             canonname,
             address: to_python(&addr),
+            raw: addr,
         });
         node = info.ai_next;
     }
     // SAFETY: `list` came from a successful getaddrinfo and is freed once.
     unsafe { libc::freeaddrinfo(list) };
     Ok(answers)
+}
+
+/// The address records a host and service resolve to (any family).
+pub fn resolve_raw(ctx: &mut Ctx, host: &str, service: &str, kind: i32, flags: i32) -> PyResult<Vec<SockAddr>> {
+    let answers = resolve(ctx, Some(host), Some(service), libc::AF_UNSPEC, kind, 0, flags)?;
+    Ok(answers.into_iter().map(|a| a.raw).collect())
 }
 
 /// `inet_pton(family, text)`'s bytes, or None when the text is not an address.

@@ -5,6 +5,7 @@
 //! Address families: `AF_UNIX`, `AF_INET`, `AF_INET6`.
 
 mod addr;
+mod netdb;
 mod sock;
 
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -39,6 +40,11 @@ pub fn make(_ctx: &mut Ctx) -> PyResult<ObjRef> {
             ("ntohl", |ctx, args| swap32(ctx, args, "ntohl")),
             ("getdefaulttimeout", getdefaulttimeout),
             ("setdefaulttimeout", setdefaulttimeout),
+            ("getnameinfo", netdb::getnameinfo),
+            ("gethostbyaddr", netdb::gethostbyaddr),
+            ("getservbyname", netdb::getservbyname),
+            ("getservbyport", netdb::getservbyport),
+            ("getprotobyname", netdb::getprotobyname),
             ("dup", dup),
             ("close", close),
         ],
@@ -202,7 +208,7 @@ fn gaierror_type() -> &'static ObjRef {
 }
 
 /// `socket.herror`.
-fn herror_type() -> &'static ObjRef {
+pub fn herror_type() -> &'static ObjRef {
     static TYPE: StaticType = StaticType::new();
     TYPE.get_or_init(|| new_native_type("herror", "socket", Some(&types().os_error), TYPE_BASETYPE))
 }

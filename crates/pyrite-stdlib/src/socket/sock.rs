@@ -81,8 +81,6 @@ pub fn socket_type() -> &'static ObjRef {
                 ("sendall", sock_sendall),
                 ("sendto", sock_sendto),
                 ("shutdown", sock_shutdown),
-                ("__enter__", |_, args| Ok(args.values.first().cloned().unwrap_or(Value::None))),
-                ("__exit__", sock_exit),
             ],
         );
         add_getset(
@@ -350,11 +348,6 @@ fn sock_close(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
         }
     }
     Ok(Value::None)
-}
-
-fn sock_exit(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
-    let me = args.values.first().cloned().unwrap_or(Value::None);
-    sock_close(ctx, Args::positional(std::slice::from_ref(&me)))
 }
 
 fn sock_detach(_: &mut Ctx, args: Args<'_>) -> PyResult {
