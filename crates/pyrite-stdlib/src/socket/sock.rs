@@ -147,6 +147,12 @@ fn set_nonblocking(fd: i32, on: bool) -> Result<(), i32> {
 }
 
 impl Socket {
+    /// When an operation started now must end: the socket's timeout, if it has one.
+    fn deadline(&self) -> Option<(Instant, f64)> {
+        let timeout = self.timeout.get();
+        (timeout > 0.0).then(|| (Instant::now(), timeout))
+    }
+
     /// Applies a timeout (negative: none) to the object and its descriptor.
     fn apply_timeout(&self, timeout: f64) -> Result<(), i32> {
         self.timeout.set(timeout);
@@ -196,9 +202,19 @@ fn wait_ready(ctx: &mut Ctx, fd: i32, writing: bool, deadline: Option<(Instant, 
 /// Runs one socket system call as CPython's `sock_call`: waits first when the socket has a
 /// timeout, retries on `EINTR` (and on `EAGAIN` while time is left), and turns a failure
 /// into the `OSError` for its errno.
-fn sock_call(ctx: &mut Ctx, s: &Socket, writing: bool, mut op: impl FnMut(i32) -> isize) -> PyResult<usize> {
-    let timeout = s.timeout.get();
-    let deadline = (timeout > 0.0).then(|| (Instant::now(), timeout));
+fn sock_call(ctx: &mut Ctx, s: &Socket, writing: bool, op: impl FnMut(i32) -> isize) -> PyResult<usize> {
+    let deadline = s.deadline();
+    sock_call_until(ctx, s, writing, deadline, op)
+}
+
+/// [`sock_call`] with the deadline given (shared by the calls of one `sendall`).
+fn sock_call_until(
+    ctx: &mut Ctx,
+    s: &Socket,
+    writing: bool,
+    deadline: Option<(Instant, f64)>,
+    mut op: impl FnMut(i32) -> isize,
+) -> PyResult<usize> {
     loop {
         let fd = s.fd.get();
         if deadline.is_some() && fd >= 0 && !wait_ready(ctx, fd, writing, deadline)? {
@@ -630,8 +646,8 @@ fn data_arg(v: &Value) -> PyResult<Vec<u8>> {
         .ok_or_else(|| PyErr::type_error(format!("a bytes-like object is required, not '{}'", v.type_name())))
 }
 
-fn send_once(ctx: &mut Ctx, s: &Socket, data: &[u8], flags: i32) -> PyResult<usize> {
-    sock_call(ctx, s, true, |fd| {
+fn send_once(ctx: &mut Ctx, s: &Socket, data: &[u8], flags: i32, deadline: Option<(Instant, f64)>) -> PyResult<usize> {
+    sock_call_until(ctx, s, true, deadline, |fd| {
         // SAFETY: `data` is readable for its length.
         unsafe { libc::send(fd, data.as_ptr().cast(), data.len(), flags | libc::MSG_NOSIGNAL) }
     })
@@ -643,7 +659,7 @@ fn sock_send(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
     let s = this(me)?;
     let data = data_arg(&values[0])?;
     let flags = int_or(ctx, values.get(1), 0)?;
-    Ok(Value::from(send_once(ctx, s, &data, flags)?))
+    Ok(Value::from(send_once(ctx, s, &data, flags, s.deadline())?))
 }
 
 fn sock_sendall(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
@@ -652,9 +668,11 @@ fn sock_sendall(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
     let s = this(me)?;
     let data = data_arg(&values[0])?;
     let flags = int_or(ctx, values.get(1), 0)?;
+    // The timeout bounds the whole call, as CPython's `sock_sendall`.
+    let deadline = s.deadline();
     let mut sent = 0;
     while sent < data.len() {
-        sent += send_once(ctx, s, &data[sent..], flags)?;
+        sent += send_once(ctx, s, &data[sent..], flags, deadline)?;
     }
     Ok(Value::None)
 }
