@@ -99,6 +99,7 @@ pub fn make(ctx: &mut Ctx) -> PyResult<ObjRef> {
             ("WIFSTOPPED", wifstopped),
             ("WSTOPSIG", wstopsig),
             ("waitpid", waitpid),
+            ("pidfd_open", pidfd_open),
         ],
     );
     let set = |name: &str, value: Value| Module::set(&module, name, value);
@@ -426,4 +427,22 @@ fn waitpid(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
             return Err(last_error(ctx, None));
         }
     }
+}
+
+/// `pidfd_open(pid, flags=0)`: a descriptor that becomes readable when the process exits
+/// (what `asyncio.PidfdChildWatcher` waits on).
+fn pidfd_open(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
+    const PIDFD_OPEN: Params = Params::new("pidfd_open", &["pid", "flags"]).required(1);
+    let [pid, flags] = PIDFD_OPEN.bind(args)?;
+    let pid = c_int_arg(ctx, pid.unwrap_or(&Value::None))?;
+    let flags = match flags {
+        Some(f) => c_int_arg(ctx, f)?,
+        None => 0,
+    };
+    // SAFETY: the pidfd_open system call takes two integers.
+    let fd = unsafe { libc::syscall(libc::SYS_pidfd_open, pid, flags) };
+    if fd < 0 {
+        return Err(last_error(ctx, None));
+    }
+    Ok(Value::Int(fd))
 }
