@@ -18,6 +18,7 @@ mod contextvars;
 mod csv;
 mod dis;
 mod errno;
+mod fcntl;
 mod functools;
 mod hashes;
 mod heapq;
@@ -94,5 +95,6 @@ pub fn install(interp: &mut Interpreter) {
     interp.add_native_module("_socket", socket::make);
     interp.add_native_module("_posixsubprocess", posixsubprocess::make);
     interp.add_native_module("_csv", csv::make);
+    interp.add_native_module("fcntl", fcntl::make);
     io::install_std_streams(interp);
 }
