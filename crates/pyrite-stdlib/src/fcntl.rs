@@ -132,7 +132,7 @@ fn ioctl(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
     let values = check_args("ioctl", args, 2, 4)?;
     let fd = file_descriptor(ctx, &values[0])?;
     let request = int_arg(ctx, &values[1])?;
-    #[expect(clippy::cast_sign_loss, clippy::cast_possible_truncation, reason = "C converts the request so")]
+    #[expect(clippy::cast_sign_loss, reason = "C converts the request so")]
     let request = request as libc::c_ulong;
     let arg = values.get(2).cloned().unwrap_or(Value::Int(0));
     let mutate = match values.get(3) {
