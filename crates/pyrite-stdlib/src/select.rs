@@ -480,6 +480,9 @@ fn epoll_poll(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
         m if m <= 0 => return Err(PyErr::value_error(format!("maxevents must be greater than 0, got {m}"))),
         m => m,
     };
+    // One call reports at most this many events; a larger request is served by later
+    // calls (the rest stay ready), which keeps the buffer bounded.
+    let max = max.min(1 << 16);
     let mut events = vec![libc::epoll_event { events: 0, u64: 0 }; max.unsigned_abs() as usize];
     let deadline = Deadline::new(millis);
     let n = loop {

@@ -561,7 +561,10 @@ fn buffer_size(ctx: &mut Ctx, v: &Value, what: &str) -> PyResult<usize> {
 
 /// Receives up to `n` bytes (with the sender's address when `from`).
 fn receive(ctx: &mut Ctx, s: &Socket, n: usize, flags: i32, from: bool) -> PyResult<(Vec<u8>, Value)> {
-    let mut buf = vec![0u8; n];
+    // A huge size is a MemoryError, as in CPython, not an abort.
+    let mut buf = Vec::new();
+    buf.try_reserve_exact(n).map_err(|_| PyErr::memory())?;
+    buf.resize(n, 0);
     let mut address = SockAddr::empty();
     let got = sock_call(ctx, s, false, |fd| {
         address.len = socklen(size_of::<libc::sockaddr_storage>());
