@@ -2,7 +2,10 @@
 //! `default_int_handler`, and a handler table for `signal`/`getsignal`. Pyrite cannot yet
 //! deliver a signal to Python code, so installing a Python function as a handler raises
 //! `NotImplementedError`; `SIG_DFL`, `SIG_IGN` and `default_int_handler` are accepted
-//! (the first two are installed for real).
+//! (the first two are installed for real). A Python handler is recorded for SIGINT only
+//! (what `asyncio.run` installs): it is what `getsignal` returns, but until signals reach
+//! Python code an interrupt still ends Pyrite as the default handler would.
+//! `set_wakeup_fd` records its descriptor; only Python handlers would write to it.
 
 use pyrite_memory::GilCell;
 use pyrite_object::methods::check_args;
@@ -69,6 +72,7 @@ pub fn make(_ctx: &mut Ctx) -> PyResult<ObjRef> {
             ("strsignal", strsignal),
             ("valid_signals", valid_signals),
             ("default_int_handler", default_int_handler),
+            ("set_wakeup_fd", set_wakeup_fd),
         ],
     );
     for &(name, number) in SIGNALS {
@@ -159,12 +163,45 @@ fn signal(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
             ));
         }
         None if is_default_int_handler(handler) => {}
+        None if signum == 2 && protocol::callable(handler) => {}
+        None if !protocol::callable(handler) => {
+            return Err(PyErr::type_error(
+                "signal handler must be signal.SIG_IGN, signal.SIG_DFL, or a callable object",
+            ));
+        }
         None => {
             return Err(PyErr::not_implemented("signal.signal(): Pyrite cannot run Python signal handlers yet"));
         }
     }
     drop(store(signum, handler.clone()));
     Ok(previous)
+}
+
+/// The descriptor `set_wakeup_fd` recorded (-1: none).
+static WAKEUP_FD: std::sync::atomic::AtomicI32 = std::sync::atomic::AtomicI32::new(-1);
+
+/// `set_wakeup_fd(fd, /, *, warn_on_full_buffer=True)`: the previous descriptor.
+fn set_wakeup_fd(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
+    const PARAMS: pyrite_object::methods::params::Params =
+        pyrite_object::methods::params::Params::new("set_wakeup_fd", &["fd", "warn_on_full_buffer"])
+            .required(1)
+            .positional_only(1)
+            .keyword_only(1);
+    let [fd, _] = PARAMS.bind(args)?;
+    let what = |v: &Value| format!("'{}' object cannot be interpreted as an integer", v.type_name());
+    let fd = pyrite_object::methods::int::to_i64(&protocol::index(ctx, fd.unwrap_or(&Value::None), what)?)?;
+    let fd = i32::try_from(fd).map_err(|_| PyErr::overflow("Python int too large to convert to C int"))?;
+    if fd != -1 {
+        // SAFETY: fcntl on an integer descriptor only reads its flags.
+        let flags = unsafe { libc::fcntl(fd, libc::F_GETFL) };
+        if flags < 0 {
+            return Err(PyErr::with_args(&types().os_error, vec![Value::Int(9), Value::str("Bad file descriptor")]));
+        }
+        if flags & libc::O_NONBLOCK == 0 {
+            return Err(PyErr::value_error(format!("the fd {fd} must be in non-blocking mode")));
+        }
+    }
+    Ok(Value::Int(i64::from(WAKEUP_FD.swap(fd, std::sync::atomic::Ordering::Relaxed))))
 }
 
 fn getsignal(ctx: &mut Ctx, args: Args<'_>) -> PyResult {

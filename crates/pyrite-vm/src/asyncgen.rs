@@ -11,7 +11,7 @@
 use std::cell::Cell as StdCell;
 use std::sync::OnceLock;
 
-use pyrite_memory::{ObjRef, PayloadCell, Trace, payload};
+use pyrite_memory::{GilCell, ObjRef, PayloadCell, Trace, payload};
 use pyrite_object::methods::{add_methods, method_args};
 use pyrite_object::types::dict::PyDict;
 use pyrite_object::types::function::BoundMethod;
@@ -90,6 +90,9 @@ fn async_types() -> &'static AsyncTypes {
                     0,
                 );
                 ty.make_immortal();
+                // Hashing, comparison and attribute lookup are object's (tasks keep
+                // these awaitables in dicts).
+                pyrite_object::types::typeobj::inherit_slots(&ty);
                 ty
             };
             Registry(AsyncTypes {
@@ -160,24 +163,28 @@ fn awaitable(agen: &Value, value: Value, throw: Option<Value>, closing: bool) ->
     Value::Obj(ObjRef::new(payload, Some(ty)))
 }
 
-fn agen_anext(_: &mut Ctx, args: Args<'_>) -> PyResult {
+fn agen_anext(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
     let (agen, _) = method_args("__anext__", args, 0, 0)?;
+    init_hooks(ctx, agen)?;
     Ok(awaitable(agen, Value::None, None, false))
 }
 
-fn agen_asend(_: &mut Ctx, args: Args<'_>) -> PyResult {
+fn agen_asend(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
     let (agen, rest) = method_args("asend", args, 1, 1)?;
+    init_hooks(ctx, agen)?;
     Ok(awaitable(agen, rest[0].clone(), None, false))
 }
 
 fn agen_athrow(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
     let (agen, rest) = method_args("athrow", args, 1, 3)?;
+    init_hooks(ctx, agen)?;
     let error = crate::generator::throw_error(ctx, rest);
     Ok(awaitable(agen, Value::None, Some(Value::Obj(error.0)), false))
 }
 
-fn agen_aclose(_: &mut Ctx, args: Args<'_>) -> PyResult {
+fn agen_aclose(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
     let (agen, _) = method_args("aclose", args, 0, 0)?;
+    init_hooks(ctx, agen)?;
     let exit = PyErr::with_args(&types().generator_exit, Vec::new());
     Ok(awaitable(agen, Value::None, Some(Value::Obj(exit.0)), true))
 }
@@ -311,6 +318,7 @@ fn awaitable_of(ctx: &mut Ctx, value: Value, what: &str) -> PyResult {
 pub fn get_anext(ctx: &mut Ctx, frame: &mut Frame) -> PyResult<()> {
     let aiter = frame.peek(1).clone().unwrap_or(Value::None);
     if aiter.type_ref().is_same(&types().async_generator) {
+        init_hooks(ctx, &aiter)?;
         frame.push(awaitable(&aiter, Value::None, None, false));
         return Ok(());
     }
@@ -363,4 +371,98 @@ pub fn before_async_with(ctx: &mut Ctx, frame: &mut Frame) -> PyResult<()> {
     )?;
     frame.push(awaitable);
     Ok(())
+}
+
+/// `sys.set_asyncgen_hooks`' `(firstiter, finalizer)`.
+static HOOKS: GilCell<(Value, Value)> = GilCell::new((Value::None, Value::None));
+
+fn hooks() -> (Value, Value) {
+    // SAFETY: called with the GIL held; the closure only clones.
+    unsafe { HOOKS.with(|h| h.clone()) }
+}
+
+/// The first iteration of an async generator (CPython's `async_gen_init_hooks`): it keeps
+/// the finalizer hook in force now, and the firstiter hook is called with it.
+fn init_hooks(ctx: &mut Ctx, agen: &Value) -> PyResult<()> {
+    let Some(g) = agen.downcast::<Generator>() else { return Ok(()) };
+    if g.agen_finalizer.borrow().is_some() {
+        return Ok(());
+    }
+    let (firstiter, finalizer) = hooks();
+    *g.agen_finalizer.borrow_mut() = Some(finalizer);
+    if !firstiter.is_none() {
+        protocol::call_positional(ctx, &firstiter, std::slice::from_ref(agen))?;
+    }
+    Ok(())
+}
+
+/// Finalizing an unfinished async generator whose finalizer hook was set at its first
+/// iteration: the hook gets it (asyncio schedules its `aclose()`); false when there is none.
+pub(crate) fn run_finalizer_hook(ctx: &mut Ctx, agen: &Value, g: &Generator) -> bool {
+    if !agen.type_ref().is_same(&types().async_generator) {
+        return false;
+    }
+    let finalizer = g.agen_finalizer.borrow().clone();
+    let Some(finalizer) = finalizer.filter(|f| !f.is_none()) else { return false };
+    if let Err(err) = protocol::call_positional(ctx, &finalizer, std::slice::from_ref(agen)) {
+        crate::syshooks::write_unraisable(ctx, &err, None, agen.clone());
+    }
+    true
+}
+
+fn asyncgen_hooks_value(firstiter: Value, finalizer: Value) -> Value {
+    use pyrite_object::types::structseq::{self, StructSeqSpec};
+    static TYPE: pyrite_object::types::typeobj::StaticType = pyrite_object::types::typeobj::StaticType::new();
+    const SPEC: StructSeqSpec =
+        StructSeqSpec { name: "asyncgen_hooks", fields: &["firstiter", "finalizer"], visible: 2 };
+    let ty = TYPE.get_or_init(|| structseq::new_type(&SPEC));
+    structseq::new_instance(ty, vec![firstiter, finalizer]).map_or(Value::None, Value::Obj)
+}
+
+/// `sys.get_asyncgen_hooks()`.
+fn get_asyncgen_hooks(_: &mut Ctx, args: Args<'_>) -> PyResult {
+    pyrite_object::methods::check_args("get_asyncgen_hooks", args, 0, 0)?;
+    let (firstiter, finalizer) = hooks();
+    Ok(asyncgen_hooks_value(firstiter, finalizer))
+}
+
+/// `sys.set_asyncgen_hooks(firstiter=..., finalizer=...)`: an omitted hook stays, None
+/// clears one; the finalizer is checked and set first, as CPython does.
+fn set_asyncgen_hooks(_: &mut Ctx, args: Args<'_>) -> PyResult {
+    const PARAMS: pyrite_object::methods::params::Params =
+        pyrite_object::methods::params::Params::new("set_asyncgen_hooks", &["firstiter", "finalizer"]);
+    let [firstiter, finalizer] = PARAMS.bind(args)?;
+    for (value, what) in [(finalizer, "finalizer"), (firstiter, "firstiter")] {
+        if let Some(v) = value
+            && !v.is_none()
+            && !protocol::callable(v)
+        {
+            return Err(PyErr::type_error(format!("callable {what} expected, got {}", v.type_name())));
+        }
+    }
+    // SAFETY: called with the GIL held; the old hooks are dropped after the closure.
+    let old = unsafe {
+        HOOKS.with(|h| {
+            let old = h.clone();
+            if let Some(f) = finalizer {
+                h.1 = f.clone();
+            }
+            if let Some(f) = firstiter {
+                h.0 = f.clone();
+            }
+            old
+        })
+    };
+    drop(old);
+    Ok(Value::None)
+}
+
+/// Puts the async generator hook functions into `sys`'s dict (over any earlier entries).
+pub fn install_sys_hooks(sys: &PyDict) {
+    use pyrite_object::types::function::BuiltinFunction;
+    let functions: [(&'static str, pyrite_object::types::function::NativeFn); 2] =
+        [("get_asyncgen_hooks", get_asyncgen_hooks), ("set_asyncgen_hooks", set_asyncgen_hooks)];
+    for (name, func) in functions {
+        sys.set_str(name, Value::Obj(BuiltinFunction::new_in_module("sys", name, func)));
+    }
 }

@@ -37,6 +37,9 @@ pub struct Generator {
     pub qualname: Value,
     /// The code object.
     pub code: ObjRef,
+    /// An async generator's `sys.set_asyncgen_hooks` state (CPython's `ag_hooks_inited` and
+    /// `ag_finalizer`): `None` until its first iteration, then the finalizer in force then.
+    pub(crate) agen_finalizer: PayloadCell<Option<Value>>,
 }
 
 impl Trace for Generator {
@@ -54,6 +57,9 @@ impl Trace for Generator {
         }
         if let Some(exc) = &*self.exc_state.borrow() {
             visit(exc);
+        }
+        if let Some(finalizer) = &*self.agen_finalizer.borrow() {
+            finalizer.traverse(visit);
         }
         for slot in self.slots.borrow().iter().flatten() {
             slot.traverse(visit);
@@ -91,6 +97,7 @@ pub fn make_generator(func_obj: &ObjRef, mut frame: Frame, ctx: &mut Ctx) -> PyR
         name: func.name.borrow().clone(),
         qualname: func.qualname.borrow().clone(),
         code,
+        agen_finalizer: PayloadCell::new(None),
     };
     let obj = ObjRef::new(generator, Some(ty));
     if code_flags & flags::COROUTINE != 0 {
@@ -672,6 +679,10 @@ fn gen_del(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
             crate::syshooks::write_unraisable(ctx, &err, None, generator.clone());
         }
         // It stays as it is (CPython warns instead of closing it).
+        return Ok(Value::None);
+    }
+    // An async generator with a finalizer hook (asyncio's) is handed to it instead.
+    if crate::asyncgen::run_finalizer_hook(ctx, generator, g) {
         return Ok(Value::None);
     }
     if let Err(err) = gen_close(ctx, Args::positional(std::slice::from_ref(generator))) {

@@ -41,6 +41,7 @@ pub(crate) fn setup(t: &TypeTable) {
     });
     set_slots(&t.module, |s| {
         s.repr = Some(module_repr);
+        s.getattro = Some(module_getattro);
         s.new = Some(module_new);
         s.init = Some(module_init);
     });
@@ -64,6 +65,24 @@ pub(crate) fn setup(t: &TypeTable) {
         Kind::GetSet,
         &[("__annotations__", module_annotations, Some(module_set_annotations))],
     );
+}
+
+/// Attribute lookup on modules: the generic lookup, then the module's own `__getattr__`
+/// function for a missing name (PEP 562), as CPython's `module_getattro`.
+fn module_getattro(ctx: &mut Ctx, v: &Value, name: &Value) -> PyResult {
+    match protocol::generic_getattr(ctx, v, name) {
+        Err(e) if e.matches(&crate::registry::types().attribute_error) => {
+            let hook = v
+                .downcast::<crate::types::function::Module>()
+                .and_then(|m| m.dict.downcast::<crate::types::dict::PyDict>())
+                .and_then(|d| d.get_str(&crate::types::str::PyStr::from_str("__getattr__")));
+            match hook {
+                Some(hook) => protocol::call_positional(ctx, &hook, std::slice::from_ref(name)),
+                None => Err(e),
+            }
+        }
+        result => result,
+    }
 }
 
 fn cell_of(v: &Value) -> PyResult<&crate::types::function::Cell> {

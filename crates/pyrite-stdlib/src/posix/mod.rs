@@ -6,7 +6,7 @@
 
 mod fd;
 mod fs;
-mod path;
+pub(crate) mod path;
 mod scandir;
 pub mod structseq;
 
@@ -96,6 +96,10 @@ pub fn make(ctx: &mut Ctx) -> PyResult<ObjRef> {
             ("WEXITSTATUS", wexitstatus),
             ("WIFSIGNALED", wifsignaled),
             ("WTERMSIG", wtermsig),
+            ("WIFSTOPPED", wifstopped),
+            ("WSTOPSIG", wstopsig),
+            ("waitpid", waitpid),
+            ("pidfd_open", pidfd_open),
         ],
     );
     let set = |name: &str, value: Value| Module::set(&module, name, value);
@@ -396,4 +400,49 @@ fn wifsignaled(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
 
 fn wtermsig(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
     Ok(Value::Int(i64::from(libc::WTERMSIG(status_arg(ctx, args, "WTERMSIG")?))))
+}
+
+fn wifstopped(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
+    Ok(Value::Bool(libc::WIFSTOPPED(status_arg(ctx, args, "WIFSTOPPED")?)))
+}
+
+fn wstopsig(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
+    Ok(Value::Int(i64::from(libc::WSTOPSIG(status_arg(ctx, args, "WSTOPSIG")?))))
+}
+
+/// `waitpid(pid, options)`: `(pid, status)`, retried when interrupted (PEP 475).
+fn waitpid(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
+    let values = check_args("waitpid", args, 2, 2)?;
+    let pid = c_int_arg(ctx, &values[0])?;
+    let options = c_int_arg(ctx, &values[1])?;
+    let mut status = 0;
+    loop {
+        // SAFETY: `status` is writable.
+        let rc = unsafe { libc::waitpid(pid, &raw mut status, options) };
+        if rc >= 0 {
+            let pair = vec![Value::Int(i64::from(rc)), Value::Int(i64::from(status))];
+            return Ok(Value::Obj(pyrite_object::types::list::PyTuple::new_obj(pair)));
+        }
+        if path::last_errno() != libc::EINTR {
+            return Err(last_error(ctx, None));
+        }
+    }
+}
+
+/// `pidfd_open(pid, flags=0)`: a descriptor that becomes readable when the process exits
+/// (what `asyncio.PidfdChildWatcher` waits on).
+fn pidfd_open(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
+    const PIDFD_OPEN: Params = Params::new("pidfd_open", &["pid", "flags"]).required(1);
+    let [pid, flags] = PIDFD_OPEN.bind(args)?;
+    let pid = c_int_arg(ctx, pid.unwrap_or(&Value::None))?;
+    let flags = match flags {
+        Some(f) => c_int_arg(ctx, f)?,
+        None => 0,
+    };
+    // SAFETY: the pidfd_open system call takes two integers.
+    let fd = unsafe { libc::syscall(libc::SYS_pidfd_open, pid, flags) };
+    if fd < 0 {
+        return Err(last_error(ctx, None));
+    }
+    Ok(Value::Int(fd))
 }
