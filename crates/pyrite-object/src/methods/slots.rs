@@ -16,7 +16,7 @@ use crate::protocol::{self, is_not_implemented, not_implemented};
 use crate::registry::types;
 use crate::types::function::SlotWrapper;
 use crate::types::str::PyStr;
-use crate::types::typeobj::{NewFn, Slots, TYPE_HEAPTYPE, TypeObject, UnaryOp, lookup, type_payload};
+use crate::types::typeobj::{NewFn, Slots, TYPE_HEAPTYPE, TypeObject, UnaryOp, type_payload};
 use crate::value::Value;
 
 /// Which slot a dunder reaches.
@@ -781,7 +781,7 @@ fn init_name() -> &'static ObjRef {
 }
 
 fn heap_init(ctx: &mut Ctx, v: &Value, args: Args<'_>) -> PyResult<()> {
-    let Some(attr) = init_name().downcast::<PyStr>().and_then(|name| lookup(v.type_ref(), name)) else {
+    let Some(attr) = crate::types::typeobj::lookup_ref(v.type_ref(), init_name()) else {
         return Ok(());
     };
     let result = call_with_first(ctx, &attr, v.clone(), args)?;

@@ -149,6 +149,9 @@ pub fn new_class(
         }
         d.remove(ctx, &Value::str("__classcell__"))?;
     }
+    // The dict and MRO were filled in place above, after lookups on the class may have
+    // been cached (`__dict__` in `add_instance_descriptors`): a fresh version forgets them.
+    crate::types::typeobj::bump_version(&ty);
     set_names(ctx, &ty)?;
     init_subclass(ctx, &ty, kwargs)?;
     Ok(ty)

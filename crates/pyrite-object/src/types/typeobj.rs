@@ -154,6 +154,8 @@ impl Trace for TypeObject {
     }
 
     fn clear(&self) {
+        // The MRO goes: what the attribute cache remembered for this version is stale.
+        self.version.set(next_version());
         let mro = self.mro.replace(Vec::new());
         let bases = self.bases.replace(Vec::new());
         let subclasses = self.subclasses.replace(Vec::new());
@@ -200,12 +202,27 @@ pub fn is_subtype(sub: &ObjRef, sup: &ObjRef) -> bool {
     }
 }
 
-/// Finds `name` in the MRO of `ty` (no descriptors are invoked).
+/// Finds `name` in the MRO of `ty` (no descriptors are invoked). Answers from the type
+/// attribute cache when it can (see `types::attrcache`); prefer [`lookup_obj`] when the
+/// name's str object is at hand, so that a miss is remembered.
 #[must_use]
+#[inline]
 pub fn lookup(ty: &ObjRef, name: &PyStr) -> Option<Value> {
-    // `get_str` runs no Python code and frees nothing, so the MRO may stay borrowed.
-    let mro = type_payload(ty).mro.borrow();
-    mro.iter().find_map(|class| type_payload(class).dict.downcast::<PyDict>().and_then(|d| d.get_str(name)))
+    crate::types::attrcache::lookup(type_payload(ty), name, None)
+}
+
+/// [`lookup`] for a name given as a str value (`name` is its payload).
+#[must_use]
+#[inline]
+pub fn lookup_obj(ty: &ObjRef, name_obj: &Value, name: &PyStr) -> Option<Value> {
+    crate::types::attrcache::lookup(type_payload(ty), name, name_obj.as_obj())
+}
+
+/// [`lookup`] for a name given as a str object.
+#[must_use]
+#[inline]
+pub fn lookup_ref(ty: &ObjRef, name_obj: &ObjRef) -> Option<Value> {
+    crate::types::attrcache::lookup(type_payload(ty), name_obj.downcast::<PyStr>()?, Some(name_obj))
 }
 
 /// Whether instances of `ty` have a `__del__` (looked up once per version of the type).
@@ -241,7 +258,7 @@ pub fn note_not_abstract(ty: &ObjRef) {
 #[must_use]
 pub fn lookup_str(ty: &ObjRef, name: &str) -> Option<Value> {
     let name = PyStr::cached_name(name);
-    lookup(ty, name.downcast::<PyStr>()?)
+    crate::types::attrcache::lookup(type_payload(ty), name.downcast::<PyStr>()?, Some(&name))
 }
 
 /// Creates a type object. `dict` holds the class namespace.
