@@ -475,6 +475,7 @@ fn type_setattro(ctx: &mut Ctx, v: &Value, name: &Value, value: Option<Value>) -
                 return Ok(());
             }
         }
+        Some("__bases__") => return crate::types::heaptype::set_bases(ty, value.as_ref()),
         _ => {}
     }
     let dict = payload.dict.clone();

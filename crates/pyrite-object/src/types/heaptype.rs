@@ -234,3 +234,96 @@ pub fn bases_from(value: &Value) -> PyResult<Vec<ObjRef>> {
         })
         .collect()
 }
+
+/// `cls.__bases__ = value` (CPython's `type_set_bases`): new bases laid out as the old
+/// ones, no inheritance cycle; the MROs of the class and of every class deriving from it
+/// are recomputed (all or nothing), the subclass lists follow, and the versions change.
+pub fn set_bases(ty: &ObjRef, value: Option<&Value>) -> PyResult<()> {
+    let name = type_name(ty);
+    let Some(value) = value else {
+        // (CPython's wording, though the type is mutable.)
+        return Err(PyErr::type_error(format!("cannot delete '__bases__' attribute of immutable type '{name}'")));
+    };
+    let Some(tuple) = value.downcast::<PyTuple>() else {
+        return Err(PyErr::type_error(format!(
+            "can only assign tuple to {name}.__bases__, not {}",
+            value.type_name()
+        )));
+    };
+    if tuple.items().is_empty() {
+        return Err(PyErr::type_error(format!("can only assign non-empty tuple to {name}.__bases__, not ()")));
+    }
+    let mut new_bases = Vec::with_capacity(tuple.items().len());
+    for item in tuple.items() {
+        let Some(base) = item.as_obj().filter(|o| o.is::<TypeObject>()) else {
+            return Err(PyErr::type_error(format!(
+                "{name}.__bases__ must be tuple of classes, not '{}'",
+                item.type_name()
+            )));
+        };
+        if crate::types::typeobj::is_subtype(base, ty) {
+            return Err(PyErr::type_error("a __bases__ item causes an inheritance cycle"));
+        }
+        new_bases.push(base.clone());
+    }
+    let old_solid = protocol::solid_base(ty);
+    for base in &new_bases {
+        let solid = protocol::solid_base(base);
+        let no_dict = |t: &ObjRef| type_payload(t).flags.get() & crate::types::typeobj::TYPE_NO_DICT != 0;
+        let what = if !solid.is_same(&old_solid) {
+            "deallocator"
+        } else if no_dict(base) && !no_dict(ty) {
+            "object layout"
+        } else {
+            continue;
+        };
+        return Err(PyErr::type_error(format!(
+            "__bases__ assignment: '{}' {what} differs from '{}'",
+            type_name(base),
+            type_payload(ty).bases.borrow().first().map_or_else(|| "object".to_owned(), type_name)
+        )));
+    }
+    let old_bases = type_payload(ty).bases.replace(new_bases.clone());
+    let mut changed = Vec::new();
+    if let Err(e) = recompute_mros(ty, &mut changed) {
+        // Put back every MRO already replaced, then the bases.
+        for (class, mro) in changed.into_iter().rev() {
+            drop(type_payload(&class).mro.replace(mro));
+        }
+        drop(type_payload(ty).bases.replace(old_bases));
+        return Err(e);
+    }
+    for base in &old_bases {
+        type_payload(base).subclasses.borrow_mut().retain(|s| !s.is_same(ty));
+    }
+    for base in &new_bases {
+        crate::types::typeobj::note_subclass(base, ty);
+    }
+    drop((old_bases, changed));
+    // What the class and its subclasses inherit changed: their slots and cached lookups.
+    reassign_slots(ty);
+    crate::types::typeobj::bump_version(ty);
+    Ok(())
+}
+
+/// Recomputes the MRO of `ty` from its bases, then those of the classes deriving from it;
+/// `changed` records each class's old MRO (for putting them back on failure).
+fn recompute_mros(ty: &ObjRef, changed: &mut Vec<(ObjRef, Vec<ObjRef>)>) -> PyResult<()> {
+    let bases = type_payload(ty).bases.borrow().clone();
+    let mro = c3_mro(ty, &bases)?;
+    let old = type_payload(ty).mro.replace(mro);
+    changed.push((ty.clone(), old));
+    for sub in crate::types::typeobj::subclasses(ty) {
+        recompute_mros(&sub, changed)?;
+    }
+    Ok(())
+}
+
+fn reassign_slots(ty: &ObjRef) {
+    if type_payload(ty).flags.get() & TYPE_HEAPTYPE != 0 {
+        crate::methods::slots::assign_heap_slots(ty);
+    }
+    for sub in crate::types::typeobj::subclasses(ty) {
+        reassign_slots(&sub);
+    }
+}
