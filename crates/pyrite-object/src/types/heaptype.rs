@@ -245,10 +245,7 @@ pub fn set_bases(ty: &ObjRef, value: Option<&Value>) -> PyResult<()> {
         return Err(PyErr::type_error(format!("cannot delete '__bases__' attribute of immutable type '{name}'")));
     };
     let Some(tuple) = value.downcast::<PyTuple>() else {
-        return Err(PyErr::type_error(format!(
-            "can only assign tuple to {name}.__bases__, not {}",
-            value.type_name()
-        )));
+        return Err(PyErr::type_error(format!("can only assign tuple to {name}.__bases__, not {}", value.type_name())));
     };
     if tuple.items().is_empty() {
         return Err(PyErr::type_error(format!("can only assign non-empty tuple to {name}.__bases__, not ()")));
