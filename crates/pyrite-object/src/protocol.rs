@@ -443,11 +443,12 @@ pub fn generic_getattr(ctx: &mut Ctx, value: &Value, name: &Value) -> PyResult {
 /// before anything else.
 #[inline]
 fn special_attribute(value: &Value, ty: &ObjRef, name: &PyStr) -> Option<Value> {
-    // Both names are long enough to be told apart from most by their length alone.
-    match name.len() {
-        9 if name.as_str() == "__class__" => Some(Value::Obj(ty.clone())),
-        8 if name.as_str() == "__dict__" => value.as_obj().and_then(|o| instance_dict(o, true)).map(Value::Obj),
-        _ => None,
+    if name.is_text("__class__") {
+        Some(Value::Obj(ty.clone()))
+    } else if name.is_text("__dict__") {
+        value.as_obj().and_then(|o| instance_dict(o, true)).map(Value::Obj)
+    } else {
+        None
     }
 }
 

@@ -72,7 +72,8 @@ enum Probe {
     Miss,
 }
 
-/// Finds `name` along the MRO of `ty` (no descriptors are invoked), through the cache.
+/// Finds `name` along the MRO of the type whose payload is `payload` (no descriptors are
+/// invoked), through the cache.
 /// `name_obj`, when given, is the str object whose payload is `name`: only then can a miss
 /// be remembered (the entry keeps the name alive).
 #[inline]
@@ -107,9 +108,22 @@ pub(crate) fn lookup(payload: &TypeObject, name: &PyStr, name_obj: Option<&ObjRe
             Probe::Hit(Some((*e.value).clone()))
         })
     };
-    if let Probe::Hit(found) = probe {
-        return found;
+    match probe {
+        Probe::Hit(found) => found,
+        Probe::Miss => fill(payload, version, hash, slot, name, name_obj),
     }
+}
+
+/// A miss: walks the MRO and remembers the outcome when the name object is at hand.
+#[inline(never)]
+fn fill(
+    payload: &TypeObject,
+    version: u32,
+    hash: i64,
+    slot: usize,
+    name: &PyStr,
+    name_obj: Option<&ObjRef>,
+) -> Option<Value> {
     let found = walk(payload, name);
     if let Some(name_obj) = name_obj.filter(|n| n.type_ref().is_same(&types().str)) {
         let (dict, dict_version, value) = match &found {

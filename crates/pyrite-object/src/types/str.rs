@@ -295,6 +295,19 @@ impl PyStr {
         h
     }
 
+    /// Whether the text is `text`, with no call for a short str (a cheap test against a
+    /// known name: mostly a length compare).
+    #[must_use]
+    #[inline]
+    pub fn is_text(&self, text: &str) -> bool {
+        match &self.repr {
+            Repr::Inline { len, bytes } => {
+                usize::from(*len) == text.len() && bytes.get(..text.len()) == Some(text.as_bytes())
+            }
+            _ => self.as_str() == text,
+        }
+    }
+
     /// Equality of contents.
     #[must_use]
     #[inline]
