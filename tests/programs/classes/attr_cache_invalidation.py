@@ -164,3 +164,46 @@ print(d.read())
 for cls in (Dyn, Leaf, Mid, Base):
     cls.x = cls.__name__ + "-again"
 print(d.read(), leaf.read())
+
+
+# Attribute hooks of a subclass's base, added and removed after accesses (the hooks a
+# class's Python bases define are remembered per version too).
+class Hooked:
+    def __getattr__(self, name):
+        return "hooked-" + name
+
+
+class HookedSub(Hooked):
+    pass
+
+
+h = HookedSub()
+h.real = "real"
+for _ in range(3):
+    print(h.real, h.missing)
+Hooked.__getattribute__ = lambda self, name: "intercepted-" + name
+print(h.real, h.missing)
+del Hooked.__getattribute__
+print(h.real, h.missing)
+del Hooked.__getattr__
+try:
+    h.missing
+except AttributeError as e:
+    print("AttributeError:", e)
+Hooked.__getattr__ = lambda self, name: "back-" + name
+print(h.real, h.missing)
+try:
+    HookedSub.__bases__ = (object,)
+except TypeError as e:
+    print("TypeError:", e)
+
+
+class Plain:
+    pass
+
+
+HookedSub.__bases__ = (Plain,)
+try:
+    h.missing
+except AttributeError as e:
+    print("AttributeError:", e)

@@ -43,3 +43,28 @@ except TypeError as e:
     print("TypeError:", e)
 print(C.__dict__.get("__bases__"))
 print(D.__mro__)
+
+
+# Layout compatibility: Python classes only replace Python classes, builtin layouts match.
+class A3:
+    pass
+
+
+class B3(A3):
+    pass
+
+
+class C3:
+    pass
+
+
+class S3:
+    __slots__ = ("q",)
+
+
+for cls, new in [(C3, (A3,)), (B3, (object,)), (B3, (C3,)), (C3, (S3,)), (B3, (A3, C3)), (C3, (int,))]:
+    try:
+        cls.__bases__ = new
+        print("ok", cls.__mro__)
+    except TypeError as e:
+        print("TypeError:", e)

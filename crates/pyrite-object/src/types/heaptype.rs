@@ -263,23 +263,7 @@ pub fn set_bases(ty: &ObjRef, value: Option<&Value>) -> PyResult<()> {
         }
         new_bases.push(base.clone());
     }
-    let old_solid = protocol::solid_base(ty);
-    for base in &new_bases {
-        let solid = protocol::solid_base(base);
-        let no_dict = |t: &ObjRef| type_payload(t).flags.get() & crate::types::typeobj::TYPE_NO_DICT != 0;
-        let what = if !solid.is_same(&old_solid) {
-            "deallocator"
-        } else if no_dict(base) && !no_dict(ty) {
-            "object layout"
-        } else {
-            continue;
-        };
-        return Err(PyErr::type_error(format!(
-            "__bases__ assignment: '{}' {what} differs from '{}'",
-            type_name(base),
-            type_payload(ty).bases.borrow().first().map_or_else(|| "object".to_owned(), type_name)
-        )));
-    }
+    check_layout(ty, &new_bases)?;
     let old_bases = type_payload(ty).bases.replace(new_bases.clone());
     let mut changed = Vec::new();
     if let Err(e) = recompute_mros(ty, &mut changed) {
@@ -323,4 +307,32 @@ fn reassign_slots(ty: &ObjRef) {
     for sub in crate::types::typeobj::subclasses(ty) {
         reassign_slots(&sub);
     }
+}
+
+/// CPython's `compatible_for_assignment` between the class's old base and the new base
+/// that decides the layout: both Python classes or neither (the "deallocator"), then the
+/// same builtin layout underneath and the same `__dict__`-ness.
+fn check_layout(ty: &ObjRef, new_bases: &[ObjRef]) -> PyResult<()> {
+    let object = &types().object;
+    let flag = |t: &ObjRef, f: u32| type_payload(t).flags.get() & f != 0;
+    let new_base = new_bases.iter().find(|b| !protocol::solid_base(b).is_same(object)).unwrap_or(&new_bases[0]);
+    let new_solid = protocol::solid_base(new_base);
+    if new_bases.iter().any(|b| !crate::types::typeobj::is_subtype(&new_solid, &protocol::solid_base(b))) {
+        return Err(PyErr::type_error("multiple bases have instance lay-out conflict"));
+    }
+    let old_base = type_payload(ty).bases.borrow().first().cloned().unwrap_or_else(|| object.clone());
+    let what = if flag(new_base, TYPE_HEAPTYPE) != flag(&old_base, TYPE_HEAPTYPE) {
+        "deallocator"
+    } else if !new_solid.is_same(&protocol::solid_base(&old_base))
+        || flag(new_base, crate::types::typeobj::TYPE_NO_DICT) != flag(&old_base, crate::types::typeobj::TYPE_NO_DICT)
+    {
+        "object layout"
+    } else {
+        return Ok(());
+    };
+    Err(PyErr::type_error(format!(
+        "__bases__ assignment: '{}' {what} differs from '{}'",
+        type_name(new_base),
+        type_name(&old_base)
+    )))
 }

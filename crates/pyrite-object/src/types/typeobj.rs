@@ -135,6 +135,10 @@ pub struct TypeObject {
     /// (0: not looked up), so instance creation skips that lookup (CPython keeps a flag,
     /// `Py_TPFLAGS_IS_ABSTRACT`, set by the attribute's setter).
     no_abstract: Cell<u32>,
+    /// Which attribute hooks classes defined in Python along the MRO define, as found for
+    /// a version tag: `version << 8 | 0x80 | bits` (0: not looked up; see
+    /// [`python_getattr_hooks`]).
+    getattr_hooks: Cell<u64>,
 }
 
 impl Trace for TypeObject {
@@ -239,6 +243,21 @@ pub fn has_finalizer(ty: &ObjRef) -> bool {
     found
 }
 
+/// The bits `find` computes for `ty` (at most 7: which attribute hooks its Python classes
+/// define), computed once per version of the type: any change to the class or a base
+/// bumps the version.
+pub fn python_getattr_hooks(ty: &ObjRef, find: impl FnOnce() -> u8) -> u8 {
+    let payload = type_payload(ty);
+    let key = u64::from(payload.version.get()) << 8 | 0x80;
+    let cached = payload.getattr_hooks.get();
+    if cached & !0x7f == key {
+        return (cached & 0x7f) as u8;
+    }
+    let bits = find() & 0x7f;
+    payload.getattr_hooks.set(key | u64::from(bits));
+    bits
+}
+
 /// Whether the class's own dict is known to have no `__abstractmethods__` (for its current
 /// version: any change to the class bumps the version).
 #[must_use]
@@ -284,6 +303,7 @@ pub fn new_type(
         keys: std::rc::Rc::default(),
         finalizer: Cell::new(0),
         no_abstract: Cell::new(0),
+        getattr_hooks: Cell::new(0),
     };
     let ty = ObjRef::new(payload, metatype);
     let mro = simple_mro(&ty);
