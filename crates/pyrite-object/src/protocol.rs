@@ -431,20 +431,40 @@ pub fn generic_getattr(ctx: &mut Ctx, value: &Value, name: &Value) -> PyResult {
     let Some(name_str) = name.as_str() else {
         return Err(PyErr::type_error(format!("attribute name must be string, not '{}'", name.type_name())));
     };
-    let ty = value.type_ref().clone();
-    match name_str.as_str() {
-        "__class__" => return Ok(Value::Obj(ty)),
-        "__dict__" => {
-            if let Some(dict) = value.as_obj().and_then(|o| instance_dict(o, true)) {
-                return Ok(Value::Obj(dict));
-            }
-        }
-        _ => {}
+    let ty = value.type_ref();
+    if let Some(special) = special_attribute(value, ty, name_str) {
+        return Ok(special);
     }
-    let class_attr = typeobj::lookup(&ty, name_str);
+    let class_attr = typeobj::lookup_obj(ty, name, name_str);
+    generic_getattr_found(ctx, value, ty, name_str, class_attr)
+}
+
+/// `__class__` and a `__dict__` that exists, which `object.__getattribute__` answers
+/// before anything else.
+#[inline]
+fn special_attribute(value: &Value, ty: &ObjRef, name: &PyStr) -> Option<Value> {
+    if name.is_text("__class__") {
+        Some(Value::Obj(ty.clone()))
+    } else if name.is_text("__dict__") {
+        value.as_obj().and_then(|o| instance_dict(o, true)).map(Value::Obj)
+    } else {
+        None
+    }
+}
+
+/// The rest of `object.__getattribute__`, once the name's class attribute (`class_attr`,
+/// found along the MRO of `ty`) is known: a data descriptor, else the instance's own
+/// attribute, else the class attribute through its descriptor.
+fn generic_getattr_found(
+    ctx: &mut Ctx,
+    value: &Value,
+    ty: &ObjRef,
+    name_str: &PyStr,
+    class_attr: Option<Value>,
+) -> PyResult {
     if let Some(attr) = &class_attr
         && is_data_descriptor(attr)
-        && let Some(result) = descriptor_get(ctx, attr, Some(value), &ty)?
+        && let Some(result) = descriptor_get(ctx, attr, Some(value), ty)?
     {
         return Ok(result);
     }
@@ -454,7 +474,7 @@ pub fn generic_getattr(ctx: &mut Ctx, value: &Value, name: &Value) -> PyResult {
         return Ok(found);
     }
     if let Some(attr) = class_attr {
-        return Ok(descriptor_get(ctx, &attr, Some(value), &ty)?.unwrap_or(attr));
+        return Ok(descriptor_get(ctx, &attr, Some(value), ty)?.unwrap_or(attr));
     }
     Err(no_attribute(value, name_str))
 }
@@ -477,13 +497,16 @@ pub fn no_attribute(value: &Value, name: &PyStr) -> PyErr {
 /// Looks up a method for a call without making a bound method: returns `(callable, self)`
 /// where `self` is `Some` when the callable is an unbound function to be passed `value`.
 pub fn get_method(ctx: &mut Ctx, value: &Value, name: &Value) -> PyResult<(Value, Option<Value>)> {
-    let ty = value.type_ref().clone();
-    let custom_getattr = type_payload(&ty)
+    let ty = value.type_ref();
+    let custom_getattr = type_payload(ty)
         .slots()
         .getattro
         .is_some_and(|slot| !std::ptr::fn_addr_eq(slot, generic_getattr as typeobj::GetAttrFn));
     if !custom_getattr && let Some(name_str) = name.as_str() {
-        let class_attr = typeobj::lookup(&ty, name_str);
+        if let Some(special) = special_attribute(value, ty, name_str) {
+            return Ok((special, None));
+        }
+        let class_attr = typeobj::lookup_obj(ty, name, name_str);
         if let Some(attr) = &class_attr
             && is_plain_method(attr)
         {
@@ -492,6 +515,8 @@ pub fn get_method(ctx: &mut Ctx, value: &Value, name: &Value) -> PyResult<(Value
                 return Ok((attr.clone(), Some(value.clone())));
             }
         }
+        // What `object.__getattribute__` does, without looking the class attribute up again.
+        return Ok((generic_getattr_found(ctx, value, ty, name_str, class_attr)?, None));
     }
     Ok((getattr(ctx, value, name)?, None))
 }
@@ -562,7 +587,7 @@ pub fn generic_setattr(ctx: &mut Ctx, target: &Value, name: &Value, new_value: O
     if name_str.as_str() == "__class__" {
         return set_class(target, new_value);
     }
-    if let Some(attr) = typeobj::lookup(&ty, name_str)
+    if let Some(attr) = typeobj::lookup_obj(&ty, name, name_str)
         && let Some(set) = attr.as_obj().and_then(|a| type_payload(a.type_ref()).slots().descr_set)
     {
         return set(ctx, &attr, target, new_value);

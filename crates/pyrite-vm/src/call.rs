@@ -40,14 +40,13 @@ pub fn bind_arguments(
     let has_varargs = b.flags & flags::VARARGS != 0;
     let has_varkw = b.flags & flags::VARKEYWORDS != 0;
     let npos = values.len() - kwnames.len();
+    // Draining (rather than taking `values`) keeps the caller's buffer and its capacity
+    // for the next call; nothing here allocates without keywords or extra positionals.
     let kwvalues: Vec<Value> = values.drain(npos..).collect();
-    let mut positional = std::mem::take(values);
-
-    let extra: Vec<Value> =
-        if positional.len() > argcount { positional.drain(argcount..).collect() } else { Vec::new() };
-    let given_positional = positional.len() + extra.len();
-    for (i, value) in positional.into_iter().enumerate() {
-        slots[i] = Some(value);
+    let extra: Vec<Value> = if npos > argcount { values.drain(argcount..).collect() } else { Vec::new() };
+    let given_positional = values.len() + extra.len();
+    for (slot, value) in slots.iter_mut().zip(values.drain(..)) {
+        *slot = Some(value);
     }
     let mut next_slot = argcount + kwonly;
     if has_varargs {

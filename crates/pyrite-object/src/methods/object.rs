@@ -380,7 +380,7 @@ fn type_getattro(ctx: &mut Ctx, v: &Value, name: &Value) -> PyResult {
     // ordinary classes skip the extra lookup (a property on a metaclass is still found
     // below when the class has no attribute of that name).
     if crate::types::typeobj::is_subtype(ty, &types().type_)
-        && let Some(meta_attr) = crate::types::typeobj::lookup(v.type_ref(), name_str)
+        && let Some(meta_attr) = crate::types::typeobj::lookup_obj(v.type_ref(), name, name_str)
         && let Value::Obj(a) = &meta_attr
         && let (Some(get), Some(_)) = {
             let slots = type_payload(a.type_ref()).slots();
@@ -390,7 +390,7 @@ fn type_getattro(ctx: &mut Ctx, v: &Value, name: &Value) -> PyResult {
     {
         return get(ctx, &meta_attr, Some(v), v.type_ref());
     }
-    if let Some(attr) = crate::types::typeobj::lookup(ty, name_str) {
+    if let Some(attr) = crate::types::typeobj::lookup_obj(ty, name, name_str) {
         if let Value::Obj(a) = &attr
             && let Some(get) = type_payload(a.type_ref()).slots().descr_get
         {
@@ -456,7 +456,7 @@ fn type_setattro(ctx: &mut Ctx, v: &Value, name: &Value, value: Option<Value>) -
     // Data descriptors on the metatype (e.g. a property on a metaclass) come first; those
     // of `type` itself that this slot answers (`__name__`) are handled below.
     if let Some(name_str) = name.as_str()
-        && let Some(attr) = crate::types::typeobj::lookup(v.type_ref(), name_str)
+        && let Some(attr) = crate::types::typeobj::lookup_obj(v.type_ref(), name, name_str)
         && let Some(set) = attr.as_obj().and_then(|a| type_payload(a.type_ref()).slots().descr_set)
         && !crate::methods::attrdescr::answered_by_slots(&attr)
     {
@@ -475,6 +475,7 @@ fn type_setattro(ctx: &mut Ctx, v: &Value, name: &Value, value: Option<Value>) -
                 return Ok(());
             }
         }
+        Some("__bases__") => return crate::types::heaptype::set_bases(ty, value.as_ref()),
         _ => {}
     }
     let dict = payload.dict.clone();
@@ -491,11 +492,12 @@ fn type_setattro(ctx: &mut Ctx, v: &Value, name: &Value, value: Option<Value>) -
             }
         }
     }
-    crate::types::typeobj::bump_version(ty);
     // A new dunder changes the slots of the class (and its subclasses, once tracked).
     if name.as_str().is_some_and(|s| s.as_str().starts_with("__") && s.as_str().ends_with("__")) {
         crate::methods::slots::assign_heap_slots(ty);
     }
+    // Last: assigning the slots may have stored `__hash__ = None` in the dict too.
+    crate::types::typeobj::bump_version(ty);
     Ok(())
 }
 

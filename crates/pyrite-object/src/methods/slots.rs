@@ -16,7 +16,7 @@ use crate::protocol::{self, is_not_implemented, not_implemented};
 use crate::registry::types;
 use crate::types::function::SlotWrapper;
 use crate::types::str::PyStr;
-use crate::types::typeobj::{NewFn, Slots, TYPE_HEAPTYPE, TypeObject, UnaryOp, lookup, type_payload};
+use crate::types::typeobj::{NewFn, Slots, TYPE_HEAPTYPE, TypeObject, UnaryOp, type_payload};
 use crate::value::Value;
 
 /// Which slot a dunder reaches.
@@ -688,8 +688,17 @@ fn builtin_base_getattro(ty: &ObjRef) -> Option<crate::types::typeobj::GetAttrFn
         .filter(|get| !std::ptr::fn_addr_eq(*get, heap_getattro as crate::types::typeobj::GetAttrFn))
 }
 
+/// Which of `__getattribute__` (bit 0) and `__getattr__` (bit 1) the classes of `ty`'s MRO
+/// that were defined in Python define (found once per version of the type).
+fn getattr_hooks(ty: &ObjRef) -> u8 {
+    crate::types::typeobj::python_getattr_hooks(ty, || {
+        u8::from(lookup_in_python_classes(ty, "__getattribute__"))
+            | u8::from(lookup_in_python_classes(ty, "__getattr__")) << 1
+    })
+}
+
 fn heap_getattro(ctx: &mut Ctx, v: &Value, name: &Value) -> PyResult {
-    let has_getattribute = lookup_in_python_classes(v.type_ref(), "__getattribute__");
+    let has_getattribute = getattr_hooks(v.type_ref()) & 1 != 0;
     let result = if has_getattribute {
         dunder_or_missing(ctx, v, "__getattribute__", std::slice::from_ref(name))
     } else {
@@ -701,7 +710,8 @@ fn heap_getattro(ctx: &mut Ctx, v: &Value, name: &Value) -> PyResult {
         }
     };
     match result {
-        Err(e) if e.matches(&types().attribute_error) && lookup_in_python_classes(v.type_ref(), "__getattr__") => {
+        // (Asked again: the lookup may have run code that changed the class.)
+        Err(e) if e.matches(&types().attribute_error) && getattr_hooks(v.type_ref()) & 2 != 0 => {
             dunder_or_missing(ctx, v, "__getattr__", std::slice::from_ref(name))
         }
         other => other,
@@ -781,7 +791,7 @@ fn init_name() -> &'static ObjRef {
 }
 
 fn heap_init(ctx: &mut Ctx, v: &Value, args: Args<'_>) -> PyResult<()> {
-    let Some(attr) = init_name().downcast::<PyStr>().and_then(|name| lookup(v.type_ref(), name)) else {
+    let Some(attr) = crate::types::typeobj::lookup_ref(v.type_ref(), init_name()) else {
         return Ok(());
     };
     let result = call_with_first(ctx, &attr, v.clone(), args)?;

@@ -149,6 +149,9 @@ pub fn new_class(
         }
         d.remove(ctx, &Value::str("__classcell__"))?;
     }
+    // The dict and MRO were filled in place above, after lookups on the class may have
+    // been cached (`__dict__` in `add_instance_descriptors`): a fresh version forgets them.
+    crate::types::typeobj::bump_version(&ty);
     set_names(ctx, &ty)?;
     init_subclass(ctx, &ty, kwargs)?;
     Ok(ty)
@@ -230,4 +233,106 @@ pub fn bases_from(value: &Value) -> PyResult<Vec<ObjRef>> {
             b.as_obj().filter(|o| o.is::<TypeObject>()).cloned().ok_or_else(|| PyErr::type_error("bases must be types"))
         })
         .collect()
+}
+
+/// `cls.__bases__ = value` (CPython's `type_set_bases`): new bases laid out as the old
+/// ones, no inheritance cycle; the MROs of the class and of every class deriving from it
+/// are recomputed (all or nothing), the subclass lists follow, and the versions change.
+pub fn set_bases(ty: &ObjRef, value: Option<&Value>) -> PyResult<()> {
+    let name = type_name(ty);
+    let Some(value) = value else {
+        // (CPython's wording, though the type is mutable.)
+        return Err(PyErr::type_error(format!("cannot delete '__bases__' attribute of immutable type '{name}'")));
+    };
+    let Some(tuple) = value.downcast::<PyTuple>() else {
+        return Err(PyErr::type_error(format!("can only assign tuple to {name}.__bases__, not {}", value.type_name())));
+    };
+    if tuple.items().is_empty() {
+        return Err(PyErr::type_error(format!("can only assign non-empty tuple to {name}.__bases__, not ()")));
+    }
+    let mut new_bases = Vec::with_capacity(tuple.items().len());
+    for item in tuple.items() {
+        let Some(base) = item.as_obj().filter(|o| o.is::<TypeObject>()) else {
+            return Err(PyErr::type_error(format!(
+                "{name}.__bases__ must be tuple of classes, not '{}'",
+                item.type_name()
+            )));
+        };
+        if crate::types::typeobj::is_subtype(base, ty) {
+            return Err(PyErr::type_error("a __bases__ item causes an inheritance cycle"));
+        }
+        new_bases.push(base.clone());
+    }
+    check_layout(ty, &new_bases)?;
+    let old_bases = type_payload(ty).bases.replace(new_bases.clone());
+    let mut changed = Vec::new();
+    if let Err(e) = recompute_mros(ty, &mut changed) {
+        // Put back every MRO already replaced, then the bases.
+        for (class, mro) in changed.into_iter().rev() {
+            drop(type_payload(&class).mro.replace(mro));
+        }
+        drop(type_payload(ty).bases.replace(old_bases));
+        return Err(e);
+    }
+    for base in &old_bases {
+        type_payload(base).subclasses.borrow_mut().retain(|s| !s.is_same(ty));
+    }
+    for base in &new_bases {
+        crate::types::typeobj::note_subclass(base, ty);
+    }
+    drop((old_bases, changed));
+    // What the class and its subclasses inherit changed: their slots and cached lookups.
+    reassign_slots(ty);
+    crate::types::typeobj::bump_version(ty);
+    Ok(())
+}
+
+/// Recomputes the MRO of `ty` from its bases, then those of the classes deriving from it;
+/// `changed` records each class's old MRO (for putting them back on failure).
+fn recompute_mros(ty: &ObjRef, changed: &mut Vec<(ObjRef, Vec<ObjRef>)>) -> PyResult<()> {
+    let bases = type_payload(ty).bases.borrow().clone();
+    let mro = c3_mro(ty, &bases)?;
+    let old = type_payload(ty).mro.replace(mro);
+    changed.push((ty.clone(), old));
+    for sub in crate::types::typeobj::subclasses(ty) {
+        recompute_mros(&sub, changed)?;
+    }
+    Ok(())
+}
+
+fn reassign_slots(ty: &ObjRef) {
+    if type_payload(ty).flags.get() & TYPE_HEAPTYPE != 0 {
+        crate::methods::slots::assign_heap_slots(ty);
+    }
+    for sub in crate::types::typeobj::subclasses(ty) {
+        reassign_slots(&sub);
+    }
+}
+
+/// CPython's `compatible_for_assignment` between the class's old base and the new base
+/// that decides the layout: both Python classes or neither (the "deallocator"), then the
+/// same builtin layout underneath and the same `__dict__`-ness.
+fn check_layout(ty: &ObjRef, new_bases: &[ObjRef]) -> PyResult<()> {
+    let object = &types().object;
+    let flag = |t: &ObjRef, f: u32| type_payload(t).flags.get() & f != 0;
+    let new_base = new_bases.iter().find(|b| !protocol::solid_base(b).is_same(object)).unwrap_or(&new_bases[0]);
+    let new_solid = protocol::solid_base(new_base);
+    if new_bases.iter().any(|b| !crate::types::typeobj::is_subtype(&new_solid, &protocol::solid_base(b))) {
+        return Err(PyErr::type_error("multiple bases have instance lay-out conflict"));
+    }
+    let old_base = type_payload(ty).bases.borrow().first().cloned().unwrap_or_else(|| object.clone());
+    let what = if flag(new_base, TYPE_HEAPTYPE) != flag(&old_base, TYPE_HEAPTYPE) {
+        "deallocator"
+    } else if !new_solid.is_same(&protocol::solid_base(&old_base))
+        || flag(new_base, crate::types::typeobj::TYPE_NO_DICT) != flag(&old_base, crate::types::typeobj::TYPE_NO_DICT)
+    {
+        "object layout"
+    } else {
+        return Ok(());
+    };
+    Err(PyErr::type_error(format!(
+        "__bases__ assignment: '{}' {what} differs from '{}'",
+        type_name(new_base),
+        type_name(&old_base)
+    )))
 }

@@ -1,5 +1,6 @@
 //! The payloads of the builtin types and their Python-visible behaviour.
 
+pub mod attrcache;
 pub mod bytes;
 pub mod complex;
 pub mod descriptors;

@@ -36,7 +36,8 @@ struct Wide<T> {
 
 /// How a str's code points are stored: 16 bytes.
 enum Repr {
-    /// ASCII text of at most [`INLINE`] bytes.
+    /// ASCII text of at most [`INLINE`] bytes; the bytes past `len` are zero (`eq_str`
+    /// compares whole arrays).
     Inline {
         len: u8,
         bytes: [u8; INLINE],
@@ -294,12 +295,36 @@ impl PyStr {
         h
     }
 
+    /// Whether the text is `text`, with no call for a short str (a cheap test against a
+    /// known name: mostly a length compare).
+    #[must_use]
+    #[inline]
+    pub fn is_text(&self, text: &str) -> bool {
+        match &self.repr {
+            Repr::Inline { len, bytes } => {
+                usize::from(*len) == text.len() && bytes.get(..text.len()) == Some(text.as_bytes())
+            }
+            _ => self.as_str() == text,
+        }
+    }
+
     /// Equality of contents.
     #[must_use]
+    #[inline]
     pub fn eq_str(&self, other: &PyStr) -> bool {
         if std::ptr::eq(self, other) {
             return true;
         }
+        // Short names and keys, the common case: the bytes past `len` are zero, so the
+        // whole fixed-size arrays compare (a few word compares, no call).
+        if let (Repr::Inline { len: la, bytes: ba }, Repr::Inline { len: lb, bytes: bb }) = (&self.repr, &other.repr) {
+            return la == lb && ba == bb;
+        }
+        self.eq_str_slow(other)
+    }
+
+    /// [`PyStr::eq_str`] for the other representations.
+    fn eq_str_slow(&self, other: &PyStr) -> bool {
         if self.len() != other.len() {
             return false;
         }

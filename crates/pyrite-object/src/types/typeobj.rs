@@ -135,6 +135,10 @@ pub struct TypeObject {
     /// (0: not looked up), so instance creation skips that lookup (CPython keeps a flag,
     /// `Py_TPFLAGS_IS_ABSTRACT`, set by the attribute's setter).
     no_abstract: Cell<u32>,
+    /// Which attribute hooks classes defined in Python along the MRO define, as found for
+    /// a version tag: `version << 8 | 0x80 | bits` (0: not looked up; see
+    /// [`python_getattr_hooks`]).
+    getattr_hooks: Cell<u64>,
 }
 
 impl Trace for TypeObject {
@@ -154,6 +158,8 @@ impl Trace for TypeObject {
     }
 
     fn clear(&self) {
+        // The MRO goes: what the attribute cache remembered for this version is stale.
+        self.version.set(next_version());
         let mro = self.mro.replace(Vec::new());
         let bases = self.bases.replace(Vec::new());
         let subclasses = self.subclasses.replace(Vec::new());
@@ -200,12 +206,27 @@ pub fn is_subtype(sub: &ObjRef, sup: &ObjRef) -> bool {
     }
 }
 
-/// Finds `name` in the MRO of `ty` (no descriptors are invoked).
+/// Finds `name` in the MRO of `ty` (no descriptors are invoked). Answers from the type
+/// attribute cache when it can (see `types::attrcache`); prefer [`lookup_obj`] when the
+/// name's str object is at hand, so that a miss is remembered.
 #[must_use]
+#[inline]
 pub fn lookup(ty: &ObjRef, name: &PyStr) -> Option<Value> {
-    // `get_str` runs no Python code and frees nothing, so the MRO may stay borrowed.
-    let mro = type_payload(ty).mro.borrow();
-    mro.iter().find_map(|class| type_payload(class).dict.downcast::<PyDict>().and_then(|d| d.get_str(name)))
+    crate::types::attrcache::lookup(type_payload(ty), name, None)
+}
+
+/// [`lookup`] for a name given as a str value (`name` is its payload).
+#[must_use]
+#[inline]
+pub fn lookup_obj(ty: &ObjRef, name_obj: &Value, name: &PyStr) -> Option<Value> {
+    crate::types::attrcache::lookup(type_payload(ty), name, name_obj.as_obj())
+}
+
+/// [`lookup`] for a name given as a str object.
+#[must_use]
+#[inline]
+pub fn lookup_ref(ty: &ObjRef, name_obj: &ObjRef) -> Option<Value> {
+    crate::types::attrcache::lookup(type_payload(ty), name_obj.downcast::<PyStr>()?, Some(name_obj))
 }
 
 /// Whether instances of `ty` have a `__del__` (looked up once per version of the type).
@@ -220,6 +241,21 @@ pub fn has_finalizer(ty: &ObjRef) -> bool {
     let found = lookup_str(ty, "__del__").is_some();
     payload.finalizer.set(key | u64::from(found));
     found
+}
+
+/// The bits `find` computes for `ty` (at most 7: which attribute hooks its Python classes
+/// define), computed once per version of the type: any change to the class or a base
+/// bumps the version.
+pub fn python_getattr_hooks(ty: &ObjRef, find: impl FnOnce() -> u8) -> u8 {
+    let payload = type_payload(ty);
+    let key = u64::from(payload.version.get()) << 8 | 0x80;
+    let cached = payload.getattr_hooks.get();
+    if cached & !0x7f == key {
+        return (cached & 0x7f) as u8;
+    }
+    let bits = find() & 0x7f;
+    payload.getattr_hooks.set(key | u64::from(bits));
+    bits
 }
 
 /// Whether the class's own dict is known to have no `__abstractmethods__` (for its current
@@ -241,7 +277,7 @@ pub fn note_not_abstract(ty: &ObjRef) {
 #[must_use]
 pub fn lookup_str(ty: &ObjRef, name: &str) -> Option<Value> {
     let name = PyStr::cached_name(name);
-    lookup(ty, name.downcast::<PyStr>()?)
+    crate::types::attrcache::lookup(type_payload(ty), name.downcast::<PyStr>()?, Some(&name))
 }
 
 /// Creates a type object. `dict` holds the class namespace.
@@ -267,6 +303,7 @@ pub fn new_type(
         keys: std::rc::Rc::default(),
         finalizer: Cell::new(0),
         no_abstract: Cell::new(0),
+        getattr_hooks: Cell::new(0),
     };
     let ty = ObjRef::new(payload, metatype);
     let mro = simple_mro(&ty);
