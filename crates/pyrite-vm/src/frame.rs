@@ -68,14 +68,20 @@ impl SlotStack {
     }
 }
 
-/// Whether a frame's slots belong to a generator ([`Frame::owned_slots`]).
+/// What a frame is run for ([`Frame::kind`]). A whole word rather than a byte: moves of a
+/// frame then copy whole words, so none waits for a one-byte store to reach the cache (see
+/// `generator::InlineEntry`).
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 #[repr(u64)]
-pub enum OwnedSlots {
-    /// Carved from the [`SlotStack`], released when the frame is popped.
-    No,
-    /// Owned by a generator.
-    Yes,
+pub enum FrameKind {
+    /// A call; its slots are carved from the [`SlotStack`] and released when it is popped.
+    Call,
+    /// A generator's or coroutine's frame, whose slots the generator owns.
+    Generator,
+    /// The `__init__` of an instance that `CALL` of its class made in the register loop:
+    /// the instance waits on the caller's stack, and the return value must be `None`
+    /// (CPython's `type.__call__` checks it).
+    Init,
 }
 
 /// A running Python frame.
@@ -104,10 +110,8 @@ pub struct Frame {
     pub ip: usize,
     /// Index of the instruction being run (for tracebacks and `lasti`).
     pub lasti: usize,
-    /// Whether the slots belong to a generator rather than the [`SlotStack`]. A whole
-    /// word rather than a `bool`: moves of a frame then copy whole words, so none waits
-    /// for a one-byte store to reach the cache (see `generator::InlineEntry`).
-    pub owned_slots: OwnedSlots,
+    /// What the frame is run for; a generator's frame owns its slots.
+    pub kind: FrameKind,
     /// The frame object made for this frame, once Python code asked for one; it is kept
     /// up to date while the frame runs and gets its final state when the frame finishes.
     pub frame_obj: Option<ObjRef>,
@@ -168,7 +172,7 @@ impl Frame {
             sp: stack_base,
             ip: 0,
             lasti: 0,
-            owned_slots: OwnedSlots::No,
+            kind: FrameKind::Call,
             frame_obj: None,
             inline_generator: None,
             resumer_exc: None,

@@ -10,7 +10,7 @@ use pyrite_object::types::frame::FrameObject;
 use pyrite_object::types::function::BuiltinFunction;
 use pyrite_object::{Args, Ctx, ObjRef, PyErr, PyResult, Value, protocol};
 
-use crate::frame::{Frame, OwnedSlots};
+use crate::frame::{Frame, FrameKind};
 use crate::state::vm;
 
 /// Writes `frame`'s current line and locals into its frame object `obj`.
@@ -60,7 +60,7 @@ fn set_back(obj: &ObjRef, back: Option<ObjRef>) {
 /// has an object, except generator frames, whose caller changes with each resumption.
 fn object_in(frames: &mut [&mut Frame], index: usize) -> ObjRef {
     let mut first = index;
-    while first > 0 && (frames[first].frame_obj.is_none() || frames[first].owned_slots == OwnedSlots::Yes) {
+    while first > 0 && (frames[first].frame_obj.is_none() || frames[first].kind == FrameKind::Generator) {
         first -= 1;
     }
     let mut back = object_of(frames[first]);
@@ -97,8 +97,7 @@ pub(crate) fn generator_frame(
     }
     // SAFETY: called from a native getter while the loops are suspended.
     let mut frames = unsafe { running_frames(ctx) };
-    let index =
-        frames.iter().position(|f| f.owned_slots == OwnedSlots::Yes && std::ptr::eq(f.slots.as_ptr(), slots))?;
+    let index = frames.iter().position(|f| f.kind == FrameKind::Generator && std::ptr::eq(f.slots.as_ptr(), slots))?;
     Some(object_in(&mut frames, index))
 }
 

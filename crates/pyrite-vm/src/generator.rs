@@ -79,7 +79,7 @@ pub fn make_generator(func_obj: &ObjRef, mut frame: Frame, ctx: &mut Ctx) -> PyR
     let n = frame.nslots;
     crate::state::vm(ctx).slots.pop(n);
     frame.slots = std::ptr::NonNull::from(&mut slots[0]);
-    frame.owned_slots = crate::frame::OwnedSlots::Yes;
+    frame.kind = crate::frame::FrameKind::Generator;
     let t = types();
     let ty = if code_flags & flags::COROUTINE != 0 {
         &t.coroutine

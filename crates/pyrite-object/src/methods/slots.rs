@@ -790,6 +790,21 @@ fn init_name() -> &'static ObjRef {
     })
 }
 
+/// The `__init__` that calling the class `ty` runs, when `type.__call__` would make the
+/// instance with `object.__new__` and then call a dunder defined in Python: the register
+/// loop then runs that `__init__` in its own frame (`None` in every other case).
+#[must_use]
+pub fn python_init(ty: &ObjRef) -> Option<Value> {
+    let slots = crate::types::typeobj::type_payload(ty).slots();
+    let object_new = crate::types::typeobj::type_payload(&crate::registry::types().object).slots().new;
+    let (Some(new), Some(init), Some(object_new)) = (slots.new, slots.init, object_new) else { return None };
+    if !std::ptr::fn_addr_eq(new, object_new) || !std::ptr::fn_addr_eq(init, heap_init as crate::types::typeobj::InitFn)
+    {
+        return None;
+    }
+    crate::types::typeobj::lookup_ref(ty, init_name())
+}
+
 fn heap_init(ctx: &mut Ctx, v: &Value, args: Args<'_>) -> PyResult<()> {
     let Some(attr) = crate::types::typeobj::lookup_ref(v.type_ref(), init_name()) else {
         return Ok(());

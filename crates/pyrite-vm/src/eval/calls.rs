@@ -6,11 +6,12 @@ use pyrite_object::types::dict::PyDict;
 use pyrite_object::types::function::{BoundMethod, BuiltinFunction, Code, Function};
 use pyrite_object::types::list::PyTuple;
 use pyrite_object::types::str::PyStr;
+use pyrite_object::types::typeobj::{TypeObject, type_payload};
 use pyrite_object::{Args, Ctx, ObjRef, PyErr, PyResult, Value, protocol, types};
 
 use super::{Flow, new_frame, run_frame};
 use crate::call::bind_arguments;
-use crate::frame::Frame;
+use crate::frame::{Frame, FrameKind};
 use crate::state::vm;
 
 fn take_buffer(ctx: &mut Ctx) -> Vec<Value> {
@@ -113,12 +114,26 @@ pub(super) fn push_exact(ctx: &mut Ctx, frames: &mut Vec<Frame>, argc: usize) ->
     frames.reserve(1);
     let Some(caller) = frames.last_mut() else { return Ok(false) };
     let base = caller.sp - argc;
+    // A class whose instances `object.__new__` makes and a Python `__init__` sets up runs
+    // that `__init__` here, as CPython 3.13's `CALL_ALLOC_AND_ENTER_INIT` does.
+    let mut init = None;
+    let mut is_init = false;
     let (func_obj, with_self, is_method_form) = match (caller.peek_ref(argc + 2), caller.peek_ref(argc + 1)) {
         (None, Some(Value::Obj(callable))) => match callable.downcast::<BoundMethod>() {
             Some(m) => match &m.func {
                 Value::Obj(f) => (f, Some(&m.this), false),
                 _ => return Ok(false),
             },
+            None if callable.is::<TypeObject>() => {
+                if !callable.type_ref().is_same(&types().type_) {
+                    return Ok(false);
+                }
+                let Some(Value::Obj(function)) = pyrite_object::methods::slots::python_init(callable) else {
+                    return Ok(false);
+                };
+                is_init = true;
+                (&*init.insert(function), None, false)
+            }
             None => (callable, None, false),
         },
         (Some(Value::Obj(method)), Some(_)) => (method, None, true),
@@ -129,7 +144,7 @@ pub(super) fn push_exact(ctx: &mut Ctx, frames: &mut Vec<Frame>, argc: usize) ->
     let code_ref = func.code.borrow();
     let Some(code) = code_ref.downcast::<Code>() else { return Ok(false) };
     let b = &code.bytecode;
-    let total = argc + usize::from(with_self.is_some()) + usize::from(is_method_form);
+    let total = argc + usize::from(with_self.is_some() || is_init) + usize::from(is_method_form);
     let argcount = b.argcount as usize;
     let varargs = b.flags & flags::VARARGS != 0;
     let plain = b.flags & (flags::VARKEYWORDS | flags::GENERATOR | flags::COROUTINE | flags::ASYNC_GENERATOR) == 0
@@ -147,12 +162,22 @@ pub(super) fn push_exact(ctx: &mut Ctx, frames: &mut Vec<Frame>, argc: usize) ->
     } else {
         None
     };
-    ctx.enter_call("")?;
+    let (func_obj, mut this, code_obj, globals) =
+        (func_obj.clone(), with_self.cloned(), (*code_ref).clone(), func.globals.clone());
     let nlocalsplus = code.nlocalsplus();
     let nslots = nlocalsplus + b.stacksize as usize + 1;
-    let (func_obj, this, code_obj, globals) =
-        (func_obj.clone(), with_self.cloned(), (*code_ref).clone(), func.globals.clone());
     drop(code_ref);
+    let instance = if is_init {
+        let Some(Value::Obj(class)) = caller.peek_ref(argc + 1) else { return Ok(false) };
+        let new = type_payload(class).slots().new.ok_or_else(|| PyErr::new_system("class without __new__"))?;
+        // `object.__new__` ignores the arguments when `__init__` is overridden.
+        let instance = new(ctx, &class.clone(), Args::positional(&[]))?;
+        this = Some(instance.clone());
+        Some(instance)
+    } else {
+        None
+    };
+    ctx.enter_call("")?;
     let state = vm(ctx);
     let slots = state.slots.push(nslots);
     let builtins = state.builtins.clone();
@@ -185,6 +210,10 @@ pub(super) fn push_exact(ctx: &mut Ctx, frames: &mut Vec<Frame>, argc: usize) ->
     }
     let (callable, null) = (caller.slots_mut()[base - 1].take(), caller.slots_mut()[base - 2].take());
     caller.sp = base - 2;
+    if let Some(instance) = instance {
+        callee.kind = FrameKind::Init;
+        caller.push(instance);
+    }
     let len = frames.len();
     // SAFETY: the room was reserved above and nothing has pushed since.
     unsafe {
@@ -193,6 +222,19 @@ pub(super) fn push_exact(ctx: &mut Ctx, frames: &mut Vec<Frame>, argc: usize) ->
     }
     drop((callable, null));
     Ok(true)
+}
+
+/// The `__init__` of an instance made by the register loop's `CALL` of its class returned
+/// `value` to the caller (`frames`' last frame), whose stack holds the instance: anything but
+/// `None` is CPython's TypeError, raised in the caller with the instance dropped.
+pub(super) fn finish_init(frames: &mut [Frame], value: Value) -> PyResult<()> {
+    if value.is_none() {
+        return Ok(());
+    }
+    if let Some(caller) = frames.last_mut() {
+        drop(caller.pop_slot());
+    }
+    Err(PyErr::type_error(format!("__init__() should return None, not '{}'", value.type_name())))
 }
 
 /// Most arguments (with `self`) [`call_native`] passes without a buffer.

@@ -14,7 +14,7 @@ use pyrite_bytecode::Opcode;
 use pyrite_object::{Ctx, PyErr, Value};
 
 use super::{Flow, data, op, specialize};
-use crate::frame::{Frame, Slot};
+use crate::frame::{Frame, FrameKind, Slot};
 
 /// Why the register loop stopped.
 pub(super) enum Exit {
@@ -379,10 +379,16 @@ pub(super) fn run(ctx: &mut Ctx, frames: &mut Vec<Frame>, kwnames: &mut Option<V
                     };
                     write_back!(start);
                     let plain = frame.inline_generator.is_none();
+                    let kind = frame.kind;
                     if plain && frames.len() > 1 {
                         super::pop_frame(ctx, frames);
                         ctx.leave_call();
-                        if let Some(caller) = frames.last_mut() {
+                        if kind == FrameKind::Init {
+                            // The instance is already on the caller's stack.
+                            if let Err(e) = super::calls::finish_init(frames, value) {
+                                return Exit::Error(e);
+                            }
+                        } else if let Some(caller) = frames.last_mut() {
                             caller.push(value);
                         }
                         continue 'frame;

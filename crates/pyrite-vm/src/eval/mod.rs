@@ -126,7 +126,7 @@ pub(crate) fn new_frame(
 /// Releases a finished frame's slots.
 pub(crate) fn drop_frame(ctx: &mut Ctx, mut frame: Frame) {
     frame.clear();
-    let (n, owned) = (frame.nslots, frame.owned_slots == crate::frame::OwnedSlots::Yes);
+    let (n, owned) = (frame.nslots, frame.kind == crate::frame::FrameKind::Generator);
     drop(frame);
     if !owned {
         vm(ctx).slots.pop(n);
@@ -215,7 +215,15 @@ fn dispatch_loop(ctx: &mut Ctx, frames: &mut Vec<Frame>, generator: bool) -> PyR
                         continue 'frames;
                     }
                     let depth = frames.len();
+                    let init = frames.last().is_some_and(|f| f.kind == crate::frame::FrameKind::Init);
                     pop_frame(ctx, frames);
+                    if init {
+                        ctx.leave_call();
+                        if let Err(e) = calls::finish_init(frames, value) {
+                            fail(ctx, frames, &mut kwnames, e)?;
+                        }
+                        continue 'frames;
+                    }
                     if depth == 1 && generator {
                         return Ok(Suspension::Returned(value));
                     }
@@ -289,7 +297,7 @@ fn general_call(ctx: &mut Ctx, frames: &mut Vec<Frame>, argc: u32, kwnames: &mut
 fn pop_frame(ctx: &mut Ctx, frames: &mut Vec<Frame>) {
     let Some(frame) = frames.last_mut() else { return };
     frame.clear();
-    let (n, owned) = (frame.nslots, frame.owned_slots == crate::frame::OwnedSlots::Yes);
+    let (n, owned) = (frame.nslots, frame.kind == crate::frame::FrameKind::Generator);
     frames.truncate(frames.len() - 1);
     if !owned {
         vm(ctx).slots.pop(n);
