@@ -55,10 +55,9 @@ use std::ptr::NonNull;
 use crate::cell::GilCell;
 use crate::header::{FLAG_FINALIZED, FLAG_HAS_FINALIZER, GcHead, Header, ObjRef, header_of_gc, traverse_object};
 
-/// `gc_refs` of an object that is not part of a running collection.
+/// `gc_refs` of an object that is not part of a running collection (or, during one, of an
+/// object of the collected set already found reachable: it is done with).
 pub(crate) const GC_IDLE: isize = -1;
-/// `gc_refs` of an object of the collected set already found reachable.
-const GC_REACHABLE: isize = -2;
 
 /// The number of generations (not counting the permanent one).
 pub const NUM_GENERATIONS: usize = 3;
@@ -562,14 +561,16 @@ fn subtract_refs(list: NonNull<GcHead>) {
 
 /// Moves the objects of `young` reachable from outside the set (and everything reachable
 /// from them) to `reachable`, leaving the unreachable ones in `young` with `gc_refs == 0`.
-/// Returns the number of reachable objects.
+/// Reachable objects are marked idle as they move, so no pass over them remains to be made
+/// (each pass over a large generation is a walk of cache misses). Returns the number of
+/// reachable objects.
 fn move_reachable(young: NonNull<GcHead>, reachable: NonNull<GcHead>) -> usize {
     let mut cur = next_of(young);
     while cur != young {
         let next = next_of(cur);
         let c = gc_ref(cur);
         if c.gc_refs.get() > 0 {
-            c.gc_refs.set(GC_REACHABLE);
+            c.gc_refs.set(GC_IDLE);
             move_tail(reachable, cur);
         }
         cur = next;
@@ -583,7 +584,7 @@ fn move_reachable(young: NonNull<GcHead>, reachable: NonNull<GcHead>) -> usize {
             if let Some(target) = gc_of(r) {
                 let t = gc_ref(target);
                 if t.gc_refs.get() >= 0 {
-                    t.gc_refs.set(GC_REACHABLE);
+                    t.gc_refs.set(GC_IDLE);
                     move_tail(reachable, target);
                 }
             }
@@ -648,7 +649,6 @@ pub fn collect(generation: usize) -> CollectStats {
     stats.survivors = move_reachable(young, reachable.0);
     let unreachable = PrivateList::new();
     splice(young, unreachable.0);
-    set_idle(reachable.0);
     splice(reachable.0, old);
     with_ctl(|ctl| {
         if generation == NUM_GENERATIONS - 2 {
@@ -688,7 +688,6 @@ pub fn collect(generation: usize) -> CollectStats {
         subtract_refs(unreachable.0);
         let resurrected = PrivateList::new();
         stats.resurrected = move_reachable(unreachable.0, resurrected.0);
-        set_idle(resurrected.0);
         splice(resurrected.0, old);
     }
 
