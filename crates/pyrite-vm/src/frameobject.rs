@@ -164,3 +164,24 @@ fn sys_getframe(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
 pub fn install(sys: &pyrite_object::types::dict::PyDict) {
     sys.set_str("_getframe", Value::Obj(BuiltinFunction::new_in_module("sys", "_getframe", sys_getframe)));
 }
+
+/// The frame object of the innermost frame of `frames`, with its `f_back` chain linked, for
+/// a trace or profile event. `frames` is the list of the loop running that frame; it is
+/// registered in `VmState::loops` for the walk if it is not yet (a generator's frame that
+/// `throw()` is about to unwind).
+pub(crate) fn innermost(ctx: &mut Ctx, frames: &mut Vec<Frame>) -> Option<ObjRef> {
+    let ptr = std::ptr::NonNull::from(&mut *frames);
+    let registered = vm(ctx).loops.last() == Some(&ptr);
+    if !registered {
+        vm(ctx).loops.push(ptr);
+    }
+    // SAFETY: the loop owning `frames` is suspended in this call, and `frames` is not used
+    // while the references live.
+    let mut all = unsafe { running_frames(ctx) };
+    let obj = all.len().checked_sub(1).map(|index| object_in(&mut all, index));
+    drop(all);
+    if !registered {
+        vm(ctx).loops.pop();
+    }
+    obj
+}

@@ -32,6 +32,15 @@ pub struct FrameObject {
     pub live: std::cell::Cell<bool>,
     /// `f_back`.
     pub back: PayloadCell<Option<ObjRef>>,
+    /// `f_trace`: the frame's local trace function (`sys.settrace`), if any.
+    pub trace: PayloadCell<Option<Value>>,
+    /// `f_trace_lines`: whether the local trace function gets 'line' events.
+    pub trace_lines: std::cell::Cell<bool>,
+    /// `f_trace_opcodes`: whether the local trace function gets 'opcode' events.
+    pub trace_opcodes: std::cell::Cell<bool>,
+    /// Set by the VM while a trace or profile function is called for this frame, when
+    /// CPython would allow `f_lineno` to be assigned.
+    pub in_trace_event: std::cell::Cell<bool>,
 }
 
 impl Trace for FrameObject {
@@ -44,11 +53,15 @@ impl Trace for FrameObject {
         if let Some(back) = &*self.back.borrow() {
             visit(back);
         }
+        if let Some(trace) = &*self.trace.borrow() {
+            trace.traverse(visit);
+        }
     }
 
     fn clear(&self) {
         drop(self.locals.replace(None));
         drop(self.back.replace(None));
+        drop(self.trace.replace(None));
     }
 }
 
@@ -61,6 +74,7 @@ pub fn frame_type() -> &'static ObjRef {
         let ty = new_native_type_with("frame", "builtins", None, 0, |slots| {
             slots.getattro = Some(frame_getattro);
             slots.repr = Some(frame_repr);
+            slots.setattro = Some(frame_setattro);
         });
         use crate::methods::attrdescr::{self, Kind};
         attrdescr::add(
@@ -96,6 +110,10 @@ impl FrameObject {
             lasti: std::cell::Cell::new(lasti),
             live: std::cell::Cell::new(false),
             back: PayloadCell::new(back),
+            trace: PayloadCell::new(None),
+            trace_lines: std::cell::Cell::new(true),
+            trace_opcodes: std::cell::Cell::new(false),
+            in_trace_event: std::cell::Cell::new(false),
         };
         ObjRef::new(frame, Some(frame_type()))
     }
@@ -141,11 +159,47 @@ fn frame_getattro(ctx: &mut Ctx, v: &Value, name: &Value) -> PyResult {
         Some("f_lineno") => Ok(f.lineno().map_or(Value::None, |l| Value::Int(i64::from(l)))),
         Some("f_lasti") => Ok(Value::Int(i64::from(f.lasti.get()) * 2)),
         Some("f_back") => Ok(f.back.borrow().clone().map_or(Value::None, Value::Obj)),
-        Some("f_trace") => Ok(Value::None),
-        // Pyrite has no tracing: the defaults CPython gives every frame.
-        Some("f_trace_lines") => Ok(Value::Bool(true)),
-        Some("f_trace_opcodes") => Ok(Value::Bool(false)),
+        Some("f_trace") => Ok(f.trace.borrow().clone().unwrap_or(Value::None)),
+        Some("f_trace_lines") => Ok(Value::Bool(f.trace_lines.get())),
+        Some("f_trace_opcodes") => Ok(Value::Bool(f.trace_opcodes.get())),
         _ => protocol::generic_getattr(ctx, v, name),
+    }
+}
+
+/// Assigning `f_trace`, `f_trace_lines`, `f_trace_opcodes` (CPython's setters and `T_BOOL`
+/// members) and `f_lineno`, which Pyrite cannot jump with.
+fn frame_setattro(ctx: &mut Ctx, v: &Value, name: &Value, value: Option<Value>) -> PyResult<()> {
+    let f = this(v)?;
+    let name_str = name.as_str().map(PyStr::as_str);
+    match name_str {
+        Some("f_trace") => {
+            let value = value.filter(|t| !t.is_none());
+            drop(f.trace.replace(value));
+            Ok(())
+        }
+        Some(which @ ("f_trace_lines" | "f_trace_opcodes")) => {
+            let flag = match value {
+                Some(Value::Bool(b)) => b,
+                Some(_) => return Err(PyErr::type_error("attribute value type must be bool")),
+                None => return Err(PyErr::type_error("can't delete numeric/char attribute")),
+            };
+            let cell = if which == "f_trace_lines" { &f.trace_lines } else { &f.trace_opcodes };
+            cell.set(flag);
+            Ok(())
+        }
+        Some("f_lineno") => {
+            let Some(value) = value else {
+                return Err(PyErr::attribute_error("cannot delete attribute"));
+            };
+            if !matches!(value, Value::Int(_)) {
+                return Err(PyErr::value_error("lineno must be an integer"));
+            }
+            if !f.in_trace_event.get() {
+                return Err(PyErr::value_error("f_lineno can only be set by a trace function"));
+            }
+            Err(PyErr::not_implemented("jumping by assigning frame.f_lineno is not supported by Pyrite"))
+        }
+        _ => protocol::generic_setattr(ctx, v, name, value),
     }
 }
 

@@ -24,7 +24,7 @@ fn is_bare_raise(ctx: &Ctx, frames: &[Frame], err: &PyErr) -> bool {
     at_raise && ctx.exc_info.as_ref().is_some_and(|handled| handled.is_same(err.value()))
 }
 
-fn add_traceback(err: &PyErr, frame: &Frame) {
+pub(super) fn add_traceback(err: &PyErr, frame: &Frame) {
     let Some(exc) = err.value().downcast::<PyException>() else { return };
     let previous = exc.traceback.borrow().clone();
     let lasti = u32::try_from(frame.lasti).unwrap_or(u32::MAX);
@@ -77,8 +77,12 @@ fn unwind_frames(ctx: &mut Ctx, frames: &mut Vec<Frame>, mut err: PyErr, reraise
         let Some(frame) = frames.last_mut() else { return Err(err) };
         if !(reraise && first) {
             add_traceback(&err, frame);
+            if super::trace::tracing() {
+                err = super::trace::exception(ctx, frames, err);
+            }
         }
         first = false;
+        let Some(frame) = frames.last_mut() else { return Err(err) };
         let lasti = u32::try_from(frame.lasti).unwrap_or(u32::MAX);
         if let Some(handler) = exceptiontable::find_handler(&frame.code().bytecode.exceptiontable, lasti) {
             let depth = frame.stack_base + handler.depth as usize;
@@ -91,6 +95,9 @@ fn unwind_frames(ctx: &mut Ctx, frames: &mut Vec<Frame>, mut err: PyErr, reraise
             frame.push(Value::Obj(err.0));
             frame.ip = handler.target as usize;
             return Ok(());
+        }
+        if super::trace::tracing() {
+            super::trace::unwind_return(ctx, frames);
         }
         if let Some(mut done) = frames.pop() {
             let inline = done.inline_generator.take();
