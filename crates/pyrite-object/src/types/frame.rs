@@ -38,9 +38,6 @@ pub struct FrameObject {
     pub trace_lines: std::cell::Cell<bool>,
     /// `f_trace_opcodes`: whether the local trace function gets 'opcode' events.
     pub trace_opcodes: std::cell::Cell<bool>,
-    /// Set by the VM while a trace or profile function is called for this frame, when
-    /// CPython would allow `f_lineno` to be assigned.
-    pub in_trace_event: std::cell::Cell<bool>,
 }
 
 impl Trace for FrameObject {
@@ -113,7 +110,6 @@ impl FrameObject {
             trace: PayloadCell::new(None),
             trace_lines: std::cell::Cell::new(true),
             trace_opcodes: std::cell::Cell::new(false),
-            in_trace_event: std::cell::Cell::new(false),
         };
         ObjRef::new(frame, Some(frame_type()))
     }
@@ -166,6 +162,18 @@ fn frame_getattro(ctx: &mut Ctx, v: &Value, name: &Value) -> PyResult {
     }
 }
 
+/// [`TRACING_WHAT`] while no event or a 'call' event is being traced (CPython's
+/// `tstate->tracing_what` starts as `PyTrace_CALL`).
+pub const TRACING_CALL: u8 = 0;
+/// [`TRACING_WHAT`] while a 'line' event is being traced.
+pub const TRACING_LINE: u8 = 2;
+/// [`TRACING_WHAT`] while any other event is being traced.
+pub const TRACING_OTHER: u8 = 1;
+
+/// The kind of trace event being handled, which decides whether `f_lineno` may be assigned;
+/// the VM sets it around each call of a trace or profile function.
+pub static TRACING_WHAT: std::sync::atomic::AtomicU8 = std::sync::atomic::AtomicU8::new(TRACING_CALL);
+
 /// Assigning `f_trace`, `f_trace_lines`, `f_trace_opcodes` (CPython's setters and `T_BOOL`
 /// members) and `f_lineno`, which Pyrite cannot jump with.
 fn frame_setattro(ctx: &mut Ctx, v: &Value, name: &Value, value: Option<Value>) -> PyResult<()> {
@@ -194,7 +202,16 @@ fn frame_setattro(ctx: &mut Ctx, v: &Value, name: &Value, value: Option<Value>) 
             if !matches!(value, Value::Int(_)) {
                 return Err(PyErr::value_error("lineno must be an integer"));
             }
-            if !f.in_trace_event.get() {
+            // CPython's checks, in its order: the event being traced (a 'call' event
+            // when none is), then the frame's own trace function.
+            match TRACING_WHAT.load(std::sync::atomic::Ordering::Relaxed) {
+                TRACING_LINE => {}
+                TRACING_CALL => {
+                    return Err(PyErr::value_error("can't jump from the 'call' trace event of a new frame"));
+                }
+                _ => return Err(PyErr::value_error("can only jump from a 'line' trace event")),
+            }
+            if f.trace.borrow().is_none() {
                 return Err(PyErr::value_error("f_lineno can only be set by a trace function"));
             }
             Err(PyErr::not_implemented("jumping by assigning frame.f_lineno is not supported by Pyrite"))

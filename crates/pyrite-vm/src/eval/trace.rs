@@ -182,16 +182,19 @@ fn local_trace(frames: &[Frame]) -> Option<Value> {
 
 /// Calls `hook(frame, event, arg)` with tracing off, as CPython's `call_trace` does.
 fn call_hook(ctx: &mut Ctx, frame: &ObjRef, hook: &Value, event: Event, arg: Value) -> PyResult {
-    let f = frame.downcast::<FrameObject>();
-    let was_in_event = f.is_some_and(|f| f.in_trace_event.replace(true));
+    use pyrite_object::types::frame::{TRACING_CALL, TRACING_LINE, TRACING_OTHER, TRACING_WHAT};
+    let what = match event {
+        Event::Call => TRACING_CALL,
+        Event::Line => TRACING_LINE,
+        _ => TRACING_OTHER,
+    };
+    let previous = TRACING_WHAT.swap(what, Ordering::Relaxed);
     hooks(|h| h.depth += 1);
     refresh();
     let result = protocol::call_positional(ctx, hook, &[Value::Obj(frame.clone()), Value::str(event.name()), arg]);
     hooks(|h| h.depth -= 1);
     refresh();
-    if let Some(f) = f {
-        f.in_trace_event.set(was_in_event);
-    }
+    TRACING_WHAT.store(previous, Ordering::Relaxed);
     result
 }
 
@@ -342,6 +345,52 @@ fn execute(ctx: &mut Ctx, frame: &mut Frame, byte: u8, arg: u32, kwnames: &mut O
     }
 }
 
+/// Runs a `FOR_ITER` or `SEND`, and says when the iterator it advanced ended by raising
+/// StopIteration (with the value it carries) where CPython, tracing, would see one: a
+/// generator that returned a value other than None, `send()` (a value other than None
+/// sent, or a coroutine), or an iterator written in Python.
+fn iterate(
+    ctx: &mut Ctx,
+    frame: &mut Frame,
+    byte: u8,
+    arg: u32,
+    kwnames: &mut Option<Value>,
+) -> (PyResult<Flow>, Option<Value>) {
+    use pyrite_object::types::typeobj::{TYPE_HEAPTYPE, type_payload};
+    let types = pyrite_object::types();
+    let depth = if byte == op::SEND { 2 } else { 1 };
+    let Some(receiver) = frame.peek_ref(depth).clone() else { return (execute(ctx, frame, byte, arg, kwnames), None) };
+    let sent_value = byte == op::SEND && !frame.peek_ref(1).as_ref().is_none_or(Value::is_none);
+    let python_iterator = type_payload(receiver.type_ref()).flags.get() & TYPE_HEAPTYPE != 0;
+    let generator = receiver.type_ref().is_same(&types.generator);
+    if byte == op::FOR_ITER && generator {
+        // As `data::for_iter` resumes it, keeping what it returns.
+        frame.ip += const { Opcode::FOR_ITER.cache_units() };
+        return match crate::generator::resume(ctx, &receiver, Value::None, None) {
+            Ok(super::Suspension::Yielded(value)) => {
+                frame.push(value);
+                (Ok(Flow::Next), None)
+            }
+            Ok(super::Suspension::Returned(returned)) => {
+                drop(frame.pop_slot());
+                frame.ip += arg as usize;
+                (Ok(Flow::Next), (!returned.is_none()).then_some(returned))
+            }
+            Err(e) => (Err(e), None),
+        };
+    }
+    let sp = frame.sp;
+    let result = execute(ctx, frame, byte, arg, kwnames);
+    let ended = result.is_ok() && frame.sp < sp;
+    if !ended {
+        return (result, None);
+    }
+    let returned = if byte == op::SEND { frame.peek_ref(1).clone().unwrap_or(Value::None) } else { Value::None };
+    let coroutine = receiver.type_ref().is_same(&types.coroutine);
+    let raised = python_iterator || sent_value || coroutine || !returned.is_none();
+    (result, raised.then_some(returned))
+}
+
 /// Runs the innermost frame of `frames` one instruction at a time with events, until an
 /// instruction changes frames or raises (as [`super::fast::run`] returns), or tracing
 /// stops (`Flow::Next`, with the next instruction not yet run).
@@ -385,7 +434,18 @@ pub(super) fn run(ctx: &mut Ctx, frames: &mut Vec<Frame>, kwnames: &mut Option<V
             return Exit::Error(e);
         }
         let Some(frame) = frames.last_mut() else { return Exit::PastEnd };
-        let result = execute(ctx, frame, byte, arg, kwnames);
+        let (result, stopped) = if byte == op::FOR_ITER || byte == op::SEND {
+            iterate(ctx, frame, byte, arg, kwnames)
+        } else {
+            (execute(ctx, frame, byte, arg, kwnames), None)
+        };
+        if let Some(returned) = stopped {
+            // CPython's FOR_ITER and SEND report the StopIteration they see while tracing.
+            let err = exception(ctx, frames, PyErr::stop_iteration(Some(returned).filter(|v| !v.is_none())));
+            if !err.matches(&pyrite_object::types().stop_iteration) {
+                return Exit::Error(err);
+            }
+        }
         if let Some(callee) = callee {
             let event = if result.is_ok() { Event::CReturn } else { Event::CException };
             if let Err(e) = emit(ctx, frames, event, &callee) {
