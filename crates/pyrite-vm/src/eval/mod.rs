@@ -182,8 +182,11 @@ fn dispatch_loop(ctx: &mut Ctx, frames: &mut Vec<Frame>, generator: bool) -> PyR
             return Err(PyErr::new_system("no frame to run"));
         }
         loop {
-            let exit =
-                if trace::tracing() { trace::run(ctx, frames, &mut kwnames) } else { fast::run(ctx, frames, &mut kwnames) };
+            let exit = if trace::tracing() {
+                trace::run(ctx, frames, &mut kwnames)
+            } else {
+                fast::run(ctx, frames, &mut kwnames)
+            };
             let outcome = match exit {
                 fast::Exit::Flow(flow) => Ok(flow),
                 fast::Exit::Error(e) => Err(e),

@@ -81,8 +81,12 @@ struct Hooks {
     /// How many trace or profile calls are running (CPython's `tstate->tracing`).
     depth: u32,
     /// The line of each code unit, by code object, decoded once while tracing.
-    lines: Option<HashMap<usize, (ObjRef, Rc<[i32]>)>>,
+    lines: Option<HashMap<usize, LineTable>>,
 }
+
+/// A code object (kept alive while its table is cached) and the line of each code unit
+/// (-1 for none).
+type LineTable = (ObjRef, Rc<[i32]>);
 
 static HOOKS: GilCell<Hooks> = GilCell::new(Hooks { trace: None, profile: None, depth: 0, lines: None });
 
@@ -256,7 +260,8 @@ fn line_at(frame: &Frame, index: usize) -> i32 {
             .collect();
         let code = frame.code.clone();
         let stored = table.clone();
-        hooks(|h| h.lines.get_or_insert_with(HashMap::new).insert(key, (code, stored)));
+        let replaced = hooks(|h| h.lines.get_or_insert_with(HashMap::new).insert(key, (code, stored)));
+        drop(replaced);
         table
     });
     table.get(index).copied().unwrap_or(-1)
