@@ -216,6 +216,7 @@ fn emit(ctx: &mut Ctx, frames: &mut Vec<Frame>, event: Event, arg: &Value) -> Py
             && let Some(frame) = crate::frameobject::innermost(ctx, frames)
         {
             let result = call_hook(ctx, &frame, &callback, event, arg.clone());
+            locals_to_fast(frames, &frame);
             let f = frame.downcast::<FrameObject>();
             match result {
                 Ok(Value::None) => {}
@@ -237,12 +238,68 @@ fn emit(ctx: &mut Ctx, frames: &mut Vec<Frame>, event: Event, arg: &Value) -> Py
     if event.profiled()
         && let Some(profile) = profile
         && let Some(frame) = crate::frameobject::innermost(ctx, frames)
-        && let Err(e) = call_hook(ctx, &frame, &profile, event, arg.clone())
     {
-        set_hook(false, None);
-        return Err(e);
+        let result = call_hook(ctx, &frame, &profile, event, arg.clone());
+        locals_to_fast(frames, &frame);
+        if let Err(e) = result {
+            set_hook(false, None);
+            return Err(e);
+        }
     }
     Ok(())
+}
+
+/// Copies the frame object's `f_locals` back into the variables of the innermost (function)
+/// frame after a hook ran, as CPython's `PyFrame_LocalsToFast(frame, 1)` does, so that a
+/// debugger can assign them. A name the hook removed from the dict stays bound.
+fn locals_to_fast(frames: &mut [Frame], frame_obj: &ObjRef) {
+    use pyrite_object::types::dict::PyDict;
+    use pyrite_object::types::function::{Cell, Code};
+    use pyrite_object::types::str::PyStr;
+    let Some(frame) = frames.last_mut() else { return };
+    if frame.locals.is_some() {
+        return;
+    }
+    let Some(f) = frame_obj.downcast::<FrameObject>() else { return };
+    let Some(dict) = f.locals.borrow().clone() else { return };
+    let Some(d) = dict.downcast::<PyDict>() else { return };
+    let code_obj = frame.code.clone();
+    let Some(code) = code_obj.downcast::<Code>() else { return };
+    let b = &code.bytecode;
+    let nlocals = b.varnames.len();
+    // (slot, name, whether the slot holds a cell)
+    let mut variables: Vec<(usize, &str, bool)> = Vec::new();
+    for (i, name) in b.varnames.iter().enumerate() {
+        match b.cellvars.iter().position(|c| c == name) {
+            Some(cell) => variables.push((nlocals + cell, name, true)),
+            None => variables.push((i, name, false)),
+        }
+    }
+    for (i, name) in b.cellvars.iter().chain(b.freevars.iter()).enumerate() {
+        if !b.varnames.contains(name) {
+            variables.push((nlocals + i, name, true));
+        }
+    }
+    let same = |a: &Option<Value>, b: &Option<Value>| match (a, b) {
+        (Some(a), Some(b)) => a.is(b),
+        (None, None) => true,
+        _ => false,
+    };
+    for (index, name, is_cell) in variables {
+        let Some(value) = d.get_str(&PyStr::from_str(name)) else { continue };
+        let value = Some(value);
+        let slot = &mut frame.slots_mut()[index];
+        if is_cell {
+            // A cell variable whose MAKE_CELL has not run yet holds no cell: left alone.
+            let Some(cell) = slot.as_ref().and_then(|c| c.downcast::<Cell>()) else { continue };
+            let old = cell.value.borrow().clone();
+            if !same(&old, &value) {
+                drop(cell.value.replace(value));
+            }
+        } else if !same(slot, &value) {
+            drop(std::mem::replace(slot, value));
+        }
+    }
 }
 
 /// The line of code unit `index` of `frame`'s code (-1 for none), from a table decoded once
