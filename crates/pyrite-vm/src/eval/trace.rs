@@ -27,6 +27,7 @@ use pyrite_object::{Args, Ctx, ObjRef, PyErr, PyResult, Value, protocol};
 use super::fast::Exit;
 use super::{Flow, op, specialize};
 use crate::frame::Frame;
+use crate::state::vm;
 
 /// Bit of [`SLOW`]: finalizers or weak-reference callbacks are queued.
 const FINALIZERS: u32 = 1;
@@ -82,13 +83,16 @@ struct Hooks {
     depth: u32,
     /// The line of each code unit, by code object, decoded once while tracing.
     lines: Option<HashMap<usize, LineTable>>,
+    /// The table used last, by code address (it is also in `lines`, which keeps the code).
+    last_lines: Option<(usize, Rc<[i32]>)>,
 }
 
 /// A code object (kept alive while its table is cached) and the line of each code unit
 /// (-1 for none).
 type LineTable = (ObjRef, Rc<[i32]>);
 
-static HOOKS: GilCell<Hooks> = GilCell::new(Hooks { trace: None, profile: None, depth: 0, lines: None });
+static HOOKS: GilCell<Hooks> =
+    GilCell::new(Hooks { trace: None, profile: None, depth: 0, lines: None, last_lines: None });
 
 fn hooks<R>(f: impl FnOnce(&mut Hooks) -> R) -> R {
     // SAFETY: only the GIL holder runs Python code; the closures below neither re-enter
@@ -134,6 +138,9 @@ fn set_hook(trace: bool, new: Option<Value>) {
     let (old, lines) = hooks(|h| {
         let old = if trace { std::mem::replace(&mut h.trace, new) } else { std::mem::replace(&mut h.profile, new) };
         let idle = h.trace.is_none() && h.profile.is_none();
+        if idle {
+            h.last_lines = None;
+        }
         (old, if idle { h.lines.take() } else { None })
     });
     refresh();
@@ -208,15 +215,43 @@ fn call_hook(ctx: &mut Ctx, frame: &ObjRef, hook: &Value, event: Event, arg: Val
 /// error is returned.
 fn emit(ctx: &mut Ctx, frames: &mut Vec<Frame>, event: Event, arg: &Value) -> PyResult<()> {
     let (trace, profile) = hooks(|h| if h.depth > 0 { (None, None) } else { (h.trace.clone(), h.profile.clone()) });
+    if trace.is_none() && profile.is_none() {
+        return Ok(());
+    }
+    // The hooks find the frame among the running ones (its `f_back`, and refreshing its
+    // line and locals when they read them); a generator's frame that `throw()` is about to
+    // unwind is not registered yet.
+    let list = std::ptr::NonNull::from(&mut *frames);
+    let registered = vm(ctx).loops.last() == Some(&list);
+    if !registered {
+        vm(ctx).loops.push(list);
+    }
+    let result = emit_to(ctx, frames, event, arg, trace, profile);
+    if !registered {
+        vm(ctx).loops.pop();
+    }
+    result
+}
+
+/// [`emit`] once the frames are registered, with the hooks to call.
+fn emit_to(
+    ctx: &mut Ctx,
+    frames: &mut [Frame],
+    event: Event,
+    arg: &Value,
+    trace: Option<Value>,
+    profile: Option<Value>,
+) -> PyResult<()> {
     if event.traced()
         && let Some(global) = trace
     {
         let callback = if event == Event::Call { Some(global) } else { local_trace(frames) };
         if let Some(callback) = callback
-            && let Some(frame) = crate::frameobject::innermost(ctx, frames)
+            && let Some(frame) = crate::frameobject::innermost(ctx)
         {
+            let version = locals_version(&frame);
             let result = call_hook(ctx, &frame, &callback, event, arg.clone());
-            locals_to_fast(frames, &frame);
+            locals_to_fast(frames, &frame, version);
             let f = frame.downcast::<FrameObject>();
             match result {
                 Ok(Value::None) => {}
@@ -237,10 +272,11 @@ fn emit(ctx: &mut Ctx, frames: &mut Vec<Frame>, event: Event, arg: &Value) -> Py
     }
     if event.profiled()
         && let Some(profile) = profile
-        && let Some(frame) = crate::frameobject::innermost(ctx, frames)
+        && let Some(frame) = crate::frameobject::innermost(ctx)
     {
+        let version = locals_version(&frame);
         let result = call_hook(ctx, &frame, &profile, event, arg.clone());
-        locals_to_fast(frames, &frame);
+        locals_to_fast(frames, &frame, version);
         if let Err(e) = result {
             set_hook(false, None);
             return Err(e);
@@ -249,15 +285,23 @@ fn emit(ctx: &mut Ctx, frames: &mut Vec<Frame>, event: Event, arg: &Value) -> Py
     Ok(())
 }
 
+/// The version of the frame object's `f_locals` dict, if it has one (a hook that neither
+/// read nor changed it leaves it as it was).
+fn locals_version(frame_obj: &ObjRef) -> Option<u64> {
+    let f = frame_obj.downcast::<FrameObject>()?;
+    let dict = f.locals.borrow().clone()?;
+    dict.downcast::<pyrite_object::types::dict::PyDict>().map(pyrite_object::types::dict::PyDict::version)
+}
+
 /// Copies the frame object's `f_locals` back into the variables of the innermost (function)
 /// frame after a hook ran, as CPython's `PyFrame_LocalsToFast(frame, 1)` does, so that a
 /// debugger can assign them. A name the hook removed from the dict stays bound.
-fn locals_to_fast(frames: &mut [Frame], frame_obj: &ObjRef) {
+fn locals_to_fast(frames: &mut [Frame], frame_obj: &ObjRef, before: Option<u64>) {
     use pyrite_object::types::dict::PyDict;
     use pyrite_object::types::function::{Cell, Code};
     use pyrite_object::types::str::PyStr;
     let Some(frame) = frames.last_mut() else { return };
-    if frame.locals.is_some() {
+    if frame.locals.is_some() || locals_version(frame_obj) == before {
         return;
     }
     let Some(f) = frame_obj.downcast::<FrameObject>() else { return };
@@ -306,7 +350,17 @@ fn locals_to_fast(frames: &mut [Frame], frame_obj: &ObjRef) {
 /// per code object while tracing.
 fn line_at(frame: &Frame, index: usize) -> i32 {
     let key = std::ptr::from_ref(frame.code()) as usize;
-    let table = hooks(|h| h.lines.as_ref().and_then(|m| m.get(&key)).map(|(_, t)| t.clone()));
+    let table = hooks(|h| match &h.last_lines {
+        Some((last, table)) if *last == key => Some(table.clone()),
+        _ => {
+            let found = h.lines.as_ref().and_then(|m| m.get(&key)).map(|(_, t)| t.clone());
+            if let Some(table) = &found {
+                // Replacing an `Rc` of numbers drops no object.
+                h.last_lines = Some((key, table.clone()));
+            }
+            found
+        }
+    });
     let table = table.unwrap_or_else(|| {
         let table: Rc<[i32]> = frame
             .code()
