@@ -94,3 +94,13 @@ sys.setprofile(None)
 
 for entry in log:
     print(entry)
+
+# Argument errors, and a hook that is not callable is stored as given.
+for call in (lambda: sys.settrace(), lambda: sys.setprofile(1, 2), lambda: sys.gettrace(1), lambda: sys.getprofile(1)):
+    try:
+        call()
+    except TypeError as e:
+        print(e)
+sys.settrace(42)
+print(sys.gettrace())
+sys.settrace(None)

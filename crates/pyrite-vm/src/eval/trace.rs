@@ -108,7 +108,7 @@ fn refresh() {
 
 /// `sys.settrace(function)`.
 pub(crate) fn sys_settrace(_: &mut Ctx, args: Args<'_>) -> PyResult {
-    let values = pyrite_object::methods::check_args("settrace", args, 1, 1)?;
+    let values = pyrite_object::methods::check_args("sys.settrace", args, 1, 1)?;
     let new = Some(values[0].clone()).filter(|v| !v.is_none());
     set_hook(true, new);
     Ok(Value::None)
@@ -116,7 +116,7 @@ pub(crate) fn sys_settrace(_: &mut Ctx, args: Args<'_>) -> PyResult {
 
 /// `sys.setprofile(function)`.
 pub(crate) fn sys_setprofile(_: &mut Ctx, args: Args<'_>) -> PyResult {
-    let values = pyrite_object::methods::check_args("setprofile", args, 1, 1)?;
+    let values = pyrite_object::methods::check_args("sys.setprofile", args, 1, 1)?;
     let new = Some(values[0].clone()).filter(|v| !v.is_none());
     set_hook(false, new);
     Ok(Value::None)
@@ -124,13 +124,13 @@ pub(crate) fn sys_setprofile(_: &mut Ctx, args: Args<'_>) -> PyResult {
 
 /// `sys.gettrace()`.
 pub(crate) fn sys_gettrace(_: &mut Ctx, args: Args<'_>) -> PyResult {
-    pyrite_object::methods::check_args("gettrace", args, 0, 0)?;
+    pyrite_object::methods::check_args("sys.gettrace", args, 0, 0)?;
     Ok(hooks(|h| h.trace.clone()).unwrap_or(Value::None))
 }
 
 /// `sys.getprofile()`.
 pub(crate) fn sys_getprofile(_: &mut Ctx, args: Args<'_>) -> PyResult {
-    pyrite_object::methods::check_args("getprofile", args, 0, 0)?;
+    pyrite_object::methods::check_args("sys.getprofile", args, 0, 0)?;
     Ok(hooks(|h| h.profile.clone()).unwrap_or(Value::None))
 }
 
