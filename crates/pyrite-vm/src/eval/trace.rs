@@ -572,13 +572,13 @@ pub(super) fn run(ctx: &mut Ctx, frames: &mut Vec<Frame>, kwnames: &mut Option<V
             Ok(Flow::Next) => {}
             Ok(Flow::Return(value)) => {
                 if let Err(e) = emit(ctx, frames, Event::Return, &value) {
-                    return Exit::Error(e);
+                    return Exit::Error(super::unwind::leave_with_error(ctx, frames, e));
                 }
                 return Exit::Flow(Flow::Return(value));
             }
             Ok(Flow::Yield(value)) => {
                 if let Err(e) = emit(ctx, frames, Event::Return, &value) {
-                    return Exit::Error(e);
+                    return Exit::Error(super::unwind::leave_with_error(ctx, frames, e));
                 }
                 let Some(frame) = frames.last_mut() else { return Exit::PastEnd };
                 let Some(inline) = frame.inline_generator.take() else { return Exit::Flow(Flow::Yield(value)) };

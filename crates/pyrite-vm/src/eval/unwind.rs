@@ -99,16 +99,33 @@ fn unwind_frames(ctx: &mut Ctx, frames: &mut Vec<Frame>, mut err: PyErr, reraise
         if super::trace::tracing() {
             super::trace::unwind_return(ctx, frames);
         }
-        if let Some(mut done) = frames.pop() {
-            let inline = done.inline_generator.take();
-            drop_frame(ctx, done);
-            ctx.leave_call();
-            if let Some(inline) = inline {
-                crate::generator::leave_inline(ctx, &inline);
-                err = crate::generator::finished_with_error(&Value::Obj(inline.generator), err);
-            }
+        err = pop_failed(ctx, frames, err);
+    }
+}
+
+/// Pops the innermost frame, which `err` leaves; a generator running inline finishes with
+/// it (as its resumer sees it).
+fn pop_failed(ctx: &mut Ctx, frames: &mut Vec<Frame>, mut err: PyErr) -> PyErr {
+    if let Some(mut done) = frames.pop() {
+        let inline = done.inline_generator.take();
+        drop_frame(ctx, done);
+        ctx.leave_call();
+        if let Some(inline) = inline {
+            crate::generator::leave_inline(ctx, &inline);
+            err = crate::generator::finished_with_error(&Value::Obj(inline.generator), err);
         }
     }
+    err
+}
+
+/// The innermost frame stops with `err` without looking for a handler in it: its 'return'
+/// trace or profile event raised (CPython's `exit_unwind`). It gets its traceback entry,
+/// and the caller (if any) handles the error as raised by its call.
+pub(super) fn leave_with_error(ctx: &mut Ctx, frames: &mut Vec<Frame>, err: PyErr) -> PyErr {
+    if let Some(frame) = frames.last() {
+        add_traceback(&err, frame);
+    }
+    pop_failed(ctx, frames, err)
 }
 
 /// Makes an exception instance from what `raise` was given (a class or an instance).
