@@ -129,8 +129,10 @@ fn this(v: &Value) -> PyResult<&FrameObject> {
 fn frame_getattro(ctx: &mut Ctx, v: &Value, name: &Value) -> PyResult {
     let f = this(v)?;
     let name_str = name.as_str().map(PyStr::as_str);
+    // The frame a trace or profile function was called for has its `lasti` current.
+    let lasti_current = TRACED_FRAME.load(std::sync::atomic::Ordering::Relaxed) == v.id();
     if f.live.get()
-        && matches!(name_str, Some("f_locals" | "f_lineno" | "f_lasti"))
+        && (name_str == Some("f_locals") || (matches!(name_str, Some("f_lineno" | "f_lasti")) && !lasti_current))
         && let Value::Obj(obj) = v
     {
         (ctx.hooks.refresh_frame)(ctx, obj)?;
@@ -173,6 +175,11 @@ pub const TRACING_OTHER: u8 = 1;
 /// The kind of trace event being handled, which decides whether `f_lineno` may be assigned;
 /// the VM sets it around each call of a trace or profile function.
 pub static TRACING_WHAT: std::sync::atomic::AtomicU8 = std::sync::atomic::AtomicU8::new(TRACING_CALL);
+
+/// The identity of the frame object a trace or profile function is being called for, whose
+/// `lasti` the VM has just brought up to date (reading `f_lineno` then needs no refresh);
+/// 0 when none.
+pub static TRACED_FRAME: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
 
 /// Assigning `f_trace`, `f_trace_lines`, `f_trace_opcodes` (CPython's setters and `T_BOOL`
 /// members) and `f_lineno`, which Pyrite cannot jump with.

@@ -193,19 +193,22 @@ fn local_trace(frames: &[Frame]) -> Option<Value> {
 
 /// Calls `hook(frame, event, arg)` with tracing off, as CPython's `call_trace` does.
 fn call_hook(ctx: &mut Ctx, frame: &ObjRef, hook: &Value, event: Event, arg: Value) -> PyResult {
-    use pyrite_object::types::frame::{TRACING_CALL, TRACING_LINE, TRACING_OTHER, TRACING_WHAT};
+    use pyrite_object::types::frame::{TRACED_FRAME, TRACING_CALL, TRACING_LINE, TRACING_OTHER, TRACING_WHAT};
     let what = match event {
         Event::Call => TRACING_CALL,
         Event::Line => TRACING_LINE,
         _ => TRACING_OTHER,
     };
     let previous = TRACING_WHAT.swap(what, Ordering::Relaxed);
+    // `innermost` set the object's `lasti`, and the frame does not run during the call.
+    let previous_frame = TRACED_FRAME.swap(frame.addr(), Ordering::Relaxed);
     hooks(|h| h.depth += 1);
     refresh();
     let result = protocol::call_positional(ctx, hook, &[Value::Obj(frame.clone()), Value::str(event.name()), arg]);
     hooks(|h| h.depth -= 1);
     refresh();
     TRACING_WHAT.store(previous, Ordering::Relaxed);
+    TRACED_FRAME.store(previous_frame, Ordering::Relaxed);
     result
 }
 
