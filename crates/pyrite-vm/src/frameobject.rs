@@ -111,7 +111,10 @@ pub(crate) fn suspend(frame: &mut Frame) {
 
 /// The frame is finishing: its object keeps the last line and locals from now on.
 pub(crate) fn detach(frame: &mut Frame, obj: &ObjRef) {
-    update(frame, obj);
+    // Held by the finishing frame alone, the object is about to go: nothing can read it.
+    if obj.refcount() > 1 {
+        update(frame, obj);
+    }
     if let Some(f) = obj.downcast::<FrameObject>() {
         f.live.set(false);
     }
@@ -163,4 +166,43 @@ fn sys_getframe(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
 /// Adds `sys._getframe` to the `sys` module's dict.
 pub fn install(sys: &pyrite_object::types::dict::PyDict) {
     sys.set_str("_getframe", Value::Obj(BuiltinFunction::new_in_module("sys", "_getframe", sys_getframe)));
+}
+
+/// The frame object of the innermost running frame, with its `f_back` chain linked, for a
+/// trace or profile event. Line and locals are not copied in (only `lasti`): the objects
+/// are live, so reading them refreshes them, which keeps events cheap for hooks that do
+/// not look.
+pub(crate) fn innermost(ctx: &mut Ctx) -> Option<ObjRef> {
+    // SAFETY: called between instructions of the innermost loop, which is suspended in
+    // this call and does not use its frames while the references live.
+    let mut frames = unsafe { running_frames(ctx) };
+    let index = frames.len().checked_sub(1)?;
+    // As `object_in`: a frame's `f_back` never changes, except a generator's.
+    let mut first = index;
+    while first > 0 && (frames[first].frame_obj.is_none() || frames[first].owned_slots) {
+        first -= 1;
+    }
+    let mut back = live_object(frames[first]);
+    for frame in &mut frames[first + 1..=index] {
+        let obj = live_object(frame);
+        set_back(&obj, Some(back));
+        back = obj;
+    }
+    Some(back)
+}
+
+/// The frame object of a running frame (made live if it has none), with its `lasti`.
+fn live_object(frame: &mut Frame) -> ObjRef {
+    let lasti = u32::try_from(frame.lasti).unwrap_or(u32::MAX);
+    let obj = frame.frame_obj.get_or_insert_with(|| {
+        let obj = FrameObject::new_obj(frame.code.clone(), frame.globals.clone(), frame.locals.clone(), lasti, None);
+        if let Some(f) = obj.downcast::<FrameObject>() {
+            f.live.set(true);
+        }
+        obj
+    });
+    if let Some(f) = obj.downcast::<FrameObject>() {
+        f.lasti.set(lasti);
+    }
+    obj.clone()
 }

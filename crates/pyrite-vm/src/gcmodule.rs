@@ -49,6 +49,7 @@ fn collection_context() -> Option<NonNull<Ctx>> {
 fn queue(job: Job) {
     // SAFETY: as in `collection_context`.
     unsafe { FINALIZERS.with(|f| f.pending.push_back(job)) };
+    crate::eval::trace::set_finalizers_pending(true);
 }
 
 /// The collector's finalizer hook.
@@ -87,6 +88,7 @@ pub fn run_pending(ctx: &mut Ctx) {
         // SAFETY: as in `collection_context`.
         let batch = unsafe { FINALIZERS.with(|f| std::mem::take(&mut f.pending)) };
         if batch.is_empty() {
+            crate::eval::trace::set_finalizers_pending(false);
             break;
         }
         for job in batch {

@@ -179,16 +179,10 @@ pub fn install(sys: &PyDict, dont_write_bytecode: bool) {
             Ok(Value::Float(0.005))
         }),
         ("setswitchinterval", set_switch_interval),
-        ("gettrace", |_, args| {
-            check_args("gettrace", args, 0, 0)?;
-            Ok(Value::None)
-        }),
-        ("getprofile", |_, args| {
-            check_args("getprofile", args, 0, 0)?;
-            Ok(Value::None)
-        }),
-        ("settrace", set_trace),
-        ("setprofile", set_trace),
+        ("gettrace", crate::eval::trace::sys_gettrace),
+        ("getprofile", crate::eval::trace::sys_getprofile),
+        ("settrace", crate::eval::trace::sys_settrace),
+        ("setprofile", crate::eval::trace::sys_setprofile),
         ("audit", |_, _| Ok(Value::None)),
         ("addaudithook", |_, _| Err(PyErr::not_implemented("sys.addaudithook() is not supported yet"))),
         ("is_finalizing", |_, args| {
@@ -240,16 +234,6 @@ fn set_switch_interval(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
         return Err(PyErr::value_error("switch interval must be strictly positive"));
     }
     Ok(Value::None)
-}
-
-/// Tracing and profiling hooks are not run by this VM yet: clearing them is fine, setting
-/// one says so.
-fn set_trace(_: &mut Ctx, args: Args<'_>) -> PyResult {
-    let values = check_args("settrace", args, 1, 1)?;
-    if values[0].is_none() {
-        return Ok(Value::None);
-    }
-    Err(PyErr::not_implemented("sys.settrace() and sys.setprofile() are not supported yet"))
 }
 
 fn set_asyncgen_hooks(_: &mut Ctx, args: Args<'_>) -> PyResult {

@@ -32,6 +32,12 @@ pub struct FrameObject {
     pub live: std::cell::Cell<bool>,
     /// `f_back`.
     pub back: PayloadCell<Option<ObjRef>>,
+    /// `f_trace`: the frame's local trace function (`sys.settrace`), if any.
+    pub trace: PayloadCell<Option<Value>>,
+    /// `f_trace_lines`: whether the local trace function gets 'line' events.
+    pub trace_lines: std::cell::Cell<bool>,
+    /// `f_trace_opcodes`: whether the local trace function gets 'opcode' events.
+    pub trace_opcodes: std::cell::Cell<bool>,
 }
 
 impl Trace for FrameObject {
@@ -44,11 +50,15 @@ impl Trace for FrameObject {
         if let Some(back) = &*self.back.borrow() {
             visit(back);
         }
+        if let Some(trace) = &*self.trace.borrow() {
+            trace.traverse(visit);
+        }
     }
 
     fn clear(&self) {
         drop(self.locals.replace(None));
         drop(self.back.replace(None));
+        drop(self.trace.replace(None));
     }
 }
 
@@ -61,6 +71,7 @@ pub fn frame_type() -> &'static ObjRef {
         let ty = new_native_type_with("frame", "builtins", None, 0, |slots| {
             slots.getattro = Some(frame_getattro);
             slots.repr = Some(frame_repr);
+            slots.setattro = Some(frame_setattro);
         });
         use crate::methods::attrdescr::{self, Kind};
         attrdescr::add(
@@ -96,6 +107,9 @@ impl FrameObject {
             lasti: std::cell::Cell::new(lasti),
             live: std::cell::Cell::new(false),
             back: PayloadCell::new(back),
+            trace: PayloadCell::new(None),
+            trace_lines: std::cell::Cell::new(true),
+            trace_opcodes: std::cell::Cell::new(false),
         };
         ObjRef::new(frame, Some(frame_type()))
     }
@@ -115,8 +129,10 @@ fn this(v: &Value) -> PyResult<&FrameObject> {
 fn frame_getattro(ctx: &mut Ctx, v: &Value, name: &Value) -> PyResult {
     let f = this(v)?;
     let name_str = name.as_str().map(PyStr::as_str);
+    // The frame a trace or profile function was called for has its `lasti` current.
+    let lasti_current = TRACED_FRAME.load(std::sync::atomic::Ordering::Relaxed) == v.id();
     if f.live.get()
-        && matches!(name_str, Some("f_locals" | "f_lineno" | "f_lasti"))
+        && (name_str == Some("f_locals") || (matches!(name_str, Some("f_lineno" | "f_lasti")) && !lasti_current))
         && let Value::Obj(obj) = v
     {
         (ctx.hooks.refresh_frame)(ctx, obj)?;
@@ -141,11 +157,73 @@ fn frame_getattro(ctx: &mut Ctx, v: &Value, name: &Value) -> PyResult {
         Some("f_lineno") => Ok(f.lineno().map_or(Value::None, |l| Value::Int(i64::from(l)))),
         Some("f_lasti") => Ok(Value::Int(i64::from(f.lasti.get()) * 2)),
         Some("f_back") => Ok(f.back.borrow().clone().map_or(Value::None, Value::Obj)),
-        Some("f_trace") => Ok(Value::None),
-        // Pyrite has no tracing: the defaults CPython gives every frame.
-        Some("f_trace_lines") => Ok(Value::Bool(true)),
-        Some("f_trace_opcodes") => Ok(Value::Bool(false)),
+        Some("f_trace") => Ok(f.trace.borrow().clone().unwrap_or(Value::None)),
+        Some("f_trace_lines") => Ok(Value::Bool(f.trace_lines.get())),
+        Some("f_trace_opcodes") => Ok(Value::Bool(f.trace_opcodes.get())),
         _ => protocol::generic_getattr(ctx, v, name),
+    }
+}
+
+/// [`TRACING_WHAT`] while no event or a 'call' event is being traced (CPython's
+/// `tstate->tracing_what` starts as `PyTrace_CALL`).
+pub const TRACING_CALL: u8 = 0;
+/// [`TRACING_WHAT`] while a 'line' event is being traced.
+pub const TRACING_LINE: u8 = 2;
+/// [`TRACING_WHAT`] while any other event is being traced.
+pub const TRACING_OTHER: u8 = 1;
+
+/// The kind of trace event being handled, which decides whether `f_lineno` may be assigned;
+/// the VM sets it around each call of a trace or profile function.
+pub static TRACING_WHAT: std::sync::atomic::AtomicU8 = std::sync::atomic::AtomicU8::new(TRACING_CALL);
+
+/// The identity of the frame object a trace or profile function is being called for, whose
+/// `lasti` the VM has just brought up to date (reading `f_lineno` then needs no refresh);
+/// 0 when none.
+pub static TRACED_FRAME: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
+/// Assigning `f_trace`, `f_trace_lines`, `f_trace_opcodes` (CPython's setters and `T_BOOL`
+/// members) and `f_lineno`, which Pyrite cannot jump with.
+fn frame_setattro(ctx: &mut Ctx, v: &Value, name: &Value, value: Option<Value>) -> PyResult<()> {
+    let f = this(v)?;
+    let name_str = name.as_str().map(PyStr::as_str);
+    match name_str {
+        Some("f_trace") => {
+            let value = value.filter(|t| !t.is_none());
+            drop(f.trace.replace(value));
+            Ok(())
+        }
+        Some(which @ ("f_trace_lines" | "f_trace_opcodes")) => {
+            let flag = match value {
+                Some(Value::Bool(b)) => b,
+                Some(_) => return Err(PyErr::type_error("attribute value type must be bool")),
+                None => return Err(PyErr::type_error("can't delete numeric/char attribute")),
+            };
+            let cell = if which == "f_trace_lines" { &f.trace_lines } else { &f.trace_opcodes };
+            cell.set(flag);
+            Ok(())
+        }
+        Some("f_lineno") => {
+            let Some(value) = value else {
+                return Err(PyErr::attribute_error("cannot delete attribute"));
+            };
+            if !matches!(value, Value::Int(_)) {
+                return Err(PyErr::value_error("lineno must be an integer"));
+            }
+            // CPython's checks, in its order: the event being traced (a 'call' event
+            // when none is), then the frame's own trace function.
+            match TRACING_WHAT.load(std::sync::atomic::Ordering::Relaxed) {
+                TRACING_LINE => {}
+                TRACING_CALL => {
+                    return Err(PyErr::value_error("can't jump from the 'call' trace event of a new frame"));
+                }
+                _ => return Err(PyErr::value_error("can only jump from a 'line' trace event")),
+            }
+            if f.trace.borrow().is_none() {
+                return Err(PyErr::value_error("f_lineno can only be set by a trace function"));
+            }
+            Err(PyErr::not_implemented("jumping by assigning frame.f_lineno is not supported by Pyrite"))
+        }
+        _ => protocol::generic_setattr(ctx, v, name, value),
     }
 }
 

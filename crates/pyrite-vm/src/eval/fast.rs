@@ -130,6 +130,17 @@ pub(super) fn run(ctx: &mut Ctx, frames: &mut Vec<Frame>, kwnames: &mut Option<V
         }
 
         loop {
+            // One word says whether this boundary needs the slow path: finalizers
+            // (`__del__`) queued by drops run here, and tracing takes the frame to the
+            // traced loop (`eval::trace`).
+            if super::trace::slow_path() {
+                frame.ip = ip;
+                frame.sp = sp;
+                if super::trace::at_boundary(ctx, frame) {
+                    return Exit::Flow(Flow::Next);
+                }
+                reload!();
+            }
             // SAFETY: see above.
             let units = unsafe { &*units };
             let mut start = ip;
@@ -142,12 +153,6 @@ pub(super) fn run(ctx: &mut Ctx, frames: &mut Vec<Frame>, kwnames: &mut Option<V
                 arg = (arg << 8) | u32::from(unit.arg);
             }
             ip = start + 1;
-            // Finalizers (`__del__`) queued by drops run at instruction boundaries.
-            if crate::gcmodule::finalizers_pending() {
-                write_back!(start);
-                crate::gcmodule::run_pending(ctx);
-                reload!();
-            }
             let byte = unit.op;
             match byte {
                 op::LOAD_FAST => match slot!(arg as usize) {

@@ -15,6 +15,7 @@ mod sets;
 mod slices;
 mod specialize;
 mod step;
+pub(crate) mod trace;
 mod unwind;
 
 use pyrite_bytecode::Opcode;
@@ -80,7 +81,10 @@ pub(crate) fn resume_frame(ctx: &mut Ctx, frame: Frame, error: Option<PyErr>) ->
     let mut frames = take_frame_list();
     frames.push(frame);
     let mut outcome = match error {
-        Some(e) => unwind::unwind_thrown(ctx, &mut frames, e).map(|()| None),
+        Some(e) => {
+            let e = if trace::tracing() { trace::throw_entry(ctx, &mut frames, e) } else { e };
+            unwind::unwind_thrown(ctx, &mut frames, e).map(|()| None)
+        }
         None => Ok(None),
     };
     if let Ok(None) = outcome {
@@ -178,7 +182,12 @@ fn dispatch_loop(ctx: &mut Ctx, frames: &mut Vec<Frame>, generator: bool) -> PyR
             return Err(PyErr::new_system("no frame to run"));
         }
         loop {
-            let outcome = match fast::run(ctx, frames, &mut kwnames) {
+            let exit = if trace::tracing() {
+                trace::run(ctx, frames, &mut kwnames)
+            } else {
+                fast::run(ctx, frames, &mut kwnames)
+            };
+            let outcome = match exit {
                 fast::Exit::Flow(flow) => Ok(flow),
                 fast::Exit::Error(e) => Err(e),
                 fast::Exit::PastEnd => Err(PyErr::new_system("instruction pointer ran past the end of the code")),

@@ -24,7 +24,7 @@ fn is_bare_raise(ctx: &Ctx, frames: &[Frame], err: &PyErr) -> bool {
     at_raise && ctx.exc_info.as_ref().is_some_and(|handled| handled.is_same(err.value()))
 }
 
-fn add_traceback(err: &PyErr, frame: &Frame) {
+pub(super) fn add_traceback(err: &PyErr, frame: &Frame) {
     let Some(exc) = err.value().downcast::<PyException>() else { return };
     let previous = exc.traceback.borrow().clone();
     let lasti = u32::try_from(frame.lasti).unwrap_or(u32::MAX);
@@ -77,8 +77,12 @@ fn unwind_frames(ctx: &mut Ctx, frames: &mut Vec<Frame>, mut err: PyErr, reraise
         let Some(frame) = frames.last_mut() else { return Err(err) };
         if !(reraise && first) {
             add_traceback(&err, frame);
+            if super::trace::tracing() {
+                err = super::trace::exception(ctx, frames, err);
+            }
         }
         first = false;
+        let Some(frame) = frames.last_mut() else { return Err(err) };
         let lasti = u32::try_from(frame.lasti).unwrap_or(u32::MAX);
         if let Some(handler) = exceptiontable::find_handler(&frame.code().bytecode.exceptiontable, lasti) {
             let depth = frame.stack_base + handler.depth as usize;
@@ -92,16 +96,36 @@ fn unwind_frames(ctx: &mut Ctx, frames: &mut Vec<Frame>, mut err: PyErr, reraise
             frame.ip = handler.target as usize;
             return Ok(());
         }
-        if let Some(mut done) = frames.pop() {
-            let inline = done.inline_generator.take();
-            drop_frame(ctx, done);
-            ctx.leave_call();
-            if let Some(inline) = inline {
-                crate::generator::leave_inline(ctx, &inline);
-                err = crate::generator::finished_with_error(&Value::Obj(inline.generator), err);
-            }
+        if super::trace::tracing() {
+            super::trace::unwind_return(ctx, frames);
+        }
+        err = pop_failed(ctx, frames, err);
+    }
+}
+
+/// Pops the innermost frame, which `err` leaves; a generator running inline finishes with
+/// it (as its resumer sees it).
+fn pop_failed(ctx: &mut Ctx, frames: &mut Vec<Frame>, mut err: PyErr) -> PyErr {
+    if let Some(mut done) = frames.pop() {
+        let inline = done.inline_generator.take();
+        drop_frame(ctx, done);
+        ctx.leave_call();
+        if let Some(inline) = inline {
+            crate::generator::leave_inline(ctx, &inline);
+            err = crate::generator::finished_with_error(&Value::Obj(inline.generator), err);
         }
     }
+    err
+}
+
+/// The innermost frame stops with `err` without looking for a handler in it: its 'return'
+/// trace or profile event raised (CPython's `exit_unwind`). It gets its traceback entry,
+/// and the caller (if any) handles the error as raised by its call.
+pub(super) fn leave_with_error(ctx: &mut Ctx, frames: &mut Vec<Frame>, err: PyErr) -> PyErr {
+    if let Some(frame) = frames.last() {
+        add_traceback(&err, frame);
+    }
+    pop_failed(ctx, frames, err)
 }
 
 /// Makes an exception instance from what `raise` was given (a class or an instance).
