@@ -179,7 +179,7 @@ pub(crate) fn innermost(ctx: &mut Ctx) -> Option<ObjRef> {
     let index = frames.len().checked_sub(1)?;
     // As `object_in`: a frame's `f_back` never changes, except a generator's.
     let mut first = index;
-    while first > 0 && (frames[first].frame_obj.is_none() || frames[first].owned_slots) {
+    while first > 0 && (frames[first].frame_obj.is_none() || frames[first].kind == FrameKind::Generator) {
         first -= 1;
     }
     let mut back = live_object(frames[first]);

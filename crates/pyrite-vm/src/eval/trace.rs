@@ -584,12 +584,15 @@ pub(super) fn run(ctx: &mut Ctx, frames: &mut Vec<Frame>, kwnames: &mut Option<V
                     return Exit::Error(super::unwind::leave_with_error(ctx, frames, e));
                 }
                 let Some(frame) = frames.last_mut() else { return Exit::PastEnd };
-                let Some(inline) = frame.inline_generator.take() else { return Exit::Flow(Flow::Yield(value)) };
+                if frame.inline_generator.is_none() {
+                    return Exit::Flow(Flow::Yield(value));
+                }
                 // A generator running in its caller's loop: the frame goes back to the
                 // generator and the value to the caller, as in the register loop.
                 if let Some(generator_frame) = frames.pop() {
                     ctx.leave_call();
-                    crate::generator::park_inline(ctx, &inline, generator_frame);
+                    let (ip, sp, lasti) = (generator_frame.ip, generator_frame.sp, generator_frame.lasti);
+                    crate::generator::park_inline(ctx, generator_frame, ip, sp, lasti);
                     if let Some(caller) = frames.last_mut() {
                         caller.push(value);
                     }
