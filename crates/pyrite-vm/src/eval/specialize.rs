@@ -229,7 +229,77 @@ pub(super) fn load_attr(ctx: &mut Ctx, frame: &mut Frame, arg: u32) -> PyResult<
             }
         }
     }
+    if load_inline_attr_by_hint(frame, arg) {
+        return Ok(());
+    }
     names::load_attr(ctx, frame, arg)
+}
+
+/// The generic `LOAD_ATTR` of an attribute an instance keeps inline, found without the
+/// full lookup: for sites that see instances of several classes (`self.x` in a method
+/// that subclasses share), which no specialization guarded by one type serves. The
+/// name's position in the class's shared keys is remembered in the cache as a hint (the
+/// subclasses usually agree on it); the class is asked, through the type-attribute
+/// cache, for a data descriptor of that name, which would take precedence. `false` with
+/// nothing done when that does not apply.
+#[inline]
+fn load_inline_attr_by_hint(frame: &mut Frame, arg: u32) -> bool {
+    /// What the generic lookup would find.
+    enum Found {
+        /// The instance's own inline value.
+        Own(Value),
+        /// A method of the class, for `CALL` in method form (no own value shadows it).
+        Method(Value),
+    }
+    let found = (|| {
+        let Some(Value::Obj(obj)) = frame.peek_ref(1) else { return None };
+        let instance = inline_instance(obj)?;
+        let ty = obj.type_ref();
+        if !generic_getattr(ty) {
+            return None;
+        }
+        let name = name_str(frame.code(), arg >> 1)?;
+        let class_attr = pyrite_object::types::typeobj::lookup(ty, name);
+        if class_attr.as_ref().is_some_and(is_data_descriptor) {
+            return None;
+        }
+        let e = entry(frame)?;
+        let keys = &type_payload(ty).keys;
+        let hint = e.index.get() as usize;
+        let named = |key: ObjRef| key.downcast::<PyStr>().is_some_and(|k| std::ptr::eq(k, name) || k.eq_str(name));
+        let index = if keys.name_at(hint).is_some_and(named) {
+            Some(hint)
+        } else {
+            let index = keys.index_of(name);
+            if let Some(i) = index.and_then(|i| u32::try_from(i).ok()) {
+                e.index.set(i);
+            }
+            index
+        };
+        if let Some(own) = index.and_then(|i| instance.inline_value(i)) {
+            return Some(Found::Own(own));
+        }
+        match class_attr {
+            Some(method) if arg & 1 == 1 && method.as_obj().is_some_and(is_method_like) => Some(Found::Method(method)),
+            _ => None,
+        }
+    })();
+    match found {
+        Some(Found::Own(value)) => {
+            replace_owner(frame, arg, value);
+            true
+        }
+        Some(Found::Method(function)) => {
+            let owner = frame.pop_slot();
+            frame.push(function);
+            match owner {
+                Some(owner) => frame.push(owner),
+                None => frame.push_null(),
+            }
+            true
+        }
+        None => false,
+    }
 }
 
 /// Picks the specialized form of the `LOAD_ATTR` about to run and fills its cache.
