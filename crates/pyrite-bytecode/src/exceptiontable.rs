@@ -58,38 +58,41 @@ pub fn encode(entries: &[ExceptionTableEntry]) -> Vec<u8> {
 /// Decodes a table. Never panics: a truncated table yields the entries decoded so far.
 #[must_use]
 pub fn decode(table: &[u8]) -> Vec<ExceptionTableEntry> {
-    let mut out = Vec::new();
-    let mut pos = 0;
-    let read = |pos: &mut usize| -> Option<u32> {
+    Entries { table, pos: 0 }.collect()
+}
+
+/// The entries of an encoded table, decoded one at a time (no allocation: a handler is
+/// looked up at every raise).
+struct Entries<'a> {
+    table: &'a [u8],
+    pos: usize,
+}
+
+impl Entries<'_> {
+    fn read(&mut self) -> Option<u32> {
         let mut value: u32 = 0;
         loop {
-            let byte = *table.get(*pos)?;
-            *pos += 1;
+            let byte = *self.table.get(self.pos)?;
+            self.pos += 1;
             value = value.checked_shl(6)? | u32::from(byte & 0x3f);
             if byte & 0x40 == 0 {
                 return Some(value);
             }
         }
-    };
-    while pos < table.len() {
-        let (Some(start), Some(len), Some(target), Some(dl)) =
-            (read(&mut pos), read(&mut pos), read(&mut pos), read(&mut pos))
-        else {
-            break;
-        };
-        out.push(ExceptionTableEntry {
-            start,
-            end: start.saturating_add(len),
-            target,
-            depth: dl >> 1,
-            lasti: dl & 1 == 1,
-        });
     }
-    out
+}
+
+impl Iterator for Entries<'_> {
+    type Item = ExceptionTableEntry;
+
+    fn next(&mut self) -> Option<ExceptionTableEntry> {
+        let (start, len, target, dl) = (self.read()?, self.read()?, self.read()?, self.read()?);
+        Some(ExceptionTableEntry { start, end: start.saturating_add(len), target, depth: dl >> 1, lasti: dl & 1 == 1 })
+    }
 }
 
 /// Finds the handler for an exception raised at code unit `index`.
 #[must_use]
 pub fn find_handler(table: &[u8], index: u32) -> Option<ExceptionTableEntry> {
-    decode(table).into_iter().find(|e| e.start <= index && index < e.end)
+    Entries { table, pos: 0 }.find(|e| e.start <= index && index < e.end)
 }
