@@ -134,9 +134,7 @@ pub(super) fn run(ctx: &mut Ctx, frames: &mut Vec<Frame>, kwnames: &mut Option<V
             // (`__del__`) queued by drops run here, and tracing takes the frame to the
             // traced loop (`eval::trace`).
             if super::trace::slow_path() {
-                frame.ip = ip;
-                frame.sp = sp;
-                if super::trace::at_boundary(ctx, frame) {
+                if super::trace::at_boundary(ctx, frame, ip, sp) {
                     return Exit::Flow(Flow::Next);
                 }
                 reload!();

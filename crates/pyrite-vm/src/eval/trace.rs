@@ -66,7 +66,12 @@ pub(crate) fn set_finalizers_pending(pending: bool) {
 /// otherwise runs the queued finalizers.
 #[cold]
 #[inline(never)]
-pub(super) fn at_boundary(ctx: &mut Ctx, frame: &mut Frame) -> bool {
+pub(super) fn at_boundary(ctx: &mut Ctx, frame: &mut Frame, ip: usize, sp: usize) -> bool {
+    // The pointers are written here, out of line: written in the register loop, the pair
+    // of stores was merged into one vector store, which kept both pointers in a vector
+    // register across the whole loop (three more instructions at every dispatch).
+    frame.ip = ip;
+    frame.sp = sp;
     if tracing() {
         return true;
     }
