@@ -249,11 +249,15 @@ pub fn install_wrappers(ty: &ObjRef) {
         }
         if defines(&slots, kind) && d.get_str(&PyStr::from_str(name)).is_none() {
             if kind == SlotKind::New {
-                d.set_str(name, Value::Obj(new_method(ty)));
+                crate::types::intern::set_name(d, name, Value::Obj(new_method(ty)));
                 continue;
             }
             let wrapper = SlotWrapper { name, owner: ty.clone(), kind, bound: None };
-            d.set_str(name, Value::Obj(ObjRef::new(wrapper, Some(&types().wrapper_descriptor))));
+            crate::types::intern::set_name(
+                d,
+                name,
+                Value::Obj(ObjRef::new(wrapper, Some(&types().wrapper_descriptor))),
+            );
         }
     }
 }
@@ -898,7 +902,7 @@ pub fn assign_heap_slots(ty: &ObjRef) {
     if let Some(d) = own_dict.downcast::<crate::types::dict::PyDict>() {
         let key = |n: &str| d.get_str(&PyStr::from_str(n));
         if key("__eq__").is_some() && key("__hash__").is_none() {
-            d.set_str("__hash__", Value::None);
+            crate::types::intern::set_name(d, "__hash__", Value::None);
         }
         if key("__hash__").is_some_and(|h| h.is_none()) {
             slots.hash = Some(|_, v| Err(PyErr::type_error(format!("unhashable type: '{}'", v.type_name()))));

@@ -329,9 +329,9 @@ pub fn new_native_type_with(
     if let Some(d) = dict.downcast::<PyDict>() {
         // Builtin types have no `__module__` entry: `type.__module__` says `builtins`.
         if module != "builtins" {
-            d.set_str("__module__", Value::str(module));
+            crate::types::intern::set_name(d, "__module__", Value::str(module));
         }
-        d.set_str("__doc__", Value::None);
+        crate::types::intern::set_name(d, "__doc__", Value::None);
     }
     let base = base.unwrap_or(&t.object).clone();
     let full_name = if module == "builtins" { name.to_owned() } else { format!("{module}.{name}") };
