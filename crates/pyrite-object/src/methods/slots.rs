@@ -294,6 +294,27 @@ fn tp_new_wrapper(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
     new(ctx, cls, Args { values: &rest[1..], kwnames: args.kwnames })
 }
 
+/// CPython's `hackcheck`: a `__setattr__`/`__delattr__` wrapper may not skip the setattr of
+/// the native type that lays `this` out when that one overrides it: `object.__setattr__`
+/// on a class would bypass `type.__setattr__` (which keeps the type's version and caches
+/// right). Only `type`'s override is checked: several native types here have their own
+/// setattr function where CPython's is the generic one.
+fn setattr_applies(this: &Value, func: crate::types::typeobj::SetAttrFn, what: &str) -> PyResult<()> {
+    use crate::methods::object::type_setattro;
+    use crate::types::typeobj::SetAttrFn;
+    let native = protocol::solid_base(this.type_ref());
+    let native_set = type_payload(&native).slots().setattro;
+    if native_set.is_some_and(|f| std::ptr::fn_addr_eq(f, type_setattro as SetAttrFn))
+        && !std::ptr::fn_addr_eq(func, type_setattro as SetAttrFn)
+    {
+        return Err(PyErr::type_error(format!(
+            "can't apply this {what} to {} object",
+            crate::types::typeobj::type_name(this.type_ref())
+        )));
+    }
+    Ok(())
+}
+
 /// Checks a slot wrapper's argument count (`n` includes `self`), with CPython's wording.
 fn need(args: &[Value], n: usize, name: &str) -> PyResult<()> {
     let given = args.len().saturating_sub(1);
@@ -485,12 +506,16 @@ fn call_simple_wrapper(
         }
         SlotKind::SetAttr => {
             need(values, 3, name)?;
-            (slots.setattro.ok_or_else(missing)?)(ctx, this, &values[1], Some(values[2].clone()))?;
+            let set = slots.setattro.ok_or_else(missing)?;
+            setattr_applies(this, set, "__setattr__")?;
+            set(ctx, this, &values[1], Some(values[2].clone()))?;
             Ok(Value::None)
         }
         SlotKind::DelAttr => {
             need(values, 2, name)?;
-            (slots.setattro.ok_or_else(missing)?)(ctx, this, &values[1], None)?;
+            let set = slots.setattro.ok_or_else(missing)?;
+            setattr_applies(this, set, "__delattr__")?;
+            set(ctx, this, &values[1], None)?;
             Ok(Value::None)
         }
         SlotKind::GetItem => {
