@@ -128,7 +128,7 @@ fn sys_getrefcount(_: &mut Ctx, args: Args<'_>) -> PyResult {
 /// `sys.intern(string)`: the canonical object for the text (see
 /// [`pyrite_object::types::intern`]); str subclasses are refused, as in CPython.
 fn sys_intern(_: &mut Ctx, args: Args<'_>) -> PyResult {
-    let values = method_args("intern", args, 1, 1)?.1;
+    let values = method_args("sys.intern", args, 1, 1)?.1;
     let value = &values[0];
     if value.as_str().is_none() {
         // Argument Clinic's wording: None is named as such, other objects by their type.

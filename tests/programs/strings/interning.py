@@ -75,3 +75,9 @@ print(type(sys.intern(S('abc') + '')) is str)
 init = sys.intern('__' + 'init__')
 print([n for n in dir(C) if n is init])
 print([n for n in vars(sys.modules['builtins']) if n is sys.intern('le' + 'n')])
+
+for call in (lambda: sys.intern(), lambda: sys.intern('a', 'b'), lambda: sys.intern(string='x')):
+    try:
+        call()
+    except TypeError as exc:
+        print('TypeError:', exc)
