@@ -65,6 +65,9 @@ pub const FLAG_MANAGED_DICT: u32 = 8;
 /// Header flag: weak references to the object exist (see [`crate::weak`]); they are cleared
 /// when it dies.
 pub const FLAG_WEAKLY_REFERENCED: u32 = 16;
+/// Header flag: the object is the canonical copy of its text in the str intern table
+/// (`pyrite_object::types::intern`), so interning it again needs no table lookup.
+pub const FLAG_INTERNED: u32 = 32;
 
 /// The managed-dict slot that precedes objects with [`FLAG_MANAGED_DICT`].
 type DictSlot = Cell<Option<NonNull<Header>>>;

@@ -65,8 +65,8 @@ pub mod weak;
 pub use cell::{GilCell, PayloadCell, PayloadMut, PayloadRef};
 pub use gc::{CollectStats, FinalizerHook, GenerationStats, collect};
 pub use header::{
-    FLAG_FINALIZED, FLAG_HAS_FINALIZER, FLAG_IMMORTAL, FLAG_MANAGED_DICT, FLAG_WEAKLY_REFERENCED, GcHead, Header,
-    HeapObject, ObjRef, Payload, VTable, vtable_for,
+    FLAG_FINALIZED, FLAG_HAS_FINALIZER, FLAG_IMMORTAL, FLAG_INTERNED, FLAG_MANAGED_DICT, FLAG_WEAKLY_REFERENCED,
+    GcHead, Header, HeapObject, ObjRef, Payload, VTable, vtable_for,
 };
 pub use heap::{HeapStats, stats};
 pub use pool::PoolAllocator;

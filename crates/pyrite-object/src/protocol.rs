@@ -14,6 +14,7 @@ use crate::types::dict::PyDict;
 use crate::types::function::{BoundMethod, BuiltinFunction, Function, Module, SlotWrapper};
 use crate::types::instance::Instance;
 use crate::types::int::PyInt;
+use crate::types::intern;
 use crate::types::list::{PyList, PyTuple};
 use crate::types::str::PyStr;
 use crate::types::typeobj::{self, TypeObject, UnaryOp, is_subtype, type_name, type_payload};
@@ -523,6 +524,19 @@ pub fn get_method(ctx: &mut Ctx, value: &Value, name: &Value) -> PyResult<(Value
 
 /// `setattr(v, name, value)` (or `delattr` when `new_value` is `None`).
 pub fn setattr(ctx: &mut Ctx, target: &Value, name: &Value, new_value: Option<Value>) -> PyResult<()> {
+    // Attribute names are interned as they are stored (CPython's `PyObject_SetAttr`), so a
+    // name built at run time becomes the key later lookups find by identity.
+    if let Value::Obj(obj) = name
+        && !intern::is_interned(obj)
+    {
+        let name = intern::intern_value(name.clone());
+        return setattr_interned(ctx, target, &name, new_value);
+    }
+    setattr_interned(ctx, target, name, new_value)
+}
+
+/// [`setattr`] once the name is interned (or is not an exact str).
+fn setattr_interned(ctx: &mut Ctx, target: &Value, name: &Value, new_value: Option<Value>) -> PyResult<()> {
     if let Some(slot) = type_payload(target.type_ref()).slots().setattro {
         return slot(ctx, target, name, new_value);
     }

@@ -420,7 +420,7 @@ fn asyncgen_hooks_value(firstiter: Value, finalizer: Value) -> Value {
 }
 
 /// `sys.get_asyncgen_hooks()`.
-fn get_asyncgen_hooks(_: &mut Ctx, args: Args<'_>) -> PyResult {
+pub(crate) fn get_asyncgen_hooks(_: &mut Ctx, args: Args<'_>) -> PyResult {
     pyrite_object::methods::check_args("get_asyncgen_hooks", args, 0, 0)?;
     let (firstiter, finalizer) = hooks();
     Ok(asyncgen_hooks_value(firstiter, finalizer))
@@ -428,7 +428,7 @@ fn get_asyncgen_hooks(_: &mut Ctx, args: Args<'_>) -> PyResult {
 
 /// `sys.set_asyncgen_hooks(firstiter=..., finalizer=...)`: an omitted hook stays, None
 /// clears one; the finalizer is checked and set first, as CPython does.
-fn set_asyncgen_hooks(_: &mut Ctx, args: Args<'_>) -> PyResult {
+pub(crate) fn set_asyncgen_hooks(_: &mut Ctx, args: Args<'_>) -> PyResult {
     const PARAMS: pyrite_object::methods::params::Params =
         pyrite_object::methods::params::Params::new("set_asyncgen_hooks", &["firstiter", "finalizer"]);
     let [firstiter, finalizer] = PARAMS.bind(args)?;
@@ -455,14 +455,4 @@ fn set_asyncgen_hooks(_: &mut Ctx, args: Args<'_>) -> PyResult {
     };
     drop(old);
     Ok(Value::None)
-}
-
-/// Puts the async generator hook functions into `sys`'s dict (over any earlier entries).
-pub fn install_sys_hooks(sys: &PyDict) {
-    use pyrite_object::types::function::BuiltinFunction;
-    let functions: [(&'static str, pyrite_object::types::function::NativeFn); 2] =
-        [("get_asyncgen_hooks", get_asyncgen_hooks), ("set_asyncgen_hooks", set_asyncgen_hooks)];
-    for (name, func) in functions {
-        sys.set_str(name, Value::Obj(BuiltinFunction::new_in_module("sys", name, func)));
-    }
 }

@@ -37,14 +37,14 @@ pub fn make_builtins() -> ObjRef {
     let dict = PyDict::new_obj();
     let d = dict.downcast::<PyDict>().expect("a new dict");
     let t = types();
-    d.set_str("__name__", Value::str("builtins"));
-    d.set_str("__doc__", Value::None);
-    d.set_str("__package__", Value::str(""));
+    pyrite_object::types::intern::set_name(d, "__name__", Value::str("builtins"));
+    pyrite_object::types::intern::set_name(d, "__doc__", Value::None);
+    pyrite_object::types::intern::set_name(d, "__package__", Value::str(""));
     // The constants, which code reads as keywords but `builtins.True` still names.
-    d.set_str("None", Value::None);
-    d.set_str("True", Value::Bool(true));
-    d.set_str("False", Value::Bool(false));
-    d.set_str("__debug__", Value::Bool(true));
+    pyrite_object::types::intern::set_name(d, "None", Value::None);
+    pyrite_object::types::intern::set_name(d, "True", Value::Bool(true));
+    pyrite_object::types::intern::set_name(d, "False", Value::Bool(false));
+    pyrite_object::types::intern::set_name(d, "__debug__", Value::Bool(true));
     for (name, ty) in [
         ("object", &t.object),
         ("type", &t.type_),
@@ -69,14 +69,14 @@ pub fn make_builtins() -> ObjRef {
         ("bytearray", &t.bytearray),
         ("memoryview", &t.memoryview),
     ] {
-        d.set_str(name, Value::Obj(ty.clone()));
+        pyrite_object::types::intern::set_name(d, name, Value::Obj(ty.clone()));
     }
     for (name, ty) in exception_types() {
-        d.set_str(name, Value::Obj(ty.clone()));
+        pyrite_object::types::intern::set_name(d, name, Value::Obj(ty.clone()));
     }
-    d.set_str("Ellipsis", Value::Obj(t.ellipsis.clone()));
+    pyrite_object::types::intern::set_name(d, "Ellipsis", Value::Obj(t.ellipsis.clone()));
     crate::classes::install(d);
-    d.set_str("NotImplemented", Value::Obj(t.not_implemented.clone()));
+    pyrite_object::types::intern::set_name(d, "NotImplemented", Value::Obj(t.not_implemented.clone()));
     let functions: &[(&'static str, NativeFn)] = &[
         ("print", printing::builtin_print),
         ("input", printing::builtin_input),
@@ -118,7 +118,11 @@ pub fn make_builtins() -> ObjRef {
         ("breakpoint", crate::syshooks::builtin_breakpoint),
     ];
     for &(name, func) in functions {
-        d.set_str(name, Value::Obj(BuiltinFunction::new_in_module("builtins", name, func)));
+        pyrite_object::types::intern::set_name(
+            d,
+            name,
+            Value::Obj(BuiltinFunction::new_in_module("builtins", name, func)),
+        );
     }
     site::install(d);
     dict

@@ -68,7 +68,9 @@ pub fn bind_arguments(
         let Some(name_str) = name.as_str() else {
             return Err(PyErr::type_error(format!("{}() keywords must be strings", qualname(func))));
         };
-        let position = b.varnames[..argcount + kwonly].iter().position(|v| **v == *name_str.as_str());
+        // Keyword names and parameter names are interned: mostly an identity match.
+        let position =
+            code.varnames[..argcount + kwonly].iter().position(|v| v.as_str().is_some_and(|v| v.eq_str(name_str)));
         match position {
             Some(i) if i >= posonly => {
                 if slots[i].is_some() {
@@ -135,11 +137,12 @@ fn fill_defaults(ctx: &mut Ctx, func: &Function, code: &Code, slots: &mut [Slot]
         )));
     }
     let kwdefaults = func.kwdefaults.borrow().clone();
-    for (slot, name) in slots[argcount..argcount + kwonly].iter_mut().zip(&b.varnames[argcount..]) {
+    for ((slot, name), key) in
+        slots[argcount..argcount + kwonly].iter_mut().zip(&b.varnames[argcount..]).zip(&code.varnames[argcount..])
+    {
         if slot.is_none() {
-            let key = Value::str(name);
             let default = match kwdefaults.downcast::<PyDict>() {
-                Some(d) => d.get_item(ctx, &key)?,
+                Some(d) => d.get_item(ctx, key)?,
                 None => None,
             };
             match default {

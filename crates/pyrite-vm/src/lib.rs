@@ -177,7 +177,6 @@ impl Interpreter {
                 syshooks::install(sys_dict);
                 let no_cache = std::env::var_os("PYTHONDONTWRITEBYTECODE").is_some_and(|v| !v.is_empty());
                 sysinfo::install(sys_dict, no_cache);
-                asyncgen::install_sys_hooks(sys_dict);
             }
             d.set_str("gc", Value::Obj(gcmodule::make_gc()));
             d.set_str("builtins", Value::Obj(pyrite_object::types::function::Module::new_builtin(builtins.clone())));

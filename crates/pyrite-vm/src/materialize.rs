@@ -5,6 +5,7 @@ use num_bigint::BigInt;
 use pyrite_bytecode::{CodeObject, Constant};
 use pyrite_object::types::bytes::PyBytes;
 use pyrite_object::types::function::Code;
+use pyrite_object::types::intern;
 use pyrite_object::types::list::PyTuple;
 use pyrite_object::{ObjRef, PyResult, Value, types};
 
@@ -15,7 +16,9 @@ fn constant_value(constant: &Constant) -> PyResult {
         Constant::Int(i) => Value::Int(*i),
         Constant::BigInt(bytes) => Value::from_bigint(BigInt::from_signed_bytes_le(bytes)),
         Constant::Float(f) => Value::Float(*f),
-        Constant::Str(s) => Value::str(s),
+        // Identifier-like constants are interned as CPython's compiler does (attribute
+        // names for getattr, keyword names, dict keys spelled in code).
+        Constant::Str(s) => intern::intern_constant(Value::str(s)),
         Constant::Ellipsis => Value::Obj(types().ellipsis.clone()),
         Constant::Tuple(items) => {
             let values = items.iter().map(constant_value).collect::<PyResult<Vec<_>>>()?;
@@ -49,8 +52,11 @@ fn constant_value(constant: &Constant) -> PyResult {
     })
 }
 
+/// Names are always interned (whatever their characters), as CPython's `co_names` and
+/// `co_varnames`: the same name in different code objects, the globals' keys stored from
+/// them and the attribute names of classes are then one object.
 fn names(list: &[Box<str>]) -> Box<[Value]> {
-    list.iter().map(|n| Value::str(n)).collect()
+    list.iter().map(|n| Value::Obj(intern::intern_str(n))).collect()
 }
 
 /// Makes the runtime code object for compiled code (and, recursively, its nested code).

@@ -147,13 +147,6 @@ fn thread_info() -> Value {
     structseq_value(&TYPE, &SPEC, vec![Value::str("pthread"), Value::str("mutex+cond"), Value::None])
 }
 
-fn asyncgen_hooks(firstiter: Value, finalizer: Value) -> Value {
-    static TYPE: StaticType = StaticType::new();
-    const SPEC: StructSeqSpec =
-        StructSeqSpec { name: "asyncgen_hooks", fields: &["firstiter", "finalizer"], visible: 2 };
-    structseq_value(&TYPE, &SPEC, vec![firstiter, finalizer])
-}
-
 /// Adds the descriptive attributes and the hook functions to `sys`'s dict.
 pub fn install(sys: &PyDict, dont_write_bytecode: bool) {
     sys.set_str("flags", flags(dont_write_bytecode));
@@ -189,11 +182,8 @@ pub fn install(sys: &PyDict, dont_write_bytecode: bool) {
             check_args("is_finalizing", args, 0, 0)?;
             Ok(Value::Bool(false))
         }),
-        ("get_asyncgen_hooks", |_, args| {
-            check_args("get_asyncgen_hooks", args, 0, 0)?;
-            Ok(asyncgen_hooks(Value::None, Value::None))
-        }),
-        ("set_asyncgen_hooks", set_asyncgen_hooks),
+        ("get_asyncgen_hooks", crate::asyncgen::get_asyncgen_hooks),
+        ("set_asyncgen_hooks", crate::asyncgen::set_asyncgen_hooks),
         ("get_coroutine_origin_tracking_depth", |_, args| {
             check_args("get_coroutine_origin_tracking_depth", args, 0, 0)?;
             Ok(Value::Int(0))
@@ -232,17 +222,6 @@ fn set_switch_interval(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
     let interval = pyrite_object::methods::float::as_double(ctx, &values[0])?;
     if interval <= 0.0 {
         return Err(PyErr::value_error("switch interval must be strictly positive"));
-    }
-    Ok(Value::None)
-}
-
-fn set_asyncgen_hooks(_: &mut Ctx, args: Args<'_>) -> PyResult {
-    let mut any = false;
-    for value in args.values {
-        any |= !value.is_none();
-    }
-    if any {
-        return Err(PyErr::not_implemented("asynchronous generator hooks are not supported yet"));
     }
     Ok(Value::None)
 }

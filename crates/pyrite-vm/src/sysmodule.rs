@@ -6,6 +6,7 @@ use pyrite_object::methods::params::Params;
 use pyrite_object::types::dict::PyDict;
 use pyrite_object::types::function::{BuiltinFunction, Module, NativeFn};
 use pyrite_object::types::int::PyInt;
+use pyrite_object::types::intern;
 use pyrite_object::types::list::{PyList, PyTuple};
 use pyrite_object::types::str::PyStr;
 use pyrite_object::types::typeobj;
@@ -124,12 +125,20 @@ fn sys_getrefcount(_: &mut Ctx, args: Args<'_>) -> PyResult {
     })
 }
 
+/// `sys.intern(string)`: the canonical object for the text (see
+/// [`pyrite_object::types::intern`]); str subclasses are refused, as in CPython.
 fn sys_intern(_: &mut Ctx, args: Args<'_>) -> PyResult {
-    let values = method_args("intern", args, 1, 1)?.1;
-    if values[0].as_str().is_none() {
-        return Err(PyErr::type_error(format!("intern() argument 1 must be str, not {}", values[0].type_name())));
+    let values = method_args("sys.intern", args, 1, 1)?.1;
+    let value = &values[0];
+    if value.as_str().is_none() {
+        // Argument Clinic's wording: None is named as such, other objects by their type.
+        let what = if value.is_none() { "None".to_owned() } else { value.type_name().to_string() };
+        return Err(PyErr::type_error(format!("intern() argument must be str, not {what}")));
     }
-    Ok(values[0].clone())
+    match value {
+        Value::Obj(obj) if obj.type_ref().is_same(&types().str) => Ok(Value::Obj(intern::intern(obj))),
+        _ => Err(PyErr::type_error(format!("can't intern {}", value.type_name()))),
+    }
 }
 
 /// `sys.getsizeof(object[, default])`: CPython 3.11's (64-bit) size of the object. Classes

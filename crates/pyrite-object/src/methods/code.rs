@@ -142,7 +142,9 @@ fn code_repr(_: &mut Ctx, v: &Value) -> PyResult {
 fn code_getattro(ctx: &mut Ctx, v: &Value, name: &Value) -> PyResult {
     let code = code_of(v)?;
     let b = &code.bytecode;
-    let strings = |list: &[Box<str>]| Value::Obj(PyTuple::new_obj(list.iter().map(|n| Value::str(n)).collect()));
+    let strings = |list: &[Box<str>]| {
+        Value::Obj(PyTuple::new_obj(list.iter().map(|n| Value::Obj(crate::types::intern::intern_str(n))).collect()))
+    };
     let count = |n: u32| Value::Int(i64::from(n));
     Ok(match name.as_str().map(PyStr::as_str) {
         Some("co_name") => code.name.clone(),

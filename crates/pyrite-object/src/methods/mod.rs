@@ -86,7 +86,7 @@ pub fn setup_all(t: &TypeTable) {
         if let Some(d) = type_payload(ty).dict.downcast::<PyDict>()
             && d.get_str(&crate::types::str::PyStr::from_str("__doc__")).is_none()
         {
-            d.set_str("__doc__", Value::None);
+            crate::types::intern::set_name(d, "__doc__", Value::None);
         }
     }
     // CPython's unhashable builtins have `__hash__ = None` in their dict (which is what
@@ -138,14 +138,14 @@ pub fn add_methods(ty: &ObjRef, owner: &'static str, methods: &[(&'static str, N
     let dict = type_payload(ty).dict.clone();
     let Some(d) = dict.downcast::<PyDict>() else { return };
     for &(name, func) in methods {
-        d.set_str(name, Value::Obj(BuiltinFunction::new_method_of(ty, owner, name, func)));
+        crate::types::intern::set_name(d, name, Value::Obj(BuiltinFunction::new_method_of(ty, owner, name, func)));
     }
 }
 
 /// Stores a plain attribute in a type's dict.
 pub(crate) fn set_type_attr(ty: &ObjRef, name: &str, value: Value) {
     if let Some(d) = type_payload(ty).dict.downcast::<PyDict>() {
-        d.set_str(name, value);
+        crate::types::intern::set_name(d, name, value);
     }
 }
 

@@ -444,7 +444,7 @@ fn type_flags(ty: &pyrite_memory::ObjRef) -> u64 {
 }
 
 /// Setting an attribute on a class stores it in the class dict and invalidates caches.
-fn type_setattro(ctx: &mut Ctx, v: &Value, name: &Value, value: Option<Value>) -> PyResult<()> {
+pub(crate) fn type_setattro(ctx: &mut Ctx, v: &Value, name: &Value, value: Option<Value>) -> PyResult<()> {
     let Some(ty) = v.as_obj().filter(|o| o.is::<TypeObject>()) else {
         return protocol::generic_setattr(ctx, v, name, value);
     };

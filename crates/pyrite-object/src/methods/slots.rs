@@ -249,11 +249,15 @@ pub fn install_wrappers(ty: &ObjRef) {
         }
         if defines(&slots, kind) && d.get_str(&PyStr::from_str(name)).is_none() {
             if kind == SlotKind::New {
-                d.set_str(name, Value::Obj(new_method(ty)));
+                crate::types::intern::set_name(d, name, Value::Obj(new_method(ty)));
                 continue;
             }
             let wrapper = SlotWrapper { name, owner: ty.clone(), kind, bound: None };
-            d.set_str(name, Value::Obj(ObjRef::new(wrapper, Some(&types().wrapper_descriptor))));
+            crate::types::intern::set_name(
+                d,
+                name,
+                Value::Obj(ObjRef::new(wrapper, Some(&types().wrapper_descriptor))),
+            );
         }
     }
 }
@@ -288,6 +292,27 @@ fn tp_new_wrapper(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
     check_new_safe(owner, cls)?;
     let new = type_payload(owner).slots().new.ok_or_else(|| PyErr::new_system("__new__ without its slot"))?;
     new(ctx, cls, Args { values: &rest[1..], kwnames: args.kwnames })
+}
+
+/// CPython's `hackcheck`: a `__setattr__`/`__delattr__` wrapper may not skip the setattr of
+/// the native type that lays `this` out when that one overrides it: `object.__setattr__`
+/// on a class would bypass `type.__setattr__` (which keeps the type's version and caches
+/// right). Only `type`'s override is checked: several native types here have their own
+/// setattr function where CPython's is the generic one.
+fn setattr_applies(this: &Value, func: crate::types::typeobj::SetAttrFn, what: &str) -> PyResult<()> {
+    use crate::methods::object::type_setattro;
+    use crate::types::typeobj::SetAttrFn;
+    let native = protocol::solid_base(this.type_ref());
+    let native_set = type_payload(&native).slots().setattro;
+    if native_set.is_some_and(|f| std::ptr::fn_addr_eq(f, type_setattro as SetAttrFn))
+        && !std::ptr::fn_addr_eq(func, type_setattro as SetAttrFn)
+    {
+        return Err(PyErr::type_error(format!(
+            "can't apply this {what} to {} object",
+            crate::types::typeobj::type_name(this.type_ref())
+        )));
+    }
+    Ok(())
 }
 
 /// Checks a slot wrapper's argument count (`n` includes `self`), with CPython's wording.
@@ -481,12 +506,16 @@ fn call_simple_wrapper(
         }
         SlotKind::SetAttr => {
             need(values, 3, name)?;
-            (slots.setattro.ok_or_else(missing)?)(ctx, this, &values[1], Some(values[2].clone()))?;
+            let set = slots.setattro.ok_or_else(missing)?;
+            setattr_applies(this, set, "__setattr__")?;
+            set(ctx, this, &values[1], Some(values[2].clone()))?;
             Ok(Value::None)
         }
         SlotKind::DelAttr => {
             need(values, 2, name)?;
-            (slots.setattro.ok_or_else(missing)?)(ctx, this, &values[1], None)?;
+            let set = slots.setattro.ok_or_else(missing)?;
+            setattr_applies(this, set, "__delattr__")?;
+            set(ctx, this, &values[1], None)?;
             Ok(Value::None)
         }
         SlotKind::GetItem => {
@@ -913,7 +942,7 @@ pub fn assign_heap_slots(ty: &ObjRef) {
     if let Some(d) = own_dict.downcast::<crate::types::dict::PyDict>() {
         let key = |n: &str| d.get_str(&PyStr::from_str(n));
         if key("__eq__").is_some() && key("__hash__").is_none() {
-            d.set_str("__hash__", Value::None);
+            crate::types::intern::set_name(d, "__hash__", Value::None);
         }
         if key("__hash__").is_some_and(|h| h.is_none()) {
             slots.hash = Some(|_, v| Err(PyErr::type_error(format!("unhashable type: '{}'", v.type_name()))));

@@ -11,9 +11,10 @@
 //! needs the type's version unchanged (so its MRO, which owns every dict along it, is the
 //! same) and that dict's version unchanged (so the dict still holds the value). Dict
 //! versions are unique and change on every mutation, including the cycle collector's
-//! clearing. Type versions are unique too, so an entry for a freed type never matches
-//! again (and its dict pointer is then never read). The only strong references an entry
-//! holds are to its name, an exact `str`: no referents, nothing hidden from the collector.
+//! clearing. Type versions are unique too (they never wrap; a type whose version is the
+//! spent tag 0 is not cached), so an entry for a freed type never matches again (and its
+//! dict pointer is then never read). The only strong references an entry holds are to
+//! its name, an exact `str`: no referents, nothing hidden from the collector.
 
 use std::mem::ManuallyDrop;
 
@@ -78,10 +79,11 @@ enum Probe {
 /// be remembered (the entry keeps the name alive).
 #[inline]
 pub(crate) fn lookup(payload: &TypeObject, name: &PyStr, name_obj: Option<&ObjRef>) -> Option<Value> {
-    if payload.flags.get() & TYPE_HEAPTYPE == 0 {
+    // Native types are not cached (see above), nor types whose version is the spent tag 0.
+    let version = payload.version.get();
+    if payload.flags.get() & TYPE_HEAPTYPE == 0 || version == 0 {
         return walk(payload, name).map(|(value, _, _)| value);
     }
-    let version = payload.version.get();
     let hash = name.hash();
     let slot = index(version, hash);
     // SAFETY: only the GIL holder runs this; the closure clones a value (a count

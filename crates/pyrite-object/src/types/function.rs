@@ -99,7 +99,7 @@ impl Code {
         }
         let caches = (0..entries).map(|_| CacheEntry::default()).collect();
         Code {
-            name: Value::str(&bytecode.name),
+            name: Value::Obj(crate::types::intern::intern_str(&bytecode.name)),
             qualname: Value::str(&bytecode.qualname),
             consts,
             names,
@@ -377,13 +377,15 @@ impl Module {
         let dict = crate::types::dict::PyDict::new_obj();
         let module = Module::new_builtin(dict.clone());
         if let Some(d) = dict.downcast::<crate::types::dict::PyDict>() {
-            d.set_str("__name__", Value::str(name));
-            d.set_str("__doc__", Value::None);
-            d.set_str("__package__", Value::str(""));
-            d.set_str("__loader__", Value::None);
-            d.set_str("__spec__", Value::None);
+            crate::types::intern::set_name(d, "__name__", Value::str(name));
+            crate::types::intern::set_name(d, "__doc__", Value::None);
+            crate::types::intern::set_name(d, "__package__", Value::str(""));
+            crate::types::intern::set_name(d, "__loader__", Value::None);
+            crate::types::intern::set_name(d, "__spec__", Value::None);
             for &(fname, func) in functions {
-                d.set_str(fname, Value::Obj(BuiltinFunction::new_in_module(name, fname, func)));
+                // Interned keys: the names code looks them up by are interned too.
+                let key = Value::Obj(crate::types::intern::intern_str(fname));
+                drop(d.store_str(&key, Value::Obj(BuiltinFunction::new_in_module(name, fname, func))));
             }
         }
         module
@@ -392,7 +394,7 @@ impl Module {
     /// Sets an attribute of a module (for building native modules).
     pub fn set(module: &ObjRef, name: &str, value: Value) {
         if let Some(d) = module.downcast::<Module>().and_then(|m| m.dict.downcast::<crate::types::dict::PyDict>()) {
-            d.set_str(name, value);
+            crate::types::intern::set_name(d, name, value);
         }
     }
 }

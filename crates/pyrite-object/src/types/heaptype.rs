@@ -125,7 +125,7 @@ pub fn new_class(
         && let Some(globals) = (ctx.hooks.current_globals)(ctx)
         && let Some(module) = globals.downcast::<PyDict>().and_then(|g| g.get_str(&PyStr::from_str("__name__")))
     {
-        d.set_str("__module__", module);
+        crate::types::intern::set_name(d, "__module__", module);
     }
     let ty =
         new_type(Some(metatype), name, bases.clone(), dict.clone(), Slots::default(), TYPE_HEAPTYPE | TYPE_BASETYPE);
@@ -136,7 +136,7 @@ pub fn new_class(
     add_instance_descriptors(&ty, slots);
     // After the slots, so that `__slots__ = ('__doc__',)` makes a member (as in typing.py).
     if d.get_str(&PyStr::from_str("__doc__")).is_none() {
-        d.set_str("__doc__", Value::None);
+        crate::types::intern::set_name(d, "__doc__", Value::None);
     }
     crate::methods::slots::assign_heap_slots(&ty);
     crate::types::typeobj::inherit_collection_flags(&ty);

@@ -11,6 +11,7 @@ pub mod function;
 pub mod heaptype;
 pub mod instance;
 pub mod int;
+pub mod intern;
 pub mod iters;
 pub mod list;
 pub mod misc;

@@ -131,7 +131,7 @@ impl PyStr {
                 {
                     return found.clone();
                 }
-                let fresh = PyStr::new_obj(name);
+                let fresh = crate::types::intern::intern_str(name);
                 if let Some(text) = fresh.downcast::<PyStr>() {
                     let _ = text.hash();
                 }

@@ -119,7 +119,9 @@ pub struct TypeObject {
     pub slots: PayloadCell<Slots>,
     /// `TYPE_*` flags.
     pub flags: Cell<u32>,
-    /// Changes whenever the type or one of its bases changes.
+    /// Changes whenever the type or one of its bases changes; unique while not 0. 0 means
+    /// "do not cache": the counter is spent (see [`next_version`]) and every cache keyed by
+    /// versions must treat 0 as never matching (see [`cacheable_version`]).
     pub version: Cell<u32>,
     /// Classes that name this one as a direct base (`__subclasses__()`). These are strong
     /// references: until the cycle collector and weak references arrive, classes live as
@@ -233,7 +235,8 @@ pub fn lookup_ref(ty: &ObjRef, name_obj: &ObjRef) -> Option<Value> {
 #[must_use]
 pub fn has_finalizer(ty: &ObjRef) -> bool {
     let payload = type_payload(ty);
-    let key = u64::from(payload.version.get()) << 2 | 2;
+    let Some(version) = cacheable_version(payload) else { return lookup_str(ty, "__del__").is_some() };
+    let key = u64::from(version) << 2 | 2;
     let cached = payload.finalizer.get();
     if cached & !1 == key {
         return cached & 1 == 1;
@@ -248,7 +251,8 @@ pub fn has_finalizer(ty: &ObjRef) -> bool {
 /// bumps the version.
 pub fn python_getattr_hooks(ty: &ObjRef, find: impl FnOnce() -> u8) -> u8 {
     let payload = type_payload(ty);
-    let key = u64::from(payload.version.get()) << 8 | 0x80;
+    let Some(version) = cacheable_version(payload) else { return find() & 0x7f };
+    let key = u64::from(version) << 8 | 0x80;
     let cached = payload.getattr_hooks.get();
     if cached & !0x7f == key {
         return (cached & 0x7f) as u8;
@@ -263,7 +267,7 @@ pub fn python_getattr_hooks(ty: &ObjRef, find: impl FnOnce() -> u8) -> u8 {
 #[must_use]
 pub fn known_not_abstract(ty: &ObjRef) -> bool {
     let payload = type_payload(ty);
-    payload.no_abstract.get() == payload.version.get()
+    cacheable_version(payload).is_some_and(|version| payload.no_abstract.get() == version)
 }
 
 /// Records that the class's own dict has no `__abstractmethods__` (see
@@ -329,9 +333,9 @@ pub fn new_native_type_with(
     if let Some(d) = dict.downcast::<PyDict>() {
         // Builtin types have no `__module__` entry: `type.__module__` says `builtins`.
         if module != "builtins" {
-            d.set_str("__module__", Value::str(module));
+            crate::types::intern::set_name(d, "__module__", Value::str(module));
         }
-        d.set_str("__doc__", Value::None);
+        crate::types::intern::set_name(d, "__doc__", Value::None);
     }
     let base = base.unwrap_or(&t.object).clone();
     let full_name = if module == "builtins" { name.to_owned() } else { format!("{module}.{name}") };
@@ -397,9 +401,35 @@ fn simple_mro(ty: &ObjRef) -> Vec<ObjRef> {
     mro
 }
 
+/// The source of version tags (starts at 1: 0 means "do not cache").
+static VERSION_COUNTER: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(1);
+
+/// A fresh version tag, or 0 once all 2^32 - 1 tags have been handed out. Tags never wrap:
+/// a reused tag could make a stale cache entry match a changed type. As CPython's
+/// `tp_version_tag`, a type that gets 0 is simply no longer cached (the inline caches
+/// keyed by versions pack them into the low 32 bits of a guard, so the tag stays a u32).
 fn next_version() -> u32 {
-    static COUNTER: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(1);
-    COUNTER.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+    take_version(&VERSION_COUNTER)
+}
+
+/// Takes the next tag from `counter`, which stays at 0 once spent.
+fn take_version(counter: &std::sync::atomic::AtomicU32) -> u32 {
+    use std::sync::atomic::Ordering::Relaxed;
+    // Only the GIL holder bumps versions: a plain load and store suffice.
+    let next = counter.load(Relaxed);
+    if next == 0 {
+        return 0;
+    }
+    counter.store(next.wrapping_add(1), Relaxed);
+    next
+}
+
+/// The type's version tag if caches may key on it (`None` for the spent tag 0).
+#[inline]
+#[must_use]
+pub fn cacheable_version(payload: &TypeObject) -> Option<u32> {
+    let version = payload.version.get();
+    (version != 0).then_some(version)
 }
 
 macro_rules! inherit {
@@ -490,5 +520,22 @@ pub fn bump_version(ty: &ObjRef) {
     let subclasses = type_payload(ty).subclasses.borrow().clone();
     for sub in &subclasses {
         bump_version(sub);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::atomic::AtomicU32;
+
+    use super::take_version;
+
+    #[test]
+    fn version_tags_never_wrap() {
+        let counter = AtomicU32::new(u32::MAX - 1);
+        assert_eq!(take_version(&counter), u32::MAX - 1);
+        assert_eq!(take_version(&counter), u32::MAX);
+        // Spent: every later tag is 0 ("do not cache"), never a reused small tag.
+        assert_eq!(take_version(&counter), 0);
+        assert_eq!(take_version(&counter), 0);
     }
 }

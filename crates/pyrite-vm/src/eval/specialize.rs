@@ -69,6 +69,12 @@ fn name_str(code: &Code, index: u32) -> Option<&PyStr> {
     code.names.get(index as usize)?.as_str()
 }
 
+/// Whether `ty` has a version tag caches may record: once the counter is spent, types get
+/// version 0, which no cache may trust.
+fn cacheable(ty: &ObjRef) -> bool {
+    type_payload(ty).version.get() != 0
+}
+
 fn version_of(ty: &ObjRef) -> u64 {
     u64::from(type_payload(ty).version.get())
 }
@@ -319,7 +325,7 @@ fn specialize_load_attr(frame: &Frame, arg: u32) -> Option<Opcode> {
         e.index.set(u32::try_from(index).ok()?);
         return Some(Opcode::LOAD_ATTR_MODULE);
     }
-    if !generic_getattr(ty) {
+    if !generic_getattr(ty) || !cacheable(ty) {
         return None;
     }
     let version = version_of(ty);
@@ -356,7 +362,7 @@ fn specialize_load_attr(frame: &Frame, arg: u32) -> Option<Opcode> {
 /// shadowed by a data descriptor of `type`.
 fn specialize_class_attr(e: &CacheEntry, cls: &ObjRef, name: &PyStr) -> Option<Opcode> {
     let t = pyrite_object::types();
-    if !cls.type_ref().is_same(&t.type_) {
+    if !cls.type_ref().is_same(&t.type_) || !cacheable(cls) {
         return None;
     }
     if find_in_mro(&t.type_, name).is_some_and(|(_, _, _, meta)| is_data_descriptor(&meta)) {
@@ -562,7 +568,7 @@ fn specialize_store_attr(frame: &Frame, owner: &Value, arg: u32) -> Option<Opcod
     let e = entry(frame)?;
     let name = name_str(frame.code(), arg)?;
     let ty = obj.type_ref();
-    if obj.is::<TypeObject>() || !generic_setattr(ty) {
+    if obj.is::<TypeObject>() || !generic_setattr(ty) || !cacheable(ty) {
         return None;
     }
     if find_in_mro(ty, name).is_some_and(|(_, _, _, attr)| is_data_descriptor(&attr)) {
