@@ -154,15 +154,19 @@ pub(crate) fn dict_iter_step(it: &Value, advance: EntryStep) -> PyResult<Option<
     let Some(iter) = it.downcast::<SeqIter>() else {
         return Ok(None);
     };
-    let seq = iter.seq.borrow().clone();
-    let Some(dict) = seq.as_ref().and_then(|s| s.downcast::<PyDict>()) else {
-        return Ok(None);
+    // Finding and copying out the entry runs no Python code, so the dict is used borrowed.
+    let step = {
+        let seq = iter.seq.borrow();
+        let Some(dict) = seq.as_ref().and_then(|s| s.downcast::<PyDict>()) else {
+            return Ok(None);
+        };
+        (dict.len() == iter.expected_len.get()).then(|| advance(dict, iter.index.get()))
     };
-    if dict.len() != iter.expected_len.get() {
+    let Some(step) = step else {
         iter.expected_len.set(usize::MAX);
         return Err(PyErr::runtime_error("dictionary changed size during iteration"));
-    }
-    match advance(dict, iter.index.get()) {
+    };
+    match step {
         Some((position, key, value)) => {
             if iter.remaining.get() == 0 {
                 drop(iter.seq.replace(None));
