@@ -58,6 +58,13 @@ fn eq_fast_nested(a: &Value, b: &Value, depth: u32) -> Option<bool> {
         _ => {}
     }
     let t = types();
+    // Two strs (dict keys, mostly) before the number tests.
+    if let (Value::Obj(x), Value::Obj(y)) = (a, b)
+        && x.type_ref().is_same(&t.str)
+        && y.type_ref().is_same(&t.str)
+    {
+        return Some(x.downcast::<PyStr>()?.eq_str(y.downcast::<PyStr>()?));
+    }
     let is_number = |v: &Value| match v {
         Value::Int(_) | Value::Bool(_) | Value::Float(_) => true,
         Value::Obj(o) => o.type_ref().is_same(&t.int) || o.type_ref().is_same(&t.float),
@@ -251,7 +258,7 @@ pub fn repr(ctx: &mut Ctx, value: &Value) -> PyResult {
         Value::None => Ok(Value::str("None")),
         Value::Bool(true) => Ok(Value::str("True")),
         Value::Bool(false) => Ok(Value::str("False")),
-        Value::Int(i) => Ok(Value::str(&i.to_string())),
+        Value::Int(i) => Ok(Value::str(small_int_text(*i, &mut [0; 20]))),
         Value::Float(f) => Ok(Value::str(&num::float_repr(*f))),
         Value::Obj(obj) => {
             let slot = type_payload(obj.type_ref()).slots().repr;
@@ -266,6 +273,37 @@ pub fn repr(ctx: &mut Ctx, value: &Value) -> PyResult {
                 return Err(PyErr::type_error(format!("__repr__ returned non-string (type {})", result.type_name())));
             }
             Ok(result)
+        }
+    }
+}
+
+/// The decimal text of `i`, written into `buf` (20 bytes hold `i64::MIN`): `str(i)` without
+/// the formatting machinery and a temporary `String`.
+fn small_int_text(i: i64, buf: &mut [u8; 20]) -> &str {
+    let start = write_digits(i.unsigned_abs(), buf);
+    if i < 0 {
+        buf[start - 1] = b'-';
+        return std::str::from_utf8(&buf[start - 1..]).unwrap_or("0");
+    }
+    std::str::from_utf8(&buf[start..]).unwrap_or("0")
+}
+
+/// The decimal digits of `n`, written at the end of `buf` (20 bytes hold `u64::MAX`).
+pub(crate) fn decimal_digits(n: u64, buf: &mut [u8; 20]) -> &str {
+    let start = write_digits(n, buf);
+    std::str::from_utf8(&buf[start..]).unwrap_or("0")
+}
+
+/// Writes the digits of `n` at the end of `buf`; returns where they start (at least 1
+/// when `n` fits an `i64` magnitude, leaving room for a sign).
+fn write_digits(mut n: u64, buf: &mut [u8; 20]) -> usize {
+    let mut start = buf.len();
+    loop {
+        start -= 1;
+        buf[start] = b"0123456789"[(n % 10) as usize];
+        n /= 10;
+        if n == 0 {
+            return start;
         }
     }
 }

@@ -372,7 +372,12 @@ pub fn format(ctx: &mut Ctx, value: &Value, spec: &str) -> PyResult {
                 && parsed.precision.is_none()
                 && !parsed.no_neg_zero =>
         {
-            pad(&parsed, sign_prefix(*i < 0, parsed.sign), &i.unsigned_abs().to_string(), '>')
+            pad(
+                &parsed,
+                sign_prefix(*i < 0, parsed.sign),
+                protocol::decimal_digits(i.unsigned_abs(), &mut [0; 20]),
+                '>',
+            )
         }
         v if v.as_f64().is_some() => format_float(v.as_f64().unwrap_or(f64::NAN), &parsed, &v.type_name())?,
         Value::Int(_) | Value::Bool(_) => format_int(

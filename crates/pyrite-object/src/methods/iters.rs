@@ -10,7 +10,7 @@ use crate::methods::set_slots;
 use crate::protocol;
 use crate::registry::{TypeTable, types};
 use crate::types::iters::{CallableIter, Enumerate, MultiIter, ReversedIter};
-use crate::types::list::{PyList, PyTuple};
+use crate::types::list::{PyList, RecycledTuple};
 use crate::types::str::PyStr;
 use crate::types::typeobj::{lookup_str, type_payload};
 use crate::value::Value;
@@ -108,7 +108,11 @@ fn enumerate_new(ctx: &mut Ctx, ty: &ObjRef, args: Args<'_>) -> PyResult {
         }
     };
     let iter = protocol::get_iter(ctx, &iterable)?;
-    let payload = Enumerate { iter: PayloadCell::new(Some(iter)), count: PayloadCell::new(count) };
+    let payload = Enumerate {
+        iter: PayloadCell::new(Some(iter)),
+        count: PayloadCell::new(count),
+        result: RecycledTuple::default(),
+    };
     Ok(Value::Obj(instance(payload, ty, &types().enumerate)))
 }
 
@@ -128,7 +132,7 @@ fn enumerate_next(ctx: &mut Ctx, v: &Value) -> PyResult<Option<Value>> {
         ref other => protocol::binary_op(ctx, other, &Value::Int(1), BinaryOp::Add)?,
     };
     *e.count.borrow_mut() = next;
-    Ok(Some(Value::Obj(PyTuple::new_obj(vec![count, item]))))
+    Ok(Some(Value::Obj(e.result.make([count, item]))))
 }
 
 fn new_multi(ty: &ObjRef, base: &ObjRef, func: Value, iters: Vec<Value>, strict: bool) -> Value {
@@ -136,6 +140,7 @@ fn new_multi(ty: &ObjRef, base: &ObjRef, func: Value, iters: Vec<Value>, strict:
         func: PayloadCell::new(func),
         iters: PayloadCell::new(iters),
         strict: std::cell::Cell::new(strict),
+        result: RecycledTuple::default(),
     };
     Value::Obj(instance(payload, ty, base))
 }
@@ -200,7 +205,7 @@ fn zip_next(ctx: &mut Ctx, v: &Value) -> PyResult<Option<Value>> {
             }
         }
     }
-    Ok(Some(Value::Obj(PyTuple::new_obj(items))))
+    Ok(Some(Value::Obj(z.result.make_vec(items))))
 }
 
 fn map_new(ctx: &mut Ctx, ty: &ObjRef, args: Args<'_>) -> PyResult {

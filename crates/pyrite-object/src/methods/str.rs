@@ -438,6 +438,10 @@ const STR_NEW: crate::methods::params::Params =
     crate::methods::params::Params::new("str", &["object", "encoding", "errors"]);
 
 fn str_new_exact(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
+    // `str(x)`, the common call, needs no argument binding.
+    if let ([object], []) = (args.values, args.kwnames) {
+        return protocol::str_(ctx, object);
+    }
     if args.pos().len() > 3 {
         return Err(PyErr::type_error(format!("str() takes at most 3 arguments ({} given)", args.values.len())));
     }

@@ -100,7 +100,9 @@ fn build_string(
         out.extend_from_slice(literal);
         if let Some(field) = field {
             let rendered = render_field(ctx, &field, source, depth, auto)?;
-            out.extend(rendered.as_str().map(cps).unwrap_or_default());
+            if let Some(text) = rendered.as_str() {
+                out.extend(text.code_points());
+            }
         }
     }
     Ok(out)

@@ -42,22 +42,27 @@ macro_rules! with_units {
     };
 }
 
-/// First index of `n` in `h[start..end]` (absolute), for a non-empty needle.
+/// First index of `n` in `h[start..end]` (absolute).
 fn find_slice<T: Copy + Eq>(h: &[T], n: &[T], start: usize, end: usize) -> Option<usize> {
-    if n.is_empty() {
+    let Some((&first, rest)) = n.split_first() else {
         return (start <= end).then_some(start);
-    }
+    };
     if end < start || end - start < n.len() {
         return None;
     }
-    let first = n[0];
-    let last_start = end - n.len();
-    let mut i = start;
-    while i <= last_start {
-        if h[i] == first && h[i..i + n.len()] == *n {
-            return Some(i);
+    let window = &h[start..end];
+    let last_start = window.len() - n.len();
+    let mut i = 0;
+    // Find the first unit by a tight scan, then compare the rest in place.
+    while let Some(offset) = window[i..=last_start].iter().position(|&c| c == first) {
+        let at = i + offset;
+        if window[at + 1..at + n.len()].iter().zip(rest).all(|(a, b)| a == b) {
+            return Some(start + at);
         }
-        i += 1;
+        i = at + 1;
+        if i > last_start {
+            break;
+        }
     }
     None
 }
@@ -69,7 +74,7 @@ fn rfind_slice<T: Copy + Eq>(h: &[T], n: &[T], start: usize, end: usize) -> Opti
     }
     let mut i = end - n.len();
     loop {
-        if h[i..i + n.len()] == *n {
+        if n.first().is_none_or(|first| h[i] == *first) && h[i..i + n.len()] == *n {
             return Some(i);
         }
         if i == start {
@@ -98,11 +103,22 @@ fn count_slice<T: Copy + Eq>(h: &[T], n: &[T], start: usize, end: usize, max: us
 }
 
 /// First index of `needle` in `hay[start..end]`, the indexes already adjusted.
+/// Needles this short (in bytes) are found by a plain scan, as are needles in windows of at
+/// most [`SHORT_WINDOW`] bytes.
+const SHORT_NEEDLE: usize = 4;
+const SHORT_WINDOW: usize = 64;
+
 pub(super) fn find_in(hay: &PyStr, needle: &PyStr, start: usize, end: usize) -> Option<usize> {
     if end < start || end - start < needle.len() {
         return None;
     }
     if hay.is_ascii() && needle.is_ascii() {
+        let (h, n) = (hay.as_str().as_bytes(), needle.as_str().as_bytes());
+        // A short needle or window: a plain scan beats the searcher's setup (a scan takes
+        // at most `SHORT_NEEDLE` compares per position).
+        if n.len() <= SHORT_NEEDLE || end - start <= SHORT_WINDOW {
+            return find_slice(h, n, start, end);
+        }
         return hay.as_str()[start..end].find(needle.as_str()).map(|i| i + start);
     }
     if hay.is_ascii() {
@@ -116,6 +132,10 @@ fn rfind_in(hay: &PyStr, needle: &PyStr, start: usize, end: usize) -> Option<usi
         return None;
     }
     if hay.is_ascii() && needle.is_ascii() {
+        let (h, n) = (hay.as_str().as_bytes(), needle.as_str().as_bytes());
+        if n.len() <= SHORT_NEEDLE || end - start <= SHORT_WINDOW {
+            return rfind_slice(h, n, start, end);
+        }
         return hay.as_str()[start..end].rfind(needle.as_str()).map(|i| i + start);
     }
     with_units!(hay, needle, |h, n| rfind_slice(h, n, start, end))
@@ -536,20 +556,21 @@ pub(super) fn str_splitlines(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
 }
 
 fn partition_common(name: &str, args: Args<'_>, from_right: bool) -> PyResult {
-    let (s, sep) = one_arg(name, args)?;
-    let sep = str_arg(sep, "")?;
+    let (s, sep_value) = one_arg(name, args)?;
+    let sep = str_arg(sep_value, "")?;
     if sep.is_empty() {
         return Err(PyErr::value_error("empty separator"));
     }
+    // As CPython, the separator and (when it is missing) the string itself are put in the
+    // result as they are, not copied.
+    let whole = args.values[0].clone();
     let found = if from_right { rfind_in(s, sep, 0, s.len()) } else { find_in(s, sep, 0, s.len()) };
     let parts = match found {
-        Some(p) => {
-            vec![substring(s, 0, p), Value::Obj(sep.slice(0, sep.len(), 1)), substring(s, p + sep.len(), s.len())]
-        }
-        None if from_right => vec![Value::str(""), Value::str(""), substring(s, 0, s.len())],
-        None => vec![substring(s, 0, s.len()), Value::str(""), Value::str("")],
+        Some(p) => [substring(s, 0, p), sep_value.clone(), substring(s, p + sep.len(), s.len())],
+        None if from_right => [Value::str(""), Value::str(""), whole],
+        None => [whole, Value::str(""), Value::str("")],
     };
-    Ok(Value::Obj(PyTuple::new_obj(parts)))
+    Ok(Value::Obj(PyTuple::new_obj(parts.into())))
 }
 
 pub(super) fn str_partition(_: &mut Ctx, args: Args<'_>) -> PyResult {

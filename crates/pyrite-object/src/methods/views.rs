@@ -53,10 +53,13 @@ pub(crate) fn setup(t: &TypeTable) {
         });
         add_methods(ty, "dict_view", &[("isdisjoint", view_isdisjoint)]);
     }
-    for ty in [&t.dict_valueiterator, &t.dict_itemiterator] {
+    for (ty, next) in [
+        (&t.dict_valueiterator, dict_values_next as crate::types::typeobj::NextFn),
+        (&t.dict_itemiterator, dict_items_next),
+    ] {
         set_slots(ty, |s| {
             s.iter = Some(|_, v| Ok(v.clone()));
-            s.next = Some(dict_forward_next);
+            s.next = Some(next);
         });
     }
     for ty in [&t.dict_reversekeyiterator, &t.dict_reversevalueiterator, &t.dict_reverseitemiterator] {
@@ -151,15 +154,19 @@ pub(crate) fn dict_iter_step(it: &Value, advance: EntryStep) -> PyResult<Option<
     let Some(iter) = it.downcast::<SeqIter>() else {
         return Ok(None);
     };
-    let seq = iter.seq.borrow().clone();
-    let Some(dict) = seq.as_ref().and_then(|s| s.downcast::<PyDict>()) else {
-        return Ok(None);
+    // Finding and copying out the entry runs no Python code, so the dict is used borrowed.
+    let step = {
+        let seq = iter.seq.borrow();
+        let Some(dict) = seq.as_ref().and_then(|s| s.downcast::<PyDict>()) else {
+            return Ok(None);
+        };
+        (dict.len() == iter.expected_len.get()).then(|| advance(dict, iter.index.get()))
     };
-    if dict.len() != iter.expected_len.get() {
+    let Some(step) = step else {
         iter.expected_len.set(usize::MAX);
         return Err(PyErr::runtime_error("dictionary changed size during iteration"));
-    }
-    match advance(dict, iter.index.get()) {
+    };
+    match step {
         Some((position, key, value)) => {
             if iter.remaining.get() == 0 {
                 drop(iter.seq.replace(None));
@@ -176,9 +183,16 @@ pub(crate) fn dict_iter_step(it: &Value, advance: EntryStep) -> PyResult<Option<
     }
 }
 
-fn dict_forward_next(_: &mut Ctx, it: &Value) -> PyResult<Option<Value>> {
-    let kind = kind_of(it);
-    Ok(dict_iter_step(it, PyDict::entry_from)?.map(|(key, value)| yielded(kind, key, value)))
+fn dict_values_next(_: &mut Ctx, it: &Value) -> PyResult<Option<Value>> {
+    Ok(dict_iter_step(it, PyDict::entry_from)?.map(|(_, value)| value))
+}
+
+fn dict_items_next(_: &mut Ctx, it: &Value) -> PyResult<Option<Value>> {
+    let Some((key, value)) = dict_iter_step(it, PyDict::entry_from)? else { return Ok(None) };
+    Ok(Some(match it.downcast::<SeqIter>() {
+        Some(iter) => Value::Obj(iter.result.make([key, value])),
+        None => yielded(Kind::Items, key, value),
+    }))
 }
 
 fn dict_reverse_next(_: &mut Ctx, it: &Value) -> PyResult<Option<Value>> {

@@ -5,6 +5,7 @@ use std::cell::Cell;
 
 use pyrite_memory::{ObjRef, PayloadCell, Trace, payload};
 
+use crate::types::list::RecycledTuple;
 use crate::value::Value;
 
 fn visit_all(values: &[Value], visit: &mut dyn FnMut(&ObjRef)) {
@@ -17,6 +18,8 @@ fn visit_all(values: &[Value], visit: &mut dyn FnMut(&ObjRef)) {
 pub struct Enumerate {
     pub iter: PayloadCell<Option<Value>>,
     pub count: PayloadCell<Value>,
+    /// The `(count, item)` tuple to refill.
+    pub result: RecycledTuple,
 }
 
 impl Trace for Enumerate {
@@ -25,10 +28,12 @@ impl Trace for Enumerate {
             it.traverse(visit);
         }
         self.count.borrow().traverse(visit);
+        self.result.traverse(visit);
     }
 
     fn clear(&self) {
         drop(self.iter.replace(None));
+        self.result.clear();
     }
 }
 
@@ -41,17 +46,21 @@ pub struct MultiIter {
     pub iters: PayloadCell<Vec<Value>>,
     /// `zip(..., strict=True)` (`__setstate__` may change it).
     pub strict: std::cell::Cell<bool>,
+    /// zip's result tuple to refill.
+    pub result: RecycledTuple,
 }
 
 impl Trace for MultiIter {
     fn traverse(&self, visit: &mut dyn FnMut(&ObjRef)) {
         self.func.borrow().traverse(visit);
         visit_all(&self.iters.borrow(), visit);
+        self.result.traverse(visit);
     }
 
     fn clear(&self) {
         drop(self.iters.replace(Vec::new()));
         drop(self.func.replace(Value::None));
+        self.result.clear();
     }
 }
 

@@ -1,6 +1,8 @@
 //! `list` and `tuple` payloads, and how a list's capacity grows (CPython's policy, which
 //! `sys.getsizeof` makes visible).
 
+use std::cell::UnsafeCell;
+
 use pyrite_memory::{ObjRef, PayloadCell, Trace, payload};
 
 use crate::registry::types;
@@ -151,15 +153,16 @@ fn set_capacity(items: &mut Vec<Value>, target: usize) {
     }
 }
 
-/// The payload of a tuple object. Immutable: a cycle through a tuple always passes through
-/// a mutable object too, which the collector clears, so `clear` has nothing to do here.
+/// The payload of a tuple object. Immutable to Python: a cycle through a tuple always
+/// passes through a mutable object too, which the collector clears, so `clear` has nothing
+/// to do here. The cell lets [`RecycledTuple`] refill a tuple nobody else references.
 pub struct PyTuple {
-    items: Box<[Value]>,
+    items: UnsafeCell<Box<[Value]>>,
 }
 
 impl Trace for PyTuple {
     fn traverse(&self, visit: &mut dyn FnMut(&ObjRef)) {
-        for item in &self.items {
+        for item in self.items() {
             item.traverse(visit);
         }
     }
@@ -174,35 +177,105 @@ impl PyTuple {
         if items.is_empty() {
             return types().empty_tuple.clone();
         }
-        ObjRef::new(PyTuple { items: items.into_boxed_slice() }, Some(&types().tuple))
+        ObjRef::new(PyTuple { items: UnsafeCell::new(items.into_boxed_slice()) }, Some(&types().tuple))
     }
 
     /// A new tuple object of a class derived from tuple (with a `__dict__`).
     #[must_use]
     pub fn new_subclass_obj(items: Vec<Value>, ty: &ObjRef) -> ObjRef {
-        ObjRef::new_with_dict(PyTuple { items: items.into_boxed_slice() }, Some(ty))
+        ObjRef::new_with_dict(PyTuple { items: UnsafeCell::new(items.into_boxed_slice()) }, Some(ty))
     }
 
     /// The payload for the interned empty tuple.
     pub(crate) fn empty() -> PyTuple {
-        PyTuple { items: Box::new([]) }
+        PyTuple { items: UnsafeCell::new(Box::new([])) }
     }
 
     /// The items.
     #[must_use]
+    #[inline]
     pub fn items(&self) -> &[Value] {
-        &self.items
+        // SAFETY: the items change only in `RecycledTuple::refill`, while the recycler's
+        // reference is the only one, so no borrow of them (which needs a reference) exists.
+        unsafe { &*self.items.get() }
     }
 
     /// Number of items.
     #[must_use]
     pub fn len(&self) -> usize {
-        self.items.len()
+        self.items().len()
     }
 
     /// Whether the tuple is empty.
     #[must_use]
     pub fn is_empty(&self) -> bool {
-        self.items.is_empty()
+        self.items().is_empty()
+    }
+}
+
+/// The result tuple of an iterator that yields fresh tuples (`enumerate`, `zip`, dict item
+/// iterators). As in CPython, when the consumer dropped the last tuple handed out (it only
+/// unpacked it), the next one refills that tuple instead of allocating: the recycler's own
+/// reference is then the only one, so no Python code or Rust borrow can see the change.
+#[derive(Default)]
+pub struct RecycledTuple(PayloadCell<Option<ObjRef>>);
+
+impl RecycledTuple {
+    /// A tuple of `items`: the previous one refilled when nobody else holds it, else a new
+    /// one (kept for next time).
+    pub fn make<const N: usize>(&self, mut items: [Value; N]) -> ObjRef {
+        if let Some(tuple) = self.refill(&mut items) {
+            drop(items);
+            return tuple;
+        }
+        self.keep(PyTuple::new_obj(items.into()))
+    }
+
+    /// [`RecycledTuple::make`] for items in a vector.
+    pub fn make_vec(&self, mut items: Vec<Value>) -> ObjRef {
+        if let Some(tuple) = self.refill(&mut items) {
+            drop(items);
+            return tuple;
+        }
+        self.keep(PyTuple::new_obj(items))
+    }
+
+    /// Swaps `items` into the kept tuple if nobody else holds it and it has as many items;
+    /// `items` then holds the old ones, for the caller to drop after (their finalizers may
+    /// run Python code, which then sees the tuple as taken by its new holder).
+    fn refill(&self, items: &mut [Value]) -> Option<ObjRef> {
+        let tuple = self.0.borrow().clone()?;
+        // Our slot and `tuple` are the two references when nobody else has one.
+        if tuple.refcount() != 2 {
+            return None;
+        }
+        let payload = tuple.downcast::<PyTuple>()?;
+        // SAFETY: the only other reference is the slot's, and nothing uses it during the
+        // swap (no Python code runs), so no other borrow of the items exists.
+        let slots = unsafe { &mut *payload.items.get() };
+        if slots.len() != items.len() {
+            return None;
+        }
+        slots.swap_with_slice(items);
+        Some(tuple)
+    }
+
+    fn keep(&self, tuple: ObjRef) -> ObjRef {
+        let previous = self.0.replace(Some(tuple.clone()));
+        drop(previous);
+        tuple
+    }
+
+    /// Visits the kept tuple (for the owner's `Trace::traverse`).
+    pub fn traverse(&self, visit: &mut dyn FnMut(&ObjRef)) {
+        if let Some(tuple) = &*self.0.borrow() {
+            visit(tuple);
+        }
+    }
+
+    /// Forgets the kept tuple (for the owner's `Trace::clear`).
+    pub fn clear(&self) {
+        let old = self.0.replace(None);
+        drop(old);
     }
 }

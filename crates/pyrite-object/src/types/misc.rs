@@ -5,6 +5,7 @@ use std::cell::Cell;
 use pyrite_memory::{ObjRef, PayloadCell, Trace, payload};
 
 use crate::registry::types;
+use crate::types::list::RecycledTuple;
 use crate::value::Value;
 
 /// The payload of `NotImplemented`, `Ellipsis` and other one-of-a-kind objects.
@@ -144,6 +145,8 @@ pub struct SeqIter {
     /// For dict iterators: how many more entries may be produced (CPython's `di_len`); an
     /// entry beyond them means keys were swapped during iteration.
     pub remaining: Cell<usize>,
+    /// For dict item iterators: the `(key, value)` tuple to refill.
+    pub result: RecycledTuple,
 }
 
 impl Trace for SeqIter {
@@ -151,11 +154,13 @@ impl Trace for SeqIter {
         if let Some(seq) = &*self.seq.borrow() {
             seq.traverse(visit);
         }
+        self.result.traverse(visit);
     }
 
     fn clear(&self) {
         let old = self.seq.replace(None);
         drop(old);
+        self.result.clear();
     }
 }
 
@@ -171,6 +176,7 @@ impl SeqIter {
                 index: Cell::new(0),
                 expected_len: Cell::new(expected_len),
                 remaining: Cell::new(expected_len),
+                result: RecycledTuple::default(),
             },
             Some(ty),
         )

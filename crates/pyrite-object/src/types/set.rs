@@ -146,6 +146,17 @@ impl PySet {
     }
 
     fn lookup(&self, ctx: &mut Ctx, key: &Value, hash: i64) -> PyResult<Lookup> {
+        // The first slot settles most lookups: empty, or the key itself (`is` covers equal
+        // small ints).
+        {
+            let table = self.table.borrow();
+            let i = bits(hash) & (table.slots.len() - 1);
+            match &table.slots[i] {
+                Slot::Empty => return Ok(Lookup::Vacant(None, i)),
+                Slot::Active(h, k) if *h == hash && k.is(key) => return Ok(Lookup::Found(i)),
+                _ => {}
+            }
+        }
         'restart: loop {
             let version = self.version();
             let mask = self.table.borrow().slots.len() - 1;
