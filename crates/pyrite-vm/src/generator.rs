@@ -578,6 +578,19 @@ pub(crate) fn gen_repr(_: &mut Ctx, v: &Value) -> PyResult {
     Ok(Value::str(&format!("<{} object {qualname} at {:#x}>", v.type_name(), v.id())))
 }
 
+/// Whether [`gen_getattro`] leaves `name` to `object.__getattribute__` (every name but the
+/// ones it answers itself), so attribute caches may treat a generator's `send` or `close`
+/// as any method of a type with the generic lookup.
+pub(crate) fn getattro_defers(ty: &ObjRef, name: &str) -> bool {
+    let own = type_payload(ty)
+        .slots()
+        .getattro
+        .is_some_and(|slot| std::ptr::fn_addr_eq(slot, gen_getattro as pyrite_object::types::typeobj::GetAttrFn));
+    own && !["gi_", "cr_", "ag_"].iter().any(|prefix| name.starts_with(prefix))
+        && name != "__name__"
+        && name != "__qualname__"
+}
+
 /// The `gi_*` (generator), `cr_*` (coroutine) and `ag_*` (async generator) attributes.
 pub(crate) fn gen_getattro(ctx: &mut Ctx, v: &Value, name: &Value) -> PyResult {
     let g = this(v)?;

@@ -325,7 +325,7 @@ fn specialize_load_attr(frame: &Frame, arg: u32) -> Option<Opcode> {
         e.index.set(u32::try_from(index).ok()?);
         return Some(Opcode::LOAD_ATTR_MODULE);
     }
-    if !generic_getattr(ty) || !cacheable(ty) {
+    if !(generic_getattr(ty) || crate::generator::getattro_defers(ty, name.as_str())) || !cacheable(ty) {
         return None;
     }
     let version = version_of(ty);
