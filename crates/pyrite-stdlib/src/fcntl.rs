@@ -7,7 +7,7 @@ use pyrite_object::types::bytes::{PyByteArray, PyBytes};
 use pyrite_object::types::function::Module;
 use pyrite_object::{Args, Ctx, ObjRef, PyErr, PyResult, Value, protocol, types};
 
-use crate::posix::path::{c_int_arg, int_arg, last_errno, os_error};
+use crate::posix::path::{c_int_arg, int_arg, os_error};
 use crate::select::file_descriptor;
 
 /// Makes the module.
@@ -80,15 +80,10 @@ const BUFFER_SIZE: usize = 1024;
 
 /// Runs a call until it is not interrupted; the result or the `OSError`.
 fn retry(ctx: &mut Ctx, mut call: impl FnMut() -> i32) -> PyResult<i32> {
-    loop {
-        let rc = call();
-        if rc >= 0 {
-            return Ok(rc);
-        }
-        let errno = last_errno();
-        if errno != libc::EINTR {
-            return Err(os_error(ctx, errno, None, None));
-        }
+    match crate::posix::fd::retry(|| call() as isize) {
+        // The call returned an `i32`, so its result fits one.
+        Ok(rc) => Ok(i32::try_from(rc).unwrap_or(i32::MAX)),
+        Err(errno) => Err(os_error(ctx, errno, None, None)),
     }
 }
 

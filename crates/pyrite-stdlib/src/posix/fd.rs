@@ -15,7 +15,7 @@ use super::structseq::StructSeqDesc;
 pub static TERMINAL_SIZE: StructSeqDesc = StructSeqDesc::new("terminal_size", "os", &["columns", "lines"], 2);
 
 /// Runs `call` again while it fails with `EINTR`; the result, or the errno.
-fn retry(mut call: impl FnMut() -> isize) -> Result<isize, i32> {
+pub(crate) fn retry(mut call: impl FnMut() -> isize) -> Result<isize, i32> {
     loop {
         let rc = call();
         if rc >= 0 {

@@ -4,7 +4,7 @@
 //! `errno` with CPython's message. Functions Pyrite lacks are simply absent, as on
 //! platforms that lack them, and `_have_functions` only names what is really there.
 
-mod fd;
+pub(crate) mod fd;
 mod fs;
 pub(crate) mod path;
 mod scandir;
