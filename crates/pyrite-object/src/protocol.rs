@@ -258,7 +258,8 @@ pub fn repr(ctx: &mut Ctx, value: &Value) -> PyResult {
         Value::None => Ok(Value::str("None")),
         Value::Bool(true) => Ok(Value::str("True")),
         Value::Bool(false) => Ok(Value::str("False")),
-        Value::Int(i) => Ok(Value::str(small_int_text(*i, &mut [0; 20]))),
+        // Built in place as CPython does: never the shared one-character str.
+        Value::Int(i) => Ok(Value::Obj(PyStr::new_unshared_obj(small_int_text(*i, &mut [0; 20])))),
         Value::Float(f) => Ok(Value::str(&num::float_repr(*f))),
         Value::Obj(obj) => {
             let slot = type_payload(obj.type_ref()).slots().repr;

@@ -173,14 +173,38 @@ fn zip_next(ctx: &mut Ctx, v: &Value) -> PyResult<Option<Value>> {
     let Some(z) = v.downcast::<MultiIter>() else {
         return Ok(None);
     };
-    let iters = z.iters.borrow().clone();
-    if iters.is_empty() {
+    let n = z.iters.borrow().len();
+    if n == 0 {
         return Ok(None);
     }
-    let mut items = Vec::with_capacity(iters.len());
+    if n > ZIP_STACK {
+        let iters = z.iters.borrow().clone();
+        let mut items = vec![Value::None; n];
+        if !zip_fill(ctx, z, &iters, &mut items)? {
+            return Ok(None);
+        }
+        return Ok(Some(Value::Obj(z.result.make_vec(items))));
+    }
+    // The iterators are copied (a `__next__` may re-enter the zip and exhaust it, which
+    // empties its list) into stack storage: no allocation per item.
+    let mut iters: [Value; ZIP_STACK] = std::array::from_fn(|_| Value::None);
+    iters[..n].clone_from_slice(&z.iters.borrow());
+    let mut items: [Value; ZIP_STACK] = std::array::from_fn(|_| Value::None);
+    if !zip_fill(ctx, z, &iters[..n], &mut items[..n])? {
+        return Ok(None);
+    }
+    Ok(Some(Value::Obj(z.result.make_slice(&mut items[..n]))))
+}
+
+/// zips of up to this many iterables keep their per-item state on the stack.
+const ZIP_STACK: usize = 4;
+
+/// Fills `items` with the next item of each of `iters`; `false` when one is exhausted
+/// (after the checks of `strict=True`).
+fn zip_fill(ctx: &mut Ctx, z: &MultiIter, iters: &[Value], items: &mut [Value]) -> PyResult<bool> {
     for (i, it) in iters.iter().enumerate() {
         match protocol::next(ctx, it)? {
-            Some(item) => items.push(item),
+            Some(item) => items[i] = item,
             None => {
                 drop(z.iters.replace(Vec::new()));
                 if z.strict.get() {
@@ -201,11 +225,11 @@ fn zip_next(ctx: &mut Ctx, v: &Value) -> PyResult<Option<Value>> {
                         }
                     }
                 }
-                return Ok(None);
+                return Ok(false);
             }
         }
     }
-    Ok(Some(Value::Obj(z.result.make_vec(items))))
+    Ok(true)
 }
 
 fn map_new(ctx: &mut Ctx, ty: &ObjRef, args: Args<'_>) -> PyResult {

@@ -411,17 +411,21 @@ fn str_iter_next(_: &mut Ctx, it: &Value) -> PyResult<Option<Value>> {
     let Some(iter) = it.downcast::<SeqIter>() else {
         return Ok(None);
     };
-    let seq = iter.seq.borrow().clone();
-    let Some(s) = seq.as_ref().and_then(Value::as_str) else {
-        return Ok(None);
-    };
     let i = iter.index.get();
-    if i >= s.len() {
+    // Read in place (making the item runs no Python code, so the borrow cannot be seen).
+    let item = {
+        let seq = iter.seq.borrow();
+        let Some(s) = seq.as_ref().and_then(Value::as_str) else {
+            return Ok(None);
+        };
+        (i < s.len()).then(|| s.slice(i, i + 1, 1))
+    };
+    let Some(item) = item else {
         drop(iter.seq.replace(None));
         return Ok(None);
-    }
+    };
     iter.index.set(i + 1);
-    Ok(Some(Value::Obj(s.slice(i, i + 1, 1))))
+    Ok(Some(Value::Obj(item)))
 }
 
 fn str_new(ctx: &mut Ctx, ty: &pyrite_memory::ObjRef, args: Args<'_>) -> PyResult {

@@ -7,6 +7,7 @@ use crate::ctx::{Args, Ctx};
 use crate::error::{PyErr, PyResult};
 use crate::methods::format::{ascii_escape, format};
 use crate::protocol;
+use crate::types::str::{PyStr, StrData};
 use crate::value::Value;
 
 const OPEN: u32 = b'{' as u32;
@@ -51,15 +52,102 @@ impl AutoNumber {
 pub(super) fn str_format(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
     let (s, positional) = receiver("format", &args)?;
     let source = Source::Args { positional, keywords: args.keywords().collect() };
-    let out = build_string(ctx, &cps(s), &source, 2, &mut AutoNumber::default())?;
-    Ok(new_str(&out))
+    format_with(ctx, s, &source)
 }
 
 pub(super) fn str_format_map(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
     let (s, mapping) = one_arg("format_map", args)?;
     let source = Source::Mapping(mapping);
-    let out = build_string(ctx, &cps(s), &source, 2, &mut AutoNumber::default())?;
-    Ok(new_str(&out))
+    format_with(ctx, s, &source)
+}
+
+/// Formats `fmt`, parsing its bytes directly when it is ASCII (most format strings) and
+/// building the result as UTF-8 while every piece is ASCII.
+fn format_with(ctx: &mut Ctx, fmt: &PyStr, source: &Source<'_>) -> PyResult {
+    let mut out = if let StrData::Ascii(text) = fmt.data() {
+        let mut out = Out::Ascii(String::with_capacity(text.len() + 16));
+        build_string(ctx, text.as_bytes(), source, 2, &mut AutoNumber::default(), &mut out)?;
+        out
+    } else {
+        let mut out = Out::Wide(Vec::with_capacity(fmt.len()));
+        build_string(ctx, &cps(fmt), source, 2, &mut AutoNumber::default(), &mut out)?;
+        out
+    };
+    Ok(match &mut out {
+        Out::Ascii(text) => Value::Obj(PyStr::from_string_obj(std::mem::take(text))),
+        Out::Wide(code_points) => new_str(code_points),
+    })
+}
+
+/// A unit of a format string: a byte of ASCII text or a code point.
+trait Unit: Copy {
+    /// Whether every unit of this type is ASCII (the bytes of ASCII format strings).
+    const ASCII: bool;
+    fn code(self) -> u32;
+    /// The units as a str value.
+    fn to_str(units: &[Self]) -> Value;
+    /// The units as Rust text (lone surrogates become U+FFFD).
+    fn to_text(units: &[Self]) -> String;
+}
+
+impl Unit for u8 {
+    const ASCII: bool = true;
+    fn code(self) -> u32 {
+        u32::from(self)
+    }
+    fn to_str(units: &[u8]) -> Value {
+        Value::Obj(PyStr::new_obj(std::str::from_utf8(units).unwrap_or_default()))
+    }
+    fn to_text(units: &[u8]) -> String {
+        String::from_utf8_lossy(units).into_owned()
+    }
+}
+
+impl Unit for u32 {
+    const ASCII: bool = false;
+    fn code(self) -> u32 {
+        self
+    }
+    fn to_str(units: &[u32]) -> Value {
+        new_str(units)
+    }
+    fn to_text(units: &[u32]) -> String {
+        text(units)
+    }
+}
+
+/// The result being built: UTF-8 while every piece so far is ASCII, else code points.
+enum Out {
+    Ascii(String),
+    Wide(Vec<u32>),
+}
+
+impl Out {
+    fn wide(&mut self) -> &mut Vec<u32> {
+        if let Out::Ascii(text) = self {
+            *self = Out::Wide(text.bytes().map(u32::from).collect());
+        }
+        match self {
+            Out::Wide(code_points) => code_points,
+            Out::Ascii(_) => unreachable!("made wide above"),
+        }
+    }
+
+    fn push_units<T: Unit>(&mut self, units: &[T]) {
+        match self {
+            Out::Ascii(text) if T::ASCII || units.iter().all(|u| u.code() < 0x80) => {
+                text.extend(units.iter().map(|&u| char::from(u.code() as u8)));
+            }
+            _ => self.wide().extend(units.iter().map(|&u| u.code())),
+        }
+    }
+
+    fn push_str(&mut self, piece: &PyStr) {
+        match self {
+            Out::Ascii(text) if piece.is_ascii() => text.push_str(piece.as_str()),
+            _ => self.wide().extend(piece.code_points()),
+        }
+    }
 }
 
 pub(super) fn str_dunder_format(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
@@ -75,47 +163,58 @@ fn text(code_points: &[u32]) -> String {
 }
 
 /// One replacement field, as parsed.
-struct Field<'f> {
-    name: &'f [u32],
+struct Field<'f, T> {
+    name: &'f [T],
     conversion: Option<u32>,
-    spec: &'f [u32],
+    spec: &'f [T],
     spec_needs_expanding: bool,
 }
 
-/// Formats `fmt`; `depth` limits the nesting of replacement fields inside specs.
-fn build_string(
+/// Formats `fmt` onto `out`; `depth` limits the nesting of replacement fields inside specs.
+fn build_string<T: Unit>(
     ctx: &mut Ctx,
-    fmt: &[u32],
+    fmt: &[T],
     source: &Source<'_>,
     depth: u32,
     auto: &mut AutoNumber,
-) -> PyResult<Vec<u32>> {
+    out: &mut Out,
+) -> PyResult<()> {
     if depth == 0 {
         return Err(PyErr::value_error("Max string recursion exceeded"));
     }
-    let mut out = Vec::with_capacity(fmt.len());
     let mut pos = 0;
     while pos < fmt.len() {
         let (literal, field) = next_markup(fmt, &mut pos)?;
-        out.extend_from_slice(literal);
+        out.push_units(literal);
         if let Some(field) = field {
-            let rendered = render_field(ctx, &field, source, depth, auto)?;
+            let value = field_value(ctx, field.name, source, auto)?;
+            // `{}` of an int: its digits, without a str object in between.
+            if let (Value::Int(i), None, true, Out::Ascii(text)) =
+                (&value, field.conversion, field.spec.is_empty(), &mut *out)
+            {
+                if *i < 0 {
+                    text.push('-');
+                }
+                text.push_str(protocol::decimal_digits(i.unsigned_abs(), &mut [0; 20]));
+                continue;
+            }
+            let rendered = render_field(ctx, &field, value, source, depth, auto)?;
             if let Some(text) = rendered.as_str() {
-                out.extend(text.code_points());
+                out.push_str(text);
             }
         }
     }
-    Ok(out)
+    Ok(())
 }
 
 /// The next literal text (with `{{`/`}}` undoubled one at a time, as CPython's
 /// `MarkupIterator`) and the replacement field after it, if any, from `pos` on.
-fn next_markup<'f>(fmt: &'f [u32], pos: &mut usize) -> PyResult<(&'f [u32], Option<Field<'f>>)> {
+fn next_markup<'f, T: Unit>(fmt: &'f [T], pos: &mut usize) -> PyResult<(&'f [T], Option<Field<'f, T>>)> {
     let start = *pos;
     let mut c = 0;
     let mut markup_follows = false;
     while *pos < fmt.len() {
-        c = fmt[*pos];
+        c = fmt[*pos].code();
         *pos += 1;
         if c == OPEN || c == CLOSE {
             markup_follows = true;
@@ -124,14 +223,14 @@ fn next_markup<'f>(fmt: &'f [u32], pos: &mut usize) -> PyResult<(&'f [u32], Opti
     }
     let at_end = *pos >= fmt.len();
     let mut literal_len = *pos - start;
-    if c == CLOSE && (at_end || fmt[*pos] != CLOSE) {
+    if c == CLOSE && (at_end || fmt[*pos].code() != CLOSE) {
         return Err(PyErr::value_error("Single '}' encountered in format string"));
     }
     if at_end && c == OPEN {
         return Err(PyErr::value_error("Single '{' encountered in format string"));
     }
     if !at_end {
-        if fmt[*pos] == c {
+        if fmt[*pos].code() == c {
             *pos += 1;
             markup_follows = false;
         } else {
@@ -191,16 +290,16 @@ pub fn field_name_split(name: &crate::types::str::PyStr) -> PyResult<(Value, Vec
 }
 
 /// Parses a field after its `{`, leaving `pos` after the closing `}`.
-fn parse_field<'f>(fmt: &'f [u32], pos: &mut usize) -> PyResult<Field<'f>> {
+fn parse_field<'f, T: Unit>(fmt: &'f [T], pos: &mut usize) -> PyResult<Field<'f, T>> {
     let name_start = *pos;
     let mut c = 0;
     while *pos < fmt.len() {
-        c = fmt[*pos];
+        c = fmt[*pos].code();
         *pos += 1;
         match u8::try_from(c).unwrap_or(0) {
             b'{' => return Err(PyErr::value_error("unexpected '{' in field name")),
             b'[' => {
-                while *pos < fmt.len() && fmt[*pos] != u32::from(b']') {
+                while *pos < fmt.len() && fmt[*pos].code() != u32::from(b']') {
                     *pos += 1;
                 }
             }
@@ -217,12 +316,12 @@ fn parse_field<'f>(fmt: &'f [u32], pos: &mut usize) -> PyResult<Field<'f>> {
     }
     let mut conversion = None;
     if c == u32::from(b'!') {
-        let Some(&conv) = fmt.get(*pos) else {
+        let Some(conv) = fmt.get(*pos).map(|u| u.code()) else {
             return Err(PyErr::value_error("end of string while looking for conversion specifier"));
         };
         conversion = Some(conv);
         *pos += 1;
-        if let Some(&next) = fmt.get(*pos) {
+        if let Some(next) = fmt.get(*pos).map(|u| u.code()) {
             *pos += 1;
             if next == CLOSE {
                 return Ok(Field { name, conversion, spec: &[], spec_needs_expanding: false });
@@ -236,7 +335,7 @@ fn parse_field<'f>(fmt: &'f [u32], pos: &mut usize) -> PyResult<Field<'f>> {
     let mut count = 1;
     let mut spec_needs_expanding = false;
     while *pos < fmt.len() {
-        let c = fmt[*pos];
+        let c = fmt[*pos].code();
         *pos += 1;
         if c == OPEN {
             spec_needs_expanding = true;
@@ -251,8 +350,14 @@ fn parse_field<'f>(fmt: &'f [u32], pos: &mut usize) -> PyResult<Field<'f>> {
     Err(PyErr::value_error("unmatched '{' in format spec"))
 }
 
-fn render_field(ctx: &mut Ctx, field: &Field<'_>, source: &Source<'_>, depth: u32, auto: &mut AutoNumber) -> PyResult {
-    let mut value = field_value(ctx, field.name, source, auto)?;
+fn render_field<T: Unit>(
+    ctx: &mut Ctx,
+    field: &Field<'_, T>,
+    mut value: Value,
+    source: &Source<'_>,
+    depth: u32,
+    auto: &mut AutoNumber,
+) -> PyResult {
     if let Some(conversion) = field.conversion {
         value = match u8::try_from(conversion).unwrap_or(0) {
             b'r' => protocol::repr(ctx, &value)?,
@@ -268,21 +373,33 @@ fn render_field(ctx: &mut Ctx, field: &Field<'_>, source: &Source<'_>, depth: u3
         };
     }
     let spec = if field.spec_needs_expanding {
-        text(&build_string(ctx, field.spec, source, depth - 1, auto)?)
+        let mut spec = Out::Ascii(String::new());
+        build_string(ctx, field.spec, source, depth - 1, auto, &mut spec)?;
+        match spec {
+            Out::Ascii(spec) => spec,
+            Out::Wide(code_points) => text(&code_points),
+        }
+    } else if field.spec.is_empty() {
+        String::new()
     } else {
-        text(field.spec)
+        T::to_text(field.spec)
     };
     format(ctx, &value, &spec)
 }
 
+/// Whether `c` starts an attribute or index part of a field name.
+fn is_part_start(c: u32) -> bool {
+    c == u32::from(b'.') || c == u32::from(b'[')
+}
+
 /// The decimal value of a field-name part, or `None` when it is not all ASCII digits.
-fn integer(part: &[u32]) -> PyResult<Option<usize>> {
-    if part.is_empty() || !part.iter().all(|&c| (u32::from(b'0')..=u32::from(b'9')).contains(&c)) {
+fn integer<T: Unit>(part: &[T]) -> PyResult<Option<usize>> {
+    if part.is_empty() || !part.iter().all(|&c| (u32::from(b'0')..=u32::from(b'9')).contains(&c.code())) {
         return Ok(None);
     }
     let mut value: usize = 0;
     for &c in part {
-        let digit = (c - u32::from(b'0')) as usize;
+        let digit = (c.code() - u32::from(b'0')) as usize;
         value = value
             .checked_mul(10)
             .and_then(|v| v.checked_add(digit))
@@ -294,16 +411,17 @@ fn integer(part: &[u32]) -> PyResult<Option<usize>> {
 
 /// The next `.attr` or `[key]` of a field name, advancing `rest` past it: whether it is an
 /// attribute, and its text; `None` at the end.
-fn next_field_part<'f>(rest: &mut &'f [u32]) -> Option<PyResult<(bool, &'f [u32])>> {
+fn next_field_part<'f, T: Unit>(rest: &mut &'f [T]) -> Option<PyResult<(bool, &'f [T])>> {
     let (&c, tail) = rest.split_first()?;
+    let c = c.code();
     let is_attribute = c == u32::from(b'.');
     let part;
     if is_attribute {
-        let end = tail.iter().position(|&c| c == u32::from(b'.') || c == u32::from(b'[')).unwrap_or(tail.len());
+        let end = tail.iter().position(|&c| is_part_start(c.code())).unwrap_or(tail.len());
         part = &tail[..end];
         *rest = &tail[end..];
     } else if c == u32::from(b'[') {
-        let Some(end) = tail.iter().position(|&c| c == u32::from(b']')) else {
+        let Some(end) = tail.iter().position(|&c| c.code() == u32::from(b']')) else {
             return Some(Err(PyErr::value_error("Missing ']' in format string")));
         };
         part = &tail[..end];
@@ -318,8 +436,8 @@ fn next_field_part<'f>(rest: &mut &'f [u32]) -> Option<PyResult<(bool, &'f [u32]
 }
 
 /// Looks up `name` (`first(.attr|[key])*`).
-fn field_value(ctx: &mut Ctx, name: &[u32], source: &Source<'_>, auto: &mut AutoNumber) -> PyResult {
-    let split = name.iter().position(|&c| c == u32::from(b'.') || c == u32::from(b'[')).unwrap_or(name.len());
+fn field_value<T: Unit>(ctx: &mut Ctx, name: &[T], source: &Source<'_>, auto: &mut AutoNumber) -> PyResult {
+    let split = name.iter().position(|&c| is_part_start(c.code())).unwrap_or(name.len());
     let (first, mut rest) = name.split_at(split);
     let mut index = integer(first)?;
     if first.is_empty() || index.is_some() {
@@ -331,15 +449,15 @@ fn field_value(ctx: &mut Ctx, name: &[u32], source: &Source<'_>, auto: &mut Auto
     }
     let mut value = match (index, source) {
         (None, Source::Args { keywords, .. }) => {
-            let key = new_str(first);
-            let found =
-                keywords.iter().find(|(k, _)| k.as_str().is_some_and(|k| k.code_points().eq(first.iter().copied())));
+            let found = keywords.iter().find(|(k, _)| {
+                k.as_str().is_some_and(|k| k.len() == first.len() && k.code_points().eq(first.iter().map(|c| c.code())))
+            });
             match found {
                 Some((_, v)) => (*v).clone(),
-                None => return Err(PyErr::key_error(key)),
+                None => return Err(PyErr::key_error(T::to_str(first))),
             }
         }
-        (None, Source::Mapping(mapping)) => protocol::getitem(ctx, mapping, &new_str(first))?,
+        (None, Source::Mapping(mapping)) => protocol::getitem(ctx, mapping, &T::to_str(first))?,
         (Some(_), Source::Mapping(_)) => {
             return Err(PyErr::value_error("Format string contains positional fields"));
         }
@@ -357,11 +475,11 @@ fn field_value(ctx: &mut Ctx, name: &[u32], source: &Source<'_>, auto: &mut Auto
     while let Some(next) = next_field_part(&mut rest) {
         let (is_attribute, part) = next?;
         value = if is_attribute {
-            protocol::getattr(ctx, &value, &new_str(part))?
+            protocol::getattr(ctx, &value, &T::to_str(part))?
         } else {
             let key = match integer(part)? {
                 Some(i) => Value::from(i),
-                None => new_str(part),
+                None => T::to_str(part),
             };
             protocol::getitem(ctx, &value, &key)?
         };

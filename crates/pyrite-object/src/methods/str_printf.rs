@@ -94,6 +94,9 @@ pub fn printf_format(ctx: &mut Ctx, format: &PyStr, args: &Value) -> PyResult {
         }
         let mut conv = parse_conversion(ctx, &fmt, &mut pos, &mut source)?;
         let value = source.next_arg()?;
+        if plain_copy(&mut out, &conv, &value) {
+            continue;
+        }
         let text = convert(ctx, &mut conv, &value, pos - 1)?;
         output(&mut out, &conv, &text);
     }
@@ -102,6 +105,29 @@ pub fn printf_format(ctx: &mut Ctx, format: &PyStr, args: &Value) -> PyResult {
     }
     super::check_size(out.len())?;
     Ok(super::new_str(&out))
+}
+
+/// The common `%s` of a str and `%d` of an int without flags, width or precision: the
+/// text copied straight to `out` (no intermediate vector); `false` for everything else.
+fn plain_copy(out: &mut Vec<u32>, conv: &Conversion, value: &Value) -> bool {
+    if conv.flags != 0 || conv.width.is_some() || conv.precision.is_some() {
+        return false;
+    }
+    match (u8::try_from(conv.kind).unwrap_or(0), value) {
+        (b's', Value::Obj(obj)) if obj.type_ref().is_same(&crate::types().str) => {
+            let Some(s) = value.as_str() else { return false };
+            out.extend(s.code_points());
+            true
+        }
+        (b'd' | b'i' | b'u', Value::Int(i)) => {
+            if *i < 0 {
+                out.push(u32::from(b'-'));
+            }
+            out.extend(protocol::decimal_digits(i.unsigned_abs(), &mut [0; 20]).bytes().map(u32::from));
+            true
+        }
+        _ => false,
+    }
 }
 
 fn ascii_char(fmt: &[u32], pos: usize) -> Option<u8> {

@@ -240,6 +240,15 @@ impl RecycledTuple {
         self.keep(PyTuple::new_obj(items))
     }
 
+    /// [`RecycledTuple::make`] for items in a slice, which is left holding `None`s or the
+    /// refilled tuple's old items (for the caller to drop).
+    pub fn make_slice(&self, items: &mut [Value]) -> ObjRef {
+        if let Some(tuple) = self.refill(items) {
+            return tuple;
+        }
+        self.keep(PyTuple::new_obj(items.iter_mut().map(|v| std::mem::replace(v, Value::None)).collect()))
+    }
+
     /// Swaps `items` into the kept tuple if nobody else holds it and it has as many items;
     /// `items` then holds the old ones, for the caller to drop after (their finalizers may
     /// run Python code, which then sees the tuple as taken by its new holder).

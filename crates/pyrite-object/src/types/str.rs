@@ -103,15 +103,64 @@ fn ascii_text<'a>(ptr: NonNull<u8>, len: u32) -> &'a str {
     unsafe { std::str::from_utf8_unchecked(std::slice::from_raw_parts(ptr.as_ptr(), len as usize)) }
 }
 
+/// The code point of `text` when it is one character.
+fn single_char(text: &str) -> Option<u32> {
+    let mut chars = text.chars();
+    let c = chars.next()?;
+    chars.next().is_none().then_some(u32::from(c))
+}
+
 fn wide<T>(units: Box<[T]>) -> Box<Wide<T>> {
     Box::new(Wide { units, utf8: OnceCell::new() })
 }
 
 impl PyStr {
-    /// A new str object from Rust text.
+    /// A new str object from Rust text (the shared object for one Latin-1 character).
     #[must_use]
     pub fn new_obj(text: &str) -> ObjRef {
+        if let &[b] = text.as_bytes()
+            && b < 0x80
+        {
+            return PyStr::latin1_char(u32::from(b));
+        }
+        if text.len() == 2
+            && let Some(c) = single_char(text)
+            && c < 0x100
+        {
+            return PyStr::latin1_char(c);
+        }
         ObjRef::new(PyStr::from_str(text), Some(&types().str))
+    }
+
+    /// A new str object that is never a shared one-character str: for the results CPython
+    /// builds in place (`str(5) is str(5)` is false there).
+    #[must_use]
+    pub fn new_unshared_obj(text: &str) -> ObjRef {
+        ObjRef::new(PyStr::from_str(text), Some(&types().str))
+    }
+
+    /// The one str object for the character `c` (below 256), as CPython's Latin-1
+    /// singletons: indexing, iterating, `chr` and the other producers of one-character strs
+    /// return it, so that `s[0] is s[1]` holds for equal characters as in CPython and its
+    /// hash is computed once. The cache holds a reference to each, so they never die.
+    #[must_use]
+    pub fn latin1_char(c: u32) -> ObjRef {
+        static CACHE: GilCell<[Option<ObjRef>; 256]> = GilCell::new([const { None }; 256]);
+        let index = (c & 0xff) as usize;
+        debug_assert!(c < 0x100);
+        // SAFETY: the cache is only touched by the GIL holder; the closure creates a str
+        // (which runs no Python code and frees nothing) and does not re-enter.
+        unsafe {
+            CACHE.with(|cache| {
+                cache[index]
+                    .get_or_insert_with(|| {
+                        let payload = PyStr::from_code_points(&[index as u32]);
+                        let _ = payload.hash();
+                        ObjRef::new(payload, Some(&types().str))
+                    })
+                    .clone()
+            })
+        }
     }
 
     /// A str object for a name spelled in Rust (`"__init__"`), from a small cache keyed by
@@ -144,6 +193,9 @@ impl PyStr {
     /// A new str object from an owned Rust string (ASCII text keeps its buffer).
     #[must_use]
     pub fn from_string_obj(text: String) -> ObjRef {
+        if text.len() <= 2 {
+            return PyStr::new_obj(&text);
+        }
         let payload = if text.is_ascii() { PyStr::from_ascii_string(text) } else { PyStr::from_str(&text) };
         ObjRef::new(payload, Some(&types().str))
     }
@@ -151,6 +203,11 @@ impl PyStr {
     /// A new str object from code points.
     #[must_use]
     pub fn from_code_points_obj(code_points: &[u32]) -> ObjRef {
+        if let &[c] = code_points
+            && c < 0x100
+        {
+            return PyStr::latin1_char(c);
+        }
         ObjRef::new(PyStr::from_code_points(code_points), Some(&types().str))
     }
 
@@ -353,6 +410,12 @@ impl PyStr {
     /// The code points in `[start, stop)` with `step`, as a new str object.
     #[must_use]
     pub fn slice(&self, start: usize, stop: usize, step: usize) -> ObjRef {
+        if stop == start + 1 {
+            let c = self.code_point(start);
+            if c < 0x100 {
+                return PyStr::latin1_char(c);
+            }
+        }
         if let StrData::Ascii(s) = self.data()
             && step == 1
         {
