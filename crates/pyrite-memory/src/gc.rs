@@ -526,20 +526,53 @@ pub fn get_freeze_count() -> usize {
 
 // ---- the collection -----------------------------------------------------------------------
 
+/// How many entries ahead the array-driven passes prefetch. Every pass after the first
+/// walks a vector of the set's GcHeads instead of chasing the list's `next` pointers: the
+/// addresses are known in advance, so the misses of consecutive objects overlap instead of
+/// each waiting for the previous one (with sets larger than the caches, the list walks
+/// were most of the collector's time).
+const PREFETCH_AHEAD: usize = 8;
+
+/// Hints the CPU to start loading the cache line of `p` (no effect on other targets).
+#[inline(always)]
+fn prefetch(p: NonNull<GcHead>) {
+    #[cfg(target_arch = "x86_64")]
+    // SAFETY: a prefetch is only a hint: it never faults and reads nothing observable,
+    // whatever the address.
+    unsafe {
+        core::arch::x86_64::_mm_prefetch::<{ core::arch::x86_64::_MM_HINT_T0 }>(p.as_ptr().cast::<i8>());
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    let _ = p;
+}
+
+/// Prefetches the entry `PREFETCH_AHEAD` places after `i`, if any.
+#[inline(always)]
+fn prefetch_ahead(heads: &[NonNull<GcHead>], i: usize) {
+    if let Some(&p) = heads.get(i + PREFETCH_AHEAD) {
+        prefetch(p);
+    }
+}
+
 /// Sets `gc_refs` of every object of `list` to its reference count minus `held` (the
-/// references the collector itself holds). A zero count (queued for freeing) counts as one
-/// outside reference, so the collector leaves the object and what it refers to alone.
-fn update_refs(list: NonNull<GcHead>, held: usize) {
+/// references the collector itself holds), and returns the GcHeads in list order. A zero
+/// count (queued for freeing) counts as one outside reference, so the collector leaves the
+/// object and what it refers to alone.
+fn update_refs(list: NonNull<GcHead>, held: usize) -> Vec<NonNull<GcHead>> {
+    let mut heads = Vec::new();
     for_each(list, |gc| {
         let count = header_refcount(gc);
         let refs = if count == 0 { 1 } else { count.saturating_sub(held).min(isize::MAX as usize) };
         gc_ref(gc).gc_refs.set(refs.cast_signed());
+        heads.push(gc);
     });
+    heads
 }
 
 /// Subtracts the references between objects of the collected set (`gc_refs >= 0`).
-fn subtract_refs(list: NonNull<GcHead>) {
-    for_each(list, |gc| {
+fn subtract_refs(heads: &[NonNull<GcHead>]) {
+    for (i, &gc) in heads.iter().enumerate() {
+        prefetch_ahead(heads, i);
         traverse_gc(gc, &mut |r| {
             if let Some(target) = gc_of(r) {
                 let cell = &gc_ref(target).gc_refs;
@@ -556,47 +589,43 @@ fn subtract_refs(list: NonNull<GcHead>) {
                 }
             }
         });
-    });
+    }
 }
 
-/// Moves the objects of `young` reachable from outside the set (and everything reachable
-/// from them) to `reachable`, leaving the unreachable ones in `young` with `gc_refs == 0`.
-/// Reachable objects are marked idle as they move, so no pass over them remains to be made
-/// (each pass over a large generation is a walk of cache misses). Returns the number of
-/// reachable objects.
-fn move_reachable(young: NonNull<GcHead>, reachable: NonNull<GcHead>) -> usize {
-    let mut cur = next_of(young);
-    while cur != young {
-        let next = next_of(cur);
-        let c = gc_ref(cur);
+/// Moves the objects of the set (`heads`, all linked in one list) reachable from outside
+/// it (and everything reachable from them) to `reachable`, leaving the unreachable ones
+/// where they were with `gc_refs >= 0`. Reachable objects are marked idle as they move, so
+/// no pass over them remains to be made. Returns the number of reachable objects.
+fn move_reachable(heads: &[NonNull<GcHead>], reachable: NonNull<GcHead>) -> usize {
+    // The roots first, then breadth-first from them: `queue` holds the objects in the
+    // order they are appended to `reachable`, and is walked as an array (prefetchable)
+    // rather than by following the list's links.
+    let mut queue = Vec::new();
+    for (i, &gc) in heads.iter().enumerate() {
+        prefetch_ahead(heads, i);
+        let c = gc_ref(gc);
         if c.gc_refs.get() > 0 {
             c.gc_refs.set(GC_IDLE);
-            move_tail(reachable, cur);
+            move_tail(reachable, gc);
+            queue.push(gc);
         }
-        cur = next;
     }
-    // Breadth-first over `reachable` itself: newly reached objects are appended behind the
-    // cursor, so no extra memory is needed however deep the graph is.
-    let mut count = 0;
-    let mut cur = next_of(reachable);
-    while cur != reachable {
+    let mut i = 0;
+    while let Some(&cur) = queue.get(i) {
+        prefetch_ahead(&queue, i);
         traverse_gc(cur, &mut |r| {
             if let Some(target) = gc_of(r) {
                 let t = gc_ref(target);
                 if t.gc_refs.get() >= 0 {
                     t.gc_refs.set(GC_IDLE);
                     move_tail(reachable, target);
+                    queue.push(target);
                 }
             }
         });
-        count += 1;
-        cur = next_of(cur);
+        i += 1;
     }
-    count
-}
-
-fn set_idle(list: NonNull<GcHead>) {
-    for_each(list, |gc| gc_ref(gc).gc_refs.set(GC_IDLE));
+    queue.len()
 }
 
 /// Resets the `collecting` flag even if a finalizer unwinds.
@@ -643,10 +672,10 @@ pub fn collect(generation: usize) -> CollectStats {
 
     // Steps 2–4: find what is reachable from outside the young set. No code runs here:
     // traversals only read payloads.
-    update_refs(young, 0);
-    subtract_refs(young);
+    let heads = update_refs(young, 0);
+    subtract_refs(&heads);
     let reachable = PrivateList::new();
-    stats.survivors = move_reachable(young, reachable.0);
+    stats.survivors = move_reachable(&heads, reachable.0);
     let unreachable = PrivateList::new();
     splice(young, unreachable.0);
     splice(reachable.0, old);
@@ -660,8 +689,15 @@ pub fn collect(generation: usize) -> CollectStats {
     });
 
     // Step 5: hold every unreachable object so nothing is freed under the collector.
+    // They are the objects of the set still marked (`gc_refs >= 0`), in list order.
     let mut held = Vec::new();
-    for_each(unreachable.0, |gc| held.push((*borrow_obj(gc)).clone()));
+    for (i, &gc) in heads.iter().enumerate() {
+        prefetch_ahead(&heads, i);
+        if gc_ref(gc).gc_refs.get() >= 0 {
+            held.push((*borrow_obj(gc)).clone());
+        }
+    }
+    drop(heads);
 
     // Step 5½: weak references (CPython's `handle_weakrefs`): clear every weak reference to
     // garbage and every weak reference that is garbage, then call the callbacks of the
@@ -684,10 +720,10 @@ pub fn collect(generation: usize) -> CollectStats {
     // anywhere; recompute reachability inside the unreachable set, discounting our own
     // reference to each.
     if stats.finalized > 0 {
-        update_refs(unreachable.0, 1);
-        subtract_refs(unreachable.0);
+        let heads = update_refs(unreachable.0, 1);
+        subtract_refs(&heads);
         let resurrected = PrivateList::new();
-        stats.resurrected = move_reachable(unreachable.0, resurrected.0);
+        stats.resurrected = move_reachable(&heads, resurrected.0);
         splice(resurrected.0, old);
     }
 
@@ -698,12 +734,15 @@ pub fn collect(generation: usize) -> CollectStats {
             && gc_ref(gc).gc_refs.get() >= 0
         {
             stats.collected += 1;
+            // Marked idle here rather than in a pass of its own over the list: nothing
+            // reads the mark of a held object once its turn here has passed.
+            gc_ref(gc).gc_refs.set(GC_IDLE);
             obj.clear_for_gc();
         }
     }
-    // Whatever our references do not free (a clear that left a cycle intact) stays in the
-    // older generation; freeing unlinks objects from whatever list holds them.
-    set_idle(unreachable.0);
+    // Every object left in `unreachable` was garbage, hence is idle now. Whatever our
+    // references do not free (a clear that left a cycle intact) stays in the older
+    // generation; freeing unlinks objects from whatever list holds them.
     splice(unreachable.0, old);
     drop(held);
     // CPython counts the weak references that their callbacks' end freed as collected.
