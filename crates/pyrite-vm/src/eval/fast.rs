@@ -130,17 +130,9 @@ pub(super) fn run(ctx: &mut Ctx, frames: &mut Vec<Frame>, kwnames: &mut Option<V
         }
 
         loop {
-            // One word says whether this boundary needs the slow path: finalizers
-            // (`__del__`) queued by drops run here, and tracing takes the frame to the
-            // traced loop (`eval::trace`).
-            if super::trace::slow_path() {
-                if super::trace::at_boundary(ctx, frame, ip, sp) {
-                    return Exit::Flow(Flow::Next);
-                }
-                reload!();
-            }
             // SAFETY: see above.
             let units = unsafe { &*units };
+            let boundary = ip;
             let mut start = ip;
             let Some(mut unit) = units.get(start).map(std::cell::Cell::get) else { return past_end!(start) };
             let mut arg = u32::from(unit.arg);
@@ -151,6 +143,18 @@ pub(super) fn run(ctx: &mut Ctx, frames: &mut Vec<Frame>, kwnames: &mut Option<V
                 arg = (arg << 8) | u32::from(unit.arg);
             }
             ip = start + 1;
+            // One word says whether this boundary needs the slow path: finalizers
+            // (`__del__`) queued by drops run here, and tracing takes the frame, from the
+            // start of this instruction, to the traced loop (`eval::trace`). Checked after
+            // the decode, as the finalizer check was: before it, the compiler kept both
+            // pointers in one vector register across the loop (three more instructions
+            // and a cross-domain move at every dispatch).
+            if super::trace::slow_path() {
+                if super::trace::at_boundary(ctx, frame, boundary, sp) {
+                    return Exit::Flow(Flow::Next);
+                }
+                sp = frame.sp;
+            }
             let byte = unit.op;
             match byte {
                 op::LOAD_FAST => match slot!(arg as usize) {
