@@ -181,10 +181,17 @@ pub(super) fn push_exact(ctx: &mut Ctx, frames: &mut Vec<Frame>, argc: usize) ->
     let state = vm(ctx);
     let slots = state.slots.push(nslots);
     let builtins = state.builtins.clone();
-    let mut callee = Frame::new(code_obj, Some(func_obj), globals, builtins, None, slots, nslots, nlocalsplus);
+    // The locals are written through the carved slots, and the frame itself is built in
+    // its place in the list at the end: built here and then moved, its freshly written
+    // fields were read back by the move's wider loads, which the CPU cannot forward.
+    let local = |index: usize| {
+        debug_assert!(index < nslots);
+        // SAFETY: `slots` points at `nslots` empty slots carved for this frame alone.
+        unsafe { &mut *slots.as_ptr().add(index) }
+    };
     let mut next = 0;
     if let Some(this) = this {
-        *callee.local(0) = Some(this);
+        *local(0) = Some(this);
         next = 1;
     }
     let first = if is_method_form { base - 1 } else { base };
@@ -192,7 +199,7 @@ pub(super) fn push_exact(ctx: &mut Ctx, frames: &mut Vec<Frame>, argc: usize) ->
     for i in first..base + argc {
         let value = caller.slots_mut()[i].take();
         if next < argcount {
-            *callee.local(next) = value;
+            *local(next) = value;
             next += 1;
         } else {
             extra.push(value.unwrap_or(Value::None));
@@ -202,22 +209,26 @@ pub(super) fn push_exact(ctx: &mut Ctx, frames: &mut Vec<Frame>, argc: usize) ->
         let items = defaults.items();
         let first_default = argcount - items.len();
         for i in next..argcount {
-            *callee.local(i) = Some(items[i - first_default].clone());
+            *local(i) = Some(items[i - first_default].clone());
         }
     }
     if varargs {
-        *callee.local(argcount) = Some(Value::Obj(PyTuple::new_obj(extra)));
+        *local(argcount) = Some(Value::Obj(PyTuple::new_obj(extra)));
     }
     let (callable, null) = (caller.slots_mut()[base - 1].take(), caller.slots_mut()[base - 2].take());
     caller.sp = base - 2;
-    if let Some(instance) = instance {
-        callee.kind = FrameKind::Init;
+    let kind = if let Some(instance) = instance {
         caller.push(instance);
-    }
+        FrameKind::Init
+    } else {
+        FrameKind::Call
+    };
     let len = frames.len();
     // SAFETY: the room was reserved above and nothing has pushed since.
     unsafe {
-        frames.as_mut_ptr().add(len).write(callee);
+        let place = frames.as_mut_ptr().add(len);
+        place.write(Frame::new(code_obj, Some(func_obj), globals, builtins, None, slots, nslots, nlocalsplus));
+        (*place).kind = kind;
         frames.set_len(len + 1);
     }
     drop((callable, null));
