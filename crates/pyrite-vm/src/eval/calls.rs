@@ -47,30 +47,75 @@ fn function_frame(ctx: &mut Ctx, func_obj: &ObjRef, values: &mut Vec<Value>, kwn
 /// positional parameters, their defaults and a `*args` parameter take them all (no
 /// keyword-only parameters, no `**kwargs`); `false`, with nothing bound, otherwise.
 fn bind_positional(func: &Function, code: &Code, slots: &mut [Option<Value>], values: &mut Vec<Value>) -> bool {
+    let Some(defaults) = positional_fit(func, code, values.len()) else { return false };
+    fill_positional(Parameters::of(code), slots, values.drain(..), &defaults);
+    true
+}
+
+/// Whether `given` positional arguments bind to `func`'s parameters without the general
+/// binder: its positional parameters take them, then a `*args` parameter, and the
+/// parameters left unfilled have defaults (no keyword-only parameters, no `**kwargs`).
+/// `Some` with the defaults tuple to fill from (`None` when none are needed).
+#[inline]
+fn positional_fit(func: &Function, code: &Code, given: usize) -> Option<Value> {
     let b = &code.bytecode;
     let argcount = b.argcount as usize;
-    let varargs = b.flags & flags::VARARGS != 0;
-    let given = values.len();
-    if b.flags & flags::VARKEYWORDS != 0 || b.kwonlyargcount != 0 || (given > argcount && !varargs) {
-        return false;
+    if b.flags & flags::VARKEYWORDS != 0 || b.kwonlyargcount != 0 || (given > argcount && b.flags & flags::VARARGS == 0)
+    {
+        return None;
     }
+    if given >= argcount {
+        return Some(Value::None);
+    }
+    // Only read when needed: most calls give every argument.
     let defaults = func.defaults.borrow().clone();
-    let defaults = defaults.downcast::<PyTuple>().map_or(&[][..], PyTuple::items);
-    if given < argcount && defaults.len() < argcount - given {
-        return false;
+    defaults.downcast::<PyTuple>().is_some_and(|t| t.len() >= argcount - given).then_some(defaults)
+}
+
+/// What [`fill_positional`] needs of a code object's parameters.
+#[derive(Clone, Copy)]
+struct Parameters {
+    argcount: usize,
+    varargs: bool,
+}
+
+impl Parameters {
+    fn of(code: &Code) -> Parameters {
+        let b = &code.bytecode;
+        Parameters { argcount: b.argcount as usize, varargs: b.flags & flags::VARARGS != 0 }
     }
-    let extra = if given > argcount { values.split_off(argcount) } else { Vec::new() };
-    for (slot, value) in slots.iter_mut().zip(values.drain(..)) {
-        *slot = Some(value);
+}
+
+/// Binds `args` (in order) as [`positional_fit`] allowed: the positional parameters take
+/// the first, a `*args` parameter the rest, and those left unfilled the last of `defaults`.
+#[inline]
+fn fill_positional(
+    parameters: Parameters,
+    slots: &mut [Option<Value>],
+    args: impl Iterator<Item = Value>,
+    defaults: &Value,
+) {
+    let argcount = parameters.argcount;
+    let mut next = 0;
+    let mut extra = Vec::new();
+    for value in args {
+        if next < argcount {
+            slots[next] = Some(value);
+            next += 1;
+        } else {
+            extra.push(value);
+        }
     }
-    let first_default = argcount - defaults.len().min(argcount);
-    for i in given.min(argcount)..argcount {
-        slots[i] = Some(defaults[i - first_default].clone());
+    if let Some(defaults) = defaults.downcast::<PyTuple>() {
+        let items = defaults.items();
+        let first_default = argcount - items.len().min(argcount);
+        for (i, slot) in slots.iter_mut().enumerate().take(argcount).skip(next) {
+            *slot = Some(items[i - first_default].clone());
+        }
     }
-    if varargs {
+    if parameters.varargs {
         slots[argcount] = Some(Value::Obj(PyTuple::new_obj(extra)));
     }
-    true
 }
 
 /// Calls a Python function: a frame to run, or for generator functions the generator.
@@ -145,27 +190,15 @@ pub(super) fn push_exact(ctx: &mut Ctx, frames: &mut Vec<Frame>, argc: usize) ->
     let Some(code) = code_ref.downcast::<Code>() else { return Ok(false) };
     let b = &code.bytecode;
     let total = argc + usize::from(with_self.is_some() || is_init) + usize::from(is_method_form);
-    let argcount = b.argcount as usize;
-    let varargs = b.flags & flags::VARARGS != 0;
-    let plain = b.flags & (flags::VARKEYWORDS | flags::GENERATOR | flags::COROUTINE | flags::ASYNC_GENERATOR) == 0
-        && b.kwonlyargcount == 0;
-    if !plain || (total > argcount && !varargs) {
+    if b.flags & (flags::GENERATOR | flags::COROUTINE | flags::ASYNC_GENERATOR) != 0 {
         return Ok(false);
     }
-    // Parameters the arguments leave unfilled take their defaults, when there are enough.
-    let defaults = if total < argcount {
-        let defaults = func.defaults.borrow().clone();
-        if defaults.downcast::<PyTuple>().is_none_or(|t| t.len() < argcount - total) {
-            return Ok(false);
-        }
-        Some(defaults)
-    } else {
-        None
-    };
+    let Some(defaults) = positional_fit(func, code, total) else { return Ok(false) };
     let (func_obj, mut this, code_obj, globals) =
         (func_obj.clone(), with_self.cloned(), (*code_ref).clone(), func.globals.clone());
     let nlocalsplus = code.nlocalsplus();
     let nslots = nlocalsplus + b.stacksize as usize + 1;
+    let parameters = Parameters::of(code);
     drop(code_ref);
     let instance = if is_init {
         let Some(Value::Obj(class)) = caller.peek_ref(argc + 1) else { return Ok(false) };
@@ -184,36 +217,23 @@ pub(super) fn push_exact(ctx: &mut Ctx, frames: &mut Vec<Frame>, argc: usize) ->
     // The locals are written through the carved slots, and the frame itself is built in
     // its place in the list at the end: built here and then moved, its freshly written
     // fields were read back by the move's wider loads, which the CPU cannot forward.
-    let local = |index: usize| {
-        debug_assert!(index < nslots);
-        // SAFETY: `slots` points at `nslots` empty slots carved for this frame alone.
-        unsafe { &mut *slots.as_ptr().add(index) }
-    };
-    let mut next = 0;
-    if let Some(this) = this {
-        *local(0) = Some(this);
-        next = 1;
-    }
+    // SAFETY: `slots` points at `nslots` empty slots carved for this frame alone.
+    let locals = unsafe { std::slice::from_raw_parts_mut(slots.as_ptr(), nslots) };
     let first = if is_method_form { base - 1 } else { base };
-    let mut extra = Vec::new();
-    for i in first..base + argc {
-        let value = caller.slots_mut()[i].take();
-        if next < argcount {
-            *local(next) = value;
+    if defaults.is_none() && !parameters.varargs {
+        // The common call, every parameter given: the arguments move straight across.
+        let mut next = 0;
+        if let Some(this) = this {
+            locals[0] = Some(this);
+            next = 1;
+        }
+        for i in first..base + argc {
+            locals[next] = caller.slots_mut()[i].take();
             next += 1;
-        } else {
-            extra.push(value.unwrap_or(Value::None));
         }
-    }
-    if let Some(defaults) = defaults.as_ref().and_then(|d| d.downcast::<PyTuple>()) {
-        let items = defaults.items();
-        let first_default = argcount - items.len();
-        for i in next..argcount {
-            *local(i) = Some(items[i - first_default].clone());
-        }
-    }
-    if varargs {
-        *local(argcount) = Some(Value::Obj(PyTuple::new_obj(extra)));
+    } else {
+        let args = (first..base + argc).map(|i| caller.slots_mut()[i].take().unwrap_or(Value::None));
+        fill_positional(parameters, locals, this.into_iter().chain(args), &defaults);
     }
     let (callable, null) = (caller.slots_mut()[base - 1].take(), caller.slots_mut()[base - 2].take());
     caller.sp = base - 2;
