@@ -57,6 +57,14 @@ pub(super) fn run(ctx: &mut Ctx, frames: &mut Vec<Frame>, kwnames: &mut Option<V
                 unsafe { &mut *slots.add(index) }
             }};
         }
+        // Empties a slot, returning its value (see `frame::take_slot`).
+        macro_rules! take {
+            ($index:expr) => {{
+                let slot: *mut Slot = slot!($index);
+                // SAFETY: see `slot!`.
+                unsafe { crate::frame::take_slot(slot) }
+            }};
+        }
         macro_rules! push {
             ($value:expr) => {{
                 let value = $value;
@@ -124,8 +132,11 @@ pub(super) fn run(ctx: &mut Ctx, frames: &mut Vec<Frame>, kwnames: &mut Option<V
         }
         macro_rules! reload {
             () => {{
-                ip = frame.ip;
-                sp = frame.sp;
+                // Two word loads, never one merged vector load: the handler just wrote
+                // both words separately (see `frame::take_slot`).
+                // SAFETY: plain reads of the frame's own fields.
+                ip = unsafe { std::ptr::read_volatile(&raw const frame.ip) };
+                sp = unsafe { std::ptr::read_volatile(&raw const frame.sp) };
             }};
         }
 
@@ -166,7 +177,7 @@ pub(super) fn run(ctx: &mut Ctx, frames: &mut Vec<Frame>, kwnames: &mut Option<V
                 },
                 op::STORE_FAST => {
                     sp -= 1;
-                    let value = slot!(sp).take();
+                    let value = take!(sp);
                     let old = std::mem::replace(slot!(arg as usize), value);
                     drop(old);
                 }
@@ -177,7 +188,7 @@ pub(super) fn run(ctx: &mut Ctx, frames: &mut Vec<Frame>, kwnames: &mut Option<V
                 }
                 op::POP_TOP => {
                     sp -= 1;
-                    drop(slot!(sp).take());
+                    drop(take!(sp));
                 }
                 op::PUSH_NULL => {
                     *slot!(sp) = None;
@@ -210,15 +221,15 @@ pub(super) fn run(ctx: &mut Ctx, frames: &mut Vec<Frame>, kwnames: &mut Option<V
                 }
                 op::POP_JUMP_IF_NONE | op::POP_JUMP_IF_NOT_NONE => {
                     sp -= 1;
-                    let is_none = matches!(slot!(sp).take(), Some(Value::None));
+                    let is_none = matches!(take!(sp), Some(Value::None));
                     if is_none == (byte == op::POP_JUMP_IF_NONE) {
                         ip += arg as usize;
                     }
                 }
                 op::IS_OP => {
                     sp -= 1;
-                    let b = slot!(sp).take();
-                    let a = slot!(sp - 1).take();
+                    let b = take!(sp);
+                    let a = take!(sp - 1);
                     let same = match (&a, &b) {
                         (Some(a), Some(b)) => a.is(b),
                         _ => false,
@@ -267,7 +278,7 @@ pub(super) fn run(ctx: &mut Ctx, frames: &mut Vec<Frame>, kwnames: &mut Option<V
                     if let Some(Value::Obj(receiver)) = slot!(sp - 2) {
                         let receiver = receiver.clone();
                         sp -= 1;
-                        let sent = slot!(sp).take().unwrap_or(Value::None);
+                        let sent = take!(sp).unwrap_or(Value::None);
                         write_back!(start);
                         match crate::generator::enter_inline_send(ctx, &receiver, sent, ip + arg as usize, true) {
                             Ok(entry) => enter!(entry),
@@ -283,7 +294,7 @@ pub(super) fn run(ctx: &mut Ctx, frames: &mut Vec<Frame>, kwnames: &mut Option<V
                     // The frame moves before its pointers are written (see
                     // `generator::InlineEntry`).
                     sp -= 1;
-                    let value = slot!(sp).take().unwrap_or(Value::None);
+                    let value = take!(sp).unwrap_or(Value::None);
                     if let Some(generator_frame) = frames.pop() {
                         ctx.leave_call();
                         crate::generator::park_inline(ctx, generator_frame, ip, sp, start);
@@ -378,7 +389,7 @@ pub(super) fn run(ctx: &mut Ctx, frames: &mut Vec<Frame>, kwnames: &mut Option<V
                 op::RETURN_VALUE | op::RETURN_CONST => {
                     let value = if byte == op::RETURN_VALUE {
                         sp -= 1;
-                        slot!(sp).take().unwrap_or(Value::None)
+                        take!(sp).unwrap_or(Value::None)
                     } else {
                         // SAFETY: as for LOAD_CONST.
                         let consts = unsafe { &*consts };
