@@ -97,7 +97,7 @@ pub unsafe fn take_slot(slot: *mut Slot) -> Slot {
 
 /// What a frame is run for ([`Frame::kind`]). A whole word rather than a byte: moves of a
 /// frame then copy whole words, so none waits for a one-byte store to reach the cache (see
-/// `generator::InlineEntry`).
+/// `generator::push_inline`).
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 #[repr(u64)]
 pub enum FrameKind {
@@ -142,28 +142,15 @@ pub struct Frame {
     /// The frame object made for this frame, once Python code asked for one; it is kept
     /// up to date while the frame runs and gets its final state when the frame finishes.
     pub frame_obj: Option<ObjRef>,
-    /// Set while a generator's frame runs in its caller's loop (see [`InlineGenerator`]).
-    /// Boxed so that a `Frame` stays within 128 bytes, which moves inline (a frame moves
-    /// in and out of its generator at every resumption).
-    pub inline_generator: Option<Box<InlineGenerator>>,
+    /// The generator whose frame this is, while it runs in its resumer's loop, as a call
+    /// does, rather than in a nested loop (resumed by the resumer's `FOR_ITER` or `SEND`):
+    /// when it yields, the frame goes back to the generator and the value to the resumer;
+    /// where the resumer continues when it finishes is kept in the generator
+    /// (`generator::InlineExit`).
+    pub inline_generator: Option<ObjRef>,
     /// For a generator's frame while it runs: the exception its resumer is handling, which
     /// is the current one wherever the generator handles none of its own (CPython finds it
     /// through the `exc_info` chain).
-    pub resumer_exc: Option<ObjRef>,
-}
-
-/// A generator's frame resumed by its caller's `FOR_ITER` or `SEND` in the caller's own eval loop
-/// (as a call is), rather than in a nested loop: when it yields, the frame goes back to
-/// the generator and the value to the caller; when it returns, the caller's loop ends.
-pub struct InlineGenerator {
-    /// The generator object, which owns the frame while it is suspended.
-    pub generator: ObjRef,
-    /// Where the caller continues when the generator is exhausted (past its loop).
-    pub exit_ip: usize,
-    /// Resumed by `SEND` (`yield from`, `await`): when the generator returns, its value
-    /// replaces it on the caller's stack; by `FOR_ITER`, the value is dropped with it.
-    pub returns_value: bool,
-    /// The resumer's handled exception, current again when the generator stops running.
     pub resumer_exc: Option<ObjRef>,
 }
 
@@ -321,8 +308,8 @@ impl Frame {
         if let Some(obj) = self.frame_obj.take() {
             crate::frameobject::detach(self, &obj);
         }
-        if let Some(inline) = self.inline_generator.take() {
-            crate::generator::finish_inline(&inline.generator);
+        if let Some(generator) = self.inline_generator.take() {
+            crate::generator::finish_inline(&generator);
         }
         let live = self.sp.min(self.nslots);
         // SAFETY: as in `slots_mut`; `live <= nslots`.

@@ -1,8 +1,10 @@
 //! Generators and coroutines: objects that own a suspended frame.
 //!
 //! A generator's frame keeps its slots in a box of its own (not the per-thread slot
-//! stack), so it survives between resumptions. Each resumption runs the frame in a nested
-//! eval loop until it yields, returns or raises.
+//! stack), so it survives between resumptions. A resumption by `FOR_ITER` or `SEND` runs
+//! the frame in the resumer's own eval loop, as a call is run ([`push_inline`]); any other
+//! (`next()`, `send()`, a native consumer) runs it in a nested eval loop until it yields,
+//! returns or raises.
 
 use std::cell::Cell as StdCell;
 
@@ -40,6 +42,21 @@ pub struct Generator {
     /// An async generator's `sys.set_asyncgen_hooks` state (CPython's `ag_hooks_inited` and
     /// `ag_finalizer`): `None` until its first iteration, then the finalizer in force then.
     pub(crate) agen_finalizer: PayloadCell<Option<Value>>,
+    /// Where the resumer continues when its frame, running in the resumer's loop,
+    /// finishes (see [`push_inline`]).
+    inline_exit: StdCell<InlineExit>,
+}
+
+/// Where the resumer of a generator running in its loop continues when the generator
+/// finishes, kept in the generator (rather than in each resumption's frame) so a
+/// resumption allocates nothing.
+#[derive(Clone, Copy, Default)]
+pub(crate) struct InlineExit {
+    /// The resumer's instruction past its loop (`FOR_ITER`) or past its `SEND`.
+    pub(crate) exit_ip: usize,
+    /// Resumed by `SEND` (`yield from`, `await`): the generator's return value replaces
+    /// it on the resumer's stack; by `FOR_ITER`, the value is dropped with it.
+    pub(crate) returns_value: bool,
 }
 
 impl Trace for Generator {
@@ -98,6 +115,7 @@ pub fn make_generator(func_obj: &ObjRef, mut frame: Frame, ctx: &mut Ctx) -> PyR
         qualname: func.qualname.borrow().clone(),
         code,
         agen_finalizer: PayloadCell::new(None),
+        inline_exit: StdCell::new(InlineExit::default()),
     };
     let obj = ObjRef::new(generator, Some(ty));
     if code_flags & flags::COROUTINE != 0 || crate::eval::trace::tracing() {
@@ -182,66 +200,55 @@ pub(crate) fn finished_with_error(gen_value: &Value, e: PyErr) -> PyErr {
     }
 }
 
-/// The frame of a plain generator that `FOR_ITER` can run in its own loop: the generator
-/// is not running and not finished. It is marked running and, when it had started, gets
-/// the `None` its `yield` expression evaluates to (as `next()` sends). `None` when the
-/// generator must be resumed the general way.
-pub(crate) fn enter_inline(ctx: &mut Ctx, iterator: &ObjRef, exit_ip: usize) -> Option<(Frame, InlineEntry)> {
-    if !iterator.type_ref().is_same(&types().generator) {
-        return None;
+/// Whether [`push_inline`] can resume `receiver` in the resumer's loop: a plain
+/// generator (or, for `SEND`, a coroutine) that is neither running nor finished, not sent
+/// a value before it started (which raises), with the recursion limit not reached (which
+/// raises too). Anything else is resumed the general way, which raises where it must.
+#[inline]
+pub(crate) fn can_push_inline(ctx: &Ctx, receiver: &ObjRef, sent_is_none: bool, coroutines: bool) -> bool {
+    let t = types();
+    let ty = receiver.type_ref();
+    if !(ty.is_same(&t.generator) || (coroutines && ty.is_same(&t.coroutine))) {
+        return false;
     }
-    enter_inline_send(ctx, iterator, Value::None, exit_ip, false).ok()
+    let Some(generator) = receiver.downcast::<Generator>() else { return false };
+    !generator.running.get()
+        && (generator.started.get() || sent_is_none)
+        && generator.frame.borrow().is_some()
+        && ctx.recursion_depth < ctx.recursion_limit
 }
 
-/// What entering a generator's frame inline still has to do to the frame once it is in
-/// place among the running frames ([`InlineEntry::apply`]). It is done there rather than
-/// before the move: a frame moved right after some of its fields were written makes the
-/// CPU wait for those stores (no store-to-load forwarding across the wider loads of the
-/// move), which cost more than the rest of the entry.
-pub(crate) struct InlineEntry {
-    sent: Option<Value>,
-    inline: Box<crate::frame::InlineGenerator>,
-}
-
-impl InlineEntry {
-    /// Finishes the entry on the frame in its final place.
-    #[inline]
-    pub(crate) fn apply(self, frame: &mut Frame) {
-        if let Some(sent) = self.sent {
-            frame.push(sent);
-        }
-        frame.resumer_exc.clone_from(&self.inline.resumer_exc);
-        frame.inline_generator = Some(self.inline);
-    }
-}
-
-/// The frame of a generator or coroutine that `SEND` (`yield from`, `await`) or `FOR_ITER`
-/// can run in its own loop, with what remains to do once it is in place (`sent` becomes
-/// the value of its `yield`); `sent` comes back when it must be resumed the general way
-/// (running, finished, or a just-started one sent a value, which raises there).
-pub(crate) fn enter_inline_send(
+/// Resumes the generator `receiver`, which [`can_push_inline`] accepted, in the resumer's
+/// loop, as a call is run: its frame moves to the top of `frames` (the resumer's is
+/// below), with `sent` as the value of its `yield`; when it finishes, the resumer
+/// continues at `exit_ip`, with the return value pushed when `send`.
+pub(crate) fn push_inline(
     ctx: &mut Ctx,
-    receiver: &ObjRef,
+    frames: &mut Vec<Frame>,
+    receiver: ObjRef,
     sent: Value,
     exit_ip: usize,
     send: bool,
-) -> Result<(Frame, InlineEntry), Value> {
-    let t = types();
-    let Some(generator) = receiver.downcast::<Generator>() else { return Err(sent) };
-    let plain = receiver.type_ref().is_same(&t.generator) || receiver.type_ref().is_same(&t.coroutine);
-    if generator.running.get() || !plain || (!generator.started.get() && !sent.is_none()) {
-        return Err(sent);
-    }
-    let Some(frame) = generator.frame.replace(None) else { return Err(sent) };
-    let sent = generator.started.get().then_some(sent);
+) {
+    let Some(generator) = receiver.downcast::<Generator>() else { return };
+    ctx.recursion_depth += 1;
+    // The frame moves once, from the generator straight into the list; its fields are
+    // written only after (a frame moved right after some of its fields were written makes
+    // the CPU wait for those stores: no store-to-load forwarding across the wider loads
+    // of the move).
+    frames.reserve(1);
+    let Some(frame) = generator.frame.replace(None) else { return };
+    frames.push(frame);
+    let started = generator.started.get();
     let resumer_exc = start_running(ctx, generator);
-    let inline = Box::new(crate::frame::InlineGenerator {
-        generator: receiver.clone(),
-        exit_ip,
-        returns_value: send,
-        resumer_exc,
-    });
-    Ok((frame, InlineEntry { sent, inline }))
+    generator.inline_exit.set(InlineExit { exit_ip, returns_value: send });
+    if let Some(frame) = frames.last_mut() {
+        if started {
+            frame.push(sent);
+        }
+        frame.resumer_exc = resumer_exc;
+        frame.inline_generator = Some(receiver);
+    }
 }
 
 /// The generator's frame starts running, by whichever resumer (a nested loop or the
@@ -284,7 +291,7 @@ fn leave_exc_state(ctx: &mut Ctx, generator: &Generator, resumer: Option<ObjRef>
 /// when it finished. The resumer's handled exception is current again.
 fn end_run(ctx: &mut Ctx, obj: &ObjRef, generator: &Generator, frame: Option<Frame>, resumer: Option<ObjRef>) {
     let suspended = frame.is_some();
-    // Moved into place first, written there after (see `InlineEntry`).
+    // Moved into place first, written there after (see `push_inline`).
     drop(generator.frame.replace(frame));
     stop_running(ctx, obj, generator, resumer, suspended);
 }
@@ -303,11 +310,13 @@ fn stop_running(ctx: &mut Ctx, obj: &ObjRef, generator: &Generator, resumer: Opt
     }
 }
 
-/// An inline generator's frame finished (returned or raised).
-pub(crate) fn leave_inline(ctx: &mut Ctx, inline: &crate::frame::InlineGenerator) {
-    if let Some(g) = inline.generator.downcast::<Generator>() {
-        end_run(ctx, &inline.generator, g, None, inline.resumer_exc.clone());
-    }
+/// A generator's frame that ran in its resumer's loop finished (returned or raised), and
+/// was taken off the frame list with `resumer_exc`, its resumer's handled exception:
+/// where the resumer continues.
+pub(crate) fn leave_inline(ctx: &mut Ctx, generator: &ObjRef, resumer_exc: Option<ObjRef>) -> InlineExit {
+    let Some(g) = generator.downcast::<Generator>() else { return InlineExit::default() };
+    end_run(ctx, generator, g, None, resumer_exc);
+    g.inline_exit.get()
 }
 
 /// Whether dropping the generator must first run its `__del__` (CPython's
@@ -321,24 +330,32 @@ fn set_needs_close(generator: &ObjRef, suspended: bool) {
     }
 }
 
-/// A generator's frame that ran inline yielded: it goes back to its generator, which
-/// resumes it at `ip` with the stack at `sp` (`lasti` its `yield`). The pointers are
-/// written after the move (see `InlineEntry`).
+/// A generator's frame that ran in its resumer's loop yielded: it goes back to its
+/// generator, which resumes it at `ip` with the stack at `sp` (`lasti` its `yield`). The
+/// pointers are written after the move (see [`push_inline`]).
 pub(crate) fn park_inline(ctx: &mut Ctx, frame: Frame, ip: usize, sp: usize, lasti: usize) {
-    let Some(obj) = frame.inline_generator.as_ref().map(|inline| inline.generator.clone()) else {
+    let Some(obj) = frame.inline_generator.clone() else {
         drop_unparked(ctx, frame, sp);
         return;
     };
     let Some(g) = obj.downcast::<Generator>() else { return };
     drop(g.frame.replace(Some(frame)));
-    let inline = g.frame.borrow_mut().as_mut().and_then(|f| {
-        f.ip = ip;
-        f.sp = sp;
-        f.lasti = lasti;
-        f.inline_generator.take()
-    });
-    let resumer = inline.and_then(|inline| inline.resumer_exc.clone());
-    stop_running(ctx, &obj, g, resumer, true);
+    let mut frame_slot = g.frame.borrow_mut();
+    let Some(f) = frame_slot.as_mut() else { return };
+    f.ip = ip;
+    f.sp = sp;
+    f.lasti = lasti;
+    let (own, resumer) = (f.inline_generator.take(), f.resumer_exc.take());
+    if f.frame_obj.is_some() {
+        crate::frameobject::suspend(f);
+    }
+    drop(frame_slot);
+    drop(own);
+    if resumer.is_some() || ctx.exc_info.is_some() {
+        leave_exc_state(ctx, g, resumer, true);
+    }
+    g.running.set(false);
+    set_needs_close(&obj, true);
 }
 
 /// A frame that was to be parked but belongs to no generator (not reached: the register

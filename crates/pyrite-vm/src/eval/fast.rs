@@ -114,22 +114,6 @@ pub(super) fn run(ctx: &mut Ctx, frames: &mut Vec<Frame>, kwnames: &mut Option<V
                 Exit::PastEnd
             }};
         }
-        // Runs a generator's frame in this loop; the eval loop raises RecursionError for
-        // one the limit refuses.
-        macro_rules! enter {
-            ($entry:expr) => {{
-                let (mut generator_frame, entry) = $entry;
-                if ctx.enter_call("").is_ok() {
-                    frames.push(generator_frame);
-                    if let Some(top) = frames.last_mut() {
-                        entry.apply(top);
-                    }
-                    continue 'frame;
-                }
-                entry.apply(&mut generator_frame);
-                return Exit::Flow(Flow::Enter(generator_frame));
-            }};
-        }
         macro_rules! reload {
             () => {{
                 // Two word loads, never one merged vector load: the handler just wrote
@@ -265,34 +249,37 @@ pub(super) fn run(ctx: &mut Ctx, frames: &mut Vec<Frame>, kwnames: &mut Option<V
                     write_back!(start);
                     frame.ip = ip + const { Opcode::FOR_ITER.cache_units() };
                     if data::for_iter_fast(frame, arg).is_none() {
-                        if let Some(entry) = super::inline_generator(ctx, frame, arg) {
-                            enter!(entry);
+                        // A plain generator runs in this loop, as a call does.
+                        if let Some(Value::Obj(iterator)) = frame.peek_ref(1)
+                            && crate::generator::can_push_inline(ctx, iterator, true, false)
+                        {
+                            let (iterator, exit_ip) = (iterator.clone(), frame.ip + arg as usize);
+                            crate::generator::push_inline(ctx, frames, iterator, Value::None, exit_ip, false);
+                            continue 'frame;
                         }
                         general!(byte, arg, start);
                     }
                     reload!();
                 }
                 op::SEND => {
-                    // The receiver runs in this loop when it is a plain generator or
-                    // coroutine; the general `SEND` resumes anything else.
-                    if let Some(Value::Obj(receiver)) = slot!(sp - 2) {
+                    // The receiver runs in this loop, as a call does, when it is a plain
+                    // generator or coroutine; the general `SEND` resumes anything else.
+                    if let (Some(Value::Obj(receiver)), Some(sent)) = (&*slot!(sp - 2), &*slot!(sp - 1))
+                        && crate::generator::can_push_inline(ctx, receiver, sent.is_none(), true)
+                    {
                         let receiver = receiver.clone();
                         sp -= 1;
                         let sent = take!(sp).unwrap_or(Value::None);
                         write_back!(start);
-                        match crate::generator::enter_inline_send(ctx, &receiver, sent, ip + arg as usize, true) {
-                            Ok(entry) => enter!(entry),
-                            Err(sent) => {
-                                push!(sent);
-                            }
-                        }
+                        crate::generator::push_inline(ctx, frames, receiver, sent, ip + arg as usize, true);
+                        continue 'frame;
                     }
                     general!(byte, arg, start);
                 }
                 op::YIELD_VALUE if frame.inline_generator.is_some() => {
                     // The generator's frame goes back to its generator, the value to the caller.
                     // The frame moves before its pointers are written (see
-                    // `generator::InlineEntry`).
+                    // `generator::push_inline`).
                     sp -= 1;
                     let value = take!(sp).unwrap_or(Value::None);
                     if let Some(generator_frame) = frames.pop() {

@@ -208,18 +208,21 @@ fn dispatch_loop(ctx: &mut Ctx, frames: &mut Vec<Frame>, generator: bool) -> PyR
                     continue 'frames;
                 }
                 Ok(Flow::Return(value)) => {
-                    if let Some(inline) = frames.last_mut().and_then(|f| f.inline_generator.take()) {
-                        // An inline generator finished: its caller's `for` loop ends, or
-                        // its `yield from` gets the return value.
+                    if let Some(frame) = frames.last_mut()
+                        && let Some(generator) = frame.inline_generator.take()
+                    {
+                        // A generator running in its resumer's loop finished: the resumer's
+                        // `for` loop ends, or its `yield from` gets the return value.
+                        let resumer_exc = frame.resumer_exc.take();
                         pop_frame(ctx, frames);
                         ctx.leave_call();
-                        crate::generator::leave_inline(ctx, &inline);
+                        let exit = crate::generator::leave_inline(ctx, &generator, resumer_exc);
                         if let Some(caller) = frames.last_mut() {
                             drop(caller.pop_slot());
-                            if inline.returns_value {
+                            if exit.returns_value {
                                 caller.push(value);
                             }
-                            caller.ip = inline.exit_ip;
+                            caller.ip = exit.exit_ip;
                         }
                         continue 'frames;
                     }
@@ -273,13 +276,6 @@ fn general(ctx: &mut Ctx, frame: &mut Frame, byte: u8, arg: u32, kwnames: &mut O
         Opcode::LOAD_ATTR_INSTANCE_VALUE => specialize::load_attr_miss(ctx, frame, arg).map(|()| Flow::Next),
         _ => step::step(ctx, frame, op, arg, kwnames),
     }
-}
-
-/// The frame of the generator `FOR_ITER` iterates, when it can run in this loop.
-#[inline]
-fn inline_generator(ctx: &mut Ctx, frame: &mut Frame, arg: u32) -> Option<(Frame, crate::generator::InlineEntry)> {
-    let Some(Value::Obj(iterator)) = frame.peek_ref(1) else { return None };
-    crate::generator::enter_inline(ctx, iterator, frame.ip + arg as usize)
 }
 
 /// A `CALL` the register loop's fast paths did not take: the general call, which may

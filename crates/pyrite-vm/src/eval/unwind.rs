@@ -107,12 +107,12 @@ fn unwind_frames(ctx: &mut Ctx, frames: &mut Vec<Frame>, mut err: PyErr, reraise
 /// it (as its resumer sees it).
 fn pop_failed(ctx: &mut Ctx, frames: &mut Vec<Frame>, mut err: PyErr) -> PyErr {
     if let Some(mut done) = frames.pop() {
-        let inline = done.inline_generator.take();
+        let (inline, resumer_exc) = (done.inline_generator.take(), done.resumer_exc.take());
         drop_frame(ctx, done);
         ctx.leave_call();
-        if let Some(inline) = inline {
-            crate::generator::leave_inline(ctx, &inline);
-            err = crate::generator::finished_with_error(&Value::Obj(inline.generator), err);
+        if let Some(generator) = inline {
+            crate::generator::leave_inline(ctx, &generator, resumer_exc);
+            err = crate::generator::finished_with_error(&Value::Obj(generator), err);
         }
     }
     err
