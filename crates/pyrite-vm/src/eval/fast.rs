@@ -119,8 +119,9 @@ pub(super) fn run(ctx: &mut Ctx, frames: &mut Vec<Frame>, kwnames: &mut Option<V
                 // Two word loads, never one merged vector load: the handler just wrote
                 // both words separately (see `frame::take_slot`).
                 // SAFETY: plain reads of the frame's own fields.
-                ip = unsafe { std::ptr::read_volatile(&raw const frame.ip) };
-                sp = unsafe { std::ptr::read_volatile(&raw const frame.sp) };
+                (ip, sp) = unsafe {
+                    (std::ptr::read_volatile(&raw const frame.ip), std::ptr::read_volatile(&raw const frame.sp))
+                };
             }};
         }
 
