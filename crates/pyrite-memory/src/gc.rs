@@ -47,8 +47,9 @@
 //! can free other objects and run their finalizers too. So [`collect`] may only be called
 //! where arbitrary Python code may run: with the GIL held, no payload borrowed, and no
 //! native operation half-done (the VM's eval breaker, or `gc.collect()` itself). Native
-//! code never triggers a collection by allocating: allocation only counts, and the VM asks
-//! [`collection_due`] at its next eval-breaker check.
+//! code never triggers a collection by allocating: allocation only counts, and past the
+//! threshold sets [`crate::breaker::COLLECTION_DUE`]; the VM asks [`collection_due`] at
+//! its next instruction boundary.
 
 use std::ptr::NonNull;
 
@@ -306,10 +307,23 @@ fn traverse_gc(gc: NonNull<GcHead>, visit: &mut dyn FnMut(&ObjRef)) {
 /// # Safety
 /// `gc` is the initialized, unlinked GcHead of a live object.
 pub(crate) unsafe fn track_new(gc: NonNull<GcHead>) {
-    with_lists(|lists, _| {
+    let past_threshold = with_lists(|lists, _| {
         link_tail(lists.gens[0].head, gc);
         lists.gens[0].count += 1;
+        lists.gens[0].count > lists.gens[0].threshold
     });
+    if past_threshold {
+        request_collection();
+    }
+}
+
+/// Asks the VM for an automatic collection at its next instruction boundary, when one is
+/// due (not when the collector is disabled, has threshold 0, or is running).
+#[cold]
+fn request_collection() {
+    if collection_due() {
+        crate::breaker::set(crate::breaker::COLLECTION_DUE, true);
+    }
 }
 
 /// Unlinks an object that is being freed.

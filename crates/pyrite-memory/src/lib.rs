@@ -35,8 +35,9 @@
 //! 5. **Collections happen at safe points only.** [`gc::collect`] runs finalizers (Python
 //!    code, through the hook the VM registers) and frees objects. Call it only where
 //!    arbitrary Python code may run: with the GIL held, no payload borrowed, and no native
-//!    operation half-done. Allocation never collects; it only counts, and the VM's eval
-//!    breaker asks [`gc::collection_due`] and then calls [`gc::collect_automatic`]. While
+//!    operation half-done. Allocation never collects; it only counts, and sets a bit of the
+//!    VM's eval breaker ([`breaker`]) when a collection is due; the VM then asks
+//!    [`gc::collection_due`] and calls [`gc::collect_automatic`]. While
 //!    a collection runs, a nested `collect` does nothing.
 //! 6. **Finalizers.** Objects flagged [`FLAG_HAS_FINALIZER`] are handed to the finalizer
 //!    hook ([`gc::set_finalizer_hook`]) once ([`FLAG_FINALIZED`] is set first), both when
@@ -54,6 +55,7 @@
 //!    zero. The weak-reference API has no `unsafe` entry points: [`weak::WeakRef`]
 //!    payloads are only made by [`weak::new_weakref`], inside a heap object.
 
+pub mod breaker;
 mod cell;
 pub mod gc;
 mod header;

@@ -141,6 +141,9 @@ fn with_collection_context(
 /// Runs an automatic collection if one is due (called at the eval breaker).
 #[inline]
 pub fn maybe_collect(ctx: &mut Ctx) {
+    // The request is served (or stale): the collector sets it again when the count next
+    // passes the threshold.
+    pyrite_memory::breaker::set(pyrite_memory::breaker::COLLECTION_DUE, false);
     if gc::collection_due() {
         with_collection_context(ctx, gc::collect_automatic);
     }

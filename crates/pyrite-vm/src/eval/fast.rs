@@ -6,9 +6,9 @@
 //! Instructions it does not finish itself go, with the pointers written back, to a handler
 //! called directly or to `eval::general`; it returns to `eval::dispatch_loop` only for a
 //! change of frames it does not make itself, or an error. Nothing else looks at the frame
-//! while it runs with the pointers in locals: drops only queue finalizers (run here at
-//! instruction boundaries, after a write-back), and collections start only from the
-//! write-back points below.
+//! while it runs with the pointers in locals: drops only queue finalizers, and allocations
+//! only request collections; both run at the slow path of an instruction boundary, after a
+//! write-back (`trace::at_boundary`).
 
 use pyrite_bytecode::Opcode;
 use pyrite_object::{Ctx, PyErr, Value};
@@ -140,7 +140,8 @@ pub(super) fn run(ctx: &mut Ctx, frames: &mut Vec<Frame>, kwnames: &mut Option<V
             }
             ip = start + 1;
             // One word says whether this boundary needs the slow path: finalizers
-            // (`__del__`) queued by drops run here, and tracing takes the frame, from the
+            // (`__del__`) queued by drops and due collections run here, and tracing takes
+            // the frame, from the
             // start of this instruction, to the traced loop (`eval::trace`). Checked after
             // the decode, as the finalizer check was: before it, the compiler kept both
             // pointers in one vector register across the loop (three more instructions
@@ -181,16 +182,10 @@ pub(super) fn run(ctx: &mut Ctx, frames: &mut Vec<Frame>, kwnames: &mut Option<V
                 }
                 op::NOP => {}
                 op::JUMP_FORWARD => ip += arg as usize,
-                op::RESUME | op::JUMP_BACKWARD => {
-                    if byte == op::JUMP_BACKWARD {
-                        ip -= arg as usize;
-                    }
-                    if pyrite_memory::gc::collection_due() {
-                        write_back!(start);
-                        crate::gcmodule::maybe_collect(ctx);
-                        reload!();
-                    }
-                }
+                // A due collection runs at the next boundary's slow path (the collector
+                // sets the eval breaker), as do queued finalizers.
+                op::RESUME => {}
+                op::JUMP_BACKWARD => ip -= arg as usize,
                 op::POP_JUMP_IF_FALSE | op::POP_JUMP_IF_TRUE => {
                     let truth = match slot!(sp - 1) {
                         Some(Value::Bool(b)) => *b,

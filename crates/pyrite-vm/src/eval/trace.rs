@@ -3,7 +3,7 @@
 //! trampolines).
 //!
 //! The register loop checks one word per instruction ([`slow_path`]): nonzero when
-//! finalizers are queued or a trace or profile function is set. While one is set, the eval
+//! finalizers are queued, a collection is due, or a trace or profile function is set. While one is set, the eval
 //! loop runs the innermost frame here ([`run`]), one instruction at a time through the
 //! general path, emitting 'call' at `RESUME` (a call, or a generator's resumption), 'line'
 //! and 'opcode' before instructions, 'return' at returns and yields, and 'c_call',
@@ -14,10 +14,10 @@
 
 use std::collections::HashMap;
 use std::rc::Rc;
-use std::sync::atomic::{AtomicU32, Ordering};
+use std::sync::atomic::Ordering;
 
 use pyrite_bytecode::Opcode;
-use pyrite_memory::GilCell;
+use pyrite_memory::{GilCell, breaker};
 use pyrite_object::types::exception::PyException;
 use pyrite_object::types::frame::FrameObject;
 use pyrite_object::types::function::BuiltinFunction;
@@ -29,30 +29,28 @@ use super::{Flow, op, specialize};
 use crate::frame::Frame;
 use crate::state::vm;
 
-/// Bit of [`SLOW`]: finalizers or weak-reference callbacks are queued.
+/// Bit of the eval breaker (`pyrite_memory::breaker`): finalizers or weak-reference
+/// callbacks are queued.
 const FINALIZERS: u32 = 1;
-/// Bit of [`SLOW`]: a trace or profile function is set and none is running.
+/// Bit of the eval breaker: a trace or profile function is set and none is running.
 const TRACING: u32 = 2;
+const _: () = assert!((FINALIZERS | TRACING) & !breaker::VM_BITS == 0);
 
-/// The word the register loop checks at each instruction boundary: nonzero when the
-/// boundary needs the slow path (see the bits above).
-static SLOW: AtomicU32 = AtomicU32::new(0);
-
-/// Whether the next instruction boundary needs the slow path ([`at_boundary`]).
+/// Whether the next instruction boundary needs the slow path ([`at_boundary`]): the eval
+/// breaker's word is nonzero (see the bits above, and the collector's).
 #[inline(always)]
 pub(crate) fn slow_path() -> bool {
-    SLOW.load(Ordering::Relaxed) != 0
+    breaker::word() != 0
 }
 
 /// Whether frames run in the traced loop now.
 #[inline]
 pub(crate) fn tracing() -> bool {
-    SLOW.load(Ordering::Relaxed) & TRACING != 0
+    breaker::word() & TRACING != 0
 }
 
 fn set_bit(bit: u32, on: bool) {
-    let word = SLOW.load(Ordering::Relaxed);
-    SLOW.store(if on { word | bit } else { word & !bit }, Ordering::Relaxed);
+    breaker::set(bit, on);
 }
 
 /// Records whether finalizers are queued (kept by `gcmodule` with its queue).
@@ -76,6 +74,9 @@ pub(super) fn at_boundary(ctx: &mut Ctx, frame: &mut Frame, ip: usize, sp: usize
         return true;
     }
     frame.lasti = frame.ip;
+    if breaker::word() & breaker::COLLECTION_DUE != 0 {
+        crate::gcmodule::maybe_collect(ctx);
+    }
     crate::gcmodule::run_pending(ctx);
     false
 }
