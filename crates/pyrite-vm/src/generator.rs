@@ -146,6 +146,12 @@ fn kind_name(v: &Value) -> &'static str {
 /// Resumes a generator: sends `value` in, or throws `error` in. `Ok(Yielded)` when it
 /// yields again, `Ok(Returned)` when it finishes.
 pub fn resume(ctx: &mut Ctx, gen_value: &Value, value: Value, error: Option<PyErr>) -> PyResult<Suspension> {
+    if error.is_none()
+        && let Some(obj) = gen_value.as_obj()
+        && can_push_inline(ctx, obj, value.is_none(), true)
+    {
+        return crate::eval::resume_inline(ctx, obj.clone(), value);
+    }
     let generator = this(gen_value)?;
     if generator.running.get() {
         return Err(PyErr::value_error(format!("{} already executing", kind_name(gen_value))));

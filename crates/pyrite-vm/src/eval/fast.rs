@@ -281,8 +281,10 @@ pub(super) fn run(ctx: &mut Ctx, frames: &mut Vec<Frame>, kwnames: &mut Option<V
                     if let Some(generator_frame) = frames.pop() {
                         ctx.leave_call();
                         crate::generator::park_inline(ctx, generator_frame, ip, sp, start);
-                        if let Some(caller) = frames.last_mut() {
-                            caller.push(value);
+                        match frames.last_mut() {
+                            Some(caller) => caller.push(value),
+                            // Resumed from native code (`eval::resume_inline`).
+                            None => return Exit::Flow(Flow::Yield(value)),
                         }
                     }
                     continue 'frame;

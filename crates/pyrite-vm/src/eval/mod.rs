@@ -109,6 +109,22 @@ pub(crate) fn resume_frame(ctx: &mut Ctx, frame: Frame, error: Option<PyErr>) ->
     result
 }
 
+/// Resumes, from native code (`next()`, `send()`, a consumer like `sum`), a generator or
+/// coroutine that `generator::can_push_inline` accepted: its frame runs in a frame list of
+/// its own as it runs in a resumer's loop (entered by `generator::push_inline`, parked by
+/// the loop at its `yield`), which moves the frame only into the list and back.
+pub(crate) fn resume_inline(ctx: &mut Ctx, generator: ObjRef, sent: Value) -> PyResult<Suspension> {
+    let mut frames = take_frame_list();
+    crate::generator::push_inline(ctx, &mut frames, generator, sent, 0, false);
+    let outcome = run_loop_until(ctx, &mut frames, false);
+    // A yield parks the frame, a return or an error pops it: the list is empty again.
+    for frame in frames.drain(..) {
+        drop_frame(ctx, frame);
+    }
+    give_frame_list(frames);
+    outcome
+}
+
 /// Carves the slots of a new frame for `code`.
 pub(crate) fn new_frame(
     ctx: &mut Ctx,
@@ -217,13 +233,15 @@ fn dispatch_loop(ctx: &mut Ctx, frames: &mut Vec<Frame>, generator: bool) -> PyR
                         pop_frame(ctx, frames);
                         ctx.leave_call();
                         let exit = crate::generator::leave_inline(ctx, &generator, resumer_exc);
-                        if let Some(caller) = frames.last_mut() {
-                            drop(caller.pop_slot());
-                            if exit.returns_value {
-                                caller.push(value);
-                            }
-                            caller.ip = exit.exit_ip;
+                        let Some(caller) = frames.last_mut() else {
+                            // Resumed from native code (`resume_inline`).
+                            return Ok(Suspension::Returned(value));
+                        };
+                        drop(caller.pop_slot());
+                        if exit.returns_value {
+                            caller.push(value);
                         }
+                        caller.ip = exit.exit_ip;
                         continue 'frames;
                     }
                     let depth = frames.len();
@@ -247,8 +265,9 @@ fn dispatch_loop(ctx: &mut Ctx, frames: &mut Vec<Frame>, generator: bool) -> PyR
                     continue 'frames;
                 }
                 Ok(Flow::Yield(value)) => {
-                    // An inline generator's yield never gets here: the register loop parks it.
-                    if frames.len() == 1 && generator {
+                    // A generator running in its resumer's loop was parked by the register
+                    // (or traced) loop; it comes here only when resumed from native code.
+                    if frames.is_empty() || (frames.len() == 1 && generator) {
                         return Ok(Suspension::Yielded(value));
                     }
                     return Err(PyErr::new_system("yield outside a generator frame"));

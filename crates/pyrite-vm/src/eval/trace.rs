@@ -599,8 +599,10 @@ pub(super) fn run(ctx: &mut Ctx, frames: &mut Vec<Frame>, kwnames: &mut Option<V
                     ctx.leave_call();
                     let (ip, sp, lasti) = (generator_frame.ip, generator_frame.sp, generator_frame.lasti);
                     crate::generator::park_inline(ctx, generator_frame, ip, sp, lasti);
-                    if let Some(caller) = frames.last_mut() {
-                        caller.push(value);
+                    match frames.last_mut() {
+                        Some(caller) => caller.push(value),
+                        // Resumed from native code (`eval::resume_inline`).
+                        None => return Exit::Flow(Flow::Yield(value)),
                     }
                 }
             }
