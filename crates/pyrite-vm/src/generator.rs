@@ -243,8 +243,19 @@ pub(crate) fn push_inline(
     // the CPU wait for those stores: no store-to-load forwarding across the wider loads
     // of the move).
     frames.reserve(1);
-    let Some(frame) = generator.frame.replace(None) else { return };
-    frames.push(frame);
+    {
+        let mut suspended = generator.frame.borrow_mut();
+        let Some(frame) = suspended.as_mut() else { return };
+        // SAFETY: there is room for one more frame; the frame is copied straight into it
+        // (not through a temporary) and its old place emptied without a drop, so it has
+        // exactly one owner again.
+        unsafe {
+            let len = frames.len();
+            std::ptr::copy_nonoverlapping(&raw const *frame, frames.as_mut_ptr().add(len), 1);
+            std::ptr::write(&raw mut *suspended, None);
+            frames.set_len(len + 1);
+        }
+    }
     let started = generator.started.get();
     let resumer_exc = start_running(ctx, generator);
     generator.inline_exit.set(InlineExit { exit_ip, returns_value: send });
@@ -336,18 +347,28 @@ fn set_needs_close(generator: &ObjRef, suspended: bool) {
     }
 }
 
-/// A generator's frame that ran in its resumer's loop yielded: it goes back to its
-/// generator, which resumes it at `ip` with the stack at `sp` (`lasti` its `yield`). The
-/// pointers are written after the move (see [`push_inline`]).
-pub(crate) fn park_inline(ctx: &mut Ctx, frame: Frame, ip: usize, sp: usize, lasti: usize) {
-    let Some(obj) = frame.inline_generator.clone() else {
-        drop_unparked(ctx, frame, sp);
+/// The top frame of `frames`, a generator's that ran in its resumer's loop, yielded: it
+/// goes back to its generator, which resumes it at `ip` with the stack at `sp` (`lasti`
+/// its `yield`). It is copied straight from the list into the generator, and its
+/// pointers are written there after (see [`push_inline`]).
+pub(crate) fn park_top(ctx: &mut Ctx, frames: &mut Vec<Frame>, ip: usize, sp: usize, lasti: usize) {
+    let Some(obj) = frames.last().and_then(|top| top.inline_generator.clone()) else {
+        if let Some(frame) = frames.pop() {
+            drop_unparked(ctx, frame, sp);
+        }
         return;
     };
     let Some(g) = obj.downcast::<Generator>() else { return };
-    drop(g.frame.replace(Some(frame)));
-    let mut frame_slot = g.frame.borrow_mut();
-    let Some(f) = frame_slot.as_mut() else { return };
+    let mut suspended = g.frame.borrow_mut();
+    debug_assert!(suspended.is_none(), "a running generator keeps no frame");
+    // SAFETY: the list's last frame moves into the generator's empty place (its frame is
+    // out while it runs): copied once, then forgotten by the list.
+    unsafe {
+        let len = frames.len();
+        frames.set_len(len - 1);
+        std::ptr::write(&raw mut *suspended, Some(std::ptr::read(frames.as_ptr().add(len - 1))));
+    }
+    let Some(f) = suspended.as_mut() else { return };
     f.ip = ip;
     f.sp = sp;
     f.lasti = lasti;
@@ -355,7 +376,7 @@ pub(crate) fn park_inline(ctx: &mut Ctx, frame: Frame, ip: usize, sp: usize, las
     if f.frame_obj.is_some() {
         crate::frameobject::suspend(f);
     }
-    drop(frame_slot);
+    drop(suspended);
     drop(own);
     if resumer.is_some() || ctx.exc_info.is_some() {
         leave_exc_state(ctx, g, resumer, true);

@@ -278,14 +278,12 @@ pub(super) fn run(ctx: &mut Ctx, frames: &mut Vec<Frame>, kwnames: &mut Option<V
                     // `generator::push_inline`).
                     sp -= 1;
                     let value = take!(sp).unwrap_or(Value::None);
-                    if let Some(generator_frame) = frames.pop() {
-                        ctx.leave_call();
-                        crate::generator::park_inline(ctx, generator_frame, ip, sp, start);
-                        match frames.last_mut() {
-                            Some(caller) => caller.push(value),
-                            // Resumed from native code (`eval::resume_inline`).
-                            None => return Exit::Flow(Flow::Yield(value)),
-                        }
+                    ctx.leave_call();
+                    crate::generator::park_top(ctx, frames, ip, sp, start);
+                    match frames.last_mut() {
+                        Some(caller) => caller.push(value),
+                        // Resumed from native code (`eval::resume_inline`).
+                        None => return Exit::Flow(Flow::Yield(value)),
                     }
                     continue 'frame;
                 }

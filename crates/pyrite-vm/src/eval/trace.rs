@@ -595,15 +595,13 @@ pub(super) fn run(ctx: &mut Ctx, frames: &mut Vec<Frame>, kwnames: &mut Option<V
                 }
                 // A generator running in its caller's loop: the frame goes back to the
                 // generator and the value to the caller, as in the register loop.
-                if let Some(generator_frame) = frames.pop() {
-                    ctx.leave_call();
-                    let (ip, sp, lasti) = (generator_frame.ip, generator_frame.sp, generator_frame.lasti);
-                    crate::generator::park_inline(ctx, generator_frame, ip, sp, lasti);
-                    match frames.last_mut() {
-                        Some(caller) => caller.push(value),
-                        // Resumed from native code (`eval::resume_inline`).
-                        None => return Exit::Flow(Flow::Yield(value)),
-                    }
+                let (ip, sp, lasti) = (frame.ip, frame.sp, frame.lasti);
+                ctx.leave_call();
+                crate::generator::park_top(ctx, frames, ip, sp, lasti);
+                match frames.last_mut() {
+                    Some(caller) => caller.push(value),
+                    // Resumed from native code (`eval::resume_inline`).
+                    None => return Exit::Flow(Flow::Yield(value)),
                 }
             }
             Ok(flow) => return Exit::Flow(flow),
