@@ -216,22 +216,29 @@ pub(super) fn run(ctx: &mut Ctx, frames: &mut Vec<Frame>, kwnames: &mut Option<V
                     };
                     *slot!(sp - 1) = Some(Value::Bool(same != (arg == 1)));
                 }
-                op::BINARY_OP | op::COMPARE_OP | op::BINARY_SUBSCR => {
+                op::BINARY_OP => {
                     frame.sp = sp;
-                    let done = match byte {
-                        op::BINARY_OP => data::binary_op_fast(frame, arg),
-                        op::COMPARE_OP => data::compare_op_fast(frame, arg),
-                        _ => data::subscr_fast(frame),
-                    };
-                    if !done {
+                    if !data::binary_op_fast(frame, arg) {
                         general!(byte, arg, start);
                     }
                     sp = frame.sp;
-                    ip += match byte {
-                        op::BINARY_OP => const { Opcode::BINARY_OP.cache_units() },
-                        op::COMPARE_OP => const { Opcode::COMPARE_OP.cache_units() },
-                        _ => const { Opcode::BINARY_SUBSCR.cache_units() },
-                    };
+                    ip += const { Opcode::BINARY_OP.cache_units() };
+                }
+                op::COMPARE_OP => {
+                    frame.sp = sp;
+                    if !data::compare_op_fast(frame, arg) {
+                        general!(byte, arg, start);
+                    }
+                    sp = frame.sp;
+                    ip += const { Opcode::COMPARE_OP.cache_units() };
+                }
+                op::BINARY_SUBSCR => {
+                    frame.sp = sp;
+                    if !data::subscr_fast(frame) {
+                        general!(byte, arg, start);
+                    }
+                    sp = frame.sp;
+                    ip += const { Opcode::BINARY_SUBSCR.cache_units() };
                 }
                 op::LOAD_ATTR_INSTANCE_VALUE => {
                     write_back!(start);
@@ -289,7 +296,9 @@ pub(super) fn run(ctx: &mut Ctx, frames: &mut Vec<Frame>, kwnames: &mut Option<V
                 }
                 op::COPY => {
                     let value = slot!(sp - arg as usize).clone();
-                    *slot!(sp) = value;
+                    let slot: *mut Slot = slot!(sp);
+                    // SAFETY: slots at and above `sp` are empty: nothing to drop.
+                    unsafe { slot.write(value) };
                     sp += 1;
                 }
                 op::SWAP => {
