@@ -356,9 +356,36 @@ opcodes! {
     /// `STORE_ATTR` of a value kept inline in an instance (the type's version tag and the
     /// name's position in the class's shared keys cached).
     134 STORE_ATTR_INSTANCE_VALUE: arg = Name, cache = 1, effect = |a, j| -2;
+    // Superinstructions (CPython 3.11's): written over the first of two instructions when
+    // the code is made, the second left in place, so a jump to the second still finds it.
+    // The register loop runs both and skips the second; anything else runs the first as
+    // its generic form. Their stack effect is the first instruction's.
+    /// `LOAD_FAST` followed by `LOAD_FAST`.
+    135 LOAD_FAST__LOAD_FAST: arg = Local, cache = 0, effect = |a, j| 1;
+    /// `LOAD_FAST` followed by `LOAD_CONST`.
+    136 LOAD_FAST__LOAD_CONST: arg = Local, cache = 0, effect = |a, j| 1;
+    /// `STORE_FAST` followed by `LOAD_FAST`.
+    137 STORE_FAST__LOAD_FAST: arg = Local, cache = 0, effect = |a, j| -1;
+    /// `LOAD_CONST` followed by `LOAD_FAST`.
+    138 LOAD_CONST__LOAD_FAST: arg = Const, cache = 0, effect = |a, j| 1;
+    /// `STORE_FAST` followed by `STORE_FAST`.
+    139 STORE_FAST__STORE_FAST: arg = Local, cache = 0, effect = |a, j| -1;
 }
 
 impl Opcode {
+    /// The superinstruction that runs `first` and then `second`, if there is one.
+    #[must_use]
+    pub const fn superinstruction(first: Opcode, second: Opcode) -> Option<Opcode> {
+        Some(match (first, second) {
+            (Opcode::LOAD_FAST, Opcode::LOAD_FAST) => Opcode::LOAD_FAST__LOAD_FAST,
+            (Opcode::LOAD_FAST, Opcode::LOAD_CONST) => Opcode::LOAD_FAST__LOAD_CONST,
+            (Opcode::STORE_FAST, Opcode::LOAD_FAST) => Opcode::STORE_FAST__LOAD_FAST,
+            (Opcode::LOAD_CONST, Opcode::LOAD_FAST) => Opcode::LOAD_CONST__LOAD_FAST,
+            (Opcode::STORE_FAST, Opcode::STORE_FAST) => Opcode::STORE_FAST__STORE_FAST,
+            _ => return None,
+        })
+    }
+
     /// The generic instruction a specialized one stands for (itself for the others).
     #[must_use]
     pub const fn generic(self) -> Opcode {
@@ -369,6 +396,9 @@ impl Opcode {
             | Opcode::LOAD_ATTR_CLASS
             | Opcode::LOAD_ATTR_MODULE => Opcode::LOAD_ATTR,
             Opcode::STORE_ATTR_WITH_HINT | Opcode::STORE_ATTR_INSTANCE_VALUE => Opcode::STORE_ATTR,
+            Opcode::LOAD_FAST__LOAD_FAST | Opcode::LOAD_FAST__LOAD_CONST => Opcode::LOAD_FAST,
+            Opcode::STORE_FAST__LOAD_FAST | Opcode::STORE_FAST__STORE_FAST => Opcode::STORE_FAST,
+            Opcode::LOAD_CONST__LOAD_FAST => Opcode::LOAD_CONST,
             other => other,
         }
     }

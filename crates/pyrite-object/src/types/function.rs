@@ -97,6 +97,7 @@ impl Code {
             }
             ip += 1 + caches;
         }
+        write_superinstructions(&units);
         let caches = (0..entries).map(|_| CacheEntry::default()).collect();
         Code {
             name: Value::Obj(crate::types::intern::intern_str(&bytecode.name)),
@@ -122,6 +123,28 @@ impl Code {
     #[must_use]
     pub fn nlocalsplus(&self) -> usize {
         self.bytecode.varnames.len() + self.bytecode.cellvars.len() + self.bytecode.freevars.len()
+    }
+}
+
+/// Writes CPython 3.11's superinstructions over the first of each pair of instructions
+/// they join ([`Opcode::superinstruction`]), pairs read from the code as compiled. The
+/// second of a pair may itself start the next pair (its unit keeps its argument, which is
+/// all the first reads of it), and it never has an `EXTENDED_ARG` prefix (the first sits
+/// right before it); a first with one is left alone.
+fn write_superinstructions(units: &[std::cell::Cell<CodeUnit>]) {
+    let code: Vec<CodeUnit> = units.iter().map(std::cell::Cell::get).collect();
+    let mut ip = 0;
+    let mut extended = false;
+    while ip < code.len() {
+        let Some(op) = Opcode::from_u8(code[ip].op) else { return };
+        if !extended
+            && let Some(second) = code.get(ip + 1).and_then(|next| Opcode::from_u8(next.op))
+            && let Some(joined) = Opcode::superinstruction(op, second)
+        {
+            units[ip].set(CodeUnit { op: joined as u8, arg: code[ip].arg });
+        }
+        extended = op == Opcode::EXTENDED_ARG;
+        ip += 1 + op.cache_units();
     }
 }
 

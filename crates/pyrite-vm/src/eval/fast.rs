@@ -167,6 +167,52 @@ pub(super) fn run(ctx: &mut Ctx, frames: &mut Vec<Frame>, kwnames: &mut Option<V
                     let old = std::mem::replace(slot!(arg as usize), value);
                     drop(old);
                 }
+                // Superinstructions (see `Opcode::superinstruction`): both instructions
+                // here, the second's unit skipped. When the second would raise (an unbound
+                // local), it is not skipped but runs next on its own; a first that would
+                // raise, or a missing second unit (hand-made code), goes the general way,
+                // which runs the first alone.
+                op::LOAD_FAST__LOAD_FAST | op::LOAD_FAST__LOAD_CONST | op::LOAD_CONST__LOAD_FAST => {
+                    let Some(second) = units.get(ip).map(|unit| unit.get().arg as usize) else {
+                        general!(byte, arg, start)
+                    };
+                    if byte == op::LOAD_CONST__LOAD_FAST {
+                        // SAFETY: as for LOAD_CONST.
+                        let value = unsafe { &*consts }[arg as usize].clone();
+                        push!(value);
+                    } else {
+                        let Some(value) = slot!(arg as usize).clone() else { general!(byte, arg, start) };
+                        push!(value);
+                    }
+                    if byte == op::LOAD_FAST__LOAD_CONST {
+                        // SAFETY: as for LOAD_CONST.
+                        let value = unsafe { &*consts }[second].clone();
+                        push!(value);
+                        ip += 1;
+                    } else if let Some(value) = slot!(second) {
+                        let value = value.clone();
+                        push!(value);
+                        ip += 1;
+                    }
+                }
+                op::STORE_FAST__LOAD_FAST | op::STORE_FAST__STORE_FAST => {
+                    let Some(second) = units.get(ip).map(|unit| unit.get().arg as usize) else {
+                        general!(byte, arg, start)
+                    };
+                    sp -= 1;
+                    let value = take!(sp);
+                    drop(std::mem::replace(slot!(arg as usize), value));
+                    if byte == op::STORE_FAST__STORE_FAST {
+                        sp -= 1;
+                        let value = take!(sp);
+                        drop(std::mem::replace(slot!(second), value));
+                        ip += 1;
+                    } else if let Some(value) = slot!(second) {
+                        let value = value.clone();
+                        push!(value);
+                        ip += 1;
+                    }
+                }
                 op::LOAD_CONST => {
                     // SAFETY: see above; the compiler only emits indexes into `consts`.
                     let value = unsafe { &*consts }[arg as usize].clone();

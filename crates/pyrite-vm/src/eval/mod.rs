@@ -293,6 +293,12 @@ fn general(ctx: &mut Ctx, frame: &mut Frame, byte: u8, arg: u32, kwnames: &mut O
     frame.ip += op.cache_units();
     match op {
         Opcode::LOAD_ATTR_INSTANCE_VALUE => specialize::load_attr_miss(ctx, frame, arg).map(|()| Flow::Next),
+        // A superinstruction runs its first instruction here; the second is next.
+        Opcode::LOAD_FAST__LOAD_FAST
+        | Opcode::LOAD_FAST__LOAD_CONST
+        | Opcode::STORE_FAST__LOAD_FAST
+        | Opcode::LOAD_CONST__LOAD_FAST
+        | Opcode::STORE_FAST__STORE_FAST => step::step(ctx, frame, op.generic(), arg, kwnames),
         _ => step::step(ctx, frame, op, arg, kwnames),
     }
 }
@@ -397,6 +403,11 @@ pub(super) mod op {
         CALL,
         RETURN_VALUE,
         RETURN_CONST,
+        LOAD_FAST__LOAD_FAST,
+        LOAD_FAST__LOAD_CONST,
+        STORE_FAST__LOAD_FAST,
+        LOAD_CONST__LOAD_FAST,
+        STORE_FAST__STORE_FAST,
     );
 }
 
