@@ -4,7 +4,7 @@ use pyrite_bytecode::{Intrinsic1, flags};
 use pyrite_memory::PayloadCell;
 use pyrite_object::types::dict::PyDict;
 use pyrite_object::types::function::{BoundMethod, BuiltinFunction, Code, Function};
-use pyrite_object::types::list::PyTuple;
+use pyrite_object::types::list::{PyList, PyTuple};
 use pyrite_object::types::str::PyStr;
 use pyrite_object::types::typeobj::{TypeObject, type_payload};
 use pyrite_object::{Args, Ctx, ObjRef, PyErr, PyResult, Value, protocol, types};
@@ -97,7 +97,9 @@ fn fill_positional(
 ) {
     let argcount = parameters.argcount;
     let mut next = 0;
-    let mut extra = Vec::new();
+    // Sized exactly: the tuple made of it keeps the allocation without shrinking it.
+    let mut extra =
+        if parameters.varargs { Vec::with_capacity(args.size_hint().0.saturating_sub(argcount)) } else { Vec::new() };
     for value in args {
         if next < argcount {
             slots[next] = Some(value);
@@ -255,6 +257,128 @@ pub(super) fn push_exact(ctx: &mut Ctx, frames: &mut Vec<Frame>, argc: usize) ->
     Ok(true)
 }
 
+/// The fast path of `CALL_FUNCTION_EX` without `**kwargs` (`f(*args)`, `f(*a, *b)`): an
+/// exact tuple of arguments for a Python function (or a method bound to one) whose
+/// parameters take them as [`positional_fit`] decides for `CALL` (not a generator). The
+/// callee's frame is pushed onto `frames` with the tuple's items copied into its locals,
+/// in place of the general call's argument vector, binder and frame move. `Ok(false)`
+/// (nothing changed) when the call needs the general path; an error (the recursion
+/// limit) leaves the caller's stack as it was.
+pub(super) fn push_ex(ctx: &mut Ctx, frames: &mut Vec<Frame>, flags_arg: u32) -> PyResult<bool> {
+    if flags_arg & 1 != 0 {
+        return Ok(false);
+    }
+    frames.reserve(1);
+    let Some(caller) = frames.last_mut() else { return Ok(false) };
+    let (Some(Value::Obj(callable)), Some(Value::Obj(args))) = (caller.peek_ref(2), caller.peek_ref(1)) else {
+        return Ok(false);
+    };
+    // A tuple subclass is iterated (its `__iter__` may be overridden), as in CPython.
+    if !args.type_ref().is_same(&types().tuple) {
+        return Ok(false);
+    }
+    let Some(tuple) = args.downcast::<PyTuple>() else { return Ok(false) };
+    let (func_obj, this) = match callable.downcast::<BoundMethod>() {
+        Some(m) => match &m.func {
+            Value::Obj(f) => (f, Some(&m.this)),
+            _ => return Ok(false),
+        },
+        None => (callable, None),
+    };
+    let Some(func) = func_obj.downcast::<Function>() else { return Ok(false) };
+    // No Python code runs while the borrow is held: it ends when the frame is built.
+    let code_ref = func.code.borrow();
+    let Some(code) = code_ref.downcast::<Code>() else { return Ok(false) };
+    let b = &code.bytecode;
+    if b.flags & (flags::GENERATOR | flags::COROUTINE | flags::ASYNC_GENERATOR) != 0 {
+        return Ok(false);
+    }
+    let items = tuple.items();
+    let Some(defaults) = positional_fit(func, code, items.len() + usize::from(this.is_some())) else {
+        return Ok(false);
+    };
+    let nlocalsplus = code.nlocalsplus();
+    let nslots = nlocalsplus + b.stacksize as usize + 1;
+    let parameters = Parameters::of(code);
+    let (code_obj, globals) = ((*code_ref).clone(), func.globals.clone());
+    drop(code_ref);
+    ctx.enter_call("")?;
+    let state = vm(ctx);
+    let slots = state.slots.push(nslots);
+    let builtins = state.builtins.clone();
+    // SAFETY: `slots` points at `nslots` empty slots carved for this frame alone.
+    let locals = unsafe { std::slice::from_raw_parts_mut(slots.as_ptr(), nslots) };
+    fill_positional(parameters, locals, this.cloned().into_iter().chain(items.iter().cloned()), &defaults);
+    let func_obj = func_obj.clone();
+    let sp = caller.sp;
+    let taken = {
+        let stack = caller.slots_mut();
+        (stack[sp - 1].take(), stack[sp - 2].take(), stack[sp - 3].take())
+    };
+    caller.sp = sp - 3;
+    let len = frames.len();
+    // SAFETY: the room was reserved above and nothing has pushed since.
+    unsafe {
+        let place = frames.as_mut_ptr().add(len);
+        place.write(Frame::new(code_obj, Some(func_obj), globals, builtins, None, slots, nslots, nlocalsplus));
+        frames.set_len(len + 1);
+    }
+    drop(taken);
+    Ok(true)
+}
+
+/// `LIST_EXTEND` of the list a call's `*` arguments are gathered in (or a list display's
+/// `[*a, *b]`) by an exact tuple or list, for the register loop, whose stack top is `sp`:
+/// the items are appended without `list.extend`'s iteration protocol, sized as it sizes
+/// them. `false` (nothing changed) otherwise.
+pub(super) fn list_extend_exact(frame: &mut Frame, arg: u32, sp: &mut usize) -> bool {
+    let top = *sp;
+    let stack = frame.slots_mut();
+    let (Some(Value::Obj(target)), Some(Value::Obj(source))) = (&stack[top - 1 - arg as usize], &stack[top - 1]) else {
+        return false;
+    };
+    let t = types();
+    if !target.type_ref().is_same(&t.list) || target.is_same(source) {
+        return false;
+    }
+    let items = if source.type_ref().is_same(&t.tuple) {
+        match source.downcast::<PyTuple>() {
+            Some(tuple) => tuple.items().to_vec(),
+            None => return false,
+        }
+    } else if source.type_ref().is_same(&t.list) {
+        match source.downcast::<PyList>() {
+            Some(list) => list.to_vec(),
+            None => return false,
+        }
+    } else {
+        return false;
+    };
+    let Some(list) = target.downcast::<PyList>() else { return false };
+    list.extend_values(items, None);
+    let source = stack[top - 1].take();
+    *sp = top - 1;
+    drop(source);
+    true
+}
+
+/// `LIST_TO_TUPLE` of the list a call's `*` arguments were gathered in, for the register
+/// loop, whose stack top is `sp`: the compiler's own list, which nothing else holds, gives
+/// its items to the tuple instead of copying them. `false` (nothing changed) when the list
+/// is shared or not an exact list.
+pub(super) fn list_to_tuple_owned(frame: &mut Frame, sp: usize) -> bool {
+    let slot = &mut frame.slots_mut()[sp - 1];
+    let Some(Value::Obj(list_obj)) = &*slot else { return false };
+    if list_obj.refcount() != 1 || !list_obj.type_ref().is_same(&types().list) {
+        return false;
+    }
+    let Some(list) = list_obj.downcast::<PyList>() else { return false };
+    let items = std::mem::take(&mut *list.items.borrow_mut());
+    let list = std::mem::replace(slot, Some(Value::Obj(PyTuple::new_obj(items))));
+    drop(list);
+    true
+}
+
 /// The `__init__` of an instance made by the register loop's `CALL` of its class returned
 /// `value` to the caller (`frames`' last frame), whose stack holds the instance: anything but
 /// `None` is CPython's TypeError, raised in the caller with the instance dropped.
@@ -367,7 +491,9 @@ pub(super) fn call_function_ex(ctx: &mut Ctx, frame: &mut Frame, flags_arg: u32)
     if let Some(first) = null {
         drop(first);
     }
-    let mut values = match args.downcast::<PyTuple>() {
+    // Only an exact tuple is taken as it is: a subclass may override `__iter__`.
+    let exact = args.as_obj().is_some_and(|o| o.type_ref().is_same(&types().tuple));
+    let mut values = match args.downcast::<PyTuple>().filter(|_| exact) {
         Some(t) => t.items().to_vec(),
         None => {
             // CPython's `check_args_iterable`: neither `__iter__` nor a sequence.
@@ -379,7 +505,7 @@ pub(super) fn call_function_ex(ctx: &mut Ctx, frame: &mut Frame, flags_arg: u32)
                     args.type_name()
                 )));
             }
-            protocol::collect(ctx, &args)?
+            iterate(ctx, &args)?
         }
     };
     let mut kwnames = Vec::new();
@@ -405,6 +531,17 @@ pub(super) fn call_function_ex(ctx: &mut Ctx, frame: &mut Frame, flags_arg: u32)
         }
         CallOutcome::Frame(f) => Ok(Flow::Enter(f)),
     }
+}
+
+/// The items `iterable`'s iterator gives (never copied straight out of a list or tuple
+/// subclass, whose `__iter__` may be overridden).
+fn iterate(ctx: &mut Ctx, iterable: &Value) -> PyResult<Vec<Value>> {
+    let iterator = protocol::get_iter(ctx, iterable)?;
+    let mut items = Vec::new();
+    while let Some(item) = protocol::next(ctx, &iterator)? {
+        items.push(item);
+    }
+    Ok(items)
 }
 
 /// `MAKE_FUNCTION flags`: the code object is on top; below it, as flagged, the closure,

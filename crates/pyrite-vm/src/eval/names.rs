@@ -138,6 +138,29 @@ fn deref_name(frame: &Frame, arg: u32) -> String {
     frame.code().bytecode.deref_name(arg as usize).unwrap_or("?").to_owned()
 }
 
+/// The contents of cell (or free) variable `arg`, for the register loop's `LOAD_DEREF`:
+/// `None` when the slot holds no cell or the cell is empty ([`load_deref`] raises).
+#[inline]
+pub(super) fn cell_contents(frame: &mut Frame, arg: u32) -> Option<Value> {
+    let index = frame.code().bytecode.varnames.len() + arg as usize;
+    match frame.local(index) {
+        Some(Value::Obj(cell)) => cell.downcast::<Cell>()?.value.borrow().clone(),
+        _ => None,
+    }
+}
+
+/// Stores `value` in cell (or free) variable `arg` for the register loop's `STORE_DEREF`,
+/// dropping the old contents; `Err(value)` when the slot holds no cell.
+#[inline]
+pub(super) fn store_cell(frame: &mut Frame, arg: u32, value: Value) -> Result<(), Value> {
+    let index = frame.code().bytecode.varnames.len() + arg as usize;
+    let Some(Value::Obj(cell)) = frame.local(index) else { return Err(value) };
+    let Some(cell) = cell.downcast::<Cell>() else { return Err(value) };
+    let old = cell.value.replace(Some(value));
+    drop(old);
+    Ok(())
+}
+
 pub(super) fn load_deref(ctx: &mut Ctx, frame: &mut Frame, arg: u32, class_body: bool) -> PyResult<()> {
     if class_body && let Some(locals) = frame.locals.clone() {
         let name = Value::str(&deref_name(frame, arg));
