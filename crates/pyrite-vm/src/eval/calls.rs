@@ -48,7 +48,9 @@ fn function_frame(ctx: &mut Ctx, func_obj: &ObjRef, values: &mut Vec<Value>, kwn
 /// keyword-only parameters, no `**kwargs`); `false`, with nothing bound, otherwise.
 fn bind_positional(func: &Function, code: &Code, slots: &mut [Option<Value>], values: &mut Vec<Value>) -> bool {
     let Some(defaults) = positional_fit(func, code, values.len()) else { return false };
-    fill_positional(Parameters::of(code), slots, values.drain(..), &defaults);
+    let n = values.len();
+    let mut args = values.drain(..);
+    fill_positional(Parameters::of(code), slots, None, n, |_| args.next().unwrap_or(Value::None), &defaults);
     true
 }
 
@@ -86,36 +88,43 @@ impl Parameters {
     }
 }
 
-/// Binds `args` (in order) as [`positional_fit`] allowed: the positional parameters take
-/// the first, a `*args` parameter the rest, and those left unfilled the last of `defaults`.
+/// Binds `this` (when given) and then `n` arguments, the `k`th of which `arg(k)` gives, as
+/// [`positional_fit`] allowed: the positional parameters take the first, a `*args`
+/// parameter the rest, and those left unfilled the last of `defaults`.
 #[inline]
 fn fill_positional(
     parameters: Parameters,
     slots: &mut [Option<Value>],
-    args: impl Iterator<Item = Value>,
+    mut this: Option<Value>,
+    n: usize,
+    mut arg: impl FnMut(usize) -> Value,
     defaults: &Value,
 ) {
     let argcount = parameters.argcount;
-    let mut next = 0;
-    // Sized exactly: the tuple made of it keeps the allocation without shrinking it.
-    let mut extra =
-        if parameters.varargs { Vec::with_capacity(args.size_hint().0.saturating_sub(argcount)) } else { Vec::new() };
-    for value in args {
-        if next < argcount {
-            slots[next] = Some(value);
-            next += 1;
-        } else {
-            extra.push(value);
-        }
+    let given = n + usize::from(this.is_some());
+    let direct = given.min(argcount);
+    let mut k = 0;
+    for slot in &mut slots[..direct] {
+        *slot = Some(match this.take() {
+            Some(this) => this,
+            None => {
+                k += 1;
+                arg(k - 1)
+            }
+        });
     }
     if let Some(defaults) = defaults.downcast::<PyTuple>() {
         let items = defaults.items();
         let first_default = argcount - items.len().min(argcount);
-        for (i, slot) in slots.iter_mut().enumerate().take(argcount).skip(next) {
+        for (i, slot) in slots.iter_mut().enumerate().take(argcount).skip(direct) {
             *slot = Some(items[i - first_default].clone());
         }
     }
     if parameters.varargs {
+        // Sized exactly: the tuple made of it keeps the allocation without shrinking it.
+        let mut extra = Vec::with_capacity(given - direct);
+        extra.extend(this);
+        extra.extend((k..n).map(arg));
         slots[argcount] = Some(Value::Obj(PyTuple::new_obj(extra)));
     }
 }
@@ -134,6 +143,11 @@ fn call_python(ctx: &mut Ctx, func: &ObjRef, values: &mut Vec<Value>, kwnames: &
 /// counted its own entry, like `repr` or a builtin function); the native stack is checked.
 pub fn call_function_hook(ctx: &mut Ctx, func: &ObjRef, args: Args<'_>) -> PyResult {
     ctx.check_native_stack(" while calling a Python object")?;
+    if args.kwnames.is_empty()
+        && let Some(frame) = positional_frame(ctx, func, args.values)
+    {
+        return run_frame(ctx, frame);
+    }
     let mut values = take_buffer(ctx);
     values.extend_from_slice(args.values);
     let outcome = call_python(ctx, func, &mut values, args.kwnames);
@@ -142,6 +156,25 @@ pub fn call_function_hook(ctx: &mut Ctx, func: &ObjRef, args: Args<'_>) -> PyRes
         CallOutcome::Value(v) => Ok(v),
         CallOutcome::Frame(frame) => run_frame(ctx, frame),
     }
+}
+
+/// The frame of a call of the Python function `func` (not a generator function) with
+/// positional `values` its parameters take as [`positional_fit`] decides, bound without
+/// an argument vector; `None` when the call needs the general binder.
+fn positional_frame(ctx: &mut Ctx, func_obj: &ObjRef, values: &[Value]) -> Option<Frame> {
+    let func = func_obj.downcast::<Function>()?;
+    let code_obj = func.code_obj();
+    let code = code_obj.downcast::<Code>()?;
+    if code.bytecode.is_generator_like() {
+        return None;
+    }
+    let defaults = positional_fit(func, code, values.len())?;
+    let (parameters, nlocals) = (Parameters::of(code), code.bytecode.varnames.len());
+    let builtins = vm(ctx).builtins.clone();
+    let mut frame = new_frame(ctx, code_obj, Some(func_obj.clone()), func.globals.clone(), builtins, None);
+    let slots = &mut frame.slots_mut()[..nlocals];
+    fill_positional(parameters, slots, None, values.len(), |k| values[k].clone(), &defaults);
+    Some(frame)
 }
 
 fn kwnames_of(kwnames: Option<&Value>) -> Vec<Value> {
@@ -234,8 +267,9 @@ pub(super) fn push_exact(ctx: &mut Ctx, frames: &mut Vec<Frame>, argc: usize) ->
             next += 1;
         }
     } else {
-        let args = (first..base + argc).map(|i| caller.slots_mut()[i].take().unwrap_or(Value::None));
-        fill_positional(parameters, locals, this.into_iter().chain(args), &defaults);
+        let stack = caller.slots_mut();
+        let arg = |k: usize| stack[first + k].take().unwrap_or(Value::None);
+        fill_positional(parameters, locals, this, base + argc - first, arg, &defaults);
     }
     let (callable, null) = (caller.slots_mut()[base - 1].take(), caller.slots_mut()[base - 2].take());
     caller.sp = base - 2;
@@ -308,7 +342,7 @@ pub(super) fn push_ex(ctx: &mut Ctx, frames: &mut Vec<Frame>, flags_arg: u32) ->
     let builtins = state.builtins.clone();
     // SAFETY: `slots` points at `nslots` empty slots carved for this frame alone.
     let locals = unsafe { std::slice::from_raw_parts_mut(slots.as_ptr(), nslots) };
-    fill_positional(parameters, locals, this.cloned().into_iter().chain(items.iter().cloned()), &defaults);
+    fill_positional(parameters, locals, this.cloned(), items.len(), |k| items[k].clone(), &defaults);
     let func_obj = func_obj.clone();
     let sp = caller.sp;
     let taken = {

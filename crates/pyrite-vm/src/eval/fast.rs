@@ -21,6 +21,7 @@ const COPY_FREE_VARS: u8 = Opcode::COPY_FREE_VARS as u8;
 const LIST_EXTEND: u8 = Opcode::LIST_EXTEND as u8;
 const LIST_TO_TUPLE: u8 = Opcode::LIST_TO_TUPLE as u8;
 const CALL_FUNCTION_EX: u8 = Opcode::CALL_FUNCTION_EX as u8;
+const UNARY_NOT: u8 = Opcode::UNARY_NOT as u8;
 
 /// Why the register loop stopped.
 pub(super) enum Exit {
@@ -221,6 +222,15 @@ pub(super) fn run(ctx: &mut Ctx, frames: &mut Vec<Frame>, kwnames: &mut Option<V
                         ip += arg as usize;
                     }
                 }
+                UNARY_NOT => {
+                    let truth = match slot!(sp - 1) {
+                        Some(Value::Bool(b)) => *b,
+                        Some(Value::Int(i)) => *i != 0,
+                        Some(Value::None) => false,
+                        _ => general!(byte, arg, start),
+                    };
+                    *slot!(sp - 1) = Some(Value::Bool(!truth));
+                }
                 op::IS_OP => {
                     sp -= 1;
                     let b = slot!(sp).take();
@@ -341,6 +351,10 @@ pub(super) fn run(ctx: &mut Ctx, frames: &mut Vec<Frame>, kwnames: &mut Option<V
                         }
                         Err(e) => return Exit::Error(e),
                     }
+                }
+                // The list a call's `*` arguments are gathered in.
+                op::BUILD_LIST if arg == 0 => {
+                    push!(Value::Obj(pyrite_object::types::list::PyList::new_obj(Vec::new())))
                 }
                 op::BUILD_TUPLE | op::BUILD_LIST | op::BUILD_MAP | op::BUILD_STRING => {
                     let opcode = match byte {

@@ -226,14 +226,15 @@ pub(super) fn make_cell(frame: &mut Frame, arg: u32) {
 pub(super) fn copy_free_vars(frame: &mut Frame, arg: u32) -> PyResult<()> {
     let n = arg as usize;
     let start = frame.stack_base - n;
-    let func = frame.func.clone();
-    let function = func.as_ref().and_then(|f| f.downcast::<pyrite_object::types::function::Function>());
-    let Some(function) = function else { return Err(PyErr::new_system("free variables without a function")) };
-    let closure = function.closure.borrow();
+    // The closure tuple is held (not the function) while its cells are copied.
+    let closure = match frame.func.as_ref().and_then(|f| f.downcast::<pyrite_object::types::function::Function>()) {
+        Some(function) => function.closure.borrow().clone(),
+        None => return Err(PyErr::new_system("free variables without a function")),
+    };
     let cells = closure.downcast::<PyTuple>().map_or(&[][..], PyTuple::items);
-    if cells.len() < n {
+    let Some(cells) = cells.get(..n) else {
         return Err(PyErr::new_system("closure is smaller than the code's free variables"));
-    }
+    };
     for (slot, cell) in frame.slots_mut()[start..start + n].iter_mut().zip(cells) {
         *slot = Some(cell.clone());
     }
