@@ -77,6 +77,9 @@ b = [*a, *a]
 b.append(3)
 print(a, b, sys.getsizeof([*a, *a]) - sys.getsizeof([]), sys.getsizeof([*a, *(1, 2, 3)]) - sys.getsizeof([]))
 
+e = sys.getsizeof([])
+print([sys.getsizeof([*x, *y]) - e for x in ((), (1,), [1, 2, 3], tuple(range(9))) for y in ([], (5,), list(range(7)))])
+
 
 def errors():
     for call in (

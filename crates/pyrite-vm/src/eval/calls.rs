@@ -375,25 +375,37 @@ pub(super) fn list_extend_exact(frame: &mut Frame, arg: u32, sp: &mut usize) -> 
     if !target.type_ref().is_same(&t.list) || target.is_same(source) {
         return false;
     }
-    let items = if source.type_ref().is_same(&t.tuple) {
-        match source.downcast::<PyTuple>() {
-            Some(tuple) => tuple.items().to_vec(),
-            None => return false,
-        }
+    let Some(list) = target.downcast::<PyList>() else { return false };
+    if source.type_ref().is_same(&t.tuple) {
+        let Some(tuple) = source.downcast::<PyTuple>() else { return false };
+        extend_from(list, tuple.items());
     } else if source.type_ref().is_same(&t.list) {
-        match source.downcast::<PyList>() {
-            Some(list) => list.to_vec(),
-            None => return false,
-        }
+        let Some(other) = source.downcast::<PyList>() else { return false };
+        other.with_items(|items| extend_from(list, items));
     } else {
         return false;
-    };
-    let Some(list) = target.downcast::<PyList>() else { return false };
-    list.extend_values(items, None);
+    }
     let source = stack[top - 1].take();
     *sp = top - 1;
     drop(source);
     true
+}
+
+/// Appends copies of `values` (not `list`'s own items) to `list`, sized as
+/// [`PyList::extend_values`] sizes an extension by a list or tuple (CPython's
+/// `list_extend`), without first copying them into a vector. Cloning runs no Python code.
+fn extend_from(list: &PyList, values: &[Value]) {
+    if values.is_empty() {
+        return;
+    }
+    let mut items = list.items.borrow_mut();
+    if items.capacity() == 0 {
+        pyrite_object::types::list::preallocate_exact(&mut items, values.len());
+    } else {
+        let len = items.len() + values.len();
+        pyrite_object::types::list::resize(&mut items, len);
+    }
+    items.extend_from_slice(values);
 }
 
 /// `LIST_TO_TUPLE` of the list a call's `*` arguments were gathered in, for the register

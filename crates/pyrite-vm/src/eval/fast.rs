@@ -22,6 +22,8 @@ const LIST_EXTEND: u8 = Opcode::LIST_EXTEND as u8;
 const LIST_TO_TUPLE: u8 = Opcode::LIST_TO_TUPLE as u8;
 const CALL_FUNCTION_EX: u8 = Opcode::CALL_FUNCTION_EX as u8;
 const UNARY_NOT: u8 = Opcode::UNARY_NOT as u8;
+const JUMP_IF_FALSE_OR_POP: u8 = Opcode::JUMP_IF_FALSE_OR_POP as u8;
+const JUMP_IF_TRUE_OR_POP: u8 = Opcode::JUMP_IF_TRUE_OR_POP as u8;
 
 /// Why the register loop stopped.
 pub(super) enum Exit {
@@ -220,6 +222,20 @@ pub(super) fn run(ctx: &mut Ctx, frames: &mut Vec<Frame>, kwnames: &mut Option<V
                     let is_none = matches!(slot!(sp).take(), Some(Value::None));
                     if is_none == (byte == op::POP_JUMP_IF_NONE) {
                         ip += arg as usize;
+                    }
+                }
+                JUMP_IF_FALSE_OR_POP | JUMP_IF_TRUE_OR_POP => {
+                    let truth = match slot!(sp - 1) {
+                        Some(Value::Bool(b)) => *b,
+                        Some(Value::Int(i)) => *i != 0,
+                        Some(Value::None) => false,
+                        _ => general!(byte, arg, start),
+                    };
+                    if truth == (byte == JUMP_IF_TRUE_OR_POP) {
+                        ip += arg as usize;
+                    } else {
+                        sp -= 1;
+                        drop(slot!(sp).take());
                     }
                 }
                 UNARY_NOT => {
