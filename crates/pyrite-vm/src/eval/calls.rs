@@ -47,19 +47,21 @@ fn function_frame(ctx: &mut Ctx, func_obj: &ObjRef, values: &mut Vec<Value>, kwn
 /// positional parameters, their defaults and a `*args` parameter take them all (no
 /// keyword-only parameters, no `**kwargs`); `false`, with nothing bound, otherwise.
 fn bind_positional(func: &Function, code: &Code, slots: &mut [Option<Value>], values: &mut Vec<Value>) -> bool {
-    let Some(defaults) = positional_fit(func, code, values.len()) else { return false };
+    if positional_fit(func, code, values.len()).is_none() {
+        return false;
+    }
     let n = values.len();
     let mut args = values.drain(..);
-    fill_positional(Parameters::of(code), slots, None, n, |_| args.next().unwrap_or(Value::None), &defaults);
+    fill_positional(Parameters::of(code), slots, None, n, |_| args.next().unwrap_or(Value::None), func);
     true
 }
 
 /// Whether `given` positional arguments bind to `func`'s parameters without the general
 /// binder: its positional parameters take them, then a `*args` parameter, and the
 /// parameters left unfilled have defaults (no keyword-only parameters, no `**kwargs`).
-/// `Some` with the defaults tuple to fill from (`None` when none are needed).
-#[inline]
-fn positional_fit(func: &Function, code: &Code, given: usize) -> Option<Value> {
+/// `Some(true)` when defaults are needed, `Some(false)` when not.
+#[inline(always)]
+fn positional_fit(func: &Function, code: &Code, given: usize) -> Option<bool> {
     let b = &code.bytecode;
     let argcount = b.argcount as usize;
     if b.flags & flags::VARKEYWORDS != 0 || b.kwonlyargcount != 0 || (given > argcount && b.flags & flags::VARARGS == 0)
@@ -67,11 +69,11 @@ fn positional_fit(func: &Function, code: &Code, given: usize) -> Option<Value> {
         return None;
     }
     if given >= argcount {
-        return Some(Value::None);
+        return Some(false);
     }
     // Only read when needed: most calls give every argument.
-    let defaults = func.defaults.borrow().clone();
-    defaults.downcast::<PyTuple>().is_some_and(|t| t.len() >= argcount - given).then_some(defaults)
+    let defaults = func.defaults.borrow();
+    defaults.downcast::<PyTuple>().is_some_and(|t| t.len() >= argcount - given).then_some(true)
 }
 
 /// What [`fill_positional`] needs of a code object's parameters.
@@ -90,7 +92,7 @@ impl Parameters {
 
 /// Binds `this` (when given) and then `n` arguments, the `k`th of which `arg(k)` gives, as
 /// [`positional_fit`] allowed: the positional parameters take the first, a `*args`
-/// parameter the rest, and those left unfilled the last of `defaults`.
+/// parameter the rest, and those left unfilled the last of `func`'s defaults.
 #[inline]
 fn fill_positional(
     parameters: Parameters,
@@ -98,7 +100,7 @@ fn fill_positional(
     mut this: Option<Value>,
     n: usize,
     mut arg: impl FnMut(usize) -> Value,
-    defaults: &Value,
+    func: &Function,
 ) {
     let argcount = parameters.argcount;
     let given = n + usize::from(this.is_some());
@@ -113,7 +115,8 @@ fn fill_positional(
             }
         });
     }
-    if let Some(defaults) = defaults.downcast::<PyTuple>() {
+    let defaults = if direct < argcount { Some(func.defaults.borrow()) } else { None };
+    if let Some(defaults) = defaults.as_ref().and_then(|d| d.downcast::<PyTuple>()) {
         let items = defaults.items();
         let first_default = argcount - items.len().min(argcount);
         for (i, slot) in slots.iter_mut().enumerate().take(argcount).skip(direct) {
@@ -168,12 +171,12 @@ fn positional_frame(ctx: &mut Ctx, func_obj: &ObjRef, values: &[Value]) -> Optio
     if code.bytecode.is_generator_like() {
         return None;
     }
-    let defaults = positional_fit(func, code, values.len())?;
+    positional_fit(func, code, values.len())?;
     let (parameters, nlocals) = (Parameters::of(code), code.bytecode.varnames.len());
     let builtins = vm(ctx).builtins.clone();
     let mut frame = new_frame(ctx, code_obj, Some(func_obj.clone()), func.globals.clone(), builtins, None);
     let slots = &mut frame.slots_mut()[..nlocals];
-    fill_positional(parameters, slots, None, values.len(), |k| values[k].clone(), &defaults);
+    fill_positional(parameters, slots, None, values.len(), |k| values[k].clone(), func);
     Some(frame)
 }
 
@@ -228,7 +231,7 @@ pub(super) fn push_exact(ctx: &mut Ctx, frames: &mut Vec<Frame>, argc: usize) ->
     if b.flags & (flags::GENERATOR | flags::COROUTINE | flags::ASYNC_GENERATOR) != 0 {
         return Ok(false);
     }
-    let Some(defaults) = positional_fit(func, code, total) else { return Ok(false) };
+    let Some(needs_defaults) = positional_fit(func, code, total) else { return Ok(false) };
     let (func_obj, mut this, code_obj, globals) =
         (func_obj.clone(), with_self.cloned(), (*code_ref).clone(), func.globals.clone());
     let nlocalsplus = code.nlocalsplus();
@@ -255,7 +258,7 @@ pub(super) fn push_exact(ctx: &mut Ctx, frames: &mut Vec<Frame>, argc: usize) ->
     // SAFETY: `slots` points at `nslots` empty slots carved for this frame alone.
     let locals = unsafe { std::slice::from_raw_parts_mut(slots.as_ptr(), nslots) };
     let first = if is_method_form { base - 1 } else { base };
-    if defaults.is_none() && !parameters.varargs {
+    if !needs_defaults && !parameters.varargs {
         // The common call, every parameter given: the arguments move straight across.
         let mut next = 0;
         if let Some(this) = this {
@@ -269,7 +272,10 @@ pub(super) fn push_exact(ctx: &mut Ctx, frames: &mut Vec<Frame>, argc: usize) ->
     } else {
         let stack = caller.slots_mut();
         let arg = |k: usize| stack[first + k].take().unwrap_or(Value::None);
-        fill_positional(parameters, locals, this, base + argc - first, arg, &defaults);
+        // The clone of the function checked above (the caller's stack is taken from).
+        if let Some(func) = func_obj.downcast::<Function>() {
+            fill_positional(parameters, locals, this, base + argc - first, arg, func);
+        }
     }
     let (callable, null) = (caller.slots_mut()[base - 1].take(), caller.slots_mut()[base - 2].take());
     caller.sp = base - 2;
@@ -328,9 +334,9 @@ pub(super) fn push_ex(ctx: &mut Ctx, frames: &mut Vec<Frame>, flags_arg: u32) ->
         return Ok(false);
     }
     let items = tuple.items();
-    let Some(defaults) = positional_fit(func, code, items.len() + usize::from(this.is_some())) else {
+    if positional_fit(func, code, items.len() + usize::from(this.is_some())).is_none() {
         return Ok(false);
-    };
+    }
     let nlocalsplus = code.nlocalsplus();
     let nslots = nlocalsplus + b.stacksize as usize + 1;
     let parameters = Parameters::of(code);
@@ -342,7 +348,7 @@ pub(super) fn push_ex(ctx: &mut Ctx, frames: &mut Vec<Frame>, flags_arg: u32) ->
     let builtins = state.builtins.clone();
     // SAFETY: `slots` points at `nslots` empty slots carved for this frame alone.
     let locals = unsafe { std::slice::from_raw_parts_mut(slots.as_ptr(), nslots) };
-    fill_positional(parameters, locals, this.cloned(), items.len(), |k| items[k].clone(), &defaults);
+    fill_positional(parameters, locals, this.cloned(), items.len(), |k| items[k].clone(), func);
     let func_obj = func_obj.clone();
     let sp = caller.sp;
     let taken = {
