@@ -426,7 +426,7 @@ pub(super) fn list_to_tuple_owned(frame: &mut Frame, sp: usize) -> bool {
     }
     let Some(list) = list_obj.downcast::<PyList>() else { return false };
     let items = std::mem::take(&mut *list.items.borrow_mut());
-    let list = std::mem::replace(slot, Some(Value::Obj(PyTuple::new_obj(items))));
+    let list = slot.replace(Value::Obj(PyTuple::new_obj(items)));
     drop(list);
     true
 }
