@@ -77,6 +77,15 @@ b = [*a, *a]
 b.append(3)
 print(a, b, sys.getsizeof([*a, *a]) - sys.getsizeof([]), sys.getsizeof([*a, *(1, 2, 3)]) - sys.getsizeof([]))
 
+print((*a, *b), (*a,), (*(), *[]), type((*a, *a)).__name__)
+
+
+def gen_items():
+    yield 1
+    yield 2
+
+
+print(two(*gen_items()), (*gen_items(), *a), [*gen_items(), *(9,)])
 e = sys.getsizeof([])
 print([sys.getsizeof([*x, *y]) - e for x in ((), (1,), [1, 2, 3], tuple(range(9))) for y in ([], (5,), list(range(7)))])
 
