@@ -245,6 +245,16 @@ fn map_next(ctx: &mut Ctx, v: &Value) -> PyResult<Option<Value>> {
     let Some(m) = v.downcast::<MultiIter>() else {
         return Ok(None);
     };
+    // One iterable (the common `map(f, xs)`): no vectors of iterators or arguments.
+    let single = {
+        let iters = m.iters.borrow();
+        if iters.len() == 1 { iters.first().cloned() } else { None }
+    };
+    if let Some(it) = single {
+        let Some(item) = protocol::next(ctx, &it)? else { return Ok(None) };
+        let func = m.func.borrow().clone();
+        return protocol::call_positional(ctx, &func, std::slice::from_ref(&item)).map(Some);
+    }
     let iters = m.iters.borrow().clone();
     let mut items = Vec::with_capacity(iters.len());
     for it in &iters {
@@ -272,8 +282,9 @@ fn filter_next(ctx: &mut Ctx, v: &Value) -> PyResult<Option<Value>> {
         return Ok(None);
     };
     let func = f.func.borrow().clone();
+    let truth_only = func.is_none() || func.as_obj().is_some_and(|f| f.is_same(&types().bool));
     while let Some(item) = protocol::next(ctx, &iter)? {
-        let keep = if func.is_none() || func.is(&Value::Obj(types().bool.clone())) {
+        let keep = if truth_only {
             protocol::truthy(ctx, &item)?
         } else {
             let result = protocol::call_positional(ctx, &func, std::slice::from_ref(&item))?;

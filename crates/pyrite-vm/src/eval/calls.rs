@@ -4,7 +4,7 @@ use pyrite_bytecode::{Intrinsic1, flags};
 use pyrite_memory::PayloadCell;
 use pyrite_object::types::dict::PyDict;
 use pyrite_object::types::function::{BoundMethod, BuiltinFunction, Code, Function};
-use pyrite_object::types::list::PyTuple;
+use pyrite_object::types::list::{PyList, PyTuple};
 use pyrite_object::types::str::PyStr;
 use pyrite_object::types::typeobj::{TypeObject, type_payload};
 use pyrite_object::{Args, Ctx, ObjRef, PyErr, PyResult, Value, protocol, types};
@@ -47,17 +47,21 @@ fn function_frame(ctx: &mut Ctx, func_obj: &ObjRef, values: &mut Vec<Value>, kwn
 /// positional parameters, their defaults and a `*args` parameter take them all (no
 /// keyword-only parameters, no `**kwargs`); `false`, with nothing bound, otherwise.
 fn bind_positional(func: &Function, code: &Code, slots: &mut [Option<Value>], values: &mut Vec<Value>) -> bool {
-    let Some(defaults) = positional_fit(func, code, values.len()) else { return false };
-    fill_positional(Parameters::of(code), slots, values.drain(..), &defaults);
+    if positional_fit(func, code, values.len()).is_none() {
+        return false;
+    }
+    let n = values.len();
+    let mut args = values.drain(..);
+    fill_positional(Parameters::of(code), slots, None, n, |_| args.next().unwrap_or(Value::None), func);
     true
 }
 
 /// Whether `given` positional arguments bind to `func`'s parameters without the general
 /// binder: its positional parameters take them, then a `*args` parameter, and the
 /// parameters left unfilled have defaults (no keyword-only parameters, no `**kwargs`).
-/// `Some` with the defaults tuple to fill from (`None` when none are needed).
-#[inline]
-fn positional_fit(func: &Function, code: &Code, given: usize) -> Option<Value> {
+/// `Some(true)` when defaults are needed, `Some(false)` when not.
+#[inline(always)]
+fn positional_fit(func: &Function, code: &Code, given: usize) -> Option<bool> {
     let b = &code.bytecode;
     let argcount = b.argcount as usize;
     if b.flags & flags::VARKEYWORDS != 0 || b.kwonlyargcount != 0 || (given > argcount && b.flags & flags::VARARGS == 0)
@@ -65,11 +69,11 @@ fn positional_fit(func: &Function, code: &Code, given: usize) -> Option<Value> {
         return None;
     }
     if given >= argcount {
-        return Some(Value::None);
+        return Some(false);
     }
     // Only read when needed: most calls give every argument.
-    let defaults = func.defaults.borrow().clone();
-    defaults.downcast::<PyTuple>().is_some_and(|t| t.len() >= argcount - given).then_some(defaults)
+    let defaults = func.defaults.borrow();
+    defaults.downcast::<PyTuple>().is_some_and(|t| t.len() >= argcount - given).then_some(true)
 }
 
 /// What [`fill_positional`] needs of a code object's parameters.
@@ -86,34 +90,44 @@ impl Parameters {
     }
 }
 
-/// Binds `args` (in order) as [`positional_fit`] allowed: the positional parameters take
-/// the first, a `*args` parameter the rest, and those left unfilled the last of `defaults`.
+/// Binds `this` (when given) and then `n` arguments, the `k`th of which `arg(k)` gives, as
+/// [`positional_fit`] allowed: the positional parameters take the first, a `*args`
+/// parameter the rest, and those left unfilled the last of `func`'s defaults.
 #[inline]
 fn fill_positional(
     parameters: Parameters,
     slots: &mut [Option<Value>],
-    args: impl Iterator<Item = Value>,
-    defaults: &Value,
+    mut this: Option<Value>,
+    n: usize,
+    mut arg: impl FnMut(usize) -> Value,
+    func: &Function,
 ) {
     let argcount = parameters.argcount;
-    let mut next = 0;
-    let mut extra = Vec::new();
-    for value in args {
-        if next < argcount {
-            slots[next] = Some(value);
-            next += 1;
-        } else {
-            extra.push(value);
-        }
+    let given = n + usize::from(this.is_some());
+    let direct = given.min(argcount);
+    let mut k = 0;
+    for slot in &mut slots[..direct] {
+        *slot = Some(match this.take() {
+            Some(this) => this,
+            None => {
+                k += 1;
+                arg(k - 1)
+            }
+        });
     }
-    if let Some(defaults) = defaults.downcast::<PyTuple>() {
+    let defaults = if direct < argcount { Some(func.defaults.borrow()) } else { None };
+    if let Some(defaults) = defaults.as_ref().and_then(|d| d.downcast::<PyTuple>()) {
         let items = defaults.items();
         let first_default = argcount - items.len().min(argcount);
-        for (i, slot) in slots.iter_mut().enumerate().take(argcount).skip(next) {
+        for (i, slot) in slots.iter_mut().enumerate().take(argcount).skip(direct) {
             *slot = Some(items[i - first_default].clone());
         }
     }
     if parameters.varargs {
+        // Sized exactly: the tuple made of it keeps the allocation without shrinking it.
+        let mut extra = Vec::with_capacity(given - direct);
+        extra.extend(this);
+        extra.extend((k..n).map(arg));
         slots[argcount] = Some(Value::Obj(PyTuple::new_obj(extra)));
     }
 }
@@ -132,6 +146,11 @@ fn call_python(ctx: &mut Ctx, func: &ObjRef, values: &mut Vec<Value>, kwnames: &
 /// counted its own entry, like `repr` or a builtin function); the native stack is checked.
 pub fn call_function_hook(ctx: &mut Ctx, func: &ObjRef, args: Args<'_>) -> PyResult {
     ctx.check_native_stack(" while calling a Python object")?;
+    if args.kwnames.is_empty()
+        && let Some(frame) = positional_frame(ctx, func, args.values)
+    {
+        return run_frame(ctx, frame);
+    }
     let mut values = take_buffer(ctx);
     values.extend_from_slice(args.values);
     let outcome = call_python(ctx, func, &mut values, args.kwnames);
@@ -140,6 +159,25 @@ pub fn call_function_hook(ctx: &mut Ctx, func: &ObjRef, args: Args<'_>) -> PyRes
         CallOutcome::Value(v) => Ok(v),
         CallOutcome::Frame(frame) => run_frame(ctx, frame),
     }
+}
+
+/// The frame of a call of the Python function `func` (not a generator function) with
+/// positional `values` its parameters take as [`positional_fit`] decides, bound without
+/// an argument vector; `None` when the call needs the general binder.
+fn positional_frame(ctx: &mut Ctx, func_obj: &ObjRef, values: &[Value]) -> Option<Frame> {
+    let func = func_obj.downcast::<Function>()?;
+    let code_obj = func.code_obj();
+    let code = code_obj.downcast::<Code>()?;
+    if code.bytecode.is_generator_like() {
+        return None;
+    }
+    positional_fit(func, code, values.len())?;
+    let (parameters, nlocals) = (Parameters::of(code), code.bytecode.varnames.len());
+    let builtins = vm(ctx).builtins.clone();
+    let mut frame = new_frame(ctx, code_obj, Some(func_obj.clone()), func.globals.clone(), builtins, None);
+    let slots = &mut frame.slots_mut()[..nlocals];
+    fill_positional(parameters, slots, None, values.len(), |k| values[k].clone(), func);
+    Some(frame)
 }
 
 fn kwnames_of(kwnames: Option<&Value>) -> Vec<Value> {
@@ -193,7 +231,7 @@ pub(super) fn push_exact(ctx: &mut Ctx, frames: &mut Vec<Frame>, argc: usize) ->
     if b.flags & (flags::GENERATOR | flags::COROUTINE | flags::ASYNC_GENERATOR) != 0 {
         return Ok(false);
     }
-    let Some(defaults) = positional_fit(func, code, total) else { return Ok(false) };
+    let Some(needs_defaults) = positional_fit(func, code, total) else { return Ok(false) };
     let (func_obj, mut this, code_obj, globals) =
         (func_obj.clone(), with_self.cloned(), (*code_ref).clone(), func.globals.clone());
     let nlocalsplus = code.nlocalsplus();
@@ -220,7 +258,7 @@ pub(super) fn push_exact(ctx: &mut Ctx, frames: &mut Vec<Frame>, argc: usize) ->
     // SAFETY: `slots` points at `nslots` empty slots carved for this frame alone.
     let locals = unsafe { std::slice::from_raw_parts_mut(slots.as_ptr(), nslots) };
     let first = if is_method_form { base - 1 } else { base };
-    if defaults.is_none() && !parameters.varargs {
+    if !needs_defaults && !parameters.varargs {
         // The common call, every parameter given: the arguments move straight across.
         let mut next = 0;
         if let Some(this) = this {
@@ -232,8 +270,12 @@ pub(super) fn push_exact(ctx: &mut Ctx, frames: &mut Vec<Frame>, argc: usize) ->
             next += 1;
         }
     } else {
-        let args = (first..base + argc).map(|i| caller.slots_mut()[i].take().unwrap_or(Value::None));
-        fill_positional(parameters, locals, this.into_iter().chain(args), &defaults);
+        let stack = caller.slots_mut();
+        let arg = |k: usize| stack[first + k].take().unwrap_or(Value::None);
+        // The clone of the function checked above (the caller's stack is taken from).
+        if let Some(func) = func_obj.downcast::<Function>() {
+            fill_positional(parameters, locals, this, base + argc - first, arg, func);
+        }
     }
     let (callable, null) = (caller.slots_mut()[base - 1].take(), caller.slots_mut()[base - 2].take());
     caller.sp = base - 2;
@@ -253,6 +295,140 @@ pub(super) fn push_exact(ctx: &mut Ctx, frames: &mut Vec<Frame>, argc: usize) ->
     }
     drop((callable, null));
     Ok(true)
+}
+
+/// The fast path of `CALL_FUNCTION_EX` without `**kwargs` (`f(*args)`, `f(*a, *b)`): an
+/// exact tuple of arguments for a Python function (or a method bound to one) whose
+/// parameters take them as [`positional_fit`] decides for `CALL` (not a generator). The
+/// callee's frame is pushed onto `frames` with the tuple's items copied into its locals,
+/// in place of the general call's argument vector, binder and frame move. `Ok(false)`
+/// (nothing changed) when the call needs the general path; an error (the recursion
+/// limit) leaves the caller's stack as it was.
+pub(super) fn push_ex(ctx: &mut Ctx, frames: &mut Vec<Frame>, flags_arg: u32) -> PyResult<bool> {
+    if flags_arg & 1 != 0 {
+        return Ok(false);
+    }
+    frames.reserve(1);
+    let Some(caller) = frames.last_mut() else { return Ok(false) };
+    let (Some(Value::Obj(callable)), Some(Value::Obj(args))) = (caller.peek_ref(2), caller.peek_ref(1)) else {
+        return Ok(false);
+    };
+    // A tuple subclass is iterated (its `__iter__` may be overridden), as in CPython.
+    if !args.type_ref().is_same(&types().tuple) {
+        return Ok(false);
+    }
+    let Some(tuple) = args.downcast::<PyTuple>() else { return Ok(false) };
+    let (func_obj, this) = match callable.downcast::<BoundMethod>() {
+        Some(m) => match &m.func {
+            Value::Obj(f) => (f, Some(&m.this)),
+            _ => return Ok(false),
+        },
+        None => (callable, None),
+    };
+    let Some(func) = func_obj.downcast::<Function>() else { return Ok(false) };
+    // No Python code runs while the borrow is held: it ends when the frame is built.
+    let code_ref = func.code.borrow();
+    let Some(code) = code_ref.downcast::<Code>() else { return Ok(false) };
+    let b = &code.bytecode;
+    if b.flags & (flags::GENERATOR | flags::COROUTINE | flags::ASYNC_GENERATOR) != 0 {
+        return Ok(false);
+    }
+    let items = tuple.items();
+    if positional_fit(func, code, items.len() + usize::from(this.is_some())).is_none() {
+        return Ok(false);
+    }
+    let nlocalsplus = code.nlocalsplus();
+    let nslots = nlocalsplus + b.stacksize as usize + 1;
+    let parameters = Parameters::of(code);
+    let (code_obj, globals) = ((*code_ref).clone(), func.globals.clone());
+    drop(code_ref);
+    ctx.enter_call("")?;
+    let state = vm(ctx);
+    let slots = state.slots.push(nslots);
+    let builtins = state.builtins.clone();
+    // SAFETY: `slots` points at `nslots` empty slots carved for this frame alone.
+    let locals = unsafe { std::slice::from_raw_parts_mut(slots.as_ptr(), nslots) };
+    fill_positional(parameters, locals, this.cloned(), items.len(), |k| items[k].clone(), func);
+    let func_obj = func_obj.clone();
+    let sp = caller.sp;
+    let taken = {
+        let stack = caller.slots_mut();
+        (stack[sp - 1].take(), stack[sp - 2].take(), stack[sp - 3].take())
+    };
+    caller.sp = sp - 3;
+    let len = frames.len();
+    // SAFETY: the room was reserved above and nothing has pushed since.
+    unsafe {
+        let place = frames.as_mut_ptr().add(len);
+        place.write(Frame::new(code_obj, Some(func_obj), globals, builtins, None, slots, nslots, nlocalsplus));
+        frames.set_len(len + 1);
+    }
+    drop(taken);
+    Ok(true)
+}
+
+/// `LIST_EXTEND` of the list a call's `*` arguments are gathered in (or a list display's
+/// `[*a, *b]`) by an exact tuple or list, for the register loop, whose stack top is `sp`:
+/// the items are appended without `list.extend`'s iteration protocol, sized as it sizes
+/// them. `false` (nothing changed) otherwise.
+pub(super) fn list_extend_exact(frame: &mut Frame, arg: u32, sp: &mut usize) -> bool {
+    let top = *sp;
+    let stack = frame.slots_mut();
+    let (Some(Value::Obj(target)), Some(Value::Obj(source))) = (&stack[top - 1 - arg as usize], &stack[top - 1]) else {
+        return false;
+    };
+    let t = types();
+    if !target.type_ref().is_same(&t.list) || target.is_same(source) {
+        return false;
+    }
+    let Some(list) = target.downcast::<PyList>() else { return false };
+    if source.type_ref().is_same(&t.tuple) {
+        let Some(tuple) = source.downcast::<PyTuple>() else { return false };
+        extend_from(list, tuple.items());
+    } else if source.type_ref().is_same(&t.list) {
+        let Some(other) = source.downcast::<PyList>() else { return false };
+        other.with_items(|items| extend_from(list, items));
+    } else {
+        return false;
+    }
+    let source = stack[top - 1].take();
+    *sp = top - 1;
+    drop(source);
+    true
+}
+
+/// Appends copies of `values` (not `list`'s own items) to `list`, sized as
+/// [`PyList::extend_values`] sizes an extension by a list or tuple (CPython's
+/// `list_extend`), without first copying them into a vector. Cloning runs no Python code.
+fn extend_from(list: &PyList, values: &[Value]) {
+    if values.is_empty() {
+        return;
+    }
+    let mut items = list.items.borrow_mut();
+    if items.capacity() == 0 {
+        pyrite_object::types::list::preallocate_exact(&mut items, values.len());
+    } else {
+        let len = items.len() + values.len();
+        pyrite_object::types::list::resize(&mut items, len);
+    }
+    items.extend_from_slice(values);
+}
+
+/// `LIST_TO_TUPLE` of the list a call's `*` arguments were gathered in, for the register
+/// loop, whose stack top is `sp`: the compiler's own list, which nothing else holds, gives
+/// its items to the tuple instead of copying them. `false` (nothing changed) when the list
+/// is shared or not an exact list.
+pub(super) fn list_to_tuple_owned(frame: &mut Frame, sp: usize) -> bool {
+    let slot = &mut frame.slots_mut()[sp - 1];
+    let Some(Value::Obj(list_obj)) = &*slot else { return false };
+    if list_obj.refcount() != 1 || !list_obj.type_ref().is_same(&types().list) {
+        return false;
+    }
+    let Some(list) = list_obj.downcast::<PyList>() else { return false };
+    let items = std::mem::take(&mut *list.items.borrow_mut());
+    let list = slot.replace(Value::Obj(PyTuple::new_obj(items)));
+    drop(list);
+    true
 }
 
 /// The `__init__` of an instance made by the register loop's `CALL` of its class returned
@@ -367,7 +543,9 @@ pub(super) fn call_function_ex(ctx: &mut Ctx, frame: &mut Frame, flags_arg: u32)
     if let Some(first) = null {
         drop(first);
     }
-    let mut values = match args.downcast::<PyTuple>() {
+    // Only an exact tuple is taken as it is: a subclass may override `__iter__`.
+    let exact = args.as_obj().is_some_and(|o| o.type_ref().is_same(&types().tuple));
+    let mut values = match args.downcast::<PyTuple>().filter(|_| exact) {
         Some(t) => t.items().to_vec(),
         None => {
             // CPython's `check_args_iterable`: neither `__iter__` nor a sequence.
@@ -379,7 +557,7 @@ pub(super) fn call_function_ex(ctx: &mut Ctx, frame: &mut Frame, flags_arg: u32)
                     args.type_name()
                 )));
             }
-            protocol::collect(ctx, &args)?
+            iterate(ctx, &args)?
         }
     };
     let mut kwnames = Vec::new();
@@ -405,6 +583,17 @@ pub(super) fn call_function_ex(ctx: &mut Ctx, frame: &mut Frame, flags_arg: u32)
         }
         CallOutcome::Frame(f) => Ok(Flow::Enter(f)),
     }
+}
+
+/// The items `iterable`'s iterator gives (never copied straight out of a list or tuple
+/// subclass, whose `__iter__` may be overridden).
+fn iterate(ctx: &mut Ctx, iterable: &Value) -> PyResult<Vec<Value>> {
+    let iterator = protocol::get_iter(ctx, iterable)?;
+    let mut items = Vec::new();
+    while let Some(item) = protocol::next(ctx, &iterator)? {
+        items.push(item);
+    }
+    Ok(items)
 }
 
 /// `MAKE_FUNCTION flags`: the code object is on top; below it, as flagged, the closure,

@@ -16,6 +16,15 @@ use pyrite_object::{Ctx, PyErr, Value};
 use super::{Flow, data, op, specialize};
 use crate::frame::{Frame, FrameKind, Slot};
 
+// Instructions of calls and closures this loop runs besides those `eval::op` names.
+const COPY_FREE_VARS: u8 = Opcode::COPY_FREE_VARS as u8;
+const LIST_EXTEND: u8 = Opcode::LIST_EXTEND as u8;
+const LIST_TO_TUPLE: u8 = Opcode::LIST_TO_TUPLE as u8;
+const CALL_FUNCTION_EX: u8 = Opcode::CALL_FUNCTION_EX as u8;
+const UNARY_NOT: u8 = Opcode::UNARY_NOT as u8;
+const JUMP_IF_FALSE_OR_POP: u8 = Opcode::JUMP_IF_FALSE_OR_POP as u8;
+const JUMP_IF_TRUE_OR_POP: u8 = Opcode::JUMP_IF_TRUE_OR_POP as u8;
+
 /// Why the register loop stopped.
 pub(super) enum Exit {
     /// An instruction asks the eval loop to change frames (a call, a return, a yield).
@@ -252,6 +261,29 @@ pub(super) fn run(ctx: &mut Ctx, frames: &mut Vec<Frame>, kwnames: &mut Option<V
                         ip += arg as usize;
                     }
                 }
+                JUMP_IF_FALSE_OR_POP | JUMP_IF_TRUE_OR_POP => {
+                    let truth = match slot!(sp - 1) {
+                        Some(Value::Bool(b)) => *b,
+                        Some(Value::Int(i)) => *i != 0,
+                        Some(Value::None) => false,
+                        _ => general!(byte, arg, start),
+                    };
+                    if truth == (byte == JUMP_IF_TRUE_OR_POP) {
+                        ip += arg as usize;
+                    } else {
+                        sp -= 1;
+                        drop(slot!(sp).take());
+                    }
+                }
+                UNARY_NOT => {
+                    let truth = match slot!(sp - 1) {
+                        Some(Value::Bool(b)) => *b,
+                        Some(Value::Int(i)) => *i != 0,
+                        Some(Value::None) => false,
+                        _ => general!(byte, arg, start),
+                    };
+                    *slot!(sp - 1) = Some(Value::Bool(!truth));
+                }
                 op::IS_OP => {
                     sp -= 1;
                     let b = take!(sp);
@@ -355,8 +387,40 @@ pub(super) fn run(ctx: &mut Ctx, frames: &mut Vec<Frame>, kwnames: &mut Option<V
                 }
                 op::UNPACK_SEQUENCE => handler!(start, UNPACK_SEQUENCE, data::unpack_sequence(ctx, frame, arg)),
                 op::STORE_SUBSCR => handler!(start, STORE_SUBSCR, data::store_subscr(ctx, frame)),
-                op::LOAD_DEREF => handler!(start, LOAD_DEREF, super::names::load_deref(ctx, frame, arg, false)),
-                op::STORE_DEREF => handler!(start, STORE_DEREF, super::names::store_deref(frame, arg, true)),
+                op::LOAD_DEREF => match super::names::cell_contents(frame, arg) {
+                    Some(value) => push!(value),
+                    None => handler!(start, LOAD_DEREF, super::names::load_deref(ctx, frame, arg, false)),
+                },
+                op::STORE_DEREF => {
+                    sp -= 1;
+                    let value = slot!(sp).take().unwrap_or(Value::None);
+                    if let Err(value) = super::names::store_cell(frame, arg, value) {
+                        push!(value);
+                        handler!(start, STORE_DEREF, super::names::store_deref(frame, arg, true));
+                    }
+                }
+                COPY_FREE_VARS => handler!(start, COPY_FREE_VARS, super::names::copy_free_vars(frame, arg)),
+                LIST_EXTEND if super::calls::list_extend_exact(frame, arg, &mut sp) => {}
+                LIST_TO_TUPLE if super::calls::list_to_tuple_owned(frame, sp) => {}
+                CALL_FUNCTION_EX => {
+                    write_back!(start);
+                    match super::calls::push_ex(ctx, frames, arg) {
+                        Ok(true) => continue 'frame,
+                        Ok(false) => {
+                            let Some(top) = frames.last_mut() else { return Exit::PastEnd };
+                            match super::general(ctx, top, byte, arg, kwnames) {
+                                Ok(Flow::Next) => continue 'frame,
+                                Ok(flow) => return Exit::Flow(flow),
+                                Err(e) => return Exit::Error(e),
+                            }
+                        }
+                        Err(e) => return Exit::Error(e),
+                    }
+                }
+                // The list a call's `*` arguments are gathered in.
+                op::BUILD_LIST if arg == 0 => {
+                    push!(Value::Obj(pyrite_object::types::list::PyList::new_obj(Vec::new())))
+                }
                 op::BUILD_TUPLE | op::BUILD_LIST | op::BUILD_MAP | op::BUILD_STRING => {
                     let opcode = match byte {
                         op::BUILD_TUPLE => Opcode::BUILD_TUPLE,

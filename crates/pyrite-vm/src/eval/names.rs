@@ -138,6 +138,29 @@ fn deref_name(frame: &Frame, arg: u32) -> String {
     frame.code().bytecode.deref_name(arg as usize).unwrap_or("?").to_owned()
 }
 
+/// The contents of cell (or free) variable `arg`, for the register loop's `LOAD_DEREF`:
+/// `None` when the slot holds no cell or the cell is empty ([`load_deref`] raises).
+#[inline]
+pub(super) fn cell_contents(frame: &mut Frame, arg: u32) -> Option<Value> {
+    let index = frame.code().bytecode.varnames.len() + arg as usize;
+    match frame.local(index) {
+        Some(Value::Obj(cell)) => cell.downcast::<Cell>()?.value.borrow().clone(),
+        _ => None,
+    }
+}
+
+/// Stores `value` in cell (or free) variable `arg` for the register loop's `STORE_DEREF`,
+/// dropping the old contents; `Err(value)` when the slot holds no cell.
+#[inline]
+pub(super) fn store_cell(frame: &mut Frame, arg: u32, value: Value) -> Result<(), Value> {
+    let index = frame.code().bytecode.varnames.len() + arg as usize;
+    let Some(Value::Obj(cell)) = frame.local(index) else { return Err(value) };
+    let Some(cell) = cell.downcast::<Cell>() else { return Err(value) };
+    let old = cell.value.replace(Some(value));
+    drop(old);
+    Ok(())
+}
+
 pub(super) fn load_deref(ctx: &mut Ctx, frame: &mut Frame, arg: u32, class_body: bool) -> PyResult<()> {
     if class_body && let Some(locals) = frame.locals.clone() {
         let name = Value::str(&deref_name(frame, arg));
@@ -203,14 +226,15 @@ pub(super) fn make_cell(frame: &mut Frame, arg: u32) {
 pub(super) fn copy_free_vars(frame: &mut Frame, arg: u32) -> PyResult<()> {
     let n = arg as usize;
     let start = frame.stack_base - n;
-    let func = frame.func.clone();
-    let function = func.as_ref().and_then(|f| f.downcast::<pyrite_object::types::function::Function>());
-    let Some(function) = function else { return Err(PyErr::new_system("free variables without a function")) };
-    let closure = function.closure.borrow();
+    // The closure tuple is held (not the function) while its cells are copied.
+    let closure = match frame.func.as_ref().and_then(|f| f.downcast::<pyrite_object::types::function::Function>()) {
+        Some(function) => function.closure.borrow().clone(),
+        None => return Err(PyErr::new_system("free variables without a function")),
+    };
     let cells = closure.downcast::<PyTuple>().map_or(&[][..], PyTuple::items);
-    if cells.len() < n {
+    let Some(cells) = cells.get(..n) else {
         return Err(PyErr::new_system("closure is smaller than the code's free variables"));
-    }
+    };
     for (slot, cell) in frame.slots_mut()[start..start + n].iter_mut().zip(cells) {
         *slot = Some(cell.clone());
     }
