@@ -329,7 +329,18 @@ fn repeat(s: &PyStr, count: usize) -> PyResult {
 fn str_binary(ctx: &mut Ctx, a: &Value, b: &Value, op: BinaryOp) -> PyResult {
     match op {
         BinaryOp::Add => match (a.as_str(), b.as_str()) {
-            (Some(x), Some(y)) => Ok(Value::Obj(x.concat(y))),
+            (Some(x), Some(y)) => {
+                // As CPython's `PyUnicode_Concat`: an exact empty str (its singleton) added
+                // to an exact str gives that str itself.
+                let exact = |v: &Value| v.type_ref().is_same(&types().str);
+                if y.is_empty() && exact(b) && exact(a) {
+                    return Ok(a.clone());
+                }
+                if x.is_empty() && exact(a) && exact(b) {
+                    return Ok(b.clone());
+                }
+                Ok(Value::Obj(x.concat(y)))
+            }
             _ => Ok(not_implemented()),
         },
         BinaryOp::Multiply => {

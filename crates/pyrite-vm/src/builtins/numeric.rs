@@ -189,6 +189,17 @@ pub(super) fn builtin_round(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
 
 fn radix(ctx: &mut Ctx, args: Args<'_>, name: &str, base: u32, prefix: &str) -> PyResult {
     let values = check_args(name, args, 1, 1)?;
+    // A small int is written by the standard formatter, without a big integer.
+    if let Value::Int(i) = values[0] {
+        let sign = if i < 0 { "-" } else { "" };
+        let magnitude = i.unsigned_abs();
+        let text = match base {
+            16 => format!("{sign}{prefix}{magnitude:x}"),
+            8 => format!("{sign}{prefix}{magnitude:o}"),
+            _ => format!("{sign}{prefix}{magnitude:b}"),
+        };
+        return Ok(Value::Obj(PyStr::from_string_obj(text)));
+    }
     let mut v = values[0].clone();
     if !is_int(&v) {
         match call_dunder(ctx, &v, "__index__", &[])? {

@@ -97,6 +97,14 @@ pub(super) fn binary_op(ctx: &mut Ctx, frame: &mut Frame, arg: u32) -> PyResult<
             return Ok(());
         }
     }
+    let (left, right) = match (left, right) {
+        (Value::Obj(a), Value::Obj(b)) if op == BinaryOp::Add && is_exact_str(&a) && is_exact_str(&b) => {
+            release_store_target(frame, &a);
+            frame.push(Value::Obj(PyStr::append(a, &b)));
+            return Ok(());
+        }
+        pair => pair,
+    };
     let result = if inplace {
         protocol::inplace_op(ctx, &left, &right, op)?
     } else {
@@ -104,6 +112,29 @@ pub(super) fn binary_op(ctx: &mut Ctx, frame: &mut Frame, arg: u32) -> PyResult<
     };
     frame.push(result);
     Ok(())
+}
+
+#[inline]
+fn is_exact_str(obj: &pyrite_memory::ObjRef) -> bool {
+    obj.is::<PyStr>() && obj.type_ref().is_same(&pyrite_object::types().str)
+}
+
+/// For `s += t` (or `s = s + t`) on strs: when the next instruction stores the result to
+/// the local that holds `left`, empties that local first (the store refills it), so that
+/// `left`'s only reference may be the operand's and its text can grow in place
+/// ([`PyStr::append`]), as CPython's `BINARY_OP_INPLACE_ADD_UNICODE` does. Nothing runs
+/// between this and the store that could see the local empty.
+fn release_store_target(frame: &mut Frame, left: &pyrite_memory::ObjRef) {
+    let Some(next) = frame.code().units.get(frame.ip).map(std::cell::Cell::get) else { return };
+    if next.op != Opcode::STORE_FAST as u8 {
+        return;
+    }
+    let local = frame.local(usize::from(next.arg));
+    if let Some(Value::Obj(held)) = local
+        && held.is_same(left)
+    {
+        drop(local.take());
+    }
 }
 
 pub(super) fn compare_op(ctx: &mut Ctx, frame: &mut Frame, arg: u32) -> PyResult<()> {
