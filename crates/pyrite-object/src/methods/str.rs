@@ -20,7 +20,7 @@ use crate::registry::{TypeTable, types};
 use crate::types::dict::PyDict;
 use crate::types::function::BuiltinFunction;
 use crate::types::misc::SeqIter;
-use crate::types::str::PyStr;
+use crate::types::str::{PyStr, StrData};
 use crate::value::Value;
 
 #[path = "str_encode.rs"]
@@ -536,7 +536,7 @@ fn join_items(sep: &PyStr, items: &[Value]) -> PyResult {
             }
             out.push_str(s.as_str());
         }
-        return Ok(Value::Obj(PyStr::from_string_obj(out)));
+        return Ok(Value::Obj(PyStr::from_ascii_string_obj(out)));
     }
     let mut out: Vec<u32> = Vec::with_capacity(total);
     for (i, s) in strs.enumerate() {
@@ -663,46 +663,59 @@ fn str_expandtabs(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
 // ---------------------------------------------------------------------------------------
 // Case mappings and predicates.
 
-fn map_case(name: &str, args: Args<'_>, ascii: fn(&str) -> String, wide: fn(&[u32]) -> Vec<u32>) -> PyResult {
+/// A case mapping: ASCII text byte by byte in place of the new str's storage (`ascii` sees
+/// each byte and whether the one before it was a letter), other text by code point.
+fn map_case(name: &str, args: Args<'_>, ascii: fn(u8, bool) -> u8, wide: fn(&[u32]) -> Vec<u32>) -> PyResult {
     let s = no_args(name, args)?;
-    if s.is_ascii() {
-        return Ok(Value::str(&ascii(s.as_str())));
+    if let StrData::Ascii(text) = s.data() {
+        return Ok(Value::Obj(PyStr::map_ascii_obj(text, ascii)));
     }
     Ok(new_str(&wide(&cps(s))))
 }
 
 fn str_upper(_: &mut Ctx, args: Args<'_>) -> PyResult {
-    map_case("upper", args, str::to_ascii_uppercase, unicode::upper)
+    map_case("upper", args, |b, _| b.to_ascii_uppercase(), unicode::upper)
 }
 
 fn str_lower(_: &mut Ctx, args: Args<'_>) -> PyResult {
-    map_case("lower", args, str::to_ascii_lowercase, unicode::lower)
+    map_case("lower", args, |b, _| b.to_ascii_lowercase(), unicode::lower)
 }
 
 fn str_casefold(_: &mut Ctx, args: Args<'_>) -> PyResult {
-    map_case("casefold", args, str::to_ascii_lowercase, unicode::casefold)
+    map_case("casefold", args, |b, _| b.to_ascii_lowercase(), unicode::casefold)
 }
 
 fn str_swapcase(_: &mut Ctx, args: Args<'_>) -> PyResult {
     map_case(
         "swapcase",
         args,
-        |s| {
-            s.chars()
-                .map(|c| if c.is_ascii_uppercase() { c.to_ascii_lowercase() } else { c.to_ascii_uppercase() })
-                .collect()
-        },
+        |b, _| if b.is_ascii_uppercase() { b.to_ascii_lowercase() } else { b.to_ascii_uppercase() },
         unicode::swapcase,
     )
 }
 
 fn str_title(_: &mut Ctx, args: Args<'_>) -> PyResult {
-    let s = no_args("title", args)?;
-    Ok(new_str(&unicode::title(&cps(s))))
+    // A letter after a letter is lowered, any other is raised (the ASCII cased characters
+    // are the letters, and their title case is their upper case).
+    map_case(
+        "title",
+        args,
+        |b, after_letter| if after_letter { b.to_ascii_lowercase() } else { b.to_ascii_uppercase() },
+        unicode::title,
+    )
 }
 
 fn str_capitalize(_: &mut Ctx, args: Args<'_>) -> PyResult {
     let s = no_args("capitalize", args)?;
+    if let StrData::Ascii(text) = s.data() {
+        let mut first = true;
+        let capitalized = PyStr::map_ascii_obj(text, |b, _| {
+            let out = if first { b.to_ascii_uppercase() } else { b.to_ascii_lowercase() };
+            first = false;
+            out
+        });
+        return Ok(Value::Obj(capitalized));
+    }
     Ok(new_str(&unicode::capitalize(&cps(s))))
 }
 

@@ -211,6 +211,93 @@ impl PyStr {
         ObjRef::new(payload, Some(&types().str))
     }
 
+    /// A new str object from text the caller knows is ASCII (the shared object for one
+    /// character), without checking it again.
+    #[must_use]
+    pub fn from_ascii_obj(text: &str) -> ObjRef {
+        debug_assert!(text.is_ascii());
+        if let &[b] = text.as_bytes() {
+            return PyStr::latin1_char(u32::from(b));
+        }
+        ObjRef::new(PyStr::from_ascii(text), Some(&types().str))
+    }
+
+    /// A new str object from an owned string the caller knows is ASCII (its buffer kept
+    /// when too long to be inline), without checking it again.
+    #[must_use]
+    pub fn from_ascii_string_obj(text: String) -> ObjRef {
+        debug_assert!(text.is_ascii());
+        if text.len() <= 1 {
+            return PyStr::from_ascii_obj(&text);
+        }
+        ObjRef::new(PyStr::from_ascii_string(text), Some(&types().str))
+    }
+
+    /// A new str object joining ASCII parts of `total` bytes in all, written straight into
+    /// its storage (inline when short, else one block of the exact size). Never a shared
+    /// one-character str: CPython builds these results fresh (`f"{5}" is f"{5}"` is false).
+    /// A `total` that does not fit the parts costs only speed.
+    #[must_use]
+    pub fn from_ascii_parts_obj<'a>(total: usize, parts: impl IntoIterator<Item = &'a str> + Clone) -> ObjRef {
+        if total <= INLINE {
+            let mut bytes = [0; INLINE];
+            let mut len = 0;
+            let mut fits = true;
+            for part in parts.clone() {
+                debug_assert!(part.is_ascii());
+                match bytes.get_mut(len..len + part.len()) {
+                    Some(room) => room.copy_from_slice(part.as_bytes()),
+                    None => {
+                        fits = false;
+                        break;
+                    }
+                }
+                len += part.len();
+            }
+            if fits {
+                #[expect(clippy::cast_possible_truncation, reason = "at most INLINE")]
+                let repr = Repr::Inline { len: len as u8, bytes };
+                return ObjRef::new(PyStr::from_repr(repr), Some(&types().str));
+            }
+        }
+        let mut text = String::with_capacity(total);
+        for part in parts {
+            debug_assert!(part.is_ascii());
+            text.push_str(part);
+        }
+        ObjRef::new(PyStr::from_ascii_string(text), Some(&types().str))
+    }
+
+    /// A new str object from ASCII text mapped byte by byte (case mappings), written
+    /// straight into its storage. `map` sees each byte and whether the previous byte was
+    /// a letter; its results are kept to seven bits, so the text stays ASCII.
+    #[must_use]
+    pub fn map_ascii_obj(text: &str, mut map: impl FnMut(u8, bool) -> u8) -> ObjRef {
+        debug_assert!(text.is_ascii());
+        let mut after_letter = false;
+        let mut step = |b: u8| {
+            let out = map(b, after_letter) & 0x7f;
+            after_letter = b.is_ascii_alphabetic();
+            out
+        };
+        if let &[b] = text.as_bytes() {
+            return PyStr::latin1_char(u32::from(step(b)));
+        }
+        let repr = if text.len() <= INLINE {
+            let mut bytes = [0; INLINE];
+            for (out, &b) in bytes.iter_mut().zip(text.as_bytes()) {
+                *out = step(b);
+            }
+            #[expect(clippy::cast_possible_truncation, reason = "at most INLINE")]
+            Repr::Inline { len: text.len() as u8, bytes }
+        } else {
+            let mapped: Vec<u8> = text.bytes().map(step).collect();
+            // SAFETY: every byte is below 0x80 (masked above): ASCII, hence UTF-8.
+            ascii_heap(unsafe { String::from_utf8_unchecked(mapped) }.into_boxed_str())
+        };
+        ObjRef::new(PyStr::from_repr(repr), Some(&types().str))
+    }
+
     /// A new str object from code points.
     #[must_use]
     pub fn from_code_points_obj(code_points: &[u32]) -> ObjRef {
@@ -430,7 +517,7 @@ impl PyStr {
         if let StrData::Ascii(s) = self.data()
             && step == 1
         {
-            return PyStr::new_obj(&s[start..stop.max(start)]);
+            return PyStr::from_ascii_obj(&s[start..stop.max(start)]);
         }
         let code_points: Vec<u32> = (start..stop).step_by(step.max(1)).map(|i| self.code_point(i)).collect();
         PyStr::from_code_points_obj(&code_points)
@@ -440,10 +527,7 @@ impl PyStr {
     #[must_use]
     pub fn concat(&self, other: &PyStr) -> ObjRef {
         if let (StrData::Ascii(a), StrData::Ascii(b)) = (self.data(), other.data()) {
-            let mut s = String::with_capacity(a.len() + b.len());
-            s.push_str(a);
-            s.push_str(b);
-            return ObjRef::new(PyStr::from_ascii_string(s), Some(&types().str));
+            return PyStr::from_ascii_parts_obj(a.len() + b.len(), [a, b]);
         }
         let code_points: Vec<u32> = self.code_points().chain(other.code_points()).collect();
         PyStr::from_code_points_obj(&code_points)

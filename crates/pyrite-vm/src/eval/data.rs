@@ -198,28 +198,42 @@ pub(super) fn build(ctx: &mut Ctx, frame: &mut Frame, op: Opcode, arg: u32) -> P
             }
             Value::Obj(dict)
         }
-        _ => {
-            let parts = pop_n(frame, n);
-            let mut code_points: Vec<u32> = Vec::new();
-            let mut text = String::new();
-            let mut ascii = true;
-            for part in &parts {
-                let s = part.as_str().ok_or_else(|| PyErr::new_system("BUILD_STRING of a non-str"))?;
-                if ascii && s.is_ascii() {
-                    text.push_str(s.as_str());
-                } else {
-                    if ascii {
-                        code_points.extend(text.chars().map(u32::from));
-                        ascii = false;
-                    }
-                    code_points.extend(s.code_points());
-                }
-            }
-            if ascii { Value::str(&text) } else { Value::Obj(PyStr::from_code_points_obj(&code_points)) }
-        }
+        _ => build_string(frame, n)?,
     };
     frame.push(result);
     Ok(())
+}
+
+/// `BUILD_STRING`: the parts are measured where they lie on the stack, then copied once
+/// into a str of the exact size (ASCII parts, the common case, byte for byte).
+fn build_string(frame: &mut Frame, n: usize) -> PyResult<Value> {
+    fn part(frame: &Frame, depth: usize) -> Option<&PyStr> {
+        frame.peek_ref(depth).as_ref().and_then(Value::as_str)
+    }
+    let mut total = 0usize;
+    let mut ascii = true;
+    for depth in 1..=n {
+        let Some(s) = part(frame, depth) else {
+            drop(pop_n(frame, n));
+            return Err(PyErr::new_system("BUILD_STRING of a non-str"));
+        };
+        total = total.saturating_add(s.len());
+        ascii &= s.is_ascii();
+    }
+    let result = if ascii {
+        let parts = (1..=n).rev().filter_map(|depth| part(frame, depth)).map(PyStr::as_str);
+        PyStr::from_ascii_parts_obj(total, parts)
+    } else {
+        let mut code_points: Vec<u32> = Vec::with_capacity(total);
+        for depth in (1..=n).rev() {
+            code_points.extend(part(frame, depth).into_iter().flat_map(PyStr::code_points));
+        }
+        PyStr::from_code_points_obj(&code_points)
+    };
+    for _ in 0..n {
+        drop(frame.pop_slot());
+    }
+    Ok(Value::Obj(result))
 }
 
 pub(super) fn collection_update(ctx: &mut Ctx, frame: &mut Frame, op: Opcode, arg: u32) -> PyResult<()> {
@@ -528,6 +542,22 @@ pub(super) fn contains_op(ctx: &mut Ctx, frame: &mut Frame, arg: u32) -> PyResul
 }
 
 pub(super) fn format_value(ctx: &mut Ctx, frame: &mut Frame, arg: u32) -> PyResult<()> {
+    // No spec and no conversion, the common `{x}`: a str is its own result, and a small
+    // int's digits are written straight into a new str.
+    if arg & 7 == 0 {
+        match frame.peek_ref(1) {
+            Some(Value::Obj(o)) if o.type_ref().is_same(&pyrite_object::types().str) => return Ok(()),
+            Some(Value::Int(i)) => {
+                let i = *i;
+                let mut buf = [0; 20];
+                let digits = pyrite_object::protocol::decimal_digits(i.unsigned_abs(), &mut buf);
+                let text = PyStr::from_ascii_parts_obj(digits.len() + usize::from(i < 0), [if i < 0 { "-" } else { "" }, digits]);
+                *frame.peek(1) = Some(Value::Obj(text));
+                return Ok(());
+            }
+            _ => {}
+        }
+    }
     let spec = if arg & 4 != 0 { Some(frame.pop()) } else { None };
     let value = frame.pop();
     let converted = match arg & 3 {
