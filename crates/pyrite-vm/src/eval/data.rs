@@ -551,7 +551,10 @@ pub(super) fn format_value(ctx: &mut Ctx, frame: &mut Frame, arg: u32) -> PyResu
                 let i = *i;
                 let mut buf = [0; 20];
                 let digits = pyrite_object::protocol::decimal_digits(i.unsigned_abs(), &mut buf);
-                let text = PyStr::from_ascii_parts_obj(digits.len() + usize::from(i < 0), [if i < 0 { "-" } else { "" }, digits]);
+                let text = PyStr::from_ascii_parts_obj(
+                    digits.len() + usize::from(i < 0),
+                    [if i < 0 { "-" } else { "" }, digits],
+                );
                 *frame.peek(1) = Some(Value::Obj(text));
                 return Ok(());
             }
@@ -569,8 +572,8 @@ pub(super) fn format_value(ctx: &mut Ctx, frame: &mut Frame, arg: u32) -> PyResu
         }
         _ => value,
     };
-    let spec_text = spec.as_ref().and_then(Value::as_str).map_or(String::new(), |s| s.as_str().to_owned());
-    let result = pyrite_object::methods::format::format(ctx, &converted, &spec_text)?;
+    let spec_text = spec.as_ref().and_then(Value::as_str).map_or("", PyStr::as_str);
+    let result = pyrite_object::methods::format::format(ctx, &converted, spec_text)?;
     frame.push(result);
     Ok(())
 }
