@@ -108,3 +108,12 @@ for fmt, args in [("%d", ()), ("%d %d", (1,)), ("%s", (1, 2)), ("abc", 5), ("abc
         print(repr(fmt % args))
     except (TypeError, ValueError) as exc:
         print(type(exc).__name__, exc)
+
+# split's arguments by position and by name
+print("a,b,c".split(",", 1), "a,b,c".split(sep=",", maxsplit=1), "a,b,c".rsplit(maxsplit=0), "a b".split(None, -1))
+for call in [lambda: "a".split(",", 1, 2), lambda: "a".split(x=1), lambda: "a".split(",", sep=","),
+             lambda: "a".split(1), lambda: "a".split(",", "1")]:
+    try:
+        call()
+    except TypeError as exc:
+        print("TypeError:", exc)

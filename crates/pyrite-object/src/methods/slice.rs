@@ -71,6 +71,20 @@ pub fn slice_index(ctx: &mut Ctx, v: &Value) -> PyResult<Option<i64>> {
 
 /// CPython's `PySlice_Unpack`: (start, stop, step) with the defaults filled in.
 pub fn unpack(ctx: &mut Ctx, s: &PySlice) -> PyResult<(i64, i64, i64)> {
+    // Bounds that are small ints or None, the common `s[a:b]`, need no conversion.
+    let small = |v: &Value| match v {
+        Value::None => Some(None),
+        Value::Int(i) => Some(Some(*i)),
+        _ => None,
+    };
+    if let (Some(start), Some(stop), Some(step)) = (small(&s.start), small(&s.stop), small(&s.step))
+        && step != Some(0)
+    {
+        let step = step.map_or(1, |step| step.max(-i64::MAX));
+        let start = start.unwrap_or(if step < 0 { i64::MAX } else { 0 });
+        let stop = stop.unwrap_or(if step < 0 { i64::MIN } else { i64::MAX });
+        return Ok((start, stop, step));
+    }
     let step = match slice_index(ctx, &s.step)? {
         None => 1,
         Some(0) => return Err(PyErr::value_error("slice step cannot be zero")),

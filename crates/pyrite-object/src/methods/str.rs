@@ -203,6 +203,14 @@ fn keyword_args<'a, const N: usize>(
     names: [&str; N],
 ) -> PyResult<(&'a PyStr, [Option<&'a Value>; N])> {
     let (s, rest) = receiver(name, &args)?;
+    // Positional arguments only (the common `s.split(sep)`): no names to match.
+    if args.kwnames.is_empty() && rest.len() <= N {
+        let mut out = [None; N];
+        for (slot, value) in out.iter_mut().zip(rest) {
+            *slot = Some(value);
+        }
+        return Ok((s, out));
+    }
     let given = rest.len() + args.kwnames.len();
     if given > N {
         return Err(PyErr::type_error(format!(

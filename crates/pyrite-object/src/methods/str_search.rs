@@ -578,12 +578,11 @@ fn partition_common(name: &str, args: Args<'_>, from_right: bool) -> PyResult {
     }
     // As CPython, the separator and (when it is missing) the string itself are put in the
     // result as they are, not copied.
-    let whole = args.values[0].clone();
     let found = if from_right { rfind_in(s, sep, 0, s.len()) } else { find_in(s, sep, 0, s.len()) };
     let parts = match found {
         Some(p) => [substring(s, 0, p), sep_value.clone(), substring(s, p + sep.len(), s.len())],
-        None if from_right => [Value::str(""), Value::str(""), whole],
-        None => [whole, Value::str(""), Value::str("")],
+        None if from_right => [Value::str(""), Value::str(""), args.values[0].clone()],
+        None => [args.values[0].clone(), Value::str(""), Value::str("")],
     };
     Ok(Value::Obj(PyTuple::new_obj(parts.into())))
 }
