@@ -212,7 +212,7 @@ fn build_string(frame: &mut Frame, n: usize) -> PyResult<Value> {
     }
     let mut total = 0usize;
     let mut ascii = true;
-    for depth in 1..=n {
+    for depth in 1..n + 1 {
         let Some(s) = part(frame, depth) else {
             drop(pop_n(frame, n));
             return Err(PyErr::new_system("BUILD_STRING of a non-str"));
@@ -221,7 +221,7 @@ fn build_string(frame: &mut Frame, n: usize) -> PyResult<Value> {
         ascii &= s.is_ascii();
     }
     let result = if ascii {
-        let parts = (1..=n).rev().filter_map(|depth| part(frame, depth)).map(PyStr::as_str);
+        let parts = (1..n + 1).rev().filter_map(|depth| part(frame, depth)).map(PyStr::as_str);
         PyStr::from_ascii_parts_obj(total, parts)
     } else {
         let mut code_points: Vec<u32> = Vec::with_capacity(total);
