@@ -123,8 +123,12 @@ fn is_exact_str(obj: &pyrite_memory::ObjRef) -> bool {
 /// the local that holds `left`, empties that local first (the store refills it), so that
 /// `left`'s only reference may be the operand's and its text can grow in place
 /// ([`PyStr::append`]), as CPython's `BINARY_OP_INPLACE_ADD_UNICODE` does. Nothing runs
-/// between this and the store that could see the local empty.
+/// between this and the store that could see the local empty, unless a tracer runs at
+/// every instruction (`f_trace_opcodes`): then the local is left alone.
 fn release_store_target(frame: &mut Frame, left: &pyrite_memory::ObjRef) {
+    if super::trace::tracing() {
+        return;
+    }
     let Some(next) = frame.code().units.get(frame.ip).map(std::cell::Cell::get) else { return };
     if next.op != Opcode::STORE_FAST as u8 {
         return;
