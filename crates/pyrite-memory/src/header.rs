@@ -284,6 +284,25 @@ impl ObjRef {
         }
     }
 
+    /// The payload for changing in place, if its type is `T` and this is the object's only
+    /// reference (so nothing else can see the change: CPython's `Py_REFCNT(o) == 1` test
+    /// before resizing a str). Immortal, interned and weakly referenced objects are never
+    /// unique.
+    #[inline]
+    pub fn unique_payload_mut<T: Payload>(&mut self) -> Option<&mut T> {
+        let header = self.header();
+        if !std::ptr::eq(header.vtable, T::vtable())
+            || header.refcnt.get() != 1
+            || header.flags.get() & (FLAG_IMMORTAL | FLAG_INTERNED | FLAG_WEAKLY_REFERENCED) != 0
+        {
+            return None;
+        }
+        // SAFETY: the vtable identifies the payload type; with a count of one, this
+        // reference (borrowed mutably) is the only way to reach the object, so no other
+        // borrow of the payload exists for as long as the returned one.
+        Some(unsafe { &mut (*self.ptr.as_ptr().cast::<HeapObject<T>>()).payload })
+    }
+
     /// Whether the payload type is `T`.
     #[inline]
     #[must_use]

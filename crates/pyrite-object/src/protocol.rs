@@ -290,7 +290,7 @@ fn small_int_text(i: i64, buf: &mut [u8; 20]) -> &str {
 }
 
 /// The decimal digits of `n`, written at the end of `buf` (20 bytes hold `u64::MAX`).
-pub(crate) fn decimal_digits(n: u64, buf: &mut [u8; 20]) -> &str {
+pub fn decimal_digits(n: u64, buf: &mut [u8; 20]) -> &str {
     let start = write_digits(n, buf);
     std::str::from_utf8(&buf[start..]).unwrap_or("0")
 }

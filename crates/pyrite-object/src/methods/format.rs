@@ -10,7 +10,9 @@ use crate::methods::int::as_int;
 use crate::num;
 use crate::protocol;
 use crate::types::int::PyInt;
+use crate::types::str::PyStr;
 use crate::value::Value;
+use pyrite_memory::ObjRef;
 
 /// A parsed format spec.
 #[derive(Debug, Default, Clone)]
@@ -352,6 +354,39 @@ fn user_format(ctx: &mut Ctx, value: &Value, spec: &str) -> PyResult<Option<Valu
     Ok(Some(result))
 }
 
+/// `format(i, spec)` of a small int with a plain decimal spec and an ASCII fill (the
+/// common `{i:5d}`, `{i:05}`, `{i:<8}`), written straight into the new str; `None` for
+/// anything else.
+fn format_small_int(i: i64, spec: &Spec) -> Option<ObjRef> {
+    if !matches!(spec.kind, None | Some('d')) || spec.grouping.is_some() || spec.precision.is_some() || spec.no_neg_zero
+    {
+        return None;
+    }
+    let sign = sign_prefix(i < 0, spec.sign);
+    let mut buf = [0; 20];
+    let digits = protocol::decimal_digits(i.unsigned_abs(), &mut buf);
+    let len = sign.len() + digits.len();
+    let width = spec.width.unwrap_or(0);
+    if len >= width {
+        return Some(PyStr::from_ascii_parts_obj(len, [sign, digits]));
+    }
+    let (fill, align) = fill_align(spec, '>');
+    const MAX_FILL: usize = 64;
+    let fill_count = width - len;
+    if !fill.is_ascii() || fill_count > MAX_FILL {
+        return None;
+    }
+    let fills = [fill as u8; MAX_FILL];
+    let fills = std::str::from_utf8(&fills[..fill_count]).ok()?;
+    let (before, between, after) = match align {
+        '<' => (0, 0, fill_count),
+        '^' => (fill_count / 2, 0, fill_count - fill_count / 2),
+        '=' => (0, fill_count, 0),
+        _ => (fill_count, 0, 0),
+    };
+    Some(PyStr::from_ascii_parts_obj(width, [&fills[..before], sign, &fills[..between], digits, &fills[..after]]))
+}
+
 /// `format(value, spec)` as a str value.
 pub fn format(ctx: &mut Ctx, value: &Value, spec: &str) -> PyResult {
     if let Some(result) = user_format(ctx, value, spec)? {
@@ -364,6 +399,11 @@ pub fn format(ctx: &mut Ctx, value: &Value, spec: &str) -> PyResult {
         return crate::methods::complex::format_value(value, spec).map(|text| Value::str(&text));
     }
     let parsed = parse_spec(spec)?;
+    if let Value::Int(i) = value
+        && let Some(obj) = format_small_int(*i, &parsed)
+    {
+        return Ok(Value::Obj(obj));
+    }
     let text = match value {
         // The common `{i:5d}` / `{i:05}`: decimal digits of a small int, no big-int detour.
         Value::Int(i)

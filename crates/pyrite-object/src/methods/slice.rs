@@ -42,8 +42,11 @@ pub fn as_slice(v: &Value) -> Option<&PySlice> {
 /// A slice bound as an integer (`None` for `None`), clamped to the `i64` range as
 /// CPython's `_PyEval_SliceIndex` does.
 pub fn slice_index(ctx: &mut Ctx, v: &Value) -> PyResult<Option<i64>> {
-    if v.is_none() {
-        return Ok(None);
+    match v {
+        Value::None => return Ok(None),
+        Value::Int(i) => return Ok(Some(*i)),
+        Value::Bool(b) => return Ok(Some(i64::from(*b))),
+        _ => {}
     }
     let as_index = match as_int(v) {
         Some(i) => i.into_owned(),
@@ -68,6 +71,20 @@ pub fn slice_index(ctx: &mut Ctx, v: &Value) -> PyResult<Option<i64>> {
 
 /// CPython's `PySlice_Unpack`: (start, stop, step) with the defaults filled in.
 pub fn unpack(ctx: &mut Ctx, s: &PySlice) -> PyResult<(i64, i64, i64)> {
+    // Bounds that are small ints or None, the common `s[a:b]`, need no conversion.
+    let small = |v: &Value| match v {
+        Value::None => Some(None),
+        Value::Int(i) => Some(Some(*i)),
+        _ => None,
+    };
+    if let (Some(start), Some(stop), Some(step)) = (small(&s.start), small(&s.stop), small(&s.step))
+        && step != Some(0)
+    {
+        let step = step.map_or(1, |step| step.max(-i64::MAX));
+        let start = start.unwrap_or(if step < 0 { i64::MAX } else { 0 });
+        let stop = stop.unwrap_or(if step < 0 { i64::MIN } else { i64::MAX });
+        return Ok((start, stop, step));
+    }
     let step = match slice_index(ctx, &s.step)? {
         None => 1,
         Some(0) => return Err(PyErr::value_error("slice step cannot be zero")),
@@ -81,8 +98,10 @@ pub fn unpack(ctx: &mut Ctx, s: &PySlice) -> PyResult<(i64, i64, i64)> {
 /// CPython's `PySlice_AdjustIndices`: clamps to `len`, returns (start, stop, slice length).
 #[must_use]
 pub fn adjust(len: usize, start: i64, stop: i64, step: i64) -> (i64, i64, usize) {
-    let length = i128::try_from(len).unwrap_or(i128::MAX);
-    let clamp = |mut x: i128| {
+    // `step` is never zero (see `unpack`) and a length fits in an `i64`, so none of this
+    // overflows; the counts divide unsigned magnitudes.
+    let length = i64::try_from(len).unwrap_or(i64::MAX);
+    let clamp = |mut x: i64| {
         if x < 0 {
             x += length;
             if x < 0 {
@@ -93,17 +112,18 @@ pub fn adjust(len: usize, start: i64, stop: i64, step: i64) -> (i64, i64, usize)
         }
         x
     };
-    let (start, stop) = (clamp(i128::from(start)), clamp(i128::from(stop)));
-    let step_i = i128::from(step);
-    let n = if step < 0 {
-        if stop < start { (start - stop - 1) / (-step_i) + 1 } else { 0 }
+    let (start, stop) = (clamp(start), clamp(stop));
+    let count = |distance: i64| distance.unsigned_abs() / step.unsigned_abs() + 1;
+    let n = if step == 1 {
+        (stop - start).max(0).unsigned_abs()
+    } else if step < 0 {
+        if stop < start { count(start - stop - 1) } else { 0 }
     } else if start < stop {
-        (stop - start - 1) / step_i + 1
+        count(stop - start - 1)
     } else {
         0
     };
-    let to64 = |x: i128| i64::try_from(x).unwrap_or(0);
-    (to64(start), to64(stop), usize::try_from(n).unwrap_or(0))
+    (start, stop, usize::try_from(n).unwrap_or(0))
 }
 
 /// (start, step, slice length) of `slice` applied to a sequence of length `len`.

@@ -20,7 +20,7 @@ use crate::registry::{TypeTable, types};
 use crate::types::dict::PyDict;
 use crate::types::function::BuiltinFunction;
 use crate::types::misc::SeqIter;
-use crate::types::str::PyStr;
+use crate::types::str::{PyStr, StrData};
 use crate::value::Value;
 
 #[path = "str_encode.rs"]
@@ -203,6 +203,14 @@ fn keyword_args<'a, const N: usize>(
     names: [&str; N],
 ) -> PyResult<(&'a PyStr, [Option<&'a Value>; N])> {
     let (s, rest) = receiver(name, &args)?;
+    // Positional arguments only (the common `s.split(sep)`): no names to match.
+    if args.kwnames.is_empty() && rest.len() <= N {
+        let mut out = [None; N];
+        for (slot, value) in out.iter_mut().zip(rest) {
+            *slot = Some(value);
+        }
+        return Ok((s, out));
+    }
     let given = rest.len() + args.kwnames.len();
     if given > N {
         return Err(PyErr::type_error(format!(
@@ -329,7 +337,18 @@ fn repeat(s: &PyStr, count: usize) -> PyResult {
 fn str_binary(ctx: &mut Ctx, a: &Value, b: &Value, op: BinaryOp) -> PyResult {
     match op {
         BinaryOp::Add => match (a.as_str(), b.as_str()) {
-            (Some(x), Some(y)) => Ok(Value::Obj(x.concat(y))),
+            (Some(x), Some(y)) => {
+                // As CPython's `PyUnicode_Concat`: an exact empty str (its singleton) added
+                // to an exact str gives that str itself.
+                let exact = |v: &Value| v.type_ref().is_same(&types().str);
+                if y.is_empty() && exact(b) && exact(a) {
+                    return Ok(a.clone());
+                }
+                if x.is_empty() && exact(a) && exact(b) {
+                    return Ok(b.clone());
+                }
+                Ok(Value::Obj(x.concat(y)))
+            }
             _ => Ok(not_implemented()),
         },
         BinaryOp::Multiply => {
@@ -525,7 +544,7 @@ fn join_items(sep: &PyStr, items: &[Value]) -> PyResult {
             }
             out.push_str(s.as_str());
         }
-        return Ok(Value::Obj(PyStr::from_string_obj(out)));
+        return Ok(Value::Obj(PyStr::from_ascii_string_obj(out)));
     }
     let mut out: Vec<u32> = Vec::with_capacity(total);
     for (i, s) in strs.enumerate() {
@@ -652,46 +671,59 @@ fn str_expandtabs(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
 // ---------------------------------------------------------------------------------------
 // Case mappings and predicates.
 
-fn map_case(name: &str, args: Args<'_>, ascii: fn(&str) -> String, wide: fn(&[u32]) -> Vec<u32>) -> PyResult {
+/// A case mapping: ASCII text byte by byte in place of the new str's storage (`ascii` sees
+/// each byte and whether the one before it was a letter), other text by code point.
+fn map_case(name: &str, args: Args<'_>, ascii: fn(u8, bool) -> u8, wide: fn(&[u32]) -> Vec<u32>) -> PyResult {
     let s = no_args(name, args)?;
-    if s.is_ascii() {
-        return Ok(Value::str(&ascii(s.as_str())));
+    if let StrData::Ascii(text) = s.data() {
+        return Ok(Value::Obj(PyStr::map_ascii_obj(text, ascii)));
     }
     Ok(new_str(&wide(&cps(s))))
 }
 
 fn str_upper(_: &mut Ctx, args: Args<'_>) -> PyResult {
-    map_case("upper", args, str::to_ascii_uppercase, unicode::upper)
+    map_case("upper", args, |b, _| b.to_ascii_uppercase(), unicode::upper)
 }
 
 fn str_lower(_: &mut Ctx, args: Args<'_>) -> PyResult {
-    map_case("lower", args, str::to_ascii_lowercase, unicode::lower)
+    map_case("lower", args, |b, _| b.to_ascii_lowercase(), unicode::lower)
 }
 
 fn str_casefold(_: &mut Ctx, args: Args<'_>) -> PyResult {
-    map_case("casefold", args, str::to_ascii_lowercase, unicode::casefold)
+    map_case("casefold", args, |b, _| b.to_ascii_lowercase(), unicode::casefold)
 }
 
 fn str_swapcase(_: &mut Ctx, args: Args<'_>) -> PyResult {
     map_case(
         "swapcase",
         args,
-        |s| {
-            s.chars()
-                .map(|c| if c.is_ascii_uppercase() { c.to_ascii_lowercase() } else { c.to_ascii_uppercase() })
-                .collect()
-        },
+        |b, _| if b.is_ascii_uppercase() { b.to_ascii_lowercase() } else { b.to_ascii_uppercase() },
         unicode::swapcase,
     )
 }
 
 fn str_title(_: &mut Ctx, args: Args<'_>) -> PyResult {
-    let s = no_args("title", args)?;
-    Ok(new_str(&unicode::title(&cps(s))))
+    // A letter after a letter is lowered, any other is raised (the ASCII cased characters
+    // are the letters, and their title case is their upper case).
+    map_case(
+        "title",
+        args,
+        |b, after_letter| if after_letter { b.to_ascii_lowercase() } else { b.to_ascii_uppercase() },
+        unicode::title,
+    )
 }
 
 fn str_capitalize(_: &mut Ctx, args: Args<'_>) -> PyResult {
     let s = no_args("capitalize", args)?;
+    if let StrData::Ascii(text) = s.data() {
+        let mut first = true;
+        let capitalized = PyStr::map_ascii_obj(text, |b, _| {
+            let out = if first { b.to_ascii_uppercase() } else { b.to_ascii_lowercase() };
+            first = false;
+            out
+        });
+        return Ok(Value::Obj(capitalized));
+    }
     Ok(new_str(&unicode::capitalize(&cps(s))))
 }
 

@@ -12,7 +12,7 @@ use crate::methods::int::{as_int, int_from_value, to_i64};
 use crate::num;
 use crate::protocol;
 use crate::types::list::PyTuple;
-use crate::types::str::PyStr;
+use crate::types::str::{PyStr, StrData};
 use crate::types::typeobj::type_payload;
 use crate::value::Value;
 
@@ -63,6 +63,9 @@ struct Conversion {
 
 /// `format % args`.
 pub fn printf_format(ctx: &mut Ctx, format: &PyStr, args: &Value) -> PyResult {
+    if let Some(result) = plain_ascii(format, args) {
+        return Ok(result);
+    }
     let fmt = cps(format);
     let is_tuple = args.downcast::<PyTuple>().is_some();
     let is_mapping = !is_tuple
@@ -105,6 +108,65 @@ pub fn printf_format(ctx: &mut Ctx, format: &PyStr, args: &Value) -> PyResult {
     }
     super::check_size(out.len())?;
     Ok(super::new_str(&out))
+}
+
+/// The common case in one pass over bytes: an ASCII format whose conversions are all a
+/// bare `%s` of an exact ASCII str or `%d`/`%i`/`%u` of a small int, with exactly as many
+/// arguments; `None` (nothing done, nothing run) for anything else, which the general
+/// path formats (or reports) as CPython does.
+fn plain_ascii(format: &PyStr, args: &Value) -> Option<Value> {
+    let fmt = match format.data() {
+        StrData::Ascii(fmt) => fmt.as_bytes(),
+        _ => return None,
+    };
+    let exact_str = |v: &Value| matches!(v, Value::Obj(o) if o.type_ref().is_same(&crate::types().str));
+    let items: &[Value] = match args {
+        Value::Int(_) => std::slice::from_ref(args),
+        _ if exact_str(args) => std::slice::from_ref(args),
+        _ => args.downcast::<PyTuple>().filter(|_| args.type_ref().is_same(&crate::types().tuple))?.items(),
+    };
+    // CPython's writer hands back the argument itself for a lone `%s` of an exact str.
+    if fmt == b"%s"
+        && let [item] = items
+        && exact_str(item)
+    {
+        return Some(item.clone());
+    }
+    let mut out = String::with_capacity(fmt.len() + 8 * items.len());
+    let mut next = items.iter();
+    let mut literal = 0;
+    let mut pos = 0;
+    while let Some(offset) = fmt[pos..].iter().position(|&b| b == b'%') {
+        let at = pos + offset;
+        out.push_str(std::str::from_utf8(&fmt[literal..at]).ok()?);
+        match fmt.get(at + 1)? {
+            b'%' => out.push('%'),
+            b's' => match next.next()? {
+                item if exact_str(item) => match item.as_str()?.data() {
+                    StrData::Ascii(text) => out.push_str(text),
+                    _ => return None,
+                },
+                _ => return None,
+            },
+            b'd' | b'i' | b'u' => match next.next()? {
+                Value::Int(i) => {
+                    if *i < 0 {
+                        out.push('-');
+                    }
+                    out.push_str(protocol::decimal_digits(i.unsigned_abs(), &mut [0; 20]));
+                }
+                _ => return None,
+            },
+            _ => return None,
+        }
+        pos = at + 2;
+        literal = pos;
+    }
+    if next.next().is_some() {
+        return None;
+    }
+    out.push_str(std::str::from_utf8(&fmt[literal..]).ok()?);
+    Some(Value::Obj(PyStr::from_ascii_string_obj(out)))
 }
 
 /// The common `%s` of a str and `%d` of an int without flags, width or precision: the

@@ -190,6 +190,9 @@ fn tail_match(s: &PyStr, affix: &PyStr, start: usize, end: usize, at_end: bool) 
         return false;
     }
     let at = if at_end { end - affix.len() } else { start };
+    if let (StrData::Ascii(text), StrData::Ascii(affix)) = (s.data(), affix.data()) {
+        return text.as_bytes()[at..at + affix.len()] == *affix.as_bytes();
+    }
     (0..affix.len()).all(|i| s.code_point(at + i) == affix.code_point(i))
 }
 
@@ -233,6 +236,15 @@ fn substring(s: &PyStr, start: usize, end: usize) -> Value {
     Value::Obj(s.slice(start, end, 1))
 }
 
+/// The receiver itself when it is an exact str, else a copy of its text as a str: what
+/// CPython's methods return when nothing changes (`unicode_result_unchanged`).
+fn unchanged(args: &Args<'_>, s: &PyStr) -> Value {
+    match args.values.first() {
+        Some(v) if v.type_ref().is_same(&crate::registry::types().str) => v.clone(),
+        _ => substring(s, 0, s.len()),
+    }
+}
+
 pub(super) fn str_replace(_: &mut Ctx, args: Args<'_>) -> PyResult {
     let (s, rest) = positional("replace", args, 2, 3)?;
     let old = clinic_str_arg(&rest[0], "replace() argument 1 ")?;
@@ -241,15 +253,17 @@ pub(super) fn str_replace(_: &mut Ctx, args: Args<'_>) -> PyResult {
         Some(v) => usize::try_from(int_arg(v)?).unwrap_or(usize::MAX),
         None => usize::MAX,
     };
-    if max == 0 || (s.is_ascii() && !old.is_ascii()) {
-        return Ok(substring(s, 0, s.len()));
+    // As CPython, nothing to replace (or the same object for old and new) gives the str
+    // itself.
+    if max == 0 || rest[0].is(&rest[1]) || (s.is_ascii() && !old.is_ascii()) {
+        return Ok(unchanged(&args, s));
     }
     if let (StrData::Ascii(h), StrData::Ascii(o), StrData::Ascii(n)) = (s.data(), old.data(), new.data())
         && !o.is_empty()
     {
         return Ok(match replace_ascii(h, o, n, max)? {
-            Some(text) => Value::Obj(PyStr::from_string_obj(text)),
-            None => substring(s, 0, s.len()),
+            Some(text) => Value::Obj(PyStr::from_ascii_string_obj(text)),
+            None => unchanged(&args, s),
         });
     }
     let new_cps = cps(new);
@@ -281,7 +295,7 @@ pub(super) fn str_replace(_: &mut Ctx, args: Args<'_>) -> PyResult {
         found
     });
     if positions.is_empty() {
-        return Ok(substring(s, 0, s.len()));
+        return Ok(unchanged(&args, s));
     }
     let total = (s.len() - positions.len() * old.len()).saturating_add(positions.len().saturating_mul(new.len()));
     super::check_size(total)?;
@@ -341,14 +355,14 @@ fn split_ascii_whitespace(text: &str, mut max: usize) -> Value {
         while i < len && !space(i) {
             i += 1;
         }
-        out.push(Value::Obj(PyStr::new_obj(&text[j..i])));
+        out.push(Value::Obj(PyStr::from_ascii_obj(&text[j..i])));
         max -= 1;
     }
     while i < len && space(i) {
         i += 1;
     }
     if i < len {
-        out.push(Value::Obj(PyStr::new_obj(&text[i..])));
+        out.push(Value::Obj(PyStr::from_ascii_obj(&text[i..])));
     }
     Value::Obj(PyList::new_obj(out))
 }
@@ -371,36 +385,37 @@ fn split_ascii(text: &str, sep: &str, max: usize) -> Value {
     while out.len() < max
         && let Some(position) = find_ascii(text, sep, start)
     {
-        out.push(Value::Obj(PyStr::new_obj(&text[start..position])));
+        out.push(Value::Obj(PyStr::from_ascii_obj(&text[start..position])));
         start = position + sep.len();
     }
-    out.push(Value::Obj(PyStr::new_obj(&text[start..])));
+    out.push(Value::Obj(PyStr::from_ascii_obj(&text[start..])));
     Value::Obj(PyList::new_obj(out))
 }
 
 /// `text.replace(old, new, max)` of ASCII text, a non-empty `old`; `None` if `old` does
-/// not occur. The size is checked before anything is built.
+/// not occur. One pass: the pieces are copied as each occurrence is found, and the size
+/// is checked before the text grows past the original's.
 fn replace_ascii(text: &str, old: &str, new: &str, max: usize) -> PyResult<Option<String>> {
-    let mut count = 0;
     let mut start = 0;
+    let mut count = 0;
+    let mut out = String::new();
     while count < max
         && let Some(position) = find_ascii(text, old, start)
     {
+        if count == 0 {
+            out.reserve_exact(if new.len() <= old.len() { text.len() } else { text.len() + new.len() - old.len() });
+        }
+        if new.len() > old.len() {
+            let rest = text.len() - (position + old.len());
+            super::check_size(out.len().saturating_add(position - start + new.len()).saturating_add(rest))?;
+        }
+        out.push_str(&text[start..position]);
+        out.push_str(new);
         start = position + old.len();
         count += 1;
     }
     if count == 0 {
         return Ok(None);
-    }
-    let total = (text.len() - count * old.len()).saturating_add(count.saturating_mul(new.len()));
-    super::check_size(total)?;
-    let mut out = String::with_capacity(total);
-    let mut start = 0;
-    for _ in 0..count {
-        let Some(position) = find_ascii(text, old, start) else { break };
-        out.push_str(&text[start..position]);
-        out.push_str(new);
-        start = position + old.len();
     }
     out.push_str(&text[start..]);
     Ok(Some(out))
@@ -563,12 +578,11 @@ fn partition_common(name: &str, args: Args<'_>, from_right: bool) -> PyResult {
     }
     // As CPython, the separator and (when it is missing) the string itself are put in the
     // result as they are, not copied.
-    let whole = args.values[0].clone();
     let found = if from_right { rfind_in(s, sep, 0, s.len()) } else { find_in(s, sep, 0, s.len()) };
     let parts = match found {
         Some(p) => [substring(s, 0, p), sep_value.clone(), substring(s, p + sep.len(), s.len())],
-        None if from_right => [Value::str(""), Value::str(""), whole],
-        None => [whole, Value::str(""), Value::str("")],
+        None if from_right => [Value::str(""), Value::str(""), args.values[0].clone()],
+        None => [args.values[0].clone(), Value::str(""), Value::str("")],
     };
     Ok(Value::Obj(PyTuple::new_obj(parts.into())))
 }
@@ -597,6 +611,23 @@ fn strip_common(name: &str, args: Args<'_>, left: bool, right: bool) -> PyResult
     };
     let mut start = 0;
     let mut end = s.len();
+    if let StrData::Ascii(text) = s.data() {
+        let bytes = text.as_bytes();
+        if left {
+            while start < end && strip(u32::from(bytes[start])) {
+                start += 1;
+            }
+        }
+        if right {
+            while end > start && strip(u32::from(bytes[end - 1])) {
+                end -= 1;
+            }
+        }
+        if start == 0 && end == s.len() {
+            return Ok(unchanged(&args, s));
+        }
+        return Ok(substring(s, start, end));
+    }
     if left {
         while start < end && strip(s.code_point(start)) {
             start += 1;

@@ -110,6 +110,17 @@ fn single_char(text: &str) -> Option<u32> {
     chars.next().is_none().then_some(u32::from(c))
 }
 
+/// Appends units to wide storage (growing its block to the exact size) and forgets its
+/// UTF-8 form; always `true`.
+fn extend_units<T>(w: &mut Wide<T>, extra: impl Iterator<Item = T>) -> bool {
+    let mut units = std::mem::take(&mut w.units).into_vec();
+    units.reserve_exact(extra.size_hint().0);
+    units.extend(extra);
+    w.units = units.into_boxed_slice();
+    w.utf8 = OnceCell::new();
+    true
+}
+
 fn wide<T>(units: Box<[T]>) -> Box<Wide<T>> {
     Box::new(Wide { units, utf8: OnceCell::new() })
 }
@@ -198,6 +209,93 @@ impl PyStr {
         }
         let payload = if text.is_ascii() { PyStr::from_ascii_string(text) } else { PyStr::from_str(&text) };
         ObjRef::new(payload, Some(&types().str))
+    }
+
+    /// A new str object from text the caller knows is ASCII (the shared object for one
+    /// character), without checking it again.
+    #[must_use]
+    pub fn from_ascii_obj(text: &str) -> ObjRef {
+        debug_assert!(text.is_ascii());
+        if let &[b] = text.as_bytes() {
+            return PyStr::latin1_char(u32::from(b));
+        }
+        ObjRef::new(PyStr::from_ascii(text), Some(&types().str))
+    }
+
+    /// A new str object from an owned string the caller knows is ASCII (its buffer kept
+    /// when too long to be inline), without checking it again.
+    #[must_use]
+    pub fn from_ascii_string_obj(text: String) -> ObjRef {
+        debug_assert!(text.is_ascii());
+        if text.len() <= 1 {
+            return PyStr::from_ascii_obj(&text);
+        }
+        ObjRef::new(PyStr::from_ascii_string(text), Some(&types().str))
+    }
+
+    /// A new str object joining ASCII parts of `total` bytes in all, written straight into
+    /// its storage (inline when short, else one block of the exact size). Never a shared
+    /// one-character str: CPython builds these results fresh (`f"{5}" is f"{5}"` is false).
+    /// A `total` that does not fit the parts costs only speed.
+    #[must_use]
+    pub fn from_ascii_parts_obj<'a>(total: usize, parts: impl IntoIterator<Item = &'a str> + Clone) -> ObjRef {
+        if total <= INLINE {
+            let mut bytes = [0; INLINE];
+            let mut len = 0;
+            let mut fits = true;
+            for part in parts.clone() {
+                debug_assert!(part.is_ascii());
+                match bytes.get_mut(len..len + part.len()) {
+                    Some(room) => room.copy_from_slice(part.as_bytes()),
+                    None => {
+                        fits = false;
+                        break;
+                    }
+                }
+                len += part.len();
+            }
+            if fits {
+                #[expect(clippy::cast_possible_truncation, reason = "at most INLINE")]
+                let repr = Repr::Inline { len: len as u8, bytes };
+                return ObjRef::new(PyStr::from_repr(repr), Some(&types().str));
+            }
+        }
+        let mut text = String::with_capacity(total);
+        for part in parts {
+            debug_assert!(part.is_ascii());
+            text.push_str(part);
+        }
+        ObjRef::new(PyStr::from_ascii_string(text), Some(&types().str))
+    }
+
+    /// A new str object from ASCII text mapped byte by byte (case mappings), written
+    /// straight into its storage. `map` sees each byte and whether the previous byte was
+    /// a letter; its results are kept to seven bits, so the text stays ASCII.
+    #[must_use]
+    pub fn map_ascii_obj(text: &str, mut map: impl FnMut(u8, bool) -> u8) -> ObjRef {
+        debug_assert!(text.is_ascii());
+        let mut after_letter = false;
+        let mut step = |b: u8| {
+            let out = map(b, after_letter) & 0x7f;
+            after_letter = b.is_ascii_alphabetic();
+            out
+        };
+        if let &[b] = text.as_bytes() {
+            return PyStr::latin1_char(u32::from(step(b)));
+        }
+        let repr = if text.len() <= INLINE {
+            let mut bytes = [0; INLINE];
+            for (out, &b) in bytes.iter_mut().zip(text.as_bytes()) {
+                *out = step(b);
+            }
+            #[expect(clippy::cast_possible_truncation, reason = "at most INLINE")]
+            Repr::Inline { len: text.len() as u8, bytes }
+        } else {
+            let mapped: Vec<u8> = text.bytes().map(step).collect();
+            // SAFETY: every byte is below 0x80 (masked above): ASCII, hence UTF-8.
+            ascii_heap(unsafe { String::from_utf8_unchecked(mapped) }.into_boxed_str())
+        };
+        ObjRef::new(PyStr::from_repr(repr), Some(&types().str))
     }
 
     /// A new str object from code points.
@@ -419,7 +517,7 @@ impl PyStr {
         if let StrData::Ascii(s) = self.data()
             && step == 1
         {
-            return PyStr::new_obj(&s[start..stop.max(start)]);
+            return PyStr::from_ascii_obj(&s[start..stop.max(start)]);
         }
         let code_points: Vec<u32> = (start..stop).step_by(step.max(1)).map(|i| self.code_point(i)).collect();
         PyStr::from_code_points_obj(&code_points)
@@ -429,13 +527,94 @@ impl PyStr {
     #[must_use]
     pub fn concat(&self, other: &PyStr) -> ObjRef {
         if let (StrData::Ascii(a), StrData::Ascii(b)) = (self.data(), other.data()) {
-            let mut s = String::with_capacity(a.len() + b.len());
-            s.push_str(a);
-            s.push_str(b);
-            return ObjRef::new(PyStr::from_ascii_string(s), Some(&types().str));
+            return PyStr::from_ascii_parts_obj(a.len() + b.len(), [a, b]);
         }
         let code_points: Vec<u32> = self.code_points().chain(other.code_points()).collect();
         PyStr::from_code_points_obj(&code_points)
+    }
+
+    /// `left + right` for two exact strs, as CPython's `PyUnicode_Append`: an empty operand
+    /// gives the other object itself, and when `left` is the only reference to its object
+    /// (the caller dropped the variable's, as CPython's `s += t` does when the result is
+    /// stored back to `s`), its text grows in place: building a str in a loop then copies
+    /// each character about once instead of the whole text at every step.
+    #[must_use]
+    pub fn append(mut left: ObjRef, right: &ObjRef) -> ObjRef {
+        let Some(other) = right.downcast::<PyStr>() else { return left };
+        if other.is_empty() {
+            return left;
+        }
+        if left.downcast::<PyStr>().is_some_and(PyStr::is_empty) {
+            return right.clone();
+        }
+        if let Some(text) = left.unique_payload_mut::<PyStr>()
+            && text.grow(other)
+        {
+            return left;
+        }
+        match left.downcast::<PyStr>() {
+            Some(text) => text.concat(other),
+            None => left,
+        }
+    }
+
+    /// Appends `other`'s text in place when this str's storage can hold it (ASCII after
+    /// ASCII, or anything no wider than the storage); `false` when it cannot, changing
+    /// nothing. The caller owns the only reference, so no hash or UTF-8 form was shared.
+    fn grow(&mut self, other: &PyStr) -> bool {
+        let grown = match (&mut self.repr, other.data()) {
+            (Repr::Inline { len, bytes }, StrData::Ascii(extra)) => {
+                let old = usize::from(*len);
+                let total = old + extra.len();
+                if total <= INLINE {
+                    bytes[old..total].copy_from_slice(extra.as_bytes());
+                    #[expect(clippy::cast_possible_truncation, reason = "at most INLINE")]
+                    {
+                        *len = total as u8;
+                    }
+                } else {
+                    let mut text = String::with_capacity(total);
+                    // SAFETY: inline text is ASCII, hence UTF-8.
+                    text.push_str(unsafe { std::str::from_utf8_unchecked(&bytes[..old]) });
+                    text.push_str(extra);
+                    self.repr = ascii_heap(text.into_boxed_str());
+                }
+                true
+            }
+            (Repr::Ascii { len, ptr }, StrData::Ascii(extra)) => {
+                let old = *len as usize;
+                let total = old + extra.len();
+                let Ok(new_len) = u32::try_from(total) else { return false };
+                let (Ok(layout), Ok(new_layout)) =
+                    (std::alloc::Layout::array::<u8>(old), std::alloc::Layout::array::<u8>(total))
+                else {
+                    return false;
+                };
+                // SAFETY: `ptr` and `old` describe a `Box<str>`'s block (see `ascii_heap`),
+                // allocated by the global allocator with this layout; `total` is non-zero.
+                // The grown block keeps the old bytes, and the new ones are ASCII, so the
+                // block is again a valid `Box<str>` of `total` bytes for `Drop` to free.
+                unsafe {
+                    let grown = std::alloc::realloc(ptr.as_ptr(), layout, total);
+                    let Some(grown) = NonNull::new(grown) else { std::alloc::handle_alloc_error(new_layout) };
+                    std::ptr::copy_nonoverlapping(extra.as_ptr(), grown.as_ptr().add(old), extra.len());
+                    *ptr = grown;
+                }
+                *len = new_len;
+                true
+            }
+            (Repr::Latin1(w), StrData::Ascii(extra)) => extend_units(w, extra.bytes()),
+            (Repr::Latin1(w), StrData::Latin1(extra)) => extend_units(w, extra.iter().copied()),
+            (Repr::Ucs2(w), StrData::Ascii(extra)) => extend_units(w, extra.bytes().map(u16::from)),
+            (Repr::Ucs2(w), StrData::Latin1(extra)) => extend_units(w, extra.iter().map(|&b| u16::from(b))),
+            (Repr::Ucs2(w), StrData::Ucs2(extra)) => extend_units(w, extra.iter().copied()),
+            (Repr::Ucs4(w), _) => extend_units(w, other.code_points()),
+            _ => false,
+        };
+        if grown {
+            self.hash.set(NO_HASH);
+        }
+        grown
     }
 
     /// `repr(s)`.

@@ -189,6 +189,29 @@ pub(super) fn builtin_round(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
 
 fn radix(ctx: &mut Ctx, args: Args<'_>, name: &str, base: u32, prefix: &str) -> PyResult {
     let values = check_args(name, args, 1, 1)?;
+    // A small int is written by the standard formatter, without a big integer.
+    if let Value::Int(i) = values[0] {
+        let sign = if i < 0 { "-" } else { "" };
+        let (shift, mask) = match base {
+            16 => (4, 15),
+            8 => (3, 7),
+            _ => (1, 1),
+        };
+        let mut magnitude = i.unsigned_abs();
+        let mut buf = [0u8; 64];
+        let mut start = buf.len();
+        loop {
+            start -= 1;
+            buf[start] = b"0123456789abcdef"[usize::try_from(magnitude & mask).unwrap_or(0)];
+            magnitude >>= shift;
+            if magnitude == 0 {
+                break;
+            }
+        }
+        let digits = std::str::from_utf8(&buf[start..]).unwrap_or("0");
+        let total = sign.len() + prefix.len() + digits.len();
+        return Ok(Value::Obj(PyStr::from_ascii_parts_obj(total, [sign, prefix, digits])));
+    }
     let mut v = values[0].clone();
     if !is_int(&v) {
         match call_dunder(ctx, &v, "__index__", &[])? {

@@ -97,6 +97,14 @@ pub(super) fn binary_op(ctx: &mut Ctx, frame: &mut Frame, arg: u32) -> PyResult<
             return Ok(());
         }
     }
+    let (left, right) = match (left, right) {
+        (Value::Obj(a), Value::Obj(b)) if op == BinaryOp::Add && is_exact_str(&a) && is_exact_str(&b) => {
+            release_store_target(frame, &a);
+            frame.push(Value::Obj(PyStr::append(a, &b)));
+            return Ok(());
+        }
+        pair => pair,
+    };
     let result = if inplace {
         protocol::inplace_op(ctx, &left, &right, op)?
     } else {
@@ -104,6 +112,33 @@ pub(super) fn binary_op(ctx: &mut Ctx, frame: &mut Frame, arg: u32) -> PyResult<
     };
     frame.push(result);
     Ok(())
+}
+
+#[inline]
+fn is_exact_str(obj: &pyrite_memory::ObjRef) -> bool {
+    obj.is::<PyStr>() && obj.type_ref().is_same(&pyrite_object::types().str)
+}
+
+/// For `s += t` (or `s = s + t`) on strs: when the next instruction stores the result to
+/// the local that holds `left`, empties that local first (the store refills it), so that
+/// `left`'s only reference may be the operand's and its text can grow in place
+/// ([`PyStr::append`]), as CPython's `BINARY_OP_INPLACE_ADD_UNICODE` does. Nothing runs
+/// between this and the store that could see the local empty, unless a tracer runs at
+/// every instruction (`f_trace_opcodes`): then the local is left alone.
+fn release_store_target(frame: &mut Frame, left: &pyrite_memory::ObjRef) {
+    if super::trace::tracing() {
+        return;
+    }
+    let Some(next) = frame.code().units.get(frame.ip).map(std::cell::Cell::get) else { return };
+    if next.op != Opcode::STORE_FAST as u8 {
+        return;
+    }
+    let local = frame.local(usize::from(next.arg));
+    if let Some(Value::Obj(held)) = local
+        && held.is_same(left)
+    {
+        drop(local.take());
+    }
 }
 
 pub(super) fn compare_op(ctx: &mut Ctx, frame: &mut Frame, arg: u32) -> PyResult<()> {
@@ -167,28 +202,42 @@ pub(super) fn build(ctx: &mut Ctx, frame: &mut Frame, op: Opcode, arg: u32) -> P
             }
             Value::Obj(dict)
         }
-        _ => {
-            let parts = pop_n(frame, n);
-            let mut code_points: Vec<u32> = Vec::new();
-            let mut text = String::new();
-            let mut ascii = true;
-            for part in &parts {
-                let s = part.as_str().ok_or_else(|| PyErr::new_system("BUILD_STRING of a non-str"))?;
-                if ascii && s.is_ascii() {
-                    text.push_str(s.as_str());
-                } else {
-                    if ascii {
-                        code_points.extend(text.chars().map(u32::from));
-                        ascii = false;
-                    }
-                    code_points.extend(s.code_points());
-                }
-            }
-            if ascii { Value::str(&text) } else { Value::Obj(PyStr::from_code_points_obj(&code_points)) }
-        }
+        _ => build_string(frame, n)?,
     };
     frame.push(result);
     Ok(())
+}
+
+/// `BUILD_STRING`: the parts are measured where they lie on the stack, then copied once
+/// into a str of the exact size (ASCII parts, the common case, byte for byte).
+fn build_string(frame: &mut Frame, n: usize) -> PyResult<Value> {
+    fn part(frame: &Frame, depth: usize) -> Option<&PyStr> {
+        frame.peek_ref(depth).as_ref().and_then(Value::as_str)
+    }
+    let mut total = 0usize;
+    let mut ascii = true;
+    for depth in 1..n + 1 {
+        let Some(s) = part(frame, depth) else {
+            drop(pop_n(frame, n));
+            return Err(PyErr::new_system("BUILD_STRING of a non-str"));
+        };
+        total = total.saturating_add(s.len());
+        ascii &= s.is_ascii();
+    }
+    let result = if ascii {
+        let parts = (1..n + 1).rev().filter_map(|depth| part(frame, depth)).map(PyStr::as_str);
+        PyStr::from_ascii_parts_obj(total, parts)
+    } else {
+        let mut code_points: Vec<u32> = Vec::with_capacity(total);
+        for depth in (1..=n).rev() {
+            code_points.extend(part(frame, depth).into_iter().flat_map(PyStr::code_points));
+        }
+        PyStr::from_code_points_obj(&code_points)
+    };
+    for _ in 0..n {
+        drop(frame.pop_slot());
+    }
+    Ok(Value::Obj(result))
 }
 
 pub(super) fn collection_update(ctx: &mut Ctx, frame: &mut Frame, op: Opcode, arg: u32) -> PyResult<()> {
@@ -497,6 +546,25 @@ pub(super) fn contains_op(ctx: &mut Ctx, frame: &mut Frame, arg: u32) -> PyResul
 }
 
 pub(super) fn format_value(ctx: &mut Ctx, frame: &mut Frame, arg: u32) -> PyResult<()> {
+    // No spec and no conversion, the common `{x}`: a str is its own result, and a small
+    // int's digits are written straight into a new str.
+    if arg & 7 == 0 {
+        match frame.peek_ref(1) {
+            Some(Value::Obj(o)) if o.type_ref().is_same(&pyrite_object::types().str) => return Ok(()),
+            Some(Value::Int(i)) => {
+                let i = *i;
+                let mut buf = [0; 20];
+                let digits = pyrite_object::protocol::decimal_digits(i.unsigned_abs(), &mut buf);
+                let text = PyStr::from_ascii_parts_obj(
+                    digits.len() + usize::from(i < 0),
+                    [if i < 0 { "-" } else { "" }, digits],
+                );
+                *frame.peek(1) = Some(Value::Obj(text));
+                return Ok(());
+            }
+            _ => {}
+        }
+    }
     let spec = if arg & 4 != 0 { Some(frame.pop()) } else { None };
     let value = frame.pop();
     let converted = match arg & 3 {
@@ -508,8 +576,8 @@ pub(super) fn format_value(ctx: &mut Ctx, frame: &mut Frame, arg: u32) -> PyResu
         }
         _ => value,
     };
-    let spec_text = spec.as_ref().and_then(Value::as_str).map_or(String::new(), |s| s.as_str().to_owned());
-    let result = pyrite_object::methods::format::format(ctx, &converted, &spec_text)?;
+    let spec_text = spec.as_ref().and_then(Value::as_str).map_or("", PyStr::as_str);
+    let result = pyrite_object::methods::format::format(ctx, &converted, spec_text)?;
     frame.push(result);
     Ok(())
 }
