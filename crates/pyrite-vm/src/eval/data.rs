@@ -130,7 +130,8 @@ fn release_store_target(frame: &mut Frame, left: &pyrite_memory::ObjRef) {
         return;
     }
     let Some(next) = frame.code().units.get(frame.ip).map(std::cell::Cell::get) else { return };
-    if next.op != Opcode::STORE_FAST as u8 {
+    // A superinstruction that starts with the store (`STORE_FAST__LOAD_FAST`) counts too.
+    if Opcode::from_u8(next.op).map(Opcode::generic) != Some(Opcode::STORE_FAST) {
         return;
     }
     let local = frame.local(usize::from(next.arg));
