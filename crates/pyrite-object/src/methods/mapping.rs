@@ -131,7 +131,7 @@ fn dict_setitem(ctx: &mut Ctx, v: &Value, key: &Value, value: Option<Value>) -> 
 }
 
 fn dict_iter_next(_: &mut Ctx, it: &Value) -> PyResult<Option<Value>> {
-    Ok(crate::methods::views::dict_iter_step(it, PyDict::entry_from)?.map(|(key, _)| key))
+    crate::methods::views::dict_iter_step(it, PyDict::key_from)
 }
 
 /// `dict.__new__`: an empty dict (of a subclass, with a `__dict__`); `__init__` fills it.

@@ -1,6 +1,10 @@
 //! The stable sort behind `list.sort` and `sorted`: CPython's timsort run detection and
 //! binary insertion (so that the first comparisons, and thus the first error raised, are
-//! CPython's), with plain stable merges of the runs. Comparisons use `<` and may raise.
+//! CPython's), with plain stable merges of the runs. Comparisons use `<` and may raise;
+//! keys that all compare by one total order without Python code (ints, floats, strs, and
+//! tuples of them) are sorted by Rust's stable sort instead, which no program can tell apart.
+
+use std::cmp::Ordering;
 
 use pyrite_bytecode::CompareOp;
 
@@ -56,6 +60,108 @@ fn less_fast(x: &Value, y: &Value, depth: u32) -> Option<bool> {
         }
         _ => None,
     }
+}
+
+/// The kind of the keys (or of one position of tuple keys) when one total order, decided
+/// without Python code, compares them all.
+#[derive(Clone, Copy, PartialEq)]
+enum Kind {
+    Int,
+    Float,
+    Str,
+}
+
+fn kind_of(value: &Value) -> Option<Kind> {
+    match value {
+        Value::Int(_) => Some(Kind::Int),
+        Value::Float(f) if !f.is_nan() => Some(Kind::Float),
+        Value::Obj(o) if o.type_ref().is_same(&crate::registry::types().str) => Some(Kind::Str),
+        _ => None,
+    }
+}
+
+/// Compares two keys of one [`Kind`] (checked by [`uniform`]).
+#[inline]
+fn cmp_kind(x: &Value, y: &Value) -> Ordering {
+    match (x, y) {
+        (Value::Int(p), Value::Int(q)) => p.cmp(q),
+        (Value::Float(p), Value::Float(q)) => p.partial_cmp(q).unwrap_or(Ordering::Equal),
+        (Value::Obj(p), Value::Obj(q)) => match (p.downcast::<PyStr>(), q.downcast::<PyStr>()) {
+            (Some(a), Some(b)) => a.cmp_str(b),
+            _ => Ordering::Equal,
+        },
+        _ => Ordering::Equal,
+    }
+}
+
+/// How the keys at `order` compare when they are all of one [`Kind`], or all exact tuples
+/// whose items at each position are of one kind: then `<` is a total order that runs no
+/// Python code and cannot fail (as CPython's pre-checked `unsafe_*_compare`).
+enum Uniform {
+    Scalar(Kind),
+    Tuples,
+}
+
+fn uniform(keys: &[Value], order: &[usize]) -> Option<Uniform> {
+    let first = &keys[*order.first()?];
+    if let Some(kind) = kind_of(first) {
+        return order.iter().all(|&i| kind_of(&keys[i]) == Some(kind)).then_some(Uniform::Scalar(kind));
+    }
+    let tuple_type = &crate::registry::types().tuple;
+    let mut columns: Vec<Kind> = Vec::new();
+    for &i in order {
+        let Value::Obj(o) = &keys[i] else { return None };
+        if !o.type_ref().is_same(tuple_type) {
+            return None;
+        }
+        let items = o.downcast::<PyTuple>()?.items();
+        for (column, item) in items.iter().enumerate() {
+            let kind = kind_of(item)?;
+            match columns.get(column) {
+                Some(&known) if known != kind => return None,
+                Some(_) => {}
+                None => columns.push(kind),
+            }
+        }
+    }
+    Some(Uniform::Tuples)
+}
+
+fn tuple_items(value: &Value) -> &[Value] {
+    value.downcast::<PyTuple>().map_or(&[], PyTuple::items)
+}
+
+/// Sorts `order` stably by keys that [`uniform`] accepts; `false` (nothing done) for
+/// other keys. No comparison is observable here, so any stable sort gives CPython's result.
+fn sort_uniform(keys: &[Value], order: &mut [usize]) -> bool {
+    match uniform(keys, order) {
+        None => return false,
+        Some(Uniform::Scalar(Kind::Int)) => {
+            // (key, rank in `order`) pairs are distinct: sorting them unstably is stable.
+            let mut pairs: Vec<(i64, usize)> = order
+                .iter()
+                .enumerate()
+                .map(|(rank, &i)| (if let Value::Int(k) = keys[i] { k } else { 0 }, rank))
+                .collect();
+            pairs.sort_unstable();
+            let before = order.to_vec();
+            for (slot, (_, rank)) in order.iter_mut().zip(pairs) {
+                *slot = before[rank];
+            }
+        }
+        Some(Uniform::Scalar(_)) => order.sort_by(|&a, &b| cmp_kind(&keys[a], &keys[b])),
+        Some(Uniform::Tuples) => order.sort_by(|&a, &b| {
+            let (x, y) = (tuple_items(&keys[a]), tuple_items(&keys[b]));
+            for (u, v) in x.iter().zip(y) {
+                match cmp_kind(u, v) {
+                    Ordering::Equal => {}
+                    other => return other,
+                }
+            }
+            x.len().cmp(&y.len())
+        }),
+    }
+    true
 }
 
 fn compute_minrun(mut n: usize) -> usize {
@@ -135,7 +241,7 @@ fn merge(ctx: &mut Ctx, keys: &[Value], v: &mut [usize], mid: usize) -> PyResult
 /// Sorts `order` (indexes into `keys`) by the keys, stably.
 pub fn timsort(ctx: &mut Ctx, keys: &[Value], order: &mut [usize]) -> PyResult<()> {
     let n = order.len();
-    if n < 2 {
+    if n < 2 || sort_uniform(keys, order) {
         return Ok(());
     }
     let minrun = compute_minrun(n);

@@ -145,12 +145,13 @@ pub fn dict_reverse_iter(dict: &Value, kind: Kind) -> Value {
     Value::Obj(it)
 }
 
-/// Finds the dict entry at or next to a position: `(next position, key, value)`.
-pub(crate) type EntryStep = fn(&PyDict, usize) -> Option<(usize, Value, Value)>;
-
-/// One step of a dict iterator: checks the dict did not change size, then takes the entry
-/// `advance` finds from the iterator's position (and the next position), or finishes.
-pub(crate) fn dict_iter_step(it: &Value, advance: EntryStep) -> PyResult<Option<(Value, Value)>> {
+/// One step of a dict iterator: checks the dict did not change size, then takes what
+/// `advance` finds from the iterator's position (with the position after it), or finishes.
+#[inline]
+pub(crate) fn dict_iter_step<T>(
+    it: &Value,
+    advance: impl FnOnce(&PyDict, usize) -> Option<(usize, T)>,
+) -> PyResult<Option<T>> {
     let Some(iter) = it.downcast::<SeqIter>() else {
         return Ok(None);
     };
@@ -167,14 +168,14 @@ pub(crate) fn dict_iter_step(it: &Value, advance: EntryStep) -> PyResult<Option<
         return Err(PyErr::runtime_error("dictionary changed size during iteration"));
     };
     match step {
-        Some((position, key, value)) => {
+        Some((position, found)) => {
             if iter.remaining.get() == 0 {
                 drop(iter.seq.replace(None));
                 return Err(PyErr::runtime_error("dictionary keys changed during iteration"));
             }
             iter.remaining.set(iter.remaining.get() - 1);
             iter.index.set(position);
-            Ok(Some((key, value)))
+            Ok(Some(found))
         }
         None => {
             drop(iter.seq.replace(None));
@@ -184,11 +185,13 @@ pub(crate) fn dict_iter_step(it: &Value, advance: EntryStep) -> PyResult<Option<
 }
 
 fn dict_values_next(_: &mut Ctx, it: &Value) -> PyResult<Option<Value>> {
-    Ok(dict_iter_step(it, PyDict::entry_from)?.map(|(_, value)| value))
+    dict_iter_step(it, PyDict::value_from)
 }
 
 fn dict_items_next(_: &mut Ctx, it: &Value) -> PyResult<Option<Value>> {
-    let Some((key, value)) = dict_iter_step(it, PyDict::entry_from)? else { return Ok(None) };
+    let Some((key, value)) = dict_iter_step(it, |d, i| d.entry_from(i).map(|(p, k, v)| (p, (k, v))))? else {
+        return Ok(None);
+    };
     Ok(Some(match it.downcast::<SeqIter>() {
         Some(iter) => Value::Obj(iter.result.make([key, value])),
         None => yielded(Kind::Items, key, value),
@@ -197,7 +200,8 @@ fn dict_items_next(_: &mut Ctx, it: &Value) -> PyResult<Option<Value>> {
 
 fn dict_reverse_next(_: &mut Ctx, it: &Value) -> PyResult<Option<Value>> {
     let kind = kind_of(it);
-    Ok(dict_iter_step(it, PyDict::entry_before)?.map(|(key, value)| yielded(kind, key, value)))
+    Ok(dict_iter_step(it, |d, i| d.entry_before(i).map(|(p, k, v)| (p, (k, v))))?
+        .map(|(key, value)| yielded(kind, key, value)))
 }
 
 fn view_iter(_: &mut Ctx, v: &Value) -> PyResult {

@@ -1,15 +1,16 @@
 //! `dict`: a compact, insertion-ordered hash table.
 //!
-//! Entries live in a vector in insertion order; a `hashbrown` table maps hashes to entry
-//! indexes once there are more than [`SMALL`] entry positions (smaller dicts, such as most
-//! instances' `__dict__`, scan their entries' hashes and allocate no index). Comparing keys may run Python code (`__eq__`) that mutates the dict, so a
-//! lookup copies what it needs, releases the borrow, calls out, and restarts if the dict
-//! changed meanwhile (as CPython's `dictobject.c` does).
+//! Entries live in a vector in insertion order; an open-addressed index of `u32` entry
+//! positions, probed as CPython's `dictobject.c` probes (perturbed jumps), maps hashes to
+//! them once there are more than [`SMALL`] entry positions (smaller dicts, such as most
+//! instances' `__dict__`, scan their entries' hashes and allocate no index). Comparing
+//! keys may run Python code (`__eq__`) that mutates the dict, so a lookup copies what it
+//! needs, releases the borrow, calls out, and restarts if the dict changed meanwhile (as
+//! CPython does).
 
 use std::cell::Cell;
 use std::rc::Rc;
 
-use hashbrown::HashTable;
 use pyrite_memory::{ObjRef, PayloadCell, Trace, payload};
 
 use crate::ctx::Ctx;
@@ -26,13 +27,22 @@ struct Entry {
     value: Value,
 }
 
+/// An index slot never used (ends a probe).
+const EMPTY: u32 = u32::MAX;
+/// An index slot whose entry was removed: probes pass over it.
+const DUMMY: u32 = u32::MAX - 1;
+/// How fast the probe sequence takes in the hash's high bits (CPython's `PERTURB_SHIFT`).
+const PERTURB_SHIFT: u32 = 5;
+
 #[derive(Default)]
 struct Table {
     entries: Vec<Option<Entry>>,
-    /// Hash → entry position; empty (unallocated) until `indexed`.
-    index: HashTable<usize>,
-    /// Whether `index` is in use: set once the entry vector grows past [`SMALL`].
-    indexed: bool,
+    /// Hash → entry position, open addressing with CPython's probe sequence; a power of
+    /// two long, or empty (unallocated) while the entry vector has at most [`SMALL`]
+    /// positions.
+    index: Vec<u32>,
+    /// Index slots not `EMPTY` (live and dummy): kept under two thirds of the index.
+    filled: usize,
     len: usize,
 }
 
@@ -42,7 +52,34 @@ const SMALL: usize = 8;
 /// The positions of the entries that may hold a key with a given hash, in probe order.
 enum Candidates<'a> {
     Small(std::iter::Enumerate<std::slice::Iter<'a, Option<Entry>>>, i64),
-    Indexed(hashbrown::hash_table::IterHash<'a, usize>),
+    Indexed(ProbeSeq<'a>),
+}
+
+/// A walk along the index's probe sequence for one hash.
+struct ProbeSeq<'a> {
+    index: &'a [u32],
+    slot: usize,
+    perturb: u64,
+}
+
+impl<'a> ProbeSeq<'a> {
+    #[expect(clippy::cast_sign_loss, reason = "the index places entries by the bits of the hash")]
+    #[expect(clippy::cast_possible_truncation, reason = "only the low bits are used, under the mask")]
+    #[inline]
+    fn new(index: &'a [u32], hash: i64) -> ProbeSeq<'a> {
+        let perturb = hash as u64;
+        ProbeSeq { index, slot: perturb as usize & (index.len() - 1), perturb }
+    }
+
+    /// The current slot, then steps to the next one.
+    #[expect(clippy::cast_possible_truncation, reason = "only the low bits are used, under the mask")]
+    #[inline]
+    fn step(&mut self) -> usize {
+        let slot = self.slot;
+        self.perturb >>= PERTURB_SHIFT;
+        self.slot = (slot.wrapping_mul(5).wrapping_add(self.perturb as usize).wrapping_add(1)) & (self.index.len() - 1);
+        slot
+    }
 }
 
 impl Iterator for Candidates<'_> {
@@ -54,7 +91,15 @@ impl Iterator for Candidates<'_> {
             Candidates::Small(entries, hash) => {
                 entries.find_map(|(i, e)| e.as_ref().is_some_and(|e| e.hash == *hash).then_some(i))
             }
-            Candidates::Indexed(positions) => positions.next().copied(),
+            Candidates::Indexed(probe) => loop {
+                let position = probe.index[probe.step()];
+                if position == EMPTY {
+                    return None;
+                }
+                if position != DUMMY {
+                    return Some(position as usize);
+                }
+            },
         }
     }
 }
@@ -63,50 +108,80 @@ impl Table {
     /// The positions of the entries that may hold a key with this hash.
     #[inline]
     fn candidates(&self, hash: i64) -> Candidates<'_> {
-        if self.indexed {
-            Candidates::Indexed(self.index.iter_hash(table_hash(hash)))
-        } else {
+        if self.index.is_empty() {
             Candidates::Small(self.entries.iter().enumerate(), hash)
+        } else {
+            Candidates::Indexed(ProbeSeq::new(&self.index, hash))
         }
     }
 
     /// Appends an entry (whose key is not in the table).
+    #[inline]
     fn push(&mut self, entry: Entry) {
         let position = self.entries.len();
         let hash = entry.hash;
         self.entries.push(Some(entry));
         self.len += 1;
-        if self.indexed {
-            let Table { entries, index, .. } = self;
-            index.insert_unique(table_hash(hash), position, |&i| entries[i].as_ref().map_or(0, |e| table_hash(e.hash)));
-        } else if self.entries.len() > SMALL {
+        if self.index.is_empty() {
+            if self.entries.len() > SMALL {
+                self.rebuild_index();
+            }
+        } else if (self.filled + 1) * 3 > self.index.len() * 2 {
             self.rebuild_index();
+        } else {
+            self.index_position(hash, position);
         }
+    }
+
+    /// Puts `position` in the first empty slot of `hash`'s probe sequence.
+    #[expect(clippy::cast_possible_truncation, reason = "entry positions stay far below 2**32 - 2")]
+    #[inline]
+    fn index_position(&mut self, hash: i64, position: usize) {
+        let mut probe = ProbeSeq::new(&self.index, hash);
+        let slot = loop {
+            let slot = probe.step();
+            if probe.index[slot] == EMPTY {
+                break slot;
+            }
+        };
+        self.index[slot] = position as u32;
+        self.filled += 1;
     }
 
     /// Forgets the index entry of the entry at `position` (about to be taken out).
     fn unindex(&mut self, position: usize, hash: i64) {
-        if self.indexed
-            && let Ok(slot) = self.index.find_entry(table_hash(hash), |&i| i == position)
-        {
-            slot.remove();
+        if self.index.is_empty() {
+            return;
+        }
+        let mut probe = ProbeSeq::new(&self.index, hash);
+        loop {
+            let slot = probe.step();
+            let held = probe.index[slot];
+            if held == EMPTY {
+                return;
+            }
+            if held as usize == position {
+                self.index[slot] = DUMMY;
+                return;
+            }
         }
     }
 
-    /// Rebuilds the index from the entries (or drops it for a small entry vector).
+    /// Rebuilds the index from the entries (or drops it for a small entry vector), sized
+    /// so that it is at most a third full of live entries and half full of positions.
     fn rebuild_index(&mut self) {
-        self.index.clear();
-        self.indexed = self.entries.len() > SMALL;
-        if !self.indexed {
-            self.index.shrink_to_fit(|_| 0);
+        if self.entries.len() <= SMALL {
+            self.index = Vec::new();
+            self.filled = 0;
             return;
         }
-        let Table { entries, index, .. } = self;
-        for (position, entry) in entries.iter().enumerate() {
-            if let Some(e) = entry {
-                index.insert_unique(table_hash(e.hash), position, |&i| {
-                    entries[i].as_ref().map_or(0, |e| table_hash(e.hash))
-                });
+        let size = (self.len * 3).max(self.entries.len() * 2).next_power_of_two();
+        self.index.clear();
+        self.index.resize(size, EMPTY);
+        self.filled = 0;
+        for position in 0..self.entries.len() {
+            if let Some(hash) = self.entries[position].as_ref().map(|e| e.hash) {
+                self.index_position(hash, position);
             }
         }
     }
@@ -144,14 +219,49 @@ impl Trace for PyDict {
 
 payload!(PyDict, "dict", tracked);
 
-/// The index's hash of a Python hash. The index tells entries apart by the top 7 bits
-/// and places them by the low bits; Python's hashes of small ints are the ints themselves
-/// (top bits all zero), so they are spread by a multiplication by an odd constant (a
-/// bijection: equal Python hashes stay equal, distinct ones stay distinct).
-#[expect(clippy::cast_sign_loss, reason = "the table hashes the bits of the Python hash")]
+/// Where `key` is, when no candidate needs Python's `__eq__`: `Some(Some(position))`
+/// found, `Some(None)` missing; `None` sends the lookup the general way ([`PyDict::find`]).
+/// The common lookup, walked without the general one's bookkeeping.
+#[expect(clippy::cast_sign_loss, reason = "the index places entries by the bits of the hash")]
+#[expect(clippy::cast_possible_truncation, reason = "only the low bits are used, under the mask")]
 #[inline]
-fn table_hash(hash: i64) -> u64 {
-    (hash as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15)
+fn lookup_fast(table: &Table, key: &Value, hash: i64) -> Option<Option<usize>> {
+    let matches = |entry: &Entry| -> Option<bool> {
+        if entry.hash != hash {
+            return Some(false);
+        }
+        if entry.key.is(key) {
+            return Some(true);
+        }
+        protocol::eq_fast(&entry.key, key)
+    };
+    if table.index.is_empty() {
+        for (position, entry) in table.entries.iter().enumerate() {
+            if let Some(entry) = entry
+                && matches(entry)?
+            {
+                return Some(Some(position));
+            }
+        }
+        return Some(None);
+    }
+    let mask = table.index.len() - 1;
+    let mut perturb = hash as u64;
+    let mut slot = perturb as usize & mask;
+    loop {
+        let position = table.index[slot];
+        if position == EMPTY {
+            return Some(None);
+        }
+        if position != DUMMY
+            && let Some(entry) = &table.entries[position as usize]
+            && matches(entry)?
+        {
+            return Some(Some(position as usize));
+        }
+        perturb >>= PERTURB_SHIFT;
+        slot = (slot.wrapping_mul(5).wrapping_add(perturb as usize).wrapping_add(1)) & mask;
+    }
 }
 
 enum Probe {
@@ -209,6 +319,9 @@ impl PyDict {
     /// stops sharing when it cannot.
     #[inline]
     fn note_new_key(&self, key: &Value) {
+        if self.shared.borrow().is_none() {
+            return;
+        }
         let Some(keys) = self.shared_keys() else { return };
         let kept = match key {
             Value::Obj(name) if name.type_ref().is_same(&types().str) => {
@@ -343,6 +456,12 @@ impl PyDict {
 
     /// `d.get(key)` with the key's hash known.
     pub fn get_item_hashed(&self, ctx: &mut Ctx, key: &Value, hash: i64) -> PyResult<Option<Value>> {
+        {
+            let table = self.table.borrow();
+            if let Some(found) = lookup_fast(&table, key, hash) {
+                return Ok(found.and_then(|index| table.entries[index].as_ref().map(|e| e.value.clone())));
+            }
+        }
         Ok(self
             .find(ctx, key, hash)?
             .and_then(|index| self.table.borrow().entries[index].as_ref().map(|e| e.value.clone())))
@@ -370,7 +489,11 @@ impl PyDict {
 
     /// `d[key] = value` with the key's hash known.
     pub fn set_item_hashed(&self, ctx: &mut Ctx, key: Value, hash: i64, value: Value) -> PyResult<()> {
-        let found = self.find(ctx, &key, hash)?;
+        let fast = lookup_fast(&self.table.borrow(), &key, hash);
+        let found = match fast {
+            Some(found) => found,
+            None => self.find(ctx, &key, hash)?,
+        };
         self.bump();
         let old = {
             let mut table = self.table.borrow_mut();
@@ -497,6 +620,24 @@ impl PyDict {
             .enumerate()
             .skip(index)
             .find_map(|(i, e)| e.as_ref().map(|e| (i + 1, e.key.clone(), e.value.clone())))
+    }
+
+    /// The key of the entry at or after position `index`, and the position after it.
+    #[inline]
+    #[must_use]
+    pub fn key_from(&self, index: usize) -> Option<(usize, Value)> {
+        let table = self.table.borrow();
+        let entries = table.entries.get(index..)?;
+        entries.iter().enumerate().find_map(|(i, e)| e.as_ref().map(|e| (index + i + 1, e.key.clone())))
+    }
+
+    /// The value of the entry at or after position `index`, and the position after it.
+    #[inline]
+    #[must_use]
+    pub fn value_from(&self, index: usize) -> Option<(usize, Value)> {
+        let table = self.table.borrow();
+        let entries = table.entries.get(index..)?;
+        entries.iter().enumerate().find_map(|(i, e)| e.as_ref().map(|e| (index + i + 1, e.value.clone())))
     }
 
     /// The number of entry positions (live and deleted), for reverse iterators.

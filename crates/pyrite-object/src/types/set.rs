@@ -223,8 +223,68 @@ impl PySet {
         self.add_hashed(ctx, key, hash)
     }
 
+    /// Adds `key` in one pass when no candidate on its probe needs Python's `__eq__`;
+    /// gives `key` back otherwise (nothing changed), for the general way.
+    fn add_fast(&self, key: Value, hash: i64) -> Result<(), Value> {
+        let resize = {
+            let mut table = self.table.borrow_mut();
+            let mask = table.slots.len() - 1;
+            let mut perturb = bits(hash);
+            let mut i = bits(hash) & mask;
+            let mut free = None;
+            let empty = 'probe: loop {
+                let probes = if i + LINEAR_PROBES <= mask { LINEAR_PROBES } else { 0 };
+                for index in i..=i + probes {
+                    match &table.slots[index] {
+                        Slot::Empty => break 'probe index,
+                        Slot::Dummy => {
+                            if free.is_none() {
+                                free = Some(index);
+                            }
+                        }
+                        Slot::Active(h, k) if *h == hash => {
+                            if k.is(&key) {
+                                return Ok(());
+                            }
+                            match protocol::eq_fast(k, &key) {
+                                Some(true) => return Ok(()),
+                                Some(false) => {}
+                                None => return Err(key),
+                            }
+                        }
+                        Slot::Active(..) => {}
+                    }
+                }
+                perturb >>= PERTURB_SHIFT;
+                i = (i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb)) & mask;
+            };
+            table.used += 1;
+            if let Some(free) = free {
+                table.slots[free] = Slot::Active(hash, key);
+                None
+            } else {
+                table.slots[empty] = Slot::Active(hash, key);
+                table.fill += 1;
+                if table.fill * 5 < mask * 3 {
+                    None
+                } else {
+                    Some(if table.used > 50_000 { table.used * 2 } else { table.used * 4 })
+                }
+            }
+        };
+        self.bump();
+        if let Some(minused) = resize {
+            self.resize(minused);
+        }
+        Ok(())
+    }
+
     /// `s.add(key)` with the hash known.
     pub fn add_hashed(&self, ctx: &mut Ctx, key: Value, hash: i64) -> PyResult<()> {
+        let key = match self.add_fast(key, hash) {
+            Ok(()) => return Ok(()),
+            Err(key) => key,
+        };
         let found = self.lookup(ctx, &key, hash)?;
         self.bump();
         let resize = {

@@ -3,7 +3,7 @@
 use pyrite_bytecode::BinaryOp;
 use pyrite_object::methods::check_args;
 use pyrite_object::protocol;
-use pyrite_object::types::list::PyList;
+use pyrite_object::types::list::{PyList, PyTuple};
 use pyrite_object::types::str::PyStr;
 use pyrite_object::{Args, Ctx, PyErr, PyResult, Value};
 
@@ -45,15 +45,46 @@ pub(super) fn builtin_sum(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
         }
         _ => {}
     }
-    let iterator = protocol::get_iter(ctx, &pos[0])?;
+    let t = pyrite_object::types();
+    let iterable = &pos[0];
+    // Exact lists and tuples are walked by index, as their iterators walk them (a list that
+    // an `__add__` changes meanwhile is seen changed, as by `list_iterator`).
+    if iterable.type_ref().is_same(&t.list)
+        && let Some(list) = iterable.downcast::<PyList>()
+    {
+        let mut index = 0;
+        while let Some(item) = list.get(index) {
+            index += 1;
+            total = sum_add(ctx, total, item)?;
+        }
+        return Ok(total);
+    }
+    if iterable.type_ref().is_same(&t.tuple)
+        && let Some(tuple) = iterable.downcast::<PyTuple>()
+    {
+        for item in tuple.items() {
+            total = sum_add(ctx, total, item.clone())?;
+        }
+        return Ok(total);
+    }
+    let iterator = protocol::get_iter(ctx, iterable)?;
     while let Some(item) = protocol::next(ctx, &iterator)? {
-        total = match (&total, &item) {
-            (Value::Int(a), Value::Int(b)) if a.checked_add(*b).is_some() => Value::Int(a + b),
-            (Value::Float(a), Value::Float(b)) => Value::float(a + b),
-            _ => protocol::binary_op(ctx, &total, &item, BinaryOp::Add)?,
-        };
+        total = sum_add(ctx, total, item)?;
     }
     Ok(total)
+}
+
+/// One step of `sum`: small ints and floats inline, anything else by `+`.
+#[inline(always)]
+fn sum_add(ctx: &mut Ctx, total: Value, item: Value) -> PyResult {
+    match (&total, &item) {
+        (Value::Int(a), Value::Int(b)) => match a.checked_add(*b) {
+            Some(sum) => Ok(Value::Int(sum)),
+            None => protocol::binary_op(ctx, &total, &item, BinaryOp::Add),
+        },
+        (Value::Float(a), Value::Float(b)) => Ok(Value::float(a + b)),
+        _ => protocol::binary_op(ctx, &total, &item, BinaryOp::Add),
+    }
 }
 
 pub(super) fn builtin_sorted(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
