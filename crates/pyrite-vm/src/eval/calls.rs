@@ -370,9 +370,11 @@ pub(super) fn push_ex(ctx: &mut Ctx, frames: &mut Vec<Frame>, flags_arg: u32) ->
 /// `LIST_EXTEND` of the list a call's `*` arguments are gathered in (or a list display's
 /// `[*a, *b]`) by an exact tuple or list, for the register loop, whose stack top is `sp`:
 /// the items are appended without `list.extend`'s iteration protocol, sized as it sizes
-/// them. `false` (nothing changed) otherwise.
-pub(super) fn list_extend_exact(frame: &mut Frame, arg: u32, sp: &mut usize) -> bool {
-    let top = *sp;
+/// them, and the source's slot is emptied (the caller lowers its `sp`). `false` (nothing
+/// changed) otherwise. `sp` comes by value: a pointer to the loop's `sp` would keep it in
+/// memory for the whole loop.
+pub(super) fn list_extend_exact(frame: &mut Frame, arg: u32, sp: usize) -> bool {
+    let top = sp;
     let stack = frame.slots_mut();
     let (Some(Value::Obj(target)), Some(Value::Obj(source))) = (&stack[top - 1 - arg as usize], &stack[top - 1]) else {
         return false;
@@ -392,7 +394,6 @@ pub(super) fn list_extend_exact(frame: &mut Frame, arg: u32, sp: &mut usize) -> 
         return false;
     }
     let source = stack[top - 1].take();
-    *sp = top - 1;
     drop(source);
     true
 }

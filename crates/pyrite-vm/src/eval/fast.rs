@@ -400,7 +400,7 @@ pub(super) fn run(ctx: &mut Ctx, frames: &mut Vec<Frame>, kwnames: &mut Option<V
                     }
                 }
                 COPY_FREE_VARS => handler!(start, COPY_FREE_VARS, super::names::copy_free_vars(frame, arg)),
-                LIST_EXTEND if super::calls::list_extend_exact(frame, arg, &mut sp) => {}
+                LIST_EXTEND if super::calls::list_extend_exact(frame, arg, sp) => sp -= 1,
                 LIST_TO_TUPLE if super::calls::list_to_tuple_owned(frame, sp) => {}
                 CALL_FUNCTION_EX => {
                     write_back!(start);
@@ -470,21 +470,22 @@ pub(super) fn run(ctx: &mut Ctx, frames: &mut Vec<Frame>, kwnames: &mut Option<V
                 op::CALL if kwnames.is_none() => {
                     write_back!(start);
                     frame.ip += const { Opcode::CALL.cache_units() };
+                    // A native function with a few positional arguments is called right
+                    // here, and this frame goes on (native code runs Python code in loops
+                    // of its own, never in this frame list); a Python function's frame is
+                    // pushed; anything else goes to the general call.
+                    if let Some(done) = super::calls::call_native(ctx, frame, arg as usize) {
+                        match done {
+                            Ok(()) => {
+                                reload!();
+                                continue;
+                            }
+                            Err(e) => return Exit::Error(e),
+                        }
+                    }
                     match super::calls::push_exact(ctx, frames, arg as usize) {
                         Ok(true) => continue 'frame,
-                        Ok(false) => {
-                            // A native function with a few positional arguments is called
-                            // right here; anything else goes to the general call.
-                            if let Some(top) = frames.last_mut()
-                                && let Some(done) = super::calls::call_native(ctx, top, arg as usize)
-                            {
-                                match done {
-                                    Ok(()) => continue 'frame,
-                                    Err(e) => return Exit::Error(e),
-                                }
-                            }
-                            return Exit::Flow(Flow::Call(arg));
-                        }
+                        Ok(false) => return Exit::Flow(Flow::Call(arg)),
                         Err(e) => return Exit::Error(e),
                     }
                 }
