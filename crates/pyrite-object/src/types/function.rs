@@ -52,6 +52,9 @@ pub struct CacheEntry {
     pub depth: std::cell::Cell<u16>,
     /// Executions left before the next attempt to specialize.
     pub counter: std::cell::Cell<u16>,
+    /// More guards with their positions, for sites that see several types (a type's
+    /// version tag, 0 for a free place, and a position in its shared keys).
+    pub more: [(std::cell::Cell<u64>, std::cell::Cell<u16>); 3],
 }
 
 /// The first cache unit of an instruction without a [`CacheEntry`].

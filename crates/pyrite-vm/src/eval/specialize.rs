@@ -347,6 +347,10 @@ fn specialize_load_attr(frame: &Frame, arg: u32) -> Option<Opcode> {
                 instance.inline_value(index)?;
                 e.version.set(version);
                 e.index.set(u32::try_from(index).ok()?);
+                // No other class yet (see `add_instance_type`).
+                for (version, _) in &e.more {
+                    version.set(0);
+                }
                 return Some(Opcode::LOAD_ATTR_INSTANCE_VALUE);
             }
             let index = with_instance_dict(obj, |d| d.index_of_str(name)).flatten()?;
@@ -452,10 +456,14 @@ pub(super) fn load_attr_instance_value(frame: &mut Frame, arg: u32) -> bool {
     let found = (|| {
         let Some(Value::Obj(obj)) = frame.peek_ref(1) else { return None };
         let e = entry(frame)?;
-        if version_of(obj.type_ref()) != e.version.get() {
-            return None;
-        }
-        obj.downcast::<Instance>()?.inline_value(e.index.get() as usize)
+        let version = version_of(obj.type_ref());
+        let index = if version == e.version.get() {
+            e.index.get() as usize
+        } else {
+            let (_, index) = e.more.iter().find(|(v, _)| v.get() == version && version != 0)?;
+            usize::from(index.get())
+        };
+        obj.downcast::<Instance>()?.inline_value(index)
     })();
     match found {
         Some(value) => {
@@ -469,8 +477,38 @@ pub(super) fn load_attr_instance_value(frame: &mut Frame, arg: u32) -> bool {
 /// A specialized `LOAD_ATTR` missed: back to the generic instruction.
 #[cold]
 pub(super) fn load_attr_miss(ctx: &mut Ctx, frame: &mut Frame, arg: u32) -> PyResult<()> {
+    if let Some(value) = add_instance_type(frame, arg) {
+        replace_owner(frame, arg, value);
+        return Ok(());
+    }
     despecialize(frame, Opcode::LOAD_ATTR);
     names::load_attr(ctx, frame, arg)
+}
+
+/// A `LOAD_ATTR_INSTANCE_VALUE` site meets instances of another class (`self.x` in a
+/// method that subclasses share): that class joins the cache (its version tag and the
+/// attribute's position in its shared keys, in a free place of `more`) when its instances
+/// keep the attribute inline and no class along its MRO has an attribute of that name.
+/// The value when it joined; `None` when the site must go back to the generic instruction.
+fn add_instance_type(frame: &Frame, arg: u32) -> Option<Value> {
+    let Some(Value::Obj(obj)) = frame.peek_ref(1) else { return None };
+    let e = entry(frame)?;
+    let ty = obj.type_ref();
+    let (free, place) = e.more.iter().find(|(v, _)| v.get() == 0)?;
+    if !generic_getattr(ty) || !cacheable(ty) {
+        return None;
+    }
+    let name = name_str(frame.code(), arg >> 1)?;
+    if find_in_mro(ty, name).is_some() {
+        return None;
+    }
+    let instance = inline_instance(obj)?;
+    let index = type_payload(ty).keys.index_of(name)?;
+    let position = u16::try_from(index).ok()?;
+    let value = instance.inline_value(index)?;
+    free.set(version_of(ty));
+    place.set(position);
+    Some(value)
 }
 
 /// `LOAD_ATTR_WITH_HINT`.
