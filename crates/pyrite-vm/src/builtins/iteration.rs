@@ -45,6 +45,15 @@ pub(super) fn builtin_sum(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
         }
         _ => {}
     }
+    // An exact list of bools, ints or floats sums without the iterator protocol.
+    if let Some(list) = pos[0].downcast::<PyList>()
+        && pos[0].type_ref().is_same(&pyrite_object::types().list)
+    {
+        let compact = list.items.storage().sum_compact(&total);
+        if let Some(sum) = compact {
+            return Ok(sum);
+        }
+    }
     let iterator = protocol::get_iter(ctx, &pos[0])?;
     while let Some(item) = protocol::next(ctx, &iterator)? {
         total = match (&total, &item) {
