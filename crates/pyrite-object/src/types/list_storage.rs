@@ -459,7 +459,9 @@ impl Storage {
 
     /// `sum(list, start)` for compact storage and an inline int or float start, as the
     /// item-by-item loop would compute it; `None` when that loop is needed (general
-    /// storage, another start, an int total leaving the machine range).
+    /// storage, another start, an int total leaving the machine range). A float total is
+    /// returned as a raw `Value::Float`, even NaN: the caller boxes it with
+    /// [`Value::float`] once the storage is no longer borrowed (boxing allocates).
     #[must_use]
     pub fn sum_compact(&self, start: &Value) -> Option<Value> {
         match (self, start) {
@@ -475,7 +477,7 @@ impl Storage {
                     Value::Float(f) => *f,
                     _ => return None,
                 };
-                Some(Value::float(v.iter().fold(first, |acc, &x| acc + x)))
+                Some(Value::Float(v.iter().fold(first, |acc, &x| acc + x)))
             }
             _ => None,
         }

@@ -50,8 +50,10 @@ pub(super) fn builtin_sum(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
         && pos[0].type_ref().is_same(&pyrite_object::types().list)
     {
         let compact = list.items.storage().sum_compact(&total);
-        if let Some(sum) = compact {
-            return Ok(sum);
+        match compact {
+            Some(Value::Float(f)) => return Ok(Value::float(f)),
+            Some(sum) => return Ok(sum),
+            None => {}
         }
     }
     let iterator = protocol::get_iter(ctx, &pos[0])?;
