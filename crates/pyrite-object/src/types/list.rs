@@ -81,7 +81,7 @@ impl PyList {
     }
 
     /// The item at a Python index (negative counts from the end), if in range.
-    #[inline]
+    #[inline(always)]
     #[must_use]
     pub fn get_signed(&self, index: i64) -> Option<Value> {
         self.items.storage().get_signed(index)
@@ -89,13 +89,9 @@ impl PyList {
 
     /// Stores `value` at a Python index (negative counts from the end); gives `value`
     /// back when the index is out of range. The old item is dropped after the borrow.
-    #[inline]
+    #[inline(always)]
     pub fn set_signed(&self, index: i64, value: Value) -> Result<(), Value> {
-        let old = {
-            let mut storage = self.items.storage_mut();
-            let Some(position) = storage.position(index) else { return Err(value) };
-            storage.set(position, value)
-        };
+        let old = self.items.storage_mut().set_signed(index, value)?;
         drop(old);
         Ok(())
     }

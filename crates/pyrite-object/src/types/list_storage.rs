@@ -143,11 +143,45 @@ impl Storage {
         }
     }
 
-    /// The item at a Python index (negative counts from the end), if in range.
-    #[inline]
+    /// The item at a Python index (negative counts from the end), if in range. One
+    /// dispatch on the strategy: the register loop's `BINARY_SUBSCR` calls it.
+    #[inline(always)]
     #[must_use]
     pub fn get_signed(&self, index: i64) -> Option<Value> {
-        self.get(self.position(index)?)
+        match self {
+            Storage::Values(v) => slot(v, index).cloned(),
+            Storage::Bools(v) => slot(v, index).map(|&b| Value::Bool(b)),
+            Storage::Ints(v) => slot(v, index).map(|&i| Value::Int(i)),
+            Storage::Floats(v) => slot(v, index).map(|&f| Value::Float(f)),
+        }
+    }
+
+    /// Stores `value` at a Python index (negative counts from the end): the old item
+    /// (for the caller to drop after the borrow ends), or `value` back when out of range.
+    #[inline(always)]
+    pub fn set_signed(&mut self, index: i64, value: Value) -> Result<Value, Value> {
+        match (&mut *self, &value) {
+            (Storage::Values(v), _) => match slot_mut(v, index) {
+                Some(item) => Ok(std::mem::replace(item, value)),
+                None => Err(value),
+            },
+            (Storage::Bools(v), Value::Bool(b)) => match slot_mut(v, index) {
+                Some(item) => Ok(Value::Bool(std::mem::replace(item, *b))),
+                None => Err(value),
+            },
+            (Storage::Ints(v), Value::Int(i)) => match slot_mut(v, index) {
+                Some(item) => Ok(Value::Int(std::mem::replace(item, *i))),
+                None => Err(value),
+            },
+            (Storage::Floats(v), Value::Float(f)) => match slot_mut(v, index) {
+                Some(item) => Ok(Value::Float(std::mem::replace(item, *f))),
+                None => Err(value),
+            },
+            _ => match self.position(index) {
+                Some(position) => Ok(self.set(position, value)),
+                None => Err(value),
+            },
+        }
     }
 
     /// The position of a Python index (negative counts from the end), if in range.
@@ -482,6 +516,23 @@ impl Storage {
             _ => None,
         }
     }
+}
+
+/// The slot at a Python index (negative counts from the end), if in range.
+#[inline(always)]
+fn slot<T>(v: &[T], index: i64) -> Option<&T> {
+    // A negative index below `-len` wraps to a huge position, which `get` rejects.
+    #[expect(clippy::cast_possible_wrap, clippy::cast_sign_loss, reason = "lengths fit in i64; see above")]
+    let position = if index < 0 { index.wrapping_add(v.len() as i64) as usize } else { index as usize };
+    v.get(position)
+}
+
+/// [`slot`], for writing.
+#[inline(always)]
+fn slot_mut<T>(v: &mut [T], index: i64) -> Option<&mut T> {
+    #[expect(clippy::cast_possible_wrap, clippy::cast_sign_loss, reason = "lengths fit in i64; see `slot`")]
+    let position = if index < 0 { index.wrapping_add(v.len() as i64) as usize } else { index as usize };
+    v.get_mut(position)
 }
 
 /// Appends `values` to `items` as CPython's `list_extend` sizes a list.
