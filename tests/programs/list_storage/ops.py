@@ -81,3 +81,16 @@ print(sys.getsizeof(a))
 a = list(range(4))
 a *= 5
 print(sys.getsizeof(a), a.copy() == a, sys.getsizeof(a.copy()))
+
+# a keyed sort keeps the allocation, whatever the storage
+for items in ([3, 1, 2], [True, False], [2.5, 0.5], ["b", "a"]):
+    a = list(items)
+    a.append(items[0])
+    before = sys.getsizeof(a)
+    a.sort(key=lambda v: -len(str(v)))
+    a.sort(reverse=True)
+    print(a, sys.getsizeof(a) == before)
+    try:
+        a.sort(key=lambda v: 1 / 0)
+    except ZeroDivisionError:
+        print("raised", a, sys.getsizeof(a) == before)

@@ -657,13 +657,10 @@ impl ListItems {
     }
 
     /// Replaces the items (stored compactly when they allow), returning the old ones as
-    /// values.
+    /// values, with their capacity.
     pub fn replace(&self, values: Vec<Value>) -> Vec<Value> {
-        let old = std::mem::replace(&mut *self.cell.borrow_mut(), Storage::from_values(values));
-        match old {
-            Storage::Values(v) => v,
-            other => other.to_vec(),
-        }
+        let mut old = std::mem::replace(&mut *self.cell.borrow_mut(), Storage::from_values(values));
+        std::mem::take(old.generalize())
     }
 
     /// Replaces the storage, returning the old one (dropped by the caller after the borrow
