@@ -110,3 +110,29 @@ show("copy append bool", b)
 # list() of various sources
 print(list(range(5)), list(range(0)), list((1.5, 2.5)), list([False, True]), list(map(int, "123")))
 print(list({1: 2, 3: 4}), list("ab"), list(x * 0.5 for x in range(3)))
+
+# slice assignment and deletion within and across kinds
+a = [True] * 6
+a[1:3] = [False, False, False]
+show("bools slice bools", a)
+a[0:2] = [1]
+show("bools slice int", a)
+a = [1, 2, 3, 4]
+a[1:3] = []
+show("ints slice del", a)
+a[:] = [0.5, 1.5]
+show("ints slice all floats", a)
+del a[0:1]
+show("floats slice del", a)
+a = [1.0, 2.0, 3.0]
+a[3:] = [4.0, 5]
+show("floats slice tail mixed", a)
+a = []
+a[0:0] = [7, 8]
+a[1:1] = [2**64]
+show("empty slice ints then big", a)
+a = [1, 2, 3]
+a[0:3] = a
+show("self slice", a)
+a[::-1] = [9, 8, 7]
+show("reverse ext-slice", a)

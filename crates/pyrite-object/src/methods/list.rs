@@ -398,24 +398,7 @@ fn list_set_slice(
         let low = start.clamp(0, len);
         let high = stop.clamp(low, len);
         let (low, high) = (usize::try_from(low).unwrap_or(0), usize::try_from(high).unwrap_or(0));
-        let removed: Vec<Value> = {
-            // Sized as CPython's `list_ass_slice`: an emptied list lets its storage go.
-            let mut items = list.items.borrow_mut();
-            let old_len = items.len();
-            let new_len = old_len - (high - low) + new_items.len();
-            if new_len == 0 {
-                std::mem::take(&mut *items)
-            } else {
-                if new_len > old_len {
-                    crate::types::list::resize(&mut items, new_len);
-                }
-                let removed = items.splice(low..high, new_items).collect();
-                if new_len < old_len {
-                    crate::types::list::resize(&mut items, new_len);
-                }
-                removed
-            }
-        };
+        let removed = list.items.storage_mut().splice(low, high, new_items);
         drop(removed);
         return Ok(());
     }

@@ -356,6 +356,53 @@ impl Storage {
         }
     }
 
+    /// `list[low:high] = new_items` (`low <= high <= len`), sized as CPython's
+    /// `list_ass_slice` (an emptied list lets its storage go). Returns the removed items
+    /// that need dropping, for the caller to drop after the borrow ends.
+    pub fn splice(&mut self, low: usize, high: usize, new_items: Vec<Value>) -> Vec<Value> {
+        let old_len = self.len();
+        let new_len = old_len - (high - low) + new_items.len();
+        if new_len == 0 {
+            return match std::mem::take(self) {
+                Storage::Values(v) => v,
+                _ => Vec::new(),
+            };
+        }
+        if !new_items.is_empty() {
+            let kind = common_kind(&new_items);
+            if self.is_empty() {
+                self.admit(kind);
+            } else if kind != self.kind() {
+                self.generalize();
+            }
+        }
+        if new_len > old_len {
+            each!(&mut *self, v => resize(v, new_len));
+        }
+        macro_rules! compact {
+            ($v:ident, $pat:ident) => {{
+                $v.splice(
+                    low..high,
+                    new_items.into_iter().map(|x| match x {
+                        Value::$pat(x) => x,
+                        _ => unreachable!("checked by common_kind"),
+                    }),
+                );
+                Vec::new()
+            }};
+        }
+        let removed = match &mut *self {
+            Storage::Values(v) => v.splice(low..high, new_items).collect(),
+            Storage::Bools(v) => compact!(v, Bool),
+            Storage::Ints(v) => compact!(v, Int),
+            Storage::Floats(v) => compact!(v, Float),
+        };
+        if new_len < old_len {
+            each!(&mut *self, v => resize(v, new_len));
+        }
+        removed
+    }
+
     /// The items repeated `count` times, exactly sized (the caller checked the total).
     #[must_use]
     pub fn repeat(&self, count: usize) -> Storage {
