@@ -92,7 +92,10 @@ impl PyList {
     #[inline(always)]
     pub fn set_signed(&self, index: i64, value: Value) -> Result<(), Value> {
         let old = self.items.storage_mut().set_signed(index, value)?;
-        drop(old);
+        // Only a heap object needs dropping (after the borrow has ended).
+        if let Value::Obj(old) = old {
+            drop(old);
+        }
         Ok(())
     }
 

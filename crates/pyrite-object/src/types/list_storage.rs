@@ -160,24 +160,25 @@ impl Storage {
     /// (for the caller to drop after the borrow ends), or `value` back when out of range.
     #[inline(always)]
     pub fn set_signed(&mut self, index: i64, value: Value) -> Result<Value, Value> {
-        match (&mut *self, &value) {
-            (Storage::Values(v), _) => match slot_mut(v, index) {
+        // The value is matched by move: an inline one then needs no drop call.
+        match (&mut *self, value) {
+            (Storage::Values(v), value) => match slot_mut(v, index) {
                 Some(item) => Ok(std::mem::replace(item, value)),
                 None => Err(value),
             },
             (Storage::Bools(v), Value::Bool(b)) => match slot_mut(v, index) {
-                Some(item) => Ok(Value::Bool(std::mem::replace(item, *b))),
-                None => Err(value),
+                Some(item) => Ok(Value::Bool(std::mem::replace(item, b))),
+                None => Err(Value::Bool(b)),
             },
             (Storage::Ints(v), Value::Int(i)) => match slot_mut(v, index) {
-                Some(item) => Ok(Value::Int(std::mem::replace(item, *i))),
-                None => Err(value),
+                Some(item) => Ok(Value::Int(std::mem::replace(item, i))),
+                None => Err(Value::Int(i)),
             },
             (Storage::Floats(v), Value::Float(f)) => match slot_mut(v, index) {
-                Some(item) => Ok(Value::Float(std::mem::replace(item, *f))),
-                None => Err(value),
+                Some(item) => Ok(Value::Float(std::mem::replace(item, f))),
+                None => Err(Value::Float(f)),
             },
-            _ => match self.position(index) {
+            (_, value) => match self.position(index) {
                 Some(position) => Ok(self.set(position, value)),
                 None => Err(value),
             },
@@ -259,24 +260,25 @@ impl Storage {
     #[inline]
     pub fn push(&mut self, value: Value) {
         let len = self.len();
-        match (&mut *self, &value) {
-            (Storage::Values(v), _) if len > 0 => {
+        // The value is matched by move: an inline one then needs no drop call.
+        match (&mut *self, value) {
+            (Storage::Values(v), value) if len > 0 => {
                 resize(v, len + 1);
                 v.push(value);
             }
             (Storage::Bools(v), Value::Bool(b)) => {
                 resize(v, len + 1);
-                v.push(*b);
+                v.push(b);
             }
             (Storage::Ints(v), Value::Int(i)) => {
                 resize(v, len + 1);
-                v.push(*i);
+                v.push(i);
             }
             (Storage::Floats(v), Value::Float(f)) => {
                 resize(v, len + 1);
-                v.push(*f);
+                v.push(f);
             }
-            _ => {
+            (_, value) => {
                 self.admit(kind_of(&value));
                 self.push_admitted(value);
             }
