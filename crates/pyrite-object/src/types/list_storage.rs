@@ -148,11 +148,15 @@ impl Storage {
     #[inline(always)]
     #[must_use]
     pub fn get_signed(&self, index: i64) -> Option<Value> {
-        match self {
-            Storage::Values(v) => slot(v, index).cloned(),
-            Storage::Bools(v) => slot(v, index).map(|&b| Value::Bool(b)),
-            Storage::Ints(v) => slot(v, index).map(|&i| Value::Int(i)),
-            Storage::Floats(v) => slot(v, index).map(|&f| Value::Float(f)),
+        let position = wrap_index(index, self.len())?;
+        // SAFETY: `position < len`, the length of whichever vector the storage holds.
+        unsafe {
+            Some(match self {
+                Storage::Values(v) => v.get_unchecked(position).clone(),
+                Storage::Bools(v) => Value::Bool(*v.get_unchecked(position)),
+                Storage::Ints(v) => Value::Int(*v.get_unchecked(position)),
+                Storage::Floats(v) => Value::Float(*v.get_unchecked(position)),
+            })
         }
     }
 
@@ -160,7 +164,8 @@ impl Storage {
     /// (for the caller to drop after the borrow ends), or `value` back when out of range.
     #[inline(always)]
     pub fn set_signed(&mut self, index: i64, value: Value) -> Result<Value, Value> {
-        // The value is matched by move: an inline one then needs no drop call.
+        // The value is matched by move: an inline one then needs no drop call. (Bounds
+        // checked in each arm: measured cheaper here than one check before the dispatch.)
         match (&mut *self, value) {
             (Storage::Values(v), value) => match slot_mut(v, index) {
                 Some(item) => Ok(std::mem::replace(item, value)),
@@ -567,21 +572,22 @@ impl Storage {
     }
 }
 
-/// The slot at a Python index (negative counts from the end), if in range.
+/// The position of a Python index (negative counts from the end) in `len` items, if in
+/// range: branch-light, for the register loop's indexing.
 #[inline(always)]
-fn slot<T>(v: &[T], index: i64) -> Option<&T> {
-    // A negative index below `-len` wraps to a huge position, which `get` rejects.
+fn wrap_index(index: i64, len: usize) -> Option<usize> {
+    // A negative index below `-len` wraps to a huge position, rejected with the rest.
     #[expect(clippy::cast_possible_wrap, clippy::cast_sign_loss, reason = "lengths fit in i64; see above")]
-    let position = if index < 0 { index.wrapping_add(v.len() as i64) as usize } else { index as usize };
-    v.get(position)
+    let position = if index < 0 { index.wrapping_add(len as i64) as usize } else { index as usize };
+    (position < len).then_some(position)
 }
 
-/// [`slot`], for writing.
+/// The slot at a Python index (negative counts from the end) in `v`, if in range.
 #[inline(always)]
 fn slot_mut<T>(v: &mut [T], index: i64) -> Option<&mut T> {
-    #[expect(clippy::cast_possible_wrap, clippy::cast_sign_loss, reason = "lengths fit in i64; see `slot`")]
-    let position = if index < 0 { index.wrapping_add(v.len() as i64) as usize } else { index as usize };
-    v.get_mut(position)
+    let position = wrap_index(index, v.len())?;
+    // SAFETY: `wrap_index` checked `position < v.len()`.
+    Some(unsafe { v.get_unchecked_mut(position) })
 }
 
 /// Appends `values` to `items` as CPython's `list_extend` sizes a list.
