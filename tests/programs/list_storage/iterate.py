@@ -60,3 +60,24 @@ a = [i * i for i in range(5)]
 print(a, [x > 3 for x in a], [x / 2 for x in a], sum(a), min(a), max(a), sorted(a, reverse=True))
 print(any([False, False]), all([True, True]), any([0, 0, 3]), all([1.0, 0.0]))
 print(dict.fromkeys([1, 2]), set([True, 1, 1.0]), tuple([1.5, 2]), "-".join(map(str, [1, 2])))
+
+# a compact list that generalizes to hold an object is traversed by the collector
+import gc
+import weakref
+
+
+class Box:
+    pass
+
+
+b = Box()
+cycle = [1.5, 2.5]
+cycle.append(b)
+b.items = cycle
+r = weakref.ref(b)
+del b, cycle
+gc.collect()
+print(r() is None)
+selfref = [True, False]
+selfref.append(selfref)
+print(selfref, len(selfref[2][2]))
