@@ -799,13 +799,19 @@ pub fn next_raw(ctx: &mut Ctx, iterator: &Value) -> PyResult<Option<Value>> {
     }
 }
 
-/// Collects an iterable into a vector.
+/// Collects an iterable into a vector. Exact lists and tuples are copied directly (as
+/// CPython's `PySequence_Fast`); their subclasses iterate, as they may override `__iter__`.
 pub fn collect(ctx: &mut Ctx, iterable: &Value) -> PyResult<Vec<Value>> {
-    if let Some(l) = iterable.downcast::<PyList>() {
+    let t = types();
+    if let Some(l) = iterable.downcast::<PyList>()
+        && iterable.type_ref().is_same(&t.list)
+    {
         return Ok(l.to_vec());
     }
-    if let Some(t) = iterable.downcast::<PyTuple>() {
-        return Ok(t.items().to_vec());
+    if let Some(tuple) = iterable.downcast::<PyTuple>()
+        && iterable.type_ref().is_same(&t.tuple)
+    {
+        return Ok(tuple.items().to_vec());
     }
     let iterator = get_iter(ctx, iterable)?;
     let mut items = Vec::new();

@@ -277,7 +277,7 @@ fn builtin_sizeof(object: &Value, mro: &[ObjRef], heap_type: bool) -> usize {
     } else if let Some(tuple) = base.downcast::<PyTuple>() {
         24 + 8 * tuple.len()
     } else if let Some(list) = base.downcast::<PyList>() {
-        40 + 8 * list.items.borrow().capacity()
+        40 + 8 * list.capacity()
     } else if let Some(dict) = base.downcast::<PyDict>() {
         // A dict still sharing its class's keys (an instance's `__dict__`) counts a values
         // array for them; the keys belong to the class.
@@ -343,7 +343,7 @@ fn slot_names(slots: &Value) -> Vec<String> {
     let items = if let Some(t) = slots.downcast::<PyTuple>() {
         t.items().to_vec()
     } else if let Some(l) = slots.downcast::<PyList>() {
-        l.items.borrow().clone()
+        l.to_vec()
     } else {
         Vec::new()
     };

@@ -74,8 +74,26 @@ fn list_repr(ctx: &mut Ctx, v: &Value) -> PyResult {
 
 fn list_richcompare(ctx: &mut Ctx, a: &Value, b: &Value, op: CompareOp) -> PyResult {
     let (Some(x), Some(y)) = (a.downcast::<PyList>(), b.downcast::<PyList>()) else { return Ok(not_implemented()) };
+    // Two compact lists of one kind compare without calls.
+    let compact = x.items.storage().compare_compact(&y.items.storage());
+    if let Some(ordering) = compact {
+        return Ok(Value::Bool(ordering_holds(op, ordering)));
+    }
     let (x, y) = (x.to_vec(), y.to_vec());
     Ok(Value::Bool(compare_sequences(ctx, &x, &y, op)?))
+}
+
+/// Whether `op` holds between two operands that order as `ordering`.
+fn ordering_holds(op: CompareOp, ordering: std::cmp::Ordering) -> bool {
+    use std::cmp::Ordering::{Equal, Greater, Less};
+    match op {
+        CompareOp::Lt => ordering == Less,
+        CompareOp::Le => ordering != Greater,
+        CompareOp::Eq => ordering == Equal,
+        CompareOp::Ne => ordering != Equal,
+        CompareOp::Gt => ordering == Greater,
+        CompareOp::Ge => ordering != Less,
+    }
 }
 
 fn list_binary(ctx: &mut Ctx, a: &Value, b: &Value, op: BinaryOp) -> PyResult {
@@ -96,9 +114,9 @@ fn list_binary(ctx: &mut Ctx, a: &Value, b: &Value, op: BinaryOp) -> PyResult {
             };
             let Some(count) = repeat_count(ctx, n) else { return Ok(not_implemented()) };
             let count = count?;
-            let items = list.to_vec();
-            checked_total(items.len(), count)?;
-            Ok(Value::Obj(PyList::new_obj(crate::methods::sequence::repeat_values(&items, count))))
+            checked_total(list.len(), count)?;
+            let repeated = list.items.storage().repeat(count);
+            Ok(Value::Obj(PyList::from_storage(repeated)))
         }
         _ => Ok(not_implemented()),
     }
@@ -114,18 +132,13 @@ fn list_inplace(ctx: &mut Ctx, a: &Value, b: &Value, op: BinaryOp) -> PyResult {
             let Some(count) = repeat_count(ctx, b) else { return Ok(not_implemented()) };
             let count = count?;
             let list = this(a)?;
-            let items = list.to_vec();
-            if count == 0 || items.is_empty() {
-                let old = list.items.replace(Vec::new());
-                drop(old);
+            let len = list.len();
+            if count == 0 || len == 0 {
+                list.clear();
                 return Ok(a.clone());
             }
-            let total = checked_total(items.len(), count)?;
-            let mut stored = list.items.borrow_mut();
-            crate::types::list::resize(&mut stored, total);
-            for _ in 1..count {
-                stored.extend_from_slice(&items);
-            }
+            let total = checked_total(len, count)?;
+            list.items.storage_mut().repeat_in_place(count, total);
             Ok(a.clone())
         }
         _ => Ok(not_implemented()),
@@ -171,25 +184,17 @@ fn list_getitem(ctx: &mut Ctx, v: &Value, key: &Value) -> PyResult {
         // The bounds' `__index__` may run Python code, so they are read before the items
         // are borrowed; only the selected items are copied (slicing is O(k), not O(n)).
         let (start, stop, step) = slice::unpack(ctx, s)?;
-        let selected: Vec<Value> = {
-            let items = list.items.borrow();
+        let selected = {
+            let items = list.items.storage();
             let (start, _, n) = slice::adjust(items.len(), start, stop, step);
-            (0..n)
-                .filter_map(|k| {
-                    let position = start + i64::try_from(k).unwrap_or(0) * step;
-                    usize::try_from(position).ok().and_then(|p| items.get(p).cloned())
-                })
-                .collect()
+            items.slice(usize::try_from(start).unwrap_or(0), step, n)
         };
-        return Ok(Value::Obj(PyList::new_obj(selected)));
+        return Ok(Value::Obj(PyList::from_storage(selected)));
     }
     let Some(index) = index_of(ctx, key, "list")? else {
         return Err(PyErr::index_error("cannot fit 'int' into an index-sized integer"));
     };
-    let items = list.items.borrow();
-    normalize_index(index, items.len())
-        .map(|i| items[i].clone())
-        .ok_or_else(|| PyErr::index_error("list index out of range"))
+    list.get_signed(index).ok_or_else(|| PyErr::index_error("list index out of range"))
 }
 
 fn list_setitem(ctx: &mut Ctx, v: &Value, key: &Value, value: Option<Value>) -> PyResult<()> {
@@ -201,18 +206,13 @@ fn list_setitem(ctx: &mut Ctx, v: &Value, key: &Value, value: Option<Value>) -> 
         return Err(PyErr::index_error("cannot fit 'int' into an index-sized integer"));
     };
     let old = {
-        let mut items = list.items.borrow_mut();
+        let mut items = list.items.storage_mut();
         let Some(position) = normalize_index(index, items.len()) else {
             return Err(PyErr::index_error("list assignment index out of range"));
         };
         match value {
-            Some(value) => std::mem::replace(&mut items[position], value),
-            None => {
-                let removed = items.remove(position);
-                let len = items.len();
-                crate::types::list::resize(&mut items, len);
-                removed
-            }
+            Some(value) => items.set(position, value),
+            None => items.remove(position),
         }
     };
     drop(old);
@@ -260,13 +260,12 @@ fn list_new(_: &mut Ctx, ty: &pyrite_memory::ObjRef, _args: Args<'_>) -> PyResul
 fn list_init(ctx: &mut Ctx, this_value: &Value, args: Args<'_>) -> PyResult<()> {
     let values = check_args("list", args, 0, 1)?;
     let list = this(this_value)?;
-    let old = list.items.replace(Vec::new());
-    drop(old);
+    list.clear();
     let Some(iterable) = values.first() else { return Ok(()) };
     // As CPython's `list___init__`: room for `len(iterable)` first, then `extend`.
     if crate::types::typeobj::type_payload(iterable.type_ref()).slots().len.is_some() {
         match protocol::len(ctx, iterable) {
-            Ok(n) => crate::types::list::preallocate_exact(&mut list.items.borrow_mut(), n),
+            Ok(n) => list.items.storage_mut().preallocate_exact(n),
             Err(e) if e.matches(&types().type_error) => {}
             Err(e) => return Err(e),
         }
@@ -283,19 +282,16 @@ fn list_append(_: &mut Ctx, args: Args<'_>) -> PyResult {
 fn list_pop(_: &mut Ctx, args: Args<'_>) -> PyResult {
     let (list, rest) = method_args("pop", args, 0, 1)?;
     let list = this(list)?;
-    let mut items = list.items.borrow_mut();
-    if items.is_empty() {
+    if list.is_empty() {
         return Err(PyErr::index_error("pop from empty list"));
     }
     let index = match rest.first() {
         None => -1,
         Some(i) => crate::methods::int::to_i64(i)?,
     };
+    let mut items = list.items.storage_mut();
     let position = normalize_index(index, items.len()).ok_or_else(|| PyErr::index_error("pop index out of range"))?;
-    let popped = items.remove(position);
-    let len = items.len();
-    crate::types::list::resize(&mut items, len);
-    Ok(popped)
+    Ok(items.remove(position))
 }
 
 fn list_extend(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
@@ -308,11 +304,9 @@ fn list_insert(_: &mut Ctx, args: Args<'_>) -> PyResult {
     let (list, rest) = method_args("insert", args, 2, 2)?;
     let list = this(list)?;
     let index = crate::methods::int::to_i64(&rest[0])?;
-    let mut items = list.items.borrow_mut();
+    let mut items = list.items.storage_mut();
     let len = i64::try_from(items.len()).unwrap_or(i64::MAX);
     let position = if index < 0 { (index + len).max(0) } else { index.min(len) };
-    let new_len = items.len() + 1;
-    crate::types::list::resize(&mut items, new_len);
     items.insert(usize::try_from(position).unwrap_or(0), rest[1].clone());
     Ok(Value::None)
 }
@@ -351,6 +345,10 @@ fn list_count(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
 /// shrinks the list ends the search (CPython's `list_contains`).
 fn list_contains(ctx: &mut Ctx, v: &Value, item: &Value) -> PyResult<bool> {
     let list = this(v)?;
+    let compact = list.items.storage().contains_compact(item);
+    if let Some(found) = compact {
+        return Ok(found);
+    }
     let mut i = 0;
     while let Some(candidate) = list.get(i) {
         if protocol::eq(ctx, &candidate, item)? {
@@ -363,19 +361,19 @@ fn list_contains(ctx: &mut Ctx, v: &Value, item: &Value) -> PyResult<bool> {
 
 fn list_reverse(_: &mut Ctx, args: Args<'_>) -> PyResult {
     let (list, _) = method_args("reverse", args, 0, 0)?;
-    this(list)?.items.borrow_mut().reverse();
+    this(list)?.items.storage_mut().reverse();
     Ok(Value::None)
 }
 
 fn list_copy(_: &mut Ctx, args: Args<'_>) -> PyResult {
     let (list, _) = method_args("copy", args, 0, 0)?;
-    Ok(Value::Obj(PyList::new_obj(this(list)?.to_vec())))
+    let copy = this(list)?.items.storage().copy();
+    Ok(Value::Obj(PyList::from_storage(copy)))
 }
 
 fn list_clear(_: &mut Ctx, args: Args<'_>) -> PyResult {
     let (list, _) = method_args("clear", args, 0, 0)?;
-    let old = this(list)?.items.replace(Vec::new());
-    drop(old);
+    this(list)?.clear();
     Ok(Value::None)
 }
 
@@ -400,24 +398,7 @@ fn list_set_slice(
         let low = start.clamp(0, len);
         let high = stop.clamp(low, len);
         let (low, high) = (usize::try_from(low).unwrap_or(0), usize::try_from(high).unwrap_or(0));
-        let removed: Vec<Value> = {
-            // Sized as CPython's `list_ass_slice`: an emptied list lets its storage go.
-            let mut items = list.items.borrow_mut();
-            let old_len = items.len();
-            let new_len = old_len - (high - low) + new_items.len();
-            if new_len == 0 {
-                std::mem::take(&mut *items)
-            } else {
-                if new_len > old_len {
-                    crate::types::list::resize(&mut items, new_len);
-                }
-                let removed = items.splice(low..high, new_items).collect();
-                if new_len < old_len {
-                    crate::types::list::resize(&mut items, new_len);
-                }
-                removed
-            }
-        };
+        let removed = list.items.storage_mut().splice(low, high, new_items);
         drop(removed);
         return Ok(());
     }
@@ -491,11 +472,8 @@ fn list_remove(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
     while let Some(item) = l.get(i) {
         if protocol::eq(ctx, &item, &rest[0])? {
             let removed = {
-                let mut items = l.items.borrow_mut();
-                let removed = if i < items.len() { Some(items.remove(i)) } else { None };
-                let len = items.len();
-                crate::types::list::resize(&mut items, len);
-                removed
+                let mut items = l.items.storage_mut();
+                if i < items.len() { Some(items.remove(i)) } else { None }
             };
             drop(removed);
             return Ok(Value::None);
@@ -545,6 +523,11 @@ fn list_sort(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
 
 /// `list.sort(key=key, reverse=reverse)`: a stable sort whose comparisons may raise.
 pub fn sort_list(ctx: &mut Ctx, list: &PyList, key: Option<&Value>, reverse: bool) -> PyResult<()> {
+    // Bools, ints and floats compare without calls: sorted in place, nothing can see the
+    // list meanwhile.
+    if key.is_none() && list.items.storage_mut().sort_compact(reverse) {
+        return Ok(());
+    }
     let mut items = list.items.replace(Vec::new());
     let capacity = items.capacity();
     if reverse {

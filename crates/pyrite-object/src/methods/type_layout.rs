@@ -260,7 +260,7 @@ fn slot_names(slots: &Value) -> Vec<String> {
     let items = if let Some(t) = slots.downcast::<crate::types::list::PyTuple>() {
         t.items().to_vec()
     } else if let Some(l) = slots.downcast::<crate::types::list::PyList>() {
-        l.items.borrow().clone()
+        l.to_vec()
     } else {
         Vec::new()
     };

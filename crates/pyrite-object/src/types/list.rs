@@ -5,25 +5,32 @@ use std::cell::UnsafeCell;
 
 use pyrite_memory::{ObjRef, PayloadCell, Trace, payload};
 
+use crate::types::list_storage;
+pub use crate::types::list_storage::{ListItems, Storage};
+
 use crate::registry::types;
 use crate::value::Value;
 
 /// The payload of a list object.
 #[derive(Default)]
 pub struct PyList {
-    /// The items. Never hold a borrow across a call that may run Python code.
-    pub items: PayloadCell<Vec<Value>>,
+    /// The items, compact or general (see [`list_storage`](crate::types::list_storage)).
+    /// Never hold a borrow across a call that may run Python code.
+    pub items: ListItems,
 }
 
 impl Trace for PyList {
     fn traverse(&self, visit: &mut dyn FnMut(&ObjRef)) {
-        for item in self.items.borrow().iter() {
-            item.traverse(visit);
+        // Compact storage holds no references; read without generalizing.
+        if let Storage::Values(items) = &*self.items.storage() {
+            for item in items {
+                item.traverse(visit);
+            }
         }
     }
 
     fn clear(&self) {
-        let old = self.items.replace(Vec::new());
+        let old = self.items.replace_storage(Storage::default());
         drop(old);
     }
 }
@@ -31,19 +38,27 @@ impl Trace for PyList {
 payload!(PyList, "list", tracked);
 
 impl PyList {
-    /// A new list object, with room for exactly its items (as CPython's `PyList_New`).
+    /// A new list object, with room for exactly its items (as CPython's `PyList_New`),
+    /// stored compactly when they allow.
     #[must_use]
     pub fn new_obj(mut items: Vec<Value>) -> ObjRef {
         if items.capacity() != items.len() {
             items.shrink_to_fit();
         }
-        ObjRef::new(PyList { items: PayloadCell::new(items) }, Some(&types().list))
+        ObjRef::new(PyList { items: ListItems::new(items) }, Some(&types().list))
+    }
+
+    /// A new list object holding `storage`.
+    #[must_use]
+    pub fn from_storage(storage: Storage) -> ObjRef {
+        ObjRef::new(PyList { items: ListItems::from_storage(storage) }, Some(&types().list))
     }
 
     /// Number of items.
+    #[inline]
     #[must_use]
     pub fn len(&self) -> usize {
-        self.items.borrow().len()
+        self.items.storage().len()
     }
 
     /// Whether the list is empty.
@@ -52,14 +67,40 @@ impl PyList {
         self.len() == 0
     }
 
-    /// The item at `index`, if in range.
+    /// The number of slots allocated (what `sys.getsizeof` counts), whatever the storage.
     #[must_use]
-    pub fn get(&self, index: usize) -> Option<Value> {
-        self.items.borrow().get(index).cloned()
+    pub fn capacity(&self) -> usize {
+        self.items.storage().capacity()
     }
 
-    /// Runs `f` on the items in place (no snapshot). `f` must not run Python code, nor
-    /// touch this list otherwise: the items stay borrowed meanwhile.
+    /// The item at `index`, if in range.
+    #[inline]
+    #[must_use]
+    pub fn get(&self, index: usize) -> Option<Value> {
+        self.items.storage().get(index)
+    }
+
+    /// The item at a Python index (negative counts from the end), if in range.
+    #[inline(always)]
+    #[must_use]
+    pub fn get_signed(&self, index: i64) -> Option<Value> {
+        self.items.storage().get_signed(index)
+    }
+
+    /// Stores `value` at a Python index (negative counts from the end); gives `value`
+    /// back when the index is out of range. The old item is dropped after the borrow.
+    #[inline(always)]
+    pub fn set_signed(&self, index: i64, value: Value) -> Result<(), Value> {
+        let old = self.items.storage_mut().set_signed(index, value)?;
+        // Only a heap object needs dropping (after the borrow has ended).
+        if let Value::Obj(old) = old {
+            drop(old);
+        }
+        Ok(())
+    }
+
+    /// Runs `f` on the items in place (no snapshot; compact storage generalizes). `f` must
+    /// not run Python code, nor touch this list otherwise: the items stay borrowed.
     pub fn with_items<R>(&self, f: impl FnOnce(&[Value]) -> R) -> R {
         f(&self.items.borrow())
     }
@@ -67,90 +108,38 @@ impl PyList {
     /// A snapshot of the items.
     #[must_use]
     pub fn to_vec(&self) -> Vec<Value> {
-        self.items.borrow().clone()
+        self.items.storage().to_vec()
     }
 
     /// `list.append(value)`.
     #[inline]
     pub fn push(&self, value: Value) {
-        let mut items = self.items.borrow_mut();
-        let len = items.len();
-        resize(&mut items, len + 1);
-        items.push(value);
+        self.items.storage_mut().push(value);
     }
 
     /// Appends `values` as CPython's `list_extend` sizes the list: `hint` is `None` when
     /// they come from a list or tuple (their number known up front), else the source's
     /// length hint, taken before iterating it.
     pub fn extend_values(&self, values: Vec<Value>, hint: Option<usize>) {
-        let mut items = self.items.borrow_mut();
-        let (m, n) = (items.len(), values.len());
-        match hint {
-            None => {
-                if n == 0 {
-                    return;
-                }
-                if items.capacity() == 0 {
-                    preallocate_exact(&mut items, n);
-                } else {
-                    resize(&mut items, m + n);
-                }
-                items.extend(values);
-            }
-            Some(hint) => {
-                if items.capacity() == 0 {
-                    preallocate_exact(&mut items, hint);
-                } else {
-                    resize(&mut items, m + hint);
-                }
-                for value in values {
-                    if items.len() == items.capacity() {
-                        let len = items.len();
-                        resize(&mut items, len + 1);
-                    }
-                    items.push(value);
-                }
-                // A guess that was too large is cut back (when under half used).
-                let len = items.len();
-                resize(&mut items, len);
-            }
-        }
+        self.items.storage_mut().extend(values, hint);
+    }
+
+    /// Empties the list, letting its storage go (dropped after the borrow ends).
+    pub fn clear(&self) {
+        let old = self.items.replace_storage(Storage::default());
+        drop(old);
     }
 }
 
-/// Gives `items` the capacity CPython's `list_resize` gives a list of `items.len()` items
-/// that must hold `new_len` (the over-allocation `sys.getsizeof` shows): unchanged while
-/// it fits and is at least half used, else about an eighth more than needed, rounded to
-/// four. Call it before growing, and after shrinking.
+/// [`list_storage::resize`] for general items (callers holding `items.borrow_mut()`).
+#[inline]
 pub fn resize(items: &mut Vec<Value>, new_len: usize) {
-    let allocated = items.capacity();
-    if allocated >= new_len && new_len >= allocated >> 1 {
-        return;
-    }
-    let mut target = (new_len + (new_len >> 3) + 6) & !3;
-    // No over-allocation when the new size is closer to it than to the old size.
-    if new_len.saturating_sub(items.len()) > target - new_len {
-        target = (new_len + 3) & !3;
-    }
-    if new_len == 0 {
-        target = 0;
-    }
-    set_capacity(items, target);
+    list_storage::resize(items, new_len);
 }
 
-/// CPython's `list_preallocate_exact`: room for `n` items, rounded up to even.
+/// [`list_storage::preallocate_exact`] for general items.
 pub fn preallocate_exact(items: &mut Vec<Value>, n: usize) {
-    if n > 0 {
-        set_capacity(items, (n + 1) & !1);
-    }
-}
-
-fn set_capacity(items: &mut Vec<Value>, target: usize) {
-    if target > items.capacity() {
-        items.reserve_exact(target - items.len());
-    } else {
-        items.shrink_to(target);
-    }
+    list_storage::preallocate_exact(items, n);
 }
 
 /// The payload of a tuple object. Immutable to Python: a cycle through a tuple always

@@ -14,6 +14,7 @@ pub mod int;
 pub mod intern;
 pub mod iters;
 pub mod list;
+pub mod list_storage;
 pub mod misc;
 pub mod set;
 pub mod slice;

@@ -45,6 +45,17 @@ pub(super) fn builtin_sum(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
         }
         _ => {}
     }
+    // An exact list of bools, ints or floats sums without the iterator protocol.
+    if let Some(list) = pos[0].downcast::<PyList>()
+        && pos[0].type_ref().is_same(&pyrite_object::types().list)
+    {
+        let compact = list.items.storage().sum_compact(&total);
+        match compact {
+            Some(Value::Float(f)) => return Ok(Value::float(f)),
+            Some(sum) => return Ok(sum),
+            None => {}
+        }
+    }
     let t = pyrite_object::types();
     let iterable = &pos[0];
     // Exact lists and tuples are walked by index, as their iterators walk them (a list that

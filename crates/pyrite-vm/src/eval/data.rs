@@ -324,10 +324,10 @@ pub(super) fn unpack_sequence(ctx: &mut Ctx, frame: &mut Frame, arg: u32) -> PyR
     if let Some(l) = seq.downcast::<PyList>() {
         // Pushing drops nothing (the slots above the stack top are empty), so nothing runs
         // while the items are borrowed.
-        let items = l.items.borrow();
+        let items = l.items.storage();
         if items.len() == n {
-            for item in items.iter().rev() {
-                frame.push(item.clone());
+            for i in (0..n).rev() {
+                frame.push(items.get(i).unwrap_or(Value::None));
             }
             return Ok(());
         }
@@ -456,8 +456,7 @@ pub(super) fn subscr_fast(frame: &mut Frame) -> bool {
     let item = if let Some(list) = container.downcast::<PyList>()
         && container.type_ref().is_same(&t.list)
     {
-        let items = list.items.borrow();
-        item_at(&items, *index)
+        list.get_signed(*index)
     } else if let Some(tuple) = container.downcast::<PyTuple>()
         && container.type_ref().is_same(&t.tuple)
     {
@@ -514,16 +513,10 @@ pub(super) fn store_subscr(ctx: &mut Ctx, frame: &mut Frame) -> PyResult<()> {
         && obj.type_ref().is_same(&pyrite_object::types().list)
         && let Some(list) = obj.downcast::<PyList>()
     {
-        let position = {
-            let len = list.items.borrow().len();
-            let at = if *index < 0 { index.checked_add(i64::try_from(len).unwrap_or(i64::MAX)) } else { Some(*index) };
-            at.and_then(|at| usize::try_from(at).ok()).filter(|&i| i < len)
-        };
-        if let Some(i) = position {
-            let old = std::mem::replace(&mut list.items.borrow_mut()[i], value);
-            // Dropped after the borrow ends: a finalizer it queues runs later, never here.
-            drop(old);
-            return Ok(());
+        // The old item is dropped after the borrow ends: a finalizer it queues runs later.
+        match list.set_signed(*index, value) {
+            Ok(()) => return Ok(()),
+            Err(value) => return protocol::setitem(ctx, &container, &key, Some(value)),
         }
     }
     protocol::setitem(ctx, &container, &key, Some(value))
