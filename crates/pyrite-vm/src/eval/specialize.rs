@@ -338,6 +338,11 @@ fn specialize_load_attr(frame: &Frame, arg: u32) -> Option<Opcode> {
             e.version2.set(dict_version);
             e.depth.set(u16::try_from(depth).ok()?);
             e.index.set(u32::try_from(index).ok()?);
+            // Instances of a builtin type that cannot have a `__dict__` (a str, a list)
+            // need no look for one at each load: the payload, which decides it, is the
+            // type's own. Classes defined in Python are always looked at.
+            let static_type = type_payload(ty).flags.get() & pyrite_object::types::typeobj::TYPE_HEAPTYPE == 0;
+            e.more[0].1.set(u16::from(static_type && !attrs::has_dict(obj)));
             Some(Opcode::LOAD_ATTR_METHOD)
         }
         Some((_, _, _, attr)) if is_data_descriptor(&attr) => None,
@@ -549,8 +554,9 @@ pub(super) fn load_attr_method(ctx: &mut Ctx, frame: &mut Frame, arg: u32) -> Py
             return None;
         }
         // Inline attributes cannot shadow the method (the guard says the name is still
-        // not among the class's keys); a dict can.
-        if inline_instance(obj).is_none() {
+        // not among the class's keys); a dict can, unless there is none (see the
+        // specialization).
+        if e.more[0].1.get() == 0 && inline_instance(obj).is_none() {
             let name = name_str(frame.code(), arg >> 1)?;
             if with_instance_dict(obj, |d| d.index_of_str(name).is_some()) == Some(true) {
                 return None;
