@@ -338,7 +338,11 @@ pub(super) fn run(ctx: &mut Ctx, frames: &mut Vec<Frame>, kwnames: &mut Option<V
                             crate::generator::push_inline(ctx, frames, iterator, Value::None, exit_ip, false);
                             continue 'frame;
                         }
-                        general!(byte, arg, start);
+                        // Any other iterator's `__next__`, called from here (the pointers
+                        // are written back, the caches skipped).
+                        if let Err(e) = data::for_iter(ctx, frame, arg) {
+                            return Exit::Error(e);
+                        }
                     }
                     reload!();
                 }
