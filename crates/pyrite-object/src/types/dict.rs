@@ -224,7 +224,7 @@ payload!(PyDict, "dict", tracked);
 /// The common lookup, walked without the general one's bookkeeping.
 #[expect(clippy::cast_sign_loss, reason = "the index places entries by the bits of the hash")]
 #[expect(clippy::cast_possible_truncation, reason = "only the low bits are used, under the mask")]
-#[inline]
+#[inline(always)]
 fn lookup_fast(table: &Table, key: &Value, hash: i64) -> Option<Option<usize>> {
     let matches = |entry: &Entry| -> Option<bool> {
         if entry.hash != hash {

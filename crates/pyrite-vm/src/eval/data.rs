@@ -570,8 +570,39 @@ pub(super) fn for_iter(ctx: &mut Ctx, frame: &mut Frame, arg: u32) -> PyResult<(
     Ok(())
 }
 
-/// `STORE_SUBSCR`: `container[key] = value`, in place for a list and an int index, and for
-/// an exact dict and a key whose hash and equality run no Python code.
+/// `STORE_SUBSCR` on an exact dict and a key whose hash and equality run no Python code,
+/// in place on the stack; `false` (stack unchanged) when the general path is needed.
+#[inline(always)]
+pub(super) fn store_subscr_fast(frame: &mut Frame) -> bool {
+    match frame.peek_ref(2) {
+        Some(Value::Obj(container)) if container.type_ref().is_same(&pyrite_object::types().dict) => {}
+        _ => return false,
+    }
+    let key = frame.pop();
+    let container = frame.pop();
+    let value = frame.pop();
+    let Some(dict) = container.downcast::<PyDict>() else {
+        frame.push(value);
+        frame.push(container);
+        frame.push(key);
+        return false;
+    };
+    match dict.store_fast(key, value) {
+        Ok(old) => {
+            drop(old);
+            drop(container);
+            true
+        }
+        Err((key, value)) => {
+            frame.push(value);
+            frame.push(container);
+            frame.push(key);
+            false
+        }
+    }
+}
+
+/// `STORE_SUBSCR`: `container[key] = value`, in place for a list and an int index.
 pub(super) fn store_subscr(ctx: &mut Ctx, frame: &mut Frame) -> PyResult<()> {
     let key = frame.pop();
     let container = frame.pop();
@@ -588,16 +619,11 @@ pub(super) fn store_subscr(ctx: &mut Ctx, frame: &mut Frame) -> PyResult<()> {
                 Err(value) => return protocol::setitem(ctx, &container, &key, Some(value)),
             }
         }
+        // (The register loop tried `store_subscr_fast` first.)
         if let Some(dict) = obj.downcast::<PyDict>()
             && obj.type_ref().is_same(&t.dict)
         {
-            return match dict.store_fast(key, value) {
-                Ok(old) => {
-                    drop(old);
-                    Ok(())
-                }
-                Err((key, value)) => dict.set_item(ctx, key, value),
-            };
+            return dict.set_item(ctx, key, value);
         }
     }
     protocol::setitem(ctx, &container, &key, Some(value))

@@ -386,7 +386,15 @@ pub(super) fn run(ctx: &mut Ctx, frames: &mut Vec<Frame>, kwnames: &mut Option<V
                     unsafe { std::ptr::swap(slots.add(top), slots.add(other)) };
                 }
                 op::UNPACK_SEQUENCE => handler!(start, UNPACK_SEQUENCE, data::unpack_sequence(ctx, frame, arg)),
-                op::STORE_SUBSCR => handler!(start, STORE_SUBSCR, data::store_subscr(ctx, frame)),
+                op::STORE_SUBSCR => {
+                    frame.sp = sp;
+                    if data::store_subscr_fast(frame) {
+                        sp = frame.sp;
+                        ip += const { Opcode::STORE_SUBSCR.cache_units() };
+                    } else {
+                        handler!(start, STORE_SUBSCR, data::store_subscr(ctx, frame));
+                    }
+                }
                 op::LOAD_DEREF => match super::names::cell_contents(frame, arg) {
                     Some(value) => push!(value),
                     None => handler!(start, LOAD_DEREF, super::names::load_deref(ctx, frame, arg, false)),
