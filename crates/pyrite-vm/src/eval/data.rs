@@ -457,8 +457,9 @@ pub(super) fn unpack_ex(ctx: &mut Ctx, frame: &mut Frame, arg: u32) -> PyResult<
     Ok(())
 }
 
-/// `FOR_ITER` over a `range` or `list` iterator, without a call or a reference-count
-/// change of the iterator; `None` (nothing done) for other iterators.
+/// `FOR_ITER` over a `range`, `list` or dict (keys, values, items) iterator, without a
+/// call or a reference-count change of the iterator; `None` (nothing done) for other
+/// iterators, and for a dict iterator whose step raises.
 #[inline(always)]
 pub(super) fn for_iter_fast(frame: &mut Frame, arg: u32) -> Option<()> {
     let Some(Value::Obj(iterator)) = frame.peek_ref(1) else { return None };
@@ -483,7 +484,7 @@ pub(super) fn for_iter_fast(frame: &mut Frame, arg: u32) -> Option<()> {
         }
         item
     } else {
-        return None;
+        pyrite_object::methods::views::dict_iter_next_fast(iterator)?
     };
     match next {
         Some(value) => frame.push(value),
