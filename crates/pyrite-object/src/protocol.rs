@@ -179,7 +179,10 @@ pub fn hash(ctx: &mut Ctx, value: &Value) -> PyResult<i64> {
         Value::Float(f) => Ok(num::hash_f64(*f).unwrap_or(0)),
         Value::None => Ok(pointer_hash(value.id())),
         Value::Obj(obj) => {
-            if let Some(s) = obj.downcast::<PyStr>() {
+            // A str subclass may define its own `__hash__`: its slot says.
+            if let Some(s) = obj.downcast::<PyStr>()
+                && obj.type_ref().is_same(&types().str)
+            {
                 return Ok(s.hash());
             }
             let slots = type_payload(obj.type_ref()).slots();
@@ -189,6 +192,55 @@ pub fn hash(ctx: &mut Ctx, value: &Value) -> PyResult<i64> {
             }
         }
     }
+}
+
+/// `hash(v)` when computing it runs no Python code and cannot fail: inline values, exact
+/// `str`, `int` and `float` objects, and exact tuples of these (nested at most
+/// [`EQ_FAST_TUPLE_DEPTH`] deep); `None` for anything else (subclasses, which may override
+/// `__hash__`, and unhashable values), which takes [`hash`].
+#[inline]
+#[must_use]
+pub fn hash_fast(value: &Value) -> Option<i64> {
+    match value {
+        Value::Int(i) => Some(num::hash_i64(*i)),
+        Value::Obj(obj) => hash_obj_fast(obj, 0),
+        Value::Bool(b) => Some(i64::from(*b)),
+        Value::Float(f) => Some(num::hash_f64(*f).unwrap_or(0)),
+        Value::None => Some(pointer_hash(value.id())),
+    }
+}
+
+fn hash_obj_fast(obj: &ObjRef, depth: u32) -> Option<i64> {
+    let t = types();
+    let ty = obj.type_ref();
+    if ty.is_same(&t.str) {
+        return obj.downcast::<PyStr>().map(PyStr::hash);
+    }
+    if ty.is_same(&t.tuple) && depth < EQ_FAST_TUPLE_DEPTH {
+        let items = obj.downcast::<PyTuple>()?.items();
+        let item_hash = |item: &Value| match item {
+            Value::Obj(inner) => hash_obj_fast(inner, depth + 1),
+            other => hash_fast(other),
+        };
+        let mut small = [0i64; 8];
+        if items.len() <= small.len() {
+            for (slot, item) in small.iter_mut().zip(items) {
+                *slot = item_hash(item)?;
+            }
+            return Some(combine_tuple_hash(small[..items.len()].iter().copied()));
+        }
+        let hashes = items.iter().map(item_hash).collect::<Option<Vec<i64>>>()?;
+        return Some(combine_tuple_hash(hashes.into_iter()));
+    }
+    if ty.is_same(&t.int) {
+        return obj.downcast::<PyInt>().map(|i| num::hash_bigint(&i.0));
+    }
+    if ty.is_same(&t.float) {
+        // A boxed float is a NaN: hashed by identity, as CPython 3.10+ hashes NaNs.
+        let f = obj.downcast::<crate::types::misc::BoxedFloat>()?.0;
+        return Some(num::hash_f64(f).unwrap_or_else(|| pointer_hash(obj.addr())));
+    }
+    None
 }
 
 /// CPython's `_Py_HashPointer`: the address rotated by 4 bits.

@@ -160,7 +160,12 @@ fn dict_init(ctx: &mut Ctx, this_value: &Value, args: Args<'_>) -> PyResult<()> 
 
 fn dict_get(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
     let (dict, rest) = method_args("get", args, 1, 2)?;
-    Ok(this(dict)?.get_item(ctx, &rest[0])?.unwrap_or_else(|| rest.get(1).cloned().unwrap_or(Value::None)))
+    let dict = this(dict)?;
+    let found = match dict.get_fast(&rest[0]) {
+        Some(found) => found,
+        None => dict.get_item(ctx, &rest[0])?,
+    };
+    Ok(found.unwrap_or_else(|| rest.get(1).cloned().unwrap_or(Value::None)))
 }
 
 fn dict_pop(ctx: &mut Ctx, args: Args<'_>) -> PyResult {

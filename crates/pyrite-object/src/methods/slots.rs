@@ -632,10 +632,17 @@ fn heap_next(ctx: &mut Ctx, v: &Value) -> PyResult<Option<Value>> {
 
 fn heap_hash(ctx: &mut Ctx, v: &Value) -> PyResult<i64> {
     let result = dunder_or_missing(ctx, v, "__hash__", &[])?;
-    match crate::methods::int::as_int(&result) {
-        Some(i) => Ok(crate::num::hash_bigint(&i)),
-        None => Err(PyErr::type_error("__hash__ method should return an integer")),
-    }
+    // A result that fits a hash is the hash (so that `__hash__` returning `hash(y)` hashes
+    // as `y`), -1 aside, which is reserved; a larger int is reduced as `int.__hash__` does.
+    let hash = match &result {
+        Value::Int(i) => *i,
+        Value::Bool(b) => i64::from(*b),
+        _ => match crate::methods::int::as_int(&result) {
+            Some(i) => i64::try_from(i.as_ref()).unwrap_or_else(|_| crate::num::hash_bigint(&i)),
+            None => return Err(PyErr::type_error("__hash__ method should return an integer")),
+        },
+    };
+    Ok(if hash == -1 { -2 } else { hash })
 }
 
 fn heap_len(ctx: &mut Ctx, v: &Value) -> PyResult<usize> {

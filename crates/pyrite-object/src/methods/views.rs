@@ -184,6 +184,50 @@ pub(crate) fn dict_iter_step<T>(
     }
 }
 
+/// One step of a forward dict key, value or item iterator (`iterator`'s payload), for the
+/// eval loop's `FOR_ITER`: `Some(Some(item))`, or `Some(None)` when exhausted (the dict
+/// released); `None`, with nothing changed, when the step raises or `iterator` is not
+/// one of these, for the general `__next__` to run it.
+#[must_use]
+pub fn dict_iter_next_fast(iterator: &ObjRef) -> Option<Option<Value>> {
+    let t = types();
+    let ty = iterator.type_ref();
+    let kind = if ty.is_same(&t.dict_keyiterator) {
+        Kind::Keys
+    } else if ty.is_same(&t.dict_itemiterator) {
+        Kind::Items
+    } else if ty.is_same(&t.dict_valueiterator) {
+        Kind::Values
+    } else {
+        return None;
+    };
+    let iter = iterator.downcast::<SeqIter>()?;
+    let step = {
+        let seq = iter.seq.borrow();
+        let dict = seq.as_ref()?.downcast::<PyDict>()?;
+        if dict.len() != iter.expected_len.get() {
+            return None;
+        }
+        match kind {
+            Kind::Keys => dict.key_from(iter.index.get()).map(|(p, k)| (p, k, None)),
+            Kind::Values => dict.value_from(iter.index.get()).map(|(p, v)| (p, v, None)),
+            Kind::Items => dict.entry_from(iter.index.get()).map(|(p, k, v)| (p, k, Some(v))),
+        }
+    };
+    let Some((position, first, second)) = step else {
+        drop(iter.seq.replace(None));
+        return Some(None);
+    };
+    // Keys swapped during iteration raise: the general step says so.
+    let remaining = iter.remaining.get().checked_sub(1)?;
+    iter.remaining.set(remaining);
+    iter.index.set(position);
+    Some(Some(match second {
+        Some(value) => Value::Obj(iter.result.make([first, value])),
+        None => first,
+    }))
+}
+
 fn dict_values_next(_: &mut Ctx, it: &Value) -> PyResult<Option<Value>> {
     dict_iter_step(it, PyDict::value_from)
 }

@@ -18,7 +18,13 @@ fn finish(neg: bool, h: u64) -> i64 {
 }
 
 /// `hash(v)` for a small int.
+#[inline]
 pub fn hash_i64(v: i64) -> i64 {
+    // Most ints are their own hash: non-negative and below the modulus.
+    #[expect(clippy::cast_sign_loss, reason = "a negative int wraps past the modulus")]
+    if (v as u64) < HASH_MODULUS {
+        return v;
+    }
     finish(v < 0, v.unsigned_abs() % HASH_MODULUS)
 }
 

@@ -224,7 +224,7 @@ payload!(PyDict, "dict", tracked);
 /// The common lookup, walked without the general one's bookkeeping.
 #[expect(clippy::cast_sign_loss, reason = "the index places entries by the bits of the hash")]
 #[expect(clippy::cast_possible_truncation, reason = "only the low bits are used, under the mask")]
-#[inline]
+#[inline(always)]
 fn lookup_fast(table: &Table, key: &Value, hash: i64) -> Option<Option<usize>> {
     let matches = |entry: &Entry| -> Option<bool> {
         if entry.hash != hash {
@@ -465,6 +465,50 @@ impl PyDict {
         Ok(self
             .find(ctx, key, hash)?
             .and_then(|index| self.table.borrow().entries[index].as_ref().map(|e| e.value.clone())))
+    }
+
+    /// `d[key]` when neither hashing `key` nor comparing it with the keys on its probe runs
+    /// Python code ([`protocol::hash_fast`], [`protocol::eq_fast`]): `Some(Some(value))`
+    /// found, `Some(None)` missing; `None` when the lookup needs the general way
+    /// ([`PyDict::get_item`]), which raises for an unhashable key.
+    #[inline]
+    #[must_use]
+    pub fn get_fast(&self, key: &Value) -> Option<Option<Value>> {
+        let hash = protocol::hash_fast(key)?;
+        let table = self.table.borrow();
+        let found = lookup_fast(&table, key, hash)?;
+        Some(found.and_then(|index| table.entries[index].as_ref().map(|e| e.value.clone())))
+    }
+
+    /// `key in d` when it runs no Python code (as [`PyDict::get_fast`]); `None` for the
+    /// general way.
+    #[inline]
+    #[must_use]
+    pub fn contains_fast(&self, key: &Value) -> Option<bool> {
+        let hash = protocol::hash_fast(key)?;
+        lookup_fast(&self.table.borrow(), key, hash).map(|found| found.is_some())
+    }
+
+    /// `d[key] = value` when it runs no Python code (as [`PyDict::get_fast`]); returns the
+    /// value it replaced, for the caller to drop.
+    ///
+    /// # Errors
+    /// `key` and `value` back, nothing changed, when the store needs the general way
+    /// ([`PyDict::set_item`]).
+    #[inline]
+    pub fn store_fast(&self, key: Value, value: Value) -> Result<Option<Value>, (Value, Value)> {
+        let Some(hash) = protocol::hash_fast(&key) else { return Err((key, value)) };
+        let Some(found) = lookup_fast(&self.table.borrow(), &key, hash) else { return Err((key, value)) };
+        self.bump();
+        if let Some(index) = found {
+            let mut table = self.table.borrow_mut();
+            if let Some(entry) = table.entries[index].as_mut() {
+                return Ok(Some(std::mem::replace(&mut entry.value, value)));
+            }
+        }
+        self.note_new_key(&key);
+        self.table.borrow_mut().push(Entry { hash, key, value });
+        Ok(None)
     }
 
     /// Looks up a str key without running Python code (str keys compare by content).

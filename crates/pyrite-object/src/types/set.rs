@@ -206,6 +206,45 @@ impl PySet {
         }
     }
 
+    /// `key in s` when neither hashing `key` nor comparing it with the keys on its probe
+    /// runs Python code ([`protocol::hash_fast`], [`protocol::eq_fast`]); `None` when the
+    /// lookup needs the general way ([`PySet::contains`]).
+    #[must_use]
+    pub fn contains_fast(&self, key: &Value) -> Option<bool> {
+        let hash = protocol::hash_fast(key)?;
+        let table = self.table.borrow();
+        let mask = table.slots.len() - 1;
+        let mut perturb = bits(hash);
+        let mut i = bits(hash) & mask;
+        loop {
+            let probes = if i + LINEAR_PROBES <= mask { LINEAR_PROBES } else { 0 };
+            for slot in &table.slots[i..=i + probes] {
+                match slot {
+                    Slot::Empty => return Some(false),
+                    Slot::Active(h, k) if *h == hash => {
+                        if k.is(key) || protocol::eq_fast(k, key)? {
+                            return Some(true);
+                        }
+                    }
+                    Slot::Dummy | Slot::Active(..) => {}
+                }
+            }
+            perturb >>= PERTURB_SHIFT;
+            i = (i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb)) & mask;
+        }
+    }
+
+    /// `s.add(key)` when it runs no Python code (as [`PySet::contains_fast`]).
+    ///
+    /// # Errors
+    /// `key` back, nothing changed, when the add needs the general way ([`PySet::add`]).
+    pub fn add_fast_unhashed(&self, key: Value) -> Result<(), Value> {
+        match protocol::hash_fast(&key) {
+            Some(hash) => self.add_fast(key, hash),
+            None => Err(key),
+        }
+    }
+
     /// Whether `key` (with its hash) is in the set.
     pub fn contains_hashed(&self, ctx: &mut Ctx, key: &Value, hash: i64) -> PyResult<bool> {
         Ok(matches!(self.lookup(ctx, key, hash)?, Lookup::Found(_)))

@@ -5,6 +5,7 @@ use pyrite_object::methods::int::{compare_numbers, small_binary};
 use pyrite_object::types::dict::PyDict;
 use pyrite_object::types::list::{PyList, PyTuple};
 use pyrite_object::types::misc::{RangeIter, SeqIter};
+use pyrite_object::types::set::PySet;
 use pyrite_object::types::str::PyStr;
 use pyrite_object::types::typeobj::UnaryOp;
 use pyrite_object::{Ctx, PyErr, PyResult, Value, protocol};
@@ -241,6 +242,56 @@ fn build_string(frame: &mut Frame, n: usize) -> PyResult<Value> {
     Ok(Value::Obj(result))
 }
 
+/// `LIST_APPEND`, `MAP_ADD` and `SET_ADD` (comprehensions), in place on the stack: an
+/// item appended to a list, and a key whose hash and equality run no Python code stored in
+/// a dict or added to a set; `false` (stack unchanged) when the general path is needed.
+/// The target is the comprehension's own list, dict or set (exact: the compiler built it),
+/// borrowed where it lies, without a reference-count change.
+#[inline(always)]
+pub(super) fn collection_add_fast(frame: &mut Frame, byte: u8, arg: u32) -> bool {
+    let depth = arg as usize;
+    match byte {
+        super::op::LIST_APPEND => {
+            let item = frame.pop();
+            if let Some(list) = frame.peek_ref(depth).as_ref().and_then(Value::downcast::<PyList>) {
+                list.push(item);
+                return true;
+            }
+            frame.push(item);
+            false
+        }
+        super::op::MAP_ADD => {
+            let value = frame.pop();
+            let key = frame.pop();
+            let (key, value) = match frame.peek_ref(depth).as_ref().and_then(Value::downcast::<PyDict>) {
+                Some(dict) => match dict.store_fast(key, value) {
+                    Ok(old) => {
+                        drop(old);
+                        return true;
+                    }
+                    Err(pair) => pair,
+                },
+                None => (key, value),
+            };
+            frame.push(key);
+            frame.push(value);
+            false
+        }
+        _ => {
+            let item = frame.pop();
+            let item = match frame.peek_ref(depth).as_ref().and_then(Value::downcast::<PySet>) {
+                Some(set) => match set.add_fast_unhashed(item) {
+                    Ok(()) => return true,
+                    Err(item) => item,
+                },
+                None => item,
+            };
+            frame.push(item);
+            false
+        }
+    }
+}
+
 pub(super) fn collection_update(ctx: &mut Ctx, frame: &mut Frame, op: Opcode, arg: u32) -> PyResult<()> {
     if op == Opcode::LIST_TO_TUPLE {
         let list = frame.pop();
@@ -406,8 +457,9 @@ pub(super) fn unpack_ex(ctx: &mut Ctx, frame: &mut Frame, arg: u32) -> PyResult<
     Ok(())
 }
 
-/// `FOR_ITER` over a `range` or `list` iterator, without a call or a reference-count
-/// change of the iterator; `None` (nothing done) for other iterators.
+/// `FOR_ITER` over a `range`, `list` or dict (keys, values, items) iterator, without a
+/// call or a reference-count change of the iterator; `None` (nothing done) for other
+/// iterators, and for a dict iterator whose step raises.
 #[inline(always)]
 pub(super) fn for_iter_fast(frame: &mut Frame, arg: u32) -> Option<()> {
     let Some(Value::Obj(iterator)) = frame.peek_ref(1) else { return None };
@@ -432,7 +484,7 @@ pub(super) fn for_iter_fast(frame: &mut Frame, arg: u32) -> Option<()> {
         }
         item
     } else {
-        return None;
+        pyrite_object::methods::views::dict_iter_next_fast(iterator)?
     };
     match next {
         Some(value) => frame.push(value),
@@ -444,31 +496,46 @@ pub(super) fn for_iter_fast(frame: &mut Frame, arg: u32) -> Option<()> {
     Some(())
 }
 
-/// `BINARY_SUBSCR` of an exact list or tuple by a small int, in place on the stack;
-/// `false` (nothing popped) when the general path is needed (other containers, an index
-/// out of range, which raises there).
+/// `BINARY_SUBSCR` of an exact list or tuple by a small int, or of an exact dict by a key
+/// whose hash and equality run no Python code ([`PyDict::get_fast`]), in place on the
+/// stack; `false` (nothing popped) when the general path is needed (other containers, an
+/// index out of range or a missing key, which raise there; dict subclasses, whose
+/// `__missing__` and `__getitem__` the general path runs).
 #[inline(always)]
 pub(super) fn subscr_fast(frame: &mut Frame) -> bool {
-    let (Some(Value::Obj(container)), Some(Value::Int(index))) = (frame.peek_ref(2), frame.peek_ref(1)) else {
+    let (Some(Value::Obj(container)), Some(key)) = (frame.peek_ref(2), frame.peek_ref(1)) else {
         return false;
     };
     let t = pyrite_object::types();
-    let item = if let Some(list) = container.downcast::<PyList>()
-        && container.type_ref().is_same(&t.list)
-    {
-        list.get_signed(*index)
-    } else if let Some(tuple) = container.downcast::<PyTuple>()
-        && container.type_ref().is_same(&t.tuple)
-    {
-        item_at(tuple.items(), *index)
-    } else {
-        None
-    };
-    let Some(item) = item else { return false };
-    // The key is an inline int: nothing to drop.
-    frame.sp -= 1;
-    *frame.peek(0) = None;
+    if let Value::Int(index) = key {
+        let item = if let Some(list) = container.downcast::<PyList>()
+            && container.type_ref().is_same(&t.list)
+        {
+            list.get_signed(*index)
+        } else if let Some(tuple) = container.downcast::<PyTuple>()
+            && container.type_ref().is_same(&t.tuple)
+        {
+            item_at(tuple.items(), *index)
+        } else {
+            None
+        };
+        if let Some(item) = item {
+            // The key is an inline int: nothing to drop.
+            frame.sp -= 1;
+            *frame.peek(0) = None;
+            let container = frame.peek(1).replace(item);
+            drop(container);
+            return true;
+        }
+    }
+    let Some(dict) = container.downcast::<PyDict>() else { return false };
+    if !container.type_ref().is_same(&t.dict) {
+        return false;
+    }
+    let Some(Some(item)) = dict.get_fast(key) else { return false };
+    let key = frame.pop_slot();
     let container = frame.peek(1).replace(item);
+    drop(key);
     drop(container);
     true
 }
@@ -504,19 +571,60 @@ pub(super) fn for_iter(ctx: &mut Ctx, frame: &mut Frame, arg: u32) -> PyResult<(
     Ok(())
 }
 
+/// `STORE_SUBSCR` on an exact dict and a key whose hash and equality run no Python code,
+/// in place on the stack; `false` (stack unchanged) when the general path is needed.
+#[inline(always)]
+pub(super) fn store_subscr_fast(frame: &mut Frame) -> bool {
+    match frame.peek_ref(2) {
+        Some(Value::Obj(container)) if container.type_ref().is_same(&pyrite_object::types().dict) => {}
+        _ => return false,
+    }
+    let key = frame.pop();
+    let container = frame.pop();
+    let value = frame.pop();
+    let Some(dict) = container.downcast::<PyDict>() else {
+        frame.push(value);
+        frame.push(container);
+        frame.push(key);
+        return false;
+    };
+    match dict.store_fast(key, value) {
+        Ok(old) => {
+            drop(old);
+            drop(container);
+            true
+        }
+        Err((key, value)) => {
+            frame.push(value);
+            frame.push(container);
+            frame.push(key);
+            false
+        }
+    }
+}
+
 /// `STORE_SUBSCR`: `container[key] = value`, in place for a list and an int index.
 pub(super) fn store_subscr(ctx: &mut Ctx, frame: &mut Frame) -> PyResult<()> {
     let key = frame.pop();
     let container = frame.pop();
     let value = frame.pop();
-    if let (Value::Obj(obj), Value::Int(index)) = (&container, &key)
-        && obj.type_ref().is_same(&pyrite_object::types().list)
-        && let Some(list) = obj.downcast::<PyList>()
-    {
-        // The old item is dropped after the borrow ends: a finalizer it queues runs later.
-        match list.set_signed(*index, value) {
-            Ok(()) => return Ok(()),
-            Err(value) => return protocol::setitem(ctx, &container, &key, Some(value)),
+    if let Value::Obj(obj) = &container {
+        let t = pyrite_object::types();
+        if let Value::Int(index) = &key
+            && obj.type_ref().is_same(&t.list)
+            && let Some(list) = obj.downcast::<PyList>()
+        {
+            // The old item is dropped after the borrow ends: a finalizer it queues runs later.
+            match list.set_signed(*index, value) {
+                Ok(()) => return Ok(()),
+                Err(value) => return protocol::setitem(ctx, &container, &key, Some(value)),
+            }
+        }
+        // (The register loop tried `store_subscr_fast` first.)
+        if let Some(dict) = obj.downcast::<PyDict>()
+            && obj.type_ref().is_same(&t.dict)
+        {
+            return dict.set_item(ctx, key, value);
         }
     }
     protocol::setitem(ctx, &container, &key, Some(value))
@@ -528,6 +636,31 @@ pub(super) fn get_iter(ctx: &mut Ctx, frame: &mut Frame) -> PyResult<()> {
     let iterator = protocol::get_iter(ctx, &iterable)?;
     frame.push(iterator);
     Ok(())
+}
+
+/// `CONTAINS_OP` on an exact dict, set or frozenset and an item whose hash and equality run
+/// no Python code, in place on the stack; `false` (nothing popped) when the general path
+/// is needed.
+#[inline(always)]
+pub(super) fn contains_fast(frame: &mut Frame, arg: u32) -> bool {
+    let (Some(item), Some(Value::Obj(container))) = (frame.peek_ref(2), frame.peek_ref(1)) else {
+        return false;
+    };
+    let t = pyrite_object::types();
+    let ty = container.type_ref();
+    let found = if ty.is_same(&t.dict) {
+        container.downcast::<PyDict>().and_then(|dict| dict.contains_fast(item))
+    } else if ty.is_same(&t.set) || ty.is_same(&t.frozenset) {
+        container.downcast::<PySet>().and_then(|set| set.contains_fast(item))
+    } else {
+        None
+    };
+    let Some(found) = found else { return false };
+    let container = frame.pop_slot();
+    let item = frame.peek(1).replace(Value::Bool(found != (arg == 1)));
+    drop(container);
+    drop(item);
+    true
 }
 
 /// `CONTAINS_OP`: `in` (argument 0) or `not in` (1).

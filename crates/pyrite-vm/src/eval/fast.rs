@@ -390,7 +390,15 @@ pub(super) fn run(ctx: &mut Ctx, frames: &mut Vec<Frame>, kwnames: &mut Option<V
                     unsafe { std::ptr::swap(slots.add(top), slots.add(other)) };
                 }
                 op::UNPACK_SEQUENCE => handler!(start, UNPACK_SEQUENCE, data::unpack_sequence(ctx, frame, arg)),
-                op::STORE_SUBSCR => handler!(start, STORE_SUBSCR, data::store_subscr(ctx, frame)),
+                op::STORE_SUBSCR => {
+                    frame.sp = sp;
+                    if data::store_subscr_fast(frame) {
+                        sp = frame.sp;
+                        ip += const { Opcode::STORE_SUBSCR.cache_units() };
+                    } else {
+                        handler!(start, STORE_SUBSCR, data::store_subscr(ctx, frame));
+                    }
+                }
                 op::LOAD_DEREF => match super::names::cell_contents(frame, arg) {
                     Some(value) => push!(value),
                     None => handler!(start, LOAD_DEREF, super::names::load_deref(ctx, frame, arg, false)),
@@ -434,13 +442,26 @@ pub(super) fn run(ctx: &mut Ctx, frames: &mut Vec<Frame>, kwnames: &mut Option<V
                     };
                     handler!(start, BUILD_TUPLE, data::build(ctx, frame, opcode, arg));
                 }
-                op::LIST_APPEND | op::MAP_ADD => {
-                    let opcode = if byte == op::LIST_APPEND { Opcode::LIST_APPEND } else { Opcode::MAP_ADD };
-                    handler!(start, LIST_APPEND, data::collection_update(ctx, frame, opcode, arg));
+                op::LIST_APPEND | op::MAP_ADD | op::SET_ADD => {
+                    frame.sp = sp;
+                    if data::collection_add_fast(frame, byte, arg) {
+                        sp = frame.sp;
+                    } else if byte == op::SET_ADD {
+                        handler!(start, SET_ADD, super::sets::execute(ctx, frame, Opcode::SET_ADD, arg));
+                    } else {
+                        let opcode = if byte == op::LIST_APPEND { Opcode::LIST_APPEND } else { Opcode::MAP_ADD };
+                        handler!(start, LIST_APPEND, data::collection_update(ctx, frame, opcode, arg));
+                    }
                 }
-                op::SET_ADD => handler!(start, SET_ADD, super::sets::execute(ctx, frame, Opcode::SET_ADD, arg)),
                 op::GET_ITER => handler!(start, GET_ITER, data::get_iter(ctx, frame)),
-                op::CONTAINS_OP => handler!(start, CONTAINS_OP, data::contains_op(ctx, frame, arg)),
+                op::CONTAINS_OP => {
+                    frame.sp = sp;
+                    if data::contains_fast(frame, arg) {
+                        sp = frame.sp;
+                    } else {
+                        handler!(start, CONTAINS_OP, data::contains_op(ctx, frame, arg));
+                    }
+                }
                 op::FORMAT_VALUE => handler!(start, FORMAT_VALUE, data::format_value(ctx, frame, arg)),
                 op::LOAD_GLOBAL => match specialize::load_global_cached(frame, start) {
                     Some(value) => {
