@@ -193,6 +193,44 @@ impl Frame {
         }
     }
 
+    /// A call's frame for `code`, whose `Code` payload `code_ptr` points at (already
+    /// downcast by the caller), with no locals mapping.
+    ///
+    /// # Safety
+    /// `code_ptr` must point at the payload of `code`.
+    #[must_use]
+    #[inline(always)]
+    #[expect(clippy::too_many_arguments, reason = "a frame is a plain record of its parts")]
+    pub unsafe fn with_code_ptr(
+        code: ObjRef,
+        code_ptr: NonNull<Code>,
+        func: Option<ObjRef>,
+        globals: ObjRef,
+        builtins: ObjRef,
+        slots: NonNull<Slot>,
+        nslots: usize,
+        stack_base: usize,
+    ) -> Frame {
+        Frame {
+            code,
+            code_ptr,
+            func,
+            globals,
+            builtins,
+            locals: None,
+            slots,
+            nslots,
+            stack_base,
+            sp: stack_base,
+            ip: 0,
+            lasti: 0,
+            kind: FrameKind::Call,
+            frame_obj: None,
+            inline_generator: None,
+            resumer_exc: None,
+        }
+    }
+
     /// The code's payload.
     #[inline]
     #[must_use]
