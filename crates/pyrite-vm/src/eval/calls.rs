@@ -147,6 +147,11 @@ fn call_python(ctx: &mut Ctx, func: &ObjRef, values: &mut Vec<Value>, kwnames: &
 pub fn call_function_hook(ctx: &mut Ctx, func: &ObjRef, args: Args<'_>) -> PyResult {
     ctx.check_native_stack(" while calling a Python object")?;
     if args.kwnames.is_empty()
+        && let Some(result) = run_plain(ctx, func, args.values)
+    {
+        return result;
+    }
+    if args.kwnames.is_empty()
         && let Some(frame) = positional_frame(ctx, func, args.values)
     {
         return run_frame(ctx, frame);
@@ -159,6 +164,55 @@ pub fn call_function_hook(ctx: &mut Ctx, func: &ObjRef, args: Args<'_>) -> PyRes
         CallOutcome::Value(v) => Ok(v),
         CallOutcome::Frame(frame) => run_frame(ctx, frame),
     }
+}
+
+/// Flags of the code objects [`push_plain`] and [`run_plain`] leave to the general paths.
+const UNUSUAL_CODE: u32 = flags::GENERATOR | flags::COROUTINE | flags::ASYNC_GENERATOR | flags::VARARGS | flags::VARKEYWORDS;
+
+/// The most common call from native code (a `map` function, a sort key): a plain Python
+/// function given exactly its positional parameters, whose frame is built in place in a
+/// frame list of its own (no argument binder, no moves of the frame) and run to its
+/// return. `None` (nothing done) when the call is anything else.
+fn run_plain(ctx: &mut Ctx, func_obj: &ObjRef, values: &[Value]) -> Option<PyResult> {
+    let func = func_obj.downcast::<Function>()?;
+    let code_ref = func.code.borrow();
+    let code = code_ref.downcast::<Code>()?;
+    let b = &code.bytecode;
+    if b.argcount as usize != values.len() || b.flags & UNUSUAL_CODE != 0 || b.kwonlyargcount != 0 {
+        return None;
+    }
+    if let Err(e) = ctx.enter_call("") {
+        return Some(Err(e));
+    }
+    let nlocalsplus = code.nlocalsplus();
+    let nslots = nlocalsplus + b.stacksize as usize + 1;
+    let code_ptr = std::ptr::NonNull::from(code);
+    let (code_obj, globals) = ((*code_ref).clone(), func.globals.clone());
+    drop(code_ref);
+    let state = vm(ctx);
+    let slots = state.slots.push(nslots);
+    let builtins = state.builtins.clone();
+    let mut frames = super::take_frame_list();
+    frames.reserve(1);
+    // SAFETY: `slots` are `nslots >= values.len()` fresh empty slots; the frame is written
+    // in the room reserved for it (see `push_plain`), with `code_ptr` its code's payload.
+    unsafe {
+        for (k, value) in values.iter().enumerate() {
+            slots.as_ptr().add(k).write(Some(value.clone()));
+        }
+        frames.as_mut_ptr().write(Frame::with_code_ptr(
+            code_obj,
+            code_ptr,
+            Some(func_obj.clone()),
+            globals,
+            builtins,
+            slots,
+            nslots,
+            nlocalsplus,
+        ));
+        frames.set_len(1);
+    }
+    Some(super::run_entered(ctx, frames))
 }
 
 /// The frame of a call of the Python function `func` (not a generator function) with
@@ -230,8 +284,7 @@ fn push_plain(ctx: &mut Ctx, frames: &mut Vec<Frame>, argc: usize) -> Option<PyR
     let code_ref = func.code.borrow();
     let code = code_ref.downcast::<Code>()?;
     let b = &code.bytecode;
-    let unusual = flags::GENERATOR | flags::COROUTINE | flags::ASYNC_GENERATOR | flags::VARARGS | flags::VARKEYWORDS;
-    if b.argcount as usize != total || b.flags & unusual != 0 || b.kwonlyargcount != 0 {
+    if b.argcount as usize != total || b.flags & UNUSUAL_CODE != 0 || b.kwonlyargcount != 0 {
         return None;
     }
     if let Err(e) = ctx.enter_call("") {

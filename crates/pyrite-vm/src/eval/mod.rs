@@ -161,6 +161,12 @@ pub fn run_frame(ctx: &mut Ctx, entry: Frame) -> PyResult {
     }
     let mut frames = take_frame_list();
     frames.push(entry);
+    run_entered(ctx, frames)
+}
+
+/// [`run_frame`] of the entry frame `frames` holds (taken by [`take_frame_list`]), whose
+/// call has been counted.
+fn run_entered(ctx: &mut Ctx, mut frames: Vec<Frame>) -> PyResult {
     let result = run_loop(ctx, &mut frames);
     while let Some(frame) = frames.pop() {
         drop_frame(ctx, frame);
