@@ -167,7 +167,8 @@ pub fn call_function_hook(ctx: &mut Ctx, func: &ObjRef, args: Args<'_>) -> PyRes
 }
 
 /// Flags of the code objects [`push_plain`] and [`run_plain`] leave to the general paths.
-const UNUSUAL_CODE: u32 = flags::GENERATOR | flags::COROUTINE | flags::ASYNC_GENERATOR | flags::VARARGS | flags::VARKEYWORDS;
+const UNUSUAL_CODE: u32 =
+    flags::GENERATOR | flags::COROUTINE | flags::ASYNC_GENERATOR | flags::VARARGS | flags::VARKEYWORDS;
 
 /// The most common call from native code (a `map` function, a sort key): a plain Python
 /// function given exactly its positional parameters, whose frame is built in place in a
@@ -476,9 +477,9 @@ pub(super) fn push_ex(ctx: &mut Ctx, frames: &mut Vec<Frame>, flags_arg: u32) ->
         return Ok(false);
     }
     let items = tuple.items();
-    if positional_fit(func, code, items.len() + usize::from(this.is_some())).is_none() {
+    let Some(needs_defaults) = positional_fit(func, code, items.len() + usize::from(this.is_some())) else {
         return Ok(false);
-    }
+    };
     let nlocalsplus = code.nlocalsplus();
     let nslots = nlocalsplus + b.stacksize as usize + 1;
     let parameters = Parameters::of(code);
@@ -490,7 +491,18 @@ pub(super) fn push_ex(ctx: &mut Ctx, frames: &mut Vec<Frame>, flags_arg: u32) ->
     let builtins = state.builtins.clone();
     // SAFETY: `slots` points at `nslots` empty slots carved for this frame alone.
     let locals = unsafe { std::slice::from_raw_parts_mut(slots.as_ptr(), nslots) };
-    fill_positional(parameters, locals, this.cloned(), items.len(), |k| items[k].clone(), func);
+    if !needs_defaults && !parameters.varargs {
+        // Every parameter given: `self` and the items go straight across.
+        let offset = usize::from(this.is_some());
+        if let Some(this) = this {
+            locals[0] = Some(this.clone());
+        }
+        for (slot, item) in locals[offset..offset + items.len()].iter_mut().zip(items) {
+            *slot = Some(item.clone());
+        }
+    } else {
+        fill_positional(parameters, locals, this.cloned(), items.len(), |k| items[k].clone(), func);
+    }
     let func_obj = func_obj.clone();
     let sp = caller.sp;
     let taken = {
