@@ -245,7 +245,7 @@ fn kwnames_of(kwnames: Option<&Value>) -> Vec<Value> {
 /// `frames` in place and the arguments move straight from the caller's stack into its
 /// locals. `Ok(false)` (nothing changed) when the call needs the general path; an error
 /// (the recursion limit) leaves the caller's stack as it was.
-#[inline]
+#[inline(always)]
 pub(super) fn push_exact(ctx: &mut Ctx, frames: &mut Vec<Frame>, argc: usize) -> PyResult<bool> {
     match push_plain(ctx, frames, argc) {
         Some(pushed) => pushed.map(|()| true),
