@@ -193,6 +193,44 @@ impl Frame {
         }
     }
 
+    /// A call's frame for `code`, whose `Code` payload `code_ptr` points at (already
+    /// downcast by the caller), with no locals mapping.
+    ///
+    /// # Safety
+    /// `code_ptr` must point at the payload of `code`.
+    #[must_use]
+    #[inline(always)]
+    #[expect(clippy::too_many_arguments, reason = "a frame is a plain record of its parts")]
+    pub unsafe fn with_code_ptr(
+        code: ObjRef,
+        code_ptr: NonNull<Code>,
+        func: Option<ObjRef>,
+        globals: ObjRef,
+        builtins: ObjRef,
+        slots: NonNull<Slot>,
+        nslots: usize,
+        stack_base: usize,
+    ) -> Frame {
+        Frame {
+            code,
+            code_ptr,
+            func,
+            globals,
+            builtins,
+            locals: None,
+            slots,
+            nslots,
+            stack_base,
+            sp: stack_base,
+            ip: 0,
+            lasti: 0,
+            kind: FrameKind::Call,
+            frame_obj: None,
+            inline_generator: None,
+            resumer_exc: None,
+        }
+    }
+
     /// The code's payload.
     #[inline]
     #[must_use]
@@ -311,11 +349,26 @@ impl Frame {
         if let Some(generator) = self.inline_generator.take() {
             crate::generator::finish_inline(&generator);
         }
-        let live = self.sp.min(self.nslots);
-        // SAFETY: as in `slots_mut`; `live <= nslots`.
-        let slots = unsafe { std::slice::from_raw_parts_mut(self.slots.as_ptr(), live) };
-        for slot in slots {
-            drop(slot.take());
+        self.clear_slots();
+    }
+
+    /// Empties the locals and the live part of the value stack (the slots below `sp`; see
+    /// [`Frame::clear`]), for a frame without a frame object or inline generator.
+    #[inline(always)]
+    pub fn clear_slots(&mut self) {
+        let live = self.sp;
+        debug_assert!(live <= self.nslots, "the stack top past the slots");
+        let slots = self.slots.as_ptr();
+        for i in 0..live {
+            // SAFETY: as in `slots_mut`; `i < sp <= nslots`. The value is moved out and
+            // the slot left empty before the value is dropped (which may only queue a
+            // finalizer).
+            unsafe {
+                let slot = slots.add(i);
+                if (*slot).is_some() {
+                    drop(take_slot(slot));
+                }
+            }
         }
         debug_assert!(self.slots_mut()[live..].iter().all(Option::is_none), "a value above the stack top");
     }

@@ -147,6 +147,11 @@ fn call_python(ctx: &mut Ctx, func: &ObjRef, values: &mut Vec<Value>, kwnames: &
 pub fn call_function_hook(ctx: &mut Ctx, func: &ObjRef, args: Args<'_>) -> PyResult {
     ctx.check_native_stack(" while calling a Python object")?;
     if args.kwnames.is_empty()
+        && let Some(result) = run_plain(ctx, func, args.values)
+    {
+        return result;
+    }
+    if args.kwnames.is_empty()
         && let Some(frame) = positional_frame(ctx, func, args.values)
     {
         return run_frame(ctx, frame);
@@ -159,6 +164,56 @@ pub fn call_function_hook(ctx: &mut Ctx, func: &ObjRef, args: Args<'_>) -> PyRes
         CallOutcome::Value(v) => Ok(v),
         CallOutcome::Frame(frame) => run_frame(ctx, frame),
     }
+}
+
+/// Flags of the code objects [`push_plain`] and [`run_plain`] leave to the general paths.
+const UNUSUAL_CODE: u32 =
+    flags::GENERATOR | flags::COROUTINE | flags::ASYNC_GENERATOR | flags::VARARGS | flags::VARKEYWORDS;
+
+/// The most common call from native code (a `map` function, a sort key): a plain Python
+/// function given exactly its positional parameters, whose frame is built in place in a
+/// frame list of its own (no argument binder, no moves of the frame) and run to its
+/// return. `None` (nothing done) when the call is anything else.
+fn run_plain(ctx: &mut Ctx, func_obj: &ObjRef, values: &[Value]) -> Option<PyResult> {
+    let func = func_obj.downcast::<Function>()?;
+    let code_ref = func.code.borrow();
+    let code = code_ref.downcast::<Code>()?;
+    let b = &code.bytecode;
+    if b.argcount as usize != values.len() || b.flags & UNUSUAL_CODE != 0 || b.kwonlyargcount != 0 {
+        return None;
+    }
+    if let Err(e) = ctx.enter_call("") {
+        return Some(Err(e));
+    }
+    let nlocalsplus = code.nlocalsplus();
+    let nslots = nlocalsplus + b.stacksize as usize + 1;
+    let code_ptr = std::ptr::NonNull::from(code);
+    let (code_obj, globals) = ((*code_ref).clone(), func.globals.clone());
+    drop(code_ref);
+    let state = vm(ctx);
+    let slots = state.slots.push(nslots);
+    let builtins = state.builtins.clone();
+    let mut frames = super::take_frame_list();
+    frames.reserve(1);
+    // SAFETY: `slots` are `nslots >= values.len()` fresh empty slots; the frame is written
+    // in the room reserved for it (see `push_plain`), with `code_ptr` its code's payload.
+    unsafe {
+        for (k, value) in values.iter().enumerate() {
+            slots.as_ptr().add(k).write(Some(value.clone()));
+        }
+        frames.as_mut_ptr().write(Frame::with_code_ptr(
+            code_obj,
+            code_ptr,
+            Some(func_obj.clone()),
+            globals,
+            builtins,
+            slots,
+            nslots,
+            nlocalsplus,
+        ));
+        frames.set_len(1);
+    }
+    Some(super::run_entered(ctx, frames))
 }
 
 /// The frame of a call of the Python function `func` (not a generator function) with
@@ -190,8 +245,96 @@ fn kwnames_of(kwnames: Option<&Value>) -> Vec<Value> {
 /// `frames` in place and the arguments move straight from the caller's stack into its
 /// locals. `Ok(false)` (nothing changed) when the call needs the general path; an error
 /// (the recursion limit) leaves the caller's stack as it was.
-#[inline]
+#[inline(always)]
 pub(super) fn push_exact(ctx: &mut Ctx, frames: &mut Vec<Frame>, argc: usize) -> PyResult<bool> {
+    match push_plain(ctx, frames, argc) {
+        Some(pushed) => pushed.map(|()| true),
+        None => push_exact_general(ctx, frames, argc),
+    }
+}
+
+/// The most common call of [`push_exact`]: a plain Python function (or one in method form,
+/// `[method, self, args...]`) given exactly its positional parameters, with room for its
+/// frame in `frames`. The function (and `self`) move off the caller's stack into the new
+/// frame rather than being cloned and the stack entries dropped, each argument is moved
+/// with word loads (see `frame::take_slot`), and no index is bounds-checked. `None`
+/// (nothing changed) when the call is anything else.
+#[inline(always)]
+fn push_plain(ctx: &mut Ctx, frames: &mut Vec<Frame>, argc: usize) -> Option<PyResult<()>> {
+    let len = frames.len();
+    if len == 0 || len == frames.capacity() {
+        return None;
+    }
+    // SAFETY: `len - 1` is the caller's index; the borrow ends before `frames` is touched.
+    let caller = unsafe { &mut *frames.as_mut_ptr().add(len - 1) };
+    let sp = caller.sp;
+    let stack = caller.slots.as_ptr();
+    debug_assert!(argc + 2 <= sp - caller.stack_base && sp <= caller.nslots);
+    // SAFETY: `CALL argc` has `argc + 2` entries on the caller's stack (the compiler's
+    // stack-depth computation bounds them by the frame's slots).
+    let (below, callable) = unsafe { (&*stack.add(sp - argc - 2), &*stack.add(sp - argc - 1)) };
+    // The function's slot, and the first slot that moves into the callee's locals.
+    let (func_index, first, total) = match (below, callable) {
+        (None, Some(Value::Obj(_))) => (sp - argc - 1, sp - argc, argc),
+        (Some(Value::Obj(_)), Some(_)) => (sp - argc - 2, sp - argc - 1, argc + 1),
+        _ => return None,
+    };
+    // SAFETY: as above.
+    let Some(Value::Obj(func_obj)) = (unsafe { &*stack.add(func_index) }) else { return None };
+    let func = func_obj.downcast::<Function>()?;
+    let code_ref = func.code.borrow();
+    let code = code_ref.downcast::<Code>()?;
+    let b = &code.bytecode;
+    if b.argcount as usize != total || b.flags & UNUSUAL_CODE != 0 || b.kwonlyargcount != 0 {
+        return None;
+    }
+    if let Err(e) = ctx.enter_call("") {
+        return Some(Err(e));
+    }
+    let nlocalsplus = code.nlocalsplus();
+    let nslots = nlocalsplus + b.stacksize as usize + 1;
+    let code_ptr = std::ptr::NonNull::from(code);
+    let (code_obj, globals) = ((*code_ref).clone(), func.globals.clone());
+    drop(code_ref);
+    let state = vm(ctx);
+    let slots = state.slots.push(nslots);
+    let builtins = state.builtins.clone();
+    // SAFETY: `slots` are `nslots >= total` fresh empty slots; the caller's slots from
+    // `first` up to `sp` hold the arguments (and `self`), which move without drops, and
+    // the function's slot moves into the frame; the NULL below a plain call's function is
+    // already empty. The frame is written in its place in the list (built and then moved,
+    // its fresh fields were read back by wider loads the CPU cannot forward).
+    unsafe {
+        let locals = slots.as_ptr();
+        for k in 0..total {
+            locals.add(k).write(crate::frame::take_slot(stack.add(first + k)));
+        }
+        let func_slot = crate::frame::take_slot(stack.add(func_index));
+        caller.sp = sp - argc - 2;
+        let func_obj = match func_slot {
+            Some(Value::Obj(f)) => f,
+            _ => std::hint::unreachable_unchecked(),
+        };
+        let place = frames.as_mut_ptr().add(len);
+        place.write(Frame::with_code_ptr(
+            code_obj,
+            code_ptr,
+            Some(func_obj),
+            globals,
+            builtins,
+            slots,
+            nslots,
+            nlocalsplus,
+        ));
+        frames.set_len(len + 1);
+    }
+    Some(Ok(()))
+}
+
+/// [`push_exact`] for the calls [`push_plain`] does not take: bound methods, classes with
+/// a Python `__init__`, defaults and `*args`.
+#[inline(never)]
+fn push_exact_general(ctx: &mut Ctx, frames: &mut Vec<Frame>, argc: usize) -> PyResult<bool> {
     // Room for the callee first, so it is written in place at the end (no call of the
     // vector's out-of-line push with its move of the whole frame).
     frames.reserve(1);
@@ -334,9 +477,9 @@ pub(super) fn push_ex(ctx: &mut Ctx, frames: &mut Vec<Frame>, flags_arg: u32) ->
         return Ok(false);
     }
     let items = tuple.items();
-    if positional_fit(func, code, items.len() + usize::from(this.is_some())).is_none() {
+    let Some(needs_defaults) = positional_fit(func, code, items.len() + usize::from(this.is_some())) else {
         return Ok(false);
-    }
+    };
     let nlocalsplus = code.nlocalsplus();
     let nslots = nlocalsplus + b.stacksize as usize + 1;
     let parameters = Parameters::of(code);
@@ -348,7 +491,18 @@ pub(super) fn push_ex(ctx: &mut Ctx, frames: &mut Vec<Frame>, flags_arg: u32) ->
     let builtins = state.builtins.clone();
     // SAFETY: `slots` points at `nslots` empty slots carved for this frame alone.
     let locals = unsafe { std::slice::from_raw_parts_mut(slots.as_ptr(), nslots) };
-    fill_positional(parameters, locals, this.cloned(), items.len(), |k| items[k].clone(), func);
+    if !needs_defaults && !parameters.varargs {
+        // Every parameter given: `self` and the items go straight across.
+        let offset = usize::from(this.is_some());
+        if let Some(this) = this {
+            locals[0] = Some(this.clone());
+        }
+        for (slot, item) in locals[offset..offset + items.len()].iter_mut().zip(items) {
+            *slot = Some(item.clone());
+        }
+    } else {
+        fill_positional(parameters, locals, this.cloned(), items.len(), |k| items[k].clone(), func);
+    }
     let func_obj = func_obj.clone();
     let sp = caller.sp;
     let taken = {

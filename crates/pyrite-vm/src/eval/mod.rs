@@ -161,6 +161,12 @@ pub fn run_frame(ctx: &mut Ctx, entry: Frame) -> PyResult {
     }
     let mut frames = take_frame_list();
     frames.push(entry);
+    run_entered(ctx, frames)
+}
+
+/// [`run_frame`] of the entry frame `frames` holds (taken by [`take_frame_list`]), whose
+/// call has been counted.
+fn run_entered(ctx: &mut Ctx, mut frames: Vec<Frame>) -> PyResult {
     let result = run_loop(ctx, &mut frames);
     while let Some(frame) = frames.pop() {
         drop_frame(ctx, frame);
@@ -323,8 +329,33 @@ fn general_call(ctx: &mut Ctx, frames: &mut Vec<Frame>, argc: u32, kwnames: &mut
 }
 
 /// Pops the innermost frame and releases its slots, clearing it in place.
-#[inline]
+#[inline(always)]
 fn pop_frame(ctx: &mut Ctx, frames: &mut Vec<Frame>) {
+    let len = frames.len();
+    if len == 0 {
+        return;
+    }
+    // SAFETY: `len - 1` is the innermost frame's index.
+    let frame = unsafe { &mut *frames.as_mut_ptr().add(len - 1) };
+    if frame.frame_obj.is_some() || frame.inline_generator.is_some() {
+        return pop_frame_attached(ctx, frames);
+    }
+    // A plain frame: nothing to detach, only its live slots to empty.
+    frame.clear_slots();
+    let (n, owned) = (frame.nslots, frame.kind == crate::frame::FrameKind::Generator);
+    // SAFETY: the frame is dropped in place and the list no longer counts it.
+    unsafe {
+        frames.set_len(len - 1);
+        std::ptr::drop_in_place(frame);
+    }
+    if !owned {
+        vm(ctx).slots.pop(n);
+    }
+}
+
+/// [`pop_frame`] of a frame with a frame object or an inline generator to finish.
+#[inline(never)]
+fn pop_frame_attached(ctx: &mut Ctx, frames: &mut Vec<Frame>) {
     let Some(frame) = frames.last_mut() else { return };
     frame.clear();
     let (n, owned) = (frame.nslots, frame.kind == crate::frame::FrameKind::Generator);
