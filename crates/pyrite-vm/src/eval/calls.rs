@@ -170,16 +170,27 @@ pub fn call_function_hook(ctx: &mut Ctx, func: &ObjRef, args: Args<'_>) -> PyRes
 const UNUSUAL_CODE: u32 =
     flags::GENERATOR | flags::COROUTINE | flags::ASYNC_GENERATOR | flags::VARARGS | flags::VARKEYWORDS;
 
-/// The most common call from native code (a `map` function, a sort key): a plain Python
-/// function given exactly its positional parameters, whose frame is built in place in a
-/// frame list of its own (no argument binder, no moves of the frame) and run to its
-/// return. `None` (nothing done) when the call is anything else.
-fn run_plain(ctx: &mut Ctx, func_obj: &ObjRef, values: &[Value]) -> Option<PyResult> {
-    let func = func_obj.downcast::<Function>()?;
+/// What a plain call's frame is made of ([`plain_parts`]).
+struct PlainParts {
+    code_obj: ObjRef,
+    code_ptr: std::ptr::NonNull<Code>,
+    globals: ObjRef,
+    builtins: ObjRef,
+    slots: std::ptr::NonNull<crate::frame::Slot>,
+    nslots: usize,
+    nlocalsplus: usize,
+}
+
+/// For [`push_plain`] and [`run_plain`]: when `func` is a plain Python function taking
+/// exactly `nargs` positional parameters (no generator, no `*args`/`**kwargs`, no
+/// keyword-only parameters), counts the call against the recursion limit and carves its
+/// frame's slots. `None` (nothing done) for any other function; an error at the limit.
+#[inline(always)]
+fn plain_parts(ctx: &mut Ctx, func: &Function, nargs: usize) -> Option<PyResult<PlainParts>> {
     let code_ref = func.code.borrow();
     let code = code_ref.downcast::<Code>()?;
     let b = &code.bytecode;
-    if b.argcount as usize != values.len() || b.flags & UNUSUAL_CODE != 0 || b.kwonlyargcount != 0 {
+    if b.argcount as usize != nargs || b.flags & UNUSUAL_CODE != 0 || b.kwonlyargcount != 0 {
         return None;
     }
     if let Err(e) = ctx.enter_call("") {
@@ -193,6 +204,20 @@ fn run_plain(ctx: &mut Ctx, func_obj: &ObjRef, values: &[Value]) -> Option<PyRes
     let state = vm(ctx);
     let slots = state.slots.push(nslots);
     let builtins = state.builtins.clone();
+    Some(Ok(PlainParts { code_obj, code_ptr, globals, builtins, slots, nslots, nlocalsplus }))
+}
+
+/// The most common call from native code (a `map` function, a sort key): a plain Python
+/// function given exactly its positional parameters, whose frame is built in place in a
+/// frame list of its own (no argument binder, no moves of the frame) and run to its
+/// return. `None` (nothing done) when the call is anything else.
+fn run_plain(ctx: &mut Ctx, func_obj: &ObjRef, values: &[Value]) -> Option<PyResult> {
+    let func = func_obj.downcast::<Function>()?;
+    let PlainParts { code_obj, code_ptr, globals, builtins, slots, nslots, nlocalsplus } =
+        match plain_parts(ctx, func, values.len())? {
+            Ok(parts) => parts,
+            Err(e) => return Some(Err(e)),
+        };
     let mut frames = super::take_frame_list();
     frames.reserve(1);
     // SAFETY: `slots` are `nslots >= values.len()` fresh empty slots; the frame is written
@@ -282,23 +307,11 @@ fn push_plain(ctx: &mut Ctx, frames: &mut Vec<Frame>, argc: usize) -> Option<PyR
     // SAFETY: as above.
     let Some(Value::Obj(func_obj)) = (unsafe { &*stack.add(func_index) }) else { return None };
     let func = func_obj.downcast::<Function>()?;
-    let code_ref = func.code.borrow();
-    let code = code_ref.downcast::<Code>()?;
-    let b = &code.bytecode;
-    if b.argcount as usize != total || b.flags & UNUSUAL_CODE != 0 || b.kwonlyargcount != 0 {
-        return None;
-    }
-    if let Err(e) = ctx.enter_call("") {
-        return Some(Err(e));
-    }
-    let nlocalsplus = code.nlocalsplus();
-    let nslots = nlocalsplus + b.stacksize as usize + 1;
-    let code_ptr = std::ptr::NonNull::from(code);
-    let (code_obj, globals) = ((*code_ref).clone(), func.globals.clone());
-    drop(code_ref);
-    let state = vm(ctx);
-    let slots = state.slots.push(nslots);
-    let builtins = state.builtins.clone();
+    let PlainParts { code_obj, code_ptr, globals, builtins, slots, nslots, nlocalsplus } =
+        match plain_parts(ctx, func, total)? {
+            Ok(parts) => parts,
+            Err(e) => return Some(Err(e)),
+        };
     // SAFETY: `slots` are `nslots >= total` fresh empty slots; the caller's slots from
     // `first` up to `sp` hold the arguments (and `self`), which move without drops, and
     // the function's slot moves into the frame; the NULL below a plain call's function is
