@@ -166,6 +166,42 @@ pub fn call_function_hook(ctx: &mut Ctx, func: &ObjRef, args: Args<'_>) -> PyRes
     }
 }
 
+/// `CALL` of a generator (or coroutine) function with positional arguments its
+/// parameters, defaults and `*args` take: the generator is made right here, its frame's
+/// locals bound straight from the caller's stack, and it replaces the call there (no trip
+/// through the general call, its argument vector and binder). `None` (nothing changed)
+/// for any other call.
+pub(super) fn call_generator(ctx: &mut Ctx, caller: &mut Frame, argc: usize) -> Option<PyResult<()>> {
+    let method_form = caller.peek_ref(argc + 2).is_some();
+    let callable_depth = if method_form { argc + 2 } else { argc + 1 };
+    let func_obj = match caller.peek_ref(callable_depth) {
+        Some(Value::Obj(f)) if f.is::<Function>() => f.clone(),
+        _ => return None,
+    };
+    let func = func_obj.downcast::<Function>()?;
+    let total = argc + usize::from(method_form);
+    let code_obj = func.code_obj();
+    let code = code_obj.downcast::<Code>()?;
+    if !code.bytecode.is_generator_like() {
+        return None;
+    }
+    positional_fit(func, code, total)?;
+    let (parameters, nlocals) = (Parameters::of(code), code.bytecode.varnames.len());
+    let builtins = vm(ctx).builtins.clone();
+    let mut frame = new_frame(ctx, code_obj.clone(), Some(func_obj.clone()), func.globals.clone(), builtins, None);
+    let base = caller.sp - argc;
+    let first = if method_form { base - 1 } else { base };
+    {
+        let stack = caller.slots_mut();
+        let locals = &mut frame.slots_mut()[..nlocals];
+        fill_positional(parameters, locals, None, total, |k| stack[first + k].take().unwrap_or(Value::None), func);
+    }
+    let (top, bottom) = (caller.slots_mut()[base - 1].take(), caller.slots_mut()[base - 2].take());
+    caller.sp = base - 2;
+    drop((top, bottom));
+    Some(crate::generator::make_generator(&func_obj, frame, ctx).map(|generator| caller.push(generator)))
+}
+
 /// Flags of the code objects [`push_plain`] and [`run_plain`] leave to the general paths.
 const UNUSUAL_CODE: u32 =
     flags::GENERATOR | flags::COROUTINE | flags::ASYNC_GENERATOR | flags::VARARGS | flags::VARKEYWORDS;

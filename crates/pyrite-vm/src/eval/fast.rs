@@ -510,7 +510,18 @@ pub(super) fn run(ctx: &mut Ctx, frames: &mut Vec<Frame>, kwnames: &mut Option<V
                     }
                     match super::calls::push_exact(ctx, frames, arg as usize) {
                         Ok(true) => continue 'frame,
-                        Ok(false) => return Exit::Flow(Flow::Call(arg)),
+                        Ok(false) => {
+                            // A generator function's call makes the generator right here.
+                            if let Some(top) = frames.last_mut()
+                                && let Some(done) = super::calls::call_generator(ctx, top, arg as usize)
+                            {
+                                match done {
+                                    Ok(()) => continue 'frame,
+                                    Err(e) => return Exit::Error(e),
+                                }
+                            }
+                            return Exit::Flow(Flow::Call(arg));
+                        }
                         Err(e) => return Exit::Error(e),
                     }
                 }
