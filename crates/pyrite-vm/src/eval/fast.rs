@@ -123,6 +123,19 @@ pub(super) fn run(ctx: &mut Ctx, frames: &mut Vec<Frame>, kwnames: &mut Option<V
                 Exit::PastEnd
             }};
         }
+        // The truth of the `bool`, `int` or `None` on top of the stack (what the branches
+        // and `not` decide here); anything else, whose `__bool__`/`__len__` must be called,
+        // runs the instruction the general way.
+        macro_rules! truth_of_top {
+            ($byte:expr, $arg:expr, $start:expr) => {
+                match slot!(sp - 1) {
+                    Some(Value::Bool(b)) => *b,
+                    Some(Value::Int(i)) => *i != 0,
+                    Some(Value::None) => false,
+                    _ => general!($byte, $arg, $start),
+                }
+            };
+        }
         macro_rules! reload {
             () => {{
                 // Two word loads, never one merged vector load: the handler just wrote
@@ -150,11 +163,10 @@ pub(super) fn run(ctx: &mut Ctx, frames: &mut Vec<Frame>, kwnames: &mut Option<V
             ip = start + 1;
             // One word says whether this boundary needs the slow path: finalizers
             // (`__del__`) queued by drops and due collections run here, and tracing takes
-            // the frame, from the
-            // start of this instruction, to the traced loop (`eval::trace`). Checked after
-            // the decode, as the finalizer check was: before it, the compiler kept both
-            // pointers in one vector register across the loop (three more instructions
-            // and a cross-domain move at every dispatch).
+            // the frame, from the start of this instruction, to the traced loop
+            // (`eval::trace`). Checked after the decode, as the finalizer check was: before
+            // it, the compiler kept both pointers in one vector register across the loop
+            // (three more instructions and a cross-domain move at every dispatch).
             if super::trace::slow_path() {
                 if super::trace::at_boundary(ctx, frame, boundary, sp) {
                     return Exit::Flow(Flow::Next);
@@ -242,12 +254,7 @@ pub(super) fn run(ctx: &mut Ctx, frames: &mut Vec<Frame>, kwnames: &mut Option<V
                 op::RESUME => {}
                 op::JUMP_BACKWARD => ip -= arg as usize,
                 op::POP_JUMP_IF_FALSE | op::POP_JUMP_IF_TRUE => {
-                    let truth = match slot!(sp - 1) {
-                        Some(Value::Bool(b)) => *b,
-                        Some(Value::Int(i)) => *i != 0,
-                        Some(Value::None) => false,
-                        _ => general!(byte, arg, start),
-                    };
+                    let truth = truth_of_top!(byte, arg, start);
                     sp -= 1;
                     *slot!(sp) = None;
                     if truth == (byte == op::POP_JUMP_IF_TRUE) {
@@ -262,12 +269,7 @@ pub(super) fn run(ctx: &mut Ctx, frames: &mut Vec<Frame>, kwnames: &mut Option<V
                     }
                 }
                 JUMP_IF_FALSE_OR_POP | JUMP_IF_TRUE_OR_POP => {
-                    let truth = match slot!(sp - 1) {
-                        Some(Value::Bool(b)) => *b,
-                        Some(Value::Int(i)) => *i != 0,
-                        Some(Value::None) => false,
-                        _ => general!(byte, arg, start),
-                    };
+                    let truth = truth_of_top!(byte, arg, start);
                     if truth == (byte == JUMP_IF_TRUE_OR_POP) {
                         ip += arg as usize;
                     } else {
@@ -276,12 +278,7 @@ pub(super) fn run(ctx: &mut Ctx, frames: &mut Vec<Frame>, kwnames: &mut Option<V
                     }
                 }
                 UNARY_NOT => {
-                    let truth = match slot!(sp - 1) {
-                        Some(Value::Bool(b)) => *b,
-                        Some(Value::Int(i)) => *i != 0,
-                        Some(Value::None) => false,
-                        _ => general!(byte, arg, start),
-                    };
+                    let truth = truth_of_top!(byte, arg, start);
                     *slot!(sp - 1) = Some(Value::Bool(!truth));
                 }
                 op::IS_OP => {
