@@ -237,7 +237,6 @@ pub(crate) fn push_inline(
     send: bool,
 ) {
     let Some(generator) = receiver.downcast::<Generator>() else { return };
-    ctx.recursion_depth += 1;
     // The frame moves once, from the generator straight into the list; its fields are
     // written only after (a frame moved right after some of its fields were written makes
     // the CPU wait for those stores: no store-to-load forwarding across the wider loads
@@ -256,6 +255,8 @@ pub(crate) fn push_inline(
             frames.set_len(len + 1);
         }
     }
+    // Counted as a call (`can_push_inline` checked the limit), left at its yield or end.
+    ctx.recursion_depth += 1;
     let started = generator.started.get();
     let resumer_exc = start_running(ctx, generator);
     generator.inline_exit.set(InlineExit { exit_ip, returns_value: send });
@@ -292,7 +293,13 @@ fn start_running(ctx: &mut Ctx, generator: &Generator) -> Option<ObjRef> {
 /// The generator's frame stops running (it yielded when `suspended`, else it finished): the
 /// resumer's handled exception is current again, and a suspended frame that is handling
 /// one of its own keeps it.
+#[inline(always)]
 fn leave_exc_state(ctx: &mut Ctx, generator: &Generator, resumer: Option<ObjRef>, suspended: bool) {
+    // Nobody handling anything, the common case: nothing to swap (the generator's own
+    // state was emptied when it started running).
+    if resumer.is_none() && ctx.exc_info.is_none() {
+        return;
+    }
     let current = std::mem::replace(&mut ctx.exc_info, resumer);
     let own = match (&current, &ctx.exc_info) {
         (Some(c), Some(r)) if c.is_same(r) => None,
@@ -310,21 +317,31 @@ fn end_run(ctx: &mut Ctx, obj: &ObjRef, generator: &Generator, frame: Option<Fra
     let suspended = frame.is_some();
     // Moved into place first, written there after (see `push_inline`).
     drop(generator.frame.replace(frame));
+    if suspended {
+        let stale = generator.frame.borrow_mut().as_mut().and_then(suspend_frame);
+        drop(stale);
+    }
     stop_running(ctx, obj, generator, resumer, suspended);
 }
 
-/// The rest of [`end_run`] once the frame (if it yielded) is back in the generator.
+/// A yielding frame, back in its generator: its frame object (if any) keeps its state,
+/// with no caller, and the resumer's handled exception it held is handed back.
+#[inline(always)]
+fn suspend_frame(frame: &mut Frame) -> Option<ObjRef> {
+    if frame.frame_obj.is_some() {
+        crate::frameobject::suspend(frame);
+    }
+    frame.resumer_exc.take()
+}
+
+/// The generator, whose frame (if it yielded) is back in it, stops running: the
+/// resumer's handled exception is current again, and a suspended generator is closed by
+/// its `__del__` when dropped.
+#[inline(always)]
 fn stop_running(ctx: &mut Ctx, obj: &ObjRef, generator: &Generator, resumer: Option<ObjRef>, suspended: bool) {
     leave_exc_state(ctx, generator, resumer, suspended);
     generator.running.set(false);
     set_needs_close(obj, suspended);
-    if suspended {
-        let stale = generator.frame.borrow_mut().as_mut().and_then(|frame| {
-            crate::frameobject::suspend(frame);
-            frame.resumer_exc.take()
-        });
-        drop(stale);
-    }
 }
 
 /// A generator's frame that ran in its resumer's loop finished (returned or raised), and
@@ -372,17 +389,10 @@ pub(crate) fn park_top(ctx: &mut Ctx, frames: &mut Vec<Frame>, ip: usize, sp: us
     f.ip = ip;
     f.sp = sp;
     f.lasti = lasti;
-    let (own, resumer) = (f.inline_generator.take(), f.resumer_exc.take());
-    if f.frame_obj.is_some() {
-        crate::frameobject::suspend(f);
-    }
+    let (own, resumer) = (f.inline_generator.take(), suspend_frame(f));
     drop(suspended);
     drop(own);
-    if resumer.is_some() || ctx.exc_info.is_some() {
-        leave_exc_state(ctx, g, resumer, true);
-    }
-    g.running.set(false);
-    set_needs_close(&obj, true);
+    stop_running(ctx, &obj, g, resumer, true);
 }
 
 /// A frame that was to be parked but belongs to no generator (not reached: the register
