@@ -604,6 +604,9 @@ pub(super) fn list_extend_exact(frame: &mut Frame, arg: u32, sp: usize) -> bool 
 /// Appends copies of `values` (not `list`'s own items) to `list`, sized as
 /// [`PyList::extend_values`] sizes an extension by a list or tuple (CPython's
 /// `list_extend`), without first copying them into a vector. Cloning runs no Python code.
+/// The list is made general on purpose (not `PyList::extend_values`, which would keep a
+/// list of ints compact): a call's `*` list becomes a tuple next, which takes general items
+/// as they are.
 fn extend_from(list: &PyList, values: &[Value]) {
     if values.is_empty() {
         return;
@@ -747,23 +750,18 @@ pub(super) fn call_function_ex(ctx: &mut Ctx, frame: &mut Frame, flags_arg: u32)
     if let Some(first) = null {
         drop(first);
     }
-    // Only an exact tuple is taken as it is: a subclass may override `__iter__`.
-    let exact = args.as_obj().is_some_and(|o| o.type_ref().is_same(&types().tuple));
-    let mut values = match args.downcast::<PyTuple>().filter(|_| exact) {
-        Some(t) => t.items().to_vec(),
-        None => {
-            // CPython's `check_args_iterable`: neither `__iter__` nor a sequence.
-            let slots = pyrite_object::types::typeobj::type_payload(args.type_ref()).slots();
-            if slots.iter.is_none() && slots.getitem.is_none() {
-                return Err(PyErr::type_error(format!(
-                    "{} argument after * must be an iterable, not {}",
-                    super::data::function_str(ctx, &callable),
-                    args.type_name()
-                )));
-            }
-            iterate(ctx, &args)?
-        }
-    };
+    // CPython's `check_args_iterable`: neither `__iter__` nor a sequence.
+    let slots = pyrite_object::types::typeobj::type_payload(args.type_ref()).slots();
+    if slots.iter.is_none() && slots.getitem.is_none() {
+        return Err(PyErr::type_error(format!(
+            "{} argument after * must be an iterable, not {}",
+            super::data::function_str(ctx, &callable),
+            args.type_name()
+        )));
+    }
+    // An exact tuple or list is copied; anything else, subclasses too (whose `__iter__`
+    // may be overridden), is iterated.
+    let mut values = protocol::collect(ctx, &args)?;
     let mut kwnames = Vec::new();
     if let Some(kwargs) = kwargs {
         let Some(d) = kwargs.downcast::<PyDict>() else {
@@ -787,17 +785,6 @@ pub(super) fn call_function_ex(ctx: &mut Ctx, frame: &mut Frame, flags_arg: u32)
         }
         CallOutcome::Frame(f) => Ok(Flow::Enter(f)),
     }
-}
-
-/// The items `iterable`'s iterator gives (never copied straight out of a list or tuple
-/// subclass, whose `__iter__` may be overridden).
-fn iterate(ctx: &mut Ctx, iterable: &Value) -> PyResult<Vec<Value>> {
-    let iterator = protocol::get_iter(ctx, iterable)?;
-    let mut items = Vec::new();
-    while let Some(item) = protocol::next(ctx, &iterator)? {
-        items.push(item);
-    }
-    Ok(items)
 }
 
 /// `MAKE_FUNCTION flags`: the code object is on top; below it, as flagged, the closure,
