@@ -173,28 +173,12 @@ impl Frame {
         stack_base: usize,
     ) -> Frame {
         let code_ptr = NonNull::from(code.downcast::<Code>().expect("frames run code objects"));
-        Frame {
-            code,
-            code_ptr,
-            func,
-            globals,
-            builtins,
-            locals,
-            slots,
-            nslots,
-            stack_base,
-            sp: stack_base,
-            ip: 0,
-            lasti: 0,
-            kind: FrameKind::Call,
-            frame_obj: None,
-            inline_generator: None,
-            resumer_exc: None,
-        }
+        // SAFETY: `code_ptr` is `code`'s payload.
+        unsafe { Frame::with_code_ptr(code, code_ptr, func, globals, builtins, locals, slots, nslots, stack_base) }
     }
 
-    /// A call's frame for `code`, whose `Code` payload `code_ptr` points at (already
-    /// downcast by the caller), with no locals mapping.
+    /// [`Frame::new`] for `code`, whose `Code` payload `code_ptr` points at (already
+    /// downcast by the caller).
     ///
     /// # Safety
     /// `code_ptr` must point at the payload of `code`.
@@ -207,6 +191,7 @@ impl Frame {
         func: Option<ObjRef>,
         globals: ObjRef,
         builtins: ObjRef,
+        locals: Option<ObjRef>,
         slots: NonNull<Slot>,
         nslots: usize,
         stack_base: usize,
@@ -217,7 +202,7 @@ impl Frame {
             func,
             globals,
             builtins,
-            locals: None,
+            locals,
             slots,
             nslots,
             stack_base,
