@@ -311,7 +311,7 @@ pub fn repr(ctx: &mut Ctx, value: &Value) -> PyResult {
         Value::Bool(true) => Ok(Value::str("True")),
         Value::Bool(false) => Ok(Value::str("False")),
         // Built in place as CPython does: never the shared one-character str.
-        Value::Int(i) => Ok(Value::Obj(PyStr::new_unshared_obj(small_int_text(*i, &mut [0; 20])))),
+        Value::Int(i) => Ok(Value::Obj(small_int_str(*i))),
         Value::Float(f) => Ok(Value::str(&num::float_repr(*f))),
         Value::Obj(obj) => {
             let slot = type_payload(obj.type_ref()).slots().repr;
@@ -328,6 +328,15 @@ pub fn repr(ctx: &mut Ctx, value: &Value) -> PyResult {
             Ok(result)
         }
     }
+}
+
+/// `str(i)` (and `repr(i)`, `f"{i}"`) of a small int: a new str of its decimal text, built
+/// in place as CPython does (never the shared one-character str).
+#[must_use]
+pub fn small_int_str(i: i64) -> ObjRef {
+    let mut buf = [0; 20];
+    let text = small_int_text(i, &mut buf);
+    PyStr::from_ascii_parts_obj(text.len(), [text])
 }
 
 /// The decimal text of `i`, written into `buf` (20 bytes hold `i64::MIN`): `str(i)` without

@@ -89,7 +89,7 @@ fn is_zero(value: &Value) -> bool {
 fn int_repr(_: &mut Ctx, v: &Value) -> PyResult {
     match v {
         Value::Bool(b) => Ok(Value::str(if *b { "True" } else { "False" })),
-        Value::Int(i) => Ok(Value::Obj(PyStr::new_unshared_obj(&i.to_string()))),
+        Value::Int(i) => Ok(Value::Obj(crate::protocol::small_int_str(*i))),
         _ => {
             let i = as_int(v).map(std::borrow::Cow::into_owned).unwrap_or_default();
             let text = num::decimal_string(&i, true).map_err(PyErr::value_error)?;

@@ -679,13 +679,7 @@ pub(super) fn format_value(ctx: &mut Ctx, frame: &mut Frame, arg: u32) -> PyResu
         match frame.peek_ref(1) {
             Some(Value::Obj(o)) if o.type_ref().is_same(&pyrite_object::types().str) => return Ok(()),
             Some(Value::Int(i)) => {
-                let i = *i;
-                let mut buf = [0; 20];
-                let digits = pyrite_object::protocol::decimal_digits(i.unsigned_abs(), &mut buf);
-                let text = PyStr::from_ascii_parts_obj(
-                    digits.len() + usize::from(i < 0),
-                    [if i < 0 { "-" } else { "" }, digits],
-                );
+                let text = protocol::small_int_str(*i);
                 *frame.peek(1) = Some(Value::Obj(text));
                 return Ok(());
             }
