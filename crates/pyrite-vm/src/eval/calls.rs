@@ -172,14 +172,13 @@ pub fn call_function_hook(ctx: &mut Ctx, func: &ObjRef, args: Args<'_>) -> PyRes
 /// through the general call, its argument vector and binder). `None` (nothing changed)
 /// for any other call.
 pub(super) fn call_generator(ctx: &mut Ctx, caller: &mut Frame, argc: usize) -> Option<PyResult<()>> {
-    let method_form = caller.peek_ref(argc + 2).is_some();
-    let callable_depth = if method_form { argc + 2 } else { argc + 1 };
-    let func_obj = match caller.peek_ref(callable_depth) {
+    let layout = CallLayout::of(caller, argc);
+    let func_obj = match caller.peek_ref(layout.callable_depth(argc)) {
         Some(Value::Obj(f)) if f.is::<Function>() => f.clone(),
         _ => return None,
     };
     let func = func_obj.downcast::<Function>()?;
-    let total = argc + usize::from(method_form);
+    let total = layout.passed(argc);
     let code_obj = func.code_obj();
     let code = code_obj.downcast::<Code>()?;
     if !code.bytecode.is_generator_like() {
@@ -189,16 +188,12 @@ pub(super) fn call_generator(ctx: &mut Ctx, caller: &mut Frame, argc: usize) -> 
     let (parameters, nlocals) = (Parameters::of(code), code.bytecode.varnames.len());
     let builtins = vm(ctx).builtins.clone();
     let mut frame = new_frame(ctx, code_obj.clone(), Some(func_obj.clone()), func.globals.clone(), builtins, None);
-    let base = caller.sp - argc;
-    let first = if method_form { base - 1 } else { base };
     {
-        let stack = caller.slots_mut();
+        let (first, stack) = (layout.first(), caller.slots_mut());
         let locals = &mut frame.slots_mut()[..nlocals];
         fill_positional(parameters, locals, None, total, |k| stack[first + k].take().unwrap_or(Value::None), func);
     }
-    let (top, bottom) = (caller.slots_mut()[base - 1].take(), caller.slots_mut()[base - 2].take());
-    caller.sp = base - 2;
-    drop((top, bottom));
+    drop(layout.pop_callable(caller));
     Some(crate::generator::make_generator(&func_obj, frame, ctx).map(|generator| caller.push(generator)))
 }
 
@@ -653,6 +648,52 @@ pub(super) fn finish_init(frames: &mut [Frame], value: Value) -> PyResult<()> {
     Err(PyErr::type_error(format!("__init__() should return None, not '{}'", value.type_name())))
 }
 
+/// Where the parts of a `CALL argc` lie on the caller's stack: `[NULL, callable, args...]`,
+/// or in method form `[method, self, args...]`, where `self` is passed as the first
+/// argument.
+#[derive(Clone, Copy)]
+struct CallLayout {
+    method_form: bool,
+    /// The slot of the first argument after `self`.
+    base: usize,
+}
+
+impl CallLayout {
+    #[inline(always)]
+    fn of(frame: &Frame, argc: usize) -> CallLayout {
+        CallLayout { method_form: frame.peek_ref(argc + 2).is_some(), base: frame.sp - argc }
+    }
+
+    /// The depth (1 = top) of the function called.
+    #[inline(always)]
+    fn callable_depth(self, argc: usize) -> usize {
+        argc + 1 + usize::from(self.method_form)
+    }
+
+    /// How many arguments are passed, `self` included.
+    #[inline(always)]
+    fn passed(self, argc: usize) -> usize {
+        argc + usize::from(self.method_form)
+    }
+
+    /// The slot of the first argument passed (`self` in method form).
+    #[inline(always)]
+    fn first(self) -> usize {
+        if self.method_form { self.base - 1 } else { self.base }
+    }
+
+    /// Once the arguments are taken, takes the two slots below them off the stack, which
+    /// then ends below the call: the function called.
+    #[inline(always)]
+    fn pop_callable(self, frame: &mut Frame) -> Option<Value> {
+        let (top, bottom) = (frame.slots_mut()[self.base - 1].take(), frame.slots_mut()[self.base - 2].take());
+        frame.sp = self.base - 2;
+        let (callable, other) = if self.method_form { (bottom, top) } else { (top, bottom) };
+        drop(other);
+        callable
+    }
+}
+
 /// Most arguments (with `self`) [`call_native`] passes without a buffer.
 const NATIVE_ARGS: usize = 4;
 
@@ -663,23 +704,19 @@ const NATIVE_ARGS: usize = 4;
 /// (nothing changed) when the call needs the general path.
 #[inline]
 pub(super) fn call_native(ctx: &mut Ctx, frame: &mut Frame, argc: usize) -> Option<PyResult<()>> {
-    let method_form = frame.peek_ref(argc + 2).is_some();
-    let n = argc + usize::from(method_form);
-    let callable_depth = if method_form { argc + 2 } else { argc + 1 };
-    match frame.peek_ref(callable_depth) {
+    let layout = CallLayout::of(frame, argc);
+    let n = layout.passed(argc);
+    match frame.peek_ref(layout.callable_depth(argc)) {
         Some(Value::Obj(obj)) if obj.is::<BuiltinFunction>() && n <= NATIVE_ARGS => {}
         _ => return None,
     }
-    let base = frame.sp - argc;
     let mut args = [Value::None, Value::None, Value::None, Value::None];
-    let first = if method_form { base - 1 } else { base };
-    for (arg, i) in args.iter_mut().zip(first..base + argc) {
+    for (arg, i) in args.iter_mut().zip(layout.first()..frame.sp) {
         *arg = frame.slots_mut()[i].take().unwrap_or(Value::None);
     }
-    let (top, bottom) = (frame.slots_mut()[base - 1].take(), frame.slots_mut()[base - 2].take());
-    frame.sp = base - 2;
-    let callable = if method_form { bottom } else { top };
-    let Some(Value::Obj(callable)) = callable else { return Some(Err(PyErr::new_system("CALL lost its callable"))) };
+    let Some(Value::Obj(callable)) = layout.pop_callable(frame) else {
+        return Some(Err(PyErr::new_system("CALL lost its callable")));
+    };
     let f = callable.downcast::<BuiltinFunction>()?;
     let previous = vm(ctx).calling_frame.replace(std::ptr::NonNull::from(&mut *frame));
     let result = protocol::call_builtin(ctx, f, Args::positional(&args[..n]));
