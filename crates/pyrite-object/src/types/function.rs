@@ -52,8 +52,10 @@ pub struct CacheEntry {
     pub depth: std::cell::Cell<u16>,
     /// Executions left before the next attempt to specialize.
     pub counter: std::cell::Cell<u16>,
-    /// More guards with their positions, for sites that see several types (a type's
-    /// version tag, 0 for a free place, and a position in its shared keys).
+    /// More guards with their positions, for `LOAD_ATTR_INSTANCE_VALUE` sites that see
+    /// several types (a type's version tag, 0 for a free place, and a position in its
+    /// shared keys). `LOAD_ATTR_METHOD` keeps in `more[0].1` whether the type's instances
+    /// cannot have a `__dict__` (1) or may (0).
     pub more: [(std::cell::Cell<u64>, std::cell::Cell<u16>); 3],
 }
 
