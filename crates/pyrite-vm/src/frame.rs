@@ -95,6 +95,26 @@ pub unsafe fn take_slot(slot: *mut Slot) -> Slot {
     value
 }
 
+/// A copy of the value in `slot` (a new reference), read with two word-sized loads like
+/// [`take_slot`]: a local is often read right after a store to it (`x = ...; x`, which the
+/// superinstruction `STORE_FAST__LOAD_FAST` runs back to back), and one 16-byte load
+/// would wait for the two word stores to reach the cache.
+///
+/// # Safety
+/// `slot` must be valid for reads and initialized.
+#[inline(always)]
+pub unsafe fn clone_slot(slot: *const Slot) -> Slot {
+    let words = slot.cast::<std::mem::MaybeUninit<u64>>();
+    // SAFETY: as in `take_slot`; the bits are borrowed (ManuallyDrop), never dropped.
+    let value = unsafe {
+        std::mem::ManuallyDrop::new(std::mem::transmute::<[std::mem::MaybeUninit<u64>; 2], Slot>([
+            words.read_volatile(),
+            words.add(1).read_volatile(),
+        ]))
+    };
+    (*value).clone()
+}
+
 /// What a frame is run for ([`Frame::kind`]). A whole word rather than a byte: moves of a
 /// frame then copy whole words, so none waits for a one-byte store to reach the cache (see
 /// `generator::push_inline`).

@@ -74,6 +74,15 @@ pub(super) fn run(ctx: &mut Ctx, frames: &mut Vec<Frame>, kwnames: &mut Option<V
                 unsafe { crate::frame::take_slot(slot) }
             }};
         }
+        // A new reference to a local's value (see `frame::clone_slot`: often the local was
+        // just stored, as by `STORE_FAST__LOAD_FAST`).
+        macro_rules! clone_local {
+            ($index:expr) => {{
+                let slot: *mut Slot = slot!($index);
+                // SAFETY: see `slot!`.
+                unsafe { crate::frame::clone_slot(slot) }
+            }};
+        }
         macro_rules! push {
             ($value:expr) => {{
                 let value = $value;
@@ -210,8 +219,7 @@ pub(super) fn run(ctx: &mut Ctx, frames: &mut Vec<Frame>, kwnames: &mut Option<V
                         let value = unsafe { &*consts }[second].clone();
                         push!(value);
                         ip += 1;
-                    } else if let Some(value) = slot!(second) {
-                        let value = value.clone();
+                    } else if let Some(value) = clone_local!(second) {
                         push!(value);
                         ip += 1;
                     }
@@ -228,8 +236,7 @@ pub(super) fn run(ctx: &mut Ctx, frames: &mut Vec<Frame>, kwnames: &mut Option<V
                         let value = take!(sp);
                         drop(std::mem::replace(slot!(second), value));
                         ip += 1;
-                    } else if let Some(value) = slot!(second) {
-                        let value = value.clone();
+                    } else if let Some(value) = clone_local!(second) {
                         push!(value);
                         ip += 1;
                     }
