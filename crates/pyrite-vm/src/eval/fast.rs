@@ -24,6 +24,7 @@ const CALL_FUNCTION_EX: u8 = Opcode::CALL_FUNCTION_EX as u8;
 const UNARY_NOT: u8 = Opcode::UNARY_NOT as u8;
 const JUMP_IF_FALSE_OR_POP: u8 = Opcode::JUMP_IF_FALSE_OR_POP as u8;
 const JUMP_IF_TRUE_OR_POP: u8 = Opcode::JUMP_IF_TRUE_OR_POP as u8;
+const JUMP_BACKWARD_NO_INTERRUPT: u8 = Opcode::JUMP_BACKWARD_NO_INTERRUPT as u8;
 
 /// Why the register loop stopped.
 pub(super) enum Exit {
@@ -259,7 +260,8 @@ pub(super) fn run(ctx: &mut Ctx, frames: &mut Vec<Frame>, kwnames: &mut Option<V
                 // A due collection runs at the next boundary's slow path (the collector
                 // sets the eval breaker), as do queued finalizers.
                 op::RESUME => {}
-                op::JUMP_BACKWARD => ip -= arg as usize,
+                // `yield from`'s loop: the boundary checks here handle no signals either.
+                op::JUMP_BACKWARD | JUMP_BACKWARD_NO_INTERRUPT => ip -= arg as usize,
                 op::POP_JUMP_IF_FALSE | op::POP_JUMP_IF_TRUE => {
                     let truth = truth_of_top!(byte, arg, start);
                     sp -= 1;
@@ -363,7 +365,9 @@ pub(super) fn run(ctx: &mut Ctx, frames: &mut Vec<Frame>, kwnames: &mut Option<V
                         crate::generator::push_inline(ctx, frames, receiver, sent, ip + arg as usize, true);
                         continue 'frame;
                     }
-                    general!(byte, arg, start);
+                    // Any other receiver (`yield from` a list's iterator) is resumed by a
+                    // direct call, this frame going on.
+                    handler!(start, SEND, crate::generator::send_op(ctx, frame, arg).map(drop));
                 }
                 op::YIELD_VALUE if frame.inline_generator.is_some() => {
                     // The generator's frame goes back to its generator, the value to the caller.
