@@ -369,13 +369,17 @@ fn set_needs_close(generator: &ObjRef, suspended: bool) {
 /// its `yield`). It is copied straight from the list into the generator, and its
 /// pointers are written there after (see [`push_inline`]).
 pub(crate) fn park_top(ctx: &mut Ctx, frames: &mut Vec<Frame>, ip: usize, sp: usize, lasti: usize) {
-    let Some(obj) = frames.last().and_then(|top| top.inline_generator.clone()) else {
+    let Some(owner) = frames.last().and_then(|top| top.inline_generator.as_ref()) else {
         if let Some(frame) = frames.pop() {
             drop_unparked(ctx, frame, sp);
         }
         return;
     };
-    let Some(g) = obj.downcast::<Generator>() else { return };
+    let Some(g) = owner.downcast::<Generator>().map(std::ptr::from_ref) else { return };
+    // SAFETY: the frame's reference keeps the generator alive; it moves with the frame and
+    // is taken out of it below (rather than cloned here and dropped: two count updates
+    // less), then held to the end of this function.
+    let g = unsafe { &*g };
     let mut suspended = g.frame.borrow_mut();
     debug_assert!(suspended.is_none(), "a running generator keeps no frame");
     // SAFETY: the list's last frame moves into the generator's empty place (its frame is
@@ -391,8 +395,9 @@ pub(crate) fn park_top(ctx: &mut Ctx, frames: &mut Vec<Frame>, ip: usize, sp: us
     f.lasti = lasti;
     let (own, resumer) = (f.inline_generator.take(), suspend_frame(f));
     drop(suspended);
-    drop(own);
-    stop_running(ctx, &obj, g, resumer, true);
+    if let Some(obj) = own {
+        stop_running(ctx, &obj, g, resumer, true);
+    }
 }
 
 /// A frame that was to be parked but belongs to no generator (not reached: the register
