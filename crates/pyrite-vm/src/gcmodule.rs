@@ -34,10 +34,16 @@ struct FinalizerState {
     collecting: Option<NonNull<Ctx>>,
     /// Finalizers and callbacks that are due, oldest first (each holding its objects).
     pending: VecDeque<Job>,
+    /// The list made as `gc.callbacks` (CPython keeps its own reference too, so rebinding
+    /// the module attribute changes nothing).
+    callbacks: Option<ObjRef>,
+    /// A collection with its callbacks is under way: as in CPython, no other collection
+    /// starts meanwhile (the callbacks' allocations would otherwise start one each).
+    busy: bool,
 }
 
 static FINALIZERS: GilCell<FinalizerState> =
-    GilCell::new(FinalizerState { collecting: None, pending: VecDeque::new() });
+    GilCell::new(FinalizerState { collecting: None, pending: VecDeque::new(), callbacks: None, busy: false });
 
 /// The published context, if a collection the VM started is running.
 fn collection_context() -> Option<NonNull<Ctx>> {
@@ -144,8 +150,50 @@ pub fn maybe_collect(ctx: &mut Ctx) {
     // The request is served (or stale): the collector sets it again when the count next
     // passes the threshold.
     pyrite_memory::breaker::set(pyrite_memory::breaker::COLLECTION_DUE, false);
-    if gc::collection_due() {
-        with_collection_context(ctx, gc::collect_automatic);
+    if let Some(generation) = gc::due_generation() {
+        collect_with_callbacks(ctx, generation);
+    }
+}
+
+/// Collects `generation`, calling the `gc.callbacks` before and after (CPython's
+/// `collect_with_callback`). Returns what the collection did (nothing when one was
+/// already running).
+fn collect_with_callbacks(ctx: &mut Ctx, generation: usize) -> Option<gc::CollectStats> {
+    // SAFETY: as in `collection_context`.
+    if unsafe { FINALIZERS.with(|f| std::mem::replace(&mut f.busy, true)) } || gc::is_collecting() {
+        return None;
+    }
+    invoke_callbacks(ctx, "start", generation, gc::CollectStats::default());
+    let stats = with_collection_context(ctx, || Some(gc::collect(generation)));
+    invoke_callbacks(ctx, "stop", generation, stats.unwrap_or_default());
+    // SAFETY: as in `collection_context`.
+    unsafe { FINALIZERS.with(|f| f.busy = false) };
+    stats
+}
+
+/// Calls each of `gc.callbacks` with `(phase, info)`; an exception is reported as
+/// unraisable, and the next callback still runs. The list is read by index as it goes, so
+/// a callback that changes it affects the rest of this round, as in CPython.
+fn invoke_callbacks(ctx: &mut Ctx, phase: &str, generation: usize, stats: gc::CollectStats) {
+    // SAFETY: as in `collection_context`.
+    let Some(list) = (unsafe { FINALIZERS.with(|f| f.callbacks.clone()) }) else { return };
+    let Some(callbacks) = list.downcast::<PyList>() else { return };
+    if callbacks.len() == 0 {
+        return;
+    }
+    let info = PyDict::new_obj();
+    if let Some(d) = info.downcast::<PyDict>() {
+        d.set_str("generation", Value::from(generation));
+        d.set_str("collected", Value::from(stats.collected));
+        d.set_str("uncollectable", Value::from(stats.uncollectable));
+    }
+    let (phase, info) = (Value::str(phase), Value::Obj(info));
+    let mut i = 0;
+    while let Some(callback) = callbacks.get(i) {
+        if let Err(e) = protocol::call_positional(ctx, &callback, &[phase.clone(), info.clone()]) {
+            crate::syshooks::write_unraisable(ctx, &e, None, callback);
+        }
+        i += 1;
     }
 }
 
@@ -158,7 +206,10 @@ pub fn make_gc() -> ObjRef {
     let d = dict.downcast::<PyDict>().expect("a new dict");
     d.set_str("__name__", Value::str("gc"));
     d.set_str("garbage", Value::Obj(PyList::new_obj(Vec::new())));
-    d.set_str("callbacks", Value::Obj(PyList::new_obj(Vec::new())));
+    let callbacks = PyList::new_obj(Vec::new());
+    // SAFETY: as in `collection_context`.
+    unsafe { FINALIZERS.with(|f| f.callbacks = Some(callbacks.clone())) };
+    d.set_str("callbacks", Value::Obj(callbacks));
     let functions: &[(&'static str, NativeFn)] = &[
         ("collect", gc_collect),
         ("enable", |_, _| {
@@ -211,7 +262,7 @@ fn gc_collect(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
     let generation =
         usize::try_from(generation).ok().filter(|g| *g <= 2).ok_or_else(|| PyErr::value_error("invalid generation"))?;
     run_pending(ctx);
-    let stats = with_collection_context(ctx, || Some(gc::collect(generation)));
+    let stats = collect_with_callbacks(ctx, generation);
     run_pending(ctx);
     Ok(Value::from(stats.map_or(0, |s| s.collected)))
 }
