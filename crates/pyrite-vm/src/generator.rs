@@ -86,16 +86,29 @@ impl Trace for Generator {
 
 payload!(Generator, "generator", tracked);
 
-/// Makes the generator for a call of a generator function; `frame` has its arguments bound.
+/// Makes the generator for a call of a generator function; `frame` has its arguments bound
+/// and its slots carved from the slot stack, from which they move to the generator's own box.
 pub fn make_generator(func_obj: &ObjRef, mut frame: Frame, ctx: &mut Ctx) -> PyResult {
-    let func = func_obj.downcast::<Function>().ok_or_else(|| PyErr::new_system("generator without function"))?;
-    let code = func.code_obj();
-    let code_flags = code.downcast::<Code>().map_or(0, |c| c.bytecode.flags);
-    // Move the slots out of the shared stack into the generator's own box.
     let mut slots: Box<[Slot]> = frame.slots_mut().iter_mut().map(Option::take).collect();
     let n = frame.nslots;
     crate::state::vm(ctx).slots.pop(n);
     frame.slots = std::ptr::NonNull::from(&mut slots[0]);
+    generator_from(func_obj, frame, slots)
+}
+
+/// The empty slots of a generator's frame, in the box the generator will own (for
+/// [`generator_from`]): a generator made by a call is built in place, its arguments
+/// written straight into these.
+pub(crate) fn own_slots(nslots: usize) -> Box<[Slot]> {
+    std::iter::repeat_with(|| None).take(nslots).collect()
+}
+
+/// Makes the generator (or coroutine, or async generator, as the code says) of `func_obj`
+/// whose frame runs over `slots`.
+pub(crate) fn generator_from(func_obj: &ObjRef, mut frame: Frame, slots: Box<[Slot]>) -> PyResult {
+    let func = func_obj.downcast::<Function>().ok_or_else(|| PyErr::new_system("generator without function"))?;
+    let code = func.code_obj();
+    let code_flags = code.downcast::<Code>().map_or(0, |c| c.bytecode.flags);
     frame.kind = crate::frame::FrameKind::Generator;
     let t = types();
     let ty = if code_flags & flags::COROUTINE != 0 {

@@ -186,15 +186,29 @@ pub(super) fn call_generator(ctx: &mut Ctx, caller: &mut Frame, argc: usize) -> 
     }
     positional_fit(func, code, total)?;
     let (parameters, nlocals) = (Parameters::of(code), code.bytecode.varnames.len());
+    let nlocalsplus = code.nlocalsplus();
+    // The frame is built over the box its generator will own (no carving from the slot
+    // stack and copying out, as `make_generator` must for frames made elsewhere).
+    let mut slots = crate::generator::own_slots(nlocalsplus + code.bytecode.stacksize as usize + 1);
     let builtins = vm(ctx).builtins.clone();
-    let mut frame = new_frame(ctx, code_obj.clone(), Some(func_obj.clone()), func.globals.clone(), builtins, None);
+    let globals = func.globals.clone();
+    let frame = Frame::new(
+        code_obj.clone(),
+        Some(func_obj.clone()),
+        globals,
+        builtins,
+        None,
+        std::ptr::NonNull::from(&mut slots[0]),
+        slots.len(),
+        nlocalsplus,
+    );
     {
         let (first, stack) = (layout.first(), caller.slots_mut());
-        let locals = &mut frame.slots_mut()[..nlocals];
+        let locals = &mut slots[..nlocals];
         fill_positional(parameters, locals, None, total, |k| stack[first + k].take().unwrap_or(Value::None), func);
     }
     drop(layout.pop_callable(caller));
-    Some(crate::generator::make_generator(&func_obj, frame, ctx).map(|generator| caller.push(generator)))
+    Some(crate::generator::generator_from(&func_obj, frame, slots).map(|generator| caller.push(generator)))
 }
 
 /// Flags of the code objects [`push_plain`] and [`run_plain`] leave to the general paths.
