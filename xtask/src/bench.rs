@@ -1,9 +1,11 @@
-//! `cargo xtask bench [FILTER...] [--reps N] [--json PATH]`: runs the programs under
+//! `cargo xtask bench [FILTER...] [--reps N] [--json PATH] [--pgo]`: runs the programs under
 //! `benches/` with Pyrite and with CPython side by side and prints their times as ratios.
 //!
 //! - Builds `target/release/pyrite` (`cargo build --release -p pyrite-cli` in the workspace's
 //!   default target directory, ignoring `CARGO_TARGET_DIR`, so everyone measures one binary),
-//!   unless `PYRITE_BENCH_BINARY` names the binary to measure.
+//!   unless `PYRITE_BENCH_BINARY` names the binary to measure. With `--pgo` it measures the
+//!   profile-guided build instead (`cargo xtask pgo`, trained on `tests/programs`, never on
+//!   the benchmarks).
 //! - Finds CPython as `$PYRITE_ORACLE` or `python3`, resolved to the real executable
 //!   (`sys.executable`) so that a version-manager shim does not add its own start-up.
 //!   Without CPython only Pyrite's columns are filled.
@@ -31,6 +33,7 @@ struct Options {
     filters: Vec<String>,
     reps: usize,
     json: Option<PathBuf>,
+    pgo: bool,
 }
 
 /// One interpreter to measure.
@@ -95,6 +98,10 @@ pub fn run(root: &Path, args: &[String]) -> Result<(), String> {
     // another checkout) instead of building `target/release/pyrite`.
     let binary = match std::env::var_os("PYRITE_BENCH_BINARY") {
         Some(path) => PathBuf::from(path),
+        None if options.pgo => {
+            crate::pgo::run(root, &[])?;
+            root.join("target").join("pgo").join("release").join("pyrite")
+        }
         None => {
             build_pyrite(root)?;
             root.join("target").join("release").join("pyrite")
@@ -168,7 +175,7 @@ pub fn run(root: &Path, args: &[String]) -> Result<(), String> {
 }
 
 fn parse_args(args: &[String]) -> Result<Options, String> {
-    let mut options = Options { filters: Vec::new(), reps: DEFAULT_REPS, json: None };
+    let mut options = Options { filters: Vec::new(), reps: DEFAULT_REPS, json: None, pgo: false };
     let mut args = args.iter();
     while let Some(arg) = args.next() {
         match arg.as_str() {
@@ -179,6 +186,7 @@ fn parse_args(args: &[String]) -> Result<Options, String> {
                     return Err("--reps must be at least 1".to_owned());
                 }
             }
+            "--pgo" => options.pgo = true,
             "--json" => options.json = Some(PathBuf::from(args.next().ok_or("--json needs a path")?)),
             flag if flag.starts_with("--") => return Err(format!("bench: unknown option {flag}")),
             filter => options.filters.push(filter.to_owned()),
@@ -573,6 +581,7 @@ fn to_json(
         cpython.map_or_else(|| "null".to_owned(), |c| json_str(&format!("{} {}", c.version, c.path.display())))
     );
     let _ = writeln!(out, "  \"reps\": {},", options.reps);
+    let _ = writeln!(out, "  \"pgo\": {},", options.pgo);
     let _ = writeln!(out, "  \"programs\": [");
     for (i, r) in results.iter().enumerate() {
         let _ = write!(

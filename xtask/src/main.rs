@@ -5,9 +5,10 @@
 //! - `snapshots` re-records every insta snapshot of the workspace.
 //! - `compile-all DIR` compiles every `.py` under `DIR` and reports failures and speed
 //!   (see [`compile_all`]).
-//! - `bench [FILTER...] [--reps N] [--json PATH]` times `benches/*.py` under Pyrite and
+//! - `bench [FILTER...] [--reps N] [--json PATH] [--pgo]` times `benches/*.py` under Pyrite and
 //!   CPython side by side (see [`bench`]).
 //! - `bench-compile [DIR] [--reps N]` measures parse + compile throughput (see [`bench_compile`]).
+//! - `pgo` builds a profile-guided `target/pgo/release/pyrite` (see [`pgo`]).
 //! - `unicodedata ALIASES SEQUENCES` regenerates the `unicodedata` module's tables with
 //!   `xtask/gen_unicodedata.py` (CPython 3.11 and two files of the Unicode database).
 //!
@@ -18,6 +19,7 @@ mod bench;
 mod bench_compile;
 mod bless;
 mod compile_all;
+mod pgo;
 mod recording;
 
 use std::path::PathBuf;
@@ -33,14 +35,17 @@ commands:
                       INSTA_UPDATE=always INSTA_FORCE_PASS=1
   compile-all DIR     compile every .py under DIR with pyrite-compiler; report files, lines,
                       seconds, lines/second and failures (use --release for speed)
-  bench [FILTER...] [--reps N] [--json PATH]
-                      build target/release/pyrite, run benches/*.py (names containing a FILTER)
+  bench [FILTER...] [--reps N] [--json PATH] [--pgo]
+                      build target/release/pyrite (with --pgo: the `pgo` build), run benches/*.py (names containing a FILTER)
                       under pyrite and python3, N times each (default 5), interleaved; print
                       median times, ratios, their geometric mean, peak memory and start-up;
                       write JSON (default target/bench.json)
   bench-compile [DIR] [--reps N]
                       parse + compile throughput in lines/s over DIR (default: CPython's
                       standard library), in release mode, next to CPython's compile()
+  pgo                 profile-guided build: instrument, train on tests/programs, rebuild into
+                      target/pgo/release/pyrite (needs `rustup component add llvm-tools`);
+                      measure it with PYRITE_BENCH_BINARY=target/pgo/release/pyrite
   unicodedata NameAliases.txt NamedSequences.txt
                       regenerate crates/pyrite-stdlib/src/unicodedata/ucd.bin from python3.11's
                       unicodedata (plus the aliases and named sequences files of the UCD)
@@ -56,6 +61,7 @@ fn main() -> ExitCode {
         Some("compile-all") => compile_all::run(&rest),
         Some("bench") => bench::run(&workspace_root(), &rest),
         Some("bench-compile") => bench_compile::run(&rest),
+        Some("pgo") => pgo::run(&workspace_root(), &rest),
         Some("unicodedata") => unicodedata(&rest),
         Some("help" | "-h" | "--help") => {
             print!("{USAGE}");
