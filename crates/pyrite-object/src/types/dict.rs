@@ -344,11 +344,16 @@ impl PyDict {
 
     /// A new key is about to be added: a dict sharing class keys puts it there too, or
     /// stops sharing when it cannot.
-    #[inline]
+    #[inline(always)]
     fn note_new_key(&self, key: &Value) {
-        if self.shared.borrow().is_none() {
-            return;
+        if self.shared.borrow().is_some() {
+            self.note_new_shared_key(key);
         }
+    }
+
+    /// [`PyDict::note_new_key`] for a dict sharing class keys (out of line: most dicts do not).
+    #[inline(never)]
+    fn note_new_shared_key(&self, key: &Value) {
         let Some(keys) = self.shared_keys() else { return };
         let kept = match key {
             Value::Obj(name) if name.type_ref().is_same(&types().str) => {
@@ -692,12 +697,11 @@ impl PyDict {
     #[must_use]
     pub fn entry_from(&self, index: usize) -> Option<(usize, Value, Value)> {
         let table = self.table.borrow();
-        table
-            .entries
+        let entries = table.entries.get(index..)?;
+        entries
             .iter()
             .enumerate()
-            .skip(index)
-            .find_map(|(i, e)| e.as_ref().map(|e| (i + 1, e.key.clone(), e.value.clone())))
+            .find_map(|(i, e)| e.as_ref().map(|e| (index + i + 1, e.key.clone(), e.value.clone())))
     }
 
     /// The key of the entry at or after position `index`, and the position after it.
