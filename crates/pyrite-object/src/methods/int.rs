@@ -162,6 +162,9 @@ pub fn small_binary(x: i64, y: i64, op: BinaryOp) -> Option<Value> {
         BinaryOp::Subtract => x.checked_sub(y).map(Value::Int),
         BinaryOp::Multiply => x.checked_mul(y).map(Value::Int),
         BinaryOp::And => Some(Value::Int(x & y)),
+        // Both signs known: no rounding to correct, no zero or overflow to check.
+        BinaryOp::Remainder if x >= 0 && y > 0 => Some(Value::Int(x % y)),
+        BinaryOp::FloorDivide if x >= 0 && y > 0 => Some(Value::Int(x / y)),
         _ => small_binary_call(x, y, op),
     }
 }
