@@ -151,10 +151,28 @@ fn int_richcompare(_: &mut Ctx, a: &Value, b: &Value, op: CompareOp) -> PyResult
 }
 
 /// `a <op> b` for two ints that fit in an `i64`, without allocating; `None` when the
-/// result needs the general path (overflow, float result, error).
-#[inline]
+/// result needs the general path (overflow, float result, error). The commonest
+/// operators are worked out where it is inlined (the register loop's `BINARY_OP`), the
+/// others by a call.
+#[inline(always)]
 #[must_use]
 pub fn small_binary(x: i64, y: i64, op: BinaryOp) -> Option<Value> {
+    match op {
+        BinaryOp::Add => x.checked_add(y).map(Value::Int),
+        BinaryOp::Subtract => x.checked_sub(y).map(Value::Int),
+        BinaryOp::Multiply => x.checked_mul(y).map(Value::Int),
+        BinaryOp::And => Some(Value::Int(x & y)),
+        // Both signs known: no rounding to correct, no zero or overflow to check.
+        BinaryOp::Remainder if x >= 0 && y > 0 => Some(Value::Int(x % y)),
+        BinaryOp::FloorDivide if x >= 0 && y > 0 => Some(Value::Int(x / y)),
+        _ => small_binary_call(x, y, op),
+    }
+}
+
+/// [`small_binary`] out of line.
+#[inline(never)]
+#[must_use]
+fn small_binary_call(x: i64, y: i64, op: BinaryOp) -> Option<Value> {
     Some(Value::Int(match op {
         BinaryOp::Add => x.checked_add(y)?,
         BinaryOp::Subtract => x.checked_sub(y)?,

@@ -11,6 +11,7 @@ use crate::protocol;
 use crate::registry::{TypeTable, types};
 use crate::types::iters::{CallableIter, Enumerate, MultiIter, ReversedIter};
 use crate::types::list::{PyList, RecycledTuple};
+use crate::types::misc::{RangeIter, SeqIter};
 use crate::types::str::PyStr;
 use crate::types::typeobj::{lookup_str, type_payload};
 use crate::value::Value;
@@ -114,6 +115,69 @@ fn enumerate_new(ctx: &mut Ctx, ty: &ObjRef, args: Args<'_>) -> PyResult {
         result: RecycledTuple::default(),
     };
     Ok(Value::Obj(instance(payload, ty, &types().enumerate)))
+}
+
+/// One step of a range iterator or an exact list iterator, which runs no Python code:
+/// `Some(Some(item))`, `Some(None)` when exhausted (a list iterator then releases its
+/// list, as CPython does); `None`, nothing changed, for any other iterator.
+#[inline(always)]
+#[must_use]
+pub fn simple_step(iterator: &ObjRef) -> Option<Option<Value>> {
+    if let Some(range) = iterator.downcast::<RangeIter>() {
+        return Some(range.next_item().map(Value::Int));
+    }
+    let seq = iterator.downcast::<SeqIter>()?;
+    if !iterator.type_ref().is_same(&types().list_iterator) {
+        return None;
+    }
+    let item = {
+        let current = seq.seq.borrow();
+        let list = current.as_ref()?.downcast::<PyList>()?;
+        let index = seq.index.get();
+        let item = list.get(index);
+        if item.is_some() {
+            seq.index.set(index + 1);
+        }
+        item
+    };
+    if item.is_none() {
+        // Exhausted: release the list now.
+        drop(seq.seq.replace(None));
+    }
+    Some(item)
+}
+
+/// One step of an exact `enumerate` over a range or exact list iterator with an int
+/// count, without making its tuple: `Some(Some((count, item)))`, or `Some(None)` when
+/// exhausted; `None`, nothing changed, when the general `__next__` must run it.
+#[must_use]
+pub fn enumerate_step_fast(iterator: &ObjRef) -> Option<Option<(Value, Value)>> {
+    let e = iterator.downcast::<Enumerate>()?;
+    if !iterator.type_ref().is_same(&types().enumerate) {
+        return None;
+    }
+    let count = match *e.count.borrow() {
+        Value::Int(count) if count < i64::MAX => count,
+        _ => return None,
+    };
+    let item = {
+        let inner = e.iter.borrow();
+        let Some(Value::Obj(inner)) = &*inner else { return None };
+        simple_step(inner)?
+    };
+    let Some(item) = item else { return Some(None) };
+    *e.count.borrow_mut() = Value::Int(count + 1);
+    Some(Some((Value::Int(count), item)))
+}
+
+/// The `(count, item)` tuple an `enumerate` (`iterator`) yields, refilling the last one
+/// when nobody else holds it.
+#[must_use]
+pub fn enumerate_tuple(iterator: &ObjRef, count: Value, item: Value) -> Value {
+    match iterator.downcast::<Enumerate>() {
+        Some(e) => Value::Obj(e.result.make([count, item])),
+        None => Value::Obj(crate::types::list::PyTuple::new_obj(vec![count, item])),
+    }
 }
 
 fn enumerate_next(ctx: &mut Ctx, v: &Value) -> PyResult<Option<Value>> {

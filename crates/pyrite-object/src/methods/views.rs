@@ -190,6 +190,18 @@ pub(crate) fn dict_iter_step<T>(
 /// one of these, for the general `__next__` to run it.
 #[must_use]
 pub fn dict_iter_next_fast(iterator: &ObjRef) -> Option<Option<Value>> {
+    Some(dict_iter_step_fast(iterator)?.map(|(first, value)| match value {
+        Some(value) => item_tuple(iterator, first, value),
+        None => first,
+    }))
+}
+
+/// [`dict_iter_next_fast`] without making an item iterator's tuple: `Some(Some((key,
+/// Some(value))))` for an item, `Some(Some((key_or_value, None)))` for the others (the
+/// caller that takes the pair apart, `for k, v in d.items()`, needs no tuple; one that
+/// keeps it makes it with [`item_tuple`]).
+#[must_use]
+pub fn dict_iter_step_fast(iterator: &ObjRef) -> Option<Option<(Value, Option<Value>)>> {
     let t = types();
     let ty = iterator.type_ref();
     let kind = if ty.is_same(&t.dict_keyiterator) {
@@ -222,10 +234,17 @@ pub fn dict_iter_next_fast(iterator: &ObjRef) -> Option<Option<Value>> {
     let remaining = iter.remaining.get().checked_sub(1)?;
     iter.remaining.set(remaining);
     iter.index.set(position);
-    Some(Some(match second {
-        Some(value) => Value::Obj(iter.result.make([first, value])),
-        None => first,
-    }))
+    Some(Some((first, second)))
+}
+
+/// The `(key, value)` tuple a dict item iterator (`iterator`) yields, refilling the last
+/// one when nobody else holds it.
+#[must_use]
+pub fn item_tuple(iterator: &ObjRef, key: Value, value: Value) -> Value {
+    match iterator.downcast::<SeqIter>() {
+        Some(iter) => Value::Obj(iter.result.make([key, value])),
+        None => yielded(Kind::Items, key, value),
+    }
 }
 
 fn dict_values_next(_: &mut Ctx, it: &Value) -> PyResult<Option<Value>> {

@@ -133,6 +133,22 @@ impl Table {
         }
     }
 
+    /// [`Table::push`] for an entry whose key's probe ended at index slot `slot`
+    /// ([`probe_fast`]), which it takes unless the index must grow (or there is none).
+    #[expect(clippy::cast_possible_truncation, reason = "entry positions stay far below 2**32 - 2")]
+    #[inline]
+    fn push_probed(&mut self, entry: Entry, slot: usize) {
+        if slot == NO_SLOT || (self.filled + 1) * 3 > self.index.len() * 2 {
+            self.push(entry);
+            return;
+        }
+        debug_assert_eq!(self.index[slot], EMPTY);
+        self.index[slot] = self.entries.len() as u32;
+        self.filled += 1;
+        self.entries.push(Some(entry));
+        self.len += 1;
+    }
+
     /// Puts `position` in the first empty slot of `hash`'s probe sequence.
     #[expect(clippy::cast_possible_truncation, reason = "entry positions stay far below 2**32 - 2")]
     #[inline]
@@ -222,10 +238,18 @@ payload!(PyDict, "dict", tracked);
 /// Where `key` is, when no candidate needs Python's `__eq__`: `Some(Some(position))`
 /// found, `Some(None)` missing; `None` sends the lookup the general way ([`PyDict::find`]).
 /// The common lookup, walked without the general one's bookkeeping.
+#[inline(always)]
+fn lookup_fast(table: &Table, key: &Value, hash: i64) -> Option<Option<usize>> {
+    probe_fast(table, key, hash).map(Result::ok)
+}
+
+/// [`lookup_fast`], telling where a missing key's probe ended: `Some(Ok(position))` found,
+/// `Some(Err(slot))` missing, with `slot` the empty index slot a new entry takes
+/// ([`NO_SLOT`] when the table has no index); `None` for the general way.
 #[expect(clippy::cast_sign_loss, reason = "the index places entries by the bits of the hash")]
 #[expect(clippy::cast_possible_truncation, reason = "only the low bits are used, under the mask")]
 #[inline(always)]
-fn lookup_fast(table: &Table, key: &Value, hash: i64) -> Option<Option<usize>> {
+fn probe_fast(table: &Table, key: &Value, hash: i64) -> Option<Result<usize, usize>> {
     let matches = |entry: &Entry| -> Option<bool> {
         if entry.hash != hash {
             return Some(false);
@@ -240,10 +264,10 @@ fn lookup_fast(table: &Table, key: &Value, hash: i64) -> Option<Option<usize>> {
             if let Some(entry) = entry
                 && matches(entry)?
             {
-                return Some(Some(position));
+                return Some(Ok(position));
             }
         }
-        return Some(None);
+        return Some(Err(NO_SLOT));
     }
     let mask = table.index.len() - 1;
     let mut perturb = hash as u64;
@@ -251,18 +275,21 @@ fn lookup_fast(table: &Table, key: &Value, hash: i64) -> Option<Option<usize>> {
     loop {
         let position = table.index[slot];
         if position == EMPTY {
-            return Some(None);
+            return Some(Err(slot));
         }
         if position != DUMMY
             && let Some(entry) = &table.entries[position as usize]
             && matches(entry)?
         {
-            return Some(Some(position as usize));
+            return Some(Ok(position as usize));
         }
         perturb >>= PERTURB_SHIFT;
         slot = (slot.wrapping_mul(5).wrapping_add(perturb as usize).wrapping_add(1)) & mask;
     }
 }
+
+/// [`probe_fast`]'s slot for a table without an index.
+const NO_SLOT: usize = usize::MAX;
 
 enum Probe {
     Found(usize),
@@ -317,11 +344,16 @@ impl PyDict {
 
     /// A new key is about to be added: a dict sharing class keys puts it there too, or
     /// stops sharing when it cannot.
-    #[inline]
+    #[inline(always)]
     fn note_new_key(&self, key: &Value) {
-        if self.shared.borrow().is_none() {
-            return;
+        if self.shared.borrow().is_some() {
+            self.note_new_shared_key(key);
         }
+    }
+
+    /// [`PyDict::note_new_key`] for a dict sharing class keys (out of line: most dicts do not).
+    #[inline(never)]
+    fn note_new_shared_key(&self, key: &Value) {
         let Some(keys) = self.shared_keys() else { return };
         let kept = match key {
             Value::Obj(name) if name.type_ref().is_same(&types().str) => {
@@ -498,16 +530,23 @@ impl PyDict {
     #[inline]
     pub fn store_fast(&self, key: Value, value: Value) -> Result<Option<Value>, (Value, Value)> {
         let Some(hash) = protocol::hash_fast(&key) else { return Err((key, value)) };
-        let Some(found) = lookup_fast(&self.table.borrow(), &key, hash) else { return Err((key, value)) };
+        let Some(found) = probe_fast(&self.table.borrow(), &key, hash) else { return Err((key, value)) };
         self.bump();
-        if let Some(index) = found {
-            let mut table = self.table.borrow_mut();
-            if let Some(entry) = table.entries[index].as_mut() {
-                return Ok(Some(std::mem::replace(&mut entry.value, value)));
+        match found {
+            Ok(index) => {
+                let mut table = self.table.borrow_mut();
+                if let Some(entry) = table.entries[index].as_mut() {
+                    return Ok(Some(std::mem::replace(&mut entry.value, value)));
+                }
+                drop(table);
+                self.note_new_key(&key);
+                self.table.borrow_mut().push(Entry { hash, key, value });
+            }
+            Err(slot) => {
+                self.note_new_key(&key);
+                self.table.borrow_mut().push_probed(Entry { hash, key, value }, slot);
             }
         }
-        self.note_new_key(&key);
-        self.table.borrow_mut().push(Entry { hash, key, value });
         Ok(None)
     }
 
@@ -658,12 +697,11 @@ impl PyDict {
     #[must_use]
     pub fn entry_from(&self, index: usize) -> Option<(usize, Value, Value)> {
         let table = self.table.borrow();
-        table
-            .entries
+        let entries = table.entries.get(index..)?;
+        entries
             .iter()
             .enumerate()
-            .skip(index)
-            .find_map(|(i, e)| e.as_ref().map(|e| (i + 1, e.key.clone(), e.value.clone())))
+            .find_map(|(i, e)| e.as_ref().map(|e| (index + i + 1, e.key.clone(), e.value.clone())))
     }
 
     /// The key of the entry at or after position `index`, and the position after it.

@@ -2,9 +2,10 @@
 
 use pyrite_bytecode::{BinaryOp, CompareOp, Opcode};
 use pyrite_object::methods::int::{compare_numbers, small_binary};
+use pyrite_object::methods::{iters, views};
 use pyrite_object::types::dict::PyDict;
 use pyrite_object::types::list::{PyList, PyTuple};
-use pyrite_object::types::misc::{RangeIter, SeqIter};
+use pyrite_object::types::misc::RangeIter;
 use pyrite_object::types::set::PySet;
 use pyrite_object::types::str::PyStr;
 use pyrite_object::types::typeobj::UnaryOp;
@@ -457,38 +458,69 @@ pub(super) fn unpack_ex(ctx: &mut Ctx, frame: &mut Frame, arg: u32) -> PyResult<
     Ok(())
 }
 
-/// `FOR_ITER` over a `range`, `list` or dict (keys, values, items) iterator, without a
-/// call or a reference-count change of the iterator; `None` (nothing done) for other
-/// iterators, and for a dict iterator whose step raises.
+/// `FOR_ITER` over a `range`, `list` or dict (keys, values, items) iterator or an
+/// `enumerate` of a range or list iterator, without a call or a reference-count change of
+/// the iterator; `None` (nothing done) for other iterators, and for a dict iterator whose
+/// step raises.
 #[inline(always)]
 pub(super) fn for_iter_fast(frame: &mut Frame, arg: u32) -> Option<()> {
     let Some(Value::Obj(iterator)) = frame.peek_ref(1) else { return None };
-    let next = if let Some(range) = iterator.downcast::<RangeIter>() {
-        range.next_item().map(Value::Int)
-    } else if let Some(seq) = iterator.downcast::<SeqIter>()
-        && iterator.type_ref().is_same(&pyrite_object::types().list_iterator)
-    {
-        let item = {
-            let current = seq.seq.borrow();
-            let list = current.as_ref()?.downcast::<PyList>()?;
-            let index = seq.index.get();
-            let item = list.get(index);
-            if item.is_some() {
-                seq.index.set(index + 1);
-            }
-            item
-        };
-        if item.is_none() {
-            // Exhausted: release the list now, as CPython does.
-            drop(seq.seq.replace(None));
-        }
-        item
-    } else {
-        pyrite_object::methods::views::dict_iter_next_fast(iterator)?
-    };
+    let Some(next) = iters::simple_step(iterator) else { return for_iter_pairs(frame, arg) };
     match next {
         Some(value) => frame.push(value),
         None => {
+            drop(frame.pop_slot());
+            frame.ip += arg as usize;
+        }
+    }
+    Some(())
+}
+
+/// What one step of an iterator gives `FOR_ITER`.
+enum Step {
+    Exhausted,
+    One(Value),
+    /// A pair the next `UNPACK_SEQUENCE 2` would take apart: first, second.
+    Two(Value, Value),
+}
+
+/// [`for_iter_fast`] for a dict iterator or an `enumerate`, out of line. A pair (a dict
+/// item, an enumerate's count and item) that the next instruction, `UNPACK_SEQUENCE 2`,
+/// takes apart (`for k, v in d.items()`) is pushed as its two items and the unpack
+/// skipped: the tuple would be made only to be dropped. (No Python code runs between the
+/// two instructions, and this loop does not run while tracing, which would see the unpack.)
+#[inline(never)]
+fn for_iter_pairs(frame: &mut Frame, arg: u32) -> Option<()> {
+    let unpacks = frame
+        .code()
+        .units
+        .get(frame.ip)
+        .map(std::cell::Cell::get)
+        .is_some_and(|unit| unit.op == super::op::UNPACK_SEQUENCE && unit.arg == 2);
+    let Some(Value::Obj(iterator)) = frame.peek_ref(1) else { return None };
+    let step = if let Some(step) = iters::enumerate_step_fast(iterator) {
+        match step {
+            None => Step::Exhausted,
+            Some((count, item)) if unpacks => Step::Two(count, item),
+            Some((count, item)) => Step::One(iters::enumerate_tuple(iterator, count, item)),
+        }
+    } else {
+        match views::dict_iter_step_fast(iterator)? {
+            None => Step::Exhausted,
+            Some((first, None)) => Step::One(first),
+            Some((key, Some(value))) if unpacks => Step::Two(key, value),
+            Some((key, Some(value))) => Step::One(views::item_tuple(iterator, key, value)),
+        }
+    };
+    match step {
+        Step::One(value) => frame.push(value),
+        Step::Two(first, second) => {
+            // As `UNPACK_SEQUENCE` leaves them: the first item on top.
+            frame.push(second);
+            frame.push(first);
+            frame.ip += 1 + Opcode::UNPACK_SEQUENCE.cache_units();
+        }
+        Step::Exhausted => {
             drop(frame.pop_slot());
             frame.ip += arg as usize;
         }
