@@ -458,14 +458,13 @@ pub(super) fn unpack_ex(ctx: &mut Ctx, frame: &mut Frame, arg: u32) -> PyResult<
     Ok(())
 }
 
-/// `FOR_ITER` over a `range`, `list` or dict (keys, values, items) iterator or an
-/// `enumerate` of a range or list iterator, without a call or a reference-count change of
-/// the iterator; `None` (nothing done) for other iterators, and for a dict iterator whose
-/// step raises.
+/// `FOR_ITER` over a `range` or `list` iterator, without a call or a reference-count
+/// change of the iterator; `None` (nothing done) for other iterators (see
+/// [`for_iter_pairs`] for dict iterators and `enumerate`).
 #[inline(always)]
 pub(super) fn for_iter_fast(frame: &mut Frame, arg: u32) -> Option<()> {
     let Some(Value::Obj(iterator)) = frame.peek_ref(1) else { return None };
-    let Some(next) = iters::simple_step(iterator) else { return for_iter_pairs(frame, arg) };
+    let next = iters::simple_step(iterator)?;
     match next {
         Some(value) => frame.push(value),
         None => {
@@ -484,13 +483,14 @@ enum Step {
     Two(Value, Value),
 }
 
-/// [`for_iter_fast`] for a dict iterator or an `enumerate`, out of line. A pair (a dict
+/// [`for_iter_fast`] for a dict iterator or an `enumerate`, out of line (the register loop
+/// tries a generator between the two). A pair (a dict
 /// item, an enumerate's count and item) that the next instruction, `UNPACK_SEQUENCE 2`,
 /// takes apart (`for k, v in d.items()`) is pushed as its two items and the unpack
 /// skipped: the tuple would be made only to be dropped. (No Python code runs between the
 /// two instructions, and this loop does not run while tracing, which would see the unpack.)
 #[inline(never)]
-fn for_iter_pairs(frame: &mut Frame, arg: u32) -> Option<()> {
+pub(super) fn for_iter_pairs(frame: &mut Frame, arg: u32) -> Option<()> {
     let unpacks = frame
         .code()
         .units

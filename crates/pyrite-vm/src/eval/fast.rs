@@ -345,8 +345,11 @@ pub(super) fn run(ctx: &mut Ctx, frames: &mut Vec<Frame>, kwnames: &mut Option<V
                             continue 'frame;
                         }
                         // Any other iterator's `__next__`, called from here (the pointers
-                        // are written back, the caches skipped).
-                        if let Err(e) = data::for_iter(ctx, frame, arg) {
+                        // are written back, the caches skipped), after the pairs `for k, v`
+                        // takes apart.
+                        if data::for_iter_pairs(frame, arg).is_none()
+                            && let Err(e) = data::for_iter(ctx, frame, arg)
+                        {
                             return Exit::Error(e);
                         }
                     }
