@@ -292,11 +292,25 @@ pub(super) fn run(ctx: &mut Ctx, frames: &mut Vec<Frame>, kwnames: &mut Option<V
                     *slot!(sp - 1) = Some(Value::Bool(same != (arg == 1)));
                 }
                 op::BINARY_OP => {
-                    frame.sp = sp;
-                    if !data::binary_op_fast(frame, arg) {
-                        general!(byte, arg, start);
+                    let (left, right): (*mut Slot, *mut Slot) = (slot!(sp - 2), slot!(sp - 1));
+                    // SAFETY: two distinct slots of this frame (see `slot!`).
+                    let (left, right) = unsafe { (&mut *left, &mut *right) };
+                    // Two floats: the result goes into the left operand's payload (its tag
+                    // stays), the right operand's slot is emptied (a float: no drop).
+                    if let (Some(Value::Float(a)), Some(Value::Float(b))) = (&mut *left, &*right)
+                        && let Some(result) = data::float_op(*a, *b, arg)
+                    {
+                        *a = result;
+                        std::mem::forget(right.take());
+                    } else {
+                        let Some(value) = data::binary_inline(left, right, arg) else { general!(byte, arg, start) };
+                        // SAFETY: both operands were inline numbers: nothing to drop.
+                        unsafe {
+                            std::ptr::write(right, None);
+                            std::ptr::write(left, Some(value));
+                        }
                     }
-                    sp = frame.sp;
+                    sp -= 1;
                     ip += const { Opcode::BINARY_OP.cache_units() };
                 }
                 op::COMPARE_OP => {
@@ -308,6 +322,12 @@ pub(super) fn run(ctx: &mut Ctx, frames: &mut Vec<Frame>, kwnames: &mut Option<V
                     ip += const { Opcode::COMPARE_OP.cache_units() };
                 }
                 op::BINARY_SUBSCR => {
+                    if let Some(item) = data::list_item(slot!(sp - 2), slot!(sp - 1)) {
+                        data::finish_list_item(slot!(sp - 2), slot!(sp - 1), item);
+                        sp -= 1;
+                        ip += const { Opcode::BINARY_SUBSCR.cache_units() };
+                        continue;
+                    }
                     frame.sp = sp;
                     if !data::subscr_fast(frame) {
                         general!(byte, arg, start);
@@ -373,6 +393,26 @@ pub(super) fn run(ctx: &mut Ctx, frames: &mut Vec<Frame>, kwnames: &mut Option<V
                     }
                     continue 'frame;
                 }
+                // `x[i] op= y` starts `COPY 2; COPY 2; BINARY_SUBSCR`: on an exact list and an
+                // int index, the three run here as one, without copying the list reference.
+                op::COPY
+                    if arg == 2
+                        && units.get(ip..ip + 2).is_some_and(|next| {
+                            let (copy, subscr) = (next[0].get(), next[1].get());
+                            copy.op == op::COPY && copy.arg == 2 && subscr.op == op::BINARY_SUBSCR
+                        }) =>
+                {
+                    if let Some(item) = data::list_item(slot!(sp - 2), slot!(sp - 1)) {
+                        push!(item);
+                        ip += 2 + const { Opcode::BINARY_SUBSCR.cache_units() };
+                    } else {
+                        let value = slot!(sp - 2).clone();
+                        let slot: *mut Slot = slot!(sp);
+                        // SAFETY: slots at and above `sp` are empty: nothing to drop.
+                        unsafe { slot.write(value) };
+                        sp += 1;
+                    }
+                }
                 op::COPY => {
                     let value = slot!(sp - arg as usize).clone();
                     let slot: *mut Slot = slot!(sp);
@@ -380,13 +420,35 @@ pub(super) fn run(ctx: &mut Ctx, frames: &mut Vec<Frame>, kwnames: &mut Option<V
                     unsafe { slot.write(value) };
                     sp += 1;
                 }
+                // ... and ends `SWAP 3; SWAP 2; STORE_SUBSCR`: the store runs here, from the
+                // operands' places before the swaps.
+                op::SWAP
+                    if arg == 3
+                        && units.get(ip..ip + 2).is_some_and(|next| {
+                            let (swap, store) = (next[0].get(), next[1].get());
+                            swap.op == op::SWAP && swap.arg == 2 && store.op == op::STORE_SUBSCR
+                        })
+                        && data::store_list_item(slot!(sp - 3), slot!(sp - 2), slot!(sp - 1)) =>
+                {
+                    sp -= 3;
+                    ip += 2 + const { Opcode::STORE_SUBSCR.cache_units() };
+                }
                 op::SWAP => {
                     let (top, other) = (sp - 1, sp - arg as usize);
                     debug_assert!(top < nslots && other < nslots);
                     // SAFETY: both are slots of this frame (see `slot!`).
                     unsafe { std::ptr::swap(slots.add(top), slots.add(other)) };
                 }
+                op::UNPACK_SEQUENCE if data::unpack_exact_tuple(slots, sp, arg as usize) => {
+                    sp += arg as usize;
+                    sp -= 1;
+                    ip += const { Opcode::UNPACK_SEQUENCE.cache_units() };
+                }
                 op::UNPACK_SEQUENCE => handler!(start, UNPACK_SEQUENCE, data::unpack_sequence(ctx, frame, arg)),
+                op::STORE_SUBSCR if data::store_list_item(slot!(sp - 2), slot!(sp - 1), slot!(sp - 3)) => {
+                    sp -= 3;
+                    ip += const { Opcode::STORE_SUBSCR.cache_units() };
+                }
                 op::STORE_SUBSCR => {
                     frame.sp = sp;
                     if data::store_subscr_fast(frame) {
