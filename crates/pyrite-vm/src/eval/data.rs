@@ -19,8 +19,6 @@ use crate::frame::{Frame, Slot};
 #[inline(always)]
 pub(super) fn binary_inline(left: &Slot, right: &Slot, arg: u32) -> Option<Value> {
     match (left, right) {
-        // Floats first: an int pair costs one more tag test, a float pair would otherwise
-        // cost the int path's table decode.
         (Some(Value::Float(a)), Some(Value::Float(b))) => float_binary(*a, *b, arg),
         (Some(Value::Int(a)), Some(Value::Int(b))) => small_binary(*a, *b, BinaryOp::from_arg(arg)?.0),
         // An i64 converts to the nearest double, ties to even, as `PyLong_AsDouble` rounds.

@@ -295,21 +295,31 @@ pub(super) fn run(ctx: &mut Ctx, frames: &mut Vec<Frame>, kwnames: &mut Option<V
                     let (left, right): (*mut Slot, *mut Slot) = (slot!(sp - 2), slot!(sp - 1));
                     // SAFETY: two distinct slots of this frame (see `slot!`).
                     let (left, right) = unsafe { (&mut *left, &mut *right) };
-                    // Two floats: the result goes into the left operand's payload (its tag
-                    // stays), the right operand's slot is emptied (a float: no drop).
-                    if let (Some(Value::Float(a)), Some(Value::Float(b))) = (&mut *left, &*right)
-                        && let Some(result) = data::float_op(*a, *b, arg)
-                    {
-                        *a = result;
-                        std::mem::forget(right.take());
-                    } else {
-                        let Some(value) = data::binary_inline(left, right, arg) else { general!(byte, arg, start) };
-                        // SAFETY: both operands were inline numbers: nothing to drop.
-                        unsafe {
-                            std::ptr::write(right, None);
-                            std::ptr::write(left, Some(value));
+                    // Two small ints or two floats: the result goes into the left operand's
+                    // payload (its tag stays), the right operand's slot is emptied (an
+                    // inline number: no drop).
+                    match (&mut *left, &*right) {
+                        (Some(Value::Int(a)), Some(Value::Int(b))) => {
+                            let Some((operator, _)) = pyrite_bytecode::BinaryOp::from_arg(arg) else {
+                                general!(byte, arg, start)
+                            };
+                            let Some(Value::Int(result)) = pyrite_object::methods::int::small_binary(*a, *b, operator)
+                            else {
+                                general!(byte, arg, start)
+                            };
+                            *a = result;
+                        }
+                        (Some(Value::Float(a)), Some(Value::Float(b))) => {
+                            let Some(result) = data::float_op(*a, *b, arg) else { general!(byte, arg, start) };
+                            *a = result;
+                        }
+                        _ => {
+                            let Some(value) = data::binary_inline(left, right, arg) else { general!(byte, arg, start) };
+                            // SAFETY: both operands were inline numbers: nothing to drop.
+                            unsafe { std::ptr::write(left, Some(value)) };
                         }
                     }
+                    std::mem::forget(right.take());
                     sp -= 1;
                     ip += const { Opcode::BINARY_OP.cache_units() };
                 }
