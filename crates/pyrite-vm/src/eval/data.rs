@@ -69,8 +69,8 @@ pub(super) fn float_op(a: f64, b: f64, arg: u32) -> Option<f64> {
     if result.is_nan() { None } else { Some(result) }
 }
 
-/// Empties a slot known to hold a heap object or nothing that needs dropping, with the
-/// object's reference released inline (a general `Slot` drop is an out-of-line call).
+/// Empties a slot known to hold a heap object or nothing that needs dropping: only the
+/// object's reference is dropped (a general `Slot` drop is a call that tests the tag).
 #[inline(always)]
 fn release_slot(slot: &mut Slot) {
     match slot.take() {
@@ -97,8 +97,7 @@ pub(super) fn list_item(container: &Slot, key: &Slot) -> Option<Value> {
 #[inline(always)]
 pub(super) fn finish_list_item(container: &mut Slot, key: &mut Slot, item: Value) {
     std::mem::forget(key.take());
-    let list = std::mem::replace(container, Some(item));
-    let mut list = list;
+    let mut list = container.replace(item);
     release_slot(&mut list);
 }
 

@@ -408,8 +408,8 @@ pub(super) fn run(ctx: &mut Ctx, frames: &mut Vec<Frame>, kwnames: &mut Option<V
                 op::COPY
                     if arg == 2
                         && units.get(ip..ip + 2).is_some_and(|next| {
-                            let (copy, subscr) = (next[0].get(), next[1].get());
-                            copy.op == op::COPY && copy.arg == 2 && subscr.op == op::BINARY_SUBSCR
+                            let copy = pyrite_bytecode::CodeUnit { op: op::COPY, arg: 2 };
+                            next[0].get() == copy && next[1].get().op == op::BINARY_SUBSCR
                         }) =>
                 {
                     if let Some(item) = data::list_item(slot!(sp - 2), slot!(sp - 1)) {
@@ -435,8 +435,8 @@ pub(super) fn run(ctx: &mut Ctx, frames: &mut Vec<Frame>, kwnames: &mut Option<V
                 op::SWAP
                     if arg == 3
                         && units.get(ip..ip + 2).is_some_and(|next| {
-                            let (swap, store) = (next[0].get(), next[1].get());
-                            swap.op == op::SWAP && swap.arg == 2 && store.op == op::STORE_SUBSCR
+                            let swap = pyrite_bytecode::CodeUnit { op: op::SWAP, arg: 2 };
+                            next[0].get() == swap && next[1].get().op == op::STORE_SUBSCR
                         })
                         && data::store_list_item(slot!(sp - 3), slot!(sp - 2), slot!(sp - 1)) =>
                 {
