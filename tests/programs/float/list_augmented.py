@@ -177,3 +177,37 @@ for _ in range(3):
     for body in bodies:
         body[0] += 0.25 * body[1]
 print(bodies)
+
+# Other containers and keys under the fused `x[i] op= y` instructions.
+ba = bytearray(b"ab")
+ba[0] += 1
+ba[-1] -= 1
+print(ba)
+class Box:
+    def __init__(self):
+        self.items = {0: 1.5}
+    def __getitem__(self, k):
+        print("  Box get", k)
+        return self.items[k]
+    def __setitem__(self, k, v):
+        print("  Box set", k, v)
+        self.items[k] = v
+bx = Box()
+bx[0] *= 2.0
+print(bx.items)
+big = [1.0, 2.0]
+def huge_index():
+    big[2 ** 70] += 1.0
+def huge_negative():
+    big[-(2 ** 70)] -= 1.0
+def below_minus_len():
+    big[-3] *= 2.0
+attempt("huge_index", huge_index)
+attempt("huge_negative", huge_negative)
+attempt("below_minus_len", below_minus_len)
+big[-2] += big[-1]
+print(big)
+nested = [[1.0, 2.0], [3.0]]
+nested[0][1] += nested[1][0]
+nested[-1][-1] *= nested[0][0]
+print(nested)
