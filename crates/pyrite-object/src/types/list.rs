@@ -92,9 +92,11 @@ impl PyList {
     #[inline(always)]
     pub fn set_signed(&self, index: i64, value: Value) -> Result<(), Value> {
         let old = self.items.storage_mut().set_signed(index, value)?;
-        // Only a heap object needs dropping (after the borrow has ended).
-        if let Value::Obj(old) = old {
-            drop(old);
+        // Only a heap object needs dropping (after the borrow has ended); the rest is
+        // forgotten, not dropped, which would leave a call behind.
+        match old {
+            Value::Obj(old) => drop(old),
+            inline => std::mem::forget(inline),
         }
         Ok(())
     }

@@ -164,26 +164,30 @@ impl Storage {
     /// (for the caller to drop after the borrow ends), or `value` back when out of range.
     #[inline(always)]
     pub fn set_signed(&mut self, index: i64, value: Value) -> Result<Value, Value> {
-        // The value is matched by move: an inline one then needs no drop call. (Bounds
+        // The compact arms read an inline value through a reference and then forget it:
+        // matching it by move would leave a drop call of the (empty) rest behind. (Bounds
         // checked in each arm: measured cheaper here than one check before the dispatch.)
-        match (&mut *self, value) {
-            (Storage::Values(v), value) => match slot_mut(v, index) {
+        macro_rules! compact {
+            ($v:ident, $x:expr, $variant:ident) => {
+                match slot_mut($v, index) {
+                    Some(item) => {
+                        let old = std::mem::replace(item, $x);
+                        std::mem::forget(value);
+                        Ok(Value::$variant(old))
+                    }
+                    None => Err(value),
+                }
+            };
+        }
+        match (&mut *self, &value) {
+            (Storage::Floats(v), &Value::Float(f)) => compact!(v, f, Float),
+            (Storage::Ints(v), &Value::Int(i)) => compact!(v, i, Int),
+            (Storage::Bools(v), &Value::Bool(b)) => compact!(v, b, Bool),
+            (Storage::Values(v), _) => match slot_mut(v, index) {
                 Some(item) => Ok(std::mem::replace(item, value)),
                 None => Err(value),
             },
-            (Storage::Bools(v), Value::Bool(b)) => match slot_mut(v, index) {
-                Some(item) => Ok(Value::Bool(std::mem::replace(item, b))),
-                None => Err(Value::Bool(b)),
-            },
-            (Storage::Ints(v), Value::Int(i)) => match slot_mut(v, index) {
-                Some(item) => Ok(Value::Int(std::mem::replace(item, i))),
-                None => Err(Value::Int(i)),
-            },
-            (Storage::Floats(v), Value::Float(f)) => match slot_mut(v, index) {
-                Some(item) => Ok(Value::Float(std::mem::replace(item, f))),
-                None => Err(Value::Float(f)),
-            },
-            (_, value) => match self.position(index) {
+            _ => match self.position(index) {
                 Some(position) => Ok(self.set(position, value)),
                 None => Err(value),
             },

@@ -1,5 +1,6 @@
 //! Operators, container building, unpacking, iteration and formatting.
 
+use pyrite_bytecode::opcodes::INPLACE_OFFSET;
 use pyrite_bytecode::{BinaryOp, CompareOp, Opcode};
 use pyrite_object::methods::int::{compare_numbers, small_binary};
 use pyrite_object::methods::{iters, views};
@@ -11,45 +12,151 @@ use pyrite_object::types::str::PyStr;
 use pyrite_object::types::typeobj::UnaryOp;
 use pyrite_object::{Ctx, PyErr, PyResult, Value, protocol};
 
-use crate::frame::Frame;
+use crate::frame::{Frame, Slot};
 
-/// `BINARY_OP` on two small ints, or floats (an int operand converted), in place on the
-/// stack; `false` (nothing popped) when the general path is needed.
+/// `BINARY_OP` on two small ints, or floats (an int operand converted): the result, from
+/// the two operand slots; `None` when the general path is needed. The operands own
+/// nothing (inline numbers), so the caller overwrites their slots without drops.
 #[inline(always)]
-pub(super) fn binary_op_fast(frame: &mut Frame, arg: u32) -> bool {
-    let Some((op, _)) = BinaryOp::from_arg(arg) else { return false };
-    let result = match (frame.peek_ref(2), frame.peek_ref(1)) {
-        (Some(Value::Int(a)), Some(Value::Int(b))) => small_binary(*a, *b, op),
-        (Some(Value::Float(a)), Some(Value::Float(b))) => float_binary(*a, *b, op),
+pub(super) fn binary_inline(left: &Slot, right: &Slot, arg: u32) -> Option<Value> {
+    match (left, right) {
+        (Some(Value::Float(a)), Some(Value::Float(b))) => float_binary(*a, *b, arg),
+        (Some(Value::Int(a)), Some(Value::Int(b))) => small_binary(*a, *b, BinaryOp::from_arg(arg)?.0),
         // An i64 converts to the nearest double, ties to even, as `PyLong_AsDouble` rounds.
         #[allow(clippy::cast_precision_loss)]
-        (Some(Value::Float(a)), Some(Value::Int(b))) => float_binary(*a, *b as f64, op),
+        (Some(Value::Float(a)), Some(Value::Int(b))) => float_binary(*a, *b as f64, arg),
         #[allow(clippy::cast_precision_loss)]
-        (Some(Value::Int(a)), Some(Value::Float(b))) => float_binary(*a as f64, *b, op),
+        (Some(Value::Int(a)), Some(Value::Float(b))) => float_binary(*a as f64, *b, arg),
         _ => None,
-    };
-    match result {
-        Some(value) => {
-            frame.replace_inline_pair(value);
-            true
-        }
-        None => false,
     }
 }
 
+/// `a <op> b` on two floats for a `BINARY_OP` argument (plain or in-place: the same for
+/// floats), as a `Value`; `None` when the general path is needed.
 #[inline(always)]
-fn float_binary(a: f64, b: f64, op: BinaryOp) -> Option<Value> {
-    let result = match op {
-        BinaryOp::Add => a + b,
-        BinaryOp::Subtract => a - b,
-        BinaryOp::Multiply => a * b,
-        BinaryOp::TrueDivide if b != 0.0 => a / b,
+fn float_binary(a: f64, b: f64, arg: u32) -> Option<Value> {
+    float_op(a, b, arg).map(Value::Float)
+}
+
+/// `a <op> b` on two floats for a `BINARY_OP` argument (plain or in-place: the same for
+/// floats), when the result is an inline float and nothing raises; `None` otherwise.
+#[inline(always)]
+pub(super) fn float_op(a: f64, b: f64, arg: u32) -> Option<f64> {
+    const ADD: u32 = BinaryOp::Add as u32;
+    const SUB: u32 = BinaryOp::Subtract as u32;
+    const MUL: u32 = BinaryOp::Multiply as u32;
+    const DIV: u32 = BinaryOp::TrueDivide as u32;
+    const POW: u32 = BinaryOp::Power as u32;
+    let base = if arg >= INPLACE_OFFSET { arg - INPLACE_OFFSET } else { arg };
+    let result = match base {
+        ADD => a + b,
+        SUB => a - b,
+        MUL => a * b,
+        // Overflow to an infinity is no error for these four, as in CPython.
+        DIV if b != 0.0 => a / b,
         // A positive finite base to a finite power is libm's `pow` in CPython too; zero,
-        // negative and non-finite operands and overflow have their own rules and errors.
-        BinaryOp::Power if a > 0.0 && a.is_finite() && b.is_finite() => a.powf(b),
+        // negative and non-finite operands and overflow (OverflowError) have their own
+        // rules and errors.
+        POW if a > 0.0 && a.is_finite() && b.is_finite() => {
+            let r = a.powf(b);
+            if !r.is_finite() {
+                return None;
+            }
+            r
+        }
         _ => return None,
     };
-    if result.is_finite() { Some(Value::Float(result)) } else { None }
+    // A NaN (from an infinite operand) is boxed: the general path makes it.
+    if result.is_nan() { None } else { Some(result) }
+}
+
+/// Empties a slot known to hold a heap object or nothing that needs dropping: only the
+/// object's reference is dropped (a general `Slot` drop is a call that tests the tag).
+#[inline(always)]
+fn release_slot(slot: &mut Slot) {
+    match slot.take() {
+        Some(Value::Obj(obj)) => drop(obj),
+        other => std::mem::forget(other),
+    }
+}
+
+/// `container[key]` for an exact list and an inline int key in range, read where both lie
+/// (`BINARY_SUBSCR`'s most frequent case, run by the register loop on its own stack
+/// pointer); `None` otherwise (nothing changed).
+#[inline(always)]
+pub(super) fn list_item(container: &Slot, key: &Slot) -> Option<Value> {
+    let (Some(Value::Obj(container)), Some(Value::Int(index))) = (container, key) else { return None };
+    let list = container.downcast::<PyList>()?;
+    if !container.type_ref().is_same(&pyrite_object::types().list) {
+        return None;
+    }
+    list.get_signed(*index)
+}
+
+/// Replaces the `container` and `key` slots of a `BINARY_SUBSCR` whose [`list_item`] gave
+/// `item`: the key (an inline int) is left empty, the container's slot takes the item.
+#[inline(always)]
+pub(super) fn finish_list_item(container: &mut Slot, key: &mut Slot, item: Value) {
+    std::mem::forget(key.take());
+    let mut list = container.replace(item);
+    release_slot(&mut list);
+}
+
+/// `container[key] = value` for an exact list and an inline int key in range, the three
+/// operands read where they lie (a `STORE_SUBSCR`, or the `SWAP 3; SWAP 2; STORE_SUBSCR`
+/// that ends `x[i] += y`): `true` with the three slots emptied, or `false` with nothing
+/// changed.
+#[inline(always)]
+pub(super) fn store_list_item(container: &mut Slot, key: &mut Slot, value: &mut Slot) -> bool {
+    let (Some(Value::Obj(obj)), Some(Value::Int(index))) = (&*container, &*key) else { return false };
+    let Some(list) = obj.downcast::<PyList>() else { return false };
+    if !obj.type_ref().is_same(&pyrite_object::types().list) {
+        return false;
+    }
+    let index = *index;
+    let Some(item) = value.take() else { return false };
+    // The old item is dropped inside, after the storage borrow ends; a finalizer it
+    // queues runs at a later instruction boundary.
+    match list.set_signed(index, item) {
+        Ok(()) => {
+            std::mem::forget(key.take());
+            release_slot(container);
+            true
+        }
+        Err(item) => {
+            *value = Some(item);
+            false
+        }
+    }
+}
+
+/// `UNPACK_SEQUENCE n` of an exact tuple of `n` items, in place on the register loop's
+/// stack: the tuple's slot at `sp - 1` is replaced by its items, last item deepest.
+/// `false` (nothing changed) for anything else. Only exact tuples: a subclass's
+/// `__iter__` decides what it unpacks to.
+#[inline(always)]
+pub(super) fn unpack_exact_tuple(slots: *mut Slot, sp: usize, n: usize) -> bool {
+    // SAFETY: `sp - 1` is the stack top, a slot of the frame (the caller's contract).
+    let top = unsafe { &mut *slots.add(sp - 1) };
+    let taken = top.take();
+    if let Some(Value::Obj(obj)) = &taken
+        && let Some(tuple) = obj.downcast::<PyTuple>()
+        && tuple.items().len() == n
+        && obj.type_ref().is_same(&pyrite_object::types().tuple)
+    {
+        for (k, item) in tuple.items().iter().rev().enumerate() {
+            // SAFETY: the compiler's stack depth leaves room for the `n` items from
+            // `sp - 1`; those slots are empty (the top was just taken), so nothing is
+            // lost by writing.
+            unsafe { slots.add(sp - 1 + k).write(Some(item.clone())) };
+        }
+        let mut taken = taken;
+        release_slot(&mut taken);
+        return true;
+    }
+    // SAFETY: the top was emptied above: nothing to drop.
+    unsafe { std::ptr::write(top, taken) };
+    false
 }
 
 /// `COMPARE_OP` on two small ints or two floats, in place on the stack; `false` when the
@@ -364,42 +471,47 @@ pub(super) fn collection_update(ctx: &mut Ctx, frame: &mut Frame, op: Opcode, ar
 pub(super) fn unpack_sequence(ctx: &mut Ctx, frame: &mut Frame, arg: u32) -> PyResult<()> {
     let n = arg as usize;
     let seq = frame.pop();
-    // Exact tuples and lists of the right length: items pushed straight from the sequence.
-    if let Some(t) = seq.downcast::<PyTuple>()
-        && t.items().len() == n
+    // Exact tuples and lists: items taken straight from the sequence. A subclass unpacks
+    // through its iterator, which it may override.
+    let t = pyrite_object::types();
+    let exact = |ty: &pyrite_memory::ObjRef| seq.type_ref().is_same(ty);
+    let items = if let Some(tuple) = seq.downcast::<PyTuple>()
+        && exact(&t.tuple)
     {
-        for item in t.items().iter().rev() {
-            frame.push(item.clone());
-        }
-        return Ok(());
-    }
-    if let Some(l) = seq.downcast::<PyList>() {
-        // Pushing drops nothing (the slots above the stack top are empty), so nothing runs
-        // while the items are borrowed.
-        let items = l.items.storage();
-        if items.len() == n {
-            for i in (0..n).rev() {
-                frame.push(items.get(i).unwrap_or(Value::None));
+        if tuple.items().len() == n {
+            for item in tuple.items().iter().rev() {
+                frame.push(item.clone());
             }
             return Ok(());
         }
-    }
-    let items = match (seq.downcast::<PyTuple>(), seq.downcast::<PyList>()) {
-        (Some(t), _) => t.items().to_vec(),
-        (_, Some(l)) => l.to_vec(),
-        _ => {
-            // At most one item past `n` is taken, as CPython's `unpack_iterable` (the
-            // iterable may be endless).
-            let iterator = iter_for_unpack(ctx, &seq)?;
-            let mut items = Vec::with_capacity(n);
-            while items.len() <= n {
-                match protocol::next(ctx, &iterator)? {
-                    Some(item) => items.push(item),
-                    None => break,
+        tuple.items().to_vec()
+    } else if let Some(list) = seq.downcast::<PyList>()
+        && exact(&t.list)
+    {
+        {
+            // Pushing drops nothing (the slots above the stack top are empty), so nothing
+            // runs while the items are borrowed.
+            let items = list.items.storage();
+            if items.len() == n {
+                for i in (0..n).rev() {
+                    frame.push(items.get(i).unwrap_or(Value::None));
                 }
+                return Ok(());
             }
-            items
         }
+        list.to_vec()
+    } else {
+        // At most one item past `n` is taken, as CPython's `unpack_iterable` (the
+        // iterable may be endless).
+        let iterator = iter_for_unpack(ctx, &seq)?;
+        let mut items = Vec::with_capacity(n);
+        while items.len() <= n {
+            match protocol::next(ctx, &iterator)? {
+                Some(item) => items.push(item),
+                None => break,
+            }
+        }
+        items
     };
     if items.len() != n {
         return Err(if items.len() > n {

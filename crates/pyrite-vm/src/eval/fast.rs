@@ -301,11 +301,35 @@ pub(super) fn run(ctx: &mut Ctx, frames: &mut Vec<Frame>, kwnames: &mut Option<V
                     *slot!(sp - 1) = Some(Value::Bool(same != (arg == 1)));
                 }
                 op::BINARY_OP => {
-                    frame.sp = sp;
-                    if !data::binary_op_fast(frame, arg) {
-                        general!(byte, arg, start);
+                    let (left, right): (*mut Slot, *mut Slot) = (slot!(sp - 2), slot!(sp - 1));
+                    // SAFETY: two distinct slots of this frame (see `slot!`).
+                    let (left, right) = unsafe { (&mut *left, &mut *right) };
+                    // Two small ints or two floats: the result goes into the left operand's
+                    // payload (its tag stays), the right operand's slot is emptied (an
+                    // inline number: no drop).
+                    match (&mut *left, &*right) {
+                        (Some(Value::Int(a)), Some(Value::Int(b))) => {
+                            let Some((operator, _)) = pyrite_bytecode::BinaryOp::from_arg(arg) else {
+                                general!(byte, arg, start)
+                            };
+                            let Some(Value::Int(result)) = pyrite_object::methods::int::small_binary(*a, *b, operator)
+                            else {
+                                general!(byte, arg, start)
+                            };
+                            *a = result;
+                        }
+                        (Some(Value::Float(a)), Some(Value::Float(b))) => {
+                            let Some(result) = data::float_op(*a, *b, arg) else { general!(byte, arg, start) };
+                            *a = result;
+                        }
+                        _ => {
+                            let Some(value) = data::binary_inline(left, right, arg) else { general!(byte, arg, start) };
+                            // SAFETY: both operands were inline numbers: nothing to drop.
+                            unsafe { std::ptr::write(left, Some(value)) };
+                        }
                     }
-                    sp = frame.sp;
+                    std::mem::forget(right.take());
+                    sp -= 1;
                     ip += const { Opcode::BINARY_OP.cache_units() };
                 }
                 op::COMPARE_OP => {
@@ -317,6 +341,12 @@ pub(super) fn run(ctx: &mut Ctx, frames: &mut Vec<Frame>, kwnames: &mut Option<V
                     ip += const { Opcode::COMPARE_OP.cache_units() };
                 }
                 op::BINARY_SUBSCR => {
+                    if let Some(item) = data::list_item(slot!(sp - 2), slot!(sp - 1)) {
+                        data::finish_list_item(slot!(sp - 2), slot!(sp - 1), item);
+                        sp -= 1;
+                        ip += const { Opcode::BINARY_SUBSCR.cache_units() };
+                        continue;
+                    }
                     frame.sp = sp;
                     if !data::subscr_fast(frame) {
                         general!(byte, arg, start);
@@ -387,6 +417,26 @@ pub(super) fn run(ctx: &mut Ctx, frames: &mut Vec<Frame>, kwnames: &mut Option<V
                     }
                     continue 'frame;
                 }
+                // `x[i] op= y` starts `COPY 2; COPY 2; BINARY_SUBSCR`: on an exact list and an
+                // int index, the three run here as one, without copying the list reference.
+                op::COPY
+                    if arg == 2
+                        && units.get(ip..ip + 2).is_some_and(|next| {
+                            let copy = pyrite_bytecode::CodeUnit { op: op::COPY, arg: 2 };
+                            next[0].get() == copy && next[1].get().op == op::BINARY_SUBSCR
+                        }) =>
+                {
+                    if let Some(item) = data::list_item(slot!(sp - 2), slot!(sp - 1)) {
+                        push!(item);
+                        ip += 2 + const { Opcode::BINARY_SUBSCR.cache_units() };
+                    } else {
+                        let value = slot!(sp - 2).clone();
+                        let slot: *mut Slot = slot!(sp);
+                        // SAFETY: slots at and above `sp` are empty: nothing to drop.
+                        unsafe { slot.write(value) };
+                        sp += 1;
+                    }
+                }
                 op::COPY => {
                     let value = slot!(sp - arg as usize).clone();
                     let slot: *mut Slot = slot!(sp);
@@ -394,13 +444,35 @@ pub(super) fn run(ctx: &mut Ctx, frames: &mut Vec<Frame>, kwnames: &mut Option<V
                     unsafe { slot.write(value) };
                     sp += 1;
                 }
+                // ... and ends `SWAP 3; SWAP 2; STORE_SUBSCR`: the store runs here, from the
+                // operands' places before the swaps.
+                op::SWAP
+                    if arg == 3
+                        && units.get(ip..ip + 2).is_some_and(|next| {
+                            let swap = pyrite_bytecode::CodeUnit { op: op::SWAP, arg: 2 };
+                            next[0].get() == swap && next[1].get().op == op::STORE_SUBSCR
+                        })
+                        && data::store_list_item(slot!(sp - 3), slot!(sp - 2), slot!(sp - 1)) =>
+                {
+                    sp -= 3;
+                    ip += 2 + const { Opcode::STORE_SUBSCR.cache_units() };
+                }
                 op::SWAP => {
                     let (top, other) = (sp - 1, sp - arg as usize);
                     debug_assert!(top < nslots && other < nslots);
                     // SAFETY: both are slots of this frame (see `slot!`).
                     unsafe { std::ptr::swap(slots.add(top), slots.add(other)) };
                 }
+                op::UNPACK_SEQUENCE if data::unpack_exact_tuple(slots, sp, arg as usize) => {
+                    sp += arg as usize;
+                    sp -= 1;
+                    ip += const { Opcode::UNPACK_SEQUENCE.cache_units() };
+                }
                 op::UNPACK_SEQUENCE => handler!(start, UNPACK_SEQUENCE, data::unpack_sequence(ctx, frame, arg)),
+                op::STORE_SUBSCR if data::store_list_item(slot!(sp - 2), slot!(sp - 1), slot!(sp - 3)) => {
+                    sp -= 3;
+                    ip += const { Opcode::STORE_SUBSCR.cache_units() };
+                }
                 op::STORE_SUBSCR => {
                     frame.sp = sp;
                     if data::store_subscr_fast(frame) {
