@@ -698,7 +698,8 @@ impl CallLayout {
 const NATIVE_ARGS: usize = 4;
 
 /// The fast path of `CALL` for a native function or method descriptor (`len(x)`,
-/// `isinstance(x, C)`, `items.append(x)` in method form) with a few positional arguments:
+/// `isinstance(x, C)`, `items.append(x)` in method form), or a builtin class (`int(s)`),
+/// with a few positional arguments:
 /// the arguments move off the stack into a small array and the function is called as
 /// [`protocol::call_builtin`] would, without a buffer or the generic dispatch; `len` of
 /// anything and `list.append` on a list are done right here (CPython's
@@ -711,17 +712,23 @@ pub(super) fn call_native(ctx: &mut Ctx, frame: &mut Frame, argc: usize) -> Opti
     if n > NATIVE_ARGS {
         return None;
     }
-    let f: *const BuiltinFunction = match frame.peek_ref(layout.callable_depth(argc)) {
-        Some(Value::Obj(obj)) => obj.downcast::<BuiltinFunction>()?,
+    // A native function, or (`None`) a builtin class (`int(s)`, `str(x)`, `reversed(l)`),
+    // which the general call would also hand to `protocol::call`.
+    let f: Option<*const BuiltinFunction> = match frame.peek_ref(layout.callable_depth(argc)) {
+        Some(Value::Obj(obj)) => match obj.downcast::<BuiltinFunction>() {
+            Some(f) => Some(f),
+            None if builtin_class(obj) => None,
+            None => return None,
+        },
         _ => return None,
     };
     let first = layout.first();
-    // SAFETY: the callable keeps `f` alive: on the stack until `pop_callable`, then in
-    // `callable` until after the call.
-    let f_ref = unsafe { &*f };
-    if let Some(done) = call_known_native(ctx, frame, f_ref, first, n) {
-        drop(layout.pop_callable(frame));
-        return Some(done.map(|value| frame.push(value)));
+    if let Some(f) = f {
+        // SAFETY: the callable, on the stack, keeps `f` alive.
+        if let Some(done) = call_known_native(ctx, frame, unsafe { &*f }, first, n) {
+            drop(layout.pop_callable(frame));
+            return Some(done.map(|value| frame.push(value)));
+        }
     }
     let mut args = [const { std::mem::MaybeUninit::<Value>::uninit() }; NATIVE_ARGS];
     for (k, arg) in args.iter_mut().enumerate().take(n) {
@@ -732,12 +739,26 @@ pub(super) fn call_native(ctx: &mut Ctx, frame: &mut Frame, argc: usize) -> Opti
     // SAFETY: the first `n` elements were written above.
     let values = unsafe { std::slice::from_raw_parts(args.as_ptr().cast::<Value>(), n) };
     let previous = vm(ctx).calling_frame.replace(std::ptr::NonNull::from(&mut *frame));
-    let result = protocol::call_builtin(ctx, f_ref, Args::positional(values));
+    let result = match (f, &callable) {
+        // SAFETY: `callable` keeps `f` alive until after the call.
+        (Some(f), _) => protocol::call_builtin(ctx, unsafe { &*f }, Args::positional(values)),
+        (None, Some(class)) => protocol::call(ctx, class, Args::positional(values)),
+        (None, None) => Err(PyErr::new_system("CALL lost its callable")),
+    };
     vm(ctx).calling_frame = previous;
     // SAFETY: the first `n` elements are initialized and dropped once, here.
     unsafe { std::ptr::drop_in_place(std::ptr::slice_from_raw_parts_mut(args.as_mut_ptr().cast::<Value>(), n)) };
     drop(callable);
     Some(result.map(|value| frame.push(value)))
+}
+
+/// Whether `obj` is a class defined natively (`int`, `str`, `reversed`) whose metaclass is
+/// `type`: calling it runs no frame of this loop, as calling a native function does.
+#[inline(always)]
+fn builtin_class(obj: &ObjRef) -> bool {
+    obj.is::<TypeObject>()
+        && type_payload(obj).flags.get() & pyrite_object::types::typeobj::TYPE_HEAPTYPE == 0
+        && obj.type_ref().is_same(&types().type_)
 }
 
 /// `len(x)` and `list.append(x)` (CPython's specialized calls of them) with their `n`

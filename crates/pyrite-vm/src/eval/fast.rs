@@ -490,9 +490,12 @@ pub(super) fn run(ctx: &mut Ctx, frames: &mut Vec<Frame>, kwnames: &mut Option<V
                 }
                 op::STORE_ATTR => handler!(start, STORE_ATTR, specialize::store_attr(ctx, frame, arg)),
                 op::STORE_ATTR_INSTANCE_VALUE => {
-                    write_back!(start);
-                    if specialize::store_attr_instance_value_fast(frame) {
-                        sp = frame.sp;
+                    let (owner, value): (*mut Slot, *mut Slot) = (slot!(sp - 1), slot!(sp - 2));
+                    // SAFETY: two distinct slots of this frame (see `slot!`).
+                    if specialize::store_attr_instance_value_top(frame.code(), start, unsafe { &mut *owner }, unsafe {
+                        &mut *value
+                    }) {
+                        sp -= 2;
                         ip += const { Opcode::STORE_ATTR_INSTANCE_VALUE.cache_units() };
                     } else {
                         handler!(

@@ -20,7 +20,7 @@ use pyrite_object::types::typeobj::{GetAttrFn, SetAttrFn, TypeObject, type_paylo
 use pyrite_object::{Ctx, ObjRef, PyResult, Value, attrs, protocol};
 
 use super::names;
-use crate::frame::Frame;
+use crate::frame::{Frame, Slot};
 
 /// Executions of a generic instruction before it tries again after failing to
 /// specialize, or after its specialized form missed.
@@ -629,7 +629,8 @@ fn push_method(frame: &mut Frame, function: Value) {
 /// `LOAD_ATTR_METHOD` for the register loop: the method of a class the cache knows, on an
 /// instance whose own attributes cannot shadow it (kept inline, whose class's keys the
 /// guard covers, or no `__dict__` at all). `false`, with nothing changed, for anything
-/// else (then run [`load_attr_method`]).
+/// else (then run [`load_attr_method`]). The lookup stays a call of its own (a closure):
+/// inlined whole into the register loop, it measured slower.
 #[inline(always)]
 pub(super) fn load_attr_method_fast(frame: &mut Frame) -> bool {
     let found = (|| {
@@ -750,28 +751,24 @@ fn specialize_store_attr(frame: &Frame, owner: &Value, arg: u32) -> Option<Opcod
     Some(Opcode::STORE_ATTR_WITH_HINT)
 }
 
-/// `STORE_ATTR_INSTANCE_VALUE` for the register loop: the value goes to its inline
-/// position when the guard holds and the instance keeps its attributes inline; `false`,
-/// with nothing changed, otherwise (then run [`store_attr_instance_value`]).
+/// `STORE_ATTR_INSTANCE_VALUE` for the register loop, on the stack's top two slots (the
+/// owner on top, the value below), for the instruction at `at` of `code` (no write-back
+/// of the loop's pointers): the value goes to its inline position when the guard holds and
+/// the instance keeps its attributes inline, and both slots are emptied; `false`, with
+/// nothing changed, otherwise (then run [`store_attr_instance_value`]).
 #[inline(always)]
-pub(super) fn store_attr_instance_value_fast(frame: &mut Frame) -> bool {
-    let (instance, index): (*const Instance, usize) = {
-        let Some(Value::Obj(obj)) = frame.peek_ref(1) else { return false };
-        let Some(e) = entry(frame) else { return false };
+pub(super) fn store_attr_instance_value_top(code: &Code, at: usize, owner: &mut Slot, value: &mut Slot) -> bool {
+    let old = {
+        let Some(Value::Obj(obj)) = &*owner else { return false };
+        let Some(e) = code.cache_entry_of(at + 1) else { return false };
         let Some(instance) = obj.downcast::<Instance>() else { return false };
         if version_of(obj.type_ref()) != e.version.get() || !instance.has_inline_values() {
             return false;
         }
-        (instance, e.index.get() as usize)
+        instance.store_inline(e.index.get() as usize, value.take().unwrap_or(Value::None))
     };
-    let value = frame.peek(2).take().unwrap_or(Value::None);
-    // SAFETY: the owner, still on the stack, keeps the instance alive until it is popped
-    // below; nothing between ran Python code or dropped a reference.
-    let old = unsafe { &*instance }.store_inline(index, value);
-    let owner = frame.pop_slot();
-    frame.sp -= 1;
     drop(old);
-    drop(owner);
+    drop(owner.take());
     true
 }
 
