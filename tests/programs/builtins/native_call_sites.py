@@ -161,3 +161,48 @@ try:
 except RecursionError:
     print("RecursionError")
 print(isinstance(3, int), isinstance("a", (int, str)), isinstance(3.0, int))
+
+
+# Builtin classes called at hot sites: conversions, errors, `super()` (which needs the
+# calling frame), `type(x)`, a class shadowing a builtin name later.
+class Base2:
+    def describe(self):
+        return "base"
+
+
+class Child2(Base2):
+    def describe(self):
+        return "child+" + super().describe()
+
+
+objs2 = [Child2() for _ in range(3)]
+print([o.describe() for o in objs2 * 30][:2])
+vals = []
+for i in range(100):
+    vals.append(int(str(i)) + int(hex(i), 16) + len(tuple(range(i % 4))))
+print(sum(vals), type(vals), type(3.5)(2), float("1.5"), str(b"x", "ascii"))
+
+
+class BadStr:
+    def __str__(self):
+        raise RuntimeError("no str")
+
+
+for call in [lambda: int("x1"), lambda: int("5", 99), lambda: str(BadStr()), lambda: float([]), lambda: tuple(1)]:
+    for _ in range(2):
+        try:
+            call()
+        except Exception as e:
+            print(type(e).__name__, e)
+            break
+
+
+def convert(rounds):
+    return [int("7") for _ in range(rounds)]
+
+
+print(sum(convert(50)))
+int = lambda s: -1  # noqa: E731
+print(sum(convert(3)))
+del int
+print(sum(convert(3)))
