@@ -98,10 +98,19 @@ append = [].append
 for i in range(5):
     append(i)
 print(append.__self__)
-try:
-    append(1, 2)
-except TypeError as e:
-    print("TypeError", e)
+other = []
+for args in [(1, 2), (other, 2)]:
+    for _ in range(3):
+        try:
+            append(*args)
+        except TypeError as e:
+            print("TypeError", e)
+    for _ in range(3):
+        try:
+            append(args[0], args[1])
+        except TypeError as e:
+            print("TypeError", e)
+print(other)
 
 
 # str and dict methods at hot sites, with subclasses overriding them.

@@ -775,7 +775,11 @@ fn call_known_native(
     first: usize,
     n: usize,
 ) -> Option<PyResult<Value>> {
-    if n == 2 && f.owner_type.as_ref().is_some_and(|owner| owner.is_same(&types().list)) && f.name == "append" {
+    if n == 2
+        && f.bound.is_none()
+        && f.owner_type.as_ref().is_some_and(|owner| owner.is_same(&types().list))
+        && f.name == "append"
+    {
         let slots = frame.slots_mut();
         let (this, item) = slots[first..].split_at_mut(1);
         let list = match &this[0] {
