@@ -62,6 +62,32 @@ fn no_vm(_: &mut Ctx, _: &ObjRef, _: Args<'_>) -> PyResult {
 /// Native stack kept free for unwinding and error reporting once RecursionError is raised.
 const NATIVE_STACK_RED_ZONE: usize = 2 * 1024 * 1024;
 
+thread_local! {
+    /// The lowest stack address native calls may start from on this thread (the stack's
+    /// limit plus [`NATIVE_STACK_RED_ZONE`]); 0 until first needed, 1 when the limit is
+    /// unknown (nothing is refused).
+    static STACK_FLOOR: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
+/// [`Ctx::check_native_stack`] below the floor, or before the floor is known: works the
+/// floor out (the stack grows down) and refuses when `here` is below it.
+#[cold]
+#[inline(never)]
+fn native_stack_low(here: usize, what: &str) -> PyResult<()> {
+    let mut floor = STACK_FLOOR.get();
+    if floor == 0 {
+        floor = match stacker::remaining_stack() {
+            Some(remaining) => here.saturating_sub(remaining).saturating_add(NATIVE_STACK_RED_ZONE).max(1),
+            None => 1,
+        };
+        STACK_FLOOR.set(floor);
+    }
+    if here < floor {
+        return Err(PyErr::recursion(what));
+    }
+    Ok(())
+}
+
 /// Per-thread interpreter context.
 pub struct Ctx {
     /// The VM's entry points.
@@ -146,9 +172,16 @@ impl Ctx {
     /// RecursionError when the native stack is nearly exhausted; for native code that
     /// recurses without counting a call (CPython counts no call when C code calls a Python
     /// function: the function's frame counts).
+    #[inline]
     pub fn check_native_stack(&self, what: &str) -> PyResult<()> {
-        if stacker::remaining_stack().is_some_and(|remaining| remaining < NATIVE_STACK_RED_ZONE) {
-            return Err(PyErr::recursion(what));
+        // The address of a local stands for the stack pointer; the lowest address allowed
+        // is worked out once per thread (asking for the stack pointer and the thread's
+        // stack limit each time cost a few dozen instructions per native call).
+        let marker = 0u8;
+        let here = std::hint::black_box(&raw const marker) as usize;
+        let floor = STACK_FLOOR.get();
+        if here < floor || floor == 0 {
+            return native_stack_low(here, what);
         }
         Ok(())
     }

@@ -973,45 +973,65 @@ pub fn call(ctx: &mut Ctx, callable: &Value, args: Args<'_>) -> PyResult {
 }
 
 /// Calls a native function, passing its bound object first.
+#[inline]
 pub fn call_builtin(ctx: &mut Ctx, f: &BuiltinFunction, args: Args<'_>) -> PyResult {
-    if f.bound.is_none()
-        && let Some(owner) = &f.owner_type
+    if f.bound.is_some() {
+        return call_bound_builtin(ctx, f, args);
+    }
+    // The usual receiver of a method descriptor is an instance of exactly its type.
+    if let Some(owner) = &f.owner_type
+        && !args
+            .values
+            .first()
+            .is_some_and(|this| this.type_ref().is_same(owner) && args.values.len() > args.kwnames.len())
     {
         check_method_receiver(f, owner, args)?;
     }
     ctx.enter_native_call(" while calling a Python object")?;
-    let result = match &f.bound {
-        None => (f.func)(ctx, args),
-        Some(this) => {
-            let mut values = Vec::with_capacity(args.values.len() + 1);
-            values.push(this.clone());
-            values.extend_from_slice(args.values);
-            (f.func)(ctx, Args { values: &values, kwnames: args.kwnames })
-        }
-    };
+    let result = (f.func)(ctx, args);
     ctx.leave_call();
-    match (result, f.owner) {
-        (Err(e), Some(owner)) => {
-            // A bound method is named after its object's class (`bool.bit_count`, as its
-            // `__qualname__`), an unbound one after the class defining it.
-            let owner = match &f.bound {
-                Some(Value::Obj(o)) if o.is::<crate::types::typeobj::TypeObject>() => {
-                    type_payload(o).qualname.borrow().to_string()
-                }
-                Some(this) => type_payload(this.type_ref()).qualname.borrow().to_string(),
-                None => owner.to_owned(),
-            };
-            if f.bound.is_some() && takes_varargs(&owner, f.name) {
-                return Err(unqualify_keyword_error(e, f.name));
-            }
-            Err(qualify_argument_error(e, &owner, f.name))
-        }
-        (result, _) => result,
+    match result {
+        Ok(value) => Ok(value),
+        Err(e) => Err(qualify_builtin_error(f, e)),
     }
+}
+
+/// [`call_builtin`] of a native function bound to an object (`"".join` taken as a value).
+#[inline(never)]
+fn call_bound_builtin(ctx: &mut Ctx, f: &BuiltinFunction, args: Args<'_>) -> PyResult {
+    ctx.enter_native_call(" while calling a Python object")?;
+    let mut values = Vec::with_capacity(args.values.len() + 1);
+    values.extend(f.bound.clone());
+    values.extend_from_slice(args.values);
+    let result = (f.func)(ctx, Args { values: &values, kwnames: args.kwnames });
+    ctx.leave_call();
+    result.map_err(|e| qualify_builtin_error(f, e))
+}
+
+/// The error a native function of a class raised, worded as CPython's method machinery
+/// words it (see [`qualify_argument_error`]).
+#[cold]
+#[inline(never)]
+fn qualify_builtin_error(f: &BuiltinFunction, e: PyErr) -> PyErr {
+    let Some(owner) = f.owner else { return e };
+    // A bound method is named after its object's class (`bool.bit_count`, as its
+    // `__qualname__`), an unbound one after the class defining it.
+    let owner = match &f.bound {
+        Some(Value::Obj(o)) if o.is::<crate::types::typeobj::TypeObject>() => {
+            type_payload(o).qualname.borrow().to_string()
+        }
+        Some(this) => type_payload(this.type_ref()).qualname.borrow().to_string(),
+        None => owner.to_owned(),
+    };
+    if f.bound.is_some() && takes_varargs(&owner, f.name) {
+        return unqualify_keyword_error(e, f.name);
+    }
+    qualify_argument_error(e, &owner, f.name)
 }
 
 /// CPython's `method_descriptor` checks of an unbound call: `list.append(x)` needs the
 /// first argument to be a list.
+#[inline(never)]
 fn check_method_receiver(f: &BuiltinFunction, owner: &ObjRef, args: Args<'_>) -> PyResult<()> {
     let positional = args.values.len() - args.kwnames.len();
     let Some(this) = args.values.first().filter(|_| positional > 0) else {

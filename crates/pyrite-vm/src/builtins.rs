@@ -152,7 +152,7 @@ fn optional_str(value: Option<&Value>, default: &str, what: &str) -> PyResult<St
     }
 }
 
-fn builtin_len(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
+pub(crate) fn builtin_len(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
     let values = check_args("len", args, 1, 1)?;
     Ok(Value::from(protocol::len(ctx, &values[0])?))
 }

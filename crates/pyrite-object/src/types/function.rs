@@ -48,14 +48,15 @@ pub struct CacheEntry {
     pub version2: std::cell::Cell<u64>,
     /// A position in a dict's entries.
     pub index: std::cell::Cell<u32>,
-    /// A depth in an MRO, or which dict `index` is in.
+    /// A depth in an MRO, or which dict `index` is in (`LOAD_ATTR_METHOD` also keeps a
+    /// flag in its high bit: the instances cannot have a `__dict__`).
     pub depth: std::cell::Cell<u16>,
     /// Executions left before the next attempt to specialize.
     pub counter: std::cell::Cell<u16>,
-    /// More guards with their positions, for `LOAD_ATTR_INSTANCE_VALUE` sites that see
-    /// several types (a type's version tag, 0 for a free place, and a position in its
-    /// shared keys). `LOAD_ATTR_METHOD` keeps in `more[0].1` whether the type's instances
-    /// cannot have a `__dict__` (1) or may (0).
+    /// More guards with their positions, for sites that see several types (0 for a free
+    /// place): `LOAD_ATTR_INSTANCE_VALUE` keeps a type's version tag and a position in its
+    /// shared keys, `LOAD_ATTR_METHOD` a class's method guard and the method's MRO depth
+    /// and dict position, packed.
     pub more: [(std::cell::Cell<u64>, std::cell::Cell<u16>); 3],
 }
 

@@ -123,6 +123,17 @@ impl Values {
     /// Stores `value` at `index`; returns the value it replaced, for the caller to drop.
     #[inline]
     fn set(&mut self, index: usize, value: Value) -> Option<Value> {
+        // The usual store (inline caches: `self.x = ...` of an attribute already set)
+        // replaces a value; adding one keeps the insertion order too.
+        if let Some(slot @ Some(_)) = self.values.get_mut(index) {
+            return slot.replace(value);
+        }
+        self.add(index, value)
+    }
+
+    /// Stores `value` at `index`, where no value is set.
+    #[inline(never)]
+    fn add(&mut self, index: usize, value: Value) -> Option<Value> {
         if index >= self.values.len() {
             self.grow(index + 1);
         }
@@ -294,7 +305,7 @@ impl Instance {
     ///
     /// # Errors
     /// `value`, when the attributes are in a dict.
-    #[inline]
+    #[inline(always)]
     pub fn store_inline(&self, index: usize, value: Value) -> Result<Option<Value>, Value> {
         match &mut *self.attrs.borrow_mut() {
             Attrs::Inline(values) => Ok(values.set(index, value)),

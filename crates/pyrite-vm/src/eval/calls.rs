@@ -3,7 +3,7 @@
 use pyrite_bytecode::{Intrinsic1, flags};
 use pyrite_memory::PayloadCell;
 use pyrite_object::types::dict::PyDict;
-use pyrite_object::types::function::{BoundMethod, BuiltinFunction, Code, Function};
+use pyrite_object::types::function::{BoundMethod, BuiltinFunction, Code, Function, NativeFn};
 use pyrite_object::types::list::{PyList, PyTuple};
 use pyrite_object::types::str::PyStr;
 use pyrite_object::types::typeobj::{TypeObject, type_payload};
@@ -712,32 +712,105 @@ impl CallLayout {
 const NATIVE_ARGS: usize = 4;
 
 /// The fast path of `CALL` for a native function or method descriptor (`len(x)`,
-/// `isinstance(x, C)`, `items.append(x)` in method form) with a few positional arguments:
+/// `isinstance(x, C)`, `items.append(x)` in method form), or a builtin class (`int(s)`),
+/// with a few positional arguments:
 /// the arguments move off the stack into a small array and the function is called as
-/// [`protocol::call_builtin`] would, without a buffer or the generic dispatch. `None`
-/// (nothing changed) when the call needs the general path.
+/// [`protocol::call_builtin`] would, without a buffer or the generic dispatch; `len` of
+/// anything and `list.append` on a list are done right here (CPython's
+/// `PRECALL_NO_KW_LEN` and `PRECALL_NO_KW_LIST_APPEND`). `None` (nothing changed) when the
+/// call needs the general path.
 #[inline]
 pub(super) fn call_native(ctx: &mut Ctx, frame: &mut Frame, argc: usize) -> Option<PyResult<()>> {
     let layout = CallLayout::of(frame, argc);
     let n = layout.passed(argc);
-    match frame.peek_ref(layout.callable_depth(argc)) {
-        Some(Value::Obj(obj)) if obj.is::<BuiltinFunction>() && n <= NATIVE_ARGS => {}
+    if n > NATIVE_ARGS {
+        return None;
+    }
+    // A native function, or (`None`) a builtin class (`int(s)`, `str(x)`, `reversed(l)`),
+    // which the general call would also hand to `protocol::call`.
+    let f: Option<*const BuiltinFunction> = match frame.peek_ref(layout.callable_depth(argc)) {
+        Some(Value::Obj(obj)) => match obj.downcast::<BuiltinFunction>() {
+            Some(f) => Some(f),
+            None if builtin_class(obj) => None,
+            None => return None,
+        },
         _ => return None,
-    }
-    let mut args = [Value::None, Value::None, Value::None, Value::None];
-    for (arg, i) in args.iter_mut().zip(layout.first()..frame.sp) {
-        *arg = frame.slots_mut()[i].take().unwrap_or(Value::None);
-    }
-    let Some(Value::Obj(callable)) = layout.pop_callable(frame) else {
-        return Some(Err(PyErr::new_system("CALL lost its callable")));
     };
-    let f = callable.downcast::<BuiltinFunction>()?;
+    let first = layout.first();
+    if let Some(f) = f {
+        // SAFETY: the callable, on the stack, keeps `f` alive.
+        if let Some(done) = call_known_native(ctx, frame, unsafe { &*f }, first, n) {
+            drop(layout.pop_callable(frame));
+            return Some(done.map(|value| frame.push(value)));
+        }
+    }
+    let mut args = [const { std::mem::MaybeUninit::<Value>::uninit() }; NATIVE_ARGS];
+    for (k, arg) in args.iter_mut().enumerate().take(n) {
+        arg.write(frame.slots_mut()[first + k].take().unwrap_or(Value::None));
+    }
+    // The callable leaves the stack but stays alive (held here) for the call.
+    let callable = layout.pop_callable(frame);
+    // SAFETY: the first `n` elements were written above.
+    let values = unsafe { std::slice::from_raw_parts(args.as_ptr().cast::<Value>(), n) };
     let previous = vm(ctx).calling_frame.replace(std::ptr::NonNull::from(&mut *frame));
-    let result = protocol::call_builtin(ctx, f, Args::positional(&args[..n]));
+    let result = match (f, &callable) {
+        // SAFETY: `callable` keeps `f` alive until after the call.
+        (Some(f), _) => protocol::call_builtin(ctx, unsafe { &*f }, Args::positional(values)),
+        (None, Some(class)) => protocol::call(ctx, class, Args::positional(values)),
+        (None, None) => Err(PyErr::new_system("CALL lost its callable")),
+    };
     vm(ctx).calling_frame = previous;
-    drop(args);
+    // SAFETY: the first `n` elements are initialized and dropped once, here.
+    unsafe { std::ptr::drop_in_place(std::ptr::slice_from_raw_parts_mut(args.as_mut_ptr().cast::<Value>(), n)) };
     drop(callable);
     Some(result.map(|value| frame.push(value)))
+}
+
+/// Whether `obj` is a class defined natively (`int`, `str`, `reversed`) whose metaclass is
+/// `type`: calling it runs no frame of this loop, as calling a native function does.
+#[inline(always)]
+fn builtin_class(obj: &ObjRef) -> bool {
+    obj.is::<TypeObject>()
+        && type_payload(obj).flags.get() & pyrite_object::types::typeobj::TYPE_HEAPTYPE == 0
+        && obj.type_ref().is_same(&types().type_)
+}
+
+/// `len(x)` and `list.append(x)` (CPython's specialized calls of them) with their `n`
+/// arguments still on the stack from slot `first`: the result, with the arguments taken
+/// off the stack (the callable is left for the caller to pop); `None`, with nothing
+/// changed, for any other call. `len` asks [`protocol::len`] exactly as the builtin does
+/// (its errors are the builtin's); `list.append` appends to any list, subclasses included
+/// (their own `append`, if any, is not this descriptor).
+#[inline(always)]
+fn call_known_native(
+    ctx: &mut Ctx,
+    frame: &mut Frame,
+    f: &BuiltinFunction,
+    first: usize,
+    n: usize,
+) -> Option<PyResult<Value>> {
+    if n == 2
+        && f.bound.is_none()
+        && f.owner_type.as_ref().is_some_and(|owner| owner.is_same(&types().list))
+        && f.name == "append"
+    {
+        let slots = frame.slots_mut();
+        let (this, item) = slots[first..].split_at_mut(1);
+        let list = match &this[0] {
+            Some(Value::Obj(list)) => list.downcast::<PyList>()?,
+            _ => return None,
+        };
+        list.push(item[0].take().unwrap_or(Value::None));
+        drop(this[0].take());
+        return Some(Ok(Value::None));
+    }
+    if n == 1 && f.bound.is_none() && std::ptr::fn_addr_eq(f.func, crate::builtins::builtin_len as NativeFn) {
+        let arg = frame.slots_mut()[first].take().unwrap_or(Value::None);
+        let result = protocol::len(ctx, &arg).map(Value::from);
+        drop(arg);
+        return Some(result);
+    }
+    None
 }
 
 /// `CALL argc`: the stack holds `[NULL, callable, args...]` or `[method, self, args...]`.

@@ -559,7 +559,13 @@ pub(super) fn run(ctx: &mut Ctx, frames: &mut Vec<Frame>, kwnames: &mut Option<V
                 },
                 op::LOAD_ATTR => handler!(start, LOAD_ATTR, specialize::load_attr(ctx, frame, arg)),
                 op::LOAD_ATTR_METHOD => {
-                    handler!(start, LOAD_ATTR_METHOD, specialize::load_attr_method(ctx, frame, arg))
+                    write_back!(start);
+                    if specialize::load_attr_method_fast(frame) {
+                        sp = frame.sp;
+                        ip += const { Opcode::LOAD_ATTR_METHOD.cache_units() };
+                    } else {
+                        handler!(start, LOAD_ATTR_METHOD, specialize::load_attr_method(ctx, frame, arg));
+                    }
                 }
                 op::LOAD_ATTR_WITH_HINT => {
                     handler!(start, LOAD_ATTR_WITH_HINT, specialize::load_attr_with_hint(ctx, frame, arg));
@@ -570,7 +576,20 @@ pub(super) fn run(ctx: &mut Ctx, frames: &mut Vec<Frame>, kwnames: &mut Option<V
                 }
                 op::STORE_ATTR => handler!(start, STORE_ATTR, specialize::store_attr(ctx, frame, arg)),
                 op::STORE_ATTR_INSTANCE_VALUE => {
-                    handler!(start, STORE_ATTR_INSTANCE_VALUE, specialize::store_attr_instance_value(ctx, frame, arg));
+                    let (owner, value): (*mut Slot, *mut Slot) = (slot!(sp - 1), slot!(sp - 2));
+                    // SAFETY: two distinct slots of this frame (see `slot!`).
+                    if specialize::store_attr_instance_value_top(frame.code(), start, unsafe { &mut *owner }, unsafe {
+                        &mut *value
+                    }) {
+                        sp -= 2;
+                        ip += const { Opcode::STORE_ATTR_INSTANCE_VALUE.cache_units() };
+                    } else {
+                        handler!(
+                            start,
+                            STORE_ATTR_INSTANCE_VALUE,
+                            specialize::store_attr_instance_value(ctx, frame, arg)
+                        );
+                    }
                 }
                 op::STORE_ATTR_WITH_HINT => {
                     handler!(start, STORE_ATTR_WITH_HINT, specialize::store_attr_with_hint(ctx, frame, arg));

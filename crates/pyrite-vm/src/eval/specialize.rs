@@ -20,7 +20,7 @@ use pyrite_object::types::typeobj::{GetAttrFn, SetAttrFn, TypeObject, type_paylo
 use pyrite_object::{Ctx, ObjRef, PyResult, Value, attrs, protocol};
 
 use super::names;
-use crate::frame::Frame;
+use crate::frame::{Frame, Slot};
 
 /// Executions of a generic instruction before it tries again after failing to
 /// specialize, or after its specialized form missed.
@@ -334,15 +334,19 @@ fn specialize_load_attr(frame: &Frame, arg: u32) -> Option<Opcode> {
             if has_own(obj, name) || type_payload(ty).keys.index_of(name).is_some() {
                 return None;
             }
-            e.version.set(method_guard(ty));
-            e.version2.set(dict_version);
-            e.depth.set(u16::try_from(depth).ok()?);
-            e.index.set(u32::try_from(index).ok()?);
+            let depth = u16::try_from(depth).ok().filter(|&d| d < METHOD_NO_DICT)?;
             // Instances of a builtin type that cannot have a `__dict__` (a str, a list)
             // need no look for one at each load: the payload, which decides it, is the
             // type's own. Classes defined in Python are always looked at.
-            let static_type = type_payload(ty).flags.get() & pyrite_object::types::typeobj::TYPE_HEAPTYPE == 0;
-            e.more[0].1.set(u16::from(static_type && !attrs::has_dict(obj)));
+            let no_dict = !heap_type(ty) && !attrs::has_dict(obj);
+            e.version.set(method_guard(ty));
+            e.version2.set(dict_version);
+            e.depth.set(if no_dict { depth | METHOD_NO_DICT } else { depth });
+            e.index.set(u32::try_from(index).ok()?);
+            // No other class yet (see `add_method_way`).
+            for (guard, _) in &e.more {
+                guard.set(0);
+            }
             Some(Opcode::LOAD_ATTR_METHOD)
         }
         Some((_, _, _, attr)) if is_data_descriptor(&attr) => None,
@@ -544,39 +548,156 @@ pub(super) fn load_attr_with_hint(ctx: &mut Ctx, frame: &mut Frame, arg: u32) ->
     }
 }
 
-/// `LOAD_ATTR_METHOD`.
+/// `LOAD_ATTR_METHOD`'s flag in `CacheEntry::depth`, above any MRO depth it records: the
+/// instances of the first class it saw cannot have a `__dict__`, so none needs a look.
+const METHOD_NO_DICT: u16 = 0x8000;
+
+/// Where a `LOAD_ATTR_METHOD` site finds the method for one class: the first class it saw
+/// (`version`, with `version2`, `index` and `depth`), or one of up to three more (classes
+/// defined in Python whose instances share the method's name through a common base, or
+/// each define their own: `task.run()` over tasks of several kinds) in `more`, where
+/// each keeps its [`method_guard`] and, packed in 16 bits, the MRO depth (high 4 bits) and
+/// the position in that class's dict (low 12 bits). The extra classes carry no dict
+/// version: a class defined in Python changes its dict only through paths that bump its
+/// version tag (see `types::attrcache`), so its guard covers the dicts along its MRO.
+#[derive(Clone, Copy)]
+struct MethodWay {
+    depth: usize,
+    index: usize,
+    /// The version the dict must still have (first class only).
+    dict_version: Option<u64>,
+    /// Whether the instance's own attributes cannot shadow the method.
+    no_dict: bool,
+}
+
+/// The packed position of an extra class's method ([`MethodWay`]), when it fits.
+fn pack_method_position(depth: usize, index: usize) -> Option<u16> {
+    (depth < 16 && index < 4096).then(|| u16::try_from(depth << 12 | index).ok()).flatten()
+}
+
+/// The way of a `LOAD_ATTR_METHOD` cache that serves instances of `ty`, if any.
+#[inline(always)]
+fn method_way(e: &CacheEntry, ty: &ObjRef) -> Option<MethodWay> {
+    let guard = method_guard(ty);
+    if guard == e.version.get() {
+        let depth = e.depth.get();
+        return Some(MethodWay {
+            depth: usize::from(depth & !METHOD_NO_DICT),
+            index: e.index.get() as usize,
+            dict_version: Some(e.version2.get()),
+            no_dict: depth & METHOD_NO_DICT != 0,
+        });
+    }
+    // A free way is 0, which no cacheable type's guard is (its version is not 0).
+    let (_, packed) = e.more.iter().find(|(g, _)| g.get() == guard)?;
+    let packed = packed.get();
+    Some(MethodWay {
+        depth: usize::from(packed >> 12),
+        index: usize::from(packed & 0xfff),
+        dict_version: None,
+        no_dict: false,
+    })
+}
+
+/// The method a [`MethodWay`] of `ty` points at, when the dict it is in still holds it there.
+#[inline(always)]
+fn method_at(ty: &ObjRef, way: MethodWay) -> Option<Value> {
+    let mro = type_payload(ty).mro.borrow();
+    let dict = type_payload(mro.get(way.depth)?).dict.downcast::<PyDict>()?;
+    if way.dict_version.is_some_and(|v| v != dict.version()) {
+        return None;
+    }
+    dict.value_at(way.index)
+}
+
+/// Whether `ty` was defined in Python (a heap type).
+fn heap_type(ty: &ObjRef) -> bool {
+    type_payload(ty).flags.get() & pyrite_object::types::typeobj::TYPE_HEAPTYPE != 0
+}
+
+/// Replaces the object on top of the stack with `[function, object]` (the method form).
+#[inline(always)]
+fn push_method(frame: &mut Frame, function: Value) {
+    let owner = frame.pop_slot();
+    frame.push(function);
+    match owner {
+        Some(owner) => frame.push(owner),
+        None => frame.push_null(),
+    }
+}
+
+/// `LOAD_ATTR_METHOD` for the register loop: the method of a class the cache knows, on an
+/// instance whose own attributes cannot shadow it (kept inline, whose class's keys the
+/// guard covers, or no `__dict__` at all). `false`, with nothing changed, for anything
+/// else (then run [`load_attr_method`]). The lookup stays a call of its own (a closure):
+/// inlined whole into the register loop, it measured slower.
+#[inline(always)]
+pub(super) fn load_attr_method_fast(frame: &mut Frame) -> bool {
+    let found = (|| {
+        let Some(Value::Obj(obj)) = frame.peek_ref(1) else { return None };
+        let e = entry(frame)?;
+        let ty = obj.type_ref();
+        let way = method_way(e, ty)?;
+        if !way.no_dict && inline_instance(obj).is_none() {
+            return None;
+        }
+        method_at(ty, way)
+    })();
+    match found {
+        Some(function) => {
+            push_method(frame, function);
+            true
+        }
+        None => false,
+    }
+}
+
+/// A `LOAD_ATTR_METHOD` site meets an instance of a class it does not know yet: the class
+/// joins the cache in a free place of `more` (see [`MethodWay`]) when it is a class
+/// defined in Python whose attribute lookup is the generic one, and the name is a Python
+/// function or method descriptor along its MRO that no instance attribute of that name
+/// can shadow (not among its shared keys).
+fn add_method_way(e: &CacheEntry, obj: &ObjRef, name: &PyStr) -> Option<MethodWay> {
+    let ty = obj.type_ref();
+    let (free, place) = e.more.iter().find(|(g, _)| g.get() == 0)?;
+    if !heap_type(ty) || !generic_getattr(ty) || !cacheable(ty) || type_payload(ty).keys.index_of(name).is_some() {
+        return None;
+    }
+    let (depth, index, _, attr) = find_in_mro(ty, name)?;
+    if !attr.as_obj().is_some_and(is_method_like) {
+        return None;
+    }
+    place.set(pack_method_position(depth, index)?);
+    free.set(method_guard(ty));
+    Some(MethodWay { depth, index, dict_version: None, no_dict: false })
+}
+
+/// `LOAD_ATTR_METHOD` when [`load_attr_method_fast`] could not finish it: an instance
+/// whose `__dict__` must be looked at, or a class the cache does not know yet.
 pub(super) fn load_attr_method(ctx: &mut Ctx, frame: &mut Frame, arg: u32) -> PyResult<()> {
     let found = (|| {
         let Some(Value::Obj(obj)) = frame.peek_ref(1) else { return None };
         let e = entry(frame)?;
         let ty = obj.type_ref();
-        if method_guard(ty) != e.version.get() {
-            return None;
-        }
+        let name = name_str(frame.code(), arg >> 1)?;
+        let way = match method_way(e, ty) {
+            Some(way) => way,
+            None => add_method_way(e, obj, name)?,
+        };
         // Inline attributes cannot shadow the method (the guard says the name is still
         // not among the class's keys); a dict can, unless there is none (see the
         // specialization).
-        if e.more[0].1.get() == 0 && inline_instance(obj).is_none() {
-            let name = name_str(frame.code(), arg >> 1)?;
-            if with_instance_dict(obj, |d| d.index_of_str(name).is_some()) == Some(true) {
-                return None;
-            }
-        }
-        let mro = type_payload(ty).mro.borrow();
-        let dict = type_payload(mro.get(usize::from(e.depth.get()))?).dict.downcast::<PyDict>()?;
-        if dict.version() != e.version2.get() {
+        if !way.no_dict
+            && inline_instance(obj).is_none()
+            && with_instance_dict(obj, |d| d.index_of_str(name).is_some()) == Some(true)
+        {
             return None;
         }
-        dict.value_at(e.index.get() as usize)
+        method_at(ty, way)
     })();
     match found {
         Some(function) => {
-            let owner = frame.pop_slot();
-            frame.push(function);
-            match owner {
-                Some(owner) => frame.push(owner),
-                None => frame.push_null(),
-            }
+            push_method(frame, function);
             Ok(())
         }
         None => {
@@ -628,6 +749,27 @@ fn specialize_store_attr(frame: &Frame, owner: &Value, arg: u32) -> Option<Opcod
     e.version.set(version_of(ty));
     e.index.set(u32::try_from(index).ok()?);
     Some(Opcode::STORE_ATTR_WITH_HINT)
+}
+
+/// `STORE_ATTR_INSTANCE_VALUE` for the register loop, on the stack's top two slots (the
+/// owner on top, the value below), for the instruction at `at` of `code` (no write-back
+/// of the loop's pointers): the value goes to its inline position when the guard holds and
+/// the instance keeps its attributes inline, and both slots are emptied; `false`, with
+/// nothing changed, otherwise (then run [`store_attr_instance_value`]).
+#[inline(always)]
+pub(super) fn store_attr_instance_value_top(code: &Code, at: usize, owner: &mut Slot, value: &mut Slot) -> bool {
+    let old = {
+        let Some(Value::Obj(obj)) = &*owner else { return false };
+        let Some(e) = code.cache_entry_of(at + 1) else { return false };
+        let Some(instance) = obj.downcast::<Instance>() else { return false };
+        if version_of(obj.type_ref()) != e.version.get() || !instance.has_inline_values() {
+            return false;
+        }
+        instance.store_inline(e.index.get() as usize, value.take().unwrap_or(Value::None))
+    };
+    drop(old);
+    drop(owner.take());
+    true
 }
 
 /// `STORE_ATTR_INSTANCE_VALUE`: guarded by the type's version tag (no data descriptor of
