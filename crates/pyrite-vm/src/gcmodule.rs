@@ -178,7 +178,7 @@ fn invoke_callbacks(ctx: &mut Ctx, phase: &str, generation: usize, stats: gc::Co
     // SAFETY: as in `collection_context`.
     let Some(list) = (unsafe { FINALIZERS.with(|f| f.callbacks.clone()) }) else { return };
     let Some(callbacks) = list.downcast::<PyList>() else { return };
-    if callbacks.len() == 0 {
+    if callbacks.is_empty() {
         return;
     }
     let info = PyDict::new_obj();
