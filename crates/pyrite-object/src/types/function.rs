@@ -1,5 +1,6 @@
 //! Callables: Python functions, their code, cells, native functions and bound methods.
 
+use pyrite_bytecode::exceptiontable::ExceptionTableEntry;
 use pyrite_bytecode::{CodeObject, CodeUnit, Opcode};
 use pyrite_memory::{ObjRef, PayloadCell, Trace, payload};
 
@@ -35,6 +36,9 @@ pub struct Code {
     /// cache units give: the first cache unit of such an instruction holds its entry's
     /// position here (see [`Code::cache_entry_of`]).
     pub caches: Box<[CacheEntry]>,
+    /// The exception table decoded, the first time something is raised in this code (a
+    /// lookup then bisects entries rather than decoding the table's varints each time).
+    handlers: std::cell::OnceCell<Box<[ExceptionTableEntry]>>,
 }
 
 /// The run-time cache of one instruction (`LOAD_GLOBAL`, `LOAD_ATTR`, `STORE_ATTR`):
@@ -113,8 +117,21 @@ impl Code {
             varnames,
             units,
             caches,
+            handlers: std::cell::OnceCell::new(),
             bytecode,
         }
+    }
+
+    /// The handler of an exception raised at code unit `index` (CPython 3.11's
+    /// `get_exception_handler`): entries are sorted by start and do not overlap.
+    #[must_use]
+    pub fn handler_for(&self, index: u32) -> Option<ExceptionTableEntry> {
+        let handlers = self
+            .handlers
+            .get_or_init(|| pyrite_bytecode::exceptiontable::decode(&self.bytecode.exceptiontable).into_boxed_slice());
+        let after = handlers.partition_point(|e| e.start <= index);
+        let entry = handlers.get(after.checked_sub(1)?)?;
+        (index < entry.end).then_some(*entry)
     }
 
     /// The cache entry of the instruction whose first cache unit is at `ip`.

@@ -1,6 +1,6 @@
 //! Raising and unwinding: tracebacks, exception context, and the exception table.
 
-use pyrite_bytecode::{Opcode, exceptiontable};
+use pyrite_bytecode::Opcode;
 use pyrite_object::types::exception::{PyException, Traceback};
 use pyrite_object::types::list::PyTuple;
 use pyrite_object::types::typeobj::{TypeObject, is_subtype};
@@ -84,7 +84,7 @@ fn unwind_frames(ctx: &mut Ctx, frames: &mut Vec<Frame>, mut err: PyErr, reraise
         first = false;
         let Some(frame) = frames.last_mut() else { return Err(err) };
         let lasti = u32::try_from(frame.lasti).unwrap_or(u32::MAX);
-        if let Some(handler) = exceptiontable::find_handler(&frame.code().bytecode.exceptiontable, lasti) {
+        if let Some(handler) = frame.code().handler_for(lasti) {
             let depth = frame.stack_base + handler.depth as usize;
             while frame.sp > depth {
                 drop(frame.pop_slot());
