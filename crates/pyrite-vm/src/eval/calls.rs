@@ -201,6 +201,8 @@ pub(super) fn call_generator(ctx: &mut Ctx, caller: &mut Frame, argc: usize) -> 
 struct PlainParts {
     code_obj: ObjRef,
     code_ptr: std::ptr::NonNull<Code>,
+    /// The VM's builtins, borrowed (see `Namespace`).
+    builtins: Namespace,
     slots: std::ptr::NonNull<crate::frame::Slot>,
     nslots: usize,
     nlocalsplus: usize,
@@ -224,8 +226,11 @@ fn plain_parts(ctx: &mut Ctx, func: &Function, nargs: usize) -> Option<PyResult<
     let code_ptr = std::ptr::NonNull::from(code);
     let code_obj = (*code_ref).clone();
     drop(code_ref);
-    let slots = vm(ctx).slots.push(nslots);
-    Some(Ok(PlainParts { code_obj, code_ptr, slots, nslots, nlocalsplus }))
+    let state = vm(ctx);
+    let slots = state.slots.push(nslots);
+    // SAFETY: the VM holds its builtins for as long as frames run.
+    let builtins = unsafe { Namespace::borrowed(&state.builtins) };
+    Some(Ok(PlainParts { code_obj, code_ptr, builtins, slots, nslots, nlocalsplus }))
 }
 
 /// The most common call from native code (a `map` function, a sort key): a plain Python
@@ -234,12 +239,13 @@ fn plain_parts(ctx: &mut Ctx, func: &Function, nargs: usize) -> Option<PyResult<
 /// return. `None` (nothing done) when the call is anything else.
 fn run_plain(ctx: &mut Ctx, func_obj: &ObjRef, values: &[Value]) -> Option<PyResult> {
     let func = func_obj.downcast::<Function>()?;
-    let PlainParts { code_obj, code_ptr, slots, nslots, nlocalsplus } = match plain_parts(ctx, func, values.len())? {
-        Ok(parts) => parts,
-        Err(e) => return Some(Err(e)),
-    };
-    let builtins = vm(ctx).builtins.clone();
-    let globals = func.globals.clone();
+    let PlainParts { code_obj, code_ptr, builtins, slots, nslots, nlocalsplus } =
+        match plain_parts(ctx, func, values.len())? {
+            Ok(parts) => parts,
+            Err(e) => return Some(Err(e)),
+        };
+    // SAFETY: the frame holds the function, which holds its globals.
+    let globals = unsafe { Namespace::borrowed(&func.globals) };
     let mut frames = super::take_frame_list();
     frames.reserve(1);
     // SAFETY: `slots` are `nslots >= values.len()` fresh empty slots; the frame is written
@@ -248,13 +254,12 @@ fn run_plain(ctx: &mut Ctx, func_obj: &ObjRef, values: &[Value]) -> Option<PyRes
         for (k, value) in values.iter().enumerate() {
             slots.as_ptr().add(k).write(Some(value.clone()));
         }
-        frames.as_mut_ptr().write(Frame::with_code_ptr(
+        frames.as_mut_ptr().write(Frame::for_function(
             code_obj,
             code_ptr,
-            Some(func_obj.clone()),
+            func_obj.clone(),
             globals,
             builtins,
-            None,
             slots,
             nslots,
             nlocalsplus,
@@ -317,11 +322,12 @@ pub(super) fn pop_call(ctx: &mut Ctx, frames: &mut Vec<Frame>) {
             other => std::mem::forget(other),
         }
     }
-    // SAFETY: the frame is dropped in place and the list no longer counts it.
+    // SAFETY: the frame, which has no frame object or inline generator (checked above),
+    // is dropped in place and the list no longer counts it.
     unsafe {
         let frame: *mut Frame = frame;
         frames.set_len(len - 1);
-        std::ptr::drop_in_place(frame);
+        Frame::drop_plain(frame);
     }
     vm(ctx).slots.pop(n);
 }
@@ -369,13 +375,12 @@ fn push_plain(ctx: &mut Ctx, frames: &mut Vec<Frame>, argc: usize) -> Option<PyR
     // SAFETY: as above.
     let Some(Value::Obj(func_obj)) = (unsafe { &*stack.add(func_index) }) else { return None };
     let func = func_obj.downcast::<Function>()?;
-    let PlainParts { code_obj, code_ptr, slots, nslots, nlocalsplus } = match plain_parts(ctx, func, total)? {
+    let PlainParts { code_obj, code_ptr, builtins, slots, nslots, nlocalsplus } = match plain_parts(ctx, func, total)? {
         Ok(parts) => parts,
         Err(e) => return Some(Err(e)),
     };
-    // SAFETY: the frame holds the function, which holds its globals; the VM holds the
-    // builtins (see `Namespace`).
-    let (globals, builtins) = unsafe { (Namespace::borrowed(&func.globals), Namespace::borrowed(&vm(ctx).builtins)) };
+    // SAFETY: the frame holds the function, which holds its globals (see `Namespace`).
+    let globals = unsafe { Namespace::borrowed(&func.globals) };
     // SAFETY: `slots` are `nslots >= total` fresh empty slots; the caller's slots from
     // `first` up to `sp` hold the arguments (and `self`), which move without drops, and
     // the function's slot moves into the frame; the NULL below a plain call's function is
