@@ -387,8 +387,13 @@ impl Frame {
             }
             drop(std::ptr::read(&f.code));
             drop(std::ptr::read(&f.func));
-            drop(std::ptr::read(&f.locals));
-            drop(std::ptr::read(&f.resumer_exc));
+            // Tested here: the drop of an `Option` may be a call that tests it again.
+            if f.locals.is_some() {
+                drop(std::ptr::read(&f.locals));
+            }
+            if f.resumer_exc.is_some() {
+                drop(std::ptr::read(&f.resumer_exc));
+            }
         }
     }
 

@@ -292,13 +292,31 @@ fn kwnames_of(kwnames: Option<&Value>) -> Vec<Value> {
     kwnames.and_then(|k| k.downcast::<PyTuple>()).map(|t| t.items().to_vec()).unwrap_or_default()
 }
 
-/// Whether `CALL argc` on `frame`'s stack calls a Python function object (not a bound
-/// method or class), in either form: the register loop then skips the native-call check.
+/// Where a `CALL` of a Python function object finds the function and its arguments on
+/// the caller's stack ([`python_call`]).
+#[derive(Clone, Copy)]
+pub(super) struct PyCall {
+    /// The function's slot.
+    func_index: usize,
+    /// The first slot that moves into the callee's locals (`self` in method form).
+    first: usize,
+    /// How many arguments are passed, `self` included.
+    total: usize,
+}
+
+/// Where the parts of `CALL argc` on `frame`'s stack lie, when it calls a Python function
+/// object (not a bound method or class) in either form: the register loop then skips the
+/// native-call check and [`push_exact`] works them out no more. `None` otherwise.
 #[inline(always)]
-pub(super) fn calls_function(frame: &Frame, argc: usize) -> bool {
-    let below = frame.peek_ref(argc + 2);
-    let callable = if below.is_some() { below } else { frame.peek_ref(argc + 1) };
-    matches!(callable, Some(Value::Obj(f)) if f.is::<Function>())
+pub(super) fn python_call(frame: &Frame, argc: usize) -> Option<PyCall> {
+    let sp = frame.sp;
+    let method_form = frame.peek_ref(argc + 2).is_some();
+    let (func_index, first, total) =
+        if method_form { (sp - argc - 2, sp - argc - 1, argc + 1) } else { (sp - argc - 1, sp - argc, argc) };
+    match frame.peek_ref(sp - func_index) {
+        Some(Value::Obj(f)) if f.is::<Function>() => Some(PyCall { func_index, first, total }),
+        _ => None,
+    }
 }
 
 /// Pops the innermost frame, which has returned to the frame below it in `frames`:
@@ -339,11 +357,13 @@ pub(super) fn pop_call(ctx: &mut Ctx, frames: &mut Vec<Frame>) {
 /// locals. `Ok(false)` (nothing changed) when the call needs the general path; an error
 /// (the recursion limit) leaves the caller's stack as it was.
 #[inline(always)]
-pub(super) fn push_exact(ctx: &mut Ctx, frames: &mut Vec<Frame>, argc: usize) -> PyResult<bool> {
-    match push_plain(ctx, frames, argc) {
-        Some(pushed) => pushed.map(|()| true),
-        None => push_exact_general(ctx, frames, argc),
+pub(super) fn push_exact(ctx: &mut Ctx, frames: &mut Vec<Frame>, argc: usize, call: Option<PyCall>) -> PyResult<bool> {
+    if let Some(call) = call
+        && let Some(pushed) = push_plain(ctx, frames, argc, call)
+    {
+        return pushed.map(|()| true);
     }
+    push_exact_general(ctx, frames, argc)
 }
 
 /// The most common call of [`push_exact`]: a plain Python function (or one in method form,
@@ -353,7 +373,7 @@ pub(super) fn push_exact(ctx: &mut Ctx, frames: &mut Vec<Frame>, argc: usize) ->
 /// with word loads (see `frame::take_slot`), and no index is bounds-checked. `None`
 /// (nothing changed) when the call is anything else.
 #[inline(always)]
-fn push_plain(ctx: &mut Ctx, frames: &mut Vec<Frame>, argc: usize) -> Option<PyResult<()>> {
+fn push_plain(ctx: &mut Ctx, frames: &mut Vec<Frame>, argc: usize, call: PyCall) -> Option<PyResult<()>> {
     let len = frames.len();
     if len == 0 || len == frames.capacity() {
         return None;
@@ -363,16 +383,9 @@ fn push_plain(ctx: &mut Ctx, frames: &mut Vec<Frame>, argc: usize) -> Option<PyR
     let sp = caller.sp;
     let stack = caller.slots.as_ptr();
     debug_assert!(argc + 2 <= sp - caller.stack_base && sp <= caller.nslots);
+    let PyCall { func_index, first, total } = call;
     // SAFETY: `CALL argc` has `argc + 2` entries on the caller's stack (the compiler's
-    // stack-depth computation bounds them by the frame's slots).
-    let (below, callable) = unsafe { (&*stack.add(sp - argc - 2), &*stack.add(sp - argc - 1)) };
-    // The function's slot, and the first slot that moves into the callee's locals.
-    let (func_index, first, total) = match (below, callable) {
-        (None, Some(Value::Obj(_))) => (sp - argc - 1, sp - argc, argc),
-        (Some(Value::Obj(_)), Some(_)) => (sp - argc - 2, sp - argc - 1, argc + 1),
-        _ => return None,
-    };
-    // SAFETY: as above.
+    // stack-depth computation bounds them by the frame's slots), where `call` found them.
     let Some(Value::Obj(func_obj)) = (unsafe { &*stack.add(func_index) }) else { return None };
     let func = func_obj.downcast::<Function>()?;
     let PlainParts { code_obj, code_ptr, builtins, slots, nslots, nlocalsplus } = match plain_parts(ctx, func, total)? {

@@ -500,7 +500,8 @@ pub(super) fn run(ctx: &mut Ctx, frames: &mut Vec<Frame>, kwnames: &mut Option<V
                     // here, and this frame goes on (native code runs Python code in loops
                     // of its own, never in this frame list); a Python function's frame is
                     // pushed; anything else goes to the general call.
-                    if !super::calls::calls_function(frame, arg as usize)
+                    let python = super::calls::python_call(frame, arg as usize);
+                    if python.is_none()
                         && let Some(done) = super::calls::call_native(ctx, frame, arg as usize)
                     {
                         match done {
@@ -511,7 +512,7 @@ pub(super) fn run(ctx: &mut Ctx, frames: &mut Vec<Frame>, kwnames: &mut Option<V
                             Err(e) => return Exit::Error(e),
                         }
                     }
-                    match super::calls::push_exact(ctx, frames, arg as usize) {
+                    match super::calls::push_exact(ctx, frames, arg as usize, python) {
                         Ok(true) => continue 'frame,
                         Ok(false) => {
                             // A generator function's call makes the generator right here.
