@@ -397,6 +397,16 @@ impl Frame {
         }
     }
 
+    /// Visits the namespaces the frame owns (a frame without a function; see
+    /// [`Namespace`]), for the collector's traversal of a suspended frame: a borrowed one
+    /// holds no reference of the frame's to report.
+    pub fn visit_owned_namespaces(&self, visit: &mut dyn FnMut(&ObjRef)) {
+        if self.func.is_none() {
+            visit(&self.globals);
+            visit(&self.builtins);
+        }
+    }
+
     /// The code's payload.
     #[inline]
     #[must_use]
