@@ -258,7 +258,9 @@ impl Drop for Frame {
 }
 
 impl Frame {
-    /// A frame for `code` (which must be a code object) over `nslots` carved slots.
+    /// A frame for `code` (which must be a code object) over `nslots` carved slots. With
+    /// a `func`, `globals` must be the function's and `builtins` the VM's: the frame
+    /// borrows them (see [`Namespace`]).
     ///
     /// # Panics
     /// If `code` is not a code object (frames are only made from code objects).
@@ -284,7 +286,8 @@ impl Frame {
     /// downcast by the caller).
     ///
     /// # Safety
-    /// `code_ptr` must point at the payload of `code`.
+    /// `code_ptr` must point at the payload of `code`; with a `func`, `globals` must be
+    /// the function's globals and `builtins` the VM's (see [`Namespace`]).
     #[must_use]
     #[inline(always)]
     #[expect(clippy::too_many_arguments, reason = "a frame is a plain record of its parts")]
@@ -301,6 +304,12 @@ impl Frame {
     ) -> Frame {
         // A function's frame borrows them (see `Namespace`): the references given up here
         // are the function's and the VM's.
+        debug_assert!(
+            func.as_ref().is_none_or(|f| f
+                .downcast::<pyrite_object::types::function::Function>()
+                .is_some_and(|f| f.globals.is_same(&globals))),
+            "a function's frame runs in the function's globals"
+        );
         let (globals, builtins) = if func.is_some() {
             // SAFETY: a frame's `func` holds its globals and the VM its builtins (see
             // `Namespace`); the frame holds `func`.
