@@ -18,23 +18,42 @@ const CHUNK_SLOTS: usize = 32 * 1024;
 pub type Slot = Option<Value>;
 
 /// The per-thread stack of slot chunks.
-#[derive(Default)]
+///
+/// The current chunk is kept as three pointers (its start, its first free slot and its
+/// end), so carving and releasing a frame's slots is a compare and an add: the calls of
+/// Python functions do both once each.
 pub struct SlotStack {
     chunks: Vec<Box<[Slot]>>,
-    /// How many slots of each chunk are in use; the last entry is the current chunk.
-    used: Vec<usize>,
+    /// How many slots of each chunk before the current one are in use (the current
+    /// chunk's index is this vector's length).
+    below: Vec<usize>,
+    /// The current chunk's first slot (null before the first chunk is made).
+    base: *mut Slot,
+    /// The current chunk's first free slot.
+    top: *mut Slot,
+    /// The end of the current chunk.
+    limit: *mut Slot,
+}
+
+impl Default for SlotStack {
+    fn default() -> Self {
+        let null = std::ptr::null_mut();
+        SlotStack { chunks: Vec::new(), below: Vec::new(), base: null, top: null, limit: null }
+    }
 }
 
 impl SlotStack {
     /// Carves `n` empty slots. The pointer stays valid until the matching [`SlotStack::pop`].
     #[inline(always)]
     pub fn push(&mut self, n: usize) -> NonNull<Slot> {
-        if let (Some(chunk), Some(used)) = (self.chunks.get_mut(self.used.len().wrapping_sub(1)), self.used.last_mut())
-            && *used + n <= chunk.len()
+        // Byte distances: before the first chunk all three pointers are null (room 0).
+        let room = (self.limit as usize - self.top as usize) / std::mem::size_of::<Slot>();
+        if n <= room
+            && let Some(start) = NonNull::new(self.top)
         {
-            let start = *used;
-            *used = start + n;
-            return NonNull::from(&mut chunk[start]);
+            // SAFETY: `n` slots fit between `top` and the end of the current chunk.
+            self.top = unsafe { self.top.add(n) };
+            return start;
         }
         self.push_in_new_chunk(n)
     }
@@ -44,26 +63,54 @@ impl SlotStack {
     #[cold]
     #[inline(never)]
     fn push_in_new_chunk(&mut self, n: usize) -> NonNull<Slot> {
-        let index = self.used.len();
-        let reusable = self.chunks.get(index).is_some_and(|c| c.len() >= n);
+        let index = if self.base.is_null() {
+            0
+        } else {
+            // SAFETY: `top` and `base` point into the current chunk, `top` at or after `base`.
+            self.below.push(unsafe { self.top.offset_from_unsigned(self.base) });
+            self.below.len()
+        };
+        let reusable = self.chunks.get(index).is_some_and(|c| c.len() >= n.max(1));
         if !reusable {
             let size = CHUNK_SLOTS.max(n);
             let chunk: Box<[Slot]> = (0..size).map(|_| None).collect();
             self.chunks.truncate(index);
             self.chunks.push(chunk);
         }
-        self.used.push(n);
-        NonNull::from(&mut self.chunks[index][0])
+        let chunk = &mut self.chunks[index];
+        let len = chunk.len();
+        self.base = chunk.as_mut_ptr();
+        // SAFETY: `n <= len`, and `len` is the chunk's length.
+        unsafe {
+            self.top = self.base.add(n);
+            self.limit = self.base.add(len);
+        }
+        NonNull::new(self.base).unwrap_or(NonNull::dangling())
     }
 
     /// Releases the last `n` slots carved (which the caller has already emptied).
-    #[inline]
+    #[inline(always)]
     pub fn pop(&mut self, n: usize) {
-        if let Some(used) = self.used.last_mut() {
-            *used -= n;
-            if *used == 0 && self.used.len() > 1 {
-                self.used.pop();
-            }
+        let top = self.top.wrapping_sub(n);
+        self.top = top;
+        if top == self.base && !self.below.is_empty() {
+            self.pop_chunk();
+        }
+    }
+
+    /// [`SlotStack::pop`] of the last frame in a chunk after the first: back to the
+    /// previous chunk, where the frames below it are.
+    #[cold]
+    #[inline(never)]
+    fn pop_chunk(&mut self) {
+        let Some(used) = self.below.pop() else { return };
+        let chunk = &mut self.chunks[self.below.len()];
+        let len = chunk.len();
+        self.base = chunk.as_mut_ptr();
+        // SAFETY: `used <= len`, both within the chunk.
+        unsafe {
+            self.top = self.base.add(used);
+            self.limit = self.base.add(len);
         }
     }
 }
@@ -131,6 +178,47 @@ pub enum FrameKind {
     Init,
 }
 
+/// A frame's globals or builtins dict, read as an `ObjRef` (`frame.globals.clone()` is
+/// an owned reference). A frame running a function borrows both, as CPython's frames do:
+/// the function holds its globals (which never change) and the frame holds the function,
+/// and the VM holds the builtins for as long as frames run. A frame without a function
+/// (a module body, `exec`) owns them, and [`Frame`]'s drop releases them. A call then
+/// counts no references for them.
+pub struct Namespace(std::mem::ManuallyDrop<ObjRef>);
+
+impl Namespace {
+    /// A borrowed namespace for the object `owned` refers to, giving up that reference.
+    ///
+    /// # Safety
+    /// Something else must keep the object alive for as long as the namespace is used.
+    #[inline(always)]
+    pub unsafe fn borrow_from(owned: ObjRef) -> Namespace {
+        // SAFETY: the count `owned` held is given back; the caller keeps the object alive.
+        let borrowed = unsafe { Namespace::borrowed(&owned) };
+        drop(owned);
+        borrowed
+    }
+
+    /// A borrowed namespace for `obj`, without counting a reference.
+    ///
+    /// # Safety
+    /// As [`Namespace::borrow_from`].
+    #[inline(always)]
+    #[must_use]
+    pub unsafe fn borrowed(obj: &ObjRef) -> Namespace {
+        // SAFETY: a bitwise copy that is never dropped: it holds no count of its own.
+        Namespace(std::mem::ManuallyDrop::new(unsafe { std::ptr::read(obj) }))
+    }
+}
+
+impl std::ops::Deref for Namespace {
+    type Target = ObjRef;
+    #[inline(always)]
+    fn deref(&self) -> &ObjRef {
+        &self.0
+    }
+}
+
 /// A running Python frame.
 pub struct Frame {
     /// The `Code` object.
@@ -139,10 +227,11 @@ pub struct Frame {
     code_ptr: std::ptr::NonNull<Code>,
     /// The function being run, if any.
     pub func: Option<ObjRef>,
-    /// The globals dict.
-    pub globals: ObjRef,
-    /// The builtins dict.
-    pub builtins: ObjRef,
+    /// The globals dict: borrowed from `func` when there is one, owned otherwise (see
+    /// [`Namespace`]).
+    pub globals: Namespace,
+    /// The builtins dict: borrowed from the VM when there is a `func`, owned otherwise.
+    pub builtins: Namespace,
     /// The locals mapping, for module and class bodies.
     pub locals: Option<ObjRef>,
     /// `nlocalsplus + stacksize` slots: locals, cells, free variables, then the value stack.
@@ -174,8 +263,24 @@ pub struct Frame {
     pub resumer_exc: Option<ObjRef>,
 }
 
+impl Drop for Frame {
+    #[inline(always)]
+    fn drop(&mut self) {
+        if self.func.is_none() {
+            // SAFETY: a frame without a function owns its namespaces (see `Namespace`),
+            // and drops them once, here.
+            unsafe {
+                std::mem::ManuallyDrop::drop(&mut self.globals.0);
+                std::mem::ManuallyDrop::drop(&mut self.builtins.0);
+            }
+        }
+    }
+}
+
 impl Frame {
-    /// A frame for `code` (which must be a code object) over `nslots` carved slots.
+    /// A frame for `code` (which must be a code object) over `nslots` carved slots. With
+    /// a `func`, `globals` must be the function's and `builtins` the VM's: the frame
+    /// borrows them (see [`Namespace`]).
     ///
     /// # Panics
     /// If `code` is not a code object (frames are only made from code objects).
@@ -201,7 +306,8 @@ impl Frame {
     /// downcast by the caller).
     ///
     /// # Safety
-    /// `code_ptr` must point at the payload of `code`.
+    /// `code_ptr` must point at the payload of `code`; with a `func`, `globals` must be
+    /// the function's globals and `builtins` the VM's (see [`Namespace`]).
     #[must_use]
     #[inline(always)]
     #[expect(clippy::too_many_arguments, reason = "a frame is a plain record of its parts")]
@@ -216,6 +322,21 @@ impl Frame {
         nslots: usize,
         stack_base: usize,
     ) -> Frame {
+        // A function's frame borrows them (see `Namespace`): the references given up here
+        // are the function's and the VM's.
+        debug_assert!(
+            func.as_ref().is_none_or(|f| f
+                .downcast::<pyrite_object::types::function::Function>()
+                .is_some_and(|f| f.globals.is_same(&globals))),
+            "a function's frame runs in the function's globals"
+        );
+        let (globals, builtins) = if func.is_some() {
+            // SAFETY: a frame's `func` holds its globals and the VM its builtins (see
+            // `Namespace`); the frame holds `func`.
+            unsafe { (Namespace::borrow_from(globals), Namespace::borrow_from(builtins)) }
+        } else {
+            (Namespace(std::mem::ManuallyDrop::new(globals)), Namespace(std::mem::ManuallyDrop::new(builtins)))
+        };
         Frame {
             code,
             code_ptr,
@@ -233,6 +354,85 @@ impl Frame {
             frame_obj: None,
             inline_generator: None,
             resumer_exc: None,
+        }
+    }
+
+    /// The frame of a call of the function `func`, whose code is `code` (with `code_ptr`
+    /// its payload) and whose namespaces `globals` and `builtins` borrow.
+    ///
+    /// # Safety
+    /// `code_ptr` must point at the payload of `code`; `globals` must be `func`'s globals
+    /// and `builtins` the VM's (see [`Namespace`]).
+    #[must_use]
+    #[inline(always)]
+    #[expect(clippy::too_many_arguments, reason = "a frame is a plain record of its parts")]
+    pub unsafe fn for_function(
+        code: ObjRef,
+        code_ptr: NonNull<Code>,
+        func: ObjRef,
+        globals: Namespace,
+        builtins: Namespace,
+        slots: NonNull<Slot>,
+        nslots: usize,
+        stack_base: usize,
+    ) -> Frame {
+        Frame {
+            code,
+            code_ptr,
+            func: Some(func),
+            globals,
+            builtins,
+            locals: None,
+            slots,
+            nslots,
+            stack_base,
+            sp: stack_base,
+            ip: 0,
+            lasti: 0,
+            kind: FrameKind::Call,
+            frame_obj: None,
+            inline_generator: None,
+            resumer_exc: None,
+        }
+    }
+
+    /// Drops the frame at `frame` in place, as its drop glue would (a call), with each
+    /// reference it holds released in line: the end of every call.
+    ///
+    /// # Safety
+    /// `frame` must point at a frame that is not used again, whose `frame_obj` and
+    /// `inline_generator` are `None` (they are not looked at). A field added to `Frame`
+    /// that holds a reference must be released here too.
+    #[inline(always)]
+    pub unsafe fn drop_plain(frame: *mut Frame) {
+        // SAFETY: the caller gives the frame up; each field is read (moved out) once, and
+        // the frame itself is never dropped.
+        unsafe {
+            let f = &mut *frame;
+            debug_assert!(f.frame_obj.is_none() && f.inline_generator.is_none());
+            if f.func.is_none() {
+                std::mem::ManuallyDrop::drop(&mut f.globals.0);
+                std::mem::ManuallyDrop::drop(&mut f.builtins.0);
+            }
+            drop(std::ptr::read(&f.code));
+            drop(std::ptr::read(&f.func));
+            // Tested here: the drop of an `Option` may be a call that tests it again.
+            if f.locals.is_some() {
+                drop(std::ptr::read(&f.locals));
+            }
+            if f.resumer_exc.is_some() {
+                drop(std::ptr::read(&f.resumer_exc));
+            }
+        }
+    }
+
+    /// Visits the namespaces the frame owns (a frame without a function; see
+    /// [`Namespace`]), for the collector's traversal of a suspended frame: a borrowed one
+    /// holds no reference of the frame's to report.
+    pub fn visit_owned_namespaces(&self, visit: &mut dyn FnMut(&ObjRef)) {
+        if self.func.is_none() {
+            visit(&self.globals);
+            visit(&self.builtins);
         }
     }
 

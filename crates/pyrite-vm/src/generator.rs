@@ -63,8 +63,7 @@ impl Trace for Generator {
     fn traverse(&self, visit: &mut dyn FnMut(&ObjRef)) {
         visit(&self.code);
         if let Some(frame) = &*self.frame.borrow() {
-            visit(&frame.globals);
-            visit(&frame.builtins);
+            frame.visit_owned_namespaces(visit);
             if let Some(func) = &frame.func {
                 visit(func);
             }

@@ -39,6 +39,17 @@ pub struct Code {
     /// The exception table decoded, the first time something is raised in this code (a
     /// lookup then bisects entries rather than decoding the table's varints each time).
     handlers: std::cell::OnceCell<Box<[ExceptionTableEntry]>>,
+    /// [`Code::nlocalsplus`], counted once.
+    nlocalsplus: usize,
+    /// How many slots a frame of this code has: the locals plus, cells and free variables,
+    /// then the value stack (one more than its depth, which the eval loop's writes may
+    /// touch).
+    pub frame_slots: usize,
+    /// The number of positional parameters, when a call giving exactly that many
+    /// positional arguments binds them to the first locals as they are: no `*args`,
+    /// `**kwargs` or keyword-only parameters, and not a generator or coroutine function.
+    /// `usize::MAX` (which no call gives) otherwise. One compare for the call fast paths.
+    pub plain_argcount: usize,
 }
 
 /// The run-time cache of one instruction (`LOAD_GLOBAL`, `LOAD_ATTR`, `STORE_ATTR`):
@@ -109,7 +120,17 @@ impl Code {
         }
         write_superinstructions(&units);
         let caches = (0..entries).map(|_| CacheEntry::default()).collect();
+        let nlocalsplus = bytecode.varnames.len() + bytecode.cellvars.len() + bytecode.freevars.len();
+        let unusual = pyrite_bytecode::flags::GENERATOR
+            | pyrite_bytecode::flags::COROUTINE
+            | pyrite_bytecode::flags::ASYNC_GENERATOR
+            | pyrite_bytecode::flags::VARARGS
+            | pyrite_bytecode::flags::VARKEYWORDS;
+        let plain = bytecode.flags & unusual == 0 && bytecode.kwonlyargcount == 0;
         Code {
+            nlocalsplus,
+            frame_slots: nlocalsplus + bytecode.stacksize as usize + 1,
+            plain_argcount: if plain { bytecode.argcount as usize } else { usize::MAX },
             name: Value::Obj(crate::types::intern::intern_str(&bytecode.name)),
             qualname: Value::str(&bytecode.qualname),
             consts,
@@ -143,9 +164,10 @@ impl Code {
     }
 
     /// Number of local slots: parameters and locals, then cells, then free variables.
+    #[inline]
     #[must_use]
     pub fn nlocalsplus(&self) -> usize {
-        self.bytecode.varnames.len() + self.bytecode.cellvars.len() + self.bytecode.freevars.len()
+        self.nlocalsplus
     }
 }
 

@@ -11,7 +11,7 @@ use pyrite_object::{Args, Ctx, ObjRef, PyErr, PyResult, Value, protocol, types};
 
 use super::{Flow, new_frame, run_frame};
 use crate::call::bind_arguments;
-use crate::frame::{Frame, FrameKind};
+use crate::frame::{Frame, FrameKind, Namespace};
 use crate::state::vm;
 
 fn take_buffer(ctx: &mut Ctx) -> Vec<Value> {
@@ -211,16 +211,12 @@ pub(super) fn call_generator(ctx: &mut Ctx, caller: &mut Frame, argc: usize) -> 
     Some(crate::generator::generator_from(&func_obj, frame, slots).map(|generator| caller.push(generator)))
 }
 
-/// Flags of the code objects [`push_plain`] and [`run_plain`] leave to the general paths.
-const UNUSUAL_CODE: u32 =
-    flags::GENERATOR | flags::COROUTINE | flags::ASYNC_GENERATOR | flags::VARARGS | flags::VARKEYWORDS;
-
 /// What a plain call's frame is made of ([`plain_parts`]).
 struct PlainParts {
     code_obj: ObjRef,
     code_ptr: std::ptr::NonNull<Code>,
-    globals: ObjRef,
-    builtins: ObjRef,
+    /// The VM's builtins, borrowed (see `Namespace`).
+    builtins: Namespace,
     slots: std::ptr::NonNull<crate::frame::Slot>,
     nslots: usize,
     nlocalsplus: usize,
@@ -234,22 +230,21 @@ struct PlainParts {
 fn plain_parts(ctx: &mut Ctx, func: &Function, nargs: usize) -> Option<PyResult<PlainParts>> {
     let code_ref = func.code.borrow();
     let code = code_ref.downcast::<Code>()?;
-    let b = &code.bytecode;
-    if b.argcount as usize != nargs || b.flags & UNUSUAL_CODE != 0 || b.kwonlyargcount != 0 {
+    if code.plain_argcount != nargs {
         return None;
     }
     if let Err(e) = ctx.enter_call("") {
         return Some(Err(e));
     }
-    let nlocalsplus = code.nlocalsplus();
-    let nslots = nlocalsplus + b.stacksize as usize + 1;
+    let (nslots, nlocalsplus) = (code.frame_slots, code.nlocalsplus());
     let code_ptr = std::ptr::NonNull::from(code);
-    let (code_obj, globals) = ((*code_ref).clone(), func.globals.clone());
+    let code_obj = (*code_ref).clone();
     drop(code_ref);
     let state = vm(ctx);
     let slots = state.slots.push(nslots);
-    let builtins = state.builtins.clone();
-    Some(Ok(PlainParts { code_obj, code_ptr, globals, builtins, slots, nslots, nlocalsplus }))
+    // SAFETY: the VM holds its builtins for as long as frames run.
+    let builtins = unsafe { Namespace::borrowed(&state.builtins) };
+    Some(Ok(PlainParts { code_obj, code_ptr, builtins, slots, nslots, nlocalsplus }))
 }
 
 /// The most common call from native code (a `map` function, a sort key): a plain Python
@@ -258,11 +253,13 @@ fn plain_parts(ctx: &mut Ctx, func: &Function, nargs: usize) -> Option<PyResult<
 /// return. `None` (nothing done) when the call is anything else.
 fn run_plain(ctx: &mut Ctx, func_obj: &ObjRef, values: &[Value]) -> Option<PyResult> {
     let func = func_obj.downcast::<Function>()?;
-    let PlainParts { code_obj, code_ptr, globals, builtins, slots, nslots, nlocalsplus } =
+    let PlainParts { code_obj, code_ptr, builtins, slots, nslots, nlocalsplus } =
         match plain_parts(ctx, func, values.len())? {
             Ok(parts) => parts,
             Err(e) => return Some(Err(e)),
         };
+    // SAFETY: the frame holds the function, which holds its globals.
+    let globals = unsafe { Namespace::borrowed(&func.globals) };
     let mut frames = super::take_frame_list();
     frames.reserve(1);
     // SAFETY: `slots` are `nslots >= values.len()` fresh empty slots; the frame is written
@@ -271,13 +268,12 @@ fn run_plain(ctx: &mut Ctx, func_obj: &ObjRef, values: &[Value]) -> Option<PyRes
         for (k, value) in values.iter().enumerate() {
             slots.as_ptr().add(k).write(Some(value.clone()));
         }
-        frames.as_mut_ptr().write(Frame::with_code_ptr(
+        frames.as_mut_ptr().write(Frame::for_function(
             code_obj,
             code_ptr,
-            Some(func_obj.clone()),
+            func_obj.clone(),
             globals,
             builtins,
-            None,
             slots,
             nslots,
             nlocalsplus,
@@ -310,6 +306,64 @@ fn kwnames_of(kwnames: Option<&Value>) -> Vec<Value> {
     kwnames.and_then(|k| k.downcast::<PyTuple>()).map(|t| t.items().to_vec()).unwrap_or_default()
 }
 
+/// Where a `CALL` of a Python function object finds the function and its arguments on
+/// the caller's stack ([`python_call`]).
+#[derive(Clone, Copy)]
+pub(super) struct PyCall {
+    /// The function's slot.
+    func_index: usize,
+    /// The first slot that moves into the callee's locals (`self` in method form).
+    first: usize,
+    /// How many arguments are passed, `self` included.
+    total: usize,
+}
+
+/// Where the parts of `CALL argc` on `frame`'s stack lie, when it calls a Python function
+/// object (not a bound method or class) in either form: the register loop then skips the
+/// native-call check and [`push_exact`] works them out no more. `None` otherwise.
+#[inline(always)]
+pub(super) fn python_call(frame: &Frame, argc: usize) -> Option<PyCall> {
+    let sp = frame.sp;
+    let method_form = frame.peek_ref(argc + 2).is_some();
+    let (func_index, first, total) =
+        if method_form { (sp - argc - 2, sp - argc - 1, argc + 1) } else { (sp - argc - 1, sp - argc, argc) };
+    match frame.peek_ref(sp - func_index) {
+        Some(Value::Obj(f)) if f.is::<Function>() => Some(PyCall { func_index, first, total }),
+        _ => None,
+    }
+}
+
+/// Pops the innermost frame, which has returned to the frame below it in `frames`:
+/// [`super::pop_frame`] with the common frame (no frame object, not a generator's)
+/// released here, its live slots emptied with the references they hold dropped in line.
+#[inline(always)]
+pub(super) fn pop_call(ctx: &mut Ctx, frames: &mut Vec<Frame>) {
+    let len = frames.len();
+    let Some(frame) = frames.last_mut() else { return };
+    if frame.frame_obj.is_some() || frame.inline_generator.is_some() || frame.kind == FrameKind::Generator {
+        return super::pop_frame(ctx, frames);
+    }
+    let (slots, live, n) = (frame.slots.as_ptr(), frame.sp, frame.nslots);
+    debug_assert!(live <= n);
+    for i in 0..live {
+        // SAFETY: `i < sp <= nslots`: one of the frame's slots, each emptied before its
+        // value is dropped (which may only queue a finalizer).
+        match unsafe { crate::frame::take_slot(slots.add(i)) } {
+            Some(Value::Obj(obj)) => drop(obj),
+            // Inline values hold nothing to drop.
+            other => std::mem::forget(other),
+        }
+    }
+    // SAFETY: the frame, which has no frame object or inline generator (checked above),
+    // is dropped in place and the list no longer counts it.
+    unsafe {
+        let frame: *mut Frame = frame;
+        frames.set_len(len - 1);
+        Frame::drop_plain(frame);
+    }
+    vm(ctx).slots.pop(n);
+}
+
 /// The fast path of `CALL`: a Python function (or a method bound to one) called with
 /// positional arguments only, which its positional parameters, their defaults and a
 /// `*args` parameter take (no keyword-only parameters, no `**kwargs`, not a generator). The callee's frame is pushed onto
@@ -317,11 +371,13 @@ fn kwnames_of(kwnames: Option<&Value>) -> Vec<Value> {
 /// locals. `Ok(false)` (nothing changed) when the call needs the general path; an error
 /// (the recursion limit) leaves the caller's stack as it was.
 #[inline(always)]
-pub(super) fn push_exact(ctx: &mut Ctx, frames: &mut Vec<Frame>, argc: usize) -> PyResult<bool> {
-    match push_plain(ctx, frames, argc) {
-        Some(pushed) => pushed.map(|()| true),
-        None => push_exact_general(ctx, frames, argc),
+pub(super) fn push_exact(ctx: &mut Ctx, frames: &mut Vec<Frame>, argc: usize, call: Option<PyCall>) -> PyResult<bool> {
+    if let Some(call) = call
+        && let Some(pushed) = push_plain(ctx, frames, argc, call)
+    {
+        return pushed.map(|()| true);
     }
+    push_exact_general(ctx, frames, argc)
 }
 
 /// The most common call of [`push_exact`]: a plain Python function (or one in method form,
@@ -331,7 +387,7 @@ pub(super) fn push_exact(ctx: &mut Ctx, frames: &mut Vec<Frame>, argc: usize) ->
 /// with word loads (see `frame::take_slot`), and no index is bounds-checked. `None`
 /// (nothing changed) when the call is anything else.
 #[inline(always)]
-fn push_plain(ctx: &mut Ctx, frames: &mut Vec<Frame>, argc: usize) -> Option<PyResult<()>> {
+fn push_plain(ctx: &mut Ctx, frames: &mut Vec<Frame>, argc: usize, call: PyCall) -> Option<PyResult<()>> {
     let len = frames.len();
     if len == 0 || len == frames.capacity() {
         return None;
@@ -341,23 +397,17 @@ fn push_plain(ctx: &mut Ctx, frames: &mut Vec<Frame>, argc: usize) -> Option<PyR
     let sp = caller.sp;
     let stack = caller.slots.as_ptr();
     debug_assert!(argc + 2 <= sp - caller.stack_base && sp <= caller.nslots);
+    let PyCall { func_index, first, total } = call;
     // SAFETY: `CALL argc` has `argc + 2` entries on the caller's stack (the compiler's
-    // stack-depth computation bounds them by the frame's slots).
-    let (below, callable) = unsafe { (&*stack.add(sp - argc - 2), &*stack.add(sp - argc - 1)) };
-    // The function's slot, and the first slot that moves into the callee's locals.
-    let (func_index, first, total) = match (below, callable) {
-        (None, Some(Value::Obj(_))) => (sp - argc - 1, sp - argc, argc),
-        (Some(Value::Obj(_)), Some(_)) => (sp - argc - 2, sp - argc - 1, argc + 1),
-        _ => return None,
-    };
-    // SAFETY: as above.
+    // stack-depth computation bounds them by the frame's slots), where `call` found them.
     let Some(Value::Obj(func_obj)) = (unsafe { &*stack.add(func_index) }) else { return None };
     let func = func_obj.downcast::<Function>()?;
-    let PlainParts { code_obj, code_ptr, globals, builtins, slots, nslots, nlocalsplus } =
-        match plain_parts(ctx, func, total)? {
-            Ok(parts) => parts,
-            Err(e) => return Some(Err(e)),
-        };
+    let PlainParts { code_obj, code_ptr, builtins, slots, nslots, nlocalsplus } = match plain_parts(ctx, func, total)? {
+        Ok(parts) => parts,
+        Err(e) => return Some(Err(e)),
+    };
+    // SAFETY: the frame holds the function, which holds its globals (see `Namespace`).
+    let globals = unsafe { Namespace::borrowed(&func.globals) };
     // SAFETY: `slots` are `nslots >= total` fresh empty slots; the caller's slots from
     // `first` up to `sp` hold the arguments (and `self`), which move without drops, and
     // the function's slot moves into the frame; the NULL below a plain call's function is
@@ -375,17 +425,7 @@ fn push_plain(ctx: &mut Ctx, frames: &mut Vec<Frame>, argc: usize) -> Option<PyR
             _ => std::hint::unreachable_unchecked(),
         };
         let place = frames.as_mut_ptr().add(len);
-        place.write(Frame::with_code_ptr(
-            code_obj,
-            code_ptr,
-            Some(func_obj),
-            globals,
-            builtins,
-            None,
-            slots,
-            nslots,
-            nlocalsplus,
-        ));
+        place.write(Frame::for_function(code_obj, code_ptr, func_obj, globals, builtins, slots, nslots, nlocalsplus));
         frames.set_len(len + 1);
     }
     Some(Ok(()))
@@ -435,10 +475,11 @@ fn push_exact_general(ctx: &mut Ctx, frames: &mut Vec<Frame>, argc: usize) -> Py
         return Ok(false);
     }
     let Some(needs_defaults) = positional_fit(func, code, total) else { return Ok(false) };
-    let (func_obj, mut this, code_obj, globals) =
-        (func_obj.clone(), with_self.cloned(), (*code_ref).clone(), func.globals.clone());
-    let nlocalsplus = code.nlocalsplus();
-    let nslots = nlocalsplus + b.stacksize as usize + 1;
+    // SAFETY: the frame holds the function, which holds its globals (see `Namespace`).
+    let globals = unsafe { Namespace::borrowed(&func.globals) };
+    let (func_obj, mut this, code_obj) = (func_obj.clone(), with_self.cloned(), (*code_ref).clone());
+    let code_ptr = std::ptr::NonNull::from(code);
+    let (nlocalsplus, nslots) = (code.nlocalsplus(), code.frame_slots);
     let parameters = Parameters::of(code);
     drop(code_ref);
     let instance = if is_init {
@@ -454,7 +495,8 @@ fn push_exact_general(ctx: &mut Ctx, frames: &mut Vec<Frame>, argc: usize) -> Py
     ctx.enter_call("")?;
     let state = vm(ctx);
     let slots = state.slots.push(nslots);
-    let builtins = state.builtins.clone();
+    // SAFETY: the VM holds the builtins (see `Namespace`).
+    let builtins = unsafe { Namespace::borrowed(&state.builtins) };
     // The locals are written through the carved slots, and the frame itself is built in
     // its place in the list at the end: built here and then moved, its freshly written
     // fields were read back by the move's wider loads, which the CPU cannot forward.
@@ -492,7 +534,7 @@ fn push_exact_general(ctx: &mut Ctx, frames: &mut Vec<Frame>, argc: usize) -> Py
     // SAFETY: the room was reserved above and nothing has pushed since.
     unsafe {
         let place = frames.as_mut_ptr().add(len);
-        place.write(Frame::new(code_obj, Some(func_obj), globals, builtins, None, slots, nslots, nlocalsplus));
+        place.write(Frame::for_function(code_obj, code_ptr, func_obj, globals, builtins, slots, nslots, nlocalsplus));
         (*place).kind = kind;
         frames.set_len(len + 1);
     }
@@ -540,15 +582,17 @@ pub(super) fn push_ex(ctx: &mut Ctx, frames: &mut Vec<Frame>, flags_arg: u32) ->
     let Some(needs_defaults) = positional_fit(func, code, items.len() + usize::from(this.is_some())) else {
         return Ok(false);
     };
-    let nlocalsplus = code.nlocalsplus();
-    let nslots = nlocalsplus + b.stacksize as usize + 1;
+    let (nlocalsplus, nslots) = (code.nlocalsplus(), code.frame_slots);
     let parameters = Parameters::of(code);
-    let (code_obj, globals) = ((*code_ref).clone(), func.globals.clone());
+    let code_ptr = std::ptr::NonNull::from(code);
+    let code_obj = (*code_ref).clone();
     drop(code_ref);
     ctx.enter_call("")?;
     let state = vm(ctx);
     let slots = state.slots.push(nslots);
-    let builtins = state.builtins.clone();
+    // SAFETY: the frame holds the function, which holds its globals, and the VM holds the
+    // builtins (see `Namespace`).
+    let (globals, builtins) = unsafe { (Namespace::borrowed(&func.globals), Namespace::borrowed(&state.builtins)) };
     // SAFETY: `slots` points at `nslots` empty slots carved for this frame alone.
     let locals = unsafe { std::slice::from_raw_parts_mut(slots.as_ptr(), nslots) };
     if !needs_defaults && !parameters.varargs {
@@ -574,7 +618,7 @@ pub(super) fn push_ex(ctx: &mut Ctx, frames: &mut Vec<Frame>, flags_arg: u32) ->
     // SAFETY: the room was reserved above and nothing has pushed since.
     unsafe {
         let place = frames.as_mut_ptr().add(len);
-        place.write(Frame::new(code_obj, Some(func_obj), globals, builtins, None, slots, nslots, nlocalsplus));
+        place.write(Frame::for_function(code_obj, code_ptr, func_obj, globals, builtins, slots, nslots, nlocalsplus));
         frames.set_len(len + 1);
     }
     drop(taken);

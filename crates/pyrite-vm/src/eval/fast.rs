@@ -494,7 +494,11 @@ pub(super) fn run(ctx: &mut Ctx, frames: &mut Vec<Frame>, kwnames: &mut Option<V
                         handler!(start, STORE_DEREF, super::names::store_deref(frame, arg, true));
                     }
                 }
-                COPY_FREE_VARS => handler!(start, COPY_FREE_VARS, super::names::copy_free_vars(frame, arg)),
+                COPY_FREE_VARS => {
+                    if !super::names::copy_free_vars_fast(frame, arg) {
+                        handler!(start, COPY_FREE_VARS, super::names::copy_free_vars(frame, arg));
+                    }
+                }
                 LIST_EXTEND if super::calls::list_extend_exact(frame, arg, sp) => sp -= 1,
                 LIST_TO_TUPLE if super::calls::list_to_tuple_owned(frame, sp) => {}
                 CALL_FUNCTION_EX => {
@@ -601,7 +605,10 @@ pub(super) fn run(ctx: &mut Ctx, frames: &mut Vec<Frame>, kwnames: &mut Option<V
                     // here, and this frame goes on (native code runs Python code in loops
                     // of its own, never in this frame list); a Python function's frame is
                     // pushed; anything else goes to the general call.
-                    if let Some(done) = super::calls::call_native(ctx, frame, arg as usize) {
+                    let python = super::calls::python_call(frame, arg as usize);
+                    if python.is_none()
+                        && let Some(done) = super::calls::call_native(ctx, frame, arg as usize)
+                    {
                         match done {
                             Ok(()) => {
                                 reload!();
@@ -610,7 +617,7 @@ pub(super) fn run(ctx: &mut Ctx, frames: &mut Vec<Frame>, kwnames: &mut Option<V
                             Err(e) => return Exit::Error(e),
                         }
                     }
-                    match super::calls::push_exact(ctx, frames, arg as usize) {
+                    match super::calls::push_exact(ctx, frames, arg as usize, python) {
                         Ok(true) => continue 'frame,
                         Ok(false) => {
                             // A generator function's call makes the generator right here.
@@ -640,7 +647,7 @@ pub(super) fn run(ctx: &mut Ctx, frames: &mut Vec<Frame>, kwnames: &mut Option<V
                     let plain = frame.inline_generator.is_none();
                     let kind = frame.kind;
                     if plain && frames.len() > 1 {
-                        super::pop_frame(ctx, frames);
+                        super::calls::pop_call(ctx, frames);
                         ctx.leave_call();
                         if kind == FrameKind::Init {
                             // The instance is already on the caller's stack.

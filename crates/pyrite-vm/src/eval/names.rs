@@ -140,7 +140,7 @@ fn deref_name(frame: &Frame, arg: u32) -> String {
 
 /// The contents of cell (or free) variable `arg`, for the register loop's `LOAD_DEREF`:
 /// `None` when the slot holds no cell or the cell is empty ([`load_deref`] raises).
-#[inline]
+#[inline(always)]
 pub(super) fn cell_contents(frame: &mut Frame, arg: u32) -> Option<Value> {
     let index = frame.code().bytecode.varnames.len() + arg as usize;
     match frame.local(index) {
@@ -151,7 +151,7 @@ pub(super) fn cell_contents(frame: &mut Frame, arg: u32) -> Option<Value> {
 
 /// Stores `value` in cell (or free) variable `arg` for the register loop's `STORE_DEREF`,
 /// dropping the old contents; `Err(value)` when the slot holds no cell.
-#[inline]
+#[inline(always)]
 pub(super) fn store_cell(frame: &mut Frame, arg: u32, value: Value) -> Result<(), Value> {
     let index = frame.code().bytecode.varnames.len() + arg as usize;
     let Some(Value::Obj(cell)) = frame.local(index) else { return Err(value) };
@@ -221,6 +221,28 @@ pub(super) fn make_cell(frame: &mut Frame, arg: u32) {
     };
     let initial = from_arg.and_then(|a| frame.slots_mut()[a as usize].clone());
     frame.slots_mut()[index] = Some(Value::Obj(Cell::new_obj(initial)));
+}
+
+/// `COPY_FREE_VARS n` for the register loop, when the frame's function has a closure of
+/// at least `n` cells: they are copied into the free-variable slots (empty in a fresh
+/// frame) without holding the closure tuple, as copying only counts references. `false`
+/// (nothing changed) otherwise; [`copy_free_vars`] then raises.
+#[inline(always)]
+pub(super) fn copy_free_vars_fast(frame: &mut Frame, arg: u32) -> bool {
+    let n = arg as usize;
+    let Some(start) = frame.stack_base.checked_sub(n) else { return false };
+    let slots = frame.slots.as_ptr();
+    let Some(func) = frame.func.as_ref().and_then(|f| f.downcast::<pyrite_object::types::function::Function>()) else {
+        return false;
+    };
+    let closure = func.closure.borrow();
+    let Some(cells) = closure.downcast::<PyTuple>().and_then(|t| t.items().get(..n)) else { return false };
+    for (k, cell) in cells.iter().enumerate() {
+        // SAFETY: `start + k < stack_base <= nslots`: a free-variable slot of this frame.
+        let old = unsafe { std::ptr::replace(slots.add(start + k), Some(cell.clone())) };
+        drop(old);
+    }
+    true
 }
 
 pub(super) fn copy_free_vars(frame: &mut Frame, arg: u32) -> PyResult<()> {
