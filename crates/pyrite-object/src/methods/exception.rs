@@ -13,7 +13,7 @@ use crate::value::Value;
 
 pub(crate) fn setup(t: &TypeTable) {
     set_slots(&t.base_exception, |s| {
-        s.new = Some(|_, ty, args| Ok(Value::Obj(new_exception(ty, args.pos().to_vec()))));
+        s.new = Some(base_exception_new);
         s.init = Some(exception_init);
         s.repr = Some(exception_repr);
         s.str = Some(exception_str);
@@ -42,6 +42,11 @@ pub(crate) fn setup(t: &TypeTable) {
         s.getattro = Some(traceback_getattro);
         s.setattro = Some(traceback_setattro);
     });
+}
+
+/// `BaseException.__new__`: an instance whose `args` are the positional arguments.
+pub(crate) fn base_exception_new(_: &mut Ctx, ty: &pyrite_memory::ObjRef, args: Args<'_>) -> PyResult {
+    Ok(Value::Obj(new_exception(ty, args.pos().to_vec())))
 }
 
 fn this(v: &Value) -> PyResult<&PyException> {

@@ -827,18 +827,28 @@ fn init_name() -> &'static ObjRef {
 }
 
 /// The `__init__` that calling the class `ty` runs, when `type.__call__` would make the
-/// instance with `object.__new__` and then call a dunder defined in Python: the register
-/// loop then runs that `__init__` in its own frame (`None` in every other case).
+/// instance with `object.__new__` or `BaseException.__new__` and then call a dunder defined
+/// in Python: the register loop then runs that `__init__` in its own frame (`None` in every
+/// other case). The flag says whether the `__new__` takes the call's arguments
+/// (`BaseException.__new__` keeps them as `args`; `object.__new__` ignores them when
+/// `__init__` is overridden).
 #[must_use]
-pub fn python_init(ty: &ObjRef) -> Option<Value> {
+pub fn python_init(ty: &ObjRef) -> Option<(Value, bool)> {
     let slots = crate::types::typeobj::type_payload(ty).slots();
     let object_new = crate::types::typeobj::type_payload(&crate::registry::types().object).slots().new;
     let (Some(new), Some(init), Some(object_new)) = (slots.new, slots.init, object_new) else { return None };
-    if !std::ptr::fn_addr_eq(new, object_new) || !std::ptr::fn_addr_eq(init, heap_init as crate::types::typeobj::InitFn)
-    {
+    if !std::ptr::fn_addr_eq(init, heap_init as crate::types::typeobj::InitFn) {
         return None;
     }
-    crate::types::typeobj::lookup_ref(ty, init_name())
+    let exception_new = crate::methods::exception::base_exception_new as crate::types::typeobj::NewFn;
+    let new_takes_args = if std::ptr::fn_addr_eq(new, object_new) {
+        false
+    } else if std::ptr::fn_addr_eq(new, exception_new) {
+        true
+    } else {
+        return None;
+    };
+    Some((crate::types::typeobj::lookup_ref(ty, init_name())?, new_takes_args))
 }
 
 fn heap_init(ctx: &mut Ctx, v: &Value, args: Args<'_>) -> PyResult<()> {

@@ -440,10 +440,12 @@ fn push_exact_general(ctx: &mut Ctx, frames: &mut Vec<Frame>, argc: usize) -> Py
     frames.reserve(1);
     let Some(caller) = frames.last_mut() else { return Ok(false) };
     let base = caller.sp - argc;
-    // A class whose instances `object.__new__` makes and a Python `__init__` sets up runs
-    // that `__init__` here, as CPython 3.13's `CALL_ALLOC_AND_ENTER_INIT` does.
+    // A class whose instances `object.__new__` (or `BaseException.__new__`) makes and a
+    // Python `__init__` sets up runs that `__init__` here, as CPython 3.13's
+    // `CALL_ALLOC_AND_ENTER_INIT` does.
     let mut init = None;
     let mut is_init = false;
+    let mut new_takes_args = false;
     let (func_obj, with_self, is_method_form) = match (caller.peek_ref(argc + 2), caller.peek_ref(argc + 1)) {
         (None, Some(Value::Obj(callable))) => match callable.downcast::<BoundMethod>() {
             Some(m) => match &m.func {
@@ -454,10 +456,12 @@ fn push_exact_general(ctx: &mut Ctx, frames: &mut Vec<Frame>, argc: usize) -> Py
                 if !callable.type_ref().is_same(&types().type_) {
                     return Ok(false);
                 }
-                let Some(Value::Obj(function)) = pyrite_object::methods::slots::python_init(callable) else {
+                let Some((Value::Obj(function), takes_args)) = pyrite_object::methods::slots::python_init(callable)
+                else {
                     return Ok(false);
                 };
                 is_init = true;
+                new_takes_args = takes_args;
                 (&*init.insert(function), None, false)
             }
             None => (callable, None, false),
@@ -484,9 +488,17 @@ fn push_exact_general(ctx: &mut Ctx, frames: &mut Vec<Frame>, argc: usize) -> Py
     drop(code_ref);
     let instance = if is_init {
         let Some(Value::Obj(class)) = caller.peek_ref(argc + 1) else { return Ok(false) };
-        let new = type_payload(class).slots().new.ok_or_else(|| PyErr::new_system("class without __new__"))?;
-        // `object.__new__` ignores the arguments when `__init__` is overridden.
-        let instance = new(ctx, &class.clone(), Args::positional(&[]))?;
+        let class = class.clone();
+        let new = type_payload(&class).slots().new.ok_or_else(|| PyErr::new_system("class without __new__"))?;
+        // `object.__new__` ignores the arguments when `__init__` is overridden;
+        // `BaseException.__new__` keeps them as the instance's `args`.
+        let instance = if new_takes_args {
+            let args: Vec<Value> =
+                caller.slots_mut()[base..base + argc].iter().map(|v| v.clone().unwrap_or(Value::None)).collect();
+            new(ctx, &class, Args::positional(&args))?
+        } else {
+            new(ctx, &class, Args::positional(&[]))?
+        };
         this = Some(instance.clone());
         Some(instance)
     } else {
