@@ -402,18 +402,21 @@ fn super_getattro(ctx: &mut Ctx, v: &Value, name: &Value) -> PyResult {
     let sup = v.downcast::<Super>().ok_or_else(|| PyErr::type_error("not a super object"))?;
     let Some(name_str) = name.as_str() else { return Err(PyErr::type_error("attribute name must be string")) };
     if name_str.as_str() != "__class__" {
-        let mro = type_payload(&sup.obj_type).mro.borrow().clone();
-        let start = mro.iter().position(|t| t.is_same(&sup.this_type)).map_or(mro.len(), |i| i + 1);
-        for class in &mro[start..] {
-            let found =
-                type_payload(class).dict.downcast::<crate::types::dict::PyDict>().and_then(|d| d.get_str(name_str));
-            if let Some(attr) = found {
-                let obj = sup.obj.clone();
-                let is_class = obj.as_obj().is_some_and(|o| o.is_same(&sup.obj_type));
-                let instance = if is_class { None } else { Some(&obj) };
-                let owner = sup.obj_type.clone();
-                return Ok(protocol::descriptor_get(ctx, &attr, instance, &owner)?.unwrap_or(attr));
-            }
+        // The search only reads class dicts by str key (no Python code runs), so the MRO
+        // stays borrowed, not copied; it is released before `__get__` runs.
+        let found = {
+            let mro = type_payload(&sup.obj_type).mro.borrow();
+            let start = mro.iter().position(|t| t.is_same(&sup.this_type)).map_or(mro.len(), |i| i + 1);
+            mro[start..].iter().find_map(|class| {
+                type_payload(class).dict.downcast::<crate::types::dict::PyDict>().and_then(|d| d.get_str(name_str))
+            })
+        };
+        if let Some(attr) = found {
+            let obj = sup.obj.clone();
+            let is_class = obj.as_obj().is_some_and(|o| o.is_same(&sup.obj_type));
+            let instance = if is_class { None } else { Some(&obj) };
+            let owner = sup.obj_type.clone();
+            return Ok(protocol::descriptor_get(ctx, &attr, instance, &owner)?.unwrap_or(attr));
         }
     }
     match name_str.as_str() {

@@ -55,7 +55,18 @@ fn this(v: &Value) -> PyResult<&PyException> {
 
 fn exception_init(_: &mut Ctx, v: &Value, args: Args<'_>) -> PyResult<()> {
     let exc = this(v)?;
-    let old = exc.args.replace(Value::Obj(PyTuple::new_obj(args.pos().to_vec())));
+    let pos = args.pos();
+    // `super().__init__(key)` in a subclass's `__init__` passes the very objects `__new__`
+    // already kept: the tuple holding them stays (a new equal tuple is not observable).
+    let same = exc
+        .args
+        .borrow()
+        .downcast::<PyTuple>()
+        .is_some_and(|t| t.items().len() == pos.len() && t.items().iter().zip(pos).all(|(a, b)| a.is(b)));
+    if same {
+        return Ok(());
+    }
+    let old = exc.args.replace(Value::Obj(PyTuple::new_obj(pos.to_vec())));
     drop(old);
     Ok(())
 }
@@ -208,7 +219,7 @@ fn syntax_error_str(ctx: &mut Ctx, v: &Value) -> PyResult {
     }))
 }
 
-fn exception_getattro(ctx: &mut Ctx, v: &Value, name: &Value) -> PyResult {
+pub(crate) fn exception_getattro(ctx: &mut Ctx, v: &Value, name: &Value) -> PyResult {
     let exc = this(v)?;
     let optional = |slot: &pyrite_memory::PayloadCell<Option<pyrite_memory::ObjRef>>| {
         slot.borrow().clone().map_or(Value::None, Value::Obj)
@@ -219,7 +230,12 @@ fn exception_getattro(ctx: &mut Ctx, v: &Value, name: &Value) -> PyResult {
         Some("__cause__") => Ok(optional(&exc.cause)),
         Some("__context__") => Ok(optional(&exc.context)),
         Some("__suppress_context__") => Ok(Value::Bool(exc.suppress_context.get())),
+        // `value` and `code` are fields set from the arguments, which a store replaces (it
+        // lands in the instance's dict, read first).
         Some("value") if protocol::isinstance(v, &types().stop_iteration) => {
+            if let Some(found) = own_attr(v, name) {
+                return Ok(found);
+            }
             Ok(exc.args_vec().into_iter().next().unwrap_or(Value::None))
         }
         Some("errno" | "strerror" | "filename" | "filename2") if protocol::isinstance(v, &types().os_error) => {
@@ -266,6 +282,9 @@ fn exception_getattro(ctx: &mut Ctx, v: &Value, name: &Value) -> PyResult {
             Ok(index.and_then(|i| details.get(i).cloned()).unwrap_or(Value::None))
         }
         Some("code") if protocol::isinstance(v, &types().system_exit) => {
+            if let Some(found) = own_attr(v, name) {
+                return Ok(found);
+            }
             let args = exc.args_vec();
             Ok(match args.len() {
                 0 => Value::None,
@@ -277,6 +296,11 @@ fn exception_getattro(ctx: &mut Ctx, v: &Value, name: &Value) -> PyResult {
     }
 }
 
+/// The exception's own attribute `name` (from its `__dict__`), if set.
+fn own_attr(v: &Value, name: &Value) -> Option<Value> {
+    crate::attrs::lookup(v.as_obj()?, name.as_str()?)
+}
+
 fn as_exception_or_none(value: Option<Value>, what: &str) -> PyResult<Option<pyrite_memory::ObjRef>> {
     match value {
         None | Some(Value::None) => Ok(None),
@@ -285,9 +309,15 @@ fn as_exception_or_none(value: Option<Value>, what: &str) -> PyResult<Option<pyr
     }
 }
 
-fn exception_setattro(ctx: &mut Ctx, v: &Value, name: &Value, value: Option<Value>) -> PyResult<()> {
+pub(crate) fn exception_setattro(ctx: &mut Ctx, v: &Value, name: &Value, value: Option<Value>) -> PyResult<()> {
     let exc = this(v)?;
-    match name.as_str().map(PyStr::as_str) {
+    let key = name.as_str().map(PyStr::as_str);
+    if value.is_none()
+        && let Some(field @ ("args" | "__traceback__" | "__cause__" | "__context__")) = key
+    {
+        return Err(PyErr::type_error(format!("{field} may not be deleted")));
+    }
+    match key {
         Some("args") => {
             let items = protocol::collect(ctx, &value.unwrap_or(Value::None))?;
             drop(exc.args.replace(Value::Obj(PyTuple::new_obj(items))));
@@ -298,7 +328,17 @@ fn exception_setattro(ctx: &mut Ctx, v: &Value, name: &Value, value: Option<Valu
             drop(exc.cause.replace(cause));
         }
         Some("__context__") => drop(exc.context.replace(as_exception_or_none(value, "context")?)),
-        Some("__traceback__") => drop(exc.traceback.replace(value.and_then(|v| v.as_obj().cloned()))),
+        Some("__traceback__") => {
+            let tb = match value {
+                Some(Value::Obj(o)) if o.is::<crate::types::exception::Traceback>() => Some(o),
+                Some(Value::None) | None => None,
+                Some(_) => return Err(PyErr::type_error("__traceback__ must be a traceback or None")),
+            };
+            drop(exc.traceback.replace(tb));
+        }
+        Some("__suppress_context__") if value.is_none() => {
+            return Err(PyErr::type_error("can't delete numeric/char attribute"));
+        }
         Some("__suppress_context__") => {
             let flag = protocol::truthy(ctx, &value.unwrap_or(Value::Bool(false)))?;
             exc.suppress_context.set(flag);

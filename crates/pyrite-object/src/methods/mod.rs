@@ -19,6 +19,7 @@ pub mod complex;
 mod complex_text;
 pub mod descriptors;
 mod exception;
+pub(crate) use exception::{exception_getattro, exception_setattro};
 pub mod float;
 pub mod format;
 mod function;

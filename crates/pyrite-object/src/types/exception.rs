@@ -126,3 +126,52 @@ impl Traceback {
         ObjRef::new(Traceback { next: PayloadCell::new(next), code, globals, lasti }, Some(&types().traceback))
     }
 }
+
+/// Whether loading and storing `name` on instances of `ty` is plain `object` attribute
+/// access: the type keeps `BaseException`'s attribute slots (no Python `__getattribute__`
+/// or `__setattr__`), and `name` is none of those the slots answer themselves (`args`,
+/// the chaining fields, the fields of `OSError`, `SyntaxError`, `StopIteration`,
+/// `SystemExit` and exception groups; every dunder, to be safe). The caller still checks
+/// the MRO for a data descriptor (a property, a `__slots__` member) and guards on the
+/// type's version tag, which any change of the slots bumps.
+#[must_use]
+pub fn attrs_are_generic(ty: &ObjRef, name: &str) -> bool {
+    use crate::types::typeobj::{GetAttrFn, SetAttrFn, type_payload};
+    let slots = type_payload(ty).slots();
+    let getattro =
+        slots.getattro.is_some_and(|f| std::ptr::fn_addr_eq(f, crate::methods::exception_getattro as GetAttrFn));
+    let setattro =
+        slots.setattro.is_some_and(|f| std::ptr::fn_addr_eq(f, crate::methods::exception_setattro as SetAttrFn));
+    getattro
+        && setattro
+        && !name.starts_with("__")
+        && !matches!(
+            name,
+            "args"
+                | "value"
+                | "errno"
+                | "strerror"
+                | "filename"
+                | "filename2"
+                | "characters_written"
+                | "winerror"
+                | "msg"
+                | "lineno"
+                | "offset"
+                | "text"
+                | "end_lineno"
+                | "end_offset"
+                | "print_file_and_line"
+                | "code"
+                | "message"
+                | "exceptions"
+                | "name"
+                | "path"
+                | "obj"
+                | "object"
+                | "start"
+                | "end"
+                | "reason"
+                | "encoding"
+        )
+}

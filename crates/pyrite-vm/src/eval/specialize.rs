@@ -13,6 +13,7 @@
 
 use pyrite_bytecode::{CodeUnit, Opcode};
 use pyrite_object::types::dict::PyDict;
+use pyrite_object::types::exception::{self, PyException};
 use pyrite_object::types::function::{BuiltinFunction, CacheEntry, Code, Function, Module};
 use pyrite_object::types::instance::Instance;
 use pyrite_object::types::str::PyStr;
@@ -325,7 +326,11 @@ fn specialize_load_attr(frame: &Frame, arg: u32) -> Option<Opcode> {
         e.index.set(u32::try_from(index).ok()?);
         return Some(Opcode::LOAD_ATTR_MODULE);
     }
-    if !(generic_getattr(ty) || crate::generator::getattro_defers(ty, name.as_str())) || !cacheable(ty) {
+    if !(generic_getattr(ty)
+        || crate::generator::getattro_defers(ty, name.as_str())
+        || exception::attrs_are_generic(ty, name.as_str()))
+        || !cacheable(ty)
+    {
         return None;
     }
     let version = version_of(ty);
@@ -733,7 +738,10 @@ fn specialize_store_attr(frame: &Frame, owner: &Value, arg: u32) -> Option<Opcod
     let e = entry(frame)?;
     let name = name_str(frame.code(), arg)?;
     let ty = obj.type_ref();
-    if obj.is::<TypeObject>() || !generic_setattr(ty) || !cacheable(ty) {
+    if obj.is::<TypeObject>()
+        || !(generic_setattr(ty) || exception::attrs_are_generic(ty, name.as_str()))
+        || !cacheable(ty)
+    {
         return None;
     }
     if find_in_mro(ty, name).is_some_and(|(_, _, _, attr)| is_data_descriptor(&attr)) {
@@ -837,6 +845,21 @@ pub(super) fn store_attr_with_hint(ctx: &mut Ctx, frame: &mut Frame, arg: u32) -
             },
             None => Err(Value::None),
         });
+        // A fresh exception has no `__dict__` yet: the store makes it, as
+        // `object.__setattr__` does (an instance keeps its attributes inline instead).
+        let replaced = match (replaced, value.take()) {
+            (None, Some(v)) if obj.is::<PyException>() => match attrs::dict(obj) {
+                Some(d) => match d.downcast::<PyDict>() {
+                    Some(d) => Some(d.store_str(key, v).map(|old| old.unwrap_or(Value::None))),
+                    None => Some(Err(v)),
+                },
+                None => Some(Err(v)),
+            },
+            (replaced, v) => {
+                value = v;
+                replaced
+            }
+        };
         match (replaced, value) {
             (Some(result), _) => result,
             (None, Some(v)) => Err(v),
