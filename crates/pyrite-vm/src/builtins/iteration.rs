@@ -7,6 +7,8 @@ use pyrite_object::types::list::{PyList, PyTuple};
 use pyrite_object::types::str::PyStr;
 use pyrite_object::{Args, Ctx, PyErr, PyResult, Value};
 
+use crate::eval::Suspension;
+
 pub(super) fn builtin_sum(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
     let pos = args.pos();
     let mut start = None;
@@ -79,6 +81,18 @@ pub(super) fn builtin_sum(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
         return Ok(total);
     }
     let iterator = protocol::get_iter(ctx, iterable)?;
+    // A generator (its type has no subclasses) is resumed directly, not through the
+    // `next` slot and `gen_next`; as `protocol::next`, a StopIteration ends the sum.
+    if iterator.type_ref().is_same(&t.generator) {
+        loop {
+            match crate::generator::resume(ctx, &iterator, Value::None, None) {
+                Ok(Suspension::Yielded(item)) => total = sum_add(ctx, total, item)?,
+                Ok(Suspension::Returned(_)) => return Ok(total),
+                Err(e) if e.matches(&t.stop_iteration) => return Ok(total),
+                Err(e) => return Err(e),
+            }
+        }
+    }
     while let Some(item) = protocol::next(ctx, &iterator)? {
         total = sum_add(ctx, total, item)?;
     }

@@ -117,12 +117,22 @@ pub(crate) fn resume_inline(ctx: &mut Ctx, generator: ObjRef, sent: Value) -> Py
     let mut frames = take_frame_list();
     crate::generator::push_inline(ctx, &mut frames, generator, sent, 0, false);
     let outcome = run_loop_until(ctx, &mut frames, false);
-    // A yield parks the frame, a return or an error pops it: the list is empty again.
-    for frame in frames.drain(..) {
-        drop_frame(ctx, frame);
+    // A yield parks the frame, a return or an error pops it: the list is empty again
+    // (checked first, so the common case builds no drain).
+    if !frames.is_empty() {
+        drop_frames(ctx, &mut frames);
     }
     give_frame_list(frames);
     outcome
+}
+
+/// Drops the frames left in a loop's list (by an error that left the loop).
+#[cold]
+#[inline(never)]
+fn drop_frames(ctx: &mut Ctx, frames: &mut Vec<Frame>) {
+    for frame in frames.drain(..) {
+        drop_frame(ctx, frame);
+    }
 }
 
 /// Carves the slots of a new frame for `code`.
@@ -167,27 +177,39 @@ pub fn run_frame(ctx: &mut Ctx, entry: Frame) -> PyResult {
 /// [`run_frame`] of the entry frame `frames` holds (taken by [`take_frame_list`]), whose
 /// call has been counted.
 fn run_entered(ctx: &mut Ctx, mut frames: Vec<Frame>) -> PyResult {
-    let result = run_loop(ctx, &mut frames);
+    let result = run_loop_until(ctx, &mut frames, false);
+    // The entry frame's return popped it; frames are left only by an error.
+    if !frames.is_empty() {
+        leave_frames(ctx, &mut frames);
+    }
+    give_frame_list(frames);
+    match result {
+        Ok(Suspension::Returned(v) | Suspension::Yielded(v)) => Ok(v),
+        Err(e) => Err(e),
+    }
+}
+
+/// Drops the frames an error left in a loop's list, leaving each one's call.
+#[cold]
+#[inline(never)]
+fn leave_frames(ctx: &mut Ctx, frames: &mut Vec<Frame>) {
     while let Some(frame) = frames.pop() {
         drop_frame(ctx, frame);
         ctx.leave_call();
-    }
-    give_frame_list(frames);
-    result
-}
-
-fn run_loop(ctx: &mut Ctx, frames: &mut Vec<Frame>) -> PyResult {
-    match run_loop_until(ctx, frames, false)? {
-        Suspension::Returned(v) | Suspension::Yielded(v) => Ok(v),
     }
 }
 
 /// Runs until the entry frame (`frames[0]`) returns or, for a generator, yields. The entry
 /// frame is popped when it returns; when it yields it stays in `frames`.
 fn run_loop_until(ctx: &mut Ctx, frames: &mut Vec<Frame>, generator: bool) -> PyResult<Suspension> {
-    vm(ctx).loops.push(std::ptr::NonNull::from(&mut *frames));
+    // The VM state is looked up once (each lookup compares a TypeId): it is boxed by the
+    // context and stays in place while the context lives, which outlives this loop.
+    let state: *mut crate::state::VmState = vm(ctx);
+    // SAFETY: see above; no other reference to the state is alive across these statements.
+    unsafe { (*state).loops.push(std::ptr::NonNull::from(&mut *frames)) };
     let result = dispatch_loop(ctx, frames, generator);
-    vm(ctx).loops.pop();
+    // SAFETY: as above.
+    unsafe { (*state).loops.pop() };
     result
 }
 
@@ -209,14 +231,11 @@ fn dispatch_loop(ctx: &mut Ctx, frames: &mut Vec<Frame>, generator: bool) -> PyR
             } else {
                 fast::run(ctx, frames, &mut kwnames)
             };
-            let outcome = match exit {
-                fast::Exit::Flow(flow) => Ok(flow),
-                fast::Exit::Error(e) => Err(e),
-                fast::Exit::PastEnd => Err(PyErr::new_system("instruction pointer ran past the end of the code")),
-            };
-            match outcome {
-                Ok(Flow::Next) => {}
-                Ok(Flow::Enter(callee)) => {
+            // Matched as it comes (not first turned into a `Result`): an `Exit` can hold a
+            // whole frame, which each conversion would copy.
+            match exit {
+                fast::Exit::Flow(Flow::Next) => {}
+                fast::Exit::Flow(Flow::Enter(callee)) => {
                     if let Err(e) = ctx.enter_call("") {
                         drop_frame(ctx, callee);
                         fail(ctx, frames, &mut kwnames, e)?;
@@ -225,11 +244,11 @@ fn dispatch_loop(ctx: &mut Ctx, frames: &mut Vec<Frame>, generator: bool) -> PyR
                     }
                     continue 'frames;
                 }
-                Ok(Flow::Call(argc)) => {
+                fast::Exit::Flow(Flow::Call(argc)) => {
                     general_call(ctx, frames, argc, &mut kwnames)?;
                     continue 'frames;
                 }
-                Ok(Flow::Return(value)) => {
+                fast::Exit::Flow(Flow::Return(value)) => {
                     if let Some(frame) = frames.last_mut()
                         && let Some(generator) = frame.inline_generator.take()
                     {
@@ -270,7 +289,7 @@ fn dispatch_loop(ctx: &mut Ctx, frames: &mut Vec<Frame>, generator: bool) -> PyR
                     }
                     continue 'frames;
                 }
-                Ok(Flow::Yield(value)) => {
+                fast::Exit::Flow(Flow::Yield(value)) => {
                     // A generator running in its resumer's loop was parked by the register
                     // (or traced) loop; it comes here only when resumed from native code.
                     if frames.is_empty() || (frames.len() == 1 && generator) {
@@ -278,7 +297,12 @@ fn dispatch_loop(ctx: &mut Ctx, frames: &mut Vec<Frame>, generator: bool) -> PyR
                     }
                     return Err(PyErr::new_system("yield outside a generator frame"));
                 }
-                Err(error) => {
+                fast::Exit::Error(error) => {
+                    fail(ctx, frames, &mut kwnames, error)?;
+                    continue 'frames;
+                }
+                fast::Exit::PastEnd => {
+                    let error = PyErr::new_system("instruction pointer ran past the end of the code");
                     fail(ctx, frames, &mut kwnames, error)?;
                     continue 'frames;
                 }
