@@ -342,12 +342,13 @@ pub fn small_int_str(i: i64) -> ObjRef {
 /// The decimal text of `i`, written into `buf` (20 bytes hold `i64::MIN`): `str(i)` without
 /// the formatting machinery and a temporary `String`.
 fn small_int_text(i: i64, buf: &mut [u8; 20]) -> &str {
-    let start = write_digits(i.unsigned_abs(), buf);
+    let mut start = write_digits(i.unsigned_abs(), buf);
     if i < 0 {
-        buf[start - 1] = b'-';
-        return std::str::from_utf8(&buf[start - 1..]).unwrap_or("0");
+        start -= 1;
+        buf[start] = b'-';
     }
-    std::str::from_utf8(&buf[start..]).unwrap_or("0")
+    // SAFETY: `buf[start..]` holds only ASCII digits and a sign, written just above.
+    unsafe { std::str::from_utf8_unchecked(&buf[start..]) }
 }
 
 /// The decimal digits of `n`, written at the end of `buf` (20 bytes hold `u64::MAX`).

@@ -722,6 +722,35 @@ impl PyDict {
         entries.iter().enumerate().find_map(|(i, e)| e.as_ref().map(|e| (index + i + 1, e.value.clone())))
     }
 
+    /// `sum(d.values(), start)` when it needs no Python code: every value and `start` are
+    /// inline ints whose running total stays an inline int, or all are floats (added in
+    /// order, as CPython 3.11's `sum`). `None` for anything else, having changed nothing,
+    /// so the caller can sum through the iterator from the start.
+    #[must_use]
+    pub fn sum_numeric_values(&self, start: &Value) -> Option<Value> {
+        let table = self.table.borrow();
+        let values = table.entries.iter().filter_map(|e| e.as_ref().map(|e| &e.value));
+        match start {
+            Value::Int(start) => {
+                let mut total = *start;
+                for value in values {
+                    let Value::Int(i) = value else { return None };
+                    total = total.checked_add(*i)?;
+                }
+                Some(Value::Int(total))
+            }
+            Value::Float(start) => {
+                let mut total = *start;
+                for value in values {
+                    let Value::Float(f) = value else { return None };
+                    total += *f;
+                }
+                Some(Value::float(total))
+            }
+            _ => None,
+        }
+    }
+
     /// The number of entry positions (live and deleted), for reverse iterators.
     #[must_use]
     pub fn positions(&self) -> usize {

@@ -58,6 +58,9 @@ pub(super) fn builtin_sum(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
             None => {}
         }
     }
+    if let Some(sum) = sum_dict_values(&pos[0], &total) {
+        return Ok(sum);
+    }
     let t = pyrite_object::types();
     let iterable = &pos[0];
     // Exact lists and tuples are walked by index, as their iterators walk them (a list that
@@ -97,6 +100,17 @@ pub(super) fn builtin_sum(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
         total = sum_add(ctx, total, item)?;
     }
     Ok(total)
+}
+
+/// `sum(d.values())` of numbers, read from the dict's entries without an iterator (the
+/// view's dict may be a dict subclass: a view walks the dict's own storage, whatever its
+/// class overrides). `None` when a value or the total needs the general path.
+fn sum_dict_values(iterable: &Value, start: &Value) -> Option<Value> {
+    if !iterable.type_ref().is_same(&pyrite_object::types().dict_values) {
+        return None;
+    }
+    let view = iterable.downcast::<pyrite_object::types::iters::DictView>()?;
+    view.dict.downcast::<pyrite_object::types::dict::PyDict>()?.sum_numeric_values(start)
 }
 
 /// One step of `sum`: small ints and floats inline, anything else by `+`.

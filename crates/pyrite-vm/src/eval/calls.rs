@@ -793,6 +793,14 @@ pub(super) fn call_native(ctx: &mut Ctx, frame: &mut Frame, argc: usize) -> Opti
         _ => return None,
     };
     let first = layout.first();
+    if f.is_none()
+        && n == 1
+        && let Some(value) = str_of_int(frame, layout.callable_depth(argc), first)
+    {
+        drop(layout.pop_callable(frame));
+        frame.push(value);
+        return Some(Ok(()));
+    }
     if let Some(f) = f {
         // SAFETY: the callable, on the stack, keeps `f` alive.
         if let Some(done) = call_known_native(ctx, frame, unsafe { &*f }, first, n) {
@@ -820,6 +828,29 @@ pub(super) fn call_native(ctx: &mut Ctx, frame: &mut Frame, argc: usize) -> Opti
     unsafe { std::ptr::drop_in_place(std::ptr::slice_from_raw_parts_mut(args.as_mut_ptr().cast::<Value>(), n)) };
     drop(callable);
     Some(result.map(|value| frame.push(value)))
+}
+
+/// `str(i)` of an inline int or `str(s)` of an exact str (CPython's `CALL_NO_KW_STR_1`):
+/// the result, with the argument taken off the stack (the callable is left for the caller
+/// to pop), when the callable at `depth` is the `str` class itself; `None`, with nothing
+/// changed, otherwise. Neither runs Python code: an inline int's text is its decimal digits
+/// (bools and int subclasses are other values), and an exact str is its own `str`.
+#[inline(always)]
+fn str_of_int(frame: &mut Frame, depth: usize, first: usize) -> Option<Value> {
+    let Some(Value::Obj(class)) = frame.peek_ref(depth) else { return None };
+    if !class.is_same(&types().str) {
+        return None;
+    }
+    let slot = &mut frame.slots_mut()[first];
+    match slot {
+        Some(Value::Int(i)) => {
+            let text = protocol::small_int_str(*i);
+            *slot = None;
+            Some(Value::Obj(text))
+        }
+        Some(Value::Obj(s)) if s.type_ref().is_same(&types().str) => slot.take(),
+        _ => None,
+    }
 }
 
 /// Whether `obj` is a class defined natively (`int`, `str`, `reversed`) whose metaclass is

@@ -660,6 +660,10 @@ pub(super) fn subscr_fast(frame: &mut Frame) -> bool {
             && container.type_ref().is_same(&t.tuple)
         {
             item_at(tuple.items(), *index)
+        } else if let Some(text) = container.downcast::<PyStr>()
+            && container.type_ref().is_same(&t.str)
+        {
+            str_char_at(text, *index)
         } else {
             None
         };
@@ -682,6 +686,20 @@ pub(super) fn subscr_fast(frame: &mut Frame) -> bool {
     drop(key);
     drop(container);
     true
+}
+
+/// `s[index]` for an exact str when the character is one of the cached Latin-1 ones (as
+/// CPython, the result is a shared object); anything else, including an index out of range
+/// (whose IndexError the general path raises), gives None.
+#[inline]
+fn str_char_at(text: &PyStr, index: i64) -> Option<Value> {
+    let len = i64::try_from(text.len()).ok()?;
+    let index = if index < 0 { index + len } else { index };
+    if !(0..len).contains(&index) {
+        return None;
+    }
+    let c = text.code_point(usize::try_from(index).ok()?);
+    (c < 0x100).then(|| Value::Obj(PyStr::latin1_char(c)))
 }
 
 #[inline(always)]
