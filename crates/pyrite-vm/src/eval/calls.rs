@@ -189,19 +189,22 @@ pub(super) fn call_generator(ctx: &mut Ctx, caller: &mut Frame, argc: usize) -> 
     let nlocalsplus = code.nlocalsplus();
     // The frame is built over the box its generator will own (no carving from the slot
     // stack and copying out, as `make_generator` must for frames made elsewhere).
-    let mut slots = crate::generator::own_slots(nlocalsplus + code.bytecode.stacksize as usize + 1);
-    let builtins = vm(ctx).builtins.clone();
-    let globals = func.globals.clone();
-    let frame = Frame::new(
-        code_obj.clone(),
-        Some(func_obj.clone()),
-        globals,
-        builtins,
-        None,
-        std::ptr::NonNull::from(&mut slots[0]),
-        slots.len(),
-        nlocalsplus,
-    );
+    let mut slots = crate::generator::own_slots(code.frame_slots);
+    // SAFETY: the frame holds the function, which holds its globals, and the VM holds the
+    // builtins (see `Namespace`); `code` is `code_obj`'s payload.
+    let frame = unsafe {
+        let (globals, builtins) = (Namespace::borrowed(&func.globals), Namespace::borrowed(&vm(ctx).builtins));
+        Frame::for_function(
+            code_obj.clone(),
+            std::ptr::NonNull::from(code),
+            func_obj.clone(),
+            globals,
+            builtins,
+            std::ptr::NonNull::from(&mut slots[0]),
+            slots.len(),
+            nlocalsplus,
+        )
+    };
     {
         let (first, stack) = (layout.first(), caller.slots_mut());
         let locals = &mut slots[..nlocals];

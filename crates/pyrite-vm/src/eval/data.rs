@@ -640,7 +640,8 @@ pub(super) fn for_iter_pairs(frame: &mut Frame, arg: u32) -> Option<()> {
     Some(())
 }
 
-/// `BINARY_SUBSCR` of an exact list or tuple by a small int, or of an exact dict by a key
+/// `BINARY_SUBSCR` of an exact tuple or str by a small int (the register loop tries an exact
+/// list with [`list_item`] before this), or of an exact dict by a key
 /// whose hash and equality run no Python code ([`PyDict::get_fast`]), in place on the
 /// stack; `false` (nothing popped) when the general path is needed (other containers, an
 /// index out of range or a missing key, which raise there; dict subclasses, whose
@@ -652,11 +653,8 @@ pub(super) fn subscr_fast(frame: &mut Frame) -> bool {
     };
     let t = pyrite_object::types();
     if let Value::Int(index) = key {
-        let item = if let Some(list) = container.downcast::<PyList>()
-            && container.type_ref().is_same(&t.list)
-        {
-            list.get_signed(*index)
-        } else if let Some(tuple) = container.downcast::<PyTuple>()
+        // (Exact lists were tried first, by `list_item`.)
+        let item = if let Some(tuple) = container.downcast::<PyTuple>()
             && container.type_ref().is_same(&t.tuple)
         {
             item_at(tuple.items(), *index)
