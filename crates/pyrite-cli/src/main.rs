@@ -285,15 +285,22 @@ fn finish(interpreter: &mut Interpreter, result: Result<(), RunError>) -> ExitCo
 }
 
 /// Keeps memory the C allocator gets back (blocks too large for Pyrite's pools, such as big
-/// ints' digits) instead of returning it to the system at each free: glibc trims the
-/// interpreter thread's arena with a `madvise` call whenever its top grows past a moving
-/// threshold, which cost a third of `benches/pidigits.py`'s time in system calls.
+/// ints' digits and the buffers of long lists) instead of returning it to the system at
+/// each free:
+/// - glibc trims the interpreter thread's arena with a `madvise` call whenever its top
+///   grows past a moving threshold, which cost a third of `benches/pidigits.py`'s time in
+///   system calls;
+/// - setting the trim threshold also freezes glibc's moving mmap threshold at 128 KiB, so
+///   every buffer above it (a list of 8,192 items) was mapped fresh, faulted in page by
+///   page, and unmapped at its free: 10% of `benches/comprehensions.py`'s time. 32 MiB is
+///   where glibc's own moving threshold stops.
 fn keep_freed_memory() {
     #[cfg(all(target_os = "linux", target_env = "gnu"))]
     // SAFETY: `mallopt` only sets allocator parameters; it is called before any other
     // thread exists.
     unsafe {
         libc::mallopt(libc::M_TRIM_THRESHOLD, 64 << 20);
+        libc::mallopt(libc::M_MMAP_THRESHOLD, 32 << 20);
     }
 }
 
