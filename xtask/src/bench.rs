@@ -1,7 +1,7 @@
 //! `cargo xtask bench [FILTER...] [--reps N] [--json PATH] [--pgo]`: runs the programs under
 //! `benches/` with Pyrite and with CPython side by side and prints their times as ratios.
 //!
-//! - Builds `target/release/pyrite` (`cargo build --release -p pyrite-cli` in the workspace's
+//! - Builds `target/<host triple>/release/pyrite` (`cargo build --release -p pyrite-cli` in the workspace's
 //!   default target directory, ignoring `CARGO_TARGET_DIR`, so everyone measures one binary),
 //!   unless `PYRITE_BENCH_BINARY` names the binary to measure. With `--pgo` it measures the
 //!   profile-guided build instead (`cargo xtask pgo`, trained on `tests/programs`, never on
@@ -95,17 +95,11 @@ impl ProgramResult {
 pub fn run(root: &Path, args: &[String]) -> Result<(), String> {
     let options = parse_args(args)?;
     // `PYRITE_BENCH_BINARY` measures a binary built elsewhere (another target directory,
-    // another checkout) instead of building `target/release/pyrite`.
+    // another checkout) instead of building the release binary.
     let binary = match std::env::var_os("PYRITE_BENCH_BINARY") {
         Some(path) => PathBuf::from(path),
-        None if options.pgo => {
-            crate::pgo::run(root, &[])?;
-            root.join("target").join("pgo").join("release").join("pyrite")
-        }
-        None => {
-            build_pyrite(root)?;
-            root.join("target").join("release").join("pyrite")
-        }
+        None if options.pgo => crate::pgo::build_optimized(root)?,
+        None => crate::release::build(root, None, &[])?,
     };
     let pyrite = Interpreter {
         name: "pyrite",
@@ -193,19 +187,6 @@ fn parse_args(args: &[String]) -> Result<Options, String> {
         }
     }
     Ok(options)
-}
-
-/// `cargo build --release -p pyrite-cli` into the workspace's default target directory.
-fn build_pyrite(root: &Path) -> Result<(), String> {
-    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
-    eprintln!("bench: cargo build --release -p pyrite-cli");
-    let status = Command::new(&cargo)
-        .current_dir(root)
-        .args(["build", "--release", "-p", "pyrite-cli"])
-        .env_remove("CARGO_TARGET_DIR")
-        .status()
-        .map_err(|e| format!("cannot run `{cargo}`: {e}"))?;
-    if status.success() { Ok(()) } else { Err(format!("release build failed ({status})")) }
 }
 
 /// `$PYRITE_ORACLE` or `python3`, resolved to the executable behind any shim.

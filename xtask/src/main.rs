@@ -21,6 +21,7 @@ mod bless;
 mod compile_all;
 mod pgo;
 mod recording;
+mod release;
 
 use std::path::PathBuf;
 use std::process::{Command, ExitCode};
@@ -36,7 +37,7 @@ commands:
   compile-all DIR     compile every .py under DIR with pyrite-compiler; report files, lines,
                       seconds, lines/second and failures (use --release for speed)
   bench [FILTER...] [--reps N] [--json PATH] [--pgo]
-                      build target/release/pyrite (with --pgo: the `pgo` build), run benches/*.py (names containing a FILTER)
+                      build the release pyrite (with --pgo: the `pgo` build), run benches/*.py (names containing a FILTER)
                       under pyrite and python3, N times each (default 5), interleaved; print
                       median times, ratios, their geometric mean, peak memory and start-up;
                       write JSON (default target/bench.json)

@@ -1,4 +1,5 @@
-//! `cargo xtask pgo`: a profile-guided build of `pyrite`, at `target/pgo/release/pyrite`.
+//! `cargo xtask pgo`: a profile-guided build of `pyrite`, at
+//! `target/pgo/<host triple>/release/pyrite`.
 //!
 //! 1. Builds an instrumented binary (`-Cprofile-generate`) into `target/pgo-gen`.
 //! 2. Trains it on the end-to-end programs under `tests/programs` (each run from its own
@@ -8,7 +9,7 @@
 //! 3. Merges the profiles with the toolchain's `llvm-profdata` (rustup component
 //!    `llvm-tools`) and builds again with `-Cprofile-use` into `target/pgo`.
 //!
-//! Measure the result with `PYRITE_BENCH_BINARY=target/pgo/release/pyrite cargo xtask bench`.
+//! Measure the result with `cargo xtask bench --pgo`.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -21,14 +22,21 @@ pub fn run(root: &Path, args: &[String]) -> Result<(), String> {
     if !args.is_empty() {
         return Err("usage: cargo xtask pgo".to_owned());
     }
+    let binary = build_optimized(root)?;
+    eprintln!("pgo: built {}", binary.display());
+    Ok(())
+}
+
+/// The instrumented build, its training and the optimized build; returns the optimized
+/// binary's path.
+pub fn build_optimized(root: &Path) -> Result<PathBuf, String> {
     let profdata = llvm_profdata(root)?;
     let data = root.join("target/pgo-data");
     let _ = std::fs::remove_dir_all(&data);
     std::fs::create_dir_all(&data).map_err(|e| format!("cannot create {}: {e}", data.display()))?;
 
     let generate = format!("-Cprofile-generate={}", data.display());
-    build(root, "target/pgo-gen", &generate)?;
-    let instrumented = root.join("target/pgo-gen/release/pyrite");
+    let instrumented = crate::release::build(root, Some("target/pgo-gen"), &[generate])?;
     let (runs, stopped) = train(&instrumented, &root.join("tests/programs"))?;
     eprintln!("pgo: trained on {runs} programs ({stopped} stopped at the time limit)");
 
@@ -51,27 +59,7 @@ pub fn run(root: &Path, args: &[String]) -> Result<(), String> {
     if !status.success() {
         return Err(format!("llvm-profdata merge failed ({status})"));
     }
-    build(root, "target/pgo", &format!("-Cprofile-use={}", merged.display()))?;
-    eprintln!("pgo: built {}", root.join("target/pgo/release/pyrite").display());
-    Ok(())
-}
-
-/// `cargo build --release -p pyrite-cli` into `target_dir` with `flags` added to RUSTFLAGS.
-fn build(root: &Path, target_dir: &str, flags: &str) -> Result<(), String> {
-    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
-    let rustflags = match std::env::var("RUSTFLAGS") {
-        Ok(existing) if !existing.is_empty() => format!("{existing} {flags}"),
-        _ => flags.to_owned(),
-    };
-    eprintln!("pgo: RUSTFLAGS='{rustflags}' cargo build --release -p pyrite-cli --target-dir {target_dir}");
-    let status = Command::new(&cargo)
-        .current_dir(root)
-        .args(["build", "--release", "-p", "pyrite-cli", "--target-dir", target_dir])
-        .env("RUSTFLAGS", rustflags)
-        .env_remove("CARGO_TARGET_DIR")
-        .status()
-        .map_err(|e| format!("cannot run `{cargo}`: {e}"))?;
-    if status.success() { Ok(()) } else { Err(format!("build into {target_dir} failed ({status})")) }
+    crate::release::build(root, Some("target/pgo"), &[format!("-Cprofile-use={}", merged.display())])
 }
 
 /// Runs `binary` on every `.py` under `dir`; returns how many ran and how many were stopped.
