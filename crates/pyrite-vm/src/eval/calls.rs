@@ -229,8 +229,9 @@ struct PlainParts {
 /// exactly `nargs` positional parameters (no generator, no `*args`/`**kwargs`, no
 /// keyword-only parameters), counts the call against the recursion limit and carves its
 /// frame's slots. `None` (nothing done) for any other function; an error at the limit.
+/// `state` is `ctx`'s VM state (see [`VmPtr`]).
 #[inline(always)]
-fn plain_parts(ctx: &mut Ctx, func: &Function, nargs: usize) -> Option<PyResult<PlainParts>> {
+fn plain_parts(ctx: &mut Ctx, state: VmPtr, func: &Function, nargs: usize) -> Option<PyResult<PlainParts>> {
     let code_ref = func.code.borrow();
     let code = code_ref.downcast::<Code>()?;
     if code.plain_argcount != nargs {
@@ -243,21 +244,39 @@ fn plain_parts(ctx: &mut Ctx, func: &Function, nargs: usize) -> Option<PyResult<
     let code_ptr = std::ptr::NonNull::from(code);
     let code_obj = (*code_ref).clone();
     drop(code_ref);
-    let state = vm(ctx);
+    // SAFETY: see `VmPtr`; the borrow ends here.
+    let state = unsafe { &mut *state.0 };
     let slots = state.slots.push(nslots);
     // SAFETY: the VM holds its builtins for as long as frames run.
     let builtins = unsafe { Namespace::borrowed(&state.builtins) };
     Some(Ok(PlainParts { code_obj, code_ptr, builtins, slots, nslots, nlocalsplus }))
 }
 
+/// A context's VM state, looked up once ([`vm`] compares a type id each time) by a loop
+/// that then reaches it on every call and return. The state is boxed by the context and
+/// stays in place while the context lives, which outlives every loop; whoever uses the
+/// pointer holds no other reference to the state meanwhile (each use is one statement).
+#[derive(Clone, Copy)]
+pub(super) struct VmPtr(*mut crate::state::VmState);
+
+impl VmPtr {
+    /// The VM state of `ctx`.
+    #[inline(always)]
+    pub(super) fn of(ctx: &mut Ctx) -> VmPtr {
+        VmPtr(vm(ctx))
+    }
+}
+
 /// The most common call from native code (a `map` function, a sort key): a plain Python
 /// function given exactly its positional parameters, whose frame is built in place in a
-/// frame list of its own (no argument binder, no moves of the frame) and run to its
-/// return. `None` (nothing done) when the call is anything else.
+/// frame list of its own (no argument binder, no moves of the frame) and run by the
+/// register loop, which pops it at its return: the common outcome needs none of the
+/// general loop's handling. `None` (nothing done) when the call is anything else.
 fn run_plain(ctx: &mut Ctx, func_obj: &ObjRef, values: &[Value]) -> Option<PyResult> {
     let func = func_obj.downcast::<Function>()?;
+    let state = VmPtr::of(ctx);
     let PlainParts { code_obj, code_ptr, builtins, slots, nslots, nlocalsplus } =
-        match plain_parts(ctx, func, values.len())? {
+        match plain_parts(ctx, state, func, values.len())? {
             Ok(parts) => parts,
             Err(e) => return Some(Err(e)),
         };
@@ -283,7 +302,29 @@ fn run_plain(ctx: &mut Ctx, func_obj: &ObjRef, values: &[Value]) -> Option<PyRes
         ));
         frames.set_len(1);
     }
-    Some(super::run_entered(ctx, frames))
+    if super::trace::tracing() {
+        return Some(super::run_entered(ctx, frames));
+    }
+    // As `run_loop_until` does, for `sys._getframe`. SAFETY: see `VmPtr`.
+    unsafe { (*state.0).loops.push(std::ptr::NonNull::from(&mut frames)) };
+    let mut kwnames = None;
+    let result = match super::fast::run(ctx, &mut frames, &mut kwnames) {
+        // The register loop popped the frame at its return (see its `RETURN_VALUE`).
+        super::fast::Exit::Flow(Flow::Return(value)) if frames.is_empty() => {
+            ctx.leave_call();
+            Ok(value)
+        }
+        exit => super::dispatch_after(ctx, &mut frames, exit, kwnames).map(|outcome| match outcome {
+            super::Suspension::Returned(v) | super::Suspension::Yielded(v) => v,
+        }),
+    };
+    // SAFETY: see `VmPtr`.
+    unsafe { (*state.0).loops.pop() };
+    if !frames.is_empty() {
+        super::leave_frames(ctx, &mut frames);
+    }
+    super::give_frame_list(frames);
+    Some(result)
 }
 
 /// The frame of a call of the Python function `func` (not a generator function) with
@@ -336,19 +377,25 @@ pub(super) fn python_call(frame: &Frame, argc: usize) -> Option<PyCall> {
     }
 }
 
-/// Pops the innermost frame, which has returned to the frame below it in `frames`:
-/// [`super::pop_frame`] with the common frame (no frame object, not a generator's)
-/// released here, its live slots emptied with the references they hold dropped in line.
+/// Whether the return of `frame` can pop it with [`pop_plain`]: a call's frame (an
+/// `__init__`'s included, not a generator's) without a frame object.
 #[inline(always)]
-pub(super) fn pop_call(ctx: &mut Ctx, frames: &mut Vec<Frame>) {
+pub(super) fn plain_return(frame: &Frame) -> bool {
+    frame.kind != FrameKind::Generator && frame.frame_obj.is_none() && frame.inline_generator.is_none()
+}
+
+/// Pops the innermost frame of `frames` at its return, which [`plain_return`] allowed: its
+/// live slots are emptied and the references they hold dropped in line, and its slots
+/// released. The call is not left here (the caller does it, or whoever started the loop
+/// when this was its entry frame).
+#[inline(always)]
+pub(super) fn pop_plain(state: VmPtr, frames: &mut Vec<Frame>) {
     let len = frames.len();
     let Some(frame) = frames.last_mut() else { return };
-    if frame.frame_obj.is_some() || frame.inline_generator.is_some() || frame.kind == FrameKind::Generator {
-        return super::pop_frame(ctx, frames);
-    }
-    let (slots, live, n) = (frame.slots.as_ptr(), frame.sp, frame.nslots);
-    debug_assert!(live <= n);
-    for i in 0..live {
+    debug_assert!(plain_return(frame));
+    let (slots, sp, n) = (frame.slots.as_ptr(), frame.sp, frame.nslots);
+    debug_assert!(sp <= n);
+    for i in 0..sp {
         // SAFETY: `i < sp <= nslots`: one of the frame's slots, each emptied before its
         // value is dropped (which may only queue a finalizer).
         match unsafe { crate::frame::take_slot(slots.add(i)) } {
@@ -357,14 +404,14 @@ pub(super) fn pop_call(ctx: &mut Ctx, frames: &mut Vec<Frame>) {
             other => std::mem::forget(other),
         }
     }
-    // SAFETY: the frame, which has no frame object or inline generator (checked above),
-    // is dropped in place and the list no longer counts it.
+    // SAFETY: the frame, which has no frame object or inline generator (`plain_return`),
+    // is dropped in place and the list no longer counts it; see `VmPtr` for `state`.
     unsafe {
         let frame: *mut Frame = frame;
         frames.set_len(len - 1);
         Frame::drop_plain(frame);
+        (*state.0).slots.pop(n);
     }
-    vm(ctx).slots.pop(n);
 }
 
 /// The fast path of `CALL`: a Python function (or a method bound to one) called with
@@ -391,6 +438,7 @@ pub(super) fn push_exact(ctx: &mut Ctx, frames: &mut Vec<Frame>, argc: usize, ca
 /// (nothing changed) when the call is anything else.
 #[inline(always)]
 fn push_plain(ctx: &mut Ctx, frames: &mut Vec<Frame>, argc: usize, call: PyCall) -> Option<PyResult<()>> {
+    let state = VmPtr::of(ctx);
     let len = frames.len();
     if len == 0 || len == frames.capacity() {
         return None;
@@ -405,7 +453,7 @@ fn push_plain(ctx: &mut Ctx, frames: &mut Vec<Frame>, argc: usize, call: PyCall)
     // stack-depth computation bounds them by the frame's slots), where `call` found them.
     let Some(Value::Obj(func_obj)) = (unsafe { &*stack.add(func_index) }) else { return None };
     let func = func_obj.downcast::<Function>()?;
-    let PlainParts { code_obj, code_ptr, builtins, slots, nslots, nlocalsplus } = match plain_parts(ctx, func, total)? {
+    let PlainParts { code_obj, code_ptr, builtins, slots, nslots, nlocalsplus } = match plain_parts(ctx, state, func, total)? {
         Ok(parts) => parts,
         Err(e) => return Some(Err(e)),
     };
