@@ -10,6 +10,8 @@ use pyrite_object::types::typeobj::{TypeObject, type_payload};
 use pyrite_object::{Args, Ctx, ObjRef, PyErr, PyResult, Value, protocol, types};
 
 use super::{Flow, new_frame, run_frame};
+
+const CALL_FUNCTION_EX: u8 = pyrite_bytecode::Opcode::CALL_FUNCTION_EX as u8;
 use crate::call::bind_arguments;
 use crate::frame::{Frame, FrameKind, Namespace};
 use crate::state::vm;
@@ -621,11 +623,19 @@ pub(super) fn push_ex(ctx: &mut Ctx, frames: &mut Vec<Frame>, flags_arg: u32) ->
     let (Some(Value::Obj(callable)), Some(Value::Obj(args))) = (caller.peek_ref(2), caller.peek_ref(1)) else {
         return Ok(false);
     };
-    // A tuple subclass is iterated (its `__iter__` may be overridden), as in CPython.
-    if !args.type_ref().is_same(&types().tuple) {
+    // A tuple subclass is iterated (its `__iter__` may be overridden), as in CPython; the
+    // list a call's `*` arguments were gathered in, which nothing else holds, comes as it
+    // is (see `list_to_tuple_owned`), and gives its items up.
+    let t = types();
+    let (tuple, list) = if args.type_ref().is_same(&t.tuple) {
+        let Some(tuple) = args.downcast::<PyTuple>() else { return Ok(false) };
+        (Some(tuple), None)
+    } else if args.type_ref().is_same(&t.list) && args.refcount() == 1 {
+        let Some(list) = args.downcast::<PyList>() else { return Ok(false) };
+        (None, Some(list))
+    } else {
         return Ok(false);
-    }
-    let Some(tuple) = args.downcast::<PyTuple>() else { return Ok(false) };
+    };
     let (func_obj, this) = match callable.downcast::<BoundMethod>() {
         Some(m) => match &m.func {
             Value::Obj(f) => (f, Some(&m.this)),
@@ -641,8 +651,12 @@ pub(super) fn push_ex(ctx: &mut Ctx, frames: &mut Vec<Frame>, flags_arg: u32) ->
     if b.flags & (flags::GENERATOR | flags::COROUTINE | flags::ASYNC_GENERATOR) != 0 {
         return Ok(false);
     }
-    let items = tuple.items();
-    let Some(needs_defaults) = positional_fit(func, code, items.len() + usize::from(this.is_some())) else {
+    let n = match (tuple, list) {
+        (Some(tuple), _) => tuple.len(),
+        (_, Some(list)) => list.len(),
+        _ => return Ok(false),
+    };
+    let Some(needs_defaults) = positional_fit(func, code, n + usize::from(this.is_some())) else {
         return Ok(false);
     };
     let (nlocalsplus, nslots) = (code.nlocalsplus(), code.frame_slots);
@@ -658,17 +672,24 @@ pub(super) fn push_ex(ctx: &mut Ctx, frames: &mut Vec<Frame>, flags_arg: u32) ->
     let (globals, builtins) = unsafe { (Namespace::borrowed(&func.globals), Namespace::borrowed(&state.builtins)) };
     // SAFETY: `slots` points at `nslots` empty slots carved for this frame alone.
     let locals = unsafe { std::slice::from_raw_parts_mut(slots.as_ptr(), nslots) };
+    // The list's items move out (taking them runs no Python code); the tuple's are copied.
+    let mut owned = list.map(|list| std::mem::take(&mut *list.items.borrow_mut())).unwrap_or_default().into_iter();
+    let items = tuple.map_or(&[][..], |tuple| tuple.items());
+    let mut arg = |k: usize| match items.get(k) {
+        Some(item) => item.clone(),
+        None => owned.next().unwrap_or(Value::None),
+    };
     if !needs_defaults && !parameters.varargs {
         // Every parameter given: `self` and the items go straight across.
         let offset = usize::from(this.is_some());
         if let Some(this) = this {
             locals[0] = Some(this.clone());
         }
-        for (slot, item) in locals[offset..offset + items.len()].iter_mut().zip(items) {
-            *slot = Some(item.clone());
+        for (k, slot) in locals[offset..offset + n].iter_mut().enumerate() {
+            *slot = Some(arg(k));
         }
     } else {
-        fill_positional(parameters, locals, this.cloned(), items.len(), |k| items[k].clone(), func);
+        fill_positional(parameters, locals, this.cloned(), n, arg, func);
     }
     let func_obj = func_obj.clone();
     let sp = caller.sp;
@@ -743,11 +764,17 @@ fn extend_from(list: &PyList, values: &[Value]) {
 /// loop, whose stack top is `sp`: the compiler's own list, which nothing else holds, gives
 /// its items to the tuple instead of copying them. `false` (nothing changed) when the list
 /// is shared or not an exact list.
-pub(super) fn list_to_tuple_owned(frame: &mut Frame, sp: usize) -> bool {
+pub(super) fn list_to_tuple_owned(frame: &mut Frame, sp: usize, ip: usize) -> bool {
+    // Before `CALL_FUNCTION_EX` without `**`, the list stays as it is: `push_ex` takes its
+    // items, and the general call copies them into the arguments as from a tuple.
+    let before_call = frame.code().units.get(ip).is_some_and(|unit| unit.get().op == CALL_FUNCTION_EX && unit.get().arg == 0);
     let slot = &mut frame.slots_mut()[sp - 1];
     let Some(Value::Obj(list_obj)) = &*slot else { return false };
     if list_obj.refcount() != 1 || !list_obj.type_ref().is_same(&types().list) {
         return false;
+    }
+    if before_call {
+        return true;
     }
     let Some(list) = list_obj.downcast::<PyList>() else { return false };
     let items = std::mem::take(&mut *list.items.borrow_mut());

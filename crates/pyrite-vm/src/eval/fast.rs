@@ -500,7 +500,7 @@ pub(super) fn run(ctx: &mut Ctx, frames: &mut Vec<Frame>, kwnames: &mut Option<V
                     }
                 }
                 LIST_EXTEND if super::calls::list_extend_exact(frame, arg, sp) => sp -= 1,
-                LIST_TO_TUPLE if super::calls::list_to_tuple_owned(frame, sp) => {}
+                LIST_TO_TUPLE if super::calls::list_to_tuple_owned(frame, sp, ip) => {}
                 CALL_FUNCTION_EX => {
                     write_back!(start);
                     match super::calls::push_ex(ctx, frames, arg) {
