@@ -455,10 +455,11 @@ fn push_plain(ctx: &mut Ctx, frames: &mut Vec<Frame>, argc: usize, call: PyCall)
     // stack-depth computation bounds them by the frame's slots), where `call` found them.
     let Some(Value::Obj(func_obj)) = (unsafe { &*stack.add(func_index) }) else { return None };
     let func = func_obj.downcast::<Function>()?;
-    let PlainParts { code_obj, code_ptr, builtins, slots, nslots, nlocalsplus } = match plain_parts(ctx, state, func, total)? {
-        Ok(parts) => parts,
-        Err(e) => return Some(Err(e)),
-    };
+    let PlainParts { code_obj, code_ptr, builtins, slots, nslots, nlocalsplus } =
+        match plain_parts(ctx, state, func, total)? {
+            Ok(parts) => parts,
+            Err(e) => return Some(Err(e)),
+        };
     // SAFETY: the frame holds the function, which holds its globals (see `Namespace`).
     let globals = unsafe { Namespace::borrowed(&func.globals) };
     // SAFETY: `slots` are `nslots >= total` fresh empty slots; the caller's slots from
@@ -767,7 +768,8 @@ fn extend_from(list: &PyList, values: &[Value]) {
 pub(super) fn list_to_tuple_owned(frame: &mut Frame, sp: usize, ip: usize) -> bool {
     // Before `CALL_FUNCTION_EX` without `**`, the list stays as it is: `push_ex` takes its
     // items, and the general call copies them into the arguments as from a tuple.
-    let before_call = frame.code().units.get(ip).is_some_and(|unit| unit.get().op == CALL_FUNCTION_EX && unit.get().arg == 0);
+    let before_call =
+        frame.code().units.get(ip).is_some_and(|unit| unit.get().op == CALL_FUNCTION_EX && unit.get().arg == 0);
     let slot = &mut frame.slots_mut()[sp - 1];
     let Some(Value::Obj(list_obj)) = &*slot else { return false };
     if list_obj.refcount() != 1 || !list_obj.type_ref().is_same(&types().list) {

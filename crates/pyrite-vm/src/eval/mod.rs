@@ -226,7 +226,12 @@ fn dispatch_loop(ctx: &mut Ctx, frames: &mut Vec<Frame>, generator: bool) -> PyR
 /// [`dispatch_loop`] (not for a generator) of a loop whose register loop already ran and
 /// stopped with `exit`, leaving `kwnames` (`calls::run_plain`, which handles the common
 /// exit itself).
-fn dispatch_after(ctx: &mut Ctx, frames: &mut Vec<Frame>, exit: fast::Exit, kwnames: Option<Value>) -> PyResult<Suspension> {
+fn dispatch_after(
+    ctx: &mut Ctx,
+    frames: &mut Vec<Frame>,
+    exit: fast::Exit,
+    kwnames: Option<Value>,
+) -> PyResult<Suspension> {
     dispatch_from(ctx, frames, false, Some(exit), kwnames)
 }
 
