@@ -10,6 +10,8 @@ use pyrite_object::types::typeobj::{TypeObject, type_payload};
 use pyrite_object::{Args, Ctx, ObjRef, PyErr, PyResult, Value, protocol, types};
 
 use super::{Flow, new_frame, run_frame};
+
+const CALL_FUNCTION_EX: u8 = pyrite_bytecode::Opcode::CALL_FUNCTION_EX as u8;
 use crate::call::bind_arguments;
 use crate::frame::{Frame, FrameKind, Namespace};
 use crate::state::vm;
@@ -229,8 +231,9 @@ struct PlainParts {
 /// exactly `nargs` positional parameters (no generator, no `*args`/`**kwargs`, no
 /// keyword-only parameters), counts the call against the recursion limit and carves its
 /// frame's slots. `None` (nothing done) for any other function; an error at the limit.
+/// `state` is `ctx`'s VM state (see [`VmPtr`]).
 #[inline(always)]
-fn plain_parts(ctx: &mut Ctx, func: &Function, nargs: usize) -> Option<PyResult<PlainParts>> {
+fn plain_parts(ctx: &mut Ctx, state: VmPtr, func: &Function, nargs: usize) -> Option<PyResult<PlainParts>> {
     let code_ref = func.code.borrow();
     let code = code_ref.downcast::<Code>()?;
     if code.plain_argcount != nargs {
@@ -243,21 +246,41 @@ fn plain_parts(ctx: &mut Ctx, func: &Function, nargs: usize) -> Option<PyResult<
     let code_ptr = std::ptr::NonNull::from(code);
     let code_obj = (*code_ref).clone();
     drop(code_ref);
-    let state = vm(ctx);
+    // SAFETY: see `VmPtr`; the borrow ends here.
+    let state = unsafe { &mut *state.0 };
     let slots = state.slots.push(nslots);
     // SAFETY: the VM holds its builtins for as long as frames run.
     let builtins = unsafe { Namespace::borrowed(&state.builtins) };
     Some(Ok(PlainParts { code_obj, code_ptr, builtins, slots, nslots, nlocalsplus }))
 }
 
+/// A context's VM state, looked up once per call or return ([`vm`] compares a type id
+/// each time) and used at several places of it. The state is boxed by the context and
+/// stays in place while the context lives, which outlives every loop; whoever uses the
+/// pointer holds no other reference to the state meanwhile (each use is one statement).
+/// (Keeping it in a local of the register loop, or in a thread-local, was measured: both
+/// moved the loop's register allocation and cost more than the compares they saved.)
+#[derive(Clone, Copy)]
+pub(super) struct VmPtr(*mut crate::state::VmState);
+
+impl VmPtr {
+    /// The VM state of `ctx`.
+    #[inline(always)]
+    pub(super) fn of(ctx: &mut Ctx) -> VmPtr {
+        VmPtr(vm(ctx))
+    }
+}
+
 /// The most common call from native code (a `map` function, a sort key): a plain Python
 /// function given exactly its positional parameters, whose frame is built in place in a
-/// frame list of its own (no argument binder, no moves of the frame) and run to its
-/// return. `None` (nothing done) when the call is anything else.
+/// frame list of its own (no argument binder, no moves of the frame) and run by the
+/// register loop, which pops it at its return: the common outcome needs none of the
+/// general loop's handling. `None` (nothing done) when the call is anything else.
 fn run_plain(ctx: &mut Ctx, func_obj: &ObjRef, values: &[Value]) -> Option<PyResult> {
     let func = func_obj.downcast::<Function>()?;
+    let state = VmPtr::of(ctx);
     let PlainParts { code_obj, code_ptr, builtins, slots, nslots, nlocalsplus } =
-        match plain_parts(ctx, func, values.len())? {
+        match plain_parts(ctx, state, func, values.len())? {
             Ok(parts) => parts,
             Err(e) => return Some(Err(e)),
         };
@@ -283,7 +306,29 @@ fn run_plain(ctx: &mut Ctx, func_obj: &ObjRef, values: &[Value]) -> Option<PyRes
         ));
         frames.set_len(1);
     }
-    Some(super::run_entered(ctx, frames))
+    if super::trace::tracing() {
+        return Some(super::run_entered(ctx, frames));
+    }
+    // As `run_loop_until` does, for `sys._getframe`. SAFETY: see `VmPtr`.
+    unsafe { (*state.0).loops.push(std::ptr::NonNull::from(&mut frames)) };
+    let mut kwnames = None;
+    let result = match super::fast::run(ctx, &mut frames, &mut kwnames) {
+        // The register loop popped the frame at its return (see its `RETURN_VALUE`).
+        super::fast::Exit::Flow(Flow::Return(value)) if frames.is_empty() => {
+            ctx.leave_call();
+            Ok(value)
+        }
+        exit => super::dispatch_after(ctx, &mut frames, exit, kwnames).map(|outcome| match outcome {
+            super::Suspension::Returned(v) | super::Suspension::Yielded(v) => v,
+        }),
+    };
+    // SAFETY: see `VmPtr`.
+    unsafe { (*state.0).loops.pop() };
+    if !frames.is_empty() {
+        super::leave_frames(ctx, &mut frames);
+    }
+    super::give_frame_list(frames);
+    Some(result)
 }
 
 /// The frame of a call of the Python function `func` (not a generator function) with
@@ -336,19 +381,25 @@ pub(super) fn python_call(frame: &Frame, argc: usize) -> Option<PyCall> {
     }
 }
 
-/// Pops the innermost frame, which has returned to the frame below it in `frames`:
-/// [`super::pop_frame`] with the common frame (no frame object, not a generator's)
-/// released here, its live slots emptied with the references they hold dropped in line.
+/// Whether the return of `frame` can pop it with [`pop_plain`]: a call's frame (an
+/// `__init__`'s included, not a generator's) without a frame object.
 #[inline(always)]
-pub(super) fn pop_call(ctx: &mut Ctx, frames: &mut Vec<Frame>) {
+pub(super) fn plain_return(frame: &Frame) -> bool {
+    frame.kind != FrameKind::Generator && frame.frame_obj.is_none() && frame.inline_generator.is_none()
+}
+
+/// Pops the innermost frame of `frames` at its return, which [`plain_return`] allowed: its
+/// live slots are emptied and the references they hold dropped in line, and its slots
+/// released. The call is not left here (the caller does it, or whoever started the loop
+/// when this was its entry frame).
+#[inline(always)]
+pub(super) fn pop_plain(state: VmPtr, frames: &mut Vec<Frame>) {
     let len = frames.len();
     let Some(frame) = frames.last_mut() else { return };
-    if frame.frame_obj.is_some() || frame.inline_generator.is_some() || frame.kind == FrameKind::Generator {
-        return super::pop_frame(ctx, frames);
-    }
-    let (slots, live, n) = (frame.slots.as_ptr(), frame.sp, frame.nslots);
-    debug_assert!(live <= n);
-    for i in 0..live {
+    debug_assert!(plain_return(frame));
+    let (slots, sp, n) = (frame.slots.as_ptr(), frame.sp, frame.nslots);
+    debug_assert!(sp <= n);
+    for i in 0..sp {
         // SAFETY: `i < sp <= nslots`: one of the frame's slots, each emptied before its
         // value is dropped (which may only queue a finalizer).
         match unsafe { crate::frame::take_slot(slots.add(i)) } {
@@ -357,14 +408,14 @@ pub(super) fn pop_call(ctx: &mut Ctx, frames: &mut Vec<Frame>) {
             other => std::mem::forget(other),
         }
     }
-    // SAFETY: the frame, which has no frame object or inline generator (checked above),
-    // is dropped in place and the list no longer counts it.
+    // SAFETY: the frame, which has no frame object or inline generator (`plain_return`),
+    // is dropped in place and the list no longer counts it; see `VmPtr` for `state`.
     unsafe {
         let frame: *mut Frame = frame;
         frames.set_len(len - 1);
         Frame::drop_plain(frame);
+        (*state.0).slots.pop(n);
     }
-    vm(ctx).slots.pop(n);
 }
 
 /// The fast path of `CALL`: a Python function (or a method bound to one) called with
@@ -391,6 +442,7 @@ pub(super) fn push_exact(ctx: &mut Ctx, frames: &mut Vec<Frame>, argc: usize, ca
 /// (nothing changed) when the call is anything else.
 #[inline(always)]
 fn push_plain(ctx: &mut Ctx, frames: &mut Vec<Frame>, argc: usize, call: PyCall) -> Option<PyResult<()>> {
+    let state = VmPtr::of(ctx);
     let len = frames.len();
     if len == 0 || len == frames.capacity() {
         return None;
@@ -405,10 +457,11 @@ fn push_plain(ctx: &mut Ctx, frames: &mut Vec<Frame>, argc: usize, call: PyCall)
     // stack-depth computation bounds them by the frame's slots), where `call` found them.
     let Some(Value::Obj(func_obj)) = (unsafe { &*stack.add(func_index) }) else { return None };
     let func = func_obj.downcast::<Function>()?;
-    let PlainParts { code_obj, code_ptr, builtins, slots, nslots, nlocalsplus } = match plain_parts(ctx, func, total)? {
-        Ok(parts) => parts,
-        Err(e) => return Some(Err(e)),
-    };
+    let PlainParts { code_obj, code_ptr, builtins, slots, nslots, nlocalsplus } =
+        match plain_parts(ctx, state, func, total)? {
+            Ok(parts) => parts,
+            Err(e) => return Some(Err(e)),
+        };
     // SAFETY: the frame holds the function, which holds its globals (see `Namespace`).
     let globals = unsafe { Namespace::borrowed(&func.globals) };
     // SAFETY: `slots` are `nslots >= total` fresh empty slots; the caller's slots from
@@ -573,11 +626,19 @@ pub(super) fn push_ex(ctx: &mut Ctx, frames: &mut Vec<Frame>, flags_arg: u32) ->
     let (Some(Value::Obj(callable)), Some(Value::Obj(args))) = (caller.peek_ref(2), caller.peek_ref(1)) else {
         return Ok(false);
     };
-    // A tuple subclass is iterated (its `__iter__` may be overridden), as in CPython.
-    if !args.type_ref().is_same(&types().tuple) {
+    // A tuple subclass is iterated (its `__iter__` may be overridden), as in CPython; the
+    // list a call's `*` arguments were gathered in, which nothing else holds, comes as it
+    // is (see `list_to_tuple_owned`), and gives its items up.
+    let t = types();
+    let (tuple, list) = if args.type_ref().is_same(&t.tuple) {
+        let Some(tuple) = args.downcast::<PyTuple>() else { return Ok(false) };
+        (Some(tuple), None)
+    } else if args.type_ref().is_same(&t.list) && args.refcount() == 1 {
+        let Some(list) = args.downcast::<PyList>() else { return Ok(false) };
+        (None, Some(list))
+    } else {
         return Ok(false);
-    }
-    let Some(tuple) = args.downcast::<PyTuple>() else { return Ok(false) };
+    };
     let (func_obj, this) = match callable.downcast::<BoundMethod>() {
         Some(m) => match &m.func {
             Value::Obj(f) => (f, Some(&m.this)),
@@ -593,8 +654,12 @@ pub(super) fn push_ex(ctx: &mut Ctx, frames: &mut Vec<Frame>, flags_arg: u32) ->
     if b.flags & (flags::GENERATOR | flags::COROUTINE | flags::ASYNC_GENERATOR) != 0 {
         return Ok(false);
     }
-    let items = tuple.items();
-    let Some(needs_defaults) = positional_fit(func, code, items.len() + usize::from(this.is_some())) else {
+    let n = match (tuple, list) {
+        (Some(tuple), _) => tuple.len(),
+        (_, Some(list)) => list.len(),
+        _ => return Ok(false),
+    };
+    let Some(needs_defaults) = positional_fit(func, code, n + usize::from(this.is_some())) else {
         return Ok(false);
     };
     let (nlocalsplus, nslots) = (code.nlocalsplus(), code.frame_slots);
@@ -610,17 +675,24 @@ pub(super) fn push_ex(ctx: &mut Ctx, frames: &mut Vec<Frame>, flags_arg: u32) ->
     let (globals, builtins) = unsafe { (Namespace::borrowed(&func.globals), Namespace::borrowed(&state.builtins)) };
     // SAFETY: `slots` points at `nslots` empty slots carved for this frame alone.
     let locals = unsafe { std::slice::from_raw_parts_mut(slots.as_ptr(), nslots) };
+    // The list's items move out (taking them runs no Python code); the tuple's are copied.
+    let mut owned = list.map(|list| std::mem::take(&mut *list.items.borrow_mut())).unwrap_or_default().into_iter();
+    let items = tuple.map_or(&[][..], |tuple| tuple.items());
+    let mut arg = |k: usize| match items.get(k) {
+        Some(item) => item.clone(),
+        None => owned.next().unwrap_or(Value::None),
+    };
     if !needs_defaults && !parameters.varargs {
         // Every parameter given: `self` and the items go straight across.
         let offset = usize::from(this.is_some());
         if let Some(this) = this {
             locals[0] = Some(this.clone());
         }
-        for (slot, item) in locals[offset..offset + items.len()].iter_mut().zip(items) {
-            *slot = Some(item.clone());
+        for (k, slot) in locals[offset..offset + n].iter_mut().enumerate() {
+            *slot = Some(arg(k));
         }
     } else {
-        fill_positional(parameters, locals, this.cloned(), items.len(), |k| items[k].clone(), func);
+        fill_positional(parameters, locals, this.cloned(), n, arg, func);
     }
     let func_obj = func_obj.clone();
     let sp = caller.sp;
@@ -695,11 +767,18 @@ fn extend_from(list: &PyList, values: &[Value]) {
 /// loop, whose stack top is `sp`: the compiler's own list, which nothing else holds, gives
 /// its items to the tuple instead of copying them. `false` (nothing changed) when the list
 /// is shared or not an exact list.
-pub(super) fn list_to_tuple_owned(frame: &mut Frame, sp: usize) -> bool {
+pub(super) fn list_to_tuple_owned(frame: &mut Frame, sp: usize, ip: usize) -> bool {
+    // Before `CALL_FUNCTION_EX` without `**`, the list stays as it is: `push_ex` takes its
+    // items, and the general call copies them into the arguments as from a tuple.
+    let before_call =
+        frame.code().units.get(ip).is_some_and(|unit| unit.get().op == CALL_FUNCTION_EX && unit.get().arg == 0);
     let slot = &mut frame.slots_mut()[sp - 1];
     let Some(Value::Obj(list_obj)) = &*slot else { return false };
     if list_obj.refcount() != 1 || !list_obj.type_ref().is_same(&types().list) {
         return false;
+    }
+    if before_call {
+        return true;
     }
     let Some(list) = list_obj.downcast::<PyList>() else { return false };
     let items = std::mem::take(&mut *list.items.borrow_mut());

@@ -220,13 +220,38 @@ fn run_loop_until(ctx: &mut Ctx, frames: &mut Vec<Frame>, generator: bool) -> Py
 /// this loop handles what it hands back: general calls, frames entered otherwise, returns
 /// of the entry frame or of an inline generator, the entry generator's yield, and errors.
 fn dispatch_loop(ctx: &mut Ctx, frames: &mut Vec<Frame>, generator: bool) -> PyResult<Suspension> {
-    let mut kwnames: Option<Value> = None;
+    dispatch_from(ctx, frames, generator, None, None)
+}
+
+/// [`dispatch_loop`] (not for a generator) of a loop whose register loop already ran and
+/// stopped with `exit`, leaving `kwnames` (`calls::run_plain`, which handles the common
+/// exit itself).
+fn dispatch_after(
+    ctx: &mut Ctx,
+    frames: &mut Vec<Frame>,
+    exit: fast::Exit,
+    kwnames: Option<Value>,
+) -> PyResult<Suspension> {
+    dispatch_from(ctx, frames, false, Some(exit), kwnames)
+}
+
+/// [`dispatch_loop`], handling `first` before running anything.
+#[inline(always)]
+fn dispatch_from(
+    ctx: &mut Ctx,
+    frames: &mut Vec<Frame>,
+    generator: bool,
+    mut first: Option<fast::Exit>,
+    mut kwnames: Option<Value>,
+) -> PyResult<Suspension> {
     'frames: loop {
-        if frames.is_empty() {
+        if frames.is_empty() && first.is_none() {
             return Err(PyErr::new_system("no frame to run"));
         }
         loop {
-            let exit = if trace::tracing() {
+            let exit = if let Some(exit) = first.take() {
+                exit
+            } else if trace::tracing() {
                 trace::run(ctx, frames, &mut kwnames)
             } else {
                 fast::run(ctx, frames, &mut kwnames)
