@@ -540,7 +540,7 @@ pub(super) fn run(ctx: &mut Ctx, frames: &mut Vec<Frame>, kwnames: &mut Option<V
                         }
                     }
                     LIST_EXTEND if super::calls::list_extend_exact(frame, arg, sp) => sp -= 1,
-                LIST_TO_TUPLE if super::calls::list_to_tuple_owned(frame, sp, ip) => {}
+                    LIST_TO_TUPLE if super::calls::list_to_tuple_owned(frame, sp, ip) => {}
                     CALL_FUNCTION_EX => {
                         write_back!(start);
                         match super::calls::push_ex(ctx, frames, arg) {
@@ -685,16 +685,16 @@ pub(super) fn run(ctx: &mut Ctx, frames: &mut Vec<Frame>, kwnames: &mut Option<V
                             consts[arg as usize].clone()
                         };
                         write_back!(start);
-                    // A call's frame goes right here; the eval loop finishes generators'
-                    // frames and those with frame objects.
-                    if super::calls::plain_return(frame) {
-                        let kind = frame.kind;
-                        super::calls::pop_plain(super::calls::VmPtr::of(ctx), frames);
-                        if frames.is_empty() {
-                            // This loop's entry frame: whoever started the loop leaves
-                            // its call (see `calls::run_plain`).
-                            return Exit::Flow(Flow::Return(value));
-                        }
+                        // A call's frame goes right here; the eval loop finishes generators'
+                        // frames and those with frame objects.
+                        if super::calls::plain_return(frame) {
+                            let kind = frame.kind;
+                            super::calls::pop_plain(super::calls::VmPtr::of(ctx), frames);
+                            if frames.is_empty() {
+                                // This loop's entry frame: whoever started the loop leaves
+                                // its call (see `calls::run_plain`).
+                                return Exit::Flow(Flow::Return(value));
+                            }
                             ctx.leave_call();
                             if kind == FrameKind::Init {
                                 // The instance is already on the caller's stack.
