@@ -30,6 +30,9 @@ pub struct Generator {
     slots: PayloadCell<Box<[Slot]>>,
     running: StdCell<bool>,
     started: StdCell<bool>,
+    /// Generator, coroutine or async generator ([`KIND_GENERATOR`] and the others), as its
+    /// type says (which never changes), read without loading the type table.
+    kind: u8,
     /// The exception its frame is handling while suspended inside an `except` block (CPython's
     /// `gi_exc_state`): it is the handled exception again when the frame resumes, and the
     /// resumer's own handled exception is back in place while it is suspended.
@@ -46,6 +49,13 @@ pub struct Generator {
     /// finishes (see [`push_inline`]).
     inline_exit: StdCell<InlineExit>,
 }
+
+/// [`Generator::kind`] of a generator.
+const KIND_GENERATOR: u8 = 0;
+/// [`Generator::kind`] of a coroutine.
+const KIND_COROUTINE: u8 = 1;
+/// [`Generator::kind`] of an async generator.
+const KIND_ASYNC_GENERATOR: u8 = 2;
 
 /// Where the resumer of a generator running in its loop continues when the generator
 /// finishes, kept in the generator (rather than in each resumption's frame) so a
@@ -110,18 +120,19 @@ pub(crate) fn generator_from(func_obj: &ObjRef, mut frame: Frame, slots: Box<[Sl
     let code_flags = code.downcast::<Code>().map_or(0, |c| c.bytecode.flags);
     frame.kind = crate::frame::FrameKind::Generator;
     let t = types();
-    let ty = if code_flags & flags::COROUTINE != 0 {
-        &t.coroutine
+    let (ty, kind) = if code_flags & flags::COROUTINE != 0 {
+        (&t.coroutine, KIND_COROUTINE)
     } else if code_flags & flags::ASYNC_GENERATOR != 0 {
-        &t.async_generator
+        (&t.async_generator, KIND_ASYNC_GENERATOR)
     } else {
-        &t.generator
+        (&t.generator, KIND_GENERATOR)
     };
     let generator = Generator {
         frame: PayloadCell::new(Some(frame)),
         slots: PayloadCell::new(slots),
         running: StdCell::new(false),
         started: StdCell::new(false),
+        kind,
         exc_state: PayloadCell::new(None),
         name: func.name.borrow().clone(),
         qualname: func.qualname.borrow().clone(),
@@ -222,15 +233,12 @@ pub(crate) fn finished_with_error(gen_value: &Value, e: PyErr) -> PyErr {
 /// generator (or, for `SEND`, a coroutine) that is neither running nor finished, not sent
 /// a value before it started (which raises), with the recursion limit not reached (which
 /// raises too). Anything else is resumed the general way, which raises where it must.
-#[inline]
+#[inline(always)]
 pub(crate) fn can_push_inline(ctx: &Ctx, receiver: &ObjRef, sent_is_none: bool, coroutines: bool) -> bool {
-    let t = types();
-    let ty = receiver.type_ref();
-    if !(ty.is_same(&t.generator) || (coroutines && ty.is_same(&t.coroutine))) {
-        return false;
-    }
     let Some(generator) = receiver.downcast::<Generator>() else { return false };
-    !generator.running.get()
+    let kind = generator.kind;
+    (kind == KIND_GENERATOR || (coroutines && kind == KIND_COROUTINE))
+        && !generator.running.get()
         && (generator.started.get() || sent_is_none)
         && generator.frame.borrow().is_some()
         && ctx.recursion_depth < ctx.recursion_limit
@@ -240,6 +248,10 @@ pub(crate) fn can_push_inline(ctx: &Ctx, receiver: &ObjRef, sent_is_none: bool, 
 /// loop, as a call is run: its frame moves to the top of `frames` (the resumer's is
 /// below), with `sent` as the value of its `yield`; when it finishes, the resumer
 /// continues at `exit_ip`, with the return value pushed when `send`.
+///
+/// A suspended frame holds neither `inline_generator` nor `resumer_exc` (both are taken
+/// when it parks or stops), so both are written here without dropping old values; when
+/// nobody handles an exception (the common case) there is no exception state to swap.
 pub(crate) fn push_inline(
     ctx: &mut Ctx,
     frames: &mut Vec<Frame>,
@@ -248,13 +260,16 @@ pub(crate) fn push_inline(
     exit_ip: usize,
     send: bool,
 ) {
-    let Some(generator) = receiver.downcast::<Generator>() else { return };
+    let Some(generator) = receiver.downcast::<Generator>().map(std::ptr::from_ref) else { return };
+    // SAFETY: `receiver` keeps the generator alive; it moves into the frame below and the
+    // frame into the list, which holds it until the frame parks or finishes.
+    let generator = unsafe { &*generator };
     // The frame moves once, from the generator straight into the list; its fields are
     // written only after (a frame moved right after some of its fields were written makes
     // the CPU wait for those stores: no store-to-load forwarding across the wider loads
     // of the move).
     frames.reserve(1);
-    {
+    let frame = {
         let mut suspended = generator.frame.borrow_mut();
         let Some(frame) = suspended.as_mut() else { return };
         // SAFETY: there is room for one more frame; the frame is copied straight into it
@@ -262,23 +277,44 @@ pub(crate) fn push_inline(
         // exactly one owner again.
         unsafe {
             let len = frames.len();
-            std::ptr::copy_nonoverlapping(&raw const *frame, frames.as_mut_ptr().add(len), 1);
+            let place = frames.as_mut_ptr().add(len);
+            std::ptr::copy_nonoverlapping(&raw const *frame, place, 1);
             std::ptr::write(&raw mut *suspended, None);
             frames.set_len(len + 1);
+            &mut *place
         }
-    }
+    };
     // Counted as a call (`can_push_inline` checked the limit), left at its yield or end.
     ctx.recursion_depth += 1;
-    let started = generator.started.get();
-    let resumer_exc = start_running(ctx, generator);
     generator.inline_exit.set(InlineExit { exit_ip, returns_value: send });
-    if let Some(frame) = frames.last_mut() {
-        if started {
-            frame.push(sent);
-        }
-        frame.resumer_exc = resumer_exc;
-        frame.inline_generator = Some(receiver);
+    if generator.started.get() {
+        frame.push(sent);
+    } else {
+        generator.started.set(true);
+        // Suspended from now on until it finishes: a drop closes it first.
+        set_needs_close(&receiver, true);
     }
+    generator.running.set(true);
+    if ctx.exc_info.is_some() || generator.exc_state.borrow().is_some() {
+        debug_assert!(frame.resumer_exc.is_none(), "a suspended frame holds no resumer exception");
+        // SAFETY: as `inline_generator` below: nothing to drop.
+        unsafe { std::ptr::write(&raw mut frame.resumer_exc, enter_exc_state(ctx, generator)) };
+    }
+    debug_assert!(frame.inline_generator.is_none(), "a suspended frame holds no generator");
+    // SAFETY: a suspended frame holds no generator (see above): nothing to drop.
+    unsafe { std::ptr::write(&raw mut frame.inline_generator, Some(receiver)) };
+}
+
+/// The generator's handled exception (if it was suspended in an `except` block) becomes
+/// the current one; returns the resumer's, to restore when it stops.
+#[cold]
+#[inline(never)]
+fn enter_exc_state(ctx: &mut Ctx, generator: &Generator) -> Option<ObjRef> {
+    let resumer = ctx.exc_info.clone();
+    if let Some(own) = generator.exc_state.replace(None) {
+        ctx.exc_info = Some(own);
+    }
+    resumer
 }
 
 /// The generator's frame starts running, by whichever resumer (a nested loop or the
@@ -295,11 +331,10 @@ fn begin_run(ctx: &mut Ctx, generator: &Generator, frame: &mut Frame) -> Option<
 fn start_running(ctx: &mut Ctx, generator: &Generator) -> Option<ObjRef> {
     generator.started.set(true);
     generator.running.set(true);
-    let resumer = ctx.exc_info.clone();
-    if let Some(own) = generator.exc_state.replace(None) {
-        ctx.exc_info = Some(own);
+    if ctx.exc_info.is_none() && generator.exc_state.borrow().is_none() {
+        return None;
     }
-    resumer
+    enter_exc_state(ctx, generator)
 }
 
 /// The generator's frame stops running (it yielded when `suspended`, else it finished): the
@@ -379,7 +414,9 @@ fn set_needs_close(generator: &ObjRef, suspended: bool) {
 /// The top frame of `frames`, a generator's that ran in its resumer's loop, yielded: it
 /// goes back to its generator, which resumes it at `ip` with the stack at `sp` (`lasti`
 /// its `yield`). It is copied straight from the list into the generator, and its
-/// pointers are written there after (see [`push_inline`]).
+/// pointers are written there after (see [`push_inline`]). With no frame object and no
+/// exception handled by the resumer or the generator (the common case), that is all: the
+/// generator was marked as needing a close when it first started.
 pub(crate) fn park_top(ctx: &mut Ctx, frames: &mut Vec<Frame>, ip: usize, sp: usize, lasti: usize) {
     let Some(owner) = frames.last().and_then(|top| top.inline_generator.as_ref()) else {
         if let Some(frame) = frames.pop() {
@@ -392,24 +429,33 @@ pub(crate) fn park_top(ctx: &mut Ctx, frames: &mut Vec<Frame>, ip: usize, sp: us
     // is taken out of it below (rather than cloned here and dropped: two count updates
     // less), then held to the end of this function.
     let g = unsafe { &*g };
-    let mut suspended = g.frame.borrow_mut();
-    debug_assert!(suspended.is_none(), "a running generator keeps no frame");
-    // SAFETY: the list's last frame moves into the generator's empty place (its frame is
-    // out while it runs): copied once, then forgotten by the list.
-    unsafe {
-        let len = frames.len();
-        frames.set_len(len - 1);
-        std::ptr::write(&raw mut *suspended, Some(std::ptr::read(frames.as_ptr().add(len - 1))));
-    }
-    let Some(f) = suspended.as_mut() else { return };
+    let f = {
+        let mut suspended = g.frame.borrow_mut();
+        debug_assert!(suspended.is_none(), "a running generator keeps no frame");
+        // SAFETY: the list's last frame moves into the generator's empty place (its frame is
+        // out while it runs): copied once, then forgotten by the list. The generator's
+        // frame is not borrowed elsewhere while this function runs.
+        unsafe {
+            let len = frames.len();
+            frames.set_len(len - 1);
+            std::ptr::write(&raw mut *suspended, Some(std::ptr::read(frames.as_ptr().add(len - 1))));
+            match (*(&raw mut *suspended)).as_mut() {
+                Some(f) => &mut *std::ptr::from_mut(f),
+                None => return,
+            }
+        }
+    };
     f.ip = ip;
     f.sp = sp;
     f.lasti = lasti;
-    let (own, resumer) = (f.inline_generator.take(), suspend_frame(f));
-    drop(suspended);
-    if let Some(obj) = own {
-        stop_running(ctx, &obj, g, resumer, true);
+    // SAFETY: the reference is moved out and its place emptied without a drop.
+    let own = unsafe { std::ptr::replace(&raw mut f.inline_generator, None) };
+    if f.frame_obj.is_some() || f.resumer_exc.is_some() || ctx.exc_info.is_some() {
+        let resumer = suspend_frame(f);
+        leave_exc_state(ctx, g, resumer, true);
     }
+    g.running.set(false);
+    drop(own);
 }
 
 /// A frame that was to be parked but belongs to no generator (not reached: the register
