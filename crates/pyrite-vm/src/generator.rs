@@ -429,22 +429,16 @@ pub(crate) fn park_top(ctx: &mut Ctx, frames: &mut Vec<Frame>, ip: usize, sp: us
     // is taken out of it below (rather than cloned here and dropped: two count updates
     // less), then held to the end of this function.
     let g = unsafe { &*g };
-    let f = {
-        let mut suspended = g.frame.borrow_mut();
-        debug_assert!(suspended.is_none(), "a running generator keeps no frame");
-        // SAFETY: the list's last frame moves into the generator's empty place (its frame is
-        // out while it runs): copied once, then forgotten by the list. The generator's
-        // frame is not borrowed elsewhere while this function runs.
-        unsafe {
-            let len = frames.len();
-            frames.set_len(len - 1);
-            std::ptr::write(&raw mut *suspended, Some(std::ptr::read(frames.as_ptr().add(len - 1))));
-            match (*(&raw mut *suspended)).as_mut() {
-                Some(f) => &mut *std::ptr::from_mut(f),
-                None => return,
-            }
-        }
-    };
+    let mut suspended = g.frame.borrow_mut();
+    debug_assert!(suspended.is_none(), "a running generator keeps no frame");
+    // SAFETY: the list's last frame moves into the generator's empty place (its frame is
+    // out while it runs): copied once, then forgotten by the list.
+    unsafe {
+        let len = frames.len();
+        frames.set_len(len - 1);
+        std::ptr::write(&raw mut *suspended, Some(std::ptr::read(frames.as_ptr().add(len - 1))));
+    }
+    let Some(f) = suspended.as_mut() else { return };
     f.ip = ip;
     f.sp = sp;
     f.lasti = lasti;
@@ -452,7 +446,10 @@ pub(crate) fn park_top(ctx: &mut Ctx, frames: &mut Vec<Frame>, ip: usize, sp: us
     let own = unsafe { std::ptr::replace(&raw mut f.inline_generator, None) };
     if f.frame_obj.is_some() || f.resumer_exc.is_some() || ctx.exc_info.is_some() {
         let resumer = suspend_frame(f);
+        drop(suspended);
         leave_exc_state(ctx, g, resumer, true);
+    } else {
+        drop(suspended);
     }
     g.running.set(false);
     drop(own);
