@@ -208,6 +208,18 @@ pub fn resume(ctx: &mut Ctx, gen_value: &Value, value: Value, error: Option<PyEr
     Err(finished_with_error(gen_value, e))
 }
 
+/// [`resume`] without a value sent or an error thrown, for a native consumer that resumes
+/// the generator many times (`sum`): the frame runs in `frames`, an empty list the
+/// consumer keeps (from `eval::take_frame_list`) rather than one taken per resumption.
+pub(crate) fn resume_next_in(ctx: &mut Ctx, frames: &mut Vec<Frame>, gen_value: &Value) -> PyResult<Suspension> {
+    if let Some(obj) = gen_value.as_obj()
+        && can_push_inline(ctx, obj, true, true)
+    {
+        return crate::eval::resume_inline_in(ctx, frames, obj.clone(), Value::None);
+    }
+    resume(ctx, gen_value, Value::None, None)
+}
+
 /// The error a generator's frame ended with, as its resumer sees it: a `StopIteration`
 /// (or, for an async generator, `StopAsyncIteration`) raised inside becomes a
 /// RuntimeError (PEP 479), with the original as its cause.
