@@ -245,7 +245,7 @@ pub(crate) fn finished_with_error(gen_value: &Value, e: PyErr) -> PyErr {
 /// generator (or, for `SEND`, a coroutine) that is neither running nor finished, not sent
 /// a value before it started (which raises), with the recursion limit not reached (which
 /// raises too). Anything else is resumed the general way, which raises where it must.
-#[inline(never)]
+#[inline(always)]
 pub(crate) fn can_push_inline(ctx: &Ctx, receiver: &ObjRef, sent_is_none: bool, coroutines: bool) -> bool {
     let Some(generator) = receiver.downcast::<Generator>() else { return false };
     let kind = generator.kind;
