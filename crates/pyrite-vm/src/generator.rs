@@ -305,6 +305,7 @@ pub(crate) fn push_inline(
         generator.started.set(true);
         // Suspended from now on until it finishes: a drop closes it first.
         set_needs_close(&receiver, true);
+        skip_generator_start(frame);
     }
     generator.running.set(true);
     if ctx.exc_info.is_some() || generator.exc_state.borrow().is_some() {
@@ -315,6 +316,27 @@ pub(crate) fn push_inline(
     debug_assert!(frame.inline_generator.is_none(), "a suspended frame holds no generator");
     // SAFETY: a suspended frame holds no generator (see above): nothing to drop.
     unsafe { std::ptr::write(&raw mut frame.inline_generator, Some(receiver)) };
+}
+
+/// A generator's first resumption in its resumer's loop starts past its
+/// `RETURN_GENERATOR; POP_TOP` (after any `MAKE_CELL`/`COPY_FREE_VARS`), which push the
+/// generator's first sent value and pop it again: nothing to do, and two instructions
+/// that would go through the general dispatch. Not while tracing, whose loop sees every
+/// instruction.
+#[inline(always)]
+fn skip_generator_start(frame: &mut Frame) {
+    const RETURN_GENERATOR: u8 = Opcode::RETURN_GENERATOR as u8;
+    const POP_TOP: u8 = Opcode::POP_TOP as u8;
+    const { assert!(Opcode::RETURN_GENERATOR.cache_units() == 0 && Opcode::POP_TOP.cache_units() == 0) };
+    let ip = frame.ip;
+    let code = &frame.code().bytecode.code;
+    if code.get(ip).is_some_and(|u| u.op == RETURN_GENERATOR)
+        && code.get(ip + 1).is_some_and(|u| u.op == POP_TOP)
+        && !crate::eval::trace::tracing()
+    {
+        frame.ip = ip + 2;
+        frame.lasti = ip + 1;
+    }
 }
 
 /// The generator's handled exception (if it was suspended in an `except` block) becomes
@@ -408,7 +430,13 @@ fn stop_running(ctx: &mut Ctx, obj: &ObjRef, generator: &Generator, resumer: Opt
 /// where the resumer continues.
 pub(crate) fn leave_inline(ctx: &mut Ctx, generator: &ObjRef, resumer_exc: Option<ObjRef>) -> InlineExit {
     let Some(g) = generator.downcast::<Generator>() else { return InlineExit::default() };
-    end_run(ctx, generator, g, None, resumer_exc);
+    // Its frame was taken off the list (the generator keeps none while it runs): it is
+    // finished, needs no closing, and only a handled exception needs restoring.
+    if resumer_exc.is_some() || ctx.exc_info.is_some() {
+        leave_exc_state(ctx, g, resumer_exc, false);
+    }
+    g.running.set(false);
+    set_needs_close(generator, false);
     g.inline_exit.get()
 }
 

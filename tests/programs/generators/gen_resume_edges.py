@@ -282,3 +282,40 @@ print(list(with_frame()))
 wf = with_frame()
 for x in wf:
     print(x, wf.gi_frame.f_lasti > 0)
+
+
+# First resumptions: generators with cells and free variables (MAKE_CELL and
+# COPY_FREE_VARS come before RETURN_GENERATOR), unstarted ones thrown into or closed.
+def outer(k):
+    def cells(n):
+        total = n
+
+        def add(v):
+            nonlocal total
+            total += v
+            return total
+
+        for i in range(n):
+            yield add(i * k)
+
+    return cells
+
+
+print(list(outer(2)(4)), [x for x in outer(3)(3)])
+u = outer(1)(3)
+print("unstarted", u.gi_frame is not None, u.gi_running, u.gi_suspended)
+for x in u:
+    print("first", x, u.gi_frame.f_lineno)
+    break
+u = outer(1)(3)
+try:
+    u.throw(KeyError("early"))
+except KeyError as e:
+    print("unstarted throw", e, u.gi_frame, list(u))
+u = outer(1)(3)
+u.close()
+print("unstarted close", u.gi_frame, list(u))
+try:
+    outer(1)(3).send(5)
+except TypeError as e:
+    print(e)
