@@ -37,9 +37,9 @@ pub struct Generator {
     /// `gi_exc_state`): it is the handled exception again when the frame resumes, and the
     /// resumer's own handled exception is back in place while it is suspended.
     exc_state: PayloadCell<Option<ObjRef>>,
-    /// `__name__` and `__qualname__`.
-    pub name: Value,
-    pub qualname: Value,
+    /// `__name__` and `__qualname__` (the function's when it was made; assignable).
+    name: PayloadCell<Value>,
+    qualname: PayloadCell<Value>,
     /// The code object.
     pub code: ObjRef,
     /// An async generator's `sys.set_asyncgen_hooks` state (CPython's `ag_hooks_inited` and
@@ -98,11 +98,14 @@ payload!(Generator, "generator", tracked);
 /// Makes the generator for a call of a generator function; `frame` has its arguments bound
 /// and its slots carved from the slot stack, from which they move to the generator's own box.
 pub fn make_generator(func_obj: &ObjRef, mut frame: Frame, ctx: &mut Ctx) -> PyResult {
+    let func = func_obj.downcast::<Function>().ok_or_else(|| PyErr::new_system("generator without function"))?;
     let mut slots: Box<[Slot]> = frame.slots_mut().iter_mut().map(Option::take).collect();
     let n = frame.nslots;
     crate::state::vm(ctx).slots.pop(n);
     frame.slots = std::ptr::NonNull::from(&mut slots[0]);
-    generator_from(func_obj, frame, slots)
+    let code = func.code_obj();
+    let code_flags = code.downcast::<Code>().map_or(0, |c| c.bytecode.flags);
+    Ok(generator_from(func, code, code_flags, frame, slots))
 }
 
 /// The empty slots of a generator's frame, in the box the generator will own (for
@@ -112,12 +115,15 @@ pub(crate) fn own_slots(nslots: usize) -> Box<[Slot]> {
     std::iter::repeat_with(|| None).take(nslots).collect()
 }
 
-/// Makes the generator (or coroutine, or async generator, as the code says) of `func_obj`
-/// whose frame runs over `slots`.
-pub(crate) fn generator_from(func_obj: &ObjRef, mut frame: Frame, slots: Box<[Slot]>) -> PyResult {
-    let func = func_obj.downcast::<Function>().ok_or_else(|| PyErr::new_system("generator without function"))?;
-    let code = func.code_obj();
-    let code_flags = code.downcast::<Code>().map_or(0, |c| c.bytecode.flags);
+/// Makes the generator (or coroutine, or async generator, as `code_flags`, the flags of
+/// `code`, say) of the function `func`, whose frame runs `code` over `slots`.
+pub(crate) fn generator_from(
+    func: &Function,
+    code: ObjRef,
+    code_flags: u32,
+    mut frame: Frame,
+    slots: Box<[Slot]>,
+) -> Value {
     frame.kind = crate::frame::FrameKind::Generator;
     let t = types();
     let (ty, kind) = if code_flags & flags::COROUTINE != 0 {
@@ -134,8 +140,8 @@ pub(crate) fn generator_from(func_obj: &ObjRef, mut frame: Frame, slots: Box<[Sl
         started: StdCell::new(false),
         kind,
         exc_state: PayloadCell::new(None),
-        name: func.name.borrow().clone(),
-        qualname: func.qualname.borrow().clone(),
+        name: PayloadCell::new(func.name.borrow().clone()),
+        qualname: PayloadCell::new(func.qualname.borrow().clone()),
         code,
         agen_finalizer: PayloadCell::new(None),
         inline_exit: StdCell::new(InlineExit::default()),
@@ -146,7 +152,7 @@ pub(crate) fn generator_from(func_obj: &ObjRef, mut frame: Frame, slots: Box<[Sl
         // started is closed by it, which CPython 3.11 reports as a 'call' of its frame.
         set_needs_close(&obj, true);
     }
-    Ok(Value::Obj(obj))
+    Value::Obj(obj)
 }
 
 fn this(v: &Value) -> PyResult<&Generator> {
@@ -728,7 +734,7 @@ fn gen_close(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
 
 pub(crate) fn gen_repr(_: &mut Ctx, v: &Value) -> PyResult {
     let g = this(v)?;
-    let qualname = g.qualname.as_str().map_or("?", |s| s.as_str()).to_owned();
+    let qualname = g.qualname.borrow().as_str().map_or("?", |s| s.as_str()).to_owned();
     Ok(Value::str(&format!("<{} object {qualname} at {:#x}>", v.type_name(), v.id())))
 }
 
@@ -758,8 +764,8 @@ pub(crate) fn gen_getattro(ctx: &mut Ctx, v: &Value, name: &Value) -> PyResult {
         "gi_"
     };
     match (attr, attr.strip_prefix(prefix)) {
-        ("__name__", _) => Ok(g.name.clone()),
-        ("__qualname__", _) => Ok(g.qualname.clone()),
+        ("__name__", _) => Ok(g.name.borrow().clone()),
+        ("__qualname__", _) => Ok(g.qualname.borrow().clone()),
         (_, Some("running")) => Ok(Value::Bool(g.running.get())),
         (_, Some("code")) => Ok(Value::Obj(g.code.clone())),
         (_, Some("suspended")) if prefix != "ag_" => {
@@ -777,6 +783,18 @@ pub(crate) fn gen_getattro(ctx: &mut Ctx, v: &Value, name: &Value) -> PyResult {
             Ok(found.map_or(Value::None, Value::Obj))
         }
         _ => protocol::generic_getattr(ctx, v, name),
+    }
+}
+
+/// Assigns a generator's `__name__` or `__qualname__` (CPython's `gen_set_name` and
+/// `gen_set_qualname`): a str, never deleted.
+fn set_name_in(cell: &PayloadCell<Value>, what: &str, value: Option<Value>) -> PyResult<()> {
+    match value {
+        Some(new) if new.downcast::<pyrite_object::types::str::PyStr>().is_some() => {
+            drop(cell.replace(new));
+            Ok(())
+        }
+        _ => Err(PyErr::type_error(format!("{what} must be set to a string object"))),
     }
 }
 
@@ -816,7 +834,23 @@ pub(crate) fn add_attribute_descriptors(ty: &ObjRef, prefix: &str) {
     attrdescr::add(ty, Kind::Member, &[code]);
     let running_kind = if prefix == "ag_" { Kind::Member } else { Kind::GetSet };
     attrdescr::add(ty, running_kind, &[running]);
-    attrdescr::add(ty, Kind::GetSet, &["__name__", "__qualname__", frame, delegate]);
+    attrdescr::add(ty, Kind::GetSet, &[frame, delegate]);
+    attrdescr::add_getset(
+        ty,
+        Kind::GetSet,
+        &[
+            (
+                "__name__",
+                |_, v| Ok(this(v)?.name.borrow().clone()),
+                Some(|_, v, new| set_name_in(&this(v)?.name, "__name__", new)),
+            ),
+            (
+                "__qualname__",
+                |_, v| Ok(this(v)?.qualname.borrow().clone()),
+                Some(|_, v, new| set_name_in(&this(v)?.qualname, "__qualname__", new)),
+            ),
+        ],
+    );
     if let Some(suspended) = suspended {
         attrdescr::add(ty, Kind::GetSet, &[suspended]);
     }
@@ -839,7 +873,7 @@ fn gen_del(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
     }
     // A coroutine that never ran says so, as CPython's `_PyErr_WarnUnawaitedCoroutine`.
     if !g.started.get() && generator.type_ref().is_same(&types().coroutine) {
-        let qualname = g.qualname.as_str().map_or("?", |s| s.as_str()).to_owned();
+        let qualname = g.qualname.borrow().as_str().map_or("?", |s| s.as_str()).to_owned();
         let message = Value::str(&format!("coroutine '{qualname}' was never awaited"));
         let category = Value::Obj(types().runtime_warning.clone());
         let warned = crate::import_module(ctx, "warnings")
