@@ -319,3 +319,17 @@ try:
     outer(1)(3).send(5)
 except TypeError as e:
     print(e)
+
+
+# iter() of a generator is the generator: nested loops over one generator share it.
+def pairs():
+    yield 1
+    yield 2
+    yield 3
+
+
+p = pairs()
+for a in p:
+    for b in p:
+        print("nested", a, b)
+print(iter(p) is p, [v for v in pairs()], list(iter(pairs())))
