@@ -30,13 +30,16 @@ pub struct Generator {
     slots: PayloadCell<Box<[Slot]>>,
     running: StdCell<bool>,
     started: StdCell<bool>,
+    /// Generator, coroutine or async generator ([`KIND_GENERATOR`] and the others), as its
+    /// type says (which never changes), read without loading the type table.
+    kind: u8,
     /// The exception its frame is handling while suspended inside an `except` block (CPython's
     /// `gi_exc_state`): it is the handled exception again when the frame resumes, and the
     /// resumer's own handled exception is back in place while it is suspended.
     exc_state: PayloadCell<Option<ObjRef>>,
-    /// `__name__` and `__qualname__`.
-    pub name: Value,
-    pub qualname: Value,
+    /// `__name__` and `__qualname__` (the function's when it was made; assignable).
+    name: PayloadCell<Value>,
+    qualname: PayloadCell<Value>,
     /// The code object.
     pub code: ObjRef,
     /// An async generator's `sys.set_asyncgen_hooks` state (CPython's `ag_hooks_inited` and
@@ -46,6 +49,13 @@ pub struct Generator {
     /// finishes (see [`push_inline`]).
     inline_exit: StdCell<InlineExit>,
 }
+
+/// [`Generator::kind`] of a generator.
+const KIND_GENERATOR: u8 = 0;
+/// [`Generator::kind`] of a coroutine.
+const KIND_COROUTINE: u8 = 1;
+/// [`Generator::kind`] of an async generator.
+const KIND_ASYNC_GENERATOR: u8 = 2;
 
 /// Where the resumer of a generator running in its loop continues when the generator
 /// finishes, kept in the generator (rather than in each resumption's frame) so a
@@ -88,11 +98,14 @@ payload!(Generator, "generator", tracked);
 /// Makes the generator for a call of a generator function; `frame` has its arguments bound
 /// and its slots carved from the slot stack, from which they move to the generator's own box.
 pub fn make_generator(func_obj: &ObjRef, mut frame: Frame, ctx: &mut Ctx) -> PyResult {
+    let func = func_obj.downcast::<Function>().ok_or_else(|| PyErr::new_system("generator without function"))?;
     let mut slots: Box<[Slot]> = frame.slots_mut().iter_mut().map(Option::take).collect();
     let n = frame.nslots;
     crate::state::vm(ctx).slots.pop(n);
     frame.slots = std::ptr::NonNull::from(&mut slots[0]);
-    generator_from(func_obj, frame, slots)
+    let code = func.code_obj();
+    let code_flags = code.downcast::<Code>().map_or(0, |c| c.bytecode.flags);
+    Ok(generator_from(func, code, code_flags, frame, slots))
 }
 
 /// The empty slots of a generator's frame, in the box the generator will own (for
@@ -102,29 +115,33 @@ pub(crate) fn own_slots(nslots: usize) -> Box<[Slot]> {
     std::iter::repeat_with(|| None).take(nslots).collect()
 }
 
-/// Makes the generator (or coroutine, or async generator, as the code says) of `func_obj`
-/// whose frame runs over `slots`.
-pub(crate) fn generator_from(func_obj: &ObjRef, mut frame: Frame, slots: Box<[Slot]>) -> PyResult {
-    let func = func_obj.downcast::<Function>().ok_or_else(|| PyErr::new_system("generator without function"))?;
-    let code = func.code_obj();
-    let code_flags = code.downcast::<Code>().map_or(0, |c| c.bytecode.flags);
+/// Makes the generator (or coroutine, or async generator, as `code_flags`, the flags of
+/// `code`, say) of the function `func`, whose frame runs `code` over `slots`.
+pub(crate) fn generator_from(
+    func: &Function,
+    code: ObjRef,
+    code_flags: u32,
+    mut frame: Frame,
+    slots: Box<[Slot]>,
+) -> Value {
     frame.kind = crate::frame::FrameKind::Generator;
     let t = types();
-    let ty = if code_flags & flags::COROUTINE != 0 {
-        &t.coroutine
+    let (ty, kind) = if code_flags & flags::COROUTINE != 0 {
+        (&t.coroutine, KIND_COROUTINE)
     } else if code_flags & flags::ASYNC_GENERATOR != 0 {
-        &t.async_generator
+        (&t.async_generator, KIND_ASYNC_GENERATOR)
     } else {
-        &t.generator
+        (&t.generator, KIND_GENERATOR)
     };
     let generator = Generator {
         frame: PayloadCell::new(Some(frame)),
         slots: PayloadCell::new(slots),
         running: StdCell::new(false),
         started: StdCell::new(false),
+        kind,
         exc_state: PayloadCell::new(None),
-        name: func.name.borrow().clone(),
-        qualname: func.qualname.borrow().clone(),
+        name: PayloadCell::new(func.name.borrow().clone()),
+        qualname: PayloadCell::new(func.qualname.borrow().clone()),
         code,
         agen_finalizer: PayloadCell::new(None),
         inline_exit: StdCell::new(InlineExit::default()),
@@ -135,7 +152,7 @@ pub(crate) fn generator_from(func_obj: &ObjRef, mut frame: Frame, slots: Box<[Sl
         // started is closed by it, which CPython 3.11 reports as a 'call' of its frame.
         set_needs_close(&obj, true);
     }
-    Ok(Value::Obj(obj))
+    Value::Obj(obj)
 }
 
 fn this(v: &Value) -> PyResult<&Generator> {
@@ -197,6 +214,18 @@ pub fn resume(ctx: &mut Ctx, gen_value: &Value, value: Value, error: Option<PyEr
     Err(finished_with_error(gen_value, e))
 }
 
+/// [`resume`] without a value sent or an error thrown, for a native consumer that resumes
+/// the generator many times (`sum`): the frame runs in `frames`, an empty list the
+/// consumer keeps (from `eval::take_frame_list`) rather than one taken per resumption.
+pub(crate) fn resume_next_in(ctx: &mut Ctx, frames: &mut Vec<Frame>, gen_value: &Value) -> PyResult<Suspension> {
+    if let Some(obj) = gen_value.as_obj()
+        && can_push_inline(ctx, obj, true, true)
+    {
+        return crate::eval::resume_inline_in(ctx, frames, obj.clone(), Value::None);
+    }
+    resume(ctx, gen_value, Value::None, None)
+}
+
 /// The error a generator's frame ended with, as its resumer sees it: a `StopIteration`
 /// (or, for an async generator, `StopAsyncIteration`) raised inside becomes a
 /// RuntimeError (PEP 479), with the original as its cause.
@@ -222,15 +251,12 @@ pub(crate) fn finished_with_error(gen_value: &Value, e: PyErr) -> PyErr {
 /// generator (or, for `SEND`, a coroutine) that is neither running nor finished, not sent
 /// a value before it started (which raises), with the recursion limit not reached (which
 /// raises too). Anything else is resumed the general way, which raises where it must.
-#[inline]
+#[inline(always)]
 pub(crate) fn can_push_inline(ctx: &Ctx, receiver: &ObjRef, sent_is_none: bool, coroutines: bool) -> bool {
-    let t = types();
-    let ty = receiver.type_ref();
-    if !(ty.is_same(&t.generator) || (coroutines && ty.is_same(&t.coroutine))) {
-        return false;
-    }
     let Some(generator) = receiver.downcast::<Generator>() else { return false };
-    !generator.running.get()
+    let kind = generator.kind;
+    (kind == KIND_GENERATOR || (coroutines && kind == KIND_COROUTINE))
+        && !generator.running.get()
         && (generator.started.get() || sent_is_none)
         && generator.frame.borrow().is_some()
         && ctx.recursion_depth < ctx.recursion_limit
@@ -240,6 +266,10 @@ pub(crate) fn can_push_inline(ctx: &Ctx, receiver: &ObjRef, sent_is_none: bool, 
 /// loop, as a call is run: its frame moves to the top of `frames` (the resumer's is
 /// below), with `sent` as the value of its `yield`; when it finishes, the resumer
 /// continues at `exit_ip`, with the return value pushed when `send`.
+///
+/// A suspended frame holds neither `inline_generator` nor `resumer_exc` (both are taken
+/// when it parks or stops), so both are written here without dropping old values; when
+/// nobody handles an exception (the common case) there is no exception state to swap.
 pub(crate) fn push_inline(
     ctx: &mut Ctx,
     frames: &mut Vec<Frame>,
@@ -248,13 +278,16 @@ pub(crate) fn push_inline(
     exit_ip: usize,
     send: bool,
 ) {
-    let Some(generator) = receiver.downcast::<Generator>() else { return };
+    let Some(generator) = receiver.downcast::<Generator>().map(std::ptr::from_ref) else { return };
+    // SAFETY: `receiver` keeps the generator alive; it moves into the frame below and the
+    // frame into the list, which holds it until the frame parks or finishes.
+    let generator = unsafe { &*generator };
     // The frame moves once, from the generator straight into the list; its fields are
     // written only after (a frame moved right after some of its fields were written makes
     // the CPU wait for those stores: no store-to-load forwarding across the wider loads
     // of the move).
     frames.reserve(1);
-    {
+    let frame = {
         let mut suspended = generator.frame.borrow_mut();
         let Some(frame) = suspended.as_mut() else { return };
         // SAFETY: there is room for one more frame; the frame is copied straight into it
@@ -262,23 +295,66 @@ pub(crate) fn push_inline(
         // exactly one owner again.
         unsafe {
             let len = frames.len();
-            std::ptr::copy_nonoverlapping(&raw const *frame, frames.as_mut_ptr().add(len), 1);
+            let place = frames.as_mut_ptr().add(len);
+            std::ptr::copy_nonoverlapping(&raw const *frame, place, 1);
             std::ptr::write(&raw mut *suspended, None);
             frames.set_len(len + 1);
+            &mut *place
         }
-    }
+    };
     // Counted as a call (`can_push_inline` checked the limit), left at its yield or end.
     ctx.recursion_depth += 1;
-    let started = generator.started.get();
-    let resumer_exc = start_running(ctx, generator);
     generator.inline_exit.set(InlineExit { exit_ip, returns_value: send });
-    if let Some(frame) = frames.last_mut() {
-        if started {
-            frame.push(sent);
-        }
-        frame.resumer_exc = resumer_exc;
-        frame.inline_generator = Some(receiver);
+    if generator.started.get() {
+        frame.push(sent);
+    } else {
+        generator.started.set(true);
+        // Suspended from now on until it finishes: a drop closes it first.
+        set_needs_close(&receiver, true);
+        skip_generator_start(frame);
     }
+    generator.running.set(true);
+    if ctx.exc_info.is_some() || generator.exc_state.borrow().is_some() {
+        debug_assert!(frame.resumer_exc.is_none(), "a suspended frame holds no resumer exception");
+        // SAFETY: as `inline_generator` below: nothing to drop.
+        unsafe { std::ptr::write(&raw mut frame.resumer_exc, enter_exc_state(ctx, generator)) };
+    }
+    debug_assert!(frame.inline_generator.is_none(), "a suspended frame holds no generator");
+    // SAFETY: a suspended frame holds no generator (see above): nothing to drop.
+    unsafe { std::ptr::write(&raw mut frame.inline_generator, Some(receiver)) };
+}
+
+/// A generator's first resumption in its resumer's loop starts past its
+/// `RETURN_GENERATOR; POP_TOP` (after any `MAKE_CELL`/`COPY_FREE_VARS`), which push the
+/// generator's first sent value and pop it again: nothing to do, and two instructions
+/// that would go through the general dispatch. Not while tracing, whose loop sees every
+/// instruction.
+#[inline(always)]
+fn skip_generator_start(frame: &mut Frame) {
+    const RETURN_GENERATOR: u8 = Opcode::RETURN_GENERATOR as u8;
+    const POP_TOP: u8 = Opcode::POP_TOP as u8;
+    const { assert!(Opcode::RETURN_GENERATOR.cache_units() == 0 && Opcode::POP_TOP.cache_units() == 0) };
+    let ip = frame.ip;
+    let code = &frame.code().bytecode.code;
+    if code.get(ip).is_some_and(|u| u.op == RETURN_GENERATOR)
+        && code.get(ip + 1).is_some_and(|u| u.op == POP_TOP)
+        && !crate::eval::trace::tracing()
+    {
+        frame.ip = ip + 2;
+        frame.lasti = ip + 1;
+    }
+}
+
+/// The generator's handled exception (if it was suspended in an `except` block) becomes
+/// the current one; returns the resumer's, to restore when it stops.
+#[cold]
+#[inline(never)]
+fn enter_exc_state(ctx: &mut Ctx, generator: &Generator) -> Option<ObjRef> {
+    let resumer = ctx.exc_info.clone();
+    if let Some(own) = generator.exc_state.replace(None) {
+        ctx.exc_info = Some(own);
+    }
+    resumer
 }
 
 /// The generator's frame starts running, by whichever resumer (a nested loop or the
@@ -295,11 +371,10 @@ fn begin_run(ctx: &mut Ctx, generator: &Generator, frame: &mut Frame) -> Option<
 fn start_running(ctx: &mut Ctx, generator: &Generator) -> Option<ObjRef> {
     generator.started.set(true);
     generator.running.set(true);
-    let resumer = ctx.exc_info.clone();
-    if let Some(own) = generator.exc_state.replace(None) {
-        ctx.exc_info = Some(own);
+    if ctx.exc_info.is_none() && generator.exc_state.borrow().is_none() {
+        return None;
     }
-    resumer
+    enter_exc_state(ctx, generator)
 }
 
 /// The generator's frame stops running (it yielded when `suspended`, else it finished): the
@@ -361,7 +436,13 @@ fn stop_running(ctx: &mut Ctx, obj: &ObjRef, generator: &Generator, resumer: Opt
 /// where the resumer continues.
 pub(crate) fn leave_inline(ctx: &mut Ctx, generator: &ObjRef, resumer_exc: Option<ObjRef>) -> InlineExit {
     let Some(g) = generator.downcast::<Generator>() else { return InlineExit::default() };
-    end_run(ctx, generator, g, None, resumer_exc);
+    // Its frame was taken off the list (the generator keeps none while it runs): it is
+    // finished, needs no closing, and only a handled exception needs restoring.
+    if resumer_exc.is_some() || ctx.exc_info.is_some() {
+        leave_exc_state(ctx, g, resumer_exc, false);
+    }
+    g.running.set(false);
+    set_needs_close(generator, false);
     g.inline_exit.get()
 }
 
@@ -379,7 +460,9 @@ fn set_needs_close(generator: &ObjRef, suspended: bool) {
 /// The top frame of `frames`, a generator's that ran in its resumer's loop, yielded: it
 /// goes back to its generator, which resumes it at `ip` with the stack at `sp` (`lasti`
 /// its `yield`). It is copied straight from the list into the generator, and its
-/// pointers are written there after (see [`push_inline`]).
+/// pointers are written there after (see [`push_inline`]). With no frame object and no
+/// exception handled by the resumer or the generator (the common case), that is all: the
+/// generator was marked as needing a close when it first started.
 pub(crate) fn park_top(ctx: &mut Ctx, frames: &mut Vec<Frame>, ip: usize, sp: usize, lasti: usize) {
     let Some(owner) = frames.last().and_then(|top| top.inline_generator.as_ref()) else {
         if let Some(frame) = frames.pop() {
@@ -405,11 +488,17 @@ pub(crate) fn park_top(ctx: &mut Ctx, frames: &mut Vec<Frame>, ip: usize, sp: us
     f.ip = ip;
     f.sp = sp;
     f.lasti = lasti;
-    let (own, resumer) = (f.inline_generator.take(), suspend_frame(f));
-    drop(suspended);
-    if let Some(obj) = own {
-        stop_running(ctx, &obj, g, resumer, true);
+    // SAFETY: the reference is moved out and its place emptied without a drop.
+    let own = unsafe { std::ptr::replace(&raw mut f.inline_generator, None) };
+    if f.frame_obj.is_some() || f.resumer_exc.is_some() || ctx.exc_info.is_some() {
+        let resumer = suspend_frame(f);
+        drop(suspended);
+        leave_exc_state(ctx, g, resumer, true);
+    } else {
+        drop(suspended);
     }
+    g.running.set(false);
+    drop(own);
 }
 
 /// A frame that was to be parked but belongs to no generator (not reached: the register
@@ -645,7 +734,7 @@ fn gen_close(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
 
 pub(crate) fn gen_repr(_: &mut Ctx, v: &Value) -> PyResult {
     let g = this(v)?;
-    let qualname = g.qualname.as_str().map_or("?", |s| s.as_str()).to_owned();
+    let qualname = g.qualname.borrow().as_str().map_or("?", |s| s.as_str()).to_owned();
     Ok(Value::str(&format!("<{} object {qualname} at {:#x}>", v.type_name(), v.id())))
 }
 
@@ -675,8 +764,8 @@ pub(crate) fn gen_getattro(ctx: &mut Ctx, v: &Value, name: &Value) -> PyResult {
         "gi_"
     };
     match (attr, attr.strip_prefix(prefix)) {
-        ("__name__", _) => Ok(g.name.clone()),
-        ("__qualname__", _) => Ok(g.qualname.clone()),
+        ("__name__", _) => Ok(g.name.borrow().clone()),
+        ("__qualname__", _) => Ok(g.qualname.borrow().clone()),
         (_, Some("running")) => Ok(Value::Bool(g.running.get())),
         (_, Some("code")) => Ok(Value::Obj(g.code.clone())),
         (_, Some("suspended")) if prefix != "ag_" => {
@@ -694,6 +783,18 @@ pub(crate) fn gen_getattro(ctx: &mut Ctx, v: &Value, name: &Value) -> PyResult {
             Ok(found.map_or(Value::None, Value::Obj))
         }
         _ => protocol::generic_getattr(ctx, v, name),
+    }
+}
+
+/// Assigns a generator's `__name__` or `__qualname__` (CPython's `gen_set_name` and
+/// `gen_set_qualname`): a str, never deleted.
+fn set_name_in(cell: &PayloadCell<Value>, what: &str, value: Option<Value>) -> PyResult<()> {
+    match value {
+        Some(new) if new.downcast::<pyrite_object::types::str::PyStr>().is_some() => {
+            drop(cell.replace(new));
+            Ok(())
+        }
+        _ => Err(PyErr::type_error(format!("{what} must be set to a string object"))),
     }
 }
 
@@ -733,7 +834,23 @@ pub(crate) fn add_attribute_descriptors(ty: &ObjRef, prefix: &str) {
     attrdescr::add(ty, Kind::Member, &[code]);
     let running_kind = if prefix == "ag_" { Kind::Member } else { Kind::GetSet };
     attrdescr::add(ty, running_kind, &[running]);
-    attrdescr::add(ty, Kind::GetSet, &["__name__", "__qualname__", frame, delegate]);
+    attrdescr::add(ty, Kind::GetSet, &[frame, delegate]);
+    attrdescr::add_getset(
+        ty,
+        Kind::GetSet,
+        &[
+            (
+                "__name__",
+                |_, v| Ok(this(v)?.name.borrow().clone()),
+                Some(|_, v, new| set_name_in(&this(v)?.name, "__name__", new)),
+            ),
+            (
+                "__qualname__",
+                |_, v| Ok(this(v)?.qualname.borrow().clone()),
+                Some(|_, v, new| set_name_in(&this(v)?.qualname, "__qualname__", new)),
+            ),
+        ],
+    );
     if let Some(suspended) = suspended {
         attrdescr::add(ty, Kind::GetSet, &[suspended]);
     }
@@ -756,7 +873,7 @@ fn gen_del(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
     }
     // A coroutine that never ran says so, as CPython's `_PyErr_WarnUnawaitedCoroutine`.
     if !g.started.get() && generator.type_ref().is_same(&types().coroutine) {
-        let qualname = g.qualname.as_str().map_or("?", |s| s.as_str()).to_owned();
+        let qualname = g.qualname.borrow().as_str().map_or("?", |s| s.as_str()).to_owned();
         let message = Value::str(&format!("coroutine '{qualname}' was never awaited"));
         let category = Value::Obj(types().runtime_warning.clone());
         let warned = crate::import_module(ctx, "warnings")

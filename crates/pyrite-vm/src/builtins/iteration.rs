@@ -8,6 +8,7 @@ use pyrite_object::types::str::PyStr;
 use pyrite_object::{Args, Ctx, PyErr, PyResult, Value};
 
 use crate::eval::Suspension;
+use crate::frame::Frame;
 
 pub(super) fn builtin_sum(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
     let pos = args.pos();
@@ -87,19 +88,28 @@ pub(super) fn builtin_sum(ctx: &mut Ctx, args: Args<'_>) -> PyResult {
     // A generator (its type has no subclasses) is resumed directly, not through the
     // `next` slot and `gen_next`; as `protocol::next`, a StopIteration ends the sum.
     if iterator.type_ref().is_same(&t.generator) {
-        loop {
-            match crate::generator::resume(ctx, &iterator, Value::None, None) {
-                Ok(Suspension::Yielded(item)) => total = sum_add(ctx, total, item)?,
-                Ok(Suspension::Returned(_)) => return Ok(total),
-                Err(e) if e.matches(&t.stop_iteration) => return Ok(total),
-                Err(e) => return Err(e),
-            }
-        }
+        // One frame list for every resumption (given back however the sum ends).
+        let mut frames = crate::eval::take_frame_list();
+        let sum = sum_generator(ctx, &mut frames, &iterator, total);
+        crate::eval::give_frame_list(frames);
+        return sum;
     }
     while let Some(item) = protocol::next(ctx, &iterator)? {
         total = sum_add(ctx, total, item)?;
     }
     Ok(total)
+}
+
+/// `sum` of the items a generator yields, added to `total`, its frame resumed in `frames`.
+fn sum_generator(ctx: &mut Ctx, frames: &mut Vec<Frame>, generator: &Value, mut total: Value) -> PyResult {
+    loop {
+        match crate::generator::resume_next_in(ctx, frames, generator) {
+            Ok(Suspension::Yielded(item)) => total = sum_add(ctx, total, item)?,
+            Ok(Suspension::Returned(_)) => return Ok(total),
+            Err(e) if e.matches(&pyrite_object::types().stop_iteration) => return Ok(total),
+            Err(e) => return Err(e),
+        }
+    }
 }
 
 /// `sum(d.values())` of numbers, read from the dict's entries without an iterator (the

@@ -175,11 +175,13 @@ pub fn call_function_hook(ctx: &mut Ctx, func: &ObjRef, args: Args<'_>) -> PyRes
 /// for any other call.
 pub(super) fn call_generator(ctx: &mut Ctx, caller: &mut Frame, argc: usize) -> Option<PyResult<()>> {
     let layout = CallLayout::of(caller, argc);
-    let func_obj = match caller.peek_ref(layout.callable_depth(argc)) {
-        Some(Value::Obj(f)) if f.is::<Function>() => f.clone(),
+    let func_ptr = match caller.peek_ref(layout.callable_depth(argc)) {
+        Some(Value::Obj(f)) => std::ptr::from_ref(f.downcast::<Function>()?),
         _ => return None,
     };
-    let func = func_obj.downcast::<Function>()?;
+    // SAFETY: the function stays on the caller's stack (which holds it) until
+    // `pop_callable` below hands over that reference, which the frame then keeps.
+    let func = unsafe { &*func_ptr };
     let total = layout.passed(argc);
     let code_obj = func.code_obj();
     let code = code_obj.downcast::<Code>()?;
@@ -188,18 +190,29 @@ pub(super) fn call_generator(ctx: &mut Ctx, caller: &mut Frame, argc: usize) -> 
     }
     positional_fit(func, code, total)?;
     let (parameters, nlocals) = (Parameters::of(code), code.bytecode.varnames.len());
-    let nlocalsplus = code.nlocalsplus();
+    let (nlocalsplus, code_flags) = (code.nlocalsplus(), code.bytecode.flags);
+    let code_ptr = std::ptr::NonNull::from(code);
     // The frame is built over the box its generator will own (no carving from the slot
     // stack and copying out, as `make_generator` must for frames made elsewhere).
     let mut slots = crate::generator::own_slots(code.frame_slots);
+    {
+        let (first, stack) = (layout.first(), caller.slots_mut());
+        let locals = &mut slots[..nlocals];
+        fill_positional(parameters, locals, None, total, |k| stack[first + k].take().unwrap_or(Value::None), func);
+    }
+    // The caller's reference to the function moves into the frame (not cloned, then
+    // dropped with the call).
+    let Some(Value::Obj(func_obj)) = layout.pop_callable(caller) else {
+        return Some(Err(PyErr::new_system("generator call without its function")));
+    };
     // SAFETY: the frame holds the function, which holds its globals, and the VM holds the
-    // builtins (see `Namespace`); `code` is `code_obj`'s payload.
+    // builtins (see `Namespace`); `code_ptr` is `code_obj`'s payload.
     let frame = unsafe {
         let (globals, builtins) = (Namespace::borrowed(&func.globals), Namespace::borrowed(&vm(ctx).builtins));
         Frame::for_function(
             code_obj.clone(),
-            std::ptr::NonNull::from(code),
-            func_obj.clone(),
+            code_ptr,
+            func_obj,
             globals,
             builtins,
             std::ptr::NonNull::from(&mut slots[0]),
@@ -207,13 +220,9 @@ pub(super) fn call_generator(ctx: &mut Ctx, caller: &mut Frame, argc: usize) -> 
             nlocalsplus,
         )
     };
-    {
-        let (first, stack) = (layout.first(), caller.slots_mut());
-        let locals = &mut slots[..nlocals];
-        fill_positional(parameters, locals, None, total, |k| stack[first + k].take().unwrap_or(Value::None), func);
-    }
-    drop(layout.pop_callable(caller));
-    Some(crate::generator::generator_from(&func_obj, frame, slots).map(|generator| caller.push(generator)))
+    let generator = crate::generator::generator_from(func, code_obj, code_flags, frame, slots);
+    caller.push(generator);
+    Some(Ok(()))
 }
 
 /// What a plain call's frame is made of ([`plain_parts`]).

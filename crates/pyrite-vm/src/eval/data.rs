@@ -792,6 +792,12 @@ pub(super) fn store_subscr(ctx: &mut Ctx, frame: &mut Frame) -> PyResult<()> {
 
 /// `GET_ITER`.
 pub(super) fn get_iter(ctx: &mut Ctx, frame: &mut Frame) -> PyResult<()> {
+    // A generator (whose type has no subclasses) is its own iterator: nothing to change.
+    if let Some(Value::Obj(obj)) = frame.peek_ref(1)
+        && obj.type_ref().is_same(&pyrite_object::types().generator)
+    {
+        return Ok(());
+    }
     let iterable = frame.pop();
     let iterator = protocol::get_iter(ctx, &iterable)?;
     frame.push(iterator);

@@ -57,14 +57,14 @@ static FRAME_LISTS: GilCell<Vec<Vec<Frame>>> = GilCell::new(Vec::new());
 
 /// An empty frame list with room for a few frames.
 #[inline]
-fn take_frame_list() -> Vec<Frame> {
+pub(crate) fn take_frame_list() -> Vec<Frame> {
     // SAFETY: only the GIL holder runs loops; the closure does not re-enter.
     unsafe { FRAME_LISTS.with(Vec::pop) }.unwrap_or_else(|| Vec::with_capacity(8))
 }
 
 /// Gives back a frame list that has no frames left.
 #[inline]
-fn give_frame_list(frames: Vec<Frame>) {
+pub(crate) fn give_frame_list(frames: Vec<Frame>) {
     debug_assert!(frames.is_empty(), "a frame list given back with frames in it");
     if frames.is_empty() {
         // SAFETY: as in `take_frame_list`; an empty list drops nothing.
@@ -115,14 +115,26 @@ pub(crate) fn resume_frame(ctx: &mut Ctx, frame: Frame, error: Option<PyErr>) ->
 /// the loop at its `yield`), which moves the frame only into the list and back.
 pub(crate) fn resume_inline(ctx: &mut Ctx, generator: ObjRef, sent: Value) -> PyResult<Suspension> {
     let mut frames = take_frame_list();
-    crate::generator::push_inline(ctx, &mut frames, generator, sent, 0, false);
-    let outcome = run_loop_until(ctx, &mut frames, false);
+    let outcome = resume_inline_in(ctx, &mut frames, generator, sent);
+    give_frame_list(frames);
+    outcome
+}
+
+/// [`resume_inline`] in the empty frame list `frames`, which a consumer resuming the same
+/// generator many times (`sum`) takes once ([`take_frame_list`]); it is empty again after.
+pub(crate) fn resume_inline_in(
+    ctx: &mut Ctx,
+    frames: &mut Vec<Frame>,
+    generator: ObjRef,
+    sent: Value,
+) -> PyResult<Suspension> {
+    crate::generator::push_inline(ctx, frames, generator, sent, 0, false);
+    let outcome = run_loop_until(ctx, frames, false);
     // A yield parks the frame, a return or an error pops it: the list is empty again
     // (checked first, so the common case builds no drain).
     if !frames.is_empty() {
-        drop_frames(ctx, &mut frames);
+        drop_frames(ctx, frames);
     }
-    give_frame_list(frames);
     outcome
 }
 
