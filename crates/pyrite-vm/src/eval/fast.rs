@@ -252,7 +252,9 @@ pub(super) fn run(ctx: &mut Ctx, frames: &mut Vec<Frame>, kwnames: &mut Option<V
                         drop(take!(sp));
                     }
                     op::PUSH_NULL => {
-                        *slot!(sp) = None;
+                        let slot: *mut Slot = slot!(sp);
+                        // SAFETY: slots at and above `sp` are empty: nothing to drop.
+                        unsafe { slot.write(None) };
                         sp += 1;
                         continue 'fast;
                     }
@@ -295,7 +297,10 @@ pub(super) fn run(ctx: &mut Ctx, frames: &mut Vec<Frame>, kwnames: &mut Option<V
                     op::POP_JUMP_IF_FALSE | op::POP_JUMP_IF_TRUE => {
                         let truth = truth_of_top!(byte, arg, start);
                         sp -= 1;
-                        *slot!(sp) = None;
+                        let slot: *mut Slot = slot!(sp);
+                        // SAFETY: the popped value is a bool, an inline int or None (see
+                        // `truth_of_top!`): emptied without a drop, nothing is lost.
+                        unsafe { slot.write(None) };
                         if truth == (byte == op::POP_JUMP_IF_TRUE) {
                             ip += arg as usize;
                         }
@@ -593,11 +598,15 @@ pub(super) fn run(ctx: &mut Ctx, frames: &mut Vec<Frame>, kwnames: &mut Option<V
                     op::LOAD_GLOBAL => match specialize::load_global_cached(frame, start) {
                         Some(value) => {
                             if arg & 1 == 1 {
-                                *slot!(sp) = None;
+                                let slot: *mut Slot = slot!(sp);
+                                // SAFETY: slots at and above `sp` are empty: nothing to drop.
+                                unsafe { slot.write(None) };
                                 sp += 1;
                             }
                             push!(value);
                             ip += const { Opcode::LOAD_GLOBAL.cache_units() };
+                            // A cached read: nothing dropped or allocated.
+                            continue 'fast;
                         }
                         None => handler!(start, LOAD_GLOBAL, specialize::load_global(ctx, frame, arg)),
                     },
