@@ -479,9 +479,20 @@ fn push_plain(ctx: &mut Ctx, frames: &mut Vec<Frame>, argc: usize, call: PyCall)
     // already empty. The frame is written in its place in the list (built and then moved,
     // its fresh fields were read back by wider loads the CPU cannot forward).
     unsafe {
-        let locals = slots.as_ptr();
-        for k in 0..total {
-            locals.add(k).write(crate::frame::take_slot(stack.add(first + k)));
+        let (locals, args) = (slots.as_ptr(), stack.add(first));
+        // Most calls pass one to three arguments: those move without a loop, whose
+        // unrolled form cost more in setup than the moves themselves.
+        if total > 0 {
+            locals.write(crate::frame::take_slot(args));
+        }
+        if total > 1 {
+            locals.add(1).write(crate::frame::take_slot(args.add(1)));
+        }
+        if total > 2 {
+            locals.add(2).write(crate::frame::take_slot(args.add(2)));
+            for k in 3..total {
+                locals.add(k).write(crate::frame::take_slot(args.add(k)));
+            }
         }
         let func_slot = crate::frame::take_slot(stack.add(func_index));
         caller.sp = sp - argc - 2;
