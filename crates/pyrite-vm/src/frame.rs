@@ -400,8 +400,8 @@ impl Frame {
     /// reference it holds released in line: the end of every call.
     ///
     /// # Safety
-    /// `frame` must point at a frame that is not used again, whose `frame_obj` and
-    /// `inline_generator` are `None` (they are not looked at). A field added to `Frame`
+    /// `frame` must point at a frame that is not used again, not a generator's: its
+    /// `frame_obj`, `inline_generator` and `resumer_exc` are `None` (they are not looked at). A field added to `Frame`
     /// that holds a reference must be released here too.
     #[inline(always)]
     pub unsafe fn drop_plain(frame: *mut Frame) {
@@ -420,9 +420,9 @@ impl Frame {
             if f.locals.is_some() {
                 drop(std::ptr::read(&f.locals));
             }
-            if f.resumer_exc.is_some() {
-                drop(std::ptr::read(&f.resumer_exc));
-            }
+            // Only a generator's frame has a resumer's exception (`generator::begin_run`),
+            // and such a frame never comes here.
+            debug_assert!(f.resumer_exc.is_none());
         }
     }
 

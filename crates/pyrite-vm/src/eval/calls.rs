@@ -373,6 +373,10 @@ pub(super) struct PyCall {
     first: usize,
     /// How many arguments are passed, `self` included.
     total: usize,
+    /// The function's payload, found by [`python_call`] so that [`push_plain`] need not
+    /// look at the slot again: nothing runs between the two, and the function stays in
+    /// its slot (which holds a reference) until `push_plain` moves it into the new frame.
+    func: std::ptr::NonNull<Function>,
 }
 
 /// Where the parts of `CALL argc` on `frame`'s stack lie, when it calls a Python function
@@ -385,7 +389,10 @@ pub(super) fn python_call(frame: &Frame, argc: usize) -> Option<PyCall> {
     let (func_index, first, total) =
         if method_form { (sp - argc - 2, sp - argc - 1, argc + 1) } else { (sp - argc - 1, sp - argc, argc) };
     match frame.peek_ref(sp - func_index) {
-        Some(Value::Obj(f)) if f.is::<Function>() => Some(PyCall { func_index, first, total }),
+        Some(Value::Obj(f)) => {
+            let func = std::ptr::NonNull::from(f.downcast::<Function>()?);
+            Some(PyCall { func_index, first, total, func })
+        }
         _ => None,
     }
 }
@@ -394,7 +401,9 @@ pub(super) fn python_call(frame: &Frame, argc: usize) -> Option<PyCall> {
 /// `__init__`'s included, not a generator's) without a frame object.
 #[inline(always)]
 pub(super) fn plain_return(frame: &Frame) -> bool {
-    frame.kind != FrameKind::Generator && frame.frame_obj.is_none() && frame.inline_generator.is_none()
+    // Only a generator's frame runs inline (`generator::push_inline`).
+    debug_assert!(frame.inline_generator.is_none() || frame.kind == FrameKind::Generator);
+    frame.kind != FrameKind::Generator && frame.frame_obj.is_none()
 }
 
 /// Pops the innermost frame of `frames` at its return, which [`plain_return`] allowed: its
@@ -461,11 +470,11 @@ fn push_plain(ctx: &mut Ctx, frames: &mut Vec<Frame>, argc: usize, call: PyCall)
     let sp = caller.sp;
     let stack = caller.slots.as_ptr();
     debug_assert!(argc + 2 <= sp - caller.stack_base && sp <= caller.nslots);
-    let PyCall { func_index, first, total } = call;
+    let PyCall { func_index, first, total, func } = call;
     // SAFETY: `CALL argc` has `argc + 2` entries on the caller's stack (the compiler's
-    // stack-depth computation bounds them by the frame's slots), where `call` found them.
-    let Some(Value::Obj(func_obj)) = (unsafe { &*stack.add(func_index) }) else { return None };
-    let func = func_obj.downcast::<Function>()?;
+    // stack-depth computation bounds them by the frame's slots), where `call` found them;
+    // the function's slot keeps it alive until it moves into the frame below.
+    let func = unsafe { func.as_ref() };
     let PlainParts { code_obj, code_ptr, builtins, slots, nslots, nlocalsplus } =
         match plain_parts(ctx, state, func, total)? {
             Ok(parts) => parts,
@@ -479,9 +488,20 @@ fn push_plain(ctx: &mut Ctx, frames: &mut Vec<Frame>, argc: usize, call: PyCall)
     // already empty. The frame is written in its place in the list (built and then moved,
     // its fresh fields were read back by wider loads the CPU cannot forward).
     unsafe {
-        let locals = slots.as_ptr();
-        for k in 0..total {
-            locals.add(k).write(crate::frame::take_slot(stack.add(first + k)));
+        let (locals, args) = (slots.as_ptr(), stack.add(first));
+        // Most calls pass one to three arguments: those move without a loop, whose
+        // unrolled form cost more in setup than the moves themselves.
+        if total > 0 {
+            locals.write(crate::frame::take_slot(args));
+        }
+        if total > 1 {
+            locals.add(1).write(crate::frame::take_slot(args.add(1)));
+        }
+        if total > 2 {
+            locals.add(2).write(crate::frame::take_slot(args.add(2)));
+            for k in 3..total {
+                locals.add(k).write(crate::frame::take_slot(args.add(k)));
+            }
         }
         let func_slot = crate::frame::take_slot(stack.add(func_index));
         caller.sp = sp - argc - 2;

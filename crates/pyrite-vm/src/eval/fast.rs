@@ -693,10 +693,11 @@ pub(super) fn run(ctx: &mut Ctx, frames: &mut Vec<Frame>, kwnames: &mut Option<V
                             let consts = unsafe { &*consts };
                             consts[arg as usize].clone()
                         };
-                        write_back!(start);
-                        // A call's frame goes right here; the eval loop finishes generators'
-                        // frames and those with frame objects.
+                        // A call's frame goes right here (only its stack top is still
+                        // read); the eval loop finishes generators' frames and those with
+                        // frame objects.
                         if super::calls::plain_return(frame) {
+                            frame.sp = sp;
                             let kind = frame.kind;
                             super::calls::pop_plain(super::calls::VmPtr::of(ctx), frames);
                             if frames.is_empty() {
@@ -715,6 +716,7 @@ pub(super) fn run(ctx: &mut Ctx, frames: &mut Vec<Frame>, kwnames: &mut Option<V
                             }
                             continue 'frame;
                         }
+                        write_back!(start);
                         return Exit::Flow(Flow::Return(value));
                     }
                     _ => general!(byte, arg, start),
