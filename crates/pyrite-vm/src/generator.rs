@@ -125,6 +125,7 @@ pub(crate) fn generator_from(
     slots: Box<[Slot]>,
 ) -> Value {
     frame.kind = crate::frame::FrameKind::Generator;
+    frame.lasti = return_generator_at(&frame.code().bytecode.code);
     let t = types();
     let (ty, kind) = if code_flags & flags::COROUTINE != 0 {
         (&t.coroutine, KIND_COROUTINE)
@@ -330,6 +331,16 @@ pub(crate) fn push_inline(
 /// that would go through the general dispatch. Not while tracing, whose loop sees every
 /// instruction.
 #[inline(always)]
+/// Where an unstarted generator's frame reports it stopped (`f_lasti`, `f_lineno`): at its
+/// `RETURN_GENERATOR`, after the `COPY_FREE_VARS`/`MAKE_CELL` prefix a closure or a cell
+/// variable puts before it, as CPython's call runs that prefix and stops there; 0 when the
+/// code does not start that way.
+fn return_generator_at(code: &[pyrite_bytecode::CodeUnit]) -> usize {
+    const PREFIX: [u8; 3] = [Opcode::COPY_FREE_VARS as u8, Opcode::MAKE_CELL as u8, Opcode::EXTENDED_ARG as u8];
+    let position = code.iter().position(|u| !PREFIX.contains(&u.op)).unwrap_or(0);
+    if code.get(position).is_some_and(|u| u.op == Opcode::RETURN_GENERATOR as u8) { position } else { 0 }
+}
+
 fn skip_generator_start(frame: &mut Frame) {
     const RETURN_GENERATOR: u8 = Opcode::RETURN_GENERATOR as u8;
     const POP_TOP: u8 = Opcode::POP_TOP as u8;
