@@ -325,12 +325,6 @@ pub(crate) fn push_inline(
     unsafe { std::ptr::write(&raw mut frame.inline_generator, Some(receiver)) };
 }
 
-/// A generator's first resumption in its resumer's loop starts past its
-/// `RETURN_GENERATOR; POP_TOP` (after any `MAKE_CELL`/`COPY_FREE_VARS`), which push the
-/// generator's first sent value and pop it again: nothing to do, and two instructions
-/// that would go through the general dispatch. Not while tracing, whose loop sees every
-/// instruction.
-#[inline(always)]
 /// Where an unstarted generator's frame reports it stopped (`f_lasti`, `f_lineno`): at its
 /// `RETURN_GENERATOR`, after the `COPY_FREE_VARS`/`MAKE_CELL` prefix a closure or a cell
 /// variable puts before it, as CPython's call runs that prefix and stops there; 0 when the
@@ -341,6 +335,12 @@ fn return_generator_at(code: &[pyrite_bytecode::CodeUnit]) -> usize {
     if code.get(position).is_some_and(|u| u.op == Opcode::RETURN_GENERATOR as u8) { position } else { 0 }
 }
 
+/// A generator's first resumption in its resumer's loop starts past its
+/// `RETURN_GENERATOR; POP_TOP` (after any `MAKE_CELL`/`COPY_FREE_VARS`), which push the
+/// generator's first sent value and pop it again: nothing to do, and two instructions
+/// that would go through the general dispatch. Not while tracing, whose loop sees every
+/// instruction.
+#[inline(always)]
 fn skip_generator_start(frame: &mut Frame) {
     const RETURN_GENERATOR: u8 = Opcode::RETURN_GENERATOR as u8;
     const POP_TOP: u8 = Opcode::POP_TOP as u8;
@@ -448,12 +448,8 @@ fn stop_running(ctx: &mut Ctx, obj: &ObjRef, generator: &Generator, resumer: Opt
 pub(crate) fn leave_inline(ctx: &mut Ctx, generator: &ObjRef, resumer_exc: Option<ObjRef>) -> InlineExit {
     let Some(g) = generator.downcast::<Generator>() else { return InlineExit::default() };
     // Its frame was taken off the list (the generator keeps none while it runs): it is
-    // finished, needs no closing, and only a handled exception needs restoring.
-    if resumer_exc.is_some() || ctx.exc_info.is_some() {
-        leave_exc_state(ctx, g, resumer_exc, false);
-    }
-    g.running.set(false);
-    set_needs_close(generator, false);
+    // finished and needs no closing.
+    stop_running(ctx, generator, g, resumer_exc, false);
     g.inline_exit.get()
 }
 
