@@ -276,16 +276,8 @@ pub(super) fn run(ctx: &mut Ctx, frames: &mut Vec<Frame>, kwnames: &mut Option<V
                     op::EXTENDED_ARG => {
                         // Decoded again from the units (not from this dispatch's registers,
                         // which would then stay live across every instruction).
-                        let (mut start, mut arg) = (start, 0u32);
-                        let byte = loop {
-                            let Some(unit) = units.get(start).map(std::cell::Cell::get) else {
-                                return past_end!(start);
-                            };
-                            arg = (arg << 8) | u32::from(unit.arg);
-                            if unit.op != op::EXTENDED_ARG {
-                                break unit.op;
-                            }
-                            start += 1;
+                        let Some((start, byte, arg)) = super::decode_at(units, start) else {
+                            return past_end!(start);
                         };
                         ip = start + 1;
                         match byte {

@@ -436,6 +436,22 @@ fn fail(ctx: &mut Ctx, frames: &mut Vec<Frame>, kwnames: &mut Option<Value>, err
     unwind::unwind(ctx, frames, error, reraise)
 }
 
+/// The instruction whose first unit (an `EXTENDED_ARG` prefix, or the instruction itself)
+/// is at `start`: the index of its own unit, its opcode and its full argument, the
+/// prefixes' bytes folded in. `None` when the units run out (a compiler bug).
+#[inline(always)]
+fn decode_at(units: &[std::cell::Cell<pyrite_bytecode::CodeUnit>], start: usize) -> Option<(usize, u8, u32)> {
+    let (mut at, mut arg) = (start, 0u32);
+    loop {
+        let unit = units.get(at)?.get();
+        arg = (arg << 8) | u32::from(unit.arg);
+        if unit.op != op::EXTENDED_ARG {
+            return Some((at, unit.op, arg));
+        }
+        at += 1;
+    }
+}
+
 /// Opcode bytes of the instructions the dispatch loop matches without decoding.
 pub(super) mod op {
     use pyrite_bytecode::Opcode;

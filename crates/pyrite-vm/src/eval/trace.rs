@@ -530,16 +530,7 @@ pub(super) fn run(ctx: &mut Ctx, frames: &mut Vec<Frame>, kwnames: &mut Option<V
         }
         let Some(frame) = frames.last_mut() else { return Exit::PastEnd };
         let units = &frame.code().units;
-        let mut start = frame.ip;
-        let Some(mut unit) = units.get(start).map(std::cell::Cell::get) else { return Exit::PastEnd };
-        let mut arg = u32::from(unit.arg);
-        while unit.op == op::EXTENDED_ARG {
-            start += 1;
-            let Some(next) = units.get(start).map(std::cell::Cell::get) else { return Exit::PastEnd };
-            unit = next;
-            arg = (arg << 8) | u32::from(unit.arg);
-        }
-        let byte = unit.op;
+        let Some((start, byte, arg)) = super::decode_at(units, frame.ip) else { return Exit::PastEnd };
         let prev = frame.lasti;
         frame.lasti = start;
         frame.ip = start + 1;
