@@ -401,8 +401,8 @@ impl Frame {
     ///
     /// # Safety
     /// `frame` must point at a frame that is not used again, not a generator's: its
-    /// `frame_obj`, `inline_generator` and `resumer_exc` are `None` (they are not looked at). A field added to `Frame`
-    /// that holds a reference must be released here too.
+    /// `frame_obj`, `inline_generator` and `resumer_exc` are `None` (they are not looked
+    /// at). A field added to `Frame` that holds a reference must be released here too.
     #[inline(always)]
     pub unsafe fn drop_plain(frame: *mut Frame) {
         // SAFETY: the caller gives the frame up; each field is read (moved out) once, and

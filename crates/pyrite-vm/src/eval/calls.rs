@@ -10,11 +10,11 @@ use pyrite_object::types::typeobj::{TypeObject, type_payload};
 use pyrite_object::{Args, Ctx, ObjRef, PyErr, PyResult, Value, protocol, types};
 
 use super::{Flow, new_frame, run_frame};
-
-const CALL_FUNCTION_EX: u8 = pyrite_bytecode::Opcode::CALL_FUNCTION_EX as u8;
 use crate::call::bind_arguments;
 use crate::frame::{Frame, FrameKind, Namespace};
 use crate::state::vm;
+
+const CALL_FUNCTION_EX: u8 = pyrite_bytecode::Opcode::CALL_FUNCTION_EX as u8;
 
 fn take_buffer(ctx: &mut Ctx) -> Vec<Value> {
     vm(ctx).arg_buffers.pop().unwrap_or_default()
